@@ -1,0 +1,3 @@
+"""Nacka Desktop: organisation, arbetsmiljöuppgifter och delegationsordning."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Pure-Python domain: value types, enums, the rule catalogue and the rule checks."""

@@ -1,0 +1,138 @@
+"""Plain value records of the organisation, and a snapshot the rule checks read."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import is_valid_on
+from .enums import ProcessKind, Role, UnitKind, WelfareBranch
+
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})
+
+
+def swedish_sort_key(text: str) -> str:
+    """Sort key that puts å, ä, ö after z in that order, as Swedish readers expect."""
+    return text.casefold().translate(_SWEDISH_ORDER)
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    id: int
+    code: str
+    name: str
+    kind: UnitKind
+    parent_id: int | None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    welfare_branch: WelfareBranch | None = None
+    seats: int | None = None
+    charter: str = ""
+
+    def is_valid_on(self, on: date) -> bool:
+        return is_valid_on(self.valid_from, self.valid_to, on)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    employee_number: str
+    first_name: str
+    last_name: str
+    title: str = ""
+    email: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class AppointmentRecord:
+    id: int
+    person_id: int
+    unit_id: int
+    role: Role
+    valid_from: date | None = None
+    valid_to: date | None = None
+    acting: bool = False
+
+    def is_valid_on(self, on: date) -> bool:
+        return is_valid_on(self.valid_from, self.valid_to, on)
+
+
+@dataclass(frozen=True)
+class ProcessRecord:
+    id: int
+    name: str
+    kind: ProcessKind
+    owner_person_id: int | None = None
+
+
+@dataclass
+class OrgSnapshot:
+    units: dict[int, UnitRecord] = field(default_factory=dict)
+    persons: dict[int, PersonRecord] = field(default_factory=dict)
+    appointments: dict[int, AppointmentRecord] = field(default_factory=dict)
+    processes: dict[int, ProcessRecord] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index()
+
+    def _index(self) -> None:
+        self._children: dict[int | None, list[int]] = defaultdict(list)
+        for unit in self.units.values():
+            self._children[unit.parent_id].append(unit.id)
+        self._appointments_by_unit: dict[int, list[AppointmentRecord]] = defaultdict(list)
+        self._appointments_by_person: dict[int, list[AppointmentRecord]] = defaultdict(list)
+        for appointment in self.appointments.values():
+            self._appointments_by_unit[appointment.unit_id].append(appointment)
+            self._appointments_by_person[appointment.person_id].append(appointment)
+
+    def children(self, unit_id: int | None) -> list[UnitRecord]:
+        return [self.units[i] for i in self._children.get(unit_id, [])]
+
+    def appointments_in(self, unit_id: int) -> list[AppointmentRecord]:
+        return self._appointments_by_unit.get(unit_id, [])
+
+    def appointments_of(self, person_id: int) -> list[AppointmentRecord]:
+        return self._appointments_by_person.get(person_id, [])
+
+    def ancestors(self, unit_id: int) -> list[UnitRecord]:
+        """Parents from the nearest upwards; stops (without looping) at a cycle."""
+        seen = {unit_id}
+        result: list[UnitRecord] = []
+        parent_id = self.units[unit_id].parent_id if unit_id in self.units else None
+        while parent_id is not None and parent_id in self.units and parent_id not in seen:
+            seen.add(parent_id)
+            parent = self.units[parent_id]
+            result.append(parent)
+            parent_id = parent.parent_id
+        return result
+
+    def is_in_cycle(self, unit_id: int) -> bool:
+        seen: set[int] = set()
+        current: int | None = unit_id
+        while current is not None and current in self.units:
+            if current in seen:
+                return current == unit_id or unit_id in seen
+            seen.add(current)
+            current = self.units[current].parent_id
+            if current == unit_id:
+                return True
+        return False
+
+    def welfare_branch_of(self, unit_id: int) -> WelfareBranch | None:
+        for unit in [self.units[unit_id], *self.ancestors(unit_id)]:
+            if unit.kind is UnitKind.PRODUCTION_AREA:
+                return unit.welfare_branch
+        return None
+
+    def unit_label(self, unit_id: int) -> str:
+        unit = self.units.get(unit_id)
+        return f"{unit.name} ({unit.code})" if unit else f"#{unit_id}"
+
+    def person_label(self, person_id: int | None) -> str:
+        person = self.persons.get(person_id) if person_id is not None else None
+        return person.full_name if person else "–"

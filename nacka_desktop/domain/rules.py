@@ -1,0 +1,165 @@
+"""The rule catalogue and the violation value every check returns.
+
+IDs are the ones in DOMAIN.md; DATA-* are the app's own integrity rules (dates, required
+fields, uniqueness, cycles), kept in the same catalogue so every front end shows them alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from enum import StrEnum
+
+from .enums import Severity
+
+
+class ObjectKind(StrEnum):
+    UNIT = "unit"
+    PERSON = "person"
+    APPOINTMENT = "appointment"
+    PROCESS = "process"
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    title_sv: str
+    title_en: str
+    source: str
+
+
+RULES: dict[str, Rule] = {
+    rule.rule_id: rule
+    for rule in [
+        Rule(
+            "ORG-1",
+            "KF tillsätter nämnderna och KS; KS har tre utskott",
+            "KF appoints the boards and KS; KS has three committees",
+            "Nacka kommuns politiska organisation; Kommunfullmäktige",
+        ),
+        Rule(
+            "ORG-2",
+            "Alla medarbetare är anställda av kommunstyrelsen",
+            "Every employee is employed by the executive board",
+            "Alla medarbetare i Nacka är anställda av kommunstyrelsen.",
+        ),
+        Rule(
+            "ORG-3",
+            "Stadsledningskontoret leds av stadsdirektören; direktörer är processägare "
+            "eller produktionsdirektörer",
+            "The city management office is led by the city director; directors are process "
+            "owners or production directors",
+            "Stadsledningskontoret",
+        ),
+        Rule(
+            "ORG-4",
+            "Stödenhet och myndighets- och huvudmannaenhet leds av en enhetschef med en direktör "
+            "som chef",
+            "Support and authority units are led by a unit manager reporting to a director",
+            "En enhetschef har en direktör inom stadsledningskontoret som chef.",
+        ),
+        Rule(
+            "ORG-5",
+            "En enhet kan ha biträdande enhetschef och undantagsvis grupper med gruppchefer",
+            "A unit may have a deputy manager and, exceptionally, groups with group managers",
+            "En enhetschef kan ha biträdande enhetschef…",
+        ),
+        Rule(
+            "ORG-6",
+            "Välfärd skola: verksamhetsområden leds av rektor (eller förskolechef)",
+            "Welfare school: operating areas are led by a principal (or preschool head)",
+            "Den kommunala produktionen för välfärdstjänster, fotnot 3",
+        ),
+        Rule(
+            "ORG-7",
+            "Välfärd samhällsservice: verksamhetsområden leds av verksamhetschef och kan delas i "
+            "enheter",
+            "Welfare community service: operating areas are led by an operations manager and "
+            "may be split into units",
+            "Den kommunala produktionen för välfärdstjänster",
+        ),
+        Rule(
+            "ORG-8",
+            "En enhet har exakt en ansvarig chef åt gången",
+            "A unit has exactly one responsible manager at a time",
+            "fullständigt ansvar",
+        ),
+        Rule(
+            "ORG-9",
+            "Varje process har en processägare som är direktör; stadsdirektören äger "
+            "styrprocesserna",
+            "Each process has a director as owner; the city director owns the governing processes",
+            "Processtyrning",
+        ),
+        Rule(
+            "DATA-1",
+            "Slutdatum måste ligga efter startdatum",
+            "The end date must be after the start date",
+            "",
+        ),
+        Rule("DATA-2", "Obligatoriskt fält saknas", "A required field is missing", ""),
+        Rule("DATA-3", "Koden måste vara unik", "The code must be unique", ""),
+        Rule(
+            "DATA-4",
+            "Organisationsträdet får inte innehålla en cykel",
+            "The organisation tree may not contain a cycle",
+            "",
+        ),
+        Rule(
+            "DATA-5",
+            "Det som ligger i en enhet måste gälla inom enhetens giltighetstid",
+            "What belongs to a unit must fall within the unit's validity",
+            "",
+        ),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule_id: str
+    severity: Severity
+    message: str
+    message_en: str
+    object_kind: ObjectKind
+    object_id: int
+    field: str | None = None
+    object_label: str = dataclass_field(default="", compare=False)
+
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        return (self.rule_id, self.object_kind.value, self.object_id, self.message)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule_id,
+            "severity": self.severity.value,
+            "message": self.message,
+            "message_en": self.message_en,
+            "object": {"kind": self.object_kind.value, "id": self.object_id},
+            "object_label": self.object_label,
+            "field": self.field,
+        }
+
+
+def sort_violations(violations: list[Violation]) -> list[Violation]:
+    return sorted(
+        violations, key=lambda v: (v.severity.rank, v.rule_id, v.object_label, v.object_id)
+    )
+
+
+class RuleViolationError(Exception):
+    """An edit was refused because it would break one or more rules of severity error."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        text = "; ".join(f"{v.rule_id}: {v.message}" for v in violations)
+        super().__init__(text)
+
+    @property
+    def message(self) -> str:
+        return "\n".join(f"{v.rule_id}: {v.message}" for v in self.violations)

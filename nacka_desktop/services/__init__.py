@@ -1,0 +1,1 @@
+"""Use cases: one method per user intention, one transaction each, with an audit entry."""

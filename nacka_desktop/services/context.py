@@ -1,0 +1,46 @@
+"""The application's services, built once per open database and passed to every front end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from nacka_desktop.storage.database import Database, open_database
+
+from .editing import Clock, Editor
+from .people import AppointmentService, PersonService
+from .processes import ProcessService
+from .queries import OrgQueries
+from .units import UnitService
+
+
+@dataclass
+class Services:
+    database: Database
+    clock: Clock
+    units: UnitService
+    persons: PersonService
+    appointments: AppointmentService
+    processes: ProcessService
+    queries: OrgQueries
+
+    @classmethod
+    def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
+        editor = Editor(database, clock)
+        return cls(
+            database=database,
+            clock=clock,
+            units=UnitService(editor),
+            persons=PersonService(editor),
+            appointments=AppointmentService(editor),
+            processes=ProcessService(editor),
+            queries=OrgQueries(database),
+        )
+
+    @classmethod
+    def open(cls, location: str | Path, clock: Clock = date.today) -> Services:
+        return cls.for_database(open_database(location), clock)
+
+    def close(self) -> None:
+        self.database.close()

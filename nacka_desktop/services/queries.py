@@ -1,0 +1,175 @@
+"""Read-only questions about the organisation: the tree, search, who managed what and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from nacka_desktop.domain.checks import check_organisation
+from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.records import (
+    AppointmentRecord,
+    OrgSnapshot,
+    PersonRecord,
+    UnitRecord,
+)
+from nacka_desktop.domain.responsibility import (
+    chiefs_of_person,
+    is_leading,
+    responsible_manager,
+)
+from nacka_desktop.domain.rules import Violation
+from nacka_desktop.storage import repositories
+from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.models import Appointment, Person, Unit
+from nacka_desktop.storage.repositories import (
+    SearchHit,
+    TreeRow,
+    appointment_record,
+    load_snapshot,
+    person_record,
+    unit_record,
+)
+
+from .editing import NotFoundError
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    """An appointment with the names a screen or letter shows next to it."""
+
+    appointment: AppointmentRecord
+    person_name: str
+    person_title: str
+    unit_name: str
+    unit_code: str
+    is_manager: bool
+
+    @property
+    def role_label(self) -> str:
+        prefix = "t.f. " if self.appointment.acting else ""
+        return prefix + self.appointment.role.label_sv.lower()
+
+
+@dataclass(frozen=True)
+class ChiefView:
+    appointment: AppointmentView
+    chief: AppointmentView | None
+    body_name: str | None
+
+
+class OrgQueries:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def snapshot(self) -> OrgSnapshot:
+        with self._database.reader() as session:
+            return load_snapshot(session)
+
+    def tree_children(
+        self, parent_id: int | None, on: date, include_closed: bool = False
+    ) -> list[TreeRow]:
+        with self._database.reader() as session:
+            return repositories.tree_children(session, parent_id, on, include_closed)
+
+    def unit_path(self, unit_id: int) -> list[int]:
+        with self._database.reader() as session:
+            return repositories.unit_path(session, unit_id)
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        with self._database.reader() as session:
+            return repositories.search(session, text, limit)
+
+    def unit(self, unit_id: int) -> UnitRecord:
+        with self._database.reader() as session:
+            unit = session.get(Unit, unit_id)
+            if unit is None:
+                raise NotFoundError("Enheten", unit_id)
+            return unit_record(unit)
+
+    def person(self, person_id: int) -> PersonRecord:
+        with self._database.reader() as session:
+            person = session.get(Person, person_id)
+            if person is None:
+                raise NotFoundError("Personen", person_id)
+            return person_record(person)
+
+    def appointment(self, appointment_id: int) -> AppointmentRecord:
+        with self._database.reader() as session:
+            appointment = session.get(Appointment, appointment_id)
+            if appointment is None:
+                raise NotFoundError("Förordnandet", appointment_id)
+            return appointment_record(appointment)
+
+    def appointments_in_unit(self, unit_id: int) -> list[AppointmentView]:
+        snapshot = self.snapshot()
+        return [
+            _view(snapshot, a)
+            for a in sorted(
+                snapshot.appointments_in(unit_id),
+                key=lambda a: (
+                    not is_leading(snapshot, a),
+                    _ROLE_ORDER.get(a.role, 99),
+                    snapshot.person_label(a.person_id),
+                ),
+            )
+        ]
+
+    def appointments_of_person(self, person_id: int) -> list[AppointmentView]:
+        snapshot = self.snapshot()
+        return [
+            _view(snapshot, a)
+            for a in sorted(
+                snapshot.appointments_of(person_id),
+                key=lambda a: a.valid_from or date.min,
+                reverse=True,
+            )
+        ]
+
+    def manager_of(self, unit_id: int, on: date) -> AppointmentView | None:
+        """Who was the responsible manager of the unit on the date (ORG-8)."""
+        snapshot = self.snapshot()
+        if unit_id not in snapshot.units:
+            raise NotFoundError("Enheten", unit_id)
+        manager = responsible_manager(snapshot, unit_id, on)
+        return _view(snapshot, manager) if manager else None
+
+    def chiefs_of(self, person_id: int, on: date) -> list[ChiefView]:
+        """For each of the person's appointments on the date: who is the chief."""
+        snapshot = self.snapshot()
+        if person_id not in snapshot.persons:
+            raise NotFoundError("Personen", person_id)
+        result = []
+        for link in chiefs_of_person(snapshot, person_id, on):
+            body = (
+                snapshot.units[link.through_unit_id].name
+                if link.chief is None and link.through_unit_id is not None
+                else None
+            )
+            result.append(
+                ChiefView(
+                    _view(snapshot, link.appointment),
+                    _view(snapshot, link.chief) if link.chief else None,
+                    body,
+                )
+            )
+        return result
+
+    def check(self, on: date | None) -> list[Violation]:
+        return check_organisation(self.snapshot(), on=on)
+
+
+_ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+
+
+def _view(snapshot: OrgSnapshot, appointment: AppointmentRecord) -> AppointmentView:
+    person = snapshot.persons.get(appointment.person_id)
+    unit = snapshot.units.get(appointment.unit_id)
+    return AppointmentView(
+        appointment=appointment,
+        person_name=person.full_name if person else "?",
+        person_title=person.title if person else "",
+        unit_name=unit.name if unit else "?",
+        unit_code=unit.code if unit else "",
+        is_manager=is_leading(snapshot, appointment) if unit else False,
+    )

@@ -1,0 +1,160 @@
+"""Opening a database: engine set-up, SQLite pragmas, backup and migration to the app's schema."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import (
+    DatabaseLockedError,
+    DatabaseTooNewError,
+    DatabaseUnavailableError,
+    NotADatabaseError,
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_BUSY_TIMEOUT_MS = 3000
+
+
+def to_url(location: str | Path) -> str:
+    """A path or an SQLAlchemy URL (e.g. postgresql+psycopg://…) → an SQLAlchemy URL."""
+    text = str(location)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _fold(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite's own lower()/LIKE fold only ASCII; search needs Å/å and Ö/ö to match.
+    dbapi_connection.create_function("nd_fold", 1, _fold, deterministic=True)
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+class Database:
+    """One open database: its engine and session factory. Built once and passed in."""
+
+    def __init__(self, engine: Engine, location: str) -> None:
+        self.engine = engine
+        self.location = location
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.backup_path: Path | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls everything back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(location: str | Path, *, create: bool = True) -> Database:
+    """Open (or create) the database and bring its schema to the app's version.
+
+    A database made by a newer app is refused; a SQLite file that needs migrating is copied
+    to a dated backup next to it first, so no upgrade can lose a user's data.
+    """
+    url = to_url(location)
+    shown = str(location)
+    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    if is_sqlite:
+        path = Path(make_url(url).database or "")
+        if not create and not path.exists():
+            raise DatabaseUnavailableError(shown, "filen finns inte.")
+        if path.exists() and path.is_dir():
+            raise NotADatabaseError(shown)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    if is_sqlite:
+        event.listen(engine, "connect", _on_sqlite_connect)
+    database = Database(engine, shown)
+    try:
+        _migrate(database, is_sqlite)
+    except DatabaseTooNewError:
+        engine.dispose()
+        raise
+    except OperationalError as error:
+        engine.dispose()
+        if "locked" in str(error.orig).lower():
+            raise DatabaseLockedError(shown) from error
+        raise DatabaseUnavailableError(shown, str(error.orig)) from error
+    except DatabaseError as error:
+        engine.dispose()
+        if "not a database" in str(error.orig).lower() or "malformed" in str(error.orig).lower():
+            raise NotADatabaseError(shown) from error
+        raise DatabaseUnavailableError(shown, str(error.orig)) from error
+    return database
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _migrate(database: Database, is_sqlite: bool) -> None:
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    current = current_revision(database.engine)
+    head = script.get_current_head()
+    if current == head:
+        return
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseTooNewError(database.location, current)
+    if is_sqlite and _has_user_tables(database.engine):
+        database.backup_path = _backup_sqlite(database.engine, current)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _has_user_tables(engine: Engine) -> bool:
+    return any(name != "alembic_version" for name in inspect(engine).get_table_names())
+
+
+def _backup_sqlite(engine: Engine, revision: str | None) -> Path:
+    source = Path(engine.url.database or "")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = source.with_name(f"{source.name}.backup-{revision or 'unversioned'}-{stamp}")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy2(source, target)
+    return target

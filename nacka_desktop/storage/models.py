@@ -1,0 +1,130 @@
+"""SQLAlchemy 2 typed models. Every edited table carries created/updated stamps and a version."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _enum(enum_type: type[Any], name: str) -> Enum:
+    # Stored as the enum's value (e.g. "unit_manager"), readable in any SQL client.
+    return Enum(
+        enum_type,
+        name=name,
+        native_enum=False,
+        length=40,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Stamped:
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, onupdate=utc_now
+    )
+
+
+class Versioned(Stamped):
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
+class Unit(Versioned, Base):
+    __tablename__ = "unit"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[UnitKind] = mapped_column(_enum(UnitKind, "unit_kind"))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    welfare_branch: Mapped[WelfareBranch | None] = mapped_column(
+        _enum(WelfareBranch, "welfare_branch")
+    )
+    seats: Mapped[int | None] = mapped_column(Integer)
+    charter: Mapped[str] = mapped_column(Text, default="")
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+
+class Person(Versioned, Base):
+    __tablename__ = "person"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    employee_number: Mapped[str] = mapped_column(String(20), unique=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Appointment(Versioned, Base):
+    __tablename__ = "appointment"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+    __table_args__ = (Index("ix_appointment_unit_role", "unit_id", "role"),)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    acting: Mapped[bool] = mapped_column(Boolean, default=False)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+
+class Process(Versioned, Base):
+    __tablename__ = "process"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[ProcessKind] = mapped_column(_enum(ProcessKind, "process_kind"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL")
+    )
+
+
+class AuditEntry(Stamped, Base):
+    """One line per change a user made: what, to which object, and the values before/after."""
+
+    __tablename__ = "audit_entry"
+
+    action: Mapped[str] = mapped_column(String(60))
+    object_kind: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,238 @@
+"""Queries over the organisation. Repositories read and stage changes; they never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.records import (
+    AppointmentRecord,
+    OrgSnapshot,
+    PersonRecord,
+    ProcessRecord,
+    UnitRecord,
+    swedish_sort_key,
+)
+
+from .models import Appointment, Person, Process, Unit
+
+
+def unit_record(unit: Unit) -> UnitRecord:
+    return UnitRecord(
+        id=unit.id,
+        code=unit.code,
+        name=unit.name,
+        kind=unit.kind,
+        parent_id=unit.parent_id,
+        valid_from=unit.valid_from,
+        valid_to=unit.valid_to,
+        welfare_branch=unit.welfare_branch,
+        seats=unit.seats,
+        charter=unit.charter or "",
+    )
+
+
+def person_record(person: Person) -> PersonRecord:
+    return PersonRecord(
+        id=person.id,
+        employee_number=person.employee_number,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        title=person.title or "",
+        email=person.email or "",
+    )
+
+
+def appointment_record(appointment: Appointment) -> AppointmentRecord:
+    return AppointmentRecord(
+        id=appointment.id,
+        person_id=appointment.person_id,
+        unit_id=appointment.unit_id,
+        role=appointment.role,
+        valid_from=appointment.valid_from,
+        valid_to=appointment.valid_to,
+        acting=bool(appointment.acting),
+    )
+
+
+def load_snapshot(session: Session) -> OrgSnapshot:
+    """The whole organisation in four plain SELECTs (no per-row lazy loading)."""
+    return OrgSnapshot(
+        units={u.id: unit_record(u) for u in session.scalars(select(Unit))},
+        persons={p.id: person_record(p) for p in session.scalars(select(Person))},
+        appointments={a.id: appointment_record(a) for a in session.scalars(select(Appointment))},
+        processes={
+            p.id: ProcessRecord(p.id, p.name, p.kind, p.owner_person_id)
+            for p in session.scalars(select(Process))
+        },
+    )
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    id: int
+    parent_id: int | None
+    code: str
+    name: str
+    kind: UnitKind
+    valid_from: date | None
+    valid_to: date | None
+    has_children: bool
+
+
+def _not_closed_by(column_to: Any, on: date) -> ColumnElement[bool]:
+    return or_(column_to.is_(None), column_to > on)
+
+
+def tree_children(
+    session: Session, parent_id: int | None, on: date, include_closed: bool = False
+) -> list[TreeRow]:
+    """One level of the tree in one query, each row knowing whether it has children."""
+    child = aliased(Unit)
+    child_condition = [child.parent_id == Unit.id]
+    conditions = [Unit.parent_id.is_(None) if parent_id is None else Unit.parent_id == parent_id]
+    if not include_closed:
+        child_condition.append(_not_closed_by(child.valid_to, on))
+        conditions.append(_not_closed_by(Unit.valid_to, on))
+    has_children = exists().where(*child_condition).label("has_children")
+    statement = select(
+        Unit.id,
+        Unit.parent_id,
+        Unit.code,
+        Unit.name,
+        Unit.kind,
+        Unit.valid_from,
+        Unit.valid_to,
+        has_children,
+    ).where(*conditions)
+    rows = [TreeRow(*row) for row in session.execute(statement)]
+    return sorted(rows, key=lambda row: (swedish_sort_key(row.name), row.id))
+
+
+def unit_path(session: Session, unit_id: int) -> list[int]:
+    """Ids from the root down to the unit (for revealing it in the tree)."""
+    path: list[int] = []
+    current: int | None = unit_id
+    seen: set[int] = set()
+    while current is not None and current not in seen:
+        seen.add(current)
+        path.append(current)
+        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+    return list(reversed(path))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    object_kind: str  # "unit" or "person"
+    id: int
+    text: str
+    detail: str
+
+
+def _matcher(session: Session) -> Callable[[Any, str], ColumnElement[bool]]:
+    """Case-insensitive 'contains' that also folds å ä ö (SQLite needs the app's function)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return lambda column, word: func.nd_fold(column).contains(word.casefold(), autoescape=True)
+    return lambda column, word: column.icontains(word, autoescape=True)
+
+
+def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
+    """Units by name or code, persons by name, employee number, title or e-mail."""
+    words = [w for w in text.strip().split() if w]
+    if not words:
+        return []
+    unit_conditions = [or_(Unit.name.ilike(f"%{w}%"), Unit.code.ilike(f"%{w}%")) for w in words]
+    full_name = Person.first_name + " " + Person.last_name
+    person_conditions = [
+        or_(
+            full_name.ilike(f"%{w}%"),
+            Person.employee_number.ilike(f"%{w}%"),
+            Person.title.ilike(f"%{w}%"),
+            Person.email.ilike(f"%{w}%"),
+        )
+        for w in words
+    ]
+    hits = [
+        SearchHit("unit", uid, name, f"{code} · {kind.label_sv}")
+        for uid, name, code, kind in session.execute(
+            select(Unit.id, Unit.name, Unit.code, Unit.kind)
+            .where(*unit_conditions)
+            .order_by(func.lower(Unit.name))
+            .limit(limit)
+        )
+    ]
+    hits += [
+        SearchHit("person", pid, f"{first} {last}", f"{number} · {title}".rstrip(" ·"))
+        for pid, first, last, number, title in session.execute(
+            select(
+                Person.id, Person.first_name, Person.last_name, Person.employee_number, Person.title
+            )
+            .where(*person_conditions)
+            .order_by(func.lower(Person.last_name), func.lower(Person.first_name))
+            .limit(limit)
+        )
+    ]
+    return hits[:limit]
+
+
+def appointments_in_unit(session: Session, unit_id: int) -> list[tuple[Appointment, Person]]:
+    statement = (
+        select(Appointment, Person)
+        .join(Person, Person.id == Appointment.person_id)
+        .where(Appointment.unit_id == unit_id)
+        .order_by(Appointment.role, Person.last_name, Person.first_name)
+    )
+    return [(a, p) for a, p in session.execute(statement).tuples()]
+
+
+def appointments_of_person(session: Session, person_id: int) -> list[tuple[Appointment, Unit]]:
+    statement = (
+        select(Appointment, Unit)
+        .join(Unit, Unit.id == Appointment.unit_id)
+        .where(Appointment.person_id == person_id)
+        .order_by(Appointment.valid_from.desc(), Unit.name)
+    )
+    return [(a, u) for a, u in session.execute(statement).tuples()]
+
+
+def open_appointments_in_subtree(
+    session: Session, unit_ids: list[int], on: date
+) -> list[Appointment]:
+    return list(
+        session.scalars(
+            select(Appointment).where(
+                Appointment.unit_id.in_(unit_ids),
+                _not_closed_by(Appointment.valid_to, on),
+            )
+        )
+    )
+
+
+def subtree_ids(session: Session, unit_id: int) -> list[int]:
+    """The unit and all below it, in one recursive query."""
+    tree = select(Unit.id).where(Unit.id == unit_id).cte("subtree", recursive=True)
+    tree = tree.union_all(select(Unit.id).where(Unit.parent_id == tree.c.id))
+    return list(session.scalars(select(tree.c.id)))
+
+
+def code_in_use(session: Session, code: str, except_unit_id: int | None = None) -> bool:
+    statement = select(Unit.id).where(func.lower(Unit.code) == code.strip().lower())
+    if except_unit_id is not None:
+        statement = statement.where(Unit.id != except_unit_id)
+    return session.scalar(statement.limit(1)) is not None
+
+
+def employee_number_in_use(
+    session: Session, number: str, except_person_id: int | None = None
+) -> bool:
+    statement = select(Person.id).where(Person.employee_number == number.strip())
+    if except_person_id is not None:
+        statement = statement.where(Person.id != except_person_id)
+    return session.scalar(statement.limit(1)) is not None
