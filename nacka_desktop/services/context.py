@@ -39,8 +39,10 @@ class Services:
         )
 
     @classmethod
-    def open(cls, location: str | Path, clock: Clock = date.today) -> Services:
-        return cls.for_database(open_database(location), clock)
+    def open(
+        cls, location: str | Path, clock: Clock = date.today, *, create: bool = True
+    ) -> Services:
+        return cls.for_database(open_database(location, create=create), clock)
 
     def close(self) -> None:
         self.database.close()

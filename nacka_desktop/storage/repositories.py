@@ -148,14 +148,15 @@ def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
     words = [w for w in text.strip().split() if w]
     if not words:
         return []
-    unit_conditions = [or_(Unit.name.ilike(f"%{w}%"), Unit.code.ilike(f"%{w}%")) for w in words]
+    matches = _matcher(session)
+    unit_conditions = [or_(matches(Unit.name, w), matches(Unit.code, w)) for w in words]
     full_name = Person.first_name + " " + Person.last_name
     person_conditions = [
         or_(
-            full_name.ilike(f"%{w}%"),
-            Person.employee_number.ilike(f"%{w}%"),
-            Person.title.ilike(f"%{w}%"),
-            Person.email.ilike(f"%{w}%"),
+            matches(full_name, w),
+            matches(Person.employee_number, w),
+            matches(Person.title, w),
+            matches(Person.email, w),
         )
         for w in words
     ]

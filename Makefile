@@ -1,0 +1,54 @@
+# Two commands do everything on a fresh Debian machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint typecheck contracts pytest sysdeps-window sysdeps-offscreen \
+        translations demo clean
+
+run: sysdeps-window $(VENV)/.installed
+	$(BIN)/nacka-desktop $(ARGS)
+
+test: sysdeps-offscreen $(VENV)/.installed-dev lint typecheck contracts pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+contracts: $(VENV)/.installed-dev
+	$(BIN)/lint-imports
+
+pytest: $(VENV)/.installed-dev
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+sysdeps-window:
+	@bash installer/system-deps.sh window
+
+sysdeps-offscreen:
+	@bash installer/system-deps.sh offscreen
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+# Regenerate the English catalogue from the sources and compile both catalogues.
+translations: $(VENV)/.installed-dev
+	$(BIN)/pyside6-lupdate $$(find nacka_desktop/ui -name '*.py') -ts resources/translations/nacka_desktop_en.ts
+	$(BIN)/pyside6-lrelease resources/translations/nacka_desktop_en.ts -qm resources/translations/nacka_desktop_en.qm
+
+demo: $(VENV)/.installed
+	$(BIN)/nacka-desktop demo --db nacka-exempel.db --force
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,139 @@
+"""Command line: `nacka-desktop [--db DB]` opens the window; `demo` and `check` run headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from nacka_desktop import __version__
+from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.rules import Violation
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.sample import build_sample_organisation
+from nacka_desktop.storage.database import to_url
+from nacka_desktop.storage.errors import DatabaseOpenError
+
+EXIT_OK = 0
+EXIT_RULE_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_CANNOT_OPEN = 3
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r}, använd ÅÅÅÅ-MM-DD") from error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "databasfil (SQLite) eller SQLAlchemy-URL, t.ex. postgresql+psycopg://…"
+    parser = argparse.ArgumentParser(
+        prog="nacka-desktop",
+        description="Nacka Desktop: organisation och ansvarslinjer i en kommun. "
+        "Utan kommando öppnas fönstret.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", help=db_help)
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    demo = commands.add_parser("demo", help="skapa exempelorganisationen i en ny databas")
+    demo.add_argument("--db", required=True, help=db_help, dest="sub_db")
+    demo.add_argument("--force", action="store_true", help="ersätt en befintlig fil")
+
+    check = commands.add_parser(
+        "check", help="kontrollera reglerna; avslutas med 1 om något fel (error) finns"
+    )
+    check.add_argument("--db", required=True, help=db_help, dest="sub_db")
+    check.add_argument("--on", type=_iso_date, help="datum att kontrollera (standard: i dag)")
+    check.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    return parser
+
+
+def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
+    args = build_parser().parse_args(argv)
+    database = getattr(args, "sub_db", None) or args.db
+    if args.command is None:
+        return launch_gui(database)
+    try:
+        if args.command == "demo":
+            return run_demo(database, args.force, sys.stdout)
+        return run_check(database, args.on or date.today(), args.json, sys.stdout)
+    except DatabaseOpenError as error:
+        print(f"nacka-desktop: {error.message_sv}", file=sys.stderr)
+        return EXIT_CANNOT_OPEN
+
+
+def run_demo(location: str, force: bool, out: TextIO) -> int:
+    path = _sqlite_path(location)
+    if path is not None and path.exists():
+        if not force:
+            print(
+                f"nacka-desktop: {path} finns redan; använd --force för att ersätta den.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    services = Services.open(location)
+    try:
+        summary = build_sample_organisation(services.database, date.today())
+    except ValueError as error:
+        print(f"nacka-desktop: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        services.close()
+    print(
+        f"Exempelorganisationen skapad i {location}: {summary.units} enheter, "
+        f"{summary.persons} personer, {summary.appointments} förordnanden, "
+        f"{summary.processes} processer.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def run_check(location: str, on: date, as_json: bool, out: TextIO) -> int:
+    services = Services.open(location, create=False)
+    try:
+        violations = services.queries.check(on)
+    finally:
+        services.close()
+    if as_json:
+        json.dump(_as_json(violations, on), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_table(violations, on, out)
+    return EXIT_RULE_ERRORS if any(v.is_error for v in violations) else EXIT_OK
+
+
+def _count(violations: list[Violation]) -> dict[str, int]:
+    return {s.value: sum(1 for v in violations if v.severity is s) for s in Severity}
+
+
+def _as_json(violations: list[Violation], on: date) -> dict[str, object]:
+    return {
+        "on": on.isoformat(),
+        "counts": _count(violations),
+        "violations": [v.to_dict() for v in violations],
+    }
+
+
+def _print_table(violations: list[Violation], on: date, out: TextIO) -> None:
+    for v in violations:
+        print(f"{v.severity.label_sv:<8} {v.rule_id:<7} {v.object_label}: {v.message}", file=out)
+    counts = _count(violations)
+    print(
+        f"Kontroll {on}: {counts['error']} fel, {counts['warning']} varningar, "
+        f"{counts['info']} upplysningar.",
+        file=out,
+    )
+
+
+def _sqlite_path(location: str) -> Path | None:
+    url = to_url(location)
+    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
