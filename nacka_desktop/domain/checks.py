@@ -12,14 +12,15 @@ from collections.abc import Iterator
 from datetime import date
 
 from .dates import is_period_ordered, periods_overlap
-from .enums import ProcessKind, Role, Severity, UnitKind
+from .enums import ProcessKind, Role, Severity, UnitKind, WelfareBranch
 from .records import AppointmentRecord, OrgSnapshot, PersonRecord, UnitRecord
-from .responsibility import is_leading, leading_roles_for, responsible_manager
+from .responsibility import is_leading, responsible_manager, roles_for
 from .rules import ObjectKind, Violation, sort_violations
-from .structure import OPERATING_AREA_EXTRA_ROLES, shape_of
+from .structure import shape_of
 
 KS_COMMITTEES = 3
-DIRECTOR_ROLES = frozenset({Role.CITY_DIRECTOR, Role.DIRECTOR, Role.PRODUCTION_DIRECTOR})
+# ORG-3/ORG-9: a processägare is a direktör of the process kind, not a produktionsdirektör.
+PROCESS_OWNER_ROLES = frozenset({Role.CITY_DIRECTOR, Role.DIRECTOR})
 
 
 def check_organisation(snapshot: OrgSnapshot, on: date | None = None) -> list[Violation]:
@@ -168,7 +169,7 @@ def _check_unit_place(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Viola
         )
     if unit.kind is UnitKind.UNIT and parent is not None:
         branch = snapshot.welfare_branch_of(parent.id)
-        if branch is not None and branch.value != "community_service":
+        if branch is not None and branch is not WelfareBranch.COMMUNITY_SERVICE:
             yield _unit_violation(
                 snapshot,
                 unit,
@@ -280,13 +281,11 @@ def _check_role_fits_unit(
             )
         yield _appointment_violation(snapshot, appointment, "ORG-2", Severity.ERROR, sv, en, "role")
         return
-    allowed = shape_of(unit.kind).allowed_roles
+    allowed = roles_for(snapshot, unit.id)
     rule_id = shape_of(unit.kind).rule_id
     if unit.kind is UnitKind.OPERATING_AREA:
         branch = snapshot.welfare_branch_of(unit.id)
-        if branch is not None:
-            allowed = leading_roles_for(snapshot, unit.id) | OPERATING_AREA_EXTRA_ROLES[branch]
-            rule_id = "ORG-6" if branch.value == "school" else "ORG-7"
+        rule_id = "ORG-7" if branch is WelfareBranch.COMMUNITY_SERVICE else "ORG-6"
     if role not in allowed:
         names = ", ".join(sorted(r.label_sv.lower() for r in allowed))
         names_en = ", ".join(sorted(r.label_en.lower() for r in allowed))
@@ -470,12 +469,12 @@ def _check_processes_on(snapshot: OrgSnapshot, on: date) -> Iterator[Violation]:
                 "owner",
                 process.name,
             )
-        elif not held & DIRECTOR_ROLES:
+        elif not held & PROCESS_OWNER_ROLES:
             yield Violation(
                 "ORG-9",
                 Severity.ERROR,
-                f"Processägaren för {process.name}, {owner}, är inte direktör {on}.",
-                f"The owner of {process.name}, {owner}, is not a director on {on}.",
+                f"Processägaren för {process.name}, {owner}, är inte direktör (processägare) {on}.",
+                f"The owner of {process.name}, {owner}, is not a process-owning director on {on}.",
                 ObjectKind.PROCESS,
                 process.id,
                 "owner",

@@ -112,15 +112,14 @@ class OrgSnapshot:
         return result
 
     def is_in_cycle(self, unit_id: int) -> bool:
+        """True if walking up from the unit comes back to it (not merely to some other loop)."""
         seen: set[int] = set()
-        current: int | None = unit_id
-        while current is not None and current in self.units:
-            if current in seen:
-                return current == unit_id or unit_id in seen
-            seen.add(current)
-            current = self.units[current].parent_id
+        current = self.units[unit_id].parent_id if unit_id in self.units else None
+        while current is not None and current in self.units and current not in seen:
             if current == unit_id:
                 return True
+            seen.add(current)
+            current = self.units[current].parent_id
         return False
 
     def welfare_branch_of(self, unit_id: int) -> WelfareBranch | None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from .enums import Role, UnitKind
 from .records import AppointmentRecord, OrgSnapshot
-from .structure import OPERATING_AREA_LEADERS, shape_of
+from .structure import OPERATING_AREA_EXTRA_ROLES, OPERATING_AREA_LEADERS, shape_of
 
 
 def leading_roles_for(snapshot: OrgSnapshot, unit_id: int) -> frozenset[Role]:
@@ -17,6 +17,18 @@ def leading_roles_for(snapshot: OrgSnapshot, unit_id: int) -> frozenset[Role]:
         if branch is not None:
             return OPERATING_AREA_LEADERS[branch]
     return shape_of(unit.kind).leading_roles
+
+
+def roles_for(snapshot: OrgSnapshot, unit_id: int) -> list[Role]:
+    """The roles a person can hold in the unit, leading roles first (ORG-1…ORG-7)."""
+    unit = snapshot.units[unit_id]
+    leading = leading_roles_for(snapshot, unit_id)
+    others = shape_of(unit.kind).other_roles
+    branch = snapshot.welfare_branch_of(unit_id)
+    if unit.kind is UnitKind.OPERATING_AREA and branch is not None:
+        others = OPERATING_AREA_EXTRA_ROLES[branch]
+    order = list(Role)
+    return sorted(leading, key=order.index) + sorted(others - leading, key=order.index)
 
 
 def is_leading(snapshot: OrgSnapshot, appointment: AppointmentRecord) -> bool:

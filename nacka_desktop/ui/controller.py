@@ -1,0 +1,86 @@
+"""Owns the long-lived pieces (services, settings, undo stack, language) and the main window;
+rebuilds the window when the language changes so every label is retranslated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
+
+from nacka_desktop.services.context import Services
+from nacka_desktop.storage.errors import DatabaseOpenError
+
+from .application import open_sample_database
+from .crash import CrashReporter, configure_logging
+from .i18n import LanguageSwitcher
+from .main_window import MainWindow
+from .settings import LANGUAGE, LAST_DATABASE, Settings
+
+
+class Controller:
+    def __init__(self, settings: Settings | None = None, log_dir: Path | None = None) -> None:
+        self.settings = settings or Settings()
+        self.log_path = configure_logging(log_dir)
+        self.crash_reporter = CrashReporter(self.log_path)
+        self.crash_reporter.install()
+        self.language = LanguageSwitcher()
+        self.language.apply(self.settings.get(LANGUAGE))
+        self.undo_stack = QUndoStack()
+        self.services: Services | None = None
+        self.window: MainWindow | None = None
+
+    def start(self, database: str | None) -> bool:
+        services = self._open_first(database)
+        if services is None:
+            return False
+        self.services = services
+        self._show_window()
+        return True
+
+    def _open_first(self, database: str | None) -> Services | None:
+        last = self.settings.get(LAST_DATABASE)
+        wanted = database or (last if last and Path(last).exists() else None)
+        if wanted:
+            try:
+                services = Services.open(wanted)
+                self.settings.set(LAST_DATABASE, wanted)
+                return services
+            except DatabaseOpenError as error:
+                QMessageBox.critical(
+                    None,
+                    "Nacka Desktop",
+                    error.message_sv + "\n\nExempelorganisationen öppnas i stället.",
+                )
+        try:
+            return open_sample_database()
+        except DatabaseOpenError as error:
+            QMessageBox.critical(None, "Nacka Desktop", error.message_sv)
+            return None
+
+    def _show_window(self) -> None:
+        assert self.services is not None
+        old = self.window
+        self.window = MainWindow(
+            self.services, self.settings, self.undo_stack, self.language.language
+        )
+        self.window.languageChangeRequested.connect(self.change_language)
+        self.window.databaseChanged.connect(self._database_changed)
+        if old is not None:
+            current = old.current_object()
+            if current is not None:
+                self.window.show_object(*current)
+            old.close()
+            old.deleteLater()
+        self.window.show()
+
+    def _database_changed(self, services: Services) -> None:
+        self.services = services
+
+    def change_language(self, code: str) -> None:
+        if not self.language.apply(code):
+            QMessageBox.warning(
+                self.window, "Nacka Desktop", f"Språkfilen för {code} saknas; svenska används."
+            )
+        self.settings.set(LANGUAGE, self.language.language)
+        self._show_window()

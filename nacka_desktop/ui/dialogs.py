@@ -1,0 +1,377 @@
+"""Dialogs for the edits that need a few answers first: new unit, move, close, person, appoint."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
+from nacka_desktop.domain.responsibility import roles_for
+from nacka_desktop.domain.rules import Violation
+from nacka_desktop.domain.structure import allowed_child_kinds
+from nacka_desktop.services.people import AppointmentDraft, PersonDraft
+from nacka_desktop.services.queries import OrgQueries
+from nacka_desktop.services.units import UnitDraft
+
+from .fields import DateField, FormMessage, ValidatedForm
+from .tree_model import UNIT_ID_ROLE, OrgTreeModel
+
+
+class FormDialog(QDialog):
+    """A dialog with a validated form and OK/Cancel; OK is enabled only when the form is valid."""
+
+    def __init__(self, title: str, parent: QWidget | None, english: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.english = english
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self._layout = QFormLayout()
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = ValidatedForm(self._layout)
+        self.message = FormMessage()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self._layout)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.show()
+
+    def validate(self) -> bool:
+        return True
+
+    def revalidate(self) -> None:
+        self.form.clear_errors()
+        self.message.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.validate())
+
+    def show_refusal(self, violations: list[Violation]) -> None:
+        self.message.show_rest(self.form, violations, self.english)
+
+    def _accept_if_valid(self) -> None:
+        self.revalidate()
+        if self.validate():
+            self.accept()
+
+
+def _require(form: ValidatedForm, name: str, edit: QLineEdit, message: str) -> bool:
+    if edit.text().strip():
+        return True
+    form.rows[name].set_error(message)
+    return False
+
+
+def _check_dates(
+    form: ValidatedForm, start: DateField, end: DateField | None, order_message: str
+) -> bool:
+    valid = True
+    for name, edit in (("valid_from", start), ("valid_to", end)):
+        if edit is not None and (problem := edit.problem()):
+            form.rows[name].set_error(problem)
+            valid = False
+    if end is not None and start.date() and end.date() and end.date() <= start.date():  # type: ignore[operator]
+        form.rows["valid_to"].set_error(order_message)
+        valid = False
+    return valid
+
+
+class NewUnitDialog(FormDialog):
+    def __init__(
+        self,
+        parent_id: int | None,
+        parent_kind: UnitKind | None,
+        parent_name: str,
+        today: date,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Ny enhet"), parent, english)
+        self.parent_id = parent_id
+        self.set_intro(
+            self.tr("Den nya enheten läggs under <b>{parent}</b>.").format(
+                parent=parent_name or self.tr("toppen av trädet")
+            )
+        )
+        self.name_edit = QLineEdit()
+        self.code_edit = QLineEdit()
+        self.kind_combo = QComboBox()
+        for kind in allowed_child_kinds(parent_kind):
+            self.kind_combo.addItem(kind.label_en if english else kind.label_sv, kind.value)
+        self.branch_combo = QComboBox()
+        for branch in WelfareBranch:
+            self.branch_combo.addItem(branch.label_en if english else branch.label_sv, branch.value)
+        self.valid_from_edit = DateField(optional=False)
+        self.valid_from_edit.set_date(today)
+        self.form.add("name", self.tr("Namn"), self.name_edit)
+        self.form.add("code", self.tr("Kod (ansvar)"), self.code_edit)
+        self.form.add("kind", self.tr("Typ"), self.kind_combo)
+        self.form.add("welfare_branch", self.tr("Produktionsområde"), self.branch_combo)
+        self.form.add("valid_from", self.tr("Gäller fr.o.m."), self.valid_from_edit)
+        for edit in (self.name_edit, self.code_edit, self.valid_from_edit):
+            edit.textChanged.connect(self.revalidate)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        if self.kind_combo.count() == 0:
+            self.form.rows["kind"].set_error(
+                self.tr("Inga enheter kan läggas under den här typen av enhet.")
+            )
+        self.revalidate()
+
+    def _kind_changed(self) -> None:
+        is_production = self.kind_combo.currentData() == UnitKind.PRODUCTION_AREA.value
+        self._layout.setRowVisible(self.form.rows["welfare_branch"], is_production)
+
+    def validate(self) -> bool:
+        valid = _require(self.form, "name", self.name_edit, self.tr("DATA-2: Ange ett namn."))
+        valid &= _require(self.form, "code", self.code_edit, self.tr("DATA-2: Ange en kod."))
+        valid &= _check_dates(self.form, self.valid_from_edit, None, "")
+        return valid and self.kind_combo.count() > 0
+
+    def draft(self) -> UnitDraft:
+        kind = UnitKind(self.kind_combo.currentData())
+        return UnitDraft(
+            code=self.code_edit.text().strip(),
+            name=self.name_edit.text().strip(),
+            kind=kind,
+            parent_id=self.parent_id,
+            valid_from=self.valid_from_edit.date(),
+            welfare_branch=WelfareBranch(self.branch_combo.currentData())
+            if kind is UnitKind.PRODUCTION_AREA
+            else None,
+            seats=61 if kind is UnitKind.MUNICIPAL_COUNCIL else None,
+        )
+
+
+class DateDialog(FormDialog):
+    """Asks for one date, e.g. when a unit closes or an appointment ends."""
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        label: str,
+        initial: date,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(title, parent, english)
+        self.set_intro(intro)
+        self.date_edit = DateField(optional=False)
+        self.date_edit.set_date(initial)
+        self.form.add("valid_to", label, self.date_edit)
+        self.date_edit.textChanged.connect(self.revalidate)
+
+    def validate(self) -> bool:
+        problem = self.date_edit.problem()
+        if problem:
+            self.form.rows["valid_to"].set_error(problem)
+        return problem is None
+
+    def date(self) -> date:
+        value = self.date_edit.date()
+        assert value is not None
+        return value
+
+
+class MoveUnitDialog(QDialog):
+    """Pick the new parent of a unit from the same lazily loaded tree."""
+
+    def __init__(
+        self,
+        queries: OrgQueries,
+        on: date,
+        unit_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Flytta {unit} till…").format(unit=unit_name))
+        self.model = OrgTreeModel(queries, on, self)
+        self.tree = QTreeView()
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.model)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Välj den enhet som {unit} ska ligga under:").format(unit=unit_name))
+        )
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.buttons)
+        self.resize(460, 520)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.doubleClicked.connect(self.accept)
+
+    def _selection_changed(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.target_id() is not None
+        )
+
+    def target_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        value = index.data(UNIT_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def select_target(self, unit_id: int) -> None:
+        index = self.model.index_of_unit(unit_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+
+class PersonDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None, english: bool = False) -> None:
+        super().__init__(self.tr("Ny person"), parent, english)
+        self.edits = {
+            name: QLineEdit()
+            for name in ("employee_number", "first_name", "last_name", "title", "email")
+        }
+        labels = [
+            self.tr("Anställningsnummer"),
+            self.tr("Förnamn"),
+            self.tr("Efternamn"),
+            self.tr("Titel"),
+            self.tr("E-post"),
+        ]
+        for (name, edit), label in zip(self.edits.items(), labels, strict=True):
+            self.form.add(name, label, edit)
+            edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        valid = True
+        for name, message in (
+            ("employee_number", self.tr("DATA-2: Ange anställningsnummer.")),
+            ("first_name", self.tr("DATA-2: Ange förnamn.")),
+            ("last_name", self.tr("DATA-2: Ange efternamn.")),
+        ):
+            valid &= _require(self.form, name, self.edits[name], message)
+        email = self.edits["email"].text().strip()
+        if email and "@" not in email:
+            self.form.rows["email"].set_error(self.tr("E-postadressen saknar @."))
+            valid = False
+        return valid
+
+    def draft(self) -> PersonDraft:
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        return PersonDraft(**values)
+
+
+class AppointDialog(FormDialog):
+    """Appoint a person to a unit in a role; either the unit or the person is given."""
+
+    def __init__(
+        self,
+        queries: OrgQueries,
+        today: date,
+        unit_id: int | None = None,
+        person_id: int | None = None,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Tillsätt"), parent, english)
+        snapshot = queries.snapshot()
+        self.person_combo = self._searchable_combo()
+        for person in sorted(snapshot.persons.values(), key=lambda p: (p.last_name, p.first_name)):
+            label = f"{person.last_name}, {person.first_name} ({person.employee_number})"
+            self.person_combo.addItem(label, person.id)
+        self.unit_combo = self._searchable_combo()
+        for unit in sorted(snapshot.units.values(), key=lambda u: u.name):
+            if unit.valid_to is None or unit.valid_to > today:
+                self.unit_combo.addItem(f"{unit.name} ({unit.code})", unit.id)
+        self.role_combo = QComboBox()
+        self.acting_check = QCheckBox(self.tr("Tillförordnad (t.f.)"))
+        self.valid_from_edit = DateField(optional=False)
+        self.valid_from_edit.set_date(today)
+        self.valid_to_edit = DateField(optional=True)
+        self.form.add("person_id", self.tr("Person"), self.person_combo)
+        self.form.add("unit_id", self.tr("Enhet"), self.unit_combo)
+        self.form.add("role", self.tr("Roll"), self.role_combo)
+        self.form.add("acting", "", self.acting_check)
+        self.form.add("valid_from", self.tr("Fr.o.m."), self.valid_from_edit)
+        self.form.add("valid_to", self.tr("Upphör fr.o.m."), self.valid_to_edit)
+        self._snapshot = snapshot
+        if unit_id is not None:
+            self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit_id))
+            self.unit_combo.setEnabled(False)
+        if person_id is not None:
+            self.person_combo.setCurrentIndex(self.person_combo.findData(person_id))
+            self.person_combo.setEnabled(False)
+        self.unit_combo.currentIndexChanged.connect(self._fill_roles)
+        for edit in (self.valid_from_edit, self.valid_to_edit):
+            edit.textChanged.connect(self.revalidate)
+        self.person_combo.currentIndexChanged.connect(self.revalidate)
+        self._fill_roles()
+
+    def _searchable_combo(self) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = combo.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCurrentIndex(-1)
+        return combo
+
+    def _fill_roles(self) -> None:
+        self.role_combo.clear()
+        unit_id = self.unit_combo.currentData()
+        if unit_id is not None:
+            for role in roles_for(self._snapshot, int(unit_id)):
+                label = role.label_en if self.english else role.label_sv
+                self.role_combo.addItem(label, role.value)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        valid = True
+        if self.person_combo.currentData() is None:
+            self.form.rows["person_id"].set_error(self.tr("DATA-2: Välj en person."))
+            valid = False
+        if self.unit_combo.currentData() is None:
+            self.form.rows["unit_id"].set_error(self.tr("DATA-2: Välj en enhet."))
+            valid = False
+        valid &= _check_dates(
+            self.form,
+            self.valid_from_edit,
+            self.valid_to_edit,
+            self.tr("DATA-1: Förordnandet måste upphöra efter att det börjat."),
+        )
+        return valid and self.role_combo.count() > 0
+
+    def draft(self) -> AppointmentDraft:
+        return AppointmentDraft(
+            person_id=int(self.person_combo.currentData()),
+            unit_id=int(self.unit_combo.currentData()),
+            role=Role(self.role_combo.currentData()),
+            valid_from=self.valid_from_edit.date(),
+            valid_to=self.valid_to_edit.date(),
+            acting=self.acting_check.isChecked(),
+        )

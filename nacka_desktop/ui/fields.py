@@ -1,0 +1,126 @@
+"""Form fields that show their own validation message right under the input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from nacka_desktop.domain.rules import Violation
+
+ERROR_STYLE = "color: #b00020;"
+INVALID_INPUT_STYLE = "border: 1px solid #b00020;"
+
+
+class DateField(QLineEdit):
+    """A date typed as ÅÅÅÅ-MM-DD; empty means open-ended where the field allows it."""
+
+    def __init__(self, optional: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setPlaceholderText(
+            self.tr("ÅÅÅÅ-MM-DD") if optional else self.tr("ÅÅÅÅ-MM-DD (krävs)")
+        )
+        self.setMaxLength(10)
+        self.setClearButtonEnabled(optional)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(value.isoformat() if value else "")
+
+    def date(self) -> date | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+
+    def problem(self) -> str | None:
+        text = self.text().strip()
+        if not text:
+            return None if self.optional else self.tr("Ange ett datum.")
+        if self.date() is None:
+            return self.tr("Ogiltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.")
+        return None
+
+
+class FieldRow(QWidget):
+    """An input with an error line beneath it, hidden while the value is fine."""
+
+    changed = Signal()
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.editor.setStyleSheet(INVALID_INPUT_STYLE if message else "")
+        self.editor.setToolTip(message or "")
+
+    @property
+    def has_error(self) -> bool:
+        return self.error.isVisibleTo(self)
+
+
+class ValidatedForm:
+    """Fields by name in a QFormLayout, so a rule violation can be shown at its field."""
+
+    def __init__(self, layout: QFormLayout) -> None:
+        self.layout = layout
+        self.rows: dict[str, FieldRow] = {}
+
+    def add(self, name: str, label: str, editor: QWidget) -> FieldRow:
+        row = FieldRow(editor)
+        self.rows[name] = row
+        self.layout.addRow(label, row)
+        return row
+
+    def clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.set_error(None)
+
+    def show_violations(self, violations: list[Violation], english: bool) -> list[Violation]:
+        """Put each violation at its field; return the ones that belong to no field here."""
+        rest = []
+        for violation in violations:
+            text = f"{violation.rule_id}: {violation.message_en if english else violation.message}"
+            row = self.rows.get(violation.field or "")
+            if row is None:
+                rest.append(violation)
+            else:
+                row.set_error(text)
+        return rest
+
+    @property
+    def has_errors(self) -> bool:
+        return any(row.has_error for row in self.rows.values())
+
+
+class FormMessage(QLabel):
+    """The line under a form for refusals that belong to no single field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_rest(self, form: ValidatedForm, violations: list[Violation], english: bool) -> None:
+        rest = form.show_violations(violations, english)
+        self.setText(
+            "\n".join(f"{v.rule_id}: {v.message_en if english else v.message}" for v in rest)
+        )
+        self.setVisible(bool(rest))

@@ -1,0 +1,799 @@
+"""The main window: org tree and search on the left, the selected object's form on the right,
+the Problems panel below. Every edit goes through an undoable command that calls a service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nacka_desktop import __version__
+from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.responsibility import roles_for
+from nacka_desktop.domain.rules import RuleViolationError, Violation
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
+from nacka_desktop.services.units import draft_of
+from nacka_desktop.storage.errors import DatabaseOpenError
+
+from .appointment_form import AppointmentForm
+from .commands import push_edit
+from .dialogs import (
+    AppointDialog,
+    DateDialog,
+    FormDialog,
+    MoveUnitDialog,
+    NewUnitDialog,
+    PersonDialog,
+)
+from .i18n import LANGUAGES
+from .panels import ProblemsPanel, SearchBox
+from .person_form import PersonForm
+from .processes_dialog import ProcessesDialog
+from .settings import GEOMETRY, LAST_DATABASE, SHOW_CLOSED, WINDOW_STATE, Settings
+from .tree_model import UNIT_ID_ROLE, OrgTreeModel
+from .unit_form import UnitForm
+
+ServicesOpener = Callable[[str], Services]
+
+
+class MainWindow(QMainWindow):
+    languageChangeRequested = Signal(str)
+    databaseChanged = Signal(object)  # the new Services
+
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        undo_stack: QUndoStack,
+        language: str,
+        open_services: ServicesOpener = Services.open,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.undo_stack = undo_stack
+        self.english = language == "en"
+        self._language = language
+        self._open_services = open_services
+        self._current: tuple[str, int] | None = None
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DirHomeIcon))
+
+        self.tree_model = OrgTreeModel(services.queries, services.clock(), self)
+        self.tree_model.set_view_date(services.clock(), settings.get(SHOW_CLOSED))
+        self.tree = QTreeView()
+        self.tree.setObjectName("orgTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.search = SearchBox(services.queries)
+        self.search.setObjectName("searchBox")
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.tree)
+        self.left_stack.addWidget(self.search.results)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 4, 4)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.left_stack, 1)
+
+        self.unit_form = UnitForm()
+        self.person_form = PersonForm()
+        self.appointment_form = AppointmentForm()
+        self.empty_page = QLabel(self.tr("Välj en enhet i trädet eller sök efter en person."))
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form_stack = QStackedWidget()
+        for page in (self.empty_page, self.unit_form, self.person_form, self.appointment_form):
+            self.form_stack.addWidget(page)
+
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.form_stack)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 620])
+        self.setCentralWidget(splitter)
+
+        self.problems = ProblemsPanel()
+        self.problems_dock = QDockWidget(self.tr("Problem"), self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+
+        self.view_date = QDateEdit(QDate(services.clock()))
+        self.view_date.setObjectName("viewDate")
+        self.view_date.setCalendarPopup(True)
+        self.view_date.setDisplayFormat("yyyy-MM-dd")
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._connect()
+        self._restore_window()
+        self._update_title()
+        self._update_actions()
+        self.refresh_problems()
+        self._expand_top()
+        self.select_first_unit()
+
+    # -- set-up --------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_database_action = self._action(self.tr("&Ny databas…"), self.new_database)
+        self.open_database_action = self._action(
+            self.tr("&Öppna databas…"), self.choose_database, QKeySequence.StandardKey.Open
+        )
+        self.quit_action = self._action(
+            self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit
+        )
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ångra"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Gör om"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.new_unit_action = self._action(
+            self.tr("Ny &enhet…"),
+            self.new_unit,
+            "Ctrl+N",
+            self.tr("Skapa en enhet under den valda"),
+        )
+        self.rename_action = self._action(self.tr("&Byt namn"), self.rename_unit, "F2")
+        self.move_action = self._action(self.tr("&Flytta till…"), self.move_unit, "Ctrl+M")
+        self.close_unit_action = self._action(
+            self.tr("Avsluta enhe&t…"), self.close_unit, None, self.tr("Sätt slutdatum för enheten")
+        )
+        self.new_person_action = self._action(
+            self.tr("Ny &person…"), self.new_person, "Ctrl+Shift+N"
+        )
+        self.appoint_action = self._action(self.tr("&Tillsätt…"), self.appoint, "Ctrl+T")
+        self.end_appointment_action = self._action(
+            self.tr("Avsluta för&ordnande…"), self.end_selected_appointment
+        )
+        self.show_closed_action = self._action(
+            self.tr("Visa &avslutade enheter"), self._toggle_closed
+        )
+        self.show_closed_action.setCheckable(True)
+        self.show_closed_action.setChecked(self.settings.get(SHOW_CLOSED))
+        self.processes_action = self._action(self.tr("&Processer…"), self.show_processes)
+        self.find_action = self._action(
+            self.tr("&Sök"), self._focus_search, QKeySequence.StandardKey.Find
+        )
+        self.about_action = self._action(self.tr("&Om Nacka Desktop"), self.about)
+
+    def _create_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Arkiv"))
+        file_menu.addActions([self.new_database_action, self.open_database_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Redigera"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.new_unit_action, self.rename_action, self.move_action, self.close_unit_action]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.new_person_action, self.appoint_action, self.end_appointment_action]
+        )
+        view_menu = bar.addMenu(self.tr("&Visa"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.show_closed_action)
+        view_menu.addAction(self.processes_action)
+        view_menu.addAction(self.problems_dock.toggleViewAction())
+        language_menu = view_menu.addMenu(self.tr("&Språk"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self._language)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self._change_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Hjälp"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Verktyg"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.new_unit_action, self.new_person_action, self.appoint_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Visa per: ")))
+        toolbar.addWidget(self.view_date)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        self.undo_stack.indexChanged.connect(self._after_change)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree_model.moveRequested.connect(self._move_dropped)
+        self.tree_model.renameRequested.connect(self._rename_to)
+        self.search.resultsChanged.connect(
+            lambda searching: self.left_stack.setCurrentIndex(1 if searching else 0)
+        )
+        self.search.activated.connect(self.show_object)
+        self.problems.objectActivated.connect(self.show_object)
+        self.unit_form.saveRequested.connect(self._save_unit)
+        self.unit_form.appointRequested.connect(lambda unit_id: self.appoint(unit_id=unit_id))
+        self.unit_form.endAppointmentRequested.connect(self.end_appointment)
+        self.unit_form.appointmentActivated.connect(self.show_appointment)
+        self.person_form.saveRequested.connect(self._save_person)
+        self.person_form.appointRequested.connect(
+            lambda person_id: self.appoint(person_id=person_id)
+        )
+        self.person_form.endAppointmentRequested.connect(self.end_appointment)
+        self.person_form.appointmentActivated.connect(self.show_appointment)
+        self.appointment_form.saveRequested.connect(self._save_appointment)
+        self.appointment_form.unitActivated.connect(self.show_unit)
+        self.appointment_form.personActivated.connect(self.show_person)
+        self.view_date.dateChanged.connect(self._view_date_changed)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.get(GEOMETRY)
+        if geometry and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            self.restoreState(self.settings.get(WINDOW_STATE))
+        else:
+            self.resize(1200, 800)
+            self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
+
+    def _expand_top(self, levels: int = 3) -> None:
+        """Open the first levels (KF, KS, stadsledningskontoret) so the start view is useful."""
+        parents = [QModelIndex()]
+        for _ in range(levels):
+            children = []
+            for parent in parents:
+                if self.tree_model.canFetchMore(parent):
+                    self.tree_model.fetchMore(parent)
+                for row in range(self.tree_model.rowCount(parent)):
+                    child = self.tree_model.index(row, 0, parent)
+                    self.tree.expand(child)
+                    children.append(child)
+            parents = children
+
+    def select_first_unit(self) -> None:
+        first = self.tree_model.index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def on(self) -> date:
+        value = self.view_date.date().toPython()
+        assert isinstance(value, date)
+        return value
+
+    def selected_unit_id(self) -> int | None:
+        if self._current and self._current[0] == "unit":
+            return self._current[1]
+        return None
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"Nacka Desktop — {self.services.database.location}")
+
+    def _update_actions(self) -> None:
+        has_unit = self.selected_unit_id() is not None
+        for action in (self.rename_action, self.move_action, self.close_unit_action):
+            action.setEnabled(has_unit)
+        self.end_appointment_action.setEnabled(self._selected_appointment_id() is not None)
+
+    def _selected_appointment_id(self) -> int | None:
+        if self._current and self._current[0] == "appointment":
+            return self._current[1]
+        page = self.form_stack.currentWidget()
+        if page is self.unit_form:
+            return self.unit_form.appointments.selected_appointment_id()
+        if page is self.person_form:
+            return self.person_form.appointments.selected_appointment_id()
+        return None
+
+    # -- showing objects -----------------------------------------------------------------
+    def show_object(self, kind: str, object_id: int) -> None:
+        if kind == "unit":
+            self.show_unit(object_id)
+        elif kind == "person":
+            self.show_person(object_id)
+        elif kind == "appointment":
+            self.show_appointment(object_id)
+        elif kind == "process":
+            self.show_processes(object_id)
+
+    def show_unit(self, unit_id: int, reveal: bool = True) -> None:
+        queries = self.services.queries
+        try:
+            unit = queries.unit(unit_id)
+        except NotFoundError:
+            self._show_empty()
+            return
+        parent_name = queries.unit(unit.parent_id).name if unit.parent_id else ""
+        self._current = ("unit", unit_id)
+        self.unit_form.show_unit(
+            unit,
+            parent_name,
+            queries.manager_of(unit_id, self.on),
+            queries.appointments_in_unit(unit_id),
+            self.on,
+            self.english,
+        )
+        self.form_stack.setCurrentWidget(self.unit_form)
+        if reveal:
+            self._reveal_in_tree(unit_id)
+        self._update_actions()
+
+    def show_person(self, person_id: int) -> None:
+        queries = self.services.queries
+        try:
+            person = queries.person(person_id)
+        except NotFoundError:
+            self._show_empty()
+            return
+        self._current = ("person", person_id)
+        self.person_form.show_person(
+            person,
+            queries.chiefs_of(person_id, self.on),
+            queries.appointments_of_person(person_id),
+            self.on,
+            self.english,
+        )
+        self.form_stack.setCurrentWidget(self.person_form)
+        self._update_actions()
+
+    def show_appointment(self, appointment_id: int) -> None:
+        queries = self.services.queries
+        try:
+            appointment = queries.appointment(appointment_id)
+        except NotFoundError:
+            self._show_empty()
+            return
+        snapshot = queries.snapshot()
+        self._current = ("appointment", appointment_id)
+        self.appointment_form.show_appointment(
+            appointment,
+            snapshot.person_label(appointment.person_id),
+            snapshot.unit_label(appointment.unit_id),
+            roles_for(snapshot, appointment.unit_id),
+            self.english,
+        )
+        self.form_stack.setCurrentWidget(self.appointment_form)
+        self._update_actions()
+
+    def _show_empty(self) -> None:
+        self._current = None
+        self.form_stack.setCurrentWidget(self.empty_page)
+        self._update_actions()
+
+    def _reveal_in_tree(self, unit_id: int) -> None:
+        index = self.tree_model.index_of_unit(unit_id)
+        if not index.isValid():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        if self.tree.currentIndex() != index:
+            self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        unit_id = current.data(UNIT_ID_ROLE) if current.isValid() else None
+        if unit_id is not None and self._current != ("unit", unit_id):
+            self.show_unit(int(unit_id), reveal=False)
+
+    def _reload_current(self) -> None:
+        if self._current is None:
+            return
+        kind, object_id = self._current
+        if kind == "unit":
+            self.show_unit(object_id, reveal=False)
+        else:
+            self.show_object(kind, object_id)
+
+    def refresh_problems(self) -> None:
+        self.problems.set_violations(self.services.queries.check(self.on), self.english)
+
+    def _after_change(self) -> None:
+        self.tree_model.refresh()
+        self._reload_current()
+        self.refresh_problems()
+
+    def _view_date_changed(self) -> None:
+        self.tree_model.set_view_date(self.on, self.show_closed_action.isChecked())
+        self._expand_top()
+        if self.selected_unit_id() is not None:
+            self._reveal_in_tree(self.selected_unit_id())  # type: ignore[arg-type]
+        self._reload_current()
+        self.refresh_problems()
+
+    def _toggle_closed(self) -> None:
+        self.settings.set(SHOW_CLOSED, self.show_closed_action.isChecked())
+        self._view_date_changed()
+
+    # -- editing -------------------------------------------------------------------------
+    def _edit(
+        self,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        redo: Callable[[Any], Any] | None = None,
+    ) -> Any:
+        """Run an edit as an undoable command. Raises RuleViolationError if it is refused."""
+        return push_edit(self.undo_stack, text, do, undo, redo, on_error=self._report_error)
+
+    def _report_error(self, error: Exception) -> None:
+        if isinstance(error, RuleViolationError):
+            self._show_violations(self.tr("Ändringen kunde inte göras"), error.violations)
+        elif isinstance(error, ConcurrentEditError | NotFoundError):
+            QMessageBox.warning(self, self.tr("Ändringen kunde inte göras"), error.message)
+        else:
+            raise error
+
+    def _show_violations(self, title: str, violations: list[Violation]) -> None:
+        text = "\n\n".join(
+            f"{v.rule_id}: {v.message_en if self.english else v.message}" for v in violations
+        )
+        QMessageBox.warning(self, title, text)
+
+    def _try(self, action: Callable[[], Any]) -> bool:
+        """Run an edit started from a menu or by drag and drop; show a refusal as a dialog."""
+        try:
+            action()
+        except (RuleViolationError, ConcurrentEditError, NotFoundError) as error:
+            self._report_error(error)
+            return False
+        return True
+
+    def _run_dialog(self, dialog: FormDialog, edit: Callable[[], Any]) -> Any:
+        """Show the dialog until its edit is accepted or the user cancels; a refusal is shown
+        in the dialog, at the field it concerns, and the user can correct it."""
+        while dialog.exec():
+            try:
+                return edit()
+            except RuleViolationError as error:
+                dialog.show_refusal(error.violations)
+        return None
+
+    def new_unit(self) -> None:
+        parent_id = self.selected_unit_id()
+        parent = self.services.queries.unit(parent_id) if parent_id else None
+        dialog = NewUnitDialog(
+            parent_id,
+            parent.kind if parent else None,
+            parent.name if parent else "",
+            self.services.clock(),
+            self,
+            self.english,
+        )
+        units = self.services.units
+
+        def create() -> Any:
+            draft = dialog.draft()
+            return self._edit(
+                self.tr("Skapa {name}").format(name=draft.name),
+                lambda: units.create(draft),
+                lambda created: units.delete(created.id),
+                lambda created: units.create(draft_of(created), unit_id=created.id),
+            )
+
+        record = self._run_dialog(dialog, create)
+        if record is not None:
+            self.show_unit(record.id)
+
+    def rename_unit(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.tree.edit(index)
+
+    def _rename_to(self, unit_id: int, name: str) -> None:
+        units = self.services.units
+        self._try(
+            lambda: self._edit(
+                self.tr("Byt namn till {name}").format(name=name),
+                lambda: units.rename(unit_id, name),
+                lambda old: units.rename(unit_id, old),
+            )
+        )
+
+    def move_unit(self) -> None:
+        unit_id = self.selected_unit_id()
+        if unit_id is None:
+            return
+        unit = self.services.queries.unit(unit_id)
+        dialog = MoveUnitDialog(self.services.queries, self.on, unit.name, self)
+        if unit.parent_id:
+            dialog.select_target(unit.parent_id)
+        if dialog.exec() and dialog.target_id() is not None:
+            self._move(unit_id, dialog.target_id())
+
+    def _move_dropped(self, unit_id: int, new_parent_id: int) -> None:
+        self._move(unit_id, new_parent_id)
+
+    def _move(self, unit_id: int, new_parent_id: int | None) -> None:
+        units = self.services.units
+        name = self.services.queries.unit(unit_id).name
+        if self._try(
+            lambda: self._edit(
+                self.tr("Flytta {name}").format(name=name),
+                lambda: units.move(unit_id, new_parent_id),
+                lambda old_parent: units.move(unit_id, old_parent),
+            )
+        ):
+            self.show_unit(unit_id)
+
+    def close_unit(self) -> None:
+        unit_id = self.selected_unit_id()
+        if unit_id is None:
+            return
+        unit = self.services.queries.unit(unit_id)
+        dialog = DateDialog(
+            self.tr("Avsluta enhet"),
+            self.tr(
+                "<b>{name}</b> upphör att gälla från och med datumet nedan. Underliggande "
+                "enheter och förordnanden som fortfarande gäller avslutas samma dag. "
+                "Ändringen kan ångras."
+            ).format(name=unit.name),
+            self.tr("Upphör fr.o.m."),
+            self.services.clock(),
+            self,
+            self.english,
+        )
+        units = self.services.units
+
+        def close() -> Any:
+            end = dialog.date()
+            return self._edit(
+                self.tr("Avsluta {name}").format(name=unit.name),
+                lambda: units.close(unit_id, end),
+                units.reopen,
+                lambda _closed: units.close(unit_id, end),
+            )
+
+        self._run_dialog(dialog, close)
+
+    def new_person(self) -> None:
+        dialog = PersonDialog(self, self.english)
+        persons = self.services.persons
+
+        def create() -> Any:
+            draft = dialog.draft()
+            return self._edit(
+                self.tr("Ny person {name}").format(name=f"{draft.first_name} {draft.last_name}"),
+                lambda: persons.create(draft),
+                lambda created: persons.delete(created.id),
+                lambda created: persons.create(draft, person_id=created.id),
+            )
+
+        record = self._run_dialog(dialog, create)
+        if record is not None:
+            self.show_person(record.id)
+
+    def appoint(self, unit_id: int | None = None, person_id: int | None = None) -> None:
+        if unit_id is None and person_id is None:
+            if self._current and self._current[0] == "person":
+                person_id = self._current[1]
+            else:
+                unit_id = self.selected_unit_id()
+        dialog = AppointDialog(
+            self.services.queries,
+            self.services.clock(),
+            unit_id=unit_id,
+            person_id=person_id,
+            parent=self,
+            english=self.english,
+        )
+        appointments = self.services.appointments
+
+        def appoint() -> Any:
+            draft = dialog.draft()
+            return self._edit(
+                self.tr("Tillsätt {role}").format(role=draft.role.label_sv.lower()),
+                lambda: appointments.appoint(draft),
+                lambda made: appointments.delete(made.id),
+                lambda made: appointments.appoint(draft, appointment_id=made.id),
+            )
+
+        self._run_dialog(dialog, appoint)
+
+    def end_selected_appointment(self) -> None:
+        appointment_id = self._selected_appointment_id()
+        if appointment_id is not None:
+            self.end_appointment(appointment_id)
+
+    def end_appointment(self, appointment_id: int) -> None:
+        snapshot = self.services.queries.snapshot()
+        appointment = snapshot.appointments[appointment_id]
+        dialog = DateDialog(
+            self.tr("Avsluta förordnande"),
+            self.tr("{person} som {role} i {unit}: förordnandet upphör från och med:").format(
+                person=snapshot.person_label(appointment.person_id),
+                role=appointment.role.label_sv.lower(),
+                unit=snapshot.unit_label(appointment.unit_id),
+            ),
+            self.tr("Upphör fr.o.m."),
+            self.services.clock(),
+            self,
+            self.english,
+        )
+        appointments = self.services.appointments
+
+        def end() -> Any:
+            day = dialog.date()
+            return self._edit(
+                self.tr("Avsluta förordnande"),
+                lambda: appointments.end(appointment_id, day),
+                lambda previous: appointments.update(appointment_id, valid_to=previous),
+            )
+
+        self._run_dialog(dialog, end)
+
+    def _save_with_undo(
+        self,
+        form: UnitForm | PersonForm | AppointmentForm,
+        text: str,
+        update: Callable[..., dict[str, Any]],
+        object_id: int,
+        changes: dict[str, Any],
+    ) -> None:
+        try:
+            self._edit(
+                text,
+                lambda: update(object_id, **changes),
+                lambda previous: update(object_id, **previous),
+            )
+        except RuleViolationError as error:
+            form.show_refusal(error.violations)
+        except (ConcurrentEditError, NotFoundError) as error:
+            self._report_error(error)
+
+    def _save_unit(self, unit_id: int, changes: dict[str, Any]) -> None:
+        self._save_with_undo(
+            self.unit_form, self.tr("Ändra enhet"), self.services.units.update, unit_id, changes
+        )
+
+    def _save_person(self, person_id: int, changes: dict[str, Any]) -> None:
+        self._save_with_undo(
+            self.person_form,
+            self.tr("Ändra person"),
+            self.services.persons.update,
+            person_id,
+            changes,
+        )
+
+    def _save_appointment(self, appointment_id: int, changes: dict[str, Any]) -> None:
+        self._save_with_undo(
+            self.appointment_form,
+            self.tr("Ändra förordnande"),
+            self.services.appointments.update,
+            appointment_id,
+            changes,
+        )
+
+    def show_processes(self, process_id: int | None = None) -> None:
+        dialog = ProcessesDialog(
+            self.services, self.undo_stack, self._report_error, self, self.english
+        )
+        if process_id is not None:
+            dialog.select_process(process_id)
+        dialog.exec()
+
+    # -- files, language, help -----------------------------------------------------------
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Öppna databas"),
+            "",
+            self.tr("Nacka Desktop-databaser (*.db *.sqlite);;Alla filer (*)"),
+        )
+        if path:
+            self.open_database(path)
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Ny databas"), "organisation.db", self.tr("Databaser (*.db)")
+        )
+        if path:
+            self.open_database(path)
+
+    def open_database(self, location: str) -> bool:
+        try:
+            services = self._open_services(location)
+        except DatabaseOpenError as error:
+            QMessageBox.critical(
+                self,
+                self.tr("Databasen kunde inte öppnas"),
+                error.message_en if self.english else error.message_sv,
+            )
+            return False
+        old = self.services
+        self.services = services
+        self.undo_stack.clear()
+        self.tree_model = OrgTreeModel(services.queries, self.on, self)
+        self.tree_model.set_view_date(self.on, self.show_closed_action.isChecked())
+        self.tree.setModel(self.tree_model)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree_model.moveRequested.connect(self._move_dropped)
+        self.tree_model.renameRequested.connect(self._rename_to)
+        self.search.set_queries(services.queries)
+        self.settings.set(LAST_DATABASE, location)
+        self._show_empty()
+        self._expand_top()
+        self.refresh_problems()
+        self._update_title()
+        old.close()
+        self.databaseChanged.emit(services)
+        return True
+
+    def _change_language(self, code: str) -> None:
+        if code != self._language:
+            self.languageChangeRequested.emit(code)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Om Nacka Desktop"),
+            self.tr(
+                "<b>Nacka Desktop {version}</b><p>Organisation, ansvarslinjer, "
+                "arbetsmiljöuppgifter och delegationsordning för en kommun.</p>"
+                "<p>Databas: {db}</p>"
+            ).format(version=__version__, db=self.services.database.location),
+        )
+
+    def current_object(self) -> tuple[str, int] | None:
+        return self._current
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(GEOMETRY, self.saveGeometry())
+        self.settings.set(WINDOW_STATE, self.saveState())
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "UnitKind"]

@@ -1,0 +1,51 @@
+"""Every persisted setting declared once, with its type and default, over QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+
+
+GEOMETRY = Option("window/geometry", QByteArray())
+WINDOW_STATE = Option("window/state", QByteArray())
+LAST_DATABASE = Option("database/last", "")
+LANGUAGE = Option("ui/language", "sv")
+SHOW_CLOSED = Option("tree/show_closed", False)
+
+
+class Settings:
+    """Typed access to QSettings; a test passes its own QSettings (an ini file in tmp)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings()
+        self._upgrade()
+
+    def get(self, option: Option[T]) -> T:
+        value: Any = self.store.value(option.key, option.default)
+        if value is None:
+            return option.default
+        if isinstance(option.default, bool):
+            return cast(T, value in (True, "true", "1", 1))
+        return cast(T, value)
+
+    def set(self, option: Option[T], value: T) -> None:
+        self.store.setValue(option.key, value)
+
+    def _upgrade(self) -> None:
+        stored: Any = self.store.value("settings/version", 0)
+        version = int(stored or 0)
+        if version < SETTINGS_VERSION:
+            # Version 1 is the first layout; later versions rename or convert keys here.
+            self.store.setValue("settings/version", SETTINGS_VERSION)

@@ -1,0 +1,217 @@
+"""The form for the selected unit: its fields, its manager and its appointments."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nacka_desktop.domain.enums import UnitKind, WelfareBranch
+from nacka_desktop.domain.records import UnitRecord
+from nacka_desktop.domain.rules import Violation
+from nacka_desktop.services.queries import AppointmentView
+
+from .appointments_panel import AppointmentsPanel
+from .fields import DateField, FormMessage, ValidatedForm
+
+
+class UnitForm(QWidget):
+    saveRequested = Signal(int, dict)  # unit id, changed fields
+    appointRequested = Signal(int)
+    endAppointmentRequested = Signal(int)
+    appointmentActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._unit: UnitRecord | None = None
+        self._english = False
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.manager_label = QLabel()
+        self.manager_label.setWordWrap(True)
+        self.manager_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form_layout = QFormLayout()
+        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = ValidatedForm(form_layout)
+        self.name_edit = QLineEdit()
+        self.code_edit = QLineEdit()
+        self.branch_combo = QComboBox()
+        for branch in WelfareBranch:
+            self.branch_combo.addItem(branch.label_sv, branch.value)
+        self.seats_spin = QSpinBox()
+        self.seats_spin.setRange(0, 999)
+        self.charter_edit = QPlainTextEdit()
+        self.charter_edit.setMinimumHeight(70)
+        self.charter_edit.setMaximumHeight(120)
+        self.valid_from_edit = DateField(optional=True)
+        self.valid_to_edit = DateField(optional=True)
+        self.form.add("name", self.tr("Namn"), self.name_edit)
+        self.form.add("code", self.tr("Kod (ansvar)"), self.code_edit)
+        self.form.add("welfare_branch", self.tr("Produktionsområde"), self.branch_combo)
+        self.form.add("seats", self.tr("Antal platser"), self.seats_spin)
+        self.form.add("charter", self.tr("Reglemente"), self.charter_edit)
+        self.form.add("valid_from", self.tr("Gäller fr.o.m."), self.valid_from_edit)
+        self.form.add("valid_to", self.tr("Upphör fr.o.m."), self.valid_to_edit)
+        self.form_message = FormMessage()
+        self.save_button = QPushButton(self.tr("Spara ändringar"))
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("Återställ"))
+
+        self.appointments = AppointmentsPanel(show_unit=False, appoint_text=self.tr("Tillsätt…"))
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.manager_label)
+        layout.addLayout(form_layout)
+        layout.addWidget(self.form_message)
+        layout.addLayout(buttons)
+        layout.addWidget(self.appointments, 1)
+
+        self.save_button.clicked.connect(self._save)
+        self.revert_button.clicked.connect(self._revert)
+        self.appointments.appointRequested.connect(self._appoint)
+        self.appointments.endRequested.connect(self.endAppointmentRequested)
+        self.appointments.activated.connect(self.appointmentActivated)
+        for edit in (self.name_edit, self.code_edit, self.valid_from_edit, self.valid_to_edit):
+            edit.textChanged.connect(self._validate)
+
+    @property
+    def unit(self) -> UnitRecord | None:
+        return self._unit
+
+    def show_unit(
+        self,
+        unit: UnitRecord,
+        parent_name: str,
+        manager: AppointmentView | None,
+        appointments: list[AppointmentView],
+        on: date,
+        english: bool,
+    ) -> None:
+        self._unit = unit
+        self._english = english
+        kind = unit.kind.label_en if english else unit.kind.label_sv
+        self.heading.setText(unit.name)
+        self.subheading.setText(
+            self.tr("{kind} · kod {code} · under {parent}").format(
+                kind=kind, code=unit.code, parent=parent_name or self.tr("(högst upp)")
+            )
+        )
+        if manager is None:
+            self.manager_label.setText(
+                self.tr("<b>Ansvarig {on}:</b> vakant").format(on=on.isoformat())
+            )
+        else:
+            role = (
+                manager.appointment.role.label_en if english else manager.appointment.role.label_sv
+            )
+            acting = self.tr("t.f. ") if manager.appointment.acting else ""
+            self.manager_label.setText(
+                self.tr("<b>Ansvarig {on}:</b> {name}, {acting}{role}").format(
+                    on=on.isoformat(), name=manager.person_name, acting=acting, role=role.lower()
+                )
+            )
+        self._fill_fields(unit)
+        self.appointments.set_rows(appointments, on, english)
+
+    def _fill_fields(self, unit: UnitRecord) -> None:
+        self.form.clear_errors()
+        self.form_message.hide()
+        self.name_edit.setText(unit.name)
+        self.code_edit.setText(unit.code)
+        branch_index = self.branch_combo.findData(
+            unit.welfare_branch.value if unit.welfare_branch else None
+        )
+        self.branch_combo.setCurrentIndex(max(branch_index, 0))
+        self.seats_spin.setValue(unit.seats or 0)
+        self.charter_edit.setPlainText(unit.charter)
+        self.valid_from_edit.set_date(unit.valid_from)
+        self.valid_to_edit.set_date(unit.valid_to)
+        self.form.layout.setRowVisible(
+            self.form.rows["welfare_branch"], unit.kind is UnitKind.PRODUCTION_AREA
+        )
+        self.form.layout.setRowVisible(
+            self.form.rows["seats"], unit.kind is UnitKind.MUNICIPAL_COUNCIL
+        )
+        self.form.layout.setRowVisible(
+            self.form.rows["charter"], unit.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD)
+        )
+
+    def changes(self) -> dict[str, Any]:
+        unit = self._unit
+        if unit is None:
+            return {}
+        values: dict[str, Any] = {
+            "name": self.name_edit.text().strip(),
+            "code": self.code_edit.text().strip(),
+            "valid_from": self.valid_from_edit.date(),
+            "valid_to": self.valid_to_edit.date(),
+        }
+        if unit.kind is UnitKind.PRODUCTION_AREA:
+            values["welfare_branch"] = WelfareBranch(self.branch_combo.currentData())
+        if unit.kind is UnitKind.MUNICIPAL_COUNCIL:
+            values["seats"] = self.seats_spin.value() or None
+        if unit.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD):
+            values["charter"] = self.charter_edit.toPlainText().strip()
+        return {name: value for name, value in values.items() if getattr(unit, name) != value}
+
+    def _validate(self) -> bool:
+        self.form.clear_errors()
+        self.form_message.hide()
+        if not self.name_edit.text().strip():
+            self.form.rows["name"].set_error(self.tr("DATA-2: Ange ett namn."))
+        if not self.code_edit.text().strip():
+            self.form.rows["code"].set_error(self.tr("DATA-2: Ange en kod (ansvar)."))
+        for name, edit in (("valid_from", self.valid_from_edit), ("valid_to", self.valid_to_edit)):
+            problem = edit.problem()
+            if problem:
+                self.form.rows[name].set_error(problem)
+        start, end = self.valid_from_edit.date(), self.valid_to_edit.date()
+        if start and end and end <= start:
+            self.form.rows["valid_to"].set_error(
+                self.tr("DATA-1: Slutdatum måste ligga efter startdatum.")
+            )
+        valid = not self.form.has_errors
+        self.save_button.setEnabled(valid)
+        return valid
+
+    def show_refusal(self, violations: list[Violation]) -> None:
+        self.form_message.show_rest(self.form, violations, self._english)
+
+    def _save(self) -> None:
+        if self._unit is not None and self._validate():
+            changes = self.changes()
+            if changes:
+                self.saveRequested.emit(self._unit.id, changes)
+
+    def _revert(self) -> None:
+        if self._unit is not None:
+            self._fill_fields(self._unit)
+            self.save_button.setEnabled(True)
+
+    def _appoint(self) -> None:
+        if self._unit is not None:
+            self.appointRequested.emit(self._unit.id)

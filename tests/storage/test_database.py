@@ -1,0 +1,215 @@
+"""Opening a database: schema at head, reopening, refusals with a message a user can act on."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.storage.database import (
+    SQLITE_BUSY_TIMEOUT_MS,
+    current_revision,
+    head_revision,
+    open_database,
+)
+from nacka_desktop.storage.errors import (
+    DatabaseLockedError,
+    DatabaseTooNewError,
+    DatabaseUnavailableError,
+    NotADatabaseError,
+)
+from nacka_desktop.storage.models import Unit
+
+APP_TABLES = {"unit", "person", "appointment", "process", "audit_entry", "alembic_version"}
+
+
+@contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection (another program), committed and closed afterwards."""
+    connection = sqlite3.connect(path)
+    try:
+        yield connection
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def tables(path: Path) -> set[str]:
+    with raw(path) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+
+
+def add_council(path: Path) -> None:
+    database = open_database(path)
+    with database.transaction() as session:
+        session.add(Unit(code="KF", name="Kommunfullmäktige", kind=UnitKind.MUNICIPAL_COUNCIL))
+    database.close()
+
+
+def unit_names(path: Path) -> list[str]:
+    with raw(path) as connection:
+        return [name for (name,) in connection.execute("SELECT name FROM unit ORDER BY id")]
+
+
+@contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_new_database_is_created_at_the_head_revision(db_path: Path) -> None:
+    database = open_database(db_path)
+    try:
+        assert current_revision(database.engine) == head_revision()
+        assert database.backup_path is None  # nothing to back up in a new file
+    finally:
+        database.close()
+    assert tables(db_path) >= APP_TABLES
+
+
+def test_reopening_keeps_the_data_and_makes_no_backup(db_path: Path) -> None:
+    add_council(db_path)
+    database = open_database(db_path)
+    try:
+        assert database.backup_path is None
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()
+    assert unit_names(db_path) == ["Kommunfullmäktige"]
+    assert [p.name for p in db_path.parent.iterdir() if ".backup-" in p.name] == []
+
+
+def test_missing_file_is_refused_when_not_creating(db_path: Path) -> None:
+    with pytest.raises(DatabaseUnavailableError) as raised:
+        open_database(db_path, create=False)
+    assert str(db_path) in raised.value.message_sv
+    assert not db_path.exists()
+
+
+def test_foreign_keys_are_enforced_and_journal_is_wal(db_path: Path) -> None:
+    database = open_database(db_path)
+    try:
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            assert timeout == SQLITE_BUSY_TIMEOUT_MS
+    finally:
+        database.close()
+
+
+def test_unit_with_a_missing_parent_is_refused_by_the_database(db_path: Path) -> None:
+    database = open_database(db_path)
+    try:
+        with pytest.raises(IntegrityError, match="FOREIGN KEY"), database.transaction() as session:
+            session.add(Unit(code="X", name="X", kind=UnitKind.GROUP, parent_id=999))
+    finally:
+        database.close()
+    assert unit_names(db_path) == []
+
+
+def test_random_bytes_are_not_a_database(db_path: Path) -> None:
+    db_path.write_bytes(os.urandom(4096))
+    with pytest.raises(NotADatabaseError) as raised:
+        open_database(db_path)
+    assert str(db_path) in raised.value.message_sv
+    assert str(db_path) in raised.value.message_en
+    assert "ingen Nacka Desktop-databas" in str(raised.value)
+
+
+def test_short_text_file_is_not_a_database(db_path: Path) -> None:
+    db_path.write_text("hej\n", encoding="utf-8")
+    with pytest.raises(NotADatabaseError, match=r"nacka\.db"):
+        open_database(db_path)
+    assert db_path.read_text(encoding="utf-8") == "hej\n"  # left untouched
+
+
+def test_directory_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(NotADatabaseError):
+        open_database(tmp_path)
+
+
+def test_database_from_a_newer_app_is_refused(db_path: Path) -> None:
+    add_council(db_path)
+    with raw(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    with pytest.raises(DatabaseTooNewError) as raised:
+        open_database(db_path)
+    assert "ffff_from_the_future" in raised.value.message_sv
+    assert "nyare version" in raised.value.message_sv
+    assert unit_names(db_path) == ["Kommunfullmäktige"]
+
+
+def test_database_locked_by_another_program_is_refused(db_path: Path) -> None:
+    # A file in rollback-journal mode (e.g. made by another tool) cannot even be switched to
+    # WAL while another connection holds an exclusive lock: opening waits the busy timeout.
+    add_council(db_path)
+    with raw(db_path) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    with exclusive_lock(db_path), pytest.raises(DatabaseLockedError) as raised:
+        open_database(db_path)
+    assert str(db_path) in raised.value.message_sv
+    assert "låst" in raised.value.message_sv
+
+
+def test_wal_database_can_be_opened_and_read_while_another_program_writes(
+    db_path: Path,
+) -> None:
+    add_council(db_path)
+    with exclusive_lock(db_path):
+        database = open_database(db_path)
+        try:
+            with database.reader() as session:
+                assert [u.name for u in session.query(Unit)] == ["Kommunfullmäktige"]
+        finally:
+            database.close()
+
+
+def test_foreign_sqlite_file_is_backed_up_before_the_schema_is_added(db_path: Path) -> None:
+    # A file with user tables but no alembic_version: open_database copies it to a dated
+    # backup next to it and then adds the app's tables (the old tables and rows stay).
+    with raw(db_path) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('viktigt')")
+    database = open_database(db_path)
+    try:
+        backup = database.backup_path
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()
+    assert backup is not None
+    assert backup.parent == db_path.parent
+    assert backup.name.startswith("nacka.db.backup-unversioned-")
+    assert tables(backup) == {"notes"}
+    with raw(backup) as connection:
+        assert connection.execute("SELECT text FROM notes").fetchall() == [("viktigt",)]
+    assert {"notes"} | APP_TABLES <= tables(db_path)
+
+
+def test_app_database_that_lost_its_revision_is_backed_up_and_then_refused(
+    db_path: Path,
+) -> None:
+    # What open_database really does when alembic_version is empty but the app's tables
+    # exist: it backs the file up, then the initial migration fails on "table … already
+    # exists" and the file is refused. The data stays intact in both files.
+    add_council(db_path)
+    with raw(db_path) as connection:
+        connection.execute("DELETE FROM alembic_version")
+    with pytest.raises(DatabaseUnavailableError, match="already exists"):
+        open_database(db_path)
+    backups = [p for p in db_path.parent.iterdir() if ".backup-unversioned-" in p.name]
+    assert len(backups) == 1
+    assert unit_names(backups[0]) == ["Kommunfullmäktige"]
+    assert unit_names(db_path) == ["Kommunfullmäktige"]
