@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from nacka_desktop.services.context import Services  # noqa: E402
+from nacka_desktop.services.context import Services
 
 TODAY = date(2026, 11, 26)
 
