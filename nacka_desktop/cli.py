@@ -43,23 +43,26 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     demo = commands.add_parser("demo", help="skapa exempelorganisationen i en ny databas")
-    demo.add_argument("--db", required=True, help=db_help, dest="sub_db")
+    demo.add_argument("--db", help=db_help, dest="sub_db")
     demo.add_argument("--force", action="store_true", help="ersätt en befintlig fil")
 
     check = commands.add_parser(
         "check", help="kontrollera reglerna; avslutas med 1 om något fel (error) finns"
     )
-    check.add_argument("--db", required=True, help=db_help, dest="sub_db")
+    check.add_argument("--db", help=db_help, dest="sub_db")
     check.add_argument("--on", type=_iso_date, help="datum att kontrollera (standard: i dag)")
     check.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
     return parser
 
 
 def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     database = getattr(args, "sub_db", None) or args.db
     if args.command is None:
         return launch_gui(database)
+    if not database:
+        parser.error(f"{args.command} behöver --db DB")
     try:
         if args.command == "demo":
             return run_demo(database, args.force, sys.stdout)

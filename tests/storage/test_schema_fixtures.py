@@ -1,0 +1,37 @@
+"""Every frozen database of a released schema opens in this version with its data intact."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nacka_desktop.services.context import Services
+from nacka_desktop.storage.database import current_revision, head_revision
+
+FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("schema_*.db"))
+
+
+def test_there_is_a_fixture_for_the_current_schema() -> None:
+    assert any(f.name == f"schema_{head_revision()}.db" for f in FIXTURES)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -> None:
+    copy = tmp_path / fixture.name
+    shutil.copy2(fixture, copy)
+    services = Services.open(copy, clock=lambda: date(2026, 11, 26))
+    try:
+        assert current_revision(services.database.engine) == head_revision()
+        names = {u.name for u in services.queries.snapshot().units.values()}
+        assert {"Kommunfullmäktige", "Kommunstyrelsen", "Stadsledningskontoret"} <= names
+        slk = next(u for u in services.queries.snapshot().units.values() if u.code == "1000")
+        manager = services.queries.manager_of(slk.id, date(2026, 11, 26))
+        assert manager is not None and manager.person_name == "Åsa Öberg"
+        if fixture.name != f"schema_{head_revision()}.db":
+            backup = services.database.backup_path
+            assert backup is not None and backup.exists()
+    finally:
+        services.close()
