@@ -44,7 +44,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 # Regenerate the English catalogue from the sources and compile both catalogues.
 translations: $(VENV)/.installed-dev
-	$(BIN)/pyside6-lupdate $$(find nacka_desktop/ui -name '*.py') -ts resources/translations/nacka_desktop_en.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find nacka_desktop/ui -name '*.py') -ts resources/translations/nacka_desktop_en.ts
+	$(BIN)/python tools/fill_translations.py resources/translations/nacka_desktop_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/nacka_desktop_en.ts -qm resources/translations/nacka_desktop_en.qm
 
 demo: $(VENV)/.installed

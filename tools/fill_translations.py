@@ -93,8 +93,12 @@ TRANSLATIONS: dict[str, str] = {
     "Regel": "Rule",
     "Gäller": "Concerns",
     # Written as "label: count" in English so that 1 needs no singular form.
-    "{errors} fel, {warnings} varningar, {infos} upplysningar": (
+    "Fel: {errors}, varningar: {warnings}, upplysningar: {infos}": (
         "Errors: {errors}, warnings: {warnings}, information: {infos}"
+    ),
+    "Exempelorganisationen öppnas i stället.": "The sample organisation is opened instead.",
+    "Språkfilen för {code} saknas; svenska används.": (
+        "The language file for {code} is missing; Swedish is used."
     ),
     # Units
     "Ny enhet": "New unit",
@@ -141,7 +145,7 @@ TRANSLATIONS: dict[str, str] = {
     "<b>Chef {on}:</b>": "<b>Chief on {on}:</b>",
     "{role} i {unit} — chef: {chief}": "{role} in {unit} — chief: {chief}",
     "ingen chef i linjen": "no chief in the line",
-    "inga förordnanden som gäller i dag": "no appointments valid today",
+    "inga förordnanden som gäller {on}": "no appointments valid on {on}",
     # Appointments
     "Tillsätt": "Appoint",
     "Tillsätt…": "Appoint…",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
@@ -50,13 +51,20 @@ class Controller:
                 QMessageBox.critical(
                     None,
                     "Nacka Desktop",
-                    error.message_sv + "\n\nExempelorganisationen öppnas i stället.",
+                    self._message(error)
+                    + "\n\n"
+                    + QCoreApplication.translate(
+                        "Controller", "Exempelorganisationen öppnas i stället."
+                    ),
                 )
         try:
             return open_sample_database()
         except DatabaseOpenError as error:
-            QMessageBox.critical(None, "Nacka Desktop", error.message_sv)
+            QMessageBox.critical(None, "Nacka Desktop", self._message(error))
             return None
+
+    def _message(self, error: DatabaseOpenError) -> str:
+        return error.message_en if self.language.language == "en" else error.message_sv
 
     def _show_window(self) -> None:
         assert self.services is not None
@@ -80,7 +88,11 @@ class Controller:
     def change_language(self, code: str) -> None:
         if not self.language.apply(code):
             QMessageBox.warning(
-                self.window, "Nacka Desktop", f"Språkfilen för {code} saknas; svenska används."
+                self.window,
+                "Nacka Desktop",
+                QCoreApplication.translate(
+                    "Controller", "Språkfilen för {code} saknas; svenska används."
+                ).format(code=code),
             )
         self.settings.set(LANGUAGE, self.language.language)
         self._show_window()

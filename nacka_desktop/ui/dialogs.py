@@ -318,6 +318,8 @@ class AppointDialog(FormDialog):
         self.form.add("valid_from", self.tr("Fr.o.m."), self.valid_from_edit)
         self.form.add("valid_to", self.tr("Upphör fr.o.m."), self.valid_to_edit)
         self._snapshot = snapshot
+        self.person_combo.setCurrentIndex(-1)
+        self.unit_combo.setCurrentIndex(-1)
         if unit_id is not None:
             self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit_id))
             self.unit_combo.setEnabled(False)
@@ -338,7 +340,6 @@ class AppointDialog(FormDialog):
         assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCurrentIndex(-1)
         return combo
 
     def _fill_roles(self) -> None:

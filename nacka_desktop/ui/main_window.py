@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop import __version__
-from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.responsibility import roles_for
 from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.services.context import Services
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DirHomeIcon))
 
         self.tree_model = OrgTreeModel(services.queries, services.clock(), self)
+        self.tree_model.english = self.english
         self.tree_model.set_view_date(services.clock(), settings.get(SHOW_CLOSED))
         self.tree = QTreeView()
         self.tree.setObjectName("orgTree")
@@ -313,6 +314,9 @@ class MainWindow(QMainWindow):
         if self._current and self._current[0] == "unit":
             return self._current[1]
         return None
+
+    def _role_label(self, role: Role) -> str:
+        return (role.label_en if self.english else role.label_sv).lower()
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"Nacka Desktop — {self.services.database.location}")
@@ -631,7 +635,7 @@ class MainWindow(QMainWindow):
         def appoint() -> Any:
             draft = dialog.draft()
             return self._edit(
-                self.tr("Tillsätt {role}").format(role=draft.role.label_sv.lower()),
+                self.tr("Tillsätt {role}").format(role=self._role_label(draft.role)),
                 lambda: appointments.appoint(draft),
                 lambda made: appointments.delete(made.id),
                 lambda made: appointments.appoint(draft, appointment_id=made.id),
@@ -651,7 +655,7 @@ class MainWindow(QMainWindow):
             self.tr("Avsluta förordnande"),
             self.tr("{person} som {role} i {unit}: förordnandet upphör från och med:").format(
                 person=snapshot.person_label(appointment.person_id),
-                role=appointment.role.label_sv.lower(),
+                role=self._role_label(appointment.role),
                 unit=snapshot.unit_label(appointment.unit_id),
             ),
             self.tr("Upphör fr.o.m."),
@@ -753,6 +757,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.undo_stack.clear()
         self.tree_model = OrgTreeModel(services.queries, self.on, self)
+        self.tree_model.english = self.english
         self.tree_model.set_view_date(self.on, self.show_closed_action.isChecked())
         self.tree.setModel(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)

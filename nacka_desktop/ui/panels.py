@@ -121,7 +121,7 @@ class ProblemsPanel(QWidget):
         self.model.set_violations(violations, english)
         counts = self.model.counts()
         self.summary.setText(
-            self.tr("{errors} fel, {warnings} varningar, {infos} upplysningar").format(
+            self.tr("Fel: {errors}, varningar: {warnings}, upplysningar: {infos}").format(
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
                 infos=counts[Severity.INFO],

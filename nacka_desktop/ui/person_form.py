@@ -102,6 +102,8 @@ class PersonForm(QWidget):
             if link.chief is not None:
                 chief_role = link.chief.appointment.role
                 chief_name = (chief_role.label_en if english else chief_role.label_sv).lower()
+                if link.chief.appointment.acting:
+                    chief_name = self.tr("t.f. ") + chief_name
                 chief_text = f"{link.chief.person_name} ({chief_name}, {link.chief.unit_name})"
             elif link.body_name:
                 chief_text = link.body_name
@@ -113,7 +115,11 @@ class PersonForm(QWidget):
                 )
             )
         header = self.tr("<b>Chef {on}:</b>").format(on=on.isoformat())
-        body = "<br>".join(lines) if lines else self.tr("inga förordnanden som gäller i dag")
+        body = (
+            "<br>".join(lines)
+            if lines
+            else self.tr("inga förordnanden som gäller {on}").format(on=on.isoformat())
+        )
         self.chiefs_label.setText(f"{header}<br>{body}")
         self._fill(person)
         self.appointments.set_rows(appointments, on, english)

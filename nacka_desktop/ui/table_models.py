@@ -85,7 +85,9 @@ class AppointmentsModel(QAbstractTableModel):
                 role_name = (
                     appointment.role.label_en if self._english else appointment.role.label_sv
                 )
-                return (self.tr("t.f. ") if appointment.acting else "") + role_name
+                if appointment.acting:
+                    return self.tr("t.f. ") + role_name.lower()
+                return role_name
             if index.column() == 2:
                 return _iso(appointment.valid_from)
             return _iso(appointment.valid_to) or self.tr("tills vidare")

@@ -58,6 +58,7 @@ class OrgTreeModel(QAbstractItemModel):
         self._on = on
         self._include_closed = False
         self._root = _Node(None, None)
+        self.english = False
 
     # -- configuration -------------------------------------------------------------------
     def set_view_date(self, on: date, include_closed: bool) -> None:
@@ -133,7 +134,8 @@ class OrgTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return row.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}\n{row.kind.label_sv} · {row.code}"
+            kind = row.kind.label_en if self.english else row.kind.label_sv
+            return f"{row.name}\n{kind} · {row.code}"
         if role == Qt.ItemDataRole.DecorationRole:
             return unit_icon(row.kind)
         if role == UNIT_ID_ROLE:

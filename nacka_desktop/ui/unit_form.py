@@ -134,6 +134,8 @@ class UnitForm(QWidget):
                     on=on.isoformat(), name=manager.person_name, acting=acting, role=role.lower()
                 )
             )
+        for index, branch in enumerate(WelfareBranch):
+            self.branch_combo.setItemText(index, branch.label_en if english else branch.label_sv)
         self._fill_fields(unit)
         self.appointments.set_rows(appointments, on, english)
 

@@ -1,0 +1,685 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name>AppointDialog</name>
+    <message>
+        <source>Tillsätt</source>
+        <translation>Appoint</translation>
+    </message>
+    <message>
+        <source>Tillförordnad (t.f.)</source>
+        <translation>Acting</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Fr.o.m.</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>DATA-2: Välj en person.</source>
+        <translation>DATA-2: Choose a person.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Välj en enhet.</source>
+        <translation>DATA-2: Choose a unit.</translation>
+    </message>
+    <message>
+        <source>DATA-1: Förordnandet måste upphöra efter att det börjat.</source>
+        <translation>DATA-1: The appointment must end after it starts.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentForm</name>
+    <message>
+        <source>Tillförordnad (t.f.)</source>
+        <translation>Acting</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Fr.o.m.</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>Spara ändringar</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Förordnande</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>DATA-1: Förordnandet måste upphöra efter att det börjat.</source>
+        <translation>DATA-1: The appointment must end after it starts.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsModel</name>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Fr.o.m.</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>t.f. </source>
+        <translation>acting </translation>
+    </message>
+    <message>
+        <source>tills vidare</source>
+        <translation>until further notice</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsPanel</name>
+    <message>
+        <source>Avsluta förordnande…</source>
+        <translation>End appointment…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Förordnanden&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Appointments&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Exempelorganisationen öppnas i stället.</source>
+        <translation>The sample organisation is opened instead.</translation>
+    </message>
+    <message>
+        <source>Språkfilen för {code} saknas; svenska används.</source>
+        <translation>The language file for {code} is missing; Swedish is used.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Oväntat fel</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade: {error}
+
+Programmet fortsätter. Detaljerna finns i loggfilen:
+{path}</source>
+        <translation>An unexpected error occurred: {error}
+
+The program keeps running. The details are in the log file:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>ÅÅÅÅ-MM-DD (krävs)</source>
+        <translation>YYYY-MM-DD (required)</translation>
+    </message>
+    <message>
+        <source>Ange ett datum.</source>
+        <translation>Enter a date.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.</source>
+        <translation>Invalid date; type YYYY-MM-DD, e.g. 2026-01-31.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Välj en enhet i trädet eller sök efter en person.</source>
+        <translation>Select a unit in the tree or search for a person.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>&amp;Ny databas…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Öppna databas…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>&amp;Avsluta</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Gör om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Ny &amp;enhet…</source>
+        <translation>&amp;New unit…</translation>
+    </message>
+    <message>
+        <source>Skapa en enhet under den valda</source>
+        <translation>Create a unit under the selected one</translation>
+    </message>
+    <message>
+        <source>&amp;Byt namn</source>
+        <translation>R&amp;ename</translation>
+    </message>
+    <message>
+        <source>&amp;Flytta till…</source>
+        <translation>&amp;Move to…</translation>
+    </message>
+    <message>
+        <source>Avsluta enhe&amp;t…</source>
+        <translation>&amp;Close unit…</translation>
+    </message>
+    <message>
+        <source>Sätt slutdatum för enheten</source>
+        <translation>Set the end date of the unit</translation>
+    </message>
+    <message>
+        <source>Ny &amp;person…</source>
+        <translation>New &amp;person…</translation>
+    </message>
+    <message>
+        <source>&amp;Tillsätt…</source>
+        <translation>&amp;Appoint…</translation>
+    </message>
+    <message>
+        <source>Avsluta för&amp;ordnande…</source>
+        <translation>En&amp;d appointment…</translation>
+    </message>
+    <message>
+        <source>Visa &amp;avslutade enheter</source>
+        <translation>Show &amp;closed units</translation>
+    </message>
+    <message>
+        <source>&amp;Processer…</source>
+        <translation>&amp;Processes…</translation>
+    </message>
+    <message>
+        <source>&amp;Sök</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Om Nacka Desktop</source>
+        <translation>&amp;About Nacka Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Språk</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Verktyg</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source> Visa per: </source>
+        <translation> View as of: </translation>
+    </message>
+    <message>
+        <source>Ändringen kunde inte göras</source>
+        <translation>The change could not be made</translation>
+    </message>
+    <message>
+        <source>Skapa {name}</source>
+        <translation>Create {name}</translation>
+    </message>
+    <message>
+        <source>Byt namn till {name}</source>
+        <translation>Rename to {name}</translation>
+    </message>
+    <message>
+        <source>Flytta {name}</source>
+        <translation>Move {name}</translation>
+    </message>
+    <message>
+        <source>Avsluta enhet</source>
+        <translation>Close unit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; upphör att gälla från och med datumet nedan. Underliggande enheter och förordnanden som fortfarande gäller avslutas samma dag. Ändringen kan ångras.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ceases to be valid from the date below. Units below it and appointments that are still valid end on the same day. The change can be undone.</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>Avsluta {name}</source>
+        <translation>Close {name}</translation>
+    </message>
+    <message>
+        <source>Ny person {name}</source>
+        <translation>New person {name}</translation>
+    </message>
+    <message>
+        <source>Tillsätt {role}</source>
+        <translation>Appoint {role}</translation>
+    </message>
+    <message>
+        <source>Avsluta förordnande</source>
+        <translation>End appointment</translation>
+    </message>
+    <message>
+        <source>{person} som {role} i {unit}: förordnandet upphör från och med:</source>
+        <translation>{person} as {role} in {unit}: the appointment ends from:</translation>
+    </message>
+    <message>
+        <source>Ändra enhet</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <source>Ändra person</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>Ändra förordnande</source>
+        <translation>Edit appointment</translation>
+    </message>
+    <message>
+        <source>Öppna databas</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>Nacka Desktop-databaser (*.db *.sqlite);;Alla filer (*)</source>
+        <translation>Nacka Desktop databases (*.db *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ny databas</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>Databaser (*.db)</source>
+        <translation>Databases (*.db)</translation>
+    </message>
+    <message>
+        <source>Databasen kunde inte öppnas</source>
+        <translation>The database could not be opened</translation>
+    </message>
+    <message>
+        <source>Om Nacka Desktop</source>
+        <translation>About Nacka Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nacka Desktop {version}&lt;/b&gt;&lt;p&gt;Organisation, ansvarslinjer, arbetsmiljöuppgifter och delegationsordning för en kommun.&lt;/p&gt;&lt;p&gt;Databas: {db}&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Nacka Desktop {version}&lt;/b&gt;&lt;p&gt;Organisation, lines of responsibility, work environment tasks and delegation order for a municipality.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MoveUnitDialog</name>
+    <message>
+        <source>Flytta {unit} till…</source>
+        <translation>Move {unit} to…</translation>
+    </message>
+    <message>
+        <source>Välj den enhet som {unit} ska ligga under:</source>
+        <translation>Choose the unit to place {unit} under:</translation>
+    </message>
+</context>
+<context>
+    <name>NewUnitDialog</name>
+    <message>
+        <source>Ny enhet</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>Den nya enheten läggs under &lt;b&gt;{parent}&lt;/b&gt;.</source>
+        <translation>The new unit is placed under &lt;b&gt;{parent}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>toppen av trädet</source>
+        <translation>the top of the tree</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kod (ansvar)</source>
+        <translation>Code (cost centre)</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Produktionsområde</source>
+        <translation>Production area</translation>
+    </message>
+    <message>
+        <source>Gäller fr.o.m.</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Inga enheter kan läggas under den här typen av enhet.</source>
+        <translation>No units can be placed under this type of unit.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange ett namn.</source>
+        <translation>DATA-2: Enter a name.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange en kod.</source>
+        <translation>DATA-2: Enter a code.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Ny person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Anställningsnummer</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Förnamn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Efternamn</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange anställningsnummer.</source>
+        <translation>DATA-2: Enter an employee number.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange förnamn.</source>
+        <translation>DATA-2: Enter a first name.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange efternamn.</source>
+        <translation>DATA-2: Enter a last name.</translation>
+    </message>
+    <message>
+        <source>E-postadressen saknar @.</source>
+        <translation>The e-mail address has no @.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Anställningsnummer</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Förnamn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Efternamn</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Spara ändringar</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Återställ</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Tillsätt i enhet…</source>
+        <translation>Appoint to unit…</translation>
+    </message>
+    <message>
+        <source>t.f. </source>
+        <translation>acting </translation>
+    </message>
+    <message>
+        <source>ingen chef i linjen</source>
+        <translation>no chief in the line</translation>
+    </message>
+    <message>
+        <source>{role} i {unit} — chef: {chief}</source>
+        <translation>{role} in {unit} — chief: {chief}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chef {on}:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Chief on {on}:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>inga förordnanden som gäller {on}</source>
+        <translation>no appointments valid on {on}</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange anställningsnummer.</source>
+        <translation>DATA-2: Enter an employee number.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange förnamn.</source>
+        <translation>DATA-2: Enter a first name.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange efternamn.</source>
+        <translation>DATA-2: Enter a last name.</translation>
+    </message>
+    <message>
+        <source>E-postadressen saknar @.</source>
+        <translation>The e-mail address has no @.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>Allvarlighet</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Regel</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Gäller</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Fel: {errors}, varningar: {warnings}, upplysningar: {infos}</source>
+        <translation>Errors: {errors}, warnings: {warnings}, information: {infos}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessesDialog</name>
+    <message>
+        <source>Processer och processägare</source>
+        <translation>Processes and process owners</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Processägare</source>
+        <translation>Process owner</translation>
+    </message>
+    <message>
+        <source>Varje process har en processägare som är direktör; stadsdirektören äger styrprocesserna (ORG-9).</source>
+        <translation>Every process has a process owner who is a director; the city director owns the governing processes (ORG-9).</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Byt processägare</source>
+        <translation>Change process owner</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Sök enhet eller person…  (Ctrl+F)</source>
+        <translation>Search unit or person…  (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kod (ansvar)</source>
+        <translation>Code (cost centre)</translation>
+    </message>
+    <message>
+        <source>Produktionsområde</source>
+        <translation>Production area</translation>
+    </message>
+    <message>
+        <source>Antal platser</source>
+        <translation>Number of seats</translation>
+    </message>
+    <message>
+        <source>Reglemente</source>
+        <translation>Charter</translation>
+    </message>
+    <message>
+        <source>Gäller fr.o.m.</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>Spara ändringar</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Återställ</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Tillsätt…</source>
+        <translation>Appoint…</translation>
+    </message>
+    <message>
+        <source>{kind} · kod {code} · under {parent}</source>
+        <translation>{kind} · code {code} · under {parent}</translation>
+    </message>
+    <message>
+        <source>(högst upp)</source>
+        <translation>(top level)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ansvarig {on}:&lt;/b&gt; vakant</source>
+        <translation>&lt;b&gt;Responsible on {on}:&lt;/b&gt; vacant</translation>
+    </message>
+    <message>
+        <source>t.f. </source>
+        <translation>acting </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ansvarig {on}:&lt;/b&gt; {name}, {acting}{role}</source>
+        <translation>&lt;b&gt;Responsible on {on}:&lt;/b&gt; {name}, {acting}{role}</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange ett namn.</source>
+        <translation>DATA-2: Enter a name.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange en kod (ansvar).</source>
+        <translation>DATA-2: Enter a code (cost centre).</translation>
+    </message>
+    <message>
+        <source>DATA-1: Slutdatum måste ligga efter startdatum.</source>
+        <translation>DATA-1: The end date must be after the start date.</translation>
+    </message>
+</context>
+</TS>
