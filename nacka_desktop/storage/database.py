@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import (
@@ -95,7 +95,10 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
     """
     url = to_url(location)
     shown = str(location)
-    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    try:
+        is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    except ArgumentError as error:
+        raise DatabaseUnavailableError(shown, "ogiltig databasadress.") from error
     if is_sqlite:
         path = Path(make_url(url).database or "")
         if not create and not path.exists():
@@ -103,7 +106,12 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
         if path.exists() and path.is_dir():
             raise NotADatabaseError(shown)
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ImportError, ArgumentError) as error:
+        raise DatabaseUnavailableError(
+            shown, f"adressen eller drivrutinen fungerar inte ({error})."
+        ) from error
     if is_sqlite:
         event.listen(engine, "connect", _on_sqlite_connect)
     database = Database(engine, shown)
