@@ -131,8 +131,8 @@ def _print_table(violations: list[Violation], on: date, out: TextIO) -> None:
         print(f"{v.severity.label_sv:<8} {v.rule_id:<7} {v.object_label}: {v.message}", file=out)
     counts = _count(violations)
     print(
-        f"Kontroll {on}: {counts['error']} fel, {counts['warning']} varningar, "
-        f"{counts['info']} upplysningar.",
+        f"Kontroll {on}: fel: {counts['error']}, varningar: {counts['warning']}, "
+        f"upplysningar: {counts['info']}.",
         file=out,
     )
 

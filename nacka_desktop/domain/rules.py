@@ -128,7 +128,8 @@ class Violation:
 
     @property
     def key(self) -> tuple[str, str, int, str]:
-        return (self.rule_id, self.object_kind.value, self.object_id, self.message)
+        """Identity across edits: not the message, which names things a rename changes."""
+        return (self.rule_id, self.object_kind.value, self.object_id, self.field or "")
 
     @property
     def is_error(self) -> bool:

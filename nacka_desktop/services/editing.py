@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -14,6 +15,7 @@ from nacka_desktop.domain.checks import check_organisation
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
 from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
 from nacka_desktop.storage.repositories import load_snapshot
 
@@ -74,6 +76,10 @@ class Editor:
                     raise RuleViolationError(added)
         except StaleDataError as error:
             raise ConcurrentEditError() from error
+        except OperationalError as error:
+            if "locked" in str(error.orig).lower():
+                raise DatabaseLockedError(self.database.location) from error
+            raise
 
     def audit(
         self,

@@ -59,6 +59,8 @@ class UnitService:
     def create(self, draft: UnitDraft, unit_id: int | None = None) -> UnitRecord:
         with self._editor.edit() as session:
             _refuse_code_in_use(session, draft.code, None)
+            if draft.parent_id is not None:
+                _get_unit(session, draft.parent_id)
             unit = Unit(**asdict(draft))
             if unit_id is not None:
                 unit.id = unit_id
@@ -76,6 +78,8 @@ class UnitService:
             unit = _get_unit(session, unit_id)
             if "code" in changes:
                 _refuse_code_in_use(session, changes["code"], unit_id)
+            if changes.get("parent_id") is not None:
+                _get_unit(session, changes["parent_id"])
             previous = {name: getattr(unit, name) for name in changes}
             for name, value in changes.items():
                 setattr(unit, name, value)
@@ -100,6 +104,7 @@ class UnitService:
         with self._editor.edit() as session:
             _get_unit(session, unit_id)
             ids = repositories.subtree_ids(session, unit_id)
+            _refuse_starting_after(session, unit_id, ids, end)
             result = ClosedUnits(unit_id)
             for unit in session.query(Unit).filter(Unit.id.in_(ids)):
                 if unit.valid_to is None or unit.valid_to > end:
@@ -160,6 +165,31 @@ class UnitService:
             session.delete(unit)
             self._editor.audit(session, "unit.delete", ObjectKind.UNIT, unit_id, asdict(record))
             return record
+
+
+def _refuse_starting_after(session: Session, unit_id: int, unit_ids: list[int], end: date) -> None:
+    """Closing cannot end what has not begun: name what starts on or after the end date."""
+    late_units = [
+        u.name
+        for u in session.query(Unit).filter(Unit.id.in_(unit_ids))
+        if u.valid_from is not None and u.valid_from >= end
+    ]
+    late_appointments = [
+        f"{person.first_name} {person.last_name} ({unit.name}, fr.o.m. {a.valid_from})"
+        for a, person, unit in repositories.appointments_starting_from(session, unit_ids, end)
+    ]
+    if late_units or late_appointments:
+        names = ", ".join([*late_units, *late_appointments])
+        raise refusal(
+            "DATA-5",
+            f"Enheten kan inte avslutas {end}: detta börjar först på eller efter det datumet: "
+            f"{names}. Ändra eller ta bort det först.",
+            f"The unit cannot be closed on {end}: these start on or after that date: {names}. "
+            "Change or remove them first.",
+            ObjectKind.UNIT,
+            unit_id,
+            "valid_to",
+        )
 
 
 def draft_of(record: UnitRecord) -> UnitDraft:

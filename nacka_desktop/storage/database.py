@@ -22,6 +22,7 @@ from .errors import (
     DatabaseLockedError,
     DatabaseTooNewError,
     DatabaseUnavailableError,
+    ForeignDatabaseError,
     NotADatabaseError,
 )
 
@@ -117,7 +118,7 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
     database = Database(engine, shown)
     try:
         _migrate(database, is_sqlite)
-    except DatabaseTooNewError:
+    except (DatabaseTooNewError, ForeignDatabaseError):
         engine.dispose()
         raise
     except OperationalError as error:
@@ -147,6 +148,9 @@ def _migrate(database: Database, is_sqlite: bool) -> None:
         return
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise DatabaseTooNewError(database.location, current)
+    if current is None and _has_user_tables(database.engine):
+        # Someone else's database (or one that lost its version row): never write into it.
+        raise ForeignDatabaseError(database.location)
     if is_sqlite and _has_user_tables(database.engine):
         database.backup_path = _backup_sqlite(database.engine, current)
     with database.engine.begin() as connection:

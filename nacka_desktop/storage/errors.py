@@ -46,3 +46,13 @@ class DatabaseUnavailableError(DatabaseOpenError):
             f"Databasen {location} kunde inte öppnas: {reason}",
             f"The database {location} could not be opened: {reason}",
         )
+
+
+class ForeignDatabaseError(DatabaseOpenError):
+    def __init__(self, location: str) -> None:
+        super().__init__(
+            f"{location} är en databas, men inte en Nacka Desktop-databas (den saknar "
+            "versionsuppgift). Den lämnas orörd; välj en annan fil eller skapa en ny.",
+            f"{location} is a database, but not a Nacka Desktop database (it has no schema "
+            "version). It is left untouched; choose another file or create a new one.",
+        )

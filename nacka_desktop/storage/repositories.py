@@ -180,7 +180,9 @@ def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
             .limit(limit)
         )
     ]
-    return hits[:limit]
+    return sorted(hits, key=lambda hit: (hit.object_kind != "unit", swedish_sort_key(hit.text)))[
+        :limit
+    ]
 
 
 def appointments_in_unit(session: Session, unit_id: int) -> list[tuple[Appointment, Person]]:
@@ -190,7 +192,7 @@ def appointments_in_unit(session: Session, unit_id: int) -> list[tuple[Appointme
         .where(Appointment.unit_id == unit_id)
         .order_by(Appointment.role, Person.last_name, Person.first_name)
     )
-    return [(a, p) for a, p in session.execute(statement).tuples()]
+    return [(a, p) for a, p in session.execute(statement)]
 
 
 def appointments_of_person(session: Session, person_id: int) -> list[tuple[Appointment, Unit]]:
@@ -200,7 +202,7 @@ def appointments_of_person(session: Session, person_id: int) -> list[tuple[Appoi
         .where(Appointment.person_id == person_id)
         .order_by(Appointment.valid_from.desc(), Unit.name)
     )
-    return [(a, u) for a, u in session.execute(statement).tuples()]
+    return [(a, u) for a, u in session.execute(statement)]
 
 
 def open_appointments_in_subtree(
@@ -216,10 +218,23 @@ def open_appointments_in_subtree(
     )
 
 
+def appointments_starting_from(
+    session: Session, unit_ids: list[int], start: date
+) -> list[tuple[Appointment, Person, Unit]]:
+    statement = (
+        select(Appointment, Person, Unit)
+        .join(Person, Person.id == Appointment.person_id)
+        .join(Unit, Unit.id == Appointment.unit_id)
+        .where(Appointment.unit_id.in_(unit_ids), Appointment.valid_from >= start)
+    )
+    return [(a, p, u) for a, p, u in session.execute(statement)]
+
+
 def subtree_ids(session: Session, unit_id: int) -> list[int]:
     """The unit and all below it, in one recursive query."""
     tree = select(Unit.id).where(Unit.id == unit_id).cte("subtree", recursive=True)
-    tree = tree.union_all(select(Unit.id).where(Unit.parent_id == tree.c.id))
+    # UNION (not UNION ALL) so a cycle in a damaged database ends instead of looping forever.
+    tree = tree.union(select(Unit.id).where(Unit.parent_id == tree.c.id))
     return list(session.scalars(select(tree.c.id)))
 
 

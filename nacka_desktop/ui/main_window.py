@@ -53,6 +53,8 @@ from .tree_model import UNIT_ID_ROLE, OrgTreeModel
 from .unit_form import UnitForm
 
 ServicesOpener = Callable[[str], Services]
+# Refusals a user can act on; anything else is a bug and goes to the crash reporter.
+EXPECTED_REFUSALS = (RuleViolationError, ConcurrentEditError, NotFoundError, DatabaseOpenError)
 
 
 class MainWindow(QMainWindow):
@@ -474,6 +476,12 @@ class MainWindow(QMainWindow):
             self._show_violations(self.tr("Ändringen kunde inte göras"), error.violations)
         elif isinstance(error, ConcurrentEditError | NotFoundError):
             QMessageBox.warning(self, self.tr("Ändringen kunde inte göras"), error.message)
+        elif isinstance(error, DatabaseOpenError):
+            QMessageBox.warning(
+                self,
+                self.tr("Ändringen kunde inte göras"),
+                error.message_en if self.english else error.message_sv,
+            )
         else:
             raise error
 
@@ -487,7 +495,7 @@ class MainWindow(QMainWindow):
         """Run an edit started from a menu or by drag and drop; show a refusal as a dialog."""
         try:
             action()
-        except (RuleViolationError, ConcurrentEditError, NotFoundError) as error:
+        except EXPECTED_REFUSALS as error:
             self._report_error(error)
             return False
         return True
@@ -500,6 +508,9 @@ class MainWindow(QMainWindow):
                 return edit()
             except RuleViolationError as error:
                 dialog.show_refusal(error.violations)
+            except EXPECTED_REFUSALS as error:
+                self._report_error(error)
+                return None
         return None
 
     def new_unit(self) -> None:
@@ -691,7 +702,7 @@ class MainWindow(QMainWindow):
             )
         except RuleViolationError as error:
             form.show_refusal(error.violations)
-        except (ConcurrentEditError, NotFoundError) as error:
+        except EXPECTED_REFUSALS as error:
             self._report_error(error)
 
     def _save_unit(self, unit_id: int, changes: dict[str, Any]) -> None:
@@ -798,6 +809,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
+        # The undo stack outlives this window (a language switch builds a new one).
+        self.undo_stack.indexChanged.disconnect(self._after_change)
         super().closeEvent(event)
 
 

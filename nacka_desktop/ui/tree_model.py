@@ -242,10 +242,9 @@ class OrgTreeModel(QAbstractItemModel):
         present = {child.unit_id for child in node.children}
         for child in node.children:
             assert child.unit_id is not None
-            fresh = wanted[child.unit_id]
-            if fresh.has_children != (child.row.has_children if child.row else False):
-                child.children = None if fresh.has_children else []
-            child.row = fresh
+            # A fetched level is re-read by the recursion below, with proper remove/insert
+            # signals; only the row (name, dates, has_children) is replaced here.
+            child.row = wanted[child.unit_id]
         new_rows = [row for row in rows if row.id not in present]
         if new_rows:
             start = len(node.children)
@@ -266,23 +265,15 @@ class OrgTreeModel(QAbstractItemModel):
         current = [child.unit_id for child in node.children]
         if current == order:
             return
-        parents = [QPersistentModelIndex(parent_index)]
-        self.layoutAboutToBeChanged.emit(parents)
-        old_rows = {child.unit_id: i for i, child in enumerate(node.children)}
+        self.layoutAboutToBeChanged.emit()
         position = {unit_id: i for i, unit_id in enumerate(order)}
         node.children.sort(key=lambda child: position[child.unit_id])  # type: ignore[index]
         for persistent in self.persistentIndexList():
-            if (
-                persistent.internalPointer() in node.children
-                and persistent.parent() == parent_index
-            ):
-                child = persistent.internalPointer()
-                new_row = node.children.index(child)
-                if new_row != old_rows.get(child.unit_id):
-                    self.changePersistentIndex(
-                        persistent, self.createIndex(new_row, persistent.column(), child)
-                    )
-        self.layoutChanged.emit(parents)
+            child = persistent.internalPointer()
+            if isinstance(child, _Node) and child.parent is node:
+                new_index = self.createIndex(node.children.index(child), persistent.column(), child)
+                self.changePersistentIndex(persistent, new_index)
+        self.layoutChanged.emit()
 
     def _index_of_node(self, node: _Node) -> QModelIndex:
         if node is self._root or node.parent is None:

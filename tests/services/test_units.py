@@ -238,12 +238,12 @@ def test_reopen_restores_exactly_what_close_changed(
 def test_close_before_a_future_appointment_starts_is_refused(
     services: Services, line: Line, db_path: Path
 ) -> None:
-    # Doubtful: close() gives the future appointment an end (2026-12-31) before its start
-    # (2027-01-01), so the whole close is refused with a DATA-1 about the appointment.
+    # Closing cannot end what has not begun: the refusal names the appointment to fix first.
     newcomer = add_person(services, "10", "Nils", "Ny")
     appoint(services, newcomer, line.lon, Role.EMPLOYEE, valid_from=date(2027, 1, 1))
-    error = assert_refused(db_path, "DATA-1", lambda: services.units.close(line.lon, CLOSE))
-    assert "Förordnandet slutar (2026-12-31) innan det börjar (2027-01-01)" in error.message
+    error = assert_refused(db_path, "DATA-5", lambda: services.units.close(line.lon, CLOSE))
+    assert "Nils Ny" in error.message
+    assert "fr.o.m. 2027-01-01" in error.message
 
 
 # --- delete -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from nacka_desktop.storage.errors import (
     DatabaseLockedError,
     DatabaseTooNewError,
     DatabaseUnavailableError,
+    ForeignDatabaseError,
     NotADatabaseError,
 )
 from nacka_desktop.storage.models import Unit
@@ -177,39 +178,25 @@ def test_wal_database_can_be_opened_and_read_while_another_program_writes(
             database.close()
 
 
-def test_foreign_sqlite_file_is_backed_up_before_the_schema_is_added(db_path: Path) -> None:
-    # A file with user tables but no alembic_version: open_database copies it to a dated
-    # backup next to it and then adds the app's tables (the old tables and rows stay).
+def test_foreign_sqlite_file_is_refused_and_left_untouched(db_path: Path) -> None:
+    # A file with tables of its own but no alembic_version is someone else's database:
+    # the app must not add its tables to it.
     with raw(db_path) as connection:
         connection.execute("CREATE TABLE notes (text TEXT)")
         connection.execute("INSERT INTO notes VALUES ('viktigt')")
-    database = open_database(db_path)
-    try:
-        backup = database.backup_path
-        assert current_revision(database.engine) == head_revision()
-    finally:
-        database.close()
-    assert backup is not None
-    assert backup.parent == db_path.parent
-    assert backup.name.startswith("nacka.db.backup-unversioned-")
-    assert tables(backup) == {"notes"}
-    with raw(backup) as connection:
+    with pytest.raises(ForeignDatabaseError, match="inte en Nacka Desktop-databas"):
+        open_database(db_path)
+    assert tables(db_path) == {"notes"}
+    with raw(db_path) as connection:
         assert connection.execute("SELECT text FROM notes").fetchall() == [("viktigt",)]
-    assert {"notes"} | APP_TABLES <= tables(db_path)
 
 
-def test_app_database_that_lost_its_revision_is_backed_up_and_then_refused(
+def test_app_database_that_lost_its_revision_is_refused_with_data_intact(
     db_path: Path,
 ) -> None:
-    # What open_database really does when alembic_version is empty but the app's tables
-    # exist: it backs the file up, then the initial migration fails on "table … already
-    # exists" and the file is refused. The data stays intact in both files.
     add_council(db_path)
     with raw(db_path) as connection:
         connection.execute("DELETE FROM alembic_version")
-    with pytest.raises(DatabaseUnavailableError, match="already exists"):
+    with pytest.raises(ForeignDatabaseError):
         open_database(db_path)
-    backups = [p for p in db_path.parent.iterdir() if ".backup-unversioned-" in p.name]
-    assert len(backups) == 1
-    assert unit_names(backups[0]) == ["Kommunfullmäktige"]
     assert unit_names(db_path) == ["Kommunfullmäktige"]
