@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,20 +17,18 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord
-from nacka_desktop.domain.rules import Violation
 
-from .fields import DateField, FormMessage, ValidatedForm
+from .fields import DateField
+from .record_form import RecordForm
 
 
-class AppointmentForm(QWidget):
-    saveRequested = Signal(int, dict)
+class AppointmentForm(RecordForm):
     unitActivated = Signal(int)
     personActivated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._appointment: AppointmentRecord | None = None
-        self._english = False
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.person_button = QPushButton()
@@ -39,35 +36,30 @@ class AppointmentForm(QWidget):
         for button in (self.person_button, self.unit_button):
             button.setFlat(True)
             button.setStyleSheet("text-align: left; color: #1f5fa8; text-decoration: underline;")
-        form_layout = QFormLayout()
-        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form = ValidatedForm(form_layout)
         self.role_combo = QComboBox()
         self.acting_check = QCheckBox(self.tr("Tillförordnad (t.f.)"))
         self.valid_from_edit = DateField(optional=True)
         self.valid_to_edit = DateField(optional=True)
-        form_layout.addRow(self.tr("Person"), self.person_button)
-        form_layout.addRow(self.tr("Enhet"), self.unit_button)
+        self.form_layout.addRow(self.tr("Person"), self.person_button)
+        self.form_layout.addRow(self.tr("Enhet"), self.unit_button)
         self.form.add("role", self.tr("Roll"), self.role_combo)
         self.form.add("acting", "", self.acting_check)
         self.form.add("valid_from", self.tr("Fr.o.m."), self.valid_from_edit)
         self.form.add("valid_to", self.tr("Upphör fr.o.m."), self.valid_to_edit)
-        self.form_message = FormMessage()
-        self.save_button = QPushButton(self.tr("Spara ändringar"))
+        self.save_button.setText(self.tr("Spara ändringar"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form_layout)
+        layout.addLayout(self.form_layout)
         layout.addWidget(self.form_message)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.save_button.clicked.connect(self._save)
         self.person_button.clicked.connect(self._open_person)
         self.unit_button.clicked.connect(self._open_unit)
         for edit in (self.valid_from_edit, self.valid_to_edit):
-            edit.textChanged.connect(self._validate)
+            edit.textChanged.connect(self.validate)
 
     @property
     def appointment(self) -> AppointmentRecord | None:
@@ -82,7 +74,7 @@ class AppointmentForm(QWidget):
         english: bool,
     ) -> None:
         self._appointment = appointment
-        self._english = english
+        self.english = english
         self.heading.setText(self.tr("Förordnande"))
         self.person_button.setText(person_name)
         self.unit_button.setText(unit_name)
@@ -108,30 +100,15 @@ class AppointmentForm(QWidget):
         }
         return {k: v for k, v in values.items() if getattr(appointment, k) != v}
 
-    def _validate(self) -> bool:
-        self.form.clear_errors()
-        self.form_message.hide()
-        for name, edit in (("valid_from", self.valid_from_edit), ("valid_to", self.valid_to_edit)):
-            problem = edit.problem()
-            if problem:
-                self.form.rows[name].set_error(problem)
-        start, end = self.valid_from_edit.date(), self.valid_to_edit.date()
-        if start and end and end <= start:
-            self.form.rows["valid_to"].set_error(
-                self.tr("DATA-1: Förordnandet måste upphöra efter att det börjat.")
-            )
-        valid = not self.form.has_errors
-        self.save_button.setEnabled(valid)
-        return valid
+    def record_id(self) -> int | None:
+        return self._appointment.id if self._appointment else None
 
-    def show_refusal(self, violations: list[Violation]) -> None:
-        self.form_message.show_rest(self.form, violations, self._english)
-
-    def _save(self) -> None:
-        if self._appointment is not None and self._validate():
-            changes = self.changes()
-            if changes:
-                self.saveRequested.emit(self._appointment.id, changes)
+    def check_fields(self) -> None:
+        self.form.check_period(
+            self.valid_from_edit,
+            self.valid_to_edit,
+            self.tr("DATA-1: Förordnandet måste upphöra efter att det börjat."),
+        )
 
     def _open_person(self) -> None:
         if self._appointment is not None:

@@ -78,27 +78,6 @@ class FormDialog(QDialog):
             self.accept()
 
 
-def _require(form: ValidatedForm, name: str, edit: QLineEdit, message: str) -> bool:
-    if edit.text().strip():
-        return True
-    form.rows[name].set_error(message)
-    return False
-
-
-def _check_dates(
-    form: ValidatedForm, start: DateField, end: DateField | None, order_message: str
-) -> bool:
-    valid = True
-    for name, edit in (("valid_from", start), ("valid_to", end)):
-        if edit is not None and (problem := edit.problem()):
-            form.rows[name].set_error(problem)
-            valid = False
-    if end is not None and start.date() and end.date() and end.date() <= start.date():  # type: ignore[operator]
-        form.rows["valid_to"].set_error(order_message)
-        valid = False
-    return valid
-
-
 class NewUnitDialog(FormDialog):
     def __init__(
         self,
@@ -146,9 +125,9 @@ class NewUnitDialog(FormDialog):
         self._layout.setRowVisible(self.form.rows["welfare_branch"], is_production)
 
     def validate(self) -> bool:
-        valid = _require(self.form, "name", self.name_edit, self.tr("DATA-2: Ange ett namn."))
-        valid &= _require(self.form, "code", self.code_edit, self.tr("DATA-2: Ange en kod."))
-        valid &= _check_dates(self.form, self.valid_from_edit, None, "")
+        valid = self.form.require("name", self.name_edit, self.tr("DATA-2: Ange ett namn."))
+        valid &= self.form.require("code", self.code_edit, self.tr("DATA-2: Ange en kod."))
+        valid &= self.form.check_period(self.valid_from_edit, None, "")
         return valid and self.kind_combo.count() > 0
 
     def draft(self) -> UnitDraft:
@@ -272,7 +251,7 @@ class PersonDialog(FormDialog):
             ("first_name", self.tr("DATA-2: Ange förnamn.")),
             ("last_name", self.tr("DATA-2: Ange efternamn.")),
         ):
-            valid &= _require(self.form, name, self.edits[name], message)
+            valid &= self.form.require(name, self.edits[name], message)
         email = self.edits["email"].text().strip()
         if email and "@" not in email:
             self.form.rows["email"].set_error(self.tr("E-postadressen saknar @."))
@@ -359,8 +338,7 @@ class AppointDialog(FormDialog):
         if self.unit_combo.currentData() is None:
             self.form.rows["unit_id"].set_error(self.tr("DATA-2: Välj en enhet."))
             valid = False
-        valid &= _check_dates(
-            self.form,
+        valid &= self.form.check_period(
             self.valid_from_edit,
             self.valid_to_edit,
             self.tr("DATA-1: Förordnandet måste upphöra efter att det börjat."),

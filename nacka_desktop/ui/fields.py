@@ -88,6 +88,25 @@ class ValidatedForm:
         self.layout.addRow(label, row)
         return row
 
+    def require(self, name: str, edit: QLineEdit, message: str) -> bool:
+        if edit.text().strip():
+            return True
+        self.rows[name].set_error(message)
+        return False
+
+    def check_period(self, start: DateField, end: DateField | None, order_message: str) -> bool:
+        """Each date well-formed, and the end after the start; errors shown at the fields."""
+        valid = True
+        for name, edit in (("valid_from", start), ("valid_to", end)):
+            if edit is not None and (problem := edit.problem()):
+                self.rows[name].set_error(problem)
+                valid = False
+        first, last = start.date(), end.date() if end is not None else None
+        if first and last and last <= first:
+            self.rows["valid_to"].set_error(order_message)
+            valid = False
+        return valid
+
     def clear_errors(self) -> None:
         for row in self.rows.values():
             row.set_error(None)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,17 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.records import PersonRecord
-from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.queries import AppointmentView, ChiefView
 
 from .appointments_panel import AppointmentsPanel
-from .fields import FormMessage, ValidatedForm
+from .record_form import RecordForm
 
 PERSON_EDIT_FIELDS = ("employee_number", "first_name", "last_name", "title", "email")
 
 
-class PersonForm(QWidget):
-    saveRequested = Signal(int, dict)
+class PersonForm(RecordForm):
     appointRequested = Signal(int)  # person id
     endAppointmentRequested = Signal(int)
     appointmentActivated = Signal(int)
@@ -35,15 +32,11 @@ class PersonForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._person: PersonRecord | None = None
-        self._english = False
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.chiefs_label = QLabel()
         self.chiefs_label.setWordWrap(True)
         self.chiefs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form_layout = QFormLayout()
-        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form = ValidatedForm(form_layout)
         self.edits = {name: QLineEdit() for name in PERSON_EDIT_FIELDS}
         labels = {
             "employee_number": self.tr("Anställningsnummer"),
@@ -54,9 +47,8 @@ class PersonForm(QWidget):
         }
         for name, edit in self.edits.items():
             self.form.add(name, labels[name], edit)
-            edit.textChanged.connect(self._validate)
-        self.form_message = FormMessage()
-        self.save_button = QPushButton(self.tr("Spara ändringar"))
+            edit.textChanged.connect(self.validate)
+        self.save_button.setText(self.tr("Spara ändringar"))
         self.revert_button = QPushButton(self.tr("Återställ"))
         self.appointments = AppointmentsPanel(
             show_unit=True, appoint_text=self.tr("Tillsätt i enhet…")
@@ -69,12 +61,11 @@ class PersonForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.chiefs_label)
-        layout.addLayout(form_layout)
+        layout.addLayout(self.form_layout)
         layout.addWidget(self.form_message)
         layout.addLayout(buttons)
         layout.addWidget(self.appointments, 1)
 
-        self.save_button.clicked.connect(self._save)
         self.revert_button.clicked.connect(self._revert)
         self.appointments.appointRequested.connect(self._appoint)
         self.appointments.endRequested.connect(self.endAppointmentRequested)
@@ -93,7 +84,7 @@ class PersonForm(QWidget):
         english: bool,
     ) -> None:
         self._person = person
-        self._english = english
+        self.english = english
         self.heading.setText(person.full_name)
         lines = []
         for link in chiefs:
@@ -136,31 +127,19 @@ class PersonForm(QWidget):
         values = {name: edit.text().strip() for name, edit in self.edits.items()}
         return {k: v for k, v in values.items() if getattr(self._person, k) != v}
 
-    def _validate(self) -> bool:
-        self.form.clear_errors()
-        self.form_message.hide()
+    def record_id(self) -> int | None:
+        return self._person.id if self._person else None
+
+    def check_fields(self) -> None:
         for name, message in (
             ("employee_number", self.tr("DATA-2: Ange anställningsnummer.")),
             ("first_name", self.tr("DATA-2: Ange förnamn.")),
             ("last_name", self.tr("DATA-2: Ange efternamn.")),
         ):
-            if not self.edits[name].text().strip():
-                self.form.rows[name].set_error(message)
+            self.form.require(name, self.edits[name], message)
         email = self.edits["email"].text().strip()
         if email and "@" not in email:
             self.form.rows["email"].set_error(self.tr("E-postadressen saknar @."))
-        valid = not self.form.has_errors
-        self.save_button.setEnabled(valid)
-        return valid
-
-    def show_refusal(self, violations: list[Violation]) -> None:
-        self.form_message.show_rest(self.form, violations, self._english)
-
-    def _save(self) -> None:
-        if self._person is not None and self._validate():
-            changes = self.changes()
-            if changes:
-                self.saveRequested.emit(self._person.id, changes)
 
     def _revert(self) -> None:
         if self._person is not None:

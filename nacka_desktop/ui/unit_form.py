@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,15 +20,14 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.enums import UnitKind, WelfareBranch
 from nacka_desktop.domain.records import UnitRecord
-from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.queries import AppointmentView
 
 from .appointments_panel import AppointmentsPanel
-from .fields import DateField, FormMessage, ValidatedForm
+from .fields import DateField
+from .record_form import RecordForm
 
 
-class UnitForm(QWidget):
-    saveRequested = Signal(int, dict)  # unit id, changed fields
+class UnitForm(RecordForm):
     appointRequested = Signal(int)
     endAppointmentRequested = Signal(int)
     appointmentActivated = Signal(int)
@@ -37,7 +35,6 @@ class UnitForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._unit: UnitRecord | None = None
-        self._english = False
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -47,9 +44,6 @@ class UnitForm(QWidget):
         self.manager_label.setWordWrap(True)
         self.manager_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        form_layout = QFormLayout()
-        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form = ValidatedForm(form_layout)
         self.name_edit = QLineEdit()
         self.code_edit = QLineEdit()
         self.branch_combo = QComboBox()
@@ -69,9 +63,7 @@ class UnitForm(QWidget):
         self.form.add("charter", self.tr("Reglemente"), self.charter_edit)
         self.form.add("valid_from", self.tr("Gäller fr.o.m."), self.valid_from_edit)
         self.form.add("valid_to", self.tr("Upphör fr.o.m."), self.valid_to_edit)
-        self.form_message = FormMessage()
-        self.save_button = QPushButton(self.tr("Spara ändringar"))
-        self.save_button.setDefault(True)
+        self.save_button.setText(self.tr("Spara ändringar"))
         self.revert_button = QPushButton(self.tr("Återställ"))
 
         self.appointments = AppointmentsPanel(show_unit=False, appoint_text=self.tr("Tillsätt…"))
@@ -85,18 +77,17 @@ class UnitForm(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addWidget(self.manager_label)
-        layout.addLayout(form_layout)
+        layout.addLayout(self.form_layout)
         layout.addWidget(self.form_message)
         layout.addLayout(buttons)
         layout.addWidget(self.appointments, 1)
 
-        self.save_button.clicked.connect(self._save)
         self.revert_button.clicked.connect(self._revert)
         self.appointments.appointRequested.connect(self._appoint)
         self.appointments.endRequested.connect(self.endAppointmentRequested)
         self.appointments.activated.connect(self.appointmentActivated)
         for edit in (self.name_edit, self.code_edit, self.valid_from_edit, self.valid_to_edit):
-            edit.textChanged.connect(self._validate)
+            edit.textChanged.connect(self.validate)
 
     @property
     def unit(self) -> UnitRecord | None:
@@ -112,7 +103,7 @@ class UnitForm(QWidget):
         english: bool,
     ) -> None:
         self._unit = unit
-        self._english = english
+        self.english = english
         kind = unit.kind.label_en if english else unit.kind.label_sv
         self.heading.setText(unit.name)
         self.subheading.setText(
@@ -152,13 +143,13 @@ class UnitForm(QWidget):
         self.charter_edit.setPlainText(unit.charter)
         self.valid_from_edit.set_date(unit.valid_from)
         self.valid_to_edit.set_date(unit.valid_to)
-        self.form.layout.setRowVisible(
+        self.form_layout.setRowVisible(
             self.form.rows["welfare_branch"], unit.kind is UnitKind.PRODUCTION_AREA
         )
-        self.form.layout.setRowVisible(
+        self.form_layout.setRowVisible(
             self.form.rows["seats"], unit.kind is UnitKind.MUNICIPAL_COUNCIL
         )
-        self.form.layout.setRowVisible(
+        self.form_layout.setRowVisible(
             self.form.rows["charter"], unit.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD)
         )
 
@@ -180,34 +171,17 @@ class UnitForm(QWidget):
             values["charter"] = self.charter_edit.toPlainText().strip()
         return {name: value for name, value in values.items() if getattr(unit, name) != value}
 
-    def _validate(self) -> bool:
-        self.form.clear_errors()
-        self.form_message.hide()
-        if not self.name_edit.text().strip():
-            self.form.rows["name"].set_error(self.tr("DATA-2: Ange ett namn."))
-        if not self.code_edit.text().strip():
-            self.form.rows["code"].set_error(self.tr("DATA-2: Ange en kod (ansvar)."))
-        for name, edit in (("valid_from", self.valid_from_edit), ("valid_to", self.valid_to_edit)):
-            problem = edit.problem()
-            if problem:
-                self.form.rows[name].set_error(problem)
-        start, end = self.valid_from_edit.date(), self.valid_to_edit.date()
-        if start and end and end <= start:
-            self.form.rows["valid_to"].set_error(
-                self.tr("DATA-1: Slutdatum måste ligga efter startdatum.")
-            )
-        valid = not self.form.has_errors
-        self.save_button.setEnabled(valid)
-        return valid
+    def record_id(self) -> int | None:
+        return self._unit.id if self._unit else None
 
-    def show_refusal(self, violations: list[Violation]) -> None:
-        self.form_message.show_rest(self.form, violations, self._english)
-
-    def _save(self) -> None:
-        if self._unit is not None and self._validate():
-            changes = self.changes()
-            if changes:
-                self.saveRequested.emit(self._unit.id, changes)
+    def check_fields(self) -> None:
+        self.form.require("name", self.name_edit, self.tr("DATA-2: Ange ett namn."))
+        self.form.require("code", self.code_edit, self.tr("DATA-2: Ange en kod (ansvar)."))
+        self.form.check_period(
+            self.valid_from_edit,
+            self.valid_to_edit,
+            self.tr("DATA-1: Slutdatum måste ligga efter startdatum."),
+        )
 
     def _revert(self) -> None:
         if self._unit is not None:
