@@ -69,6 +69,8 @@ class Controller:
     def _show_window(self) -> None:
         assert self.services is not None
         old = self.window
+        if old is not None:
+            old.save_window_state()  # so the new window opens with the size the user gave
         self.window = MainWindow(
             self.services, self.settings, self.undo_stack, self.language.language
         )

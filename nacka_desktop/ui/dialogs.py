@@ -114,10 +114,6 @@ class NewUnitDialog(FormDialog):
             edit.textChanged.connect(self.revalidate)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        if self.kind_combo.count() == 0:
-            self.form.rows["kind"].set_error(
-                self.tr("Inga enheter kan läggas under den här typen av enhet.")
-            )
         self.revalidate()
 
     def _kind_changed(self) -> None:
@@ -128,7 +124,12 @@ class NewUnitDialog(FormDialog):
         valid = self.form.require("name", self.name_edit, self.tr("DATA-2: Ange ett namn."))
         valid &= self.form.require("code", self.code_edit, self.tr("DATA-2: Ange en kod."))
         valid &= self.form.check_period(self.valid_from_edit, None, "")
-        return valid and self.kind_combo.count() > 0
+        if self.kind_combo.count() == 0:
+            self.form.rows["kind"].set_error(
+                self.tr("Inga enheter kan läggas under den här typen av enhet.")
+            )
+            valid = False
+        return valid
 
     def draft(self) -> UnitDraft:
         kind = UnitKind(self.kind_combo.currentData())

@@ -8,7 +8,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -78,6 +85,8 @@ class MainWindow(QMainWindow):
         self._language = language
         self._open_services = open_services
         self._current: tuple[str, int] | None = None
+        self._refreshing = False
+        self._listening = False
         self.setObjectName("MainWindow")
         self.setWindowIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DirHomeIcon))
 
@@ -255,13 +264,14 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.undo_stack.indexChanged.connect(self._after_change)
+        self._listening = True
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree_model.moveRequested.connect(self._move_dropped)
         self.tree_model.renameRequested.connect(self._rename_to)
         self.search.resultsChanged.connect(
             lambda searching: self.left_stack.setCurrentIndex(1 if searching else 0)
         )
-        self.search.activated.connect(self.show_object)
+        self.search.activated.connect(self._search_hit_chosen)
         self.problems.objectActivated.connect(self.show_object)
         self.unit_form.saveRequested.connect(self._save_unit)
         self.unit_form.appointRequested.connect(lambda unit_id: self.appoint(unit_id=unit_id))
@@ -350,6 +360,11 @@ class MainWindow(QMainWindow):
         elif kind == "process":
             self.show_processes(object_id)
 
+    def _search_hit_chosen(self, kind: str, object_id: int) -> None:
+        if kind == "unit":
+            self.left_stack.setCurrentWidget(self.tree)  # the unit, in its place in the tree
+        self.show_object(kind, object_id)
+
     def show_unit(self, unit_id: int, reveal: bool = True) -> None:
         queries = self.services.queries
         try:
@@ -427,6 +442,8 @@ class MainWindow(QMainWindow):
         self.tree.scrollTo(index)
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._refreshing:
+            return
         unit_id = current.data(UNIT_ID_ROLE) if current.isValid() else None
         if unit_id is not None and self._current != ("unit", unit_id):
             self.show_unit(int(unit_id), reveal=False)
@@ -444,7 +461,13 @@ class MainWindow(QMainWindow):
         self.problems.set_violations(self.services.queries.check(self.on), self.english)
 
     def _after_change(self) -> None:
-        self.tree_model.refresh()
+        # While the tree merges changes, its current row may vanish (a closed unit) and Qt
+        # moves the selection to a neighbour: that is not the user choosing another unit.
+        self._refreshing = True
+        try:
+            self.tree_model.refresh()
+        finally:
+            self._refreshing = False
         self._reload_current()
         self.refresh_problems()
 
@@ -806,11 +829,23 @@ class MainWindow(QMainWindow):
     def current_object(self) -> tuple[str, int] | None:
         return self._current
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_window_state(self) -> None:
         self.settings.set(GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._listening:
+            self.undo_stack.indexChanged.connect(self._after_change)
+            self._listening = True
+            self._after_change()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
         # The undo stack outlives this window (a language switch builds a new one).
-        self.undo_stack.indexChanged.disconnect(self._after_change)
+        if self._listening:
+            self.undo_stack.indexChanged.disconnect(self._after_change)
+            self._listening = False
         super().closeEvent(event)
 
 

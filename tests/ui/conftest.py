@@ -1,0 +1,81 @@
+"""Fixtures for the GUI tests: the sample organisation, private settings, the main window.
+
+Every test runs offscreen (tests/conftest.py sets QT_QPA_PLATFORM). Nothing here may block:
+message boxes are replaced by recorders, and a modal dialog a test did not prepare for fails
+the test instead of waiting for a user who is not there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.sample import build_sample_organisation
+from nacka_desktop.ui.main_window import MainWindow
+from nacka_desktop.ui.settings import Settings
+from tests.conftest import TODAY
+
+from .helpers import MessageBoxes
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    """Record QMessageBox popups instead of showing them (they would block the test)."""
+    boxes = MessageBoxes()
+
+    def recorder(kind: str, answer: Any) -> Callable[..., Any]:
+        def record(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
+            boxes.calls.append((kind, title, text))
+            return answer
+
+        return staticmethod(record)
+
+    ok = QMessageBox.StandardButton.Ok
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, recorder(kind, ok))
+    monkeypatch.setattr(
+        QMessageBox, "question", recorder("question", QMessageBox.StandardButton.No)
+    )
+    monkeypatch.setattr(QMessageBox, "about", recorder("about", None))
+    return boxes
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dialog a test did not patch would wait forever for a click; fail fast instead."""
+
+    def refuse(self: QDialog) -> int:
+        name = type(self).__name__
+        raise AssertionError(f"unexpected modal dialog {name}: {self.windowTitle()!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings in an ini file under tmp_path, never the user's real settings."""
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def sample_services(services: Services) -> Services:
+    """The sample organisation (~44 units, 290 persons) on the fixed 'today'."""
+    build_sample_organisation(services.database, TODAY)
+    return services
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_services: Services, settings: Settings) -> Iterator[MainWindow]:
+    main = MainWindow(sample_services, settings, QUndoStack(), "sv")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main

@@ -1,0 +1,256 @@
+"""The application around the window: language, the controller's start-up, crash reporting."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QUndoStack
+
+from nacka_desktop.services.context import Services
+from nacka_desktop.ui import application
+from nacka_desktop.ui.controller import Controller
+from nacka_desktop.ui.crash import CrashReporter, configure_logging
+from nacka_desktop.ui.i18n import TRANSLATIONS, LanguageSwitcher
+from nacka_desktop.ui.main_window import MainWindow
+from nacka_desktop.ui.settings import LANGUAGE, LAST_DATABASE, Settings
+
+from .helpers import MessageBoxes, select_unit
+
+pytestmark = pytest.mark.gui
+
+ENGLISH_CATALOGUE = TRANSLATIONS / "nacka_desktop_en.qm"
+
+
+def forget_language(switcher: LanguageSwitcher) -> None:
+    """Take the switcher's catalogues off the application, so later tests see Swedish."""
+    app = QCoreApplication.instance()
+    for translator in switcher._translators:
+        app.removeTranslator(translator)
+    switcher._translators = []
+
+
+def remove_log_handlers(log_path: Path) -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == log_path:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+@pytest.fixture(autouse=True)
+def keep_default_locale() -> Iterator[None]:
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[LanguageSwitcher]:
+    if not ENGLISH_CATALOGUE.exists():
+        pytest.skip(f"{ENGLISH_CATALOGUE.name} has not been built yet (make translations)")
+    switcher = LanguageSwitcher()
+    assert switcher.apply("en") is True
+    yield switcher
+    forget_language(switcher)
+
+
+# -- 11. language ----------------------------------------------------------------------------
+def test_swedish_needs_no_catalogue(qapp):
+    switcher = LanguageSwitcher()
+    try:
+        assert switcher.apply("sv") is True
+        assert switcher.language == "sv"
+    finally:
+        forget_language(switcher)
+
+
+def test_an_unknown_language_falls_back_to_swedish(qapp):
+    switcher = LanguageSwitcher()
+    try:
+        switcher.apply("xx")
+        assert switcher.language == "sv"
+    finally:
+        forget_language(switcher)
+
+
+def test_english_catalogue_loads(english: LanguageSwitcher):
+    assert english.language == "en"
+    assert QCoreApplication.translate("MainWindow", "&Arkiv") == "&File"
+
+
+def test_window_built_in_english_shows_english_menus(
+    english: LanguageSwitcher, qtbot, sample_services: Services, settings: Settings
+):
+    window = MainWindow(sample_services, settings, QUndoStack(), "en")
+    qtbot.addWidget(window)
+    window.show()
+
+    titles = menu_titles(window)
+    assert titles[0] == "&File"
+    assert titles[1] == "&Edit"
+    assert window.undo_action.text().startswith("&Undo")
+
+
+def test_window_in_swedish_shows_swedish_menus(window: MainWindow):
+    assert menu_titles(window)[:2] == ["&Arkiv", "&Redigera"]
+
+
+def test_choosing_a_language_in_the_menu_asks_for_it(window: MainWindow, qtbot):
+    language_actions = [
+        action
+        for menu_action in window.menuBar().actions()
+        for sub in menu_action.menu().actions()
+        if sub.menu() is not None
+        for action in sub.menu().actions()
+    ]
+    english_action = next(a for a in language_actions if a.data() == "en")
+    assert next(a for a in language_actions if a.data() == "sv").isChecked()
+
+    with qtbot.waitSignal(window.languageChangeRequested) as blocker:
+        english_action.trigger()
+
+    assert blocker.args == ["en"]
+
+
+# -- 13. the controller ----------------------------------------------------------------------
+@pytest.fixture
+def make_controller(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[], Controller]]:
+    """Controllers whose sample database, log and settings all live under tmp_path."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the controller installs its own
+    sample = tmp_path / "data" / "nacka-exempel.db"
+    monkeypatch.setattr(application, "sample_database_path", lambda: sample)
+    made: list[Controller] = []
+
+    def make() -> Controller:
+        controller = Controller(settings=settings, log_dir=tmp_path / "logs")
+        made.append(controller)
+        return controller
+
+    yield make
+    for controller in made:
+        if controller.window is not None:
+            controller.window.close()
+            controller.window.deleteLater()
+        if controller.services is not None:
+            controller.services.close()
+        forget_language(controller.language)
+        remove_log_handlers(controller.log_path)
+
+
+def test_a_file_that_is_no_database_falls_back_to_the_sample(
+    make_controller, tmp_path: Path, settings: Settings, message_boxes: MessageBoxes
+):
+    notes = tmp_path / "anteckningar.db"
+    notes.write_text("Det här är ingen databas, bara anteckningar.\n" * 40, encoding="utf-8")
+    controller = make_controller()
+
+    assert controller.start(str(notes)) is True
+
+    criticals = message_boxes.of_kind("critical")
+    assert len(criticals) == 1
+    _kind, _title, text = criticals[0]
+    assert "anteckningar.db" in text
+    assert "Exempelorganisationen öppnas i stället." in text
+    assert controller.services is not None
+    assert controller.services.database.location == str(tmp_path / "data" / "nacka-exempel.db")
+    assert controller.window is not None and controller.window.isVisible()
+    assert controller.window.tree_model.index(0, 0).data() == "Kommunfullmäktige"
+    assert settings.get(LAST_DATABASE) != str(notes)
+    assert notes.read_text(encoding="utf-8").startswith("Det här är ingen databas")  # untouched
+    assert controller.log_path == tmp_path / "logs" / "nacka-desktop.log"
+
+
+def test_start_opens_the_given_database_and_remembers_it(
+    make_controller, sample_services: Services, settings: Settings, message_boxes: MessageBoxes
+):
+    location = sample_services.database.location
+    controller = make_controller()
+
+    assert controller.start(location) is True
+
+    assert message_boxes.calls == []
+    assert controller.services.database.location == location
+    assert settings.get(LAST_DATABASE) == location
+
+
+def test_changing_language_rebuilds_the_window_on_the_same_object(
+    english: LanguageSwitcher, make_controller, sample_services: Services, settings: Settings
+):
+    controller = make_controller()
+    controller.start(sample_services.database.location)
+    old = controller.window
+    unit_id = select_unit(old, "Boende Ältavägen")
+
+    controller.change_language("en")
+
+    new = controller.window
+    assert new is not old
+    assert not old.isVisible()
+    assert menu_titles(new)[0] == "&File"
+    assert new.current_object() == ("unit", unit_id)
+    assert settings.get(LANGUAGE) == "en"
+    # the shared undo stack now drives only the new window
+    select_unit(new, "Planenheten")
+    new.unit_form.name_edit.setText("Planenheten Älta")
+    new.unit_form.save_button.click()
+    assert controller.undo_stack.count() == 1
+    assert new.unit_form.heading.text() == "Planenheten Älta"
+
+
+def test_changing_language_keeps_the_window_size(
+    english: LanguageSwitcher, make_controller, sample_services: Services
+):
+    controller = make_controller()
+    controller.start(sample_services.database.location)
+    controller.window.resize(720, 530)
+
+    controller.change_language("en")
+
+    assert (controller.window.width(), controller.window.height()) == (720, 530)
+
+
+# -- 14. crash reporting ---------------------------------------------------------------------
+def test_crash_reporter_logs_the_traceback_and_names_the_log(
+    tmp_path: Path, message_boxes: MessageBoxes, qapp
+):
+    log_path = configure_logging(tmp_path)
+    reporter = CrashReporter(log_path)
+    try:
+        try:
+            {}["saknad nyckel"]
+        except KeyError as error:
+            reporter.handle(type(error), error, error.__traceback__)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+
+        logged = log_path.read_text(encoding="utf-8")
+        assert "Oväntat fel" in logged
+        assert "Traceback (most recent call last)" in logged
+        assert "KeyError: 'saknad nyckel'" in logged
+        assert "test_app.py" in logged  # where it happened
+        criticals = message_boxes.of_kind("critical")
+        assert len(criticals) == 1
+        _kind, title, text = criticals[0]
+        assert title == "Oväntat fel"
+        assert str(log_path) in text
+        assert "saknad nyckel" in text
+    finally:
+        remove_log_handlers(log_path)
+
+
+def test_crash_reporter_installs_itself_as_the_excepthook(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    reporter = CrashReporter(tmp_path / "nacka-desktop.log")
+    reporter.install()
+    assert sys.excepthook == reporter.handle
