@@ -9,21 +9,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+
+
+class EditStack(QUndoStack):
+    """The undo stack, which outlives any one window, and tells whichever window is open
+    when the services refuse an undo or a redo."""
+
+    editFailed = Signal(object)  # the exception
 
 
 class ServiceCommand(QUndoCommand):
     def __init__(
         self,
+        stack: EditStack,
         text: str,
         redo: Callable[[], Any],
         undo: Callable[[], Any],
-        on_error: Callable[[Exception], None],
     ) -> None:
         super().__init__(text)
+        self._stack = stack
         self._redo = redo
         self._undo = undo
-        self._on_error = on_error
         self._done_once = False
 
     def redo(self) -> None:
@@ -38,18 +46,19 @@ class ServiceCommand(QUndoCommand):
     def _run(self, action: Callable[[], Any]) -> None:
         try:
             action()
-        except Exception as error:  # shown to the user; the stack cannot cancel a step
-            self.setObsolete(False)
-            self._on_error(error)
+        except Exception as error:
+            # The data no longer matches this step (it was changed some other way), so the
+            # rest of the history cannot be trusted either: drop it once this step returns.
+            QTimer.singleShot(0, self._stack.clear)
+            self._stack.editFailed.emit(error)
 
 
 def push_edit(
-    stack: QUndoStack,
+    stack: EditStack,
     text: str,
     do: Callable[[], Any],
     undo: Callable[[Any], Any],
     redo: Callable[[Any], Any] | None = None,
-    on_error: Callable[[Exception], None] = lambda error: None,
 ) -> Any:
     """Do the edit now (raising if refused); push it for undo. `undo`/`redo` get its result."""
     result = do()
@@ -58,5 +67,5 @@ def push_edit(
     def redo_again() -> None:
         state["result"] = (redo or (lambda _: do()))(state["result"])
 
-    stack.push(ServiceCommand(text, redo_again, lambda: undo(state["result"]), on_error))
+    stack.push(ServiceCommand(stack, text, redo_again, lambda: undo(state["result"])))
     return result

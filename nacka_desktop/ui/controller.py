@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from nacka_desktop.services.context import Services
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 from .application import open_sample_database
+from .commands import EditStack
 from .crash import CrashReporter, configure_logging
 from .i18n import LanguageSwitcher
 from .main_window import MainWindow
@@ -27,7 +27,7 @@ class Controller:
         self.crash_reporter.install()
         self.language = LanguageSwitcher()
         self.language.apply(self.settings.get(LANGUAGE))
-        self.undo_stack = QUndoStack()
+        self.undo_stack = EditStack()
         self.services: Services | None = None
         self.window: MainWindow | None = None
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
     QShowEvent,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +41,7 @@ from nacka_desktop.services.units import draft_of
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 from .appointment_form import AppointmentForm
-from .commands import push_edit
+from .commands import EditStack, push_edit
 from .dialogs import (
     AppointDialog,
     DateDialog,
@@ -72,7 +71,7 @@ class MainWindow(QMainWindow):
         self,
         services: Services,
         settings: Settings,
-        undo_stack: QUndoStack,
+        undo_stack: EditStack,
         language: str,
         open_services: ServicesOpener = Services.open,
         parent: QWidget | None = None,
@@ -263,8 +262,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
-        self.undo_stack.indexChanged.connect(self._after_change)
-        self._listening = True
+        self._listen(True)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree_model.moveRequested.connect(self._move_dropped)
         self.tree_model.renameRequested.connect(self._rename_to)
@@ -492,7 +490,7 @@ class MainWindow(QMainWindow):
         redo: Callable[[Any], Any] | None = None,
     ) -> Any:
         """Run an edit as an undoable command. Raises RuleViolationError if it is refused."""
-        return push_edit(self.undo_stack, text, do, undo, redo, on_error=self._report_error)
+        return push_edit(self.undo_stack, text, do, undo, redo)
 
     def _report_error(self, error: Exception) -> None:
         if isinstance(error, RuleViolationError):
@@ -752,9 +750,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_processes(self, process_id: int | None = None) -> None:
-        dialog = ProcessesDialog(
-            self.services, self.undo_stack, self._report_error, self, self.english
-        )
+        dialog = ProcessesDialog(self.services, self.undo_stack, self, self.english)
         if process_id is not None:
             dialog.select_process(process_id)
         dialog.exec()
@@ -829,14 +825,23 @@ class MainWindow(QMainWindow):
     def current_object(self) -> tuple[str, int] | None:
         return self._current
 
+    def _listen(self, on: bool) -> None:
+        """Follow the shared undo stack while this window is open (it outlives the window)."""
+        if on:
+            self.undo_stack.indexChanged.connect(self._after_change)
+            self.undo_stack.editFailed.connect(self._report_error)
+        else:
+            self.undo_stack.indexChanged.disconnect(self._after_change)
+            self.undo_stack.editFailed.disconnect(self._report_error)
+        self._listening = on
+
     def save_window_state(self) -> None:
         self.settings.set(GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._listening:
-            self.undo_stack.indexChanged.connect(self._after_change)
-            self._listening = True
+            self._listen(True)
             self._after_change()
         super().showEvent(event)
 
@@ -844,8 +849,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         # The undo stack outlives this window (a language switch builds a new one).
         if self._listening:
-            self.undo_stack.indexChanged.disconnect(self._after_change)
-            self._listening = False
+            self._listen(False)
         super().closeEvent(event)
 
 

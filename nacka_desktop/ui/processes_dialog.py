@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +19,7 @@ from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
 
-from .commands import push_edit
+from .commands import EditStack, push_edit
 
 OWNER_ROLES = (Role.CITY_DIRECTOR, Role.DIRECTOR)
 
@@ -33,8 +30,7 @@ class ProcessesDialog(QDialog):
     def __init__(
         self,
         services: Services,
-        undo_stack: QUndoStack,
-        on_error: Callable[[Exception], None],
+        undo_stack: EditStack,
         parent: QWidget | None = None,
         english: bool = False,
     ) -> None:
@@ -42,7 +38,6 @@ class ProcessesDialog(QDialog):
         self.setWindowTitle(self.tr("Processer och processägare"))
         self._services = services
         self._undo_stack = undo_stack
-        self._on_error = on_error
         self._english = english
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
@@ -113,7 +108,6 @@ class ProcessesDialog(QDialog):
                 self.tr("Byt processägare"),
                 lambda: processes.set_owner(process_id, owner),
                 lambda previous: processes.set_owner(process_id, previous),
-                on_error=self._on_error,
             )
         except RuleViolationError as error:
             self.message.setText(

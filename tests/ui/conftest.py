@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
+from nacka_desktop.ui.commands import EditStack
 from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.settings import Settings
 from tests.conftest import TODAY
@@ -74,7 +74,7 @@ def sample_services(services: Services) -> Services:
 
 @pytest.fixture
 def window(qtbot: QtBot, sample_services: Services, settings: Settings) -> Iterator[MainWindow]:
-    main = MainWindow(sample_services, settings, QUndoStack(), "sv")
+    main = MainWindow(sample_services, settings, EditStack(), "sv")
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QUndoStack
 
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui import application
+from nacka_desktop.ui.commands import EditStack
 from nacka_desktop.ui.controller import Controller
 from nacka_desktop.ui.crash import CrashReporter, configure_logging
 from nacka_desktop.ui.i18n import TRANSLATIONS, LanguageSwitcher
@@ -90,7 +90,7 @@ def test_english_catalogue_loads(english: LanguageSwitcher):
 def test_window_built_in_english_shows_english_menus(
     english: LanguageSwitcher, qtbot, sample_services: Services, settings: Settings
 ):
-    window = MainWindow(sample_services, settings, QUndoStack(), "en")
+    window = MainWindow(sample_services, settings, EditStack(), "en")
     qtbot.addWidget(window)
     window.show()
 

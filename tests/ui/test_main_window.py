@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
+from nacka_desktop.services.people import AppointmentDraft
+from nacka_desktop.ui.commands import EditStack
 from nacka_desktop.ui.dialogs import AppointDialog, DateDialog, MoveUnitDialog, NewUnitDialog
 from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.settings import GEOMETRY, SHOW_CLOSED, Settings
@@ -657,7 +658,7 @@ def test_renaming_so_the_unit_sorts_first_reorders_the_tree(window):
 def test_closing_stores_geometry_and_a_new_window_restores_it(
     qtbot, sample_services: Services, settings: Settings
 ):
-    first = MainWindow(sample_services, settings, QUndoStack(), "sv")
+    first = MainWindow(sample_services, settings, EditStack(), "sv")
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -668,9 +669,35 @@ def test_closing_stores_geometry_and_a_new_window_restores_it(
     first.close()
 
     assert not settings.get(GEOMETRY).isEmpty()
-    second = MainWindow(sample_services, settings, QUndoStack(), "sv")
+    second = MainWindow(sample_services, settings, EditStack(), "sv")
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (720, 530)
     assert second.problems_dock.isHidden()
+
+
+def test_a_refused_undo_is_reported_and_the_history_dropped(
+    window, qtbot, monkeypatch, message_boxes
+):
+    services = window.services
+    select_unit(window, "Personal och organisation")
+
+    def fill(dialog: NewUnitDialog) -> int:
+        dialog.name_edit.setText("Tillfälliga enheten")
+        dialog.code_edit.setText("1399")
+        return ACCEPTED
+
+    fake_exec(monkeypatch, NewUnitDialog, fill)
+    window.new_unit_action.trigger()
+    new_id = unit_id_by_name(services, "Tillfälliga enheten")
+    # Someone appoints a person there without going through this window's history.
+    person = next(iter(services.queries.snapshot().persons))
+    services.appointments.appoint(AppointmentDraft(person, new_id, Role.EMPLOYEE, TODAY))
+
+    window.undo_action.trigger()
+
+    assert services.queries.unit(new_id).name == "Tillfälliga enheten"  # nothing removed
+    assert any("DATA-5" in text for _kind, _title, text in message_boxes.calls)
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 0)
+    assert not window.undo_action.isEnabled()
