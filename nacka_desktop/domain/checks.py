@@ -16,20 +16,30 @@ from .enums import ProcessKind, Role, Severity, UnitKind, WelfareBranch
 from .records import AppointmentRecord, OrgSnapshot, PersonRecord, UnitRecord
 from .responsibility import is_leading, responsible_manager, roles_for
 from .rules import ObjectKind, Violation, sort_violations
-from .structure import shape_of
+from .structure import (
+    COUNCIL_SEATS,
+    KINDS_WITH_CHARTER,
+    KINDS_WITH_SEATS,
+    PROCESS_OWNER_ROLES,
+    SEATED_ROLES,
+    SINGLE_HOLDER_POLITICAL_ROLES,
+    shape_of,
+)
 
 KS_COMMITTEES = 3
-# ORG-3/ORG-9: a processägare is a direktör of the process kind, not a produktionsdirektör.
-PROCESS_OWNER_ROLES = frozenset({Role.CITY_DIRECTOR, Role.DIRECTOR})
 
 
-def check_organisation(snapshot: OrgSnapshot, on: date | None = None) -> list[Violation]:
+def check_organisation(
+    snapshot: OrgSnapshot, on: date | None = None, today: date | None = None
+) -> list[Violation]:
+    """All violations; with `on`, also those of that date. `today` matters for facts kept
+    without history (a process's owner): for an earlier date they are checked as of today."""
     found: list[Violation] = []
     found.extend(_check_units(snapshot))
     found.extend(_check_persons(snapshot))
     found.extend(_check_appointments(snapshot))
     if on is not None:
-        found.extend(_check_on_date(snapshot, on))
+        found.extend(_check_on_date(snapshot, on, today))
     return sort_violations(found)
 
 
@@ -56,12 +66,20 @@ def _appointment_violation(
     en: str,
     field: str | None = None,
 ) -> Violation:
-    label = (
-        f"{snapshot.person_label(appointment.person_id)}, {appointment.role.label_sv}, "
-        f"{snapshot.unit_label(appointment.unit_id)}"
+    person, unit = (
+        snapshot.person_label(appointment.person_id),
+        snapshot.unit_label(appointment.unit_id),
     )
     return Violation(
-        rule_id, severity, sv, en, ObjectKind.APPOINTMENT, appointment.id, field, label
+        rule_id,
+        severity,
+        sv,
+        en,
+        ObjectKind.APPOINTMENT,
+        appointment.id,
+        field,
+        f"{person}, {appointment.role.label_sv.lower()}, {unit}",
+        f"{person}, {appointment.role.label_en.lower()}, {unit}",
     )
 
 
@@ -179,10 +197,12 @@ def _check_unit_place(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Viola
                 "Units under an operating area exist only in Welfare community service.",
                 "parent",
             )
-    if parent is not None and (
-        (unit.valid_from or date.min) < (parent.valid_from or date.min)
-        or (unit.valid_to or date.max) > (parent.valid_to or date.max)
-    ):
+    outside = (
+        _outside_field(unit.valid_from, unit.valid_to, parent.valid_from, parent.valid_to)
+        if parent is not None
+        else None
+    )
+    if parent is not None and outside:
         yield _unit_violation(
             snapshot,
             unit,
@@ -190,7 +210,7 @@ def _check_unit_place(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Viola
             Severity.ERROR,
             f"{unit.name} gäller utanför giltighetstiden för {parent.name}.",
             f"{unit.name} is valid outside the validity of {parent.name}.",
-            "valid_to",
+            outside,
         )
 
 
@@ -214,6 +234,17 @@ def _check_persons(snapshot: OrgSnapshot) -> Iterator[Violation]:
                     field_name,
                     person.full_name,
                 )
+        if person.email.strip() and not _looks_like_email(person.email.strip()):
+            yield Violation(
+                "DATA-6",
+                Severity.ERROR,
+                f"E-postadressen {person.email} är inte giltig.",
+                f"The e-mail address {person.email} is not valid.",
+                ObjectKind.PERSON,
+                person.id,
+                "email",
+                person.full_name,
+            )
     for number, same in numbers.items():
         if number and len(same) > 1:
             for person in same:
@@ -227,6 +258,11 @@ def _check_persons(snapshot: OrgSnapshot) -> Iterator[Violation]:
                     "employee_number",
                     person.full_name,
                 )
+
+
+def _looks_like_email(text: str) -> bool:
+    local, at, domain = text.partition("@")
+    return bool(at and local and "." in domain and " " not in text and "@" not in domain)
 
 
 def _check_appointments(snapshot: OrgSnapshot) -> Iterator[Violation]:
@@ -247,9 +283,10 @@ def _check_appointments(snapshot: OrgSnapshot) -> Iterator[Violation]:
                 "valid_to",
             )
         yield from _check_role_fits_unit(snapshot, appointment, unit)
-        if (appointment.valid_from or date.min) < (unit.valid_from or date.min) or (
-            appointment.valid_to or date.max
-        ) > (unit.valid_to or date.max):
+        outside = _outside_field(
+            appointment.valid_from, appointment.valid_to, unit.valid_from, unit.valid_to
+        )
+        if outside:
             yield _appointment_violation(
                 snapshot,
                 appointment,
@@ -257,9 +294,50 @@ def _check_appointments(snapshot: OrgSnapshot) -> Iterator[Violation]:
                 Severity.ERROR,
                 f"Förordnandet gäller utanför enhetens giltighetstid ({unit.name}).",
                 f"The appointment is valid outside the unit's validity ({unit.name}).",
-                "valid_to",
+                outside,
             )
+        yield from _check_acting(snapshot, appointment)
     yield from _check_single_manager(snapshot)
+
+
+def _outside_field(
+    start: date | None, end: date | None, outer_start: date | None, outer_end: date | None
+) -> str | None:
+    """Which date of a period lies outside the period around it (None if it fits)."""
+    if (start or date.min) < (outer_start or date.min):
+        return "valid_from"
+    if (end or date.max) > (outer_end or date.max):
+        return "valid_to"
+    return None
+
+
+def _check_acting(snapshot: OrgSnapshot, appointment: AppointmentRecord) -> Iterator[Violation]:
+    if not appointment.acting:
+        return
+    if not is_leading(snapshot, appointment):
+        yield _appointment_violation(
+            snapshot,
+            appointment,
+            "ORG-8",
+            Severity.ERROR,
+            f"Bara den som leder enheten kan vara tillförordnad (t.f.), inte "
+            f"{appointment.role.label_sv.lower()}.",
+            f"Only the one who leads the unit can be acting, not a "
+            f"{appointment.role.label_en.lower()}.",
+            "acting",
+        )
+    elif appointment.valid_to is None:
+        yield _appointment_violation(
+            snapshot,
+            appointment,
+            "ORG-8",
+            Severity.WARNING,
+            "Ett tillförordnande (t.f.) utan slutdatum står över den ordinarie chefen för "
+            "alltid; ange när det upphör.",
+            "An acting appointment without an end date overrides the regular manager for "
+            "ever; give its end.",
+            "valid_to",
+        )
 
 
 def _check_role_fits_unit(
@@ -311,40 +389,83 @@ def _check_role_fits_unit(
             f"{unit.name} ligger inte under kommunstyrelsen, som är arbetsgivare för alla "
             "medarbetare.",
             f"{unit.name} does not lie under the executive board, the employer of all staff.",
-            "unit",
+            "unit_id",
         )
+
+
+def _overlapping(
+    appointments: list[AppointmentRecord],
+) -> Iterator[tuple[AppointmentRecord, AppointmentRecord]]:
+    """Pairs holding the same single post at the same time; an acting holder stands in for
+    the regular one (ORG-8), so only two regular or two acting holders clash."""
+    ordered = sorted(appointments, key=lambda a: (a.valid_from or date.min, a.id))
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            if first.acting == second.acting and periods_overlap(
+                first.valid_from, first.valid_to, second.valid_from, second.valid_to
+            ):
+                yield first, second
 
 
 def _check_single_manager(snapshot: OrgSnapshot) -> Iterator[Violation]:
     for unit in snapshot.units.values():
-        leaders = [a for a in snapshot.appointments_in(unit.id) if is_leading(snapshot, a)]
-        leaders.sort(key=lambda a: (a.valid_from or date.min, a.id))
-        for i, first in enumerate(leaders):
-            for second in leaders[i + 1 :]:
-                if first.acting != second.acting:
-                    continue  # an acting manager stands in for the regular one (ORG-8)
-                if not periods_overlap(
-                    first.valid_from, first.valid_to, second.valid_from, second.valid_to
-                ):
-                    continue
-                rule_id = "ORG-1" if unit.kind.is_political else "ORG-8"
-                role_sv = "ordförande" if unit.kind.is_political else "ansvarig chef"
-                role_en = "chair" if unit.kind.is_political else "responsible manager"
+        in_unit = snapshot.appointments_in(unit.id)
+        posts: list[tuple[list[AppointmentRecord], Role | None]] = [
+            ([a for a in in_unit if is_leading(snapshot, a)], None)
+        ]
+        if unit.kind.is_political:
+            posts += [
+                ([a for a in in_unit if a.role is role], role)
+                for role in SINGLE_HOLDER_POLITICAL_ROLES
+            ]
+        for holders, role in posts:
+            for first, second in _overlapping(holders):
+                if role is not None:
+                    rule_id, post_sv, post_en = (
+                        "ORG-1",
+                        role.label_sv.lower(),
+                        role.label_en.lower(),
+                    )
+                elif unit.kind.is_political:
+                    rule_id, post_sv, post_en = "ORG-1", "ordförande", "chair"
+                else:
+                    rule_id, post_sv, post_en = "ORG-8", "ansvarig chef", "responsible manager"
                 other = snapshot.person_label(first.person_id)
                 yield _appointment_violation(
                     snapshot,
                     second,
                     rule_id,
                     Severity.ERROR,
-                    f"{unit.name} har redan {other} som {role_sv} under samma tid; en enhet har "
-                    f"en {role_sv} åt gången.",
-                    f"{unit.name} already has {other} as {role_en} at the same time; a unit has "
-                    f"one {role_en} at a time.",
+                    f"{unit.name} har redan {other} som {post_sv} under samma tid; en enhet har "
+                    f"en {post_sv} åt gången.",
+                    f"{unit.name} already has {other} as {post_en} at the same time; a unit has "
+                    f"one {post_en} at a time.",
                     "valid_from",
                 )
+        if unit.kind in KINDS_WITH_SEATS:
+            yield from _check_seats(snapshot, unit)
 
 
-def _check_on_date(snapshot: OrgSnapshot, on: date) -> Iterator[Violation]:
+def _check_seats(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Violation]:
+    """ORG-1: at no time more ledamöter (persons, not appointments) than the body has seats."""
+    seats = unit.seats or COUNCIL_SEATS
+    seated = [a for a in snapshot.appointments_in(unit.id) if a.role in SEATED_ROLES]
+    for moment in sorted({a.valid_from or date.min for a in seated}):
+        persons = {a.person_id for a in seated if a.is_valid_on(moment)}
+        if len(persons) > seats:
+            yield _unit_violation(
+                snapshot,
+                unit,
+                "ORG-1",
+                Severity.ERROR,
+                f"{unit.name} har {len(persons)} ledamöter från {moment} men bara {seats} platser.",
+                f"{unit.name} has {len(persons)} members from {moment} but only {seats} seats.",
+                "seats",
+            )
+            return
+
+
+def _check_on_date(snapshot: OrgSnapshot, on: date, today: date | None) -> Iterator[Violation]:
     for unit in snapshot.units.values():
         if not unit.is_valid_on(on) or snapshot.is_in_cycle(unit.id):
             continue
@@ -369,28 +490,13 @@ def _check_on_date(snapshot: OrgSnapshot, on: date) -> Iterator[Violation]:
                 )
         yield from _check_political_body_on(snapshot, unit, on)
     yield from _check_directors_on(snapshot, on)
-    yield from _check_processes_on(snapshot, on)
+    # Ownership has no dates: on an earlier date, today's owner is checked as of today.
+    yield from _check_processes_on(snapshot, max(on, today) if today else on)
 
 
 def _check_political_body_on(
     snapshot: OrgSnapshot, unit: UnitRecord, on: date
 ) -> Iterator[Violation]:
-    if unit.kind is UnitKind.MUNICIPAL_COUNCIL and unit.seats:
-        seated = sum(
-            1
-            for a in snapshot.appointments_in(unit.id)
-            if a.is_valid_on(on) and a.role is not Role.SUBSTITUTE
-        )
-        if seated > unit.seats:
-            yield _unit_violation(
-                snapshot,
-                unit,
-                "ORG-1",
-                Severity.ERROR,
-                f"{unit.name} har {seated} ledamöter men bara {unit.seats} platser.",
-                f"{unit.name} has {seated} members but only {unit.seats} seats.",
-                "seats",
-            )
     if unit.kind is UnitKind.EXECUTIVE_BOARD:
         committees = [
             c
@@ -407,7 +513,7 @@ def _check_political_body_on(
                 "(arbetsutskott, verksamhetsutskott och stadsutvecklingsutskott).",
                 f"{unit.name} has {len(committees)} committees; the executive board has three.",
             )
-    if unit.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD) and not unit.charter.strip():
+    if unit.kind in KINDS_WITH_CHARTER and not unit.charter.strip():
         yield _unit_violation(
             snapshot,
             unit,

@@ -23,9 +23,3 @@ def periods_overlap(
 
 def is_period_ordered(valid_from: date | None, valid_to: date | None) -> bool:
     return valid_from is None or valid_to is None or valid_from < valid_to
-
-
-def format_period(valid_from: date | None, valid_to: date | None) -> str:
-    start = valid_from.isoformat() if valid_from else "…"
-    end = valid_to.isoformat() if valid_to else "tills vidare"
-    return f"{start} – {end}" if valid_to is None else f"{start} – (upphör {end})"

@@ -33,6 +33,9 @@ class UnitRecord:
     def is_valid_on(self, on: date) -> bool:
         return is_valid_on(self.valid_from, self.valid_to, on)
 
+    def is_closed_by(self, on: date) -> bool:
+        return self.valid_to is not None and self.valid_to <= on
+
 
 @dataclass(frozen=True)
 class PersonRecord:

@@ -100,6 +100,12 @@ RULES: dict[str, Rule] = {
         Rule("DATA-2", "Obligatoriskt fält saknas", "A required field is missing", ""),
         Rule("DATA-3", "Koden måste vara unik", "The code must be unique", ""),
         Rule(
+            "DATA-6",
+            "E-postadressen måste vara giltig",
+            "The e-mail address must be valid",
+            "",
+        ),
+        Rule(
             "DATA-4",
             "Organisationsträdet får inte innehålla en cykel",
             "The organisation tree may not contain a cycle",
@@ -125,6 +131,13 @@ class Violation:
     object_id: int
     field: str | None = None
     object_label: str = dataclass_field(default="", compare=False)
+    object_label_en: str = dataclass_field(default="", compare=False)
+
+    def label(self, english: bool) -> str:
+        return (self.object_label_en or self.object_label) if english else self.object_label
+
+    def text(self, english: bool) -> str:
+        return self.message_en if english else self.message
 
     @property
     def key(self) -> tuple[str, str, int, str]:
@@ -143,6 +156,7 @@ class Violation:
             "message_en": self.message_en,
             "object": {"kind": self.object_kind.value, "id": self.object_id},
             "object_label": self.object_label,
+            "object_label_en": self.object_label_en or self.object_label,
             "field": self.field,
         }
 

@@ -94,6 +94,18 @@ OPERATING_AREA_EXTRA_ROLES: dict[WelfareBranch, frozenset[Role]] = {
     WelfareBranch.COMMUNITY_SERVICE: frozenset({Role.EMPLOYEE}),
 }
 
+# ORG-1: kommunfullmäktige has 61 ledamöter; the political bodies' charters (reglementen).
+COUNCIL_SEATS = 61
+SEATED_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER})
+KINDS_WITH_SEATS = frozenset({UnitKind.MUNICIPAL_COUNCIL})
+KINDS_WITH_CHARTER = frozenset({UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD})
+KINDS_WITH_WELFARE_BRANCH = frozenset({UnitKind.PRODUCTION_AREA})
+# ORG-3/ORG-9: a processägare is a direktör of the process kind (or the stadsdirektör),
+# not a produktionsdirektör.
+PROCESS_OWNER_ROLES = frozenset({Role.CITY_DIRECTOR, Role.DIRECTOR})
+# Roles of which a body has one holder at a time (ORG-1 ordförande/vice, ORG-8 chef).
+SINGLE_HOLDER_POLITICAL_ROLES = frozenset({Role.VICE_CHAIR})
+
 MANAGER_ROLES = frozenset(role for shape in SHAPES.values() for role in shape.leading_roles)
 
 

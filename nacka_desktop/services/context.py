@@ -35,7 +35,7 @@ class Services:
             persons=PersonService(editor),
             appointments=AppointmentService(editor),
             processes=ProcessService(editor),
-            queries=OrgQueries(database),
+            queries=OrgQueries(database, clock),
         )
 
     @classmethod

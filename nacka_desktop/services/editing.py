@@ -22,10 +22,15 @@ from nacka_desktop.storage.repositories import load_snapshot
 Clock = Callable[[], date]
 
 
+_WHAT_EN = {"Enheten": "The unit", "Personen": "The person", "Förordnandet": "The appointment"}
+
+
 class NotFoundError(LookupError):
     def __init__(self, what_sv: str, object_id: int) -> None:
         super().__init__(f"{what_sv} {object_id} finns inte (längre).")
         self.message = str(self)
+        what_en = _WHAT_EN.get(what_sv, what_sv)
+        self.message_en = f"{what_en} {object_id} does not exist (any more)."
 
 
 class ConcurrentEditError(RuntimeError):
@@ -34,6 +39,9 @@ class ConcurrentEditError(RuntimeError):
             "Någon annan har ändrat samma uppgifter under tiden. Ladda om och gör ändringen igen."
         )
         self.message = str(self)
+        self.message_en = (
+            "Someone else changed the same data meanwhile. Reload and make the change again."
+        )
 
 
 def refusal(
@@ -61,7 +69,8 @@ class Editor:
         return {v.key for v in self._errors(session)}
 
     def _errors(self, session: Session) -> list[Violation]:
-        violations = check_organisation(load_snapshot(session), on=self.clock())
+        today = self.clock()
+        violations = check_organisation(load_snapshot(session), on=today, today=today)
         return [v for v in violations if v.is_error]
 
     @contextmanager

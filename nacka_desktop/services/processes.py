@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.enums import ProcessKind
 from nacka_desktop.domain.rules import ObjectKind
-from nacka_desktop.storage.models import Process
+from nacka_desktop.storage.models import Person, Process
 
 from .editing import Editor, NotFoundError
 
@@ -34,6 +35,7 @@ class ProcessService:
         description: str = "",
     ) -> int:
         with self._editor.edit() as session:
+            _check_owner_exists(session, owner_person_id)
             process = Process(
                 name=name, kind=kind, owner_person_id=owner_person_id, description=description
             )
@@ -53,6 +55,7 @@ class ProcessService:
             process = session.get(Process, process_id)
             if process is None:
                 raise NotFoundError("Processen", process_id)
+            _check_owner_exists(session, owner_person_id)
             previous = process.owner_person_id
             process.owner_person_id = owner_person_id
             self._editor.audit(
@@ -70,3 +73,8 @@ class ProcessService:
                 ProcessView(p.id, p.name, p.kind, p.description, p.owner_person_id)
                 for p in session.scalars(select(Process).order_by(Process.kind, Process.name))
             ]
+
+
+def _check_owner_exists(session: Session, person_id: int | None) -> None:
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise NotFoundError("Personen", person_id)

@@ -31,7 +31,7 @@ from nacka_desktop.storage.repositories import (
     unit_record,
 )
 
-from .editing import NotFoundError
+from .editing import Clock, NotFoundError
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class AppointmentView:
 
     @property
     def role_label(self) -> str:
+        """The role as a Swedish letter or register writes it, e.g. "t.f. enhetschef"."""
         prefix = "t.f. " if self.appointment.acting else ""
         return prefix + self.appointment.role.label_sv.lower()
 
@@ -59,8 +60,9 @@ class ChiefView:
 
 
 class OrgQueries:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, clock: Clock) -> None:
         self._database = database
+        self._clock = clock
 
     def snapshot(self) -> OrgSnapshot:
         with self._database.reader() as session:
@@ -156,7 +158,7 @@ class OrgQueries:
         return result
 
     def check(self, on: date | None) -> list[Violation]:
-        return check_organisation(self.snapshot(), on=on)
+        return check_organisation(self.snapshot(), on=on, today=self._clock())
 
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}

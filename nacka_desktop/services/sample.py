@@ -588,7 +588,11 @@ def build_sample_organisation(database: Database, today: date) -> SampleSummary:
         builder = _SampleBuilder(session, today)
         builder.build()
         session.flush()
-        errors = [v for v in check_organisation(load_snapshot(session), on=today) if v.is_error]
+        errors = [
+            v
+            for v in check_organisation(load_snapshot(session), on=today, today=today)
+            if v.is_error
+        ]
         if errors:
             listed = "; ".join(f"{v.rule_id} {v.object_label}: {v.message}" for v in errors)
             raise RuntimeError(f"Exempelorganisationen bryter mot reglerna: {listed}")

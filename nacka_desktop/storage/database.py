@@ -64,6 +64,12 @@ def head_revision() -> str:
     return head
 
 
+def remembered_location(location: str | Path) -> str:
+    """How to remember a database between runs: a file as an absolute path, a URL as given."""
+    text = str(location)
+    return text if "://" in text else str(Path(text).expanduser().resolve())
+
+
 class Database:
     """One open database: its engine and session factory. Built once and passed in."""
 

@@ -133,7 +133,9 @@ class SearchHit:
     object_kind: str  # "unit" or "person"
     id: int
     text: str
-    detail: str
+    code: str  # the unit's code or the person's employee number
+    unit_kind: UnitKind | None = None
+    title: str = ""
 
 
 def _matcher(session: Session) -> Callable[[Any, str], ColumnElement[bool]]:
@@ -161,7 +163,7 @@ def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
         for w in words
     ]
     hits = [
-        SearchHit("unit", uid, name, f"{code} · {kind.label_sv}")
+        SearchHit("unit", uid, name, code, unit_kind=kind)
         for uid, name, code, kind in session.execute(
             select(Unit.id, Unit.name, Unit.code, Unit.kind)
             .where(*unit_conditions)
@@ -170,7 +172,7 @@ def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
         )
     ]
     hits += [
-        SearchHit("person", pid, f"{first} {last}", f"{number} · {title}".rstrip(" ·"))
+        SearchHit("person", pid, f"{first} {last}", number, title=title or "")
         for pid, first, last, number, title in session.execute(
             select(
                 Person.id, Person.first_name, Person.last_name, Person.employee_number, Person.title

@@ -31,11 +31,19 @@ def has_display() -> bool:
 def open_sample_database(path: Path | None = None) -> Services:
     """Open the sample organisation in the user's data directory, building it on first run."""
     path = path or sample_database_path()
-    existed = path.exists()
-    services = Services.open(path)
-    if not existed:
-        build_sample_organisation(services.database, date.today())
-    return services
+    if not path.exists():
+        # Built under another name and renamed when complete, so an interrupted first run
+        # never leaves an empty database behind to be opened on every later start.
+        partial = path.with_name(f"{path.name}.building")
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
+        building = Services.open(partial)
+        try:
+            build_sample_organisation(building.database, date.today())
+        finally:
+            building.close()
+        partial.rename(path)
+    return Services.open(path)
 
 
 def run(database: str | None) -> int:

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord
+from nacka_desktop.domain.rules import ObjectKind
 
 from .fields import DateField
 from .record_form import RecordForm
 
 
 class AppointmentForm(RecordForm):
+    object_kind = ObjectKind.APPOINTMENT
     unitActivated = Signal(int)
     personActivated = Signal(int)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from nacka_desktop.services.context import Services
+from nacka_desktop.storage.database import remembered_location
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 from .application import open_sample_database
@@ -45,7 +46,7 @@ class Controller:
         if wanted:
             try:
                 services = Services.open(wanted)
-                self.settings.set(LAST_DATABASE, wanted)
+                self.settings.set(LAST_DATABASE, remembered_location(wanted))
                 return services
             except DatabaseOpenError as error:
                 QMessageBox.critical(

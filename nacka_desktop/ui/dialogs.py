@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
 from nacka_desktop.domain.responsibility import roles_for
 from nacka_desktop.domain.rules import Violation
-from nacka_desktop.domain.structure import allowed_child_kinds
+from nacka_desktop.domain.structure import (
+    COUNCIL_SEATS,
+    KINDS_WITH_SEATS,
+    KINDS_WITH_WELFARE_BRANCH,
+    allowed_child_kinds,
+)
 from nacka_desktop.services.people import AppointmentDraft, PersonDraft
 from nacka_desktop.services.queries import OrgQueries
 from nacka_desktop.services.units import UnitDraft
@@ -117,8 +122,9 @@ class NewUnitDialog(FormDialog):
         self.revalidate()
 
     def _kind_changed(self) -> None:
-        is_production = self.kind_combo.currentData() == UnitKind.PRODUCTION_AREA.value
-        self._layout.setRowVisible(self.form.rows["welfare_branch"], is_production)
+        kind = self.kind_combo.currentData()
+        has_branch = kind is not None and UnitKind(kind) in KINDS_WITH_WELFARE_BRANCH
+        self._layout.setRowVisible(self.form.rows["welfare_branch"], has_branch)
 
     def validate(self) -> bool:
         valid = self.form.require("name", self.name_edit, self.tr("DATA-2: Ange ett namn."))
@@ -140,9 +146,9 @@ class NewUnitDialog(FormDialog):
             parent_id=self.parent_id,
             valid_from=self.valid_from_edit.date(),
             welfare_branch=WelfareBranch(self.branch_combo.currentData())
-            if kind is UnitKind.PRODUCTION_AREA
+            if kind in KINDS_WITH_WELFARE_BRANCH
             else None,
-            seats=61 if kind is UnitKind.MUNICIPAL_COUNCIL else None,
+            seats=COUNCIL_SEATS if kind in KINDS_WITH_SEATS else None,
         )
 
 
@@ -284,7 +290,7 @@ class AppointDialog(FormDialog):
             self.person_combo.addItem(label, person.id)
         self.unit_combo = self._searchable_combo()
         for unit in sorted(snapshot.units.values(), key=lambda u: u.name):
-            if unit.valid_to is None or unit.valid_to > today:
+            if not unit.is_closed_by(today):
                 self.unit_combo.addItem(f"{unit.name} ({unit.code})", unit.id)
         self.role_combo = QComboBox()
         self.acting_check = QCheckBox(self.tr("Tillförordnad (t.f.)"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from nacka_desktop.domain.rules import Violation
 
 ERROR_STYLE = "color: #b00020;"
+ObjectFilter = Callable[[Violation], bool]
 INVALID_INPUT_STYLE = "border: 1px solid #b00020;"
 
 
@@ -111,13 +113,15 @@ class ValidatedForm:
         for row in self.rows.values():
             row.set_error(None)
 
-    def show_violations(self, violations: list[Violation], english: bool) -> list[Violation]:
-        """Put each violation at its field; return the ones that belong to no field here."""
+    def show_violations(
+        self, violations: list[Violation], english: bool, concerns: ObjectFilter | None = None
+    ) -> list[Violation]:
+        """Put each violation about this form's object at its field; return the rest."""
         rest = []
         for violation in violations:
-            text = f"{violation.rule_id}: {violation.message_en if english else violation.message}"
+            text = f"{violation.rule_id}: {violation.text(english)}"
             row = self.rows.get(violation.field or "")
-            if row is None:
+            if row is None or (concerns is not None and not concerns(violation)):
                 rest.append(violation)
             else:
                 row.set_error(text)
@@ -137,9 +141,13 @@ class FormMessage(QLabel):
         self.setWordWrap(True)
         self.hide()
 
-    def show_rest(self, form: ValidatedForm, violations: list[Violation], english: bool) -> None:
-        rest = form.show_violations(violations, english)
-        self.setText(
-            "\n".join(f"{v.rule_id}: {v.message_en if english else v.message}" for v in rest)
-        )
+    def show_rest(
+        self,
+        form: ValidatedForm,
+        violations: list[Violation],
+        english: bool,
+        concerns: ObjectFilter | None = None,
+    ) -> None:
+        rest = form.show_violations(violations, english, concerns)
+        self.setText("\n".join(f"{v.rule_id}: {v.text(english)}" for v in rest))
         self.setVisible(bool(rest))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -38,6 +38,7 @@ from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
 from nacka_desktop.services.units import draft_of
+from nacka_desktop.storage.database import remembered_location
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 from .appointment_form import AppointmentForm
@@ -59,6 +60,7 @@ from .tree_model import UNIT_ID_ROLE, OrgTreeModel
 from .unit_form import UnitForm
 
 ServicesOpener = Callable[[str], Services]
+VIEW_DATE_DELAY_MS = 300
 # Refusals a user can act on; anything else is a bug and goes to the crash reporter.
 EXPECTED_REFUSALS = (RuleViolationError, ConcurrentEditError, NotFoundError, DatabaseOpenError)
 
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.search = SearchBox(services.queries)
+        self.search.model.english = self.english
         self.search.setObjectName("searchBox")
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.tree)
@@ -284,7 +287,12 @@ class MainWindow(QMainWindow):
         self.appointment_form.saveRequested.connect(self._save_appointment)
         self.appointment_form.unitActivated.connect(self.show_unit)
         self.appointment_form.personActivated.connect(self.show_person)
-        self.view_date.dateChanged.connect(self._view_date_changed)
+        # Typing a date changes it digit by digit: reload once the user pauses.
+        self._view_date_timer = QTimer(self)
+        self._view_date_timer.setSingleShot(True)
+        self._view_date_timer.setInterval(VIEW_DATE_DELAY_MS)
+        self._view_date_timer.timeout.connect(self._view_date_changed)
+        self.view_date.dateChanged.connect(self._view_date_timer.start)
 
     def _restore_window(self) -> None:
         geometry = self.settings.get(GEOMETRY)
@@ -496,7 +504,11 @@ class MainWindow(QMainWindow):
         if isinstance(error, RuleViolationError):
             self._show_violations(self.tr("Ändringen kunde inte göras"), error.violations)
         elif isinstance(error, ConcurrentEditError | NotFoundError):
-            QMessageBox.warning(self, self.tr("Ändringen kunde inte göras"), error.message)
+            QMessageBox.warning(
+                self,
+                self.tr("Ändringen kunde inte göras"),
+                error.message_en if self.english else error.message,
+            )
         elif isinstance(error, DatabaseOpenError):
             QMessageBox.warning(
                 self,
@@ -507,9 +519,7 @@ class MainWindow(QMainWindow):
             raise error
 
     def _show_violations(self, title: str, violations: list[Violation]) -> None:
-        text = "\n\n".join(
-            f"{v.rule_id}: {v.message_en if self.english else v.message}" for v in violations
-        )
+        text = "\n\n".join(f"{v.rule_id}: {v.text(self.english)}" for v in violations)
         QMessageBox.warning(self, title, text)
 
     def _try(self, action: Callable[[], Any]) -> bool:
@@ -524,15 +534,18 @@ class MainWindow(QMainWindow):
     def _run_dialog(self, dialog: FormDialog, edit: Callable[[], Any]) -> Any:
         """Show the dialog until its edit is accepted or the user cancels; a refusal is shown
         in the dialog, at the field it concerns, and the user can correct it."""
-        while dialog.exec():
-            try:
-                return edit()
-            except RuleViolationError as error:
-                dialog.show_refusal(error.violations)
-            except EXPECTED_REFUSALS as error:
-                self._report_error(error)
-                return None
-        return None
+        try:
+            while dialog.exec():
+                try:
+                    return edit()
+                except RuleViolationError as error:
+                    dialog.show_refusal(error.violations)
+                except EXPECTED_REFUSALS as error:
+                    self._report_error(error)
+                    return None
+            return None
+        finally:
+            dialog.deleteLater()
 
     def new_unit(self) -> None:
         parent_id = self.selected_unit_id()
@@ -583,8 +596,10 @@ class MainWindow(QMainWindow):
         dialog = MoveUnitDialog(self.services.queries, self.on, unit.name, self)
         if unit.parent_id:
             dialog.select_target(unit.parent_id)
-        if dialog.exec() and dialog.target_id() is not None:
-            self._move(unit_id, dialog.target_id())
+        target = dialog.target_id() if dialog.exec() else None
+        dialog.deleteLater()
+        if target is not None:
+            self._move(unit_id, target)
 
     def _move_dropped(self, unit_id: int, new_parent_id: int) -> None:
         self._move(unit_id, new_parent_id)
@@ -754,6 +769,7 @@ class MainWindow(QMainWindow):
         if process_id is not None:
             dialog.select_process(process_id)
         dialog.exec()
+        dialog.deleteLater()
 
     # -- files, language, help -----------------------------------------------------------
     def choose_database(self) -> None:
@@ -786,6 +802,7 @@ class MainWindow(QMainWindow):
         old = self.services
         self.services = services
         self.undo_stack.clear()
+        self.tree_model.deleteLater()
         self.tree_model = OrgTreeModel(services.queries, self.on, self)
         self.tree_model.english = self.english
         self.tree_model.set_view_date(self.on, self.show_closed_action.isChecked())
@@ -794,7 +811,7 @@ class MainWindow(QMainWindow):
         self.tree_model.moveRequested.connect(self._move_dropped)
         self.tree_model.renameRequested.connect(self._rename_to)
         self.search.set_queries(services.queries)
-        self.settings.set(LAST_DATABASE, location)
+        self.settings.set(LAST_DATABASE, remembered_location(location))
         self._show_empty()
         self._expand_top()
         self.refresh_problems()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.records import PersonRecord
+from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.queries import AppointmentView, ChiefView
 
 from .appointments_panel import AppointmentsPanel
@@ -25,6 +26,7 @@ PERSON_EDIT_FIELDS = ("employee_number", "first_name", "last_name", "title", "em
 
 
 class PersonForm(RecordForm):
+    object_kind = ObjectKind.PERSON
     appointRequested = Signal(int)  # person id
     endAppointmentRequested = Signal(int)
     appointmentActivated = Signal(int)

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.domain.structure import PROCESS_OWNER_ROLES
 from nacka_desktop.services.context import Services
 
 from .commands import EditStack, push_edit
-
-OWNER_ROLES = (Role.CITY_DIRECTOR, Role.DIRECTOR)
 
 
 class ProcessesDialog(QDialog):
@@ -74,7 +72,7 @@ class ProcessesDialog(QDialog):
             {
                 a.person_id
                 for a in snapshot.appointments.values()
-                if a.role in OWNER_ROLES and a.is_valid_on(today)
+                if a.role in PROCESS_OWNER_ROLES and a.is_valid_on(today)
             },
             key=snapshot.person_label,
         )
@@ -111,10 +109,7 @@ class ProcessesDialog(QDialog):
             )
         except RuleViolationError as error:
             self.message.setText(
-                "\n".join(
-                    f"{v.rule_id}: {v.message_en if self._english else v.message}"
-                    for v in error.violations
-                )
+                "\n".join(f"{v.rule_id}: {v.text(self._english)}" for v in error.violations)
             )
             self.message.show()
             combo.blockSignals(True)

@@ -8,13 +8,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QPushButton, QWidget
 
-from nacka_desktop.domain.rules import Violation
+from nacka_desktop.domain.rules import ObjectKind, Violation
 
 from .fields import FormMessage, ValidatedForm
 
 
 class RecordForm(QWidget):
     saveRequested = Signal(int, dict)  # object id, changed fields
+    object_kind: ObjectKind
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +47,17 @@ class RecordForm(QWidget):
         return valid
 
     def show_refusal(self, violations: list[Violation]) -> None:
-        self.form_message.show_rest(self.form, violations, self.english)
+        """At the field when the refusal is about this object; below the form otherwise
+        (e.g. a unit below this one that would end up outside its dates)."""
+        record_id = self.record_id()
+
+        def concerns_this(violation: Violation) -> bool:
+            return violation.object_kind is self.object_kind and violation.object_id in (
+                record_id,
+                0,
+            )
+
+        self.form_message.show_rest(self.form, violations, self.english, concerns_this)
 
     def save(self) -> None:
         record_id = self.record_id()

@@ -151,12 +151,12 @@ class ProblemsModel(QAbstractTableModel):
             if column == 1:
                 return violation.rule_id
             if column == 2:
-                return violation.object_label
-            return violation.message_en if self._english else violation.message
+                return violation.label(self._english)
+            return violation.text(self._english)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return icon(violation.severity.value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return violation.message_en if self._english else violation.message
+            return violation.text(self._english)
         return None
 
 
@@ -164,6 +164,7 @@ class SearchModel(QAbstractListModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._hits: list[SearchHit] = []
+        self.english = False
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
@@ -181,7 +182,12 @@ class SearchModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.text}  —  {hit.detail}" if hit.detail else hit.text
+            if hit.unit_kind is not None:
+                kind = hit.unit_kind.label_en if self.english else hit.unit_kind.label_sv
+                detail = f"{hit.code} · {kind}"
+            else:
+                detail = " · ".join(part for part in (hit.code, hit.title) if part)
+            return f"{hit.text}  —  {detail}"
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("person") if hit.object_kind == "person" else icon("unit")
         return None

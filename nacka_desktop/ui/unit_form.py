@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nacka_desktop.domain.enums import UnitKind, WelfareBranch
+from nacka_desktop.domain.enums import WelfareBranch
 from nacka_desktop.domain.records import UnitRecord
+from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.domain.structure import (
+    COUNCIL_SEATS,
+    KINDS_WITH_CHARTER,
+    KINDS_WITH_SEATS,
+    KINDS_WITH_WELFARE_BRANCH,
+)
 from nacka_desktop.services.queries import AppointmentView
 
 from .appointments_panel import AppointmentsPanel
@@ -28,6 +35,7 @@ from .record_form import RecordForm
 
 
 class UnitForm(RecordForm):
+    object_kind = ObjectKind.UNIT
     appointRequested = Signal(int)
     endAppointmentRequested = Signal(int)
     appointmentActivated = Signal(int)
@@ -50,7 +58,7 @@ class UnitForm(RecordForm):
         for branch in WelfareBranch:
             self.branch_combo.addItem(branch.label_sv, branch.value)
         self.seats_spin = QSpinBox()
-        self.seats_spin.setRange(0, 999)
+        self.seats_spin.setRange(1, 999)
         self.charter_edit = QPlainTextEdit()
         self.charter_edit.setMinimumHeight(70)
         self.charter_edit.setMaximumHeight(120)
@@ -139,19 +147,16 @@ class UnitForm(RecordForm):
             unit.welfare_branch.value if unit.welfare_branch else None
         )
         self.branch_combo.setCurrentIndex(max(branch_index, 0))
-        self.seats_spin.setValue(unit.seats or 0)
+        self.seats_spin.setValue(unit.seats or COUNCIL_SEATS)
         self.charter_edit.setPlainText(unit.charter)
         self.valid_from_edit.set_date(unit.valid_from)
         self.valid_to_edit.set_date(unit.valid_to)
-        self.form_layout.setRowVisible(
-            self.form.rows["welfare_branch"], unit.kind is UnitKind.PRODUCTION_AREA
-        )
-        self.form_layout.setRowVisible(
-            self.form.rows["seats"], unit.kind is UnitKind.MUNICIPAL_COUNCIL
-        )
-        self.form_layout.setRowVisible(
-            self.form.rows["charter"], unit.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD)
-        )
+        for name, kinds in (
+            ("welfare_branch", KINDS_WITH_WELFARE_BRANCH),
+            ("seats", KINDS_WITH_SEATS),
+            ("charter", KINDS_WITH_CHARTER),
+        ):
+            self.form_layout.setRowVisible(self.form.rows[name], unit.kind in kinds)
 
     def changes(self) -> dict[str, Any]:
         unit = self._unit
@@ -163,11 +168,11 @@ class UnitForm(RecordForm):
             "valid_from": self.valid_from_edit.date(),
             "valid_to": self.valid_to_edit.date(),
         }
-        if unit.kind is UnitKind.PRODUCTION_AREA:
+        if unit.kind in KINDS_WITH_WELFARE_BRANCH:
             values["welfare_branch"] = WelfareBranch(self.branch_combo.currentData())
-        if unit.kind is UnitKind.MUNICIPAL_COUNCIL:
-            values["seats"] = self.seats_spin.value() or None
-        if unit.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD):
+        if unit.kind in KINDS_WITH_SEATS:
+            values["seats"] = self.seats_spin.value()
+        if unit.kind in KINDS_WITH_CHARTER:
             values["charter"] = self.charter_edit.toPlainText().strip()
         return {name: value for name, value in values.items() if getattr(unit, name) != value}
 

@@ -262,3 +262,12 @@ def test_main_py_check_of_a_missing_file(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "filen finns inte" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("on", ["2019-06-01", "2021-03-15", "2024-01-01"])
+def test_the_sample_is_free_of_errors_on_earlier_dates_too(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], on: str
+) -> None:
+    # Process owners have no history; an earlier date must not report today's owner as wrong.
+    code, out, _ = run(["check", "--db", str(demo_db), "--on", on, "--json"], capsys)
+    assert code == cli.EXIT_OK, out

@@ -115,6 +115,7 @@ class Org:
             first_name=str(fields.pop("first_name", f"Förnamn{person_id}")),
             last_name=str(fields.pop("last_name", f"Efternamn{person_id}")),
             title=title,
+            email=str(fields.pop("email", "")),
         )
         self.persons[person_id] = person
         return person

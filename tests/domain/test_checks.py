@@ -249,7 +249,48 @@ def test_council_with_more_seated_members_than_seats_is_an_org1_error() -> None:
     violations = check_organisation(org.snapshot(), on=ON)
     assert found(violations) == {("ORG-1", ERROR, "unit", KF)}
     assert violations[0].field == "seats"
-    assert "4 ledamöter men bara 3 platser" in violations[0].message
+    assert "4 ledamöter från 2022-10-15 men bara 3 platser" in violations[0].message
+
+
+def test_council_seats_are_counted_at_every_time_not_only_on_the_checked_date() -> None:
+    org = Org().staff()
+    org.change(KF, seats=3)
+    org.appoint(1, 1, KF, Role.MEMBER, date(2022, 10, 15))
+    org.appoint(2, 2, KF, Role.MEMBER, date(2027, 1, 1))  # starts after the checked date
+    org.appoint(3, 3, KF, Role.MEMBER, date(2027, 1, 1))
+    assert found(check_organisation(org.snapshot())) == {("ORG-1", ERROR, "unit", KF)}
+
+
+def test_council_seats_count_persons_not_appointments() -> None:
+    org = Org().staff()
+    org.change(KF, seats=2)
+    org.appoint(1, 1, KF, Role.MEMBER, date(2022, 10, 15))
+    chair = next(a for a in org.appointments.values() if a.unit_id == KF and a.role is Role.CHAIR)
+    org.appoint(2, chair.person_id, KF, Role.MEMBER, date(2022, 10, 15))
+    assert check(org, ON) == set()
+
+
+def test_a_second_vice_chair_at_the_same_time_is_an_org1_error() -> None:
+    org = Org().staff()
+    org.appoint(1, 1, UBN, Role.VICE_CHAIR, date(2022, 10, 15))
+    assert check(org, ON) == set()
+    org.appoint(2, 2, UBN, Role.VICE_CHAIR, date(2023, 1, 1))
+    assert check(org, ON) == {("ORG-1", ERROR, "appointment", 2)}
+
+
+def test_acting_is_only_for_the_one_who_leads_and_needs_an_end() -> None:
+    org = Org().staff()
+    org.appoint(1, 1, LON, Role.EMPLOYEE, date(2025, 1, 1), acting=True)
+    assert check(org, ON) == {("ORG-8", ERROR, "appointment", 1)}
+    del org.appointments[1]
+    org.appoint(2, 2, LON, Role.UNIT_MANAGER, date(2026, 11, 1), acting=True)
+    assert check(org, ON) == {("ORG-8", WARNING, "appointment", 2)}
+
+
+def test_a_malformed_email_is_a_data6_error() -> None:
+    org = Org().staff()
+    org.person(1, email="anna.nacka.se")
+    assert found(check_organisation(org.snapshot())) == {("DATA-6", ERROR, "person", 1)}
 
 
 def test_executive_board_with_fewer_than_three_committees_is_a_warning() -> None:

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from nacka_desktop.domain.dates import (
-    format_period,
     is_period_ordered,
     is_valid_on,
     periods_overlap,
@@ -54,11 +53,6 @@ def test_open_periods_overlap_everything() -> None:
 )
 def test_is_period_ordered(valid_from: date | None, valid_to: date | None, ordered: bool) -> None:
     assert is_period_ordered(valid_from, valid_to) is ordered
-
-
-def test_format_period_in_swedish() -> None:
-    assert format_period(START, None) == "2025-01-01 – tills vidare"
-    assert format_period(None, END) == "… – (upphör 2025-07-01)"
 
 
 def test_swedish_sort_puts_a_ring_a_umlaut_o_umlaut_after_z() -> None:

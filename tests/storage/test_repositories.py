@@ -74,7 +74,7 @@ def test_search_finds_units_by_name_and_by_code(session: Session) -> None:
     by_name = repositories.search(session, "LÖNE")
     assert [(h.object_kind, h.id) for h in by_code] == [("unit", unit.id)]
     assert [(h.object_kind, h.id) for h in by_name] == [("unit", unit.id)]
-    assert by_name[0].detail == "K-4711 · Stödenhet"
+    assert (by_name[0].code, by_name[0].unit_kind) == ("K-4711", UnitKind.SUPPORT_UNIT)
 
 
 def test_search_needs_every_word_and_matches_full_names(session: Session) -> None:

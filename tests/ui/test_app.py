@@ -254,3 +254,36 @@ def test_crash_reporter_installs_itself_as_the_excepthook(tmp_path: Path, monkey
     reporter = CrashReporter(tmp_path / "nacka-desktop.log")
     reporter.install()
     assert sys.excepthook == reporter.handle
+
+
+def test_the_sample_database_is_built_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "data" / "nacka-exempel.db"
+
+    def interrupted(_database: object, _today: object) -> None:
+        raise KeyboardInterrupt
+
+    build = application.build_sample_organisation
+    monkeypatch.setattr(application, "build_sample_organisation", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        application.open_sample_database(target)
+    assert not target.exists()  # so the next start builds it again
+    monkeypatch.setattr(application, "build_sample_organisation", build)
+
+    services = application.open_sample_database(target)
+    try:
+        assert len(services.queries.snapshot().units) >= 25
+    finally:
+        services.close()
+    assert sorted(p.name for p in target.parent.iterdir() if "building" in p.name) == []
+
+
+def test_changing_the_view_date_reloads_once_after_a_pause(window, qtbot) -> None:
+    calls = []
+    original = window.refresh_problems
+    window.refresh_problems = lambda: (calls.append(1), original())[1]
+    for day in (1, 2, 3):  # as if typed digit by digit
+        window.view_date.setDate(window.view_date.date().addDays(-day))
+    assert calls == []
+    qtbot.waitUntil(lambda: calls == [1], timeout=2000)
