@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
+# A half-made virtual environment must not look finished to the next run.
+.DELETE_ON_ERROR:
+
 .PHONY: run test lint typecheck contracts pytest sysdeps-window sysdeps-offscreen \
         translations demo clean
 
@@ -31,7 +34,9 @@ sysdeps-offscreen:
 	@bash installer/system-deps.sh offscreen
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Nacka Desktop needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
@@ -52,4 +57,4 @@ demo: $(VENV)/.installed
 	$(BIN)/nacka-desktop demo --db nacka-exempel.db --force
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -12,6 +12,7 @@ from nacka_desktop.domain.records import (
     OrgSnapshot,
     PersonRecord,
     UnitRecord,
+    swedish_sort_key,
 )
 from nacka_desktop.domain.responsibility import (
     chiefs_of_person,
@@ -59,6 +60,23 @@ class ChiefView:
     body_name: str | None
 
 
+@dataclass(frozen=True)
+class UnitPage:
+    """Everything the unit form shows, read from one snapshot."""
+
+    unit: UnitRecord
+    parent_name: str
+    manager: AppointmentView | None
+    appointments: list[AppointmentView]
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    person: PersonRecord
+    chiefs: list[ChiefView]
+    appointments: list[AppointmentView]
+
+
 class OrgQueries:
     def __init__(self, database: Database, clock: Clock) -> None:
         self._database = database
@@ -103,30 +121,36 @@ class OrgQueries:
                 raise NotFoundError("Förordnandet", appointment_id)
             return appointment_record(appointment)
 
-    def appointments_in_unit(self, unit_id: int) -> list[AppointmentView]:
+    def unit_page(self, unit_id: int, on: date) -> UnitPage:
         snapshot = self.snapshot()
-        return [
-            _view(snapshot, a)
-            for a in sorted(
-                snapshot.appointments_in(unit_id),
-                key=lambda a: (
-                    not is_leading(snapshot, a),
-                    _ROLE_ORDER.get(a.role, 99),
-                    snapshot.person_label(a.person_id),
-                ),
-            )
-        ]
+        unit = snapshot.units.get(unit_id)
+        if unit is None:
+            raise NotFoundError("Enheten", unit_id)
+        parent = snapshot.units.get(unit.parent_id) if unit.parent_id is not None else None
+        manager = responsible_manager(snapshot, unit_id, on)
+        return UnitPage(
+            unit,
+            parent.name if parent else "",
+            _view(snapshot, manager) if manager else None,
+            _appointments_in_unit(snapshot, unit_id),
+        )
+
+    def person_page(self, person_id: int, on: date) -> PersonPage:
+        snapshot = self.snapshot()
+        person = snapshot.persons.get(person_id)
+        if person is None:
+            raise NotFoundError("Personen", person_id)
+        return PersonPage(
+            person,
+            _chiefs(snapshot, person_id, on),
+            _appointments_of_person(snapshot, person_id),
+        )
+
+    def appointments_in_unit(self, unit_id: int) -> list[AppointmentView]:
+        return _appointments_in_unit(self.snapshot(), unit_id)
 
     def appointments_of_person(self, person_id: int) -> list[AppointmentView]:
-        snapshot = self.snapshot()
-        return [
-            _view(snapshot, a)
-            for a in sorted(
-                snapshot.appointments_of(person_id),
-                key=lambda a: a.valid_from or date.min,
-                reverse=True,
-            )
-        ]
+        return _appointments_of_person(self.snapshot(), person_id)
 
     def manager_of(self, unit_id: int, on: date) -> AppointmentView | None:
         """Who was the responsible manager of the unit on the date (ORG-8)."""
@@ -141,27 +165,58 @@ class OrgQueries:
         snapshot = self.snapshot()
         if person_id not in snapshot.persons:
             raise NotFoundError("Personen", person_id)
-        result = []
-        for link in chiefs_of_person(snapshot, person_id, on):
-            body = (
-                snapshot.units[link.through_unit_id].name
-                if link.chief is None and link.through_unit_id is not None
-                else None
-            )
-            result.append(
-                ChiefView(
-                    _view(snapshot, link.appointment),
-                    _view(snapshot, link.chief) if link.chief else None,
-                    body,
-                )
-            )
-        return result
+        return _chiefs(snapshot, person_id, on)
 
     def check(self, on: date | None) -> list[Violation]:
         return check_organisation(self.snapshot(), on=on, today=self._clock())
 
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+
+
+def _appointments_in_unit(snapshot: OrgSnapshot, unit_id: int) -> list[AppointmentView]:
+    """Managers first, then by role and name."""
+    return [
+        _view(snapshot, a)
+        for a in sorted(
+            snapshot.appointments_in(unit_id),
+            key=lambda a: (
+                not is_leading(snapshot, a),
+                _ROLE_ORDER.get(a.role, 99),
+                swedish_sort_key(snapshot.person_label(a.person_id)),
+            ),
+        )
+    ]
+
+
+def _appointments_of_person(snapshot: OrgSnapshot, person_id: int) -> list[AppointmentView]:
+    """Newest first."""
+    return [
+        _view(snapshot, a)
+        for a in sorted(
+            snapshot.appointments_of(person_id),
+            key=lambda a: a.valid_from or date.min,
+            reverse=True,
+        )
+    ]
+
+
+def _chiefs(snapshot: OrgSnapshot, person_id: int, on: date) -> list[ChiefView]:
+    result = []
+    for link in chiefs_of_person(snapshot, person_id, on):
+        body = (
+            snapshot.units[link.through_unit_id].name
+            if link.chief is None and link.through_unit_id is not None
+            else None
+        )
+        result.append(
+            ChiefView(
+                _view(snapshot, link.appointment),
+                _view(snapshot, link.chief) if link.chief else None,
+                body,
+            )
+        )
+    return result
 
 
 def _view(snapshot: OrgSnapshot, appointment: AppointmentRecord) -> AppointmentView:

@@ -372,21 +372,14 @@ class MainWindow(QMainWindow):
         self.show_object(kind, object_id)
 
     def show_unit(self, unit_id: int, reveal: bool = True) -> None:
-        queries = self.services.queries
         try:
-            unit = queries.unit(unit_id)
+            page = self.services.queries.unit_page(unit_id, self.on)
         except NotFoundError:
             self._show_empty()
             return
-        parent_name = queries.unit(unit.parent_id).name if unit.parent_id else ""
         self._current = ("unit", unit_id)
         self.unit_form.show_unit(
-            unit,
-            parent_name,
-            queries.manager_of(unit_id, self.on),
-            queries.appointments_in_unit(unit_id),
-            self.on,
-            self.english,
+            page.unit, page.parent_name, page.manager, page.appointments, self.on, self.english
         )
         self.form_stack.setCurrentWidget(self.unit_form)
         if reveal:
@@ -394,19 +387,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_person(self, person_id: int) -> None:
-        queries = self.services.queries
         try:
-            person = queries.person(person_id)
+            page = self.services.queries.person_page(person_id, self.on)
         except NotFoundError:
             self._show_empty()
             return
         self._current = ("person", person_id)
         self.person_form.show_person(
-            person,
-            queries.chiefs_of(person_id, self.on),
-            queries.appointments_of_person(person_id),
-            self.on,
-            self.english,
+            page.person, page.chiefs, page.appointments, self.on, self.english
         )
         self.form_stack.setCurrentWidget(self.person_form)
         self._update_actions()
@@ -602,11 +590,15 @@ class MainWindow(QMainWindow):
             self._move(unit_id, target)
 
     def _move_dropped(self, unit_id: int, new_parent_id: int) -> None:
-        self._move(unit_id, new_parent_id)
+        # Leave the drop event first: the move may show a modal refusal.
+        QTimer.singleShot(0, lambda: self._move(unit_id, new_parent_id))
 
     def _move(self, unit_id: int, new_parent_id: int | None) -> None:
         units = self.services.units
-        name = self.services.queries.unit(unit_id).name
+        unit = self.services.queries.unit(unit_id)
+        if unit.parent_id == new_parent_id:
+            return  # dropped back where it was: nothing to do, nothing to undo
+        name = unit.name
         if self._try(
             lambda: self._edit(
                 self.tr("Flytta {name}").format(name=name),
