@@ -13,9 +13,6 @@ from typing import TextIO
 from nacka_desktop import __version__
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import Violation
-from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.storage.database import to_url
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 EXIT_OK = 0
@@ -73,6 +70,10 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
 
 
 def run_demo(location: str, force: bool, out: TextIO) -> int:
+    # Imported here, not at the top: `--help` and `--version` need no database layer.
+    from nacka_desktop.services.context import Services
+    from nacka_desktop.services.sample import build_sample_organisation
+
     path = _sqlite_path(location)
     if path is not None and path.exists():
         if not force:
@@ -101,6 +102,8 @@ def run_demo(location: str, force: bool, out: TextIO) -> int:
 
 
 def run_check(location: str, on: date, as_json: bool, out: TextIO) -> int:
+    from nacka_desktop.services.context import Services
+
     services = Services.open(location, create=False)
     try:
         violations = services.queries.check(on)
@@ -138,5 +141,7 @@ def _print_table(violations: list[Violation], on: date, out: TextIO) -> None:
 
 
 def _sqlite_path(location: str) -> Path | None:
+    from nacka_desktop.storage.database import to_url
+
     url = to_url(location)
     return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
