@@ -18,6 +18,9 @@ class ObjectKind(StrEnum):
     PERSON = "person"
     APPOINTMENT = "appointment"
     PROCESS = "process"
+    WORK_TASK = "work_task"
+    DISTRIBUTION = "distribution"
+    TASK_RETURN = "task_return"
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,62 @@ RULES: dict[str, Rule] = {
             "styrprocesserna",
             "Each process has a director as owner; the city director owns the governing processes",
             "Processtyrning",
+        ),
+        Rule(
+            "AM-1",
+            "Ansvarig chef får fördela arbetsmiljöuppgifter vidare, men bara uppgifter som "
+            "hen själv har",
+            "The responsible manager may distribute tasks further, but only tasks they hold",
+            "Enhetliga regler om fördelning av arbetsmiljöansvar",
+        ),
+        Rule(
+            "AM-2",
+            "Fördelningen ska ske skriftligen",
+            "A distribution is made in writing",
+            "Det ska ske skriftligen.",
+        ),
+        Rule(
+            "AM-3",
+            "Fördelningen ska kommuniceras muntligen av chefen personligen; först då gäller den",
+            "It is communicated orally by the manager personally; only then is it in force",
+            "Fördelningen ska även kommuniceras muntligen…",
+        ),
+        Rule(
+            "AM-4",
+            "Mottagaren har ensidig rätt att skriftligen återföra uppgifterna, helt eller delvis",
+            "The receiver may return the tasks in writing, wholly or partly, without approval",
+            "…har ensidig rätt att helt eller delvis återföra ansvaret…",
+        ),
+        Rule(
+            "AM-5",
+            "En enhetschef kan överföra delar av arbetsmiljöansvaret till gruppchefer",
+            "A unit manager may hand parts of the responsibility to group managers",
+            "…gruppchefer som enhetschefen kan överföra delar av sitt arbetsmiljöansvar till.",
+        ),
+        Rule(
+            "AM-6",
+            "Mottagaren ska ha kunskap, kompetens, befogenheter och resurser för uppgifterna",
+            "The receiver must have knowledge, competence, authority and resources",
+            "AFS 2001:1 § 6; AFS 2023:1",
+        ),
+        Rule(
+            "AM-7",
+            "En uppgift går till en namngiven person åt gången; frånvaro och kvarvarande "
+            "uppgifter anges",
+            "A task goes to one named person at a time; absence and retained tasks are stated",
+            "Arbetsmiljöverkets vägledning",
+        ),
+        Rule(
+            "AM-8",
+            "Fördelningen följs upp minst en gång om året",
+            "Distributions are followed up at least once a year",
+            "AFS 2001:1 § 11; AFS 2023:1",
+        ),
+        Rule(
+            "AM-9",
+            "En mottagare får fördela vidare bara om fördelningen tillåter det",
+            "A receiver may pass a task further only if the distribution allows it",
+            "Arbetsgivarpraxis (Suntarbetsliv, SKR)",
         ),
         Rule(
             "DATA-1",

@@ -13,6 +13,8 @@ from .people import AppointmentService, PersonService
 from .processes import ProcessService
 from .queries import OrgQueries
 from .units import UnitService
+from .work_environment import DistributionService, TaskCatalogueService
+from .work_queries import WorkQueries
 
 
 @dataclass
@@ -24,6 +26,9 @@ class Services:
     appointments: AppointmentService
     processes: ProcessService
     queries: OrgQueries
+    tasks: TaskCatalogueService
+    distributions: DistributionService
+    work: WorkQueries
 
     @classmethod
     def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
@@ -36,6 +41,9 @@ class Services:
             appointments=AppointmentService(editor),
             processes=ProcessService(editor),
             queries=OrgQueries(database, clock),
+            tasks=TaskCatalogueService(editor),
+            distributions=DistributionService(editor),
+            work=WorkQueries(database),
         )
 
     @classmethod

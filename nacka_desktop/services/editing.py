@@ -13,11 +13,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from nacka_desktop.domain.checks import check_organisation
 from nacka_desktop.domain.enums import Severity
-from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
+from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation, sort_violations
+from nacka_desktop.domain.work_checks import check_work_environment
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
-from nacka_desktop.storage.repositories import load_snapshot
+from nacka_desktop.storage.work_repository import load_work_snapshot
 
 Clock = Callable[[], date]
 
@@ -57,6 +58,15 @@ def refusal(
     )
 
 
+def all_violations(session: Session, on: date | None, today: date) -> list[Violation]:
+    """Every rule of every part of the app (ORG, AM, DATA), as the GUI and `check` show them."""
+    work = load_work_snapshot(session)
+    return sort_violations(
+        check_organisation(work.org, on=on, today=today)
+        + check_work_environment(work, on=on, today=today)
+    )
+
+
 class Editor:
     """Runs one user edit in one transaction and refuses it if it adds a rule error."""
 
@@ -69,9 +79,7 @@ class Editor:
         return {v.key for v in self._errors(session)}
 
     def _errors(self, session: Session) -> list[Violation]:
-        today = self.clock()
-        violations = check_organisation(load_snapshot(session), on=today, today=today)
-        return [v for v in violations if v.is_error]
+        return [v for v in all_violations(session, self.clock(), self.clock()) if v.is_error]
 
     @contextmanager
     def edit(self) -> Iterator[Session]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from nacka_desktop.domain.checks import check_organisation
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import (
     AppointmentRecord,
@@ -32,7 +31,7 @@ from nacka_desktop.storage.repositories import (
     unit_record,
 )
 
-from .editing import Clock, NotFoundError
+from .editing import Clock, NotFoundError, all_violations
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ class OrgQueries:
         return UnitPage(
             unit,
             parent.name if parent else "",
-            _view(snapshot, manager) if manager else None,
+            appointment_view(snapshot, manager) if manager else None,
             _appointments_in_unit(snapshot, unit_id),
         )
 
@@ -158,7 +157,7 @@ class OrgQueries:
         if unit_id not in snapshot.units:
             raise NotFoundError("Enheten", unit_id)
         manager = responsible_manager(snapshot, unit_id, on)
-        return _view(snapshot, manager) if manager else None
+        return appointment_view(snapshot, manager) if manager else None
 
     def chiefs_of(self, person_id: int, on: date) -> list[ChiefView]:
         """For each of the person's appointments on the date: who is the chief."""
@@ -168,7 +167,8 @@ class OrgQueries:
         return _chiefs(snapshot, person_id, on)
 
     def check(self, on: date | None) -> list[Violation]:
-        return check_organisation(self.snapshot(), on=on, today=self._clock())
+        with self._database.reader() as session:
+            return all_violations(session, on, self._clock())
 
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
@@ -177,7 +177,7 @@ _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
 def _appointments_in_unit(snapshot: OrgSnapshot, unit_id: int) -> list[AppointmentView]:
     """Managers first, then by role and name."""
     return [
-        _view(snapshot, a)
+        appointment_view(snapshot, a)
         for a in sorted(
             snapshot.appointments_in(unit_id),
             key=lambda a: (
@@ -192,7 +192,7 @@ def _appointments_in_unit(snapshot: OrgSnapshot, unit_id: int) -> list[Appointme
 def _appointments_of_person(snapshot: OrgSnapshot, person_id: int) -> list[AppointmentView]:
     """Newest first."""
     return [
-        _view(snapshot, a)
+        appointment_view(snapshot, a)
         for a in sorted(
             snapshot.appointments_of(person_id),
             key=lambda a: a.valid_from or date.min,
@@ -211,15 +211,15 @@ def _chiefs(snapshot: OrgSnapshot, person_id: int, on: date) -> list[ChiefView]:
         )
         result.append(
             ChiefView(
-                _view(snapshot, link.appointment),
-                _view(snapshot, link.chief) if link.chief else None,
+                appointment_view(snapshot, link.appointment),
+                appointment_view(snapshot, link.chief) if link.chief else None,
                 body,
             )
         )
     return result
 
 
-def _view(snapshot: OrgSnapshot, appointment: AppointmentRecord) -> AppointmentView:
+def appointment_view(snapshot: OrgSnapshot, appointment: AppointmentRecord) -> AppointmentView:
     person = snapshot.persons.get(appointment.person_id)
     unit = snapshot.units.get(appointment.unit_id)
     return AppointmentView(

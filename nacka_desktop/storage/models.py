@@ -128,3 +128,80 @@ class AuditEntry(Stamped, Base):
     object_id: Mapped[int] = mapped_column(Integer)
     actor: Mapped[str] = mapped_column(String(100), default="")
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class WorkTask(Versioned, Base):
+    """A work-environment task in the catalogue HR maintains (e.g. riskbedömning)."""
+
+    __tablename__ = "work_task"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class TaskDistribution(Versioned, Base):
+    """A written distribution of work-environment tasks from a giver to a receiver (AM)."""
+
+    __tablename__ = "task_distribution"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    giver_appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment.id", ondelete="RESTRICT"), index=True
+    )
+    receiver_appointment_id: Mapped[int] = mapped_column(
+        ForeignKey("appointment.id", ondelete="RESTRICT"), index=True
+    )
+    employer_signatory_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment.id", ondelete="RESTRICT")
+    )
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    communicated_on: Mapped[date | None] = mapped_column(Date)
+    may_pass_on: Mapped[bool] = mapped_column(Boolean, default=False)
+    absence_arrangement: Mapped[str] = mapped_column(Text, default="")
+    retained_tasks: Mapped[str] = mapped_column(Text, default="")
+    followed_up_on: Mapped[date | None] = mapped_column(Date)
+
+
+class TaskDistributionUnit(Base):
+    __tablename__ = "task_distribution_unit"
+
+    distribution_id: Mapped[int] = mapped_column(
+        ForeignKey("task_distribution.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), primary_key=True
+    )
+
+
+class TaskReturn(Stamped, Base):
+    """The receiver's written return of some or all tasks (AM-4); needs no approval."""
+
+    __tablename__ = "task_return"
+
+    distribution_id: Mapped[int] = mapped_column(
+        ForeignKey("task_distribution.id", ondelete="RESTRICT"), index=True
+    )
+    returned_on: Mapped[date] = mapped_column(Date)
+    reasons: Mapped[str] = mapped_column(String(200), default="")  # comma-separated ReturnReason
+    explanation: Mapped[str] = mapped_column(Text, default="")
+
+
+class TaskDistributionItem(Stamped, Base):
+    __tablename__ = "task_distribution_item"
+    __table_args__ = (Index("ix_task_distribution_item_task", "task_id"),)
+
+    distribution_id: Mapped[int] = mapped_column(
+        ForeignKey("task_distribution.id", ondelete="CASCADE"), index=True
+    )
+    task_id: Mapped[int] = mapped_column(ForeignKey("work_task.id", ondelete="RESTRICT"))
+    knowledge: Mapped[bool] = mapped_column(Boolean, default=False)
+    competence: Mapped[bool] = mapped_column(Boolean, default=False)
+    authority: Mapped[bool] = mapped_column(Boolean, default=False)
+    resources: Mapped[bool] = mapped_column(Boolean, default=False)
+    returned_on: Mapped[date | None] = mapped_column(Date)
+    return_id: Mapped[int | None] = mapped_column(ForeignKey("task_return.id", ondelete="SET NULL"))

@@ -1,0 +1,415 @@
+"""The rule checks of work-environment task distribution (AM-1…AM-9).
+
+Like `checks.check_organisation`: without a date, what holds whatever the date (who may
+give what, confirmations, one receiver per task); with `on=`, what is true that day (not yet
+in force, overdue follow-up, lapsed distributions whose tasks need a new receiver).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+
+from .dates import periods_overlap
+from .enums import Severity, UnitKind
+from .records import AppointmentRecord
+from .rules import ObjectKind, Violation, sort_violations
+from .work_environment import (
+    DistributionRecord,
+    DistributionState,
+    WorkSnapshot,
+    appointment_label,
+    covers,
+    follow_up_due,
+    lapse,
+    state_on,
+    task_chain,
+)
+
+
+def check_work_environment(
+    work: WorkSnapshot, on: date | None = None, today: date | None = None
+) -> list[Violation]:
+    found: list[Violation] = []
+    for distribution in work.distributions.values():
+        found.extend(_check_distribution(work, distribution))
+    found.extend(_check_one_receiver_per_task(work))
+    found.extend(_check_returns(work))
+    if on is not None:
+        for distribution in work.distributions.values():
+            found.extend(_check_distribution_on(work, distribution, on))
+    return sort_violations(found)
+
+
+def _violation(
+    work: WorkSnapshot,
+    distribution: DistributionRecord,
+    rule_id: str,
+    severity: Severity,
+    sv: str,
+    en: str,
+    field: str | None = None,
+) -> Violation:
+    return Violation(
+        rule_id,
+        severity,
+        sv,
+        en,
+        ObjectKind.DISTRIBUTION,
+        distribution.id,
+        field,
+        distribution_label(work, distribution),
+        distribution_label(work, distribution),
+    )
+
+
+def distribution_label(work: WorkSnapshot, distribution: DistributionRecord) -> str:
+    org = work.org
+    receiver = org.appointments.get(distribution.receiver_appointment_id)
+    giver = (
+        org.appointments.get(distribution.giver_appointment_id)
+        if distribution.giver_appointment_id
+        else None
+    )
+    giver_name = org.person_label(giver.person_id) if giver else "KS"
+    receiver_name = org.person_label(receiver.person_id) if receiver else "?"
+    return f"Fördelning {distribution.id}: {giver_name} → {receiver_name}"
+
+
+def _task_name(work: WorkSnapshot, task_id: int) -> str:
+    task = work.tasks.get(task_id)
+    return task.name if task else f"#{task_id}"
+
+
+def _unit_name(work: WorkSnapshot, unit_id: int) -> str:
+    unit = work.org.units.get(unit_id)
+    return unit.name if unit else f"#{unit_id}"
+
+
+def _check_distribution(
+    work: WorkSnapshot, distribution: DistributionRecord
+) -> Iterator[Violation]:
+    org = work.org
+    if not distribution.items:
+        yield _violation(
+            work,
+            distribution,
+            "DATA-2",
+            Severity.ERROR,
+            "Fördelningen innehåller inga arbetsmiljöuppgifter.",
+            "The distribution holds no tasks.",
+            "items",
+        )
+    if not distribution.unit_ids:
+        yield _violation(
+            work,
+            distribution,
+            "DATA-2",
+            Severity.ERROR,
+            "Fördelningen anger inte vilken enhet den gäller.",
+            "The distribution names no unit.",
+            "unit_ids",
+        )
+    if distribution.valid_to is not None and distribution.valid_to <= distribution.valid_from:
+        yield _violation(
+            work,
+            distribution,
+            "DATA-1",
+            Severity.ERROR,
+            f"Fördelningen upphör ({distribution.valid_to}) innan den börjar "
+            f"({distribution.valid_from}).",
+            f"The distribution ends ({distribution.valid_to}) before it starts "
+            f"({distribution.valid_from}).",
+            "valid_to",
+        )
+    receiver = org.appointments.get(distribution.receiver_appointment_id)
+    giver = (
+        org.appointments.get(distribution.giver_appointment_id)
+        if distribution.giver_appointment_id is not None
+        else None
+    )
+    if receiver is None or (distribution.giver_appointment_id is not None and giver is None):
+        return
+    if giver is not None and giver.person_id == receiver.person_id:
+        yield _violation(
+            work,
+            distribution,
+            "AM-1",
+            Severity.ERROR,
+            "Givare och mottagare är samma person.",
+            "Giver and receiver are the same person.",
+            "receiver",
+        )
+    yield from _check_within_givers_line(work, distribution, giver, receiver.unit_id)
+    yield from _check_giver_holds(work, distribution)
+    if distribution.signed_on is not None:
+        unconfirmed = [
+            _task_name(work, item.task_id)
+            for item in distribution.items
+            if not item.fully_confirmed
+        ]
+        if unconfirmed:
+            yield _violation(
+                work,
+                distribution,
+                "AM-6",
+                Severity.ERROR,
+                "Mottagaren har inte bekräftat kunskap, kompetens, befogenheter och resurser "
+                f"för: {', '.join(unconfirmed)}. Det ska vara bekräftat när fördelningen "
+                "undertecknas.",
+                "The receiver has not confirmed knowledge, competence, authority and resources "
+                f"for: {', '.join(unconfirmed)}.",
+                "items",
+            )
+
+
+def _check_within_givers_line(
+    work: WorkSnapshot,
+    distribution: DistributionRecord,
+    giver: AppointmentRecord | None,
+    receiver_unit_id: int,
+) -> Iterator[Violation]:
+    org = work.org
+    if giver is None:
+        boards = [u for u in org.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD]
+        top = boards[0].id if boards else None
+    else:
+        top = giver.unit_id
+    if top is None:
+        return
+
+    def inside(unit_id: int) -> bool:
+        return unit_id == top or any(u.id == top for u in org.ancestors(unit_id))
+
+    outside = [
+        _unit_name(work, unit_id) for unit_id in distribution.unit_ids if not inside(unit_id)
+    ]
+    if not inside(receiver_unit_id):
+        outside.append(f"mottagarens enhet {_unit_name(work, receiver_unit_id)}")
+    if outside:
+        yield _violation(
+            work,
+            distribution,
+            "AM-1",
+            Severity.ERROR,
+            f"{', '.join(outside)} ligger utanför givarens ansvarsområde "
+            f"({_unit_name(work, top)}); arbetsmiljöansvaret fördelas nedåt i linjen.",
+            f"{', '.join(outside)} lies outside the giver's area ({_unit_name(work, top)}).",
+            "unit_ids",
+        )
+
+
+def _check_giver_holds(work: WorkSnapshot, distribution: DistributionRecord) -> Iterator[Violation]:
+    """AM-1 and AM-9: on the start date the giver holds each task in each unit, through a
+    distribution that lets it be passed on. The employer holds every task."""
+    if distribution.from_employer:
+        return
+    others = replace(
+        work,
+        distributions={k: v for k, v in work.distributions.items() if k != distribution.id},
+    )
+    giver = distribution.giver_appointment_id
+    on = distribution.valid_from
+    missing: list[str] = []
+    not_passable: list[str] = []
+    for item in distribution.items:
+        for unit_id in distribution.unit_ids:
+            chain = task_chain(others, item.task_id, unit_id, on)
+            received = next((d for d in chain.links if d.receiver_appointment_id == giver), None)
+            where = f"{_task_name(work, item.task_id)} ({_unit_name(work, unit_id)})"
+            if received is None:
+                missing.append(where)
+            elif not received.may_pass_on:
+                not_passable.append(where)
+    giver_label = appointment_label(work.org, work.org.appointments.get(giver or 0))
+    if missing:
+        yield _violation(
+            work,
+            distribution,
+            "AM-1",
+            Severity.ERROR,
+            f"{giver_label} har inte själv uppgifterna {', '.join(missing)} den {on} och kan "
+            "därför inte fördela dem.",
+            f"{giver_label} does not hold {', '.join(missing)} on {on} and cannot distribute them.",
+            "items",
+        )
+    if not_passable:
+        yield _violation(
+            work,
+            distribution,
+            "AM-9",
+            Severity.ERROR,
+            f"{giver_label} fick {', '.join(not_passable)} genom en fördelning som inte "
+            "tillåter att uppgifterna fördelas vidare.",
+            f"{giver_label} received {', '.join(not_passable)} through a distribution that "
+            "does not allow passing them on.",
+            "items",
+        )
+
+
+def _active_period(
+    work: WorkSnapshot, distribution: DistributionRecord, task_id: int
+) -> tuple[date, date | None]:
+    start = distribution.starts_on or distribution.valid_from
+    ends = [d for d in (distribution.valid_to,) if d is not None]
+    lapsed = lapse(work.org, distribution)
+    if lapsed is not None:
+        ends.append(lapsed[0])
+    item = distribution.item_for(task_id)
+    if item is not None and item.returned_on is not None:
+        ends.append(item.returned_on)
+    return start, min(ends) if ends else None
+
+
+def _check_one_receiver_per_task(work: WorkSnapshot) -> Iterator[Violation]:
+    """AM-7: one giver cannot hand the same task for the same unit to two people at once."""
+    signed = sorted(
+        (d for d in work.distributions.values() if d.signed_on is not None),
+        key=lambda d: d.id,
+    )
+    for i, first in enumerate(signed):
+        for second in signed[i + 1 :]:
+            if first.giver_appointment_id != second.giver_appointment_id:
+                continue
+            if first.receiver_appointment_id == second.receiver_appointment_id:
+                continue
+            shared_units = [
+                u
+                for u in second.unit_ids
+                if covers(work.org, first, u)
+                or any(covers(work.org, second, v) for v in first.unit_ids)
+            ]
+            if not shared_units:
+                continue
+            clashes = [
+                _task_name(work, task_id)
+                for task_id in set(first.task_ids) & set(second.task_ids)
+                if periods_overlap(
+                    *_active_period(work, first, task_id), *_active_period(work, second, task_id)
+                )
+            ]
+            if clashes:
+                other = appointment_label(
+                    work.org, work.org.appointments.get(first.receiver_appointment_id)
+                )
+                yield _violation(
+                    work,
+                    second,
+                    "AM-7",
+                    Severity.ERROR,
+                    f"{', '.join(sorted(clashes))} är redan fördelade till {other} under samma "
+                    "tid; en uppgift går till en person åt gången.",
+                    f"{', '.join(sorted(clashes))} are already given to {other} at the same "
+                    "time; a task goes to one person at a time.",
+                    "items",
+                )
+
+
+def _check_returns(work: WorkSnapshot) -> Iterator[Violation]:
+    for task_return in work.returns.values():
+        distribution = work.distributions.get(task_return.distribution_id)
+        if distribution is None:
+            continue
+        if not task_return.reasons and not task_return.explanation.strip():
+            yield Violation(
+                "AM-4",
+                Severity.ERROR,
+                "En återföring ska ange skälet (t.ex. saknad kompetens, befogenheter, resurser "
+                "eller tid).",
+                "A return states its reason (e.g. lacking competence, authority, resources or "
+                "time).",
+                ObjectKind.TASK_RETURN,
+                task_return.id,
+                "reasons",
+                distribution_label(work, distribution),
+            )
+        starts = distribution.starts_on
+        if starts is None or task_return.returned_on < starts:
+            yield Violation(
+                "AM-4",
+                Severity.ERROR,
+                "Uppgifter kan bara återföras från en fördelning som har börjat gälla "
+                f"(återföring {task_return.returned_on}).",
+                f"Tasks can only be returned from a distribution in force "
+                f"(return {task_return.returned_on}).",
+                ObjectKind.TASK_RETURN,
+                task_return.id,
+                "returned_on",
+                distribution_label(work, distribution),
+            )
+
+
+def _check_distribution_on(
+    work: WorkSnapshot, distribution: DistributionRecord, on: date
+) -> Iterator[Violation]:
+    state = state_on(work.org, distribution, on)
+    if state is DistributionState.SIGNED and distribution.communicated_on is None:
+        yield _violation(
+            work,
+            distribution,
+            "AM-3",
+            Severity.WARNING,
+            "Fördelningen är undertecknad men inte kommunicerad muntligen av chefen; den "
+            "gäller inte förrän det är gjort.",
+            "The distribution is signed but not communicated orally; it is not in force "
+            "until it is.",
+            "communicated_on",
+        )
+    if state is DistributionState.IN_FORCE:
+        if not distribution.absence_arrangement.strip() or not distribution.retained_tasks.strip():
+            yield _violation(
+                work,
+                distribution,
+                "AM-7",
+                Severity.WARNING,
+                "Fördelningen anger inte vad som gäller vid mottagarens frånvaro och vilka "
+                "uppgifter som stannar hos chefen.",
+                "The distribution does not say what applies during the receiver's absence "
+                "and which tasks stay with the giver.",
+                "absence_arrangement",
+            )
+        due = follow_up_due(distribution)
+        if due is not None and due < on:
+            yield _violation(
+                work,
+                distribution,
+                "AM-8",
+                Severity.WARNING,
+                f"Uppföljningen är försenad: fördelningen skulle ha följts upp senast {due}.",
+                f"The follow-up is overdue: it was due by {due}.",
+                "followed_up_on",
+            )
+    if state is DistributionState.LAPSED:
+        yield from _check_lapsed(work, distribution, on)
+
+
+def _check_lapsed(
+    work: WorkSnapshot, distribution: DistributionRecord, on: date
+) -> Iterator[Violation]:
+    lapsed = lapse(work.org, distribution)
+    assert lapsed is not None
+    open_items = [i for i in distribution.items if not i.is_returned_by(lapsed[0])]
+    waiting = []
+    for item in open_items:
+        for unit_id in distribution.unit_ids:
+            chain = task_chain(work, item.task_id, unit_id, on)
+            redistributed = any(d.id > distribution.id for d in chain.links)
+            if not redistributed:
+                holder = work.org.appointments.get(chain.holder_appointment_id or 0)
+                waiting.append(
+                    f"{_task_name(work, item.task_id)} ({_unit_name(work, unit_id)}: "
+                    f"innehas nu av {appointment_label(work.org, holder)})"
+                )
+    if waiting:
+        yield _violation(
+            work,
+            distribution,
+            "AM-1",
+            Severity.WARNING,
+            f"Fördelningen upphörde {lapsed[0]} när {lapsed[1]} upphörde. Uppgifterna "
+            f"behöver fördelas på nytt: {'; '.join(waiting)}.",
+            f"The distribution lapsed on {lapsed[0]}. These tasks need a new distribution: "
+            f"{'; '.join(waiting)}.",
+            "valid_to",
+        )

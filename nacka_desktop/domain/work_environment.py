@@ -1,0 +1,305 @@
+"""Work-environment task distribution (fördelning av arbetsmiljöuppgifter), DOMAIN.md §3.
+
+The employer (KS) holds every task; it flows down through distributions. A distribution is in
+force once it is signed in writing (AM-2) and communicated orally (AM-3), from its start date
+until it ends, lapses (the giver's or receiver's appointment or a covered unit ends) or every
+task in it is returned (AM-4). Who holds a task is never typed: it is derived by following
+the distributions in force from KS down (`task_chain`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from .records import AppointmentRecord, OrgSnapshot
+
+FOLLOW_UP_MONTHS = 12  # AM-8: at least once a year
+
+
+class DistributionState(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"  # signed in writing, not yet communicated orally or not yet started
+    IN_FORCE = "in_force"
+    RETURNED = "returned"
+    LAPSED = "lapsed"
+    ENDED = "ended"
+
+    @property
+    def label_sv(self) -> str:
+        return _STATE_SV[self]
+
+    @property
+    def label_en(self) -> str:
+        return _STATE_EN[self]
+
+
+_STATE_SV = {
+    DistributionState.DRAFT: "Utkast",
+    DistributionState.SIGNED: "Undertecknad, ej i kraft",
+    DistributionState.IN_FORCE: "Gäller",
+    DistributionState.RETURNED: "Återförd",
+    DistributionState.LAPSED: "Upphört (förordnande eller enhet avslutad)",
+    DistributionState.ENDED: "Avslutad",
+}
+_STATE_EN = {
+    DistributionState.DRAFT: "Draft",
+    DistributionState.SIGNED: "Signed, not yet in force",
+    DistributionState.IN_FORCE: "In force",
+    DistributionState.RETURNED: "Returned",
+    DistributionState.LAPSED: "Lapsed (appointment or unit ended)",
+    DistributionState.ENDED: "Ended",
+}
+
+
+class ReturnReason(StrEnum):
+    """AM-6: what the receiver lacks (a reason to return a task, AM-4)."""
+
+    KNOWLEDGE = "knowledge"
+    COMPETENCE = "competence"
+    AUTHORITY = "authority"
+    RESOURCES = "resources"
+    TIME = "time"
+    OTHER = "other"
+
+    @property
+    def label_sv(self) -> str:
+        return {
+            "knowledge": "kunskap",
+            "competence": "kompetens",
+            "authority": "befogenheter",
+            "resources": "resurser",
+            "time": "tid",
+            "other": "annat",
+        }[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class WorkTaskRecord:
+    id: int
+    code: str
+    name: str
+    description: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class DistributionItemRecord:
+    """One task in a distribution, with the receiver's confirmation of each AM-6 item."""
+
+    id: int
+    task_id: int
+    knowledge: bool = False
+    competence: bool = False
+    authority: bool = False
+    resources: bool = False
+    returned_on: date | None = None
+    return_id: int | None = None
+
+    @property
+    def fully_confirmed(self) -> bool:
+        return self.knowledge and self.competence and self.authority and self.resources
+
+    def is_returned_by(self, on: date) -> bool:
+        return self.returned_on is not None and self.returned_on <= on
+
+
+@dataclass(frozen=True)
+class DistributionRecord:
+    id: int
+    receiver_appointment_id: int
+    giver_appointment_id: int | None  # None: the employer, KS, signed for by its ordförande
+    unit_ids: tuple[int, ...]
+    items: tuple[DistributionItemRecord, ...]
+    valid_from: date
+    valid_to: date | None = None
+    signed_on: date | None = None
+    communicated_on: date | None = None
+    may_pass_on: bool = False
+    absence_arrangement: str = ""
+    retained_tasks: str = ""
+    followed_up_on: date | None = None
+    employer_signatory_id: int | None = None  # the KS ordförande's appointment, for KS
+
+    @property
+    def from_employer(self) -> bool:
+        return self.giver_appointment_id is None
+
+    @property
+    def task_ids(self) -> tuple[int, ...]:
+        return tuple(item.task_id for item in self.items)
+
+    def item_for(self, task_id: int) -> DistributionItemRecord | None:
+        return next((i for i in self.items if i.task_id == task_id), None)
+
+    @property
+    def starts_on(self) -> date | None:
+        """The first day in force: when written, oral and start date are all there."""
+        if self.signed_on is None or self.communicated_on is None:
+            return None
+        return max(self.valid_from, self.signed_on, self.communicated_on)
+
+
+@dataclass(frozen=True)
+class TaskReturnRecord:
+    id: int
+    distribution_id: int
+    returned_on: date
+    reasons: tuple[ReturnReason, ...]
+    explanation: str
+    task_ids: tuple[int, ...]
+
+
+@dataclass
+class WorkSnapshot:
+    org: OrgSnapshot
+    tasks: dict[int, WorkTaskRecord] = field(default_factory=dict)
+    distributions: dict[int, DistributionRecord] = field(default_factory=dict)
+    returns: dict[int, TaskReturnRecord] = field(default_factory=dict)
+
+
+def lapse(org: OrgSnapshot, distribution: DistributionRecord) -> tuple[date, str] | None:
+    """When and why the distribution lapses: the earliest end of the giver's or receiver's
+    appointment or of a covered unit, if that comes before its own end."""
+    ends: list[tuple[date, str]] = []
+    for label, appointment_id in (
+        ("mottagarens förordnande", distribution.receiver_appointment_id),
+        ("givarens förordnande", distribution.giver_appointment_id),
+    ):
+        appointment = org.appointments.get(appointment_id) if appointment_id else None
+        if appointment is not None and appointment.valid_to is not None:
+            ends.append((appointment.valid_to, label))
+    for unit_id in distribution.unit_ids:
+        unit = org.units.get(unit_id)
+        if unit is not None and unit.valid_to is not None:
+            ends.append((unit.valid_to, f"enheten {unit.name}"))
+    if not ends:
+        return None
+    first = min(ends)
+    if distribution.valid_to is not None and distribution.valid_to <= first[0]:
+        return None
+    return first
+
+
+def state_on(org: OrgSnapshot, distribution: DistributionRecord, on: date) -> DistributionState:
+    if distribution.signed_on is None:
+        return DistributionState.DRAFT
+    if distribution.items and all(item.is_returned_by(on) for item in distribution.items):
+        return DistributionState.RETURNED
+    lapsed = lapse(org, distribution)
+    if lapsed is not None and on >= lapsed[0]:
+        return DistributionState.LAPSED
+    if distribution.valid_to is not None and on >= distribution.valid_to:
+        return DistributionState.ENDED
+    starts = distribution.starts_on
+    if starts is None or on < starts:
+        return DistributionState.SIGNED
+    return DistributionState.IN_FORCE
+
+
+def item_in_force(
+    org: OrgSnapshot, distribution: DistributionRecord, task_id: int, on: date
+) -> bool:
+    item = distribution.item_for(task_id)
+    return (
+        item is not None
+        and not item.is_returned_by(on)
+        and state_on(org, distribution, on) is DistributionState.IN_FORCE
+    )
+
+
+def covers(org: OrgSnapshot, distribution: DistributionRecord, unit_id: int) -> bool:
+    """The distribution covers the unit itself or a unit above it."""
+    if unit_id not in org.units:
+        return False
+    line = {unit_id} | {u.id for u in org.ancestors(unit_id)}
+    return any(covered in line for covered in distribution.unit_ids)
+
+
+@dataclass(frozen=True)
+class TaskChain:
+    """How a task reached whoever holds it in a unit: KS first, the holder last."""
+
+    task_id: int
+    unit_id: int
+    links: tuple[DistributionRecord, ...]
+
+    @property
+    def holder_appointment_id(self) -> int | None:
+        """None: nobody below KS holds it; the employer (KS) itself does."""
+        return self.links[-1].receiver_appointment_id if self.links else None
+
+
+def task_chain(work: WorkSnapshot, task_id: int, unit_id: int, on: date) -> TaskChain:
+    """Follow the distributions in force from KS down, for the task in the unit."""
+    links: list[DistributionRecord] = []
+    giver: int | None = None  # None: the employer
+    seen: set[int] = set()
+    while True:
+        candidates = [
+            d
+            for d in work.distributions.values()
+            if d.id not in seen
+            and d.giver_appointment_id == giver
+            and covers(work.org, d, unit_id)
+            and item_in_force(work.org, d, task_id, on)
+        ]
+        if not candidates:
+            return TaskChain(task_id, unit_id, tuple(links))
+        # Two at once would break AM-7 (reported by the checks); follow the earliest.
+        chosen = min(candidates, key=lambda d: (d.starts_on or date.min, d.id))
+        seen.add(chosen.id)
+        links.append(chosen)
+        giver = chosen.receiver_appointment_id
+
+
+def held_tasks(
+    work: WorkSnapshot, appointment_id: int, on: date
+) -> list[tuple[int, int, TaskChain]]:
+    """(task, unit, chain) for every task the appointment holds on the date, per covered unit."""
+    result = []
+    for distribution in work.distributions.values():
+        if distribution.receiver_appointment_id != appointment_id:
+            continue
+        for item in distribution.items:
+            if not item_in_force(work.org, distribution, item.task_id, on):
+                continue
+            for unit_id in distribution.unit_ids:
+                chain = task_chain(work, item.task_id, unit_id, on)
+                if chain.holder_appointment_id == appointment_id:
+                    result.append((item.task_id, unit_id, chain))
+    return result
+
+
+def follow_up_due(distribution: DistributionRecord) -> date | None:
+    """AM-8: a year after the last follow-up, or after the distribution came into force."""
+    base = distribution.followed_up_on or distribution.starts_on
+    if base is None:
+        return None
+    return add_months(base, FOLLOW_UP_MONTHS)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def appointment_label(org: OrgSnapshot, appointment: AppointmentRecord | None) -> str:
+    if appointment is None:
+        return "Kommunstyrelsen (arbetsgivaren)"
+    acting = "t.f. " if appointment.acting else ""
+    return (
+        f"{org.person_label(appointment.person_id)}, {acting}{appointment.role.label_sv.lower()}"
+        f", {org.units[appointment.unit_id].name if appointment.unit_id in org.units else '?'}"
+    )

@@ -1,0 +1,227 @@
+"""Read-only questions about work-environment tasks: who holds what, through which chain,
+and the views a screen, a letter or a register shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
+from nacka_desktop.domain.work_environment import (
+    DistributionItemRecord,
+    DistributionRecord,
+    DistributionState,
+    TaskReturnRecord,
+    WorkSnapshot,
+    WorkTaskRecord,
+    follow_up_due,
+    held_tasks,
+    lapse,
+    state_on,
+    task_chain,
+)
+from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.work_repository import load_work_snapshot
+
+from .editing import NotFoundError
+from .queries import AppointmentView, appointment_view
+
+EMPLOYER_NAME = "Kommunstyrelsen"
+
+
+@dataclass(frozen=True)
+class ItemView:
+    task: WorkTaskRecord
+    item: DistributionItemRecord
+
+
+@dataclass(frozen=True)
+class DistributionView:
+    record: DistributionRecord
+    state: DistributionState
+    giver: AppointmentView | None  # None: the employer (KS)
+    signatory: AppointmentView | None  # for KS: its ordförande
+    receiver: AppointmentView
+    units: list[tuple[int, str, str]]  # id, name, code
+    items: list[ItemView]
+    follow_up_due: date | None
+    lapse: tuple[date, str] | None
+    returns: list[TaskReturnRecord]
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def giver_name(self) -> str:
+        return self.giver.person_name if self.giver else EMPLOYER_NAME
+
+    @property
+    def giver_role(self) -> str:
+        if self.giver is not None:
+            return self.giver.role_label
+        if self.signatory is not None:
+            return f"arbetsgivaren, genom {self.signatory.person_name} (ordförande)"
+        return "arbetsgivaren"
+
+    @property
+    def unit_names(self) -> str:
+        return ", ".join(name for _id, name, _code in self.units)
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """One link of a task's way down: who gave it to whom, by which distribution."""
+
+    distribution_id: int
+    giver: str
+    receiver: str
+
+
+@dataclass(frozen=True)
+class HeldTask:
+    task: WorkTaskRecord
+    unit_id: int
+    unit_name: str
+    holder: AppointmentView | None  # None: KS itself
+    chain: list[ChainStep]
+
+
+@dataclass(frozen=True)
+class ReturnView:
+    record: TaskReturnRecord
+    distribution: DistributionView
+    tasks: list[WorkTaskRecord]
+
+
+class WorkQueries:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def snapshot(self) -> WorkSnapshot:
+        with self._database.reader() as session:
+            return load_work_snapshot(session)
+
+    def distribution(self, distribution_id: int, on: date) -> DistributionView:
+        work = self.snapshot()
+        record = work.distributions.get(distribution_id)
+        if record is None:
+            raise NotFoundError("Fördelningen", distribution_id)
+        return distribution_view(work, record, on)
+
+    def distributions(self, on: date) -> list[DistributionView]:
+        work = self.snapshot()
+        return [distribution_view(work, d, on) for d in sorted_distributions(work)]
+
+    def distributions_of_person(
+        self, person_id: int, on: date
+    ) -> tuple[list[DistributionView], list[DistributionView]]:
+        """(given, received) by any of the person's appointments."""
+        work = self.snapshot()
+        own = {a.id for a in work.org.appointments_of(person_id)}
+        given = [
+            distribution_view(work, d, on)
+            for d in sorted_distributions(work)
+            if d.giver_appointment_id in own
+        ]
+        received = [
+            distribution_view(work, d, on)
+            for d in sorted_distributions(work)
+            if d.receiver_appointment_id in own
+        ]
+        return given, received
+
+    def distributions_in_unit(self, unit_id: int, on: date) -> list[DistributionView]:
+        """Distributions that cover the unit, or are given or received in it."""
+        work = self.snapshot()
+        in_unit = {a.id for a in work.org.appointments_in(unit_id)}
+        return [
+            distribution_view(work, d, on)
+            for d in sorted_distributions(work)
+            if unit_id in d.unit_ids
+            or d.giver_appointment_id in in_unit
+            or d.receiver_appointment_id in in_unit
+        ]
+
+    def held_by_person(self, person_id: int, on: date) -> list[HeldTask]:
+        work = self.snapshot()
+        result = []
+        for appointment in work.org.appointments_of(person_id):
+            for task_id, unit_id, chain in held_tasks(work, appointment.id, on):
+                result.append(_held(work, task_id, unit_id, list(chain.links)))
+        return sorted(result, key=lambda h: (swedish_sort_key(h.task.name), h.unit_name))
+
+    def holders_in_unit(self, unit_id: int, on: date) -> list[HeldTask]:
+        """For every active task: who holds it in the unit today, and through which chain."""
+        work = self.snapshot()
+        return [
+            _held(work, task.id, unit_id, list(task_chain(work, task.id, unit_id, on).links))
+            for task in sorted(work.tasks.values(), key=lambda t: swedish_sort_key(t.name))
+            if task.active
+        ]
+
+    def task_return(self, return_id: int, on: date) -> ReturnView:
+        work = self.snapshot()
+        record = work.returns.get(return_id)
+        if record is None:
+            raise NotFoundError("Återföringen", return_id)
+        distribution = distribution_view(work, work.distributions[record.distribution_id], on)
+        return ReturnView(record, distribution, [work.tasks[t] for t in record.task_ids])
+
+
+def sorted_distributions(work: WorkSnapshot) -> list[DistributionRecord]:
+    return sorted(work.distributions.values(), key=lambda d: d.id)
+
+
+def distribution_view(work: WorkSnapshot, record: DistributionRecord, on: date) -> DistributionView:
+    org = work.org
+    giver = org.appointments.get(record.giver_appointment_id or 0)
+    signatory = org.appointments.get(record.employer_signatory_id or 0)
+    receiver = org.appointments[record.receiver_appointment_id]
+    return DistributionView(
+        record=record,
+        state=state_on(org, record, on),
+        giver=appointment_view(org, giver) if giver else None,
+        signatory=appointment_view(org, signatory) if signatory else None,
+        receiver=appointment_view(org, receiver),
+        units=[
+            (unit_id, org.units[unit_id].name, org.units[unit_id].code)
+            for unit_id in record.unit_ids
+            if unit_id in org.units
+        ],
+        items=[ItemView(work.tasks[item.task_id], item) for item in record.items],
+        follow_up_due=follow_up_due(record),
+        lapse=lapse(org, record),
+        returns=sorted(
+            (r for r in work.returns.values() if r.distribution_id == record.id),
+            key=lambda r: (r.returned_on, r.id),
+        ),
+    )
+
+
+def _held(
+    work: WorkSnapshot, task_id: int, unit_id: int, links: list[DistributionRecord]
+) -> HeldTask:
+    org = work.org
+    holder = org.appointments.get(links[-1].receiver_appointment_id) if links else None
+    return HeldTask(
+        task=work.tasks[task_id],
+        unit_id=unit_id,
+        unit_name=org.units[unit_id].name if unit_id in org.units else "?",
+        holder=appointment_view(org, holder) if holder else None,
+        chain=[_step(org, d) for d in links],
+    )
+
+
+def _step(org: OrgSnapshot, distribution: DistributionRecord) -> ChainStep:
+    def name(appointment_id: int | None) -> str:
+        appointment = org.appointments.get(appointment_id or 0)
+        if appointment is None:
+            return EMPLOYER_NAME
+        return f"{org.person_label(appointment.person_id)} ({appointment.role.label_sv.lower()})"
+
+    return ChainStep(
+        distribution.id,
+        name(distribution.giver_appointment_id),
+        name(distribution.receiver_appointment_id),
+    )

@@ -1,0 +1,93 @@
+"""Reading work-environment tasks, distributions and returns into domain records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.work_environment import (
+    DistributionItemRecord,
+    DistributionRecord,
+    ReturnReason,
+    TaskReturnRecord,
+    WorkSnapshot,
+    WorkTaskRecord,
+)
+
+from .models import (
+    TaskDistribution,
+    TaskDistributionItem,
+    TaskDistributionUnit,
+    TaskReturn,
+    WorkTask,
+)
+from .repositories import load_snapshot
+
+
+def parse_reasons(text: str) -> tuple[ReturnReason, ...]:
+    return tuple(ReturnReason(part) for part in text.split(",") if part)
+
+
+def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> WorkSnapshot:
+    """The organisation plus every task, distribution and return, in a handful of SELECTs."""
+    org = org if org is not None else load_snapshot(session)
+    units: dict[int, list[int]] = defaultdict(list)
+    for link in session.scalars(select(TaskDistributionUnit)):
+        units[link.distribution_id].append(link.unit_id)
+    items: dict[int, list[DistributionItemRecord]] = defaultdict(list)
+    returned_tasks: dict[int, list[int]] = defaultdict(list)
+    for item in session.scalars(select(TaskDistributionItem).order_by(TaskDistributionItem.id)):
+        items[item.distribution_id].append(
+            DistributionItemRecord(
+                id=item.id,
+                task_id=item.task_id,
+                knowledge=item.knowledge,
+                competence=item.competence,
+                authority=item.authority,
+                resources=item.resources,
+                returned_on=item.returned_on,
+                return_id=item.return_id,
+            )
+        )
+        if item.return_id is not None:
+            returned_tasks[item.return_id].append(item.task_id)
+    return WorkSnapshot(
+        org=org,
+        tasks={
+            t.id: WorkTaskRecord(t.id, t.code, t.name, t.description or "", t.active)
+            for t in session.scalars(select(WorkTask))
+        },
+        distributions={
+            d.id: DistributionRecord(
+                id=d.id,
+                receiver_appointment_id=d.receiver_appointment_id,
+                giver_appointment_id=d.giver_appointment_id,
+                unit_ids=tuple(sorted(units[d.id])),
+                items=tuple(items[d.id]),
+                valid_from=d.valid_from,
+                valid_to=d.valid_to,
+                signed_on=d.signed_on,
+                communicated_on=d.communicated_on,
+                may_pass_on=d.may_pass_on,
+                absence_arrangement=d.absence_arrangement or "",
+                retained_tasks=d.retained_tasks or "",
+                followed_up_on=d.followed_up_on,
+                employer_signatory_id=d.employer_signatory_id,
+            )
+            for d in session.scalars(select(TaskDistribution))
+        },
+        returns={
+            r.id: TaskReturnRecord(
+                id=r.id,
+                distribution_id=r.distribution_id,
+                returned_on=r.returned_on,
+                reasons=parse_reasons(r.reasons or ""),
+                explanation=r.explanation or "",
+                task_ids=tuple(returned_tasks[r.id]),
+            )
+            for r in session.scalars(select(TaskReturn))
+        },
+    )
