@@ -19,6 +19,7 @@ EXIT_OK = 0
 EXIT_RULE_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_CANNOT_OPEN = 3
+EXIT_CANNOT_WRITE = 4
 
 
 def _iso_date(text: str) -> date:
@@ -49,6 +50,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", help=db_help, dest="sub_db")
     check.add_argument("--on", type=_iso_date, help="datum att kontrollera (standard: i dag)")
     check.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+
+    export = commands.add_parser("export", help="skriv brev (PDF) och register (Excel)")
+    export_kinds = export.add_subparsers(dest="export_kind", metavar="SORT", required=True)
+    letter = export_kinds.add_parser("letter", help="ett brev som PDF")
+    letter.add_argument(
+        "letter_kind",
+        choices=["distribution", "return"],
+        help="distribution: fördelning av arbetsmiljöuppgifter; return: återföring",
+    )
+    letter.add_argument("object_id", type=int, metavar="ID", help="fördelningens/återföringens id")
+    register = export_kinds.add_parser("register", help="ett register som Excel-fil")
+    register.add_argument("register_kind", choices=["distributions"], help="vilket register")
+    register.add_argument("--on", type=_iso_date, help="datum för status (standard: i dag)")
+    for sub in (letter, register):
+        sub.add_argument("--db", help=db_help, dest="sub_db")
+        sub.add_argument("--out", required=True, help="filen som skrivs")
     return parser
 
 
@@ -63,6 +80,8 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
     try:
         if args.command == "demo":
             return run_demo(database, args.force, sys.stdout)
+        if args.command == "export":
+            return run_export(args, database, sys.stdout)
         return run_check(database, args.on or date.today(), args.json, sys.stdout)
     except DatabaseOpenError as error:
         print(f"nacka-desktop: {error.message_sv}", file=sys.stderr)
@@ -115,6 +134,39 @@ def run_check(location: str, on: date, as_json: bool, out: TextIO) -> int:
     else:
         _print_table(violations, on, out)
     return EXIT_RULE_ERRORS if any(v.is_error for v in violations) else EXIT_OK
+
+
+def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
+    from nacka_desktop.services.context import Services
+    from nacka_desktop.services.editing import NotFoundError
+
+    services = Services.open(location, create=False)
+    target = Path(args.out)
+    try:
+        if args.export_kind == "letter":
+            from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
+
+            today = date.today()
+            if args.letter_kind == "distribution":
+                view = services.work.distribution(args.object_id, today)
+                write_distribution_letter(view, target)
+            else:
+                write_return_letter(services.work.task_return(args.object_id, today), target)
+        else:
+            from nacka_desktop.exports.registers import write_distribution_register
+
+            on = getattr(args, "on", None) or date.today()
+            write_distribution_register(services.work, on, target)
+    except NotFoundError as error:
+        print(f"nacka-desktop: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"nacka-desktop: kunde inte skriva {target}: {error.strerror}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
+    finally:
+        services.close()
+    print(f"Skrev {target}", file=out)
+    return EXIT_OK
 
 
 def _count(violations: list[Violation]) -> dict[str, int]:
