@@ -218,7 +218,9 @@ def _step(org: OrgSnapshot, distribution: DistributionRecord) -> ChainStep:
         appointment = org.appointments.get(appointment_id or 0)
         if appointment is None:
             return EMPLOYER_NAME
-        return f"{org.person_label(appointment.person_id)} ({appointment.role.label_sv.lower()})"
+        person = org.persons.get(appointment.person_id)
+        title = person.title if person and person.title else appointment.role.label_sv.lower()
+        return f"{org.person_label(appointment.person_id)} ({title})"
 
     return ChainStep(
         distribution.id,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -34,15 +35,15 @@ from PySide6.QtWidgets import (
 from nacka_desktop import __version__
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.responsibility import roles_for
-from nacka_desktop.domain.rules import RuleViolationError, Violation
+from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
+from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.services.units import draft_of
 from nacka_desktop.storage.database import remembered_location
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 from .appointment_form import AppointmentForm
-from .commands import EditStack, push_edit
+from .commands import EditStack
 from .dialogs import (
     AppointDialog,
     DateDialog,
@@ -51,6 +52,7 @@ from .dialogs import (
     NewUnitDialog,
     PersonDialog,
 )
+from .edits import EXPECTED_REFUSALS, EditRunner
 from .i18n import LANGUAGES
 from .panels import ProblemsPanel, SearchBox
 from .person_form import PersonForm
@@ -58,11 +60,11 @@ from .processes_dialog import ProcessesDialog
 from .settings import GEOMETRY, LAST_DATABASE, SHOW_CLOSED, WINDOW_STATE, Settings
 from .tree_model import UNIT_ID_ROLE, OrgTreeModel
 from .unit_form import UnitForm
+from .work_actions import WorkActions
+from .work_panel import WorkPanel
 
 ServicesOpener = Callable[[str], Services]
 VIEW_DATE_DELAY_MS = 300
-# Refusals a user can act on; anything else is a bug and goes to the crash reporter.
-EXPECTED_REFUSALS = (RuleViolationError, ConcurrentEditError, NotFoundError, DatabaseOpenError)
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self._language = language
         self._open_services = open_services
         self._current: tuple[str, int] | None = None
+        self.edits = EditRunner(undo_stack, self, self.english)
         self._refreshing = False
         self._listening = False
         self.setObjectName("MainWindow")
@@ -132,7 +135,13 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(left)
-        splitter.addWidget(self.form_stack)
+        self.work_panel = WorkPanel()
+        self.work_actions = WorkActions(lambda: self.services, self.edits, self, lambda: self.on)
+        self.right_tabs = QTabWidget()
+        self.right_tabs.setObjectName("rightTabs")
+        self.right_tabs.addTab(self.form_stack, self.tr("Uppgifter"))
+        self.right_tabs.addTab(self.work_panel, self.tr("Arbetsmiljö"))
+        splitter.addWidget(self.right_tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 620])
@@ -219,6 +228,15 @@ class MainWindow(QMainWindow):
             self.tr("&Sök"), self._focus_search, QKeySequence.StandardKey.Find
         )
         self.about_action = self._action(self.tr("&Om Nacka Desktop"), self.about)
+        self.new_distribution_action = self._action(
+            self.tr("&Ny fördelning av arbetsmiljöuppgifter…"), self.new_distribution
+        )
+        self.task_catalogue_action = self._action(
+            self.tr("&Uppgiftskatalog…"), self.show_task_catalogue
+        )
+        self.register_action = self._action(
+            self.tr("&Register över fördelningar (Excel)…"), self.work_actions.export_register
+        )
 
     def _create_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -250,6 +268,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self._change_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+        work_menu = bar.addMenu(self.tr("Arbets&miljö"))
+        work_menu.addActions(
+            [self.new_distribution_action, self.task_catalogue_action, self.register_action]
+        )
         help_menu = bar.addMenu(self.tr("&Hjälp"))
         help_menu.addAction(self.about_action)
 
@@ -293,6 +315,12 @@ class MainWindow(QMainWindow):
         self._view_date_timer.setInterval(VIEW_DATE_DELAY_MS)
         self._view_date_timer.timeout.connect(self._view_date_changed)
         self.view_date.dateChanged.connect(self._view_date_timer.start)
+        self.right_tabs.currentChanged.connect(self._refresh_work)
+        self.work_panel.newRequested.connect(self.new_distribution)
+        self.work_panel.actionRequested.connect(self.work_actions.act)
+        self.work_panel.letterRequested.connect(self.work_actions.show_letter)
+        self.work_panel.returnLetterRequested.connect(self.work_actions.show_return_letter)
+        self.work_panel.registerRequested.connect(self.work_actions.export_register)
 
     def _restore_window(self) -> None:
         geometry = self.settings.get(GEOMETRY)
@@ -382,6 +410,7 @@ class MainWindow(QMainWindow):
             page.unit, page.parent_name, page.manager, page.appointments, self.on, self.english
         )
         self.form_stack.setCurrentWidget(self.unit_form)
+        self._refresh_work()
         if reveal:
             self._reveal_in_tree(unit_id)
         self._update_actions()
@@ -397,6 +426,7 @@ class MainWindow(QMainWindow):
             page.person, page.chiefs, page.appointments, self.on, self.english
         )
         self.form_stack.setCurrentWidget(self.person_form)
+        self._refresh_work()
         self._update_actions()
 
     def show_appointment(self, appointment_id: int) -> None:
@@ -416,12 +446,14 @@ class MainWindow(QMainWindow):
             self.english,
         )
         self.form_stack.setCurrentWidget(self.appointment_form)
+        self._refresh_work()
         self._update_actions()
 
     def _show_empty(self) -> None:
         self._current = None
         self.form_stack.setCurrentWidget(self.empty_page)
         self._update_actions()
+        self._refresh_work()
 
     def _reveal_in_tree(self, unit_id: int) -> None:
         index = self.tree_model.index_of_unit(unit_id)
@@ -454,6 +486,61 @@ class MainWindow(QMainWindow):
     def refresh_problems(self) -> None:
         self.problems.set_violations(self.services.queries.check(self.on), self.english)
 
+    def _refresh_work(self) -> None:
+        """Fill the Arbetsmiljö view for the current unit or person, only while it is shown."""
+        if self.right_tabs.currentWidget() is not self.work_panel:
+            return
+        work, on = self.services.work, self.on
+        current = self._current
+        if current is not None and current[0] == "appointment":
+            appointment = self.services.queries.appointment(current[1])
+            current = ("person", appointment.person_id)
+        if current is not None and current[0] == "unit":
+            unit = self.services.queries.unit(current[1])
+            self.work_panel.show_rows(
+                self.tr("Arbetsmiljöuppgifter i {unit}").format(unit=unit.name),
+                self.tr("<b>Vem har uppgiften {on}</b> (och genom vilken kedja från KS)").format(
+                    on=on.isoformat()
+                ),
+                work.holders_in_unit(unit.id, on),
+                work.distributions_in_unit(unit.id, on),
+                self.english,
+            )
+        elif current is not None and current[0] == "person":
+            person = self.services.queries.person(current[1])
+            given, received = work.distributions_of_person(person.id, on)
+            self.work_panel.show_rows(
+                self.tr("Arbetsmiljöuppgifter för {name}").format(name=person.full_name),
+                self.tr("<b>Uppgifter som {name} har {on}</b>").format(
+                    name=person.full_name, on=on.isoformat()
+                ),
+                work.held_by_person(person.id, on),
+                received + [d for d in given if d not in received],
+                self.english,
+            )
+        else:
+            self.work_panel.show_rows(
+                self.tr("Välj en enhet eller en person."), "", [], [], self.english
+            )
+
+    def new_distribution(self) -> None:
+        giver_id = None
+        if self._current is not None and self._current[0] == "unit":
+            manager = self.services.queries.manager_of(self._current[1], self.services.clock())
+            giver_id = manager.appointment.id if manager else None
+        created = self.work_actions.new_distribution(giver_id, None)
+        if created is not None:
+            self.right_tabs.setCurrentWidget(self.work_panel)
+            self._refresh_work()
+            self.work_panel.select(created)
+
+    def show_task_catalogue(self) -> None:
+        from .task_catalogue_dialog import TaskCatalogueDialog
+
+        dialog = TaskCatalogueDialog(self.services, self.edits, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def _after_change(self) -> None:
         # While the tree merges changes, its current row may vanish (a closed unit) and Qt
         # moves the selection to a neighbour: that is not the user choosing another unit.
@@ -485,55 +572,16 @@ class MainWindow(QMainWindow):
         undo: Callable[[Any], Any],
         redo: Callable[[Any], Any] | None = None,
     ) -> Any:
-        """Run an edit as an undoable command. Raises RuleViolationError if it is refused."""
-        return push_edit(self.undo_stack, text, do, undo, redo)
+        return self.edits.edit(text, do, undo, redo)
 
     def _report_error(self, error: Exception) -> None:
-        if isinstance(error, RuleViolationError):
-            self._show_violations(self.tr("Ändringen kunde inte göras"), error.violations)
-        elif isinstance(error, ConcurrentEditError | NotFoundError):
-            QMessageBox.warning(
-                self,
-                self.tr("Ändringen kunde inte göras"),
-                error.message_en if self.english else error.message,
-            )
-        elif isinstance(error, DatabaseOpenError):
-            QMessageBox.warning(
-                self,
-                self.tr("Ändringen kunde inte göras"),
-                error.message_en if self.english else error.message_sv,
-            )
-        else:
-            raise error
-
-    def _show_violations(self, title: str, violations: list[Violation]) -> None:
-        text = "\n\n".join(f"{v.rule_id}: {v.text(self.english)}" for v in violations)
-        QMessageBox.warning(self, title, text)
+        self.edits.report(error)
 
     def _try(self, action: Callable[[], Any]) -> bool:
-        """Run an edit started from a menu or by drag and drop; show a refusal as a dialog."""
-        try:
-            action()
-        except EXPECTED_REFUSALS as error:
-            self._report_error(error)
-            return False
-        return True
+        return self.edits.attempt(action)
 
     def _run_dialog(self, dialog: FormDialog, edit: Callable[[], Any]) -> Any:
-        """Show the dialog until its edit is accepted or the user cancels; a refusal is shown
-        in the dialog, at the field it concerns, and the user can correct it."""
-        try:
-            while dialog.exec():
-                try:
-                    return edit()
-                except RuleViolationError as error:
-                    dialog.show_refusal(error.violations)
-                except EXPECTED_REFUSALS as error:
-                    self._report_error(error)
-                    return None
-            return None
-        finally:
-            dialog.deleteLater()
+        return self.edits.run_dialog(dialog, edit)
 
     def new_unit(self) -> None:
         parent_id = self.selected_unit_id()
