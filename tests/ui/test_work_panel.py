@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWizard
+from sqlalchemy import text
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
