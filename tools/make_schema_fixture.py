@@ -18,6 +18,10 @@ from nacka_desktop.domain.enums import Role, UnitKind  # noqa: E402
 from nacka_desktop.services.context import Services  # noqa: E402
 from nacka_desktop.services.people import AppointmentDraft, PersonDraft  # noqa: E402
 from nacka_desktop.services.units import UnitDraft  # noqa: E402
+from nacka_desktop.services.work_environment import (  # noqa: E402
+    ALL_CONFIRMED,
+    DistributionDraft,
+)
 from nacka_desktop.storage.database import head_revision  # noqa: E402
 
 
@@ -44,9 +48,27 @@ def main() -> None:
     person = services.persons.create(
         PersonDraft("N1", "Åsa", "Öberg", "Stadsdirektör", "asa.oberg@nacka.se")
     )
-    services.appointments.appoint(
+    director = services.appointments.appoint(
         AppointmentDraft(person.id, slk.id, Role.CITY_DIRECTOR, date(2020, 1, 1))
     )
+    chair = services.persons.create(PersonDraft("F1", "Örjan", "Ågren", "Förtroendevald"))
+    services.appointments.appoint(AppointmentDraft(chair.id, ks.id, Role.CHAIR, date(2020, 1, 1)))
+    tasks = [t.id for t in services.tasks.list()]
+    distribution = services.distributions.create(
+        DistributionDraft(
+            director.id,
+            None,
+            [slk.id],
+            tasks,
+            date(2024, 1, 1),
+            may_pass_on=True,
+            absence_arrangement="Vid frånvaro återgår uppgifterna till kommunstyrelsen.",
+            retained_tasks="Inga.",
+            confirmations={t: ALL_CONFIRMED for t in tasks},
+        )
+    )
+    services.distributions.sign(distribution, date(2024, 1, 1))
+    services.distributions.record_oral(distribution, date(2024, 1, 2))
     services.close()
     with_wal = [Path(f"{target}{suffix}") for suffix in ("-wal", "-shm")]
     for leftover in with_wal:

@@ -30,6 +30,10 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
         slk = next(u for u in services.queries.snapshot().units.values() if u.code == "1000")
         manager = services.queries.manager_of(slk.id, date(2026, 11, 26))
         assert manager is not None and manager.person_name == "Åsa Öberg"
+        if fixture.stem >= "schema_0002":  # the first schema with work-environment tasks
+            views = services.work.distributions(date(2026, 11, 26))
+            assert [v.receiver.person_name for v in views] == ["Åsa Öberg"]
+            assert len(views[0].items) == 10
         if fixture.name != f"schema_{head_revision()}.db":
             backup = services.database.backup_path
             assert backup is not None and backup.exists()
