@@ -1,0 +1,375 @@
+"""The PDF letters: a distribution (KS → stadsdirektör, stadsdirektör → direktör, a draft) and a
+return, read back with poppler's pdftotext and pdffonts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from nacka_desktop import cli
+from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
+from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
+from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.sample import build_sample_organisation
+from nacka_desktop.services.work_environment import ALL_CONFIRMED, DistributionDraft
+
+ON = date(2026, 11, 26)  # tests/conftest.py's TODAY
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TASK_COUNT = 16  # enough for a letter of several pages (each task is an edit: ~0.25 s)
+RETURN_RIGHT = (
+    "Du har rätt att när som helst helt eller delvis återföra arbetsmiljöuppgifterna till den "
+    "som fördelat dem. Återföringen ska göras skriftligen och behöver inte godkännas."
+)
+EXPLANATION = "Jag saknar utbildning i brandskydd och tid för skyddsronder under hösten."
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
+    reason="poppler-utils (pdftotext, pdffonts) is not installed: "
+    "apt-get install poppler-utils to read the letters back",
+)
+
+
+@dataclass(frozen=True)
+class Letters:
+    services: Services
+    folder: Path
+    task_names: list[str]  # the extra tasks, in the order created
+    employer_letter: Path  # KS → stadsdirektör, all extra tasks, in force (several pages)
+    employer_id: int
+    chair_name: str
+    city_director_name: str
+    director_letter: Path  # stadsdirektör → direktör, four tasks, in force, two returned
+    director_id: int
+    director_name: str
+    draft_letter: Path  # direktör → enhetschef, not signed, one item not confirmed
+    draft_id: int
+    return_letter: Path
+    return_id: int
+    returned: list[str]  # names of the returned tasks
+    kept: list[str]  # names of the director's tasks not returned
+
+
+def _leader(
+    snapshot: OrgSnapshot, roles: set[Role], unit_ids: set[int] | None = None
+) -> list[AppointmentRecord]:
+    return sorted(
+        (
+            a
+            for a in snapshot.appointments.values()
+            if a.role in roles and a.is_valid_on(ON) and (unit_ids is None or a.unit_id in unit_ids)
+        ),
+        key=lambda a: a.id,
+    )
+
+
+def _line(snapshot: OrgSnapshot) -> tuple[AppointmentRecord, AppointmentRecord, AppointmentRecord]:
+    """A stadsdirektör, a direktör below and an enhetschef below that, all in post today."""
+    city_director = _leader(snapshot, {Role.CITY_DIRECTOR})[0]
+    for director in _leader(snapshot, {Role.DIRECTOR}):
+        below = {u.id for u in snapshot.children(director.unit_id)}
+        managers = _leader(snapshot, {Role.UNIT_MANAGER}, below)
+        if managers:
+            return city_director, director, managers[0]
+    raise AssertionError("the sample has no direktör with an enhetschef below")
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Letters]:
+    folder = tmp_path_factory.mktemp("letters")
+    services = Services.open(folder / "letters.db", clock=lambda: ON)
+    build_sample_organisation(services.database, ON)
+    snapshot = services.queries.snapshot()
+    city_director, director, manager = _line(snapshot)
+    base = max(a.valid_from or date(2019, 1, 1) for a in (city_director, director, manager))
+    base += timedelta(days=1)
+    assert base + timedelta(days=30) < ON, "the sample's managers started too recently"
+
+    # Tasks of our own: the sample's distributions never hold them, so no AM-7 clash.
+    names = [f"Brevuppgift {i:02d} – lokaler på plan {i} i Älvsjö" for i in range(TASK_COUNT)]
+    tasks = [
+        services.tasks.create(
+            f"BREV-{i:02d}",
+            name,
+            'Riskbedömning "A & B" <före> åtgärd; följs upp med skyddsombudet varje kvartal.',
+        )
+        for i, name in enumerate(names)
+    ]
+    confirmed = {task: ALL_CONFIRMED for task in tasks}
+    distributions = services.distributions
+    employer_id = distributions.create(
+        DistributionDraft(
+            city_director.id,
+            None,
+            [city_director.unit_id],
+            tasks,
+            base,
+            may_pass_on=True,
+            absence_arrangement="Vid frånvaro längre än två veckor övertar ställföreträdaren.",
+            retained_tasks="Kommunstyrelsen behåller arbetsmiljöpolicyn.",
+            confirmations=confirmed,
+        )
+    )
+    distributions.sign(employer_id, base)
+    distributions.record_oral(employer_id, base)
+    director_id = distributions.create(
+        DistributionDraft(
+            director.id,
+            city_director.id,
+            [director.unit_id],
+            tasks[:4],
+            base + timedelta(days=7),
+            may_pass_on=True,
+            confirmations=confirmed,
+        )
+    )
+    distributions.sign(director_id, base + timedelta(days=7))
+    distributions.record_oral(director_id, base + timedelta(days=8))
+    draft_confirmations = dict(confirmed)
+    draft_confirmations[tasks[1]] = (True, True, False, False)
+    draft_id = distributions.create(
+        DistributionDraft(
+            manager.id,
+            director.id,
+            [manager.unit_id],
+            tasks[:2],
+            base + timedelta(days=14),
+            confirmations=draft_confirmations,
+        )
+    )
+    return_id = distributions.return_tasks(
+        director_id,
+        [tasks[2], tasks[3]],
+        ON - timedelta(days=10),
+        [ReturnReason.COMPETENCE, ReturnReason.TIME],
+        EXPLANATION,
+    )
+
+    work = services.work
+    employer_view = work.distribution(employer_id, ON)
+    assert employer_view.state is DistributionState.IN_FORCE
+    assert employer_view.signatory is not None
+    director_view = work.distribution(director_id, ON)
+    assert work.distribution(draft_id, ON).state is DistributionState.DRAFT
+    result = Letters(
+        services=services,
+        folder=folder,
+        task_names=names,
+        employer_letter=folder / "ks.pdf",
+        employer_id=employer_id,
+        chair_name=employer_view.signatory.person_name,
+        city_director_name=employer_view.receiver.person_name,
+        director_letter=folder / "direktor.pdf",
+        director_id=director_id,
+        director_name=director_view.receiver.person_name,
+        draft_letter=folder / "utkast.pdf",
+        draft_id=draft_id,
+        return_letter=folder / "aterforing.pdf",
+        return_id=return_id,
+        returned=names[2:4],
+        kept=names[:2],
+    )
+    write_distribution_letter(employer_view, result.employer_letter)
+    write_distribution_letter(director_view, result.director_letter)
+    write_distribution_letter(work.distribution(draft_id, ON), result.draft_letter)
+    write_return_letter(work.task_return(return_id, ON), result.return_letter)
+    yield result
+    services.close()
+
+
+def pages(path: Path) -> list[str]:
+    """The text of each page, whitespace collapsed (pdftotext breaks lines where the PDF does)."""
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout
+    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+
+
+def text_of(path: Path) -> str:
+    return " ".join(pages(path))
+
+
+def fonts(path: Path) -> list[tuple[str, str]]:
+    """(name, emb) for every font pdffonts lists."""
+    output = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    rows = output.splitlines()[2:]  # a header line and a rule
+    # name type… encoding emb sub uni object-number generation: read emb from the right
+    return [(row.split()[0], row.split()[-5]) for row in rows if row.strip()]
+
+
+# --- the distribution letter --------------------------------------------------------------
+
+
+@needs_poppler
+def test_distribution_letter_names_parties_tasks_and_rights(letters: Letters) -> None:
+    text = text_of(letters.employer_letter)
+    assert "Fördelning av arbetsmiljöuppgifter" in text
+    assert "Kommunstyrelsen (arbetsgivaren)" in text
+    assert letters.chair_name in text  # KS signs through its ordförande
+    assert letters.city_director_name in text
+    for name in letters.task_names:
+        assert name in text
+    assert RETURN_RIGHT in text  # AM-4, with å ä ö intact
+    assert "Vid frånvaro längre än två veckor övertar ställföreträdaren." in text  # AM-7
+    assert "Kommunstyrelsen behåller arbetsmiljöpolicyn." in text
+    assert "Du får fördela uppgifterna vidare" in text  # AM-9
+    assert "Nästa uppföljning ska göras senast" in text  # AM-8
+    assert "gåtts igenom muntligen" in text  # AM-3
+    for item in ("Kunskap", "Kompetens", "Befogen", "Resurser inkl. tid"):  # AM-6
+        assert item in text
+    assert text.count("\u2611") >= 4 * TASK_COUNT  # every confirmation ticked
+    assert "Underskrift" in text and "Ort" in text and "Datum" in text
+    assert "UTKAST" not in text
+
+
+@needs_poppler
+def test_user_text_is_escaped_not_read_as_markup(letters: Letters) -> None:
+    assert 'Riskbedömning "A & B" <före> åtgärd' in text_of(letters.employer_letter)
+
+
+@needs_poppler
+def test_every_page_has_the_document_id_and_its_number(letters: Letters) -> None:
+    texts = pages(letters.employer_letter)
+    assert len(texts) >= 3, f"{TASK_COUNT} tasks should make a letter of several pages"
+    doc_id = f"AM-FÖR-{letters.employer_id}"
+    for number, page in enumerate(texts, start=1):
+        assert doc_id in page, f"page {number} lacks {doc_id}"
+        assert f"Sida {number} av {len(texts)}" in page
+
+
+@needs_poppler
+def test_director_letter_marks_the_returned_tasks(letters: Letters) -> None:
+    text = text_of(letters.director_letter)
+    assert letters.director_name in text and letters.city_director_name in text
+    assert f"AM-ÅTF-{letters.return_id}" in text
+    assert "Återförd" in text
+    assert "Sida 1 av" in text
+
+
+@needs_poppler
+def test_draft_is_the_paper_to_sign_and_says_it_is_not_yet_in_force(letters: Letters) -> None:
+    text = text_of(letters.draft_letter)
+    assert "FÖR UNDERSKRIFT – ännu inte i kraft" in text
+    assert "UTKAST" not in text  # no watermark on the paper both parties sign
+    assert "Utskriven" in text
+    assert "Muntlig genomgång den:" in text  # oral communication still to come
+    assert "Du får inte fördela uppgifterna vidare" in text
+    assert "\u2610" in text  # the unconfirmed items show as empty boxes
+    assert "inte alla förutsättningar bekräftade" in text
+
+
+# --- the return letter --------------------------------------------------------------------
+
+
+@needs_poppler
+def test_return_letter_names_tasks_reasons_and_effect(letters: Letters) -> None:
+    text = text_of(letters.return_letter)
+    assert "Återföring av arbetsmiljöuppgifter" in text
+    assert f"AM-ÅTF-{letters.return_id}" in text
+    assert f"AM-FÖR-{letters.director_id}" in text
+    assert letters.director_name in text and letters.city_director_name in text
+    for name in letters.returned:
+        assert name in text
+    for name in letters.kept:
+        assert name not in text
+    assert "\u2611 Kompetens" in text and "\u2611 Tid" in text
+    assert "\u2610 Kunskap" in text and "\u2610 Befogenheter" in text
+    assert EXPLANATION in text
+    assert "Återföringen behöver inte godkännas" in text  # AM-4
+    assert "Delvis: 2 av 4 uppgifter" in text
+    assert "Återfört av" in text and "Mottaget av" in text
+    assert "Sida 1 av 1" in text
+
+
+# --- fonts, and every letter the sample can produce ----------------------------------------
+
+
+@needs_poppler
+def test_every_font_is_embedded(letters: Letters) -> None:
+    for path in (
+        letters.employer_letter,
+        letters.director_letter,
+        letters.draft_letter,
+        letters.return_letter,
+    ):
+        found = fonts(path)
+        assert found, path
+        assert all(emb == "yes" for _name, emb in found), (path, found)
+        assert all("DejaVuSans" in name for name, _emb in found), (path, found)
+        assert any(name.endswith("DejaVuSans-Bold") for name, _emb in found)
+
+
+def test_bold_markup_uses_the_bold_file() -> None:
+    """Without registerFontFamily, <b> in a Paragraph silently stays regular."""
+    from reportlab.lib.fonts import tt2ps
+
+    from nacka_desktop.exports.letters._layout import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+
+    register_fonts()
+    assert tt2ps(FONT, 1, 0) == FONT_BOLD
+    assert tt2ps(FONT, 0, 1) == FONT_ITALIC
+
+
+@needs_poppler
+def test_every_sample_distribution_and_return_renders(letters: Letters) -> None:
+    """Whatever state the sample's own distributions are in (ended, lapsed, returned, signed
+    but not in force), a letter is written, and marked if it is not in force."""
+    work = letters.services.work
+    folder = letters.folder / "sample"
+    folder.mkdir()
+    one_per_state = {view.state: view for view in reversed(work.distributions(ON))}
+    with_returns = [view for view in work.distributions(ON) if view.returns]
+    for view in [*one_per_state.values(), *with_returns]:
+        path = folder / f"d{view.id}.pdf"
+        write_distribution_letter(view, path)
+        first = pages(path)[0]
+        assert f"AM-FÖR-{view.id}" in first
+        if view.state is not DistributionState.IN_FORCE:
+            assert view.state.label_sv in first or "FÖR UNDERSKRIFT" in first, view.state
+        for task_return in view.returns:
+            target = folder / f"r{task_return.id}.pdf"
+            write_return_letter(work.task_return(task_return.id, ON), target)
+            assert f"AM-ÅTF-{task_return.id}" in text_of(target)
+
+
+# --- the command line and start-up ----------------------------------------------------------
+
+
+def test_cli_writes_both_letters(letters: Letters, capsys: pytest.CaptureFixture[str]) -> None:
+    database = str(letters.folder / "letters.db")
+
+    def no_gui(_database: str | None) -> int:
+        raise AssertionError("the window must not open")
+
+    for kind, object_id in (
+        ("distribution", letters.employer_id),
+        ("return", letters.return_id),
+    ):
+        target = letters.folder / f"cli-{kind}.pdf"
+        argv = ["export", "letter", kind, str(object_id), "--db", database, "--out", str(target)]
+        assert cli.main(argv, launch_gui=no_gui) == cli.EXIT_OK
+        assert target.read_bytes().startswith(b"%PDF-")
+    assert "Skrev" in capsys.readouterr().out
+
+
+def test_reportlab_is_not_imported_at_start_up() -> None:
+    code = (
+        "import sys, nacka_desktop.cli, nacka_desktop.services.context; "
+        "sys.exit('reportlab' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=False)
+    assert result.returncode == 0, "reportlab must be imported only when a letter is written"
