@@ -22,8 +22,10 @@ from pathlib import Path
 
 # Swedish source → English, for every context.
 TRANSLATIONS: dict[str, str] = {
+    "{name} (används inte)": "{name} (not in use)",
     # Menus and actions (MainWindow). Accelerators are unique within each English menu:
-    # File: N O Q · Edit: U R N E M C P A D · View: S C P L · Help: A
+    # Menu bar: F E V W H · File: N O Q · Edit: U R N E M C P A D · View: S C P L ·
+    # Work environment: N T R · Help: A
     "&Arkiv": "&File",
     "&Ny databas…": "&New database…",
     "&Öppna databas…": "&Open database…",
@@ -45,6 +47,10 @@ TRANSLATIONS: dict[str, str] = {
     "&Språk": "&Language",
     "&Hjälp": "&Help",
     "&Om Nacka Desktop": "&About Nacka Desktop",
+    "Arbets&miljö": "&Work environment",
+    "&Ny fördelning av arbetsmiljöuppgifter…": "&New distribution of work-environment tasks…",
+    "&Uppgiftskatalog…": "&Task catalogue…",
+    "&Register över fördelningar (Excel)…": "&Register of distributions (Excel)…",
     "Skapa en enhet under den valda": "Create a unit under the selected one",
     "Sätt slutdatum för enheten": "Set the end date of the unit",
     "Verktyg": "Toolbar",
@@ -190,11 +196,158 @@ TRANSLATIONS: dict[str, str] = {
         "An unexpected error occurred: {error}\n\nThe program keeps running. The details are in "
         "the log file:\n{path}"
     ),
+    # Work environment (Arbetsmiljö): the view, its tables and its actions
+    "Arbetsmiljö": "Work environment",
+    "Arbetsmiljöuppgifter i {unit}": "Work-environment tasks in {unit}",
+    "<b>Vem har uppgiften {on}</b> (och genom vilken kedja från KS)": (
+        "<b>Who holds each task on {on}</b>, and through which chain from the executive board (KS)"
+    ),
+    "Arbetsmiljöuppgifter för {name}": "Work-environment tasks of {name}",
+    "<b>Uppgifter som {name} har {on}</b>": "<b>Tasks that {name} holds on {on}</b>",
+    "Välj en enhet eller en person.": "Select a unit or a person.",
+    "Uppgift": "Task",
+    "Uppgifter": "Tasks",  # MainWindow's tab of unit/person details: see IN_CONTEXT
+    "<b>Uppgifter</b>": "<b>Tasks</b>",
+    "Enheter": "Units",
+    "<b>Enheter</b>": "<b>Units</b>",
+    "Innehas av": "Held by",
+    "Kedja": "Chain",
+    "Kommunstyrelsen (ingen fördelning)": "The executive board (KS, no distribution)",
+    "Fördelning {id}: {giver} → {receiver}": "Distribution {id}: {giver} → {receiver}",
+    "Ingen fördelning: uppgiften ligger hos KS.": (
+        "No distribution: the task rests with the executive board (KS)."
+    ),
+    "Nr": "No.",
+    "Status": "Status",
+    "Givare": "Giver",
+    "Mottagare": "Receiver",
+    "Uppföljning senast": "Follow-up due",
+    # Written as "label: count" in English so that 1 needs no singular form.
+    "{n} uppgift(er) återförda": "Tasks returned: {n}",
+    "<b>Fördelningar</b>": "<b>Distributions</b>",
+    "Ny fördelning…": "New distribution…",
+    "Undertecknad…": "Signed…",
+    "Muntligen kommunicerad…": "Communicated orally…",
+    "Återför uppgifter…": "Return tasks…",
+    "Följ upp…": "Follow up…",
+    "Avsluta…": "End…",
+    "Ta bort utkast": "Delete draft",
+    "Brev (PDF)…": "Letter (PDF)…",
+    "Återföringsbrev…": "Return letter…",
+    "Register (Excel)…": "Register (Excel)…",
+    "Ny fördelning": "New distribution",
+    "Undertecknad": "Signed",
+    "Datum då givaren och mottagaren skrev under fördelningen (AM-2). För "
+    "kommunstyrelsen skriver ordföranden under. Mottagarens bekräftelser måste "
+    "vara ifyllda (AM-6).": (
+        "The date on which the giver and the receiver signed the distribution (AM-2). For the "
+        "executive board (KS), the chair signs. The receiver's confirmations must be filled in "
+        "(AM-6)."
+    ),
+    "Muntligen kommunicerad": "Communicated orally",
+    "Datum då givaren personligen gick igenom fördelningen muntligen med "
+    "mottagaren (AM-3). Fördelningen gäller när den också är undertecknad.": (
+        "The date on which the giver personally went through the distribution orally with the "
+        "receiver (AM-3). The distribution is in force once it is also signed."
+    ),
+    "Kommunicerad": "Communicated",
+    "Uppföljning": "Follow-up",
+    "Datum för årets uppföljning av fördelningen (AM-8).": (
+        "The date of this year's follow-up of the distribution (AM-8)."
+    ),
+    "Följdes upp": "Followed up",
+    "Avsluta fördelning": "End distribution",
+    "Fördelningen upphör från och med datumet. Uppgifterna går tillbaka till givaren.": (
+        "The distribution ends from the date below. The tasks go back to the giver."
+    ),
+    "Återför uppgifter": "Return tasks",
+    "Fördelning av arbetsmiljöuppgifter {id}": "Distribution of work-environment tasks {id}",
+    "Återföring av arbetsmiljöuppgifter {id}": "Return of work-environment tasks {id}",
+    "Spara registret": "Save the register",
+    "Excel (*.xlsx)": "Excel (*.xlsx)",
+    "Registret kunde inte sparas": "The register could not be saved",
+    # New distribution (wizard)
+    "Ny fördelning av arbetsmiljöuppgifter": "New distribution of work-environment tasks",
+    "Givare och mottagare": "Giver and receiver",
+    "Den som fördelar måste själv ha uppgifterna (AM-1). Mottagaren finns i givarens linje.": (
+        "Whoever distributes the tasks must hold them (AM-1). The receiver is in the giver's line."
+    ),
+    "Kommunstyrelsen (arbetsgivaren)": "The executive board (KS, the employer)",
+    "Enheter och uppgifter": "Units and tasks",
+    "Välj vilka enheter fördelningen gäller och vilka uppgifter som fördelas.": (
+        "Choose the units the distribution covers and the tasks that are distributed."
+    ),
+    "Givaren har inga uppgifter som får fördelas vidare i de valda enheterna (AM-1, AM-9).": (
+        "The giver holds no tasks in the chosen units that may be passed on (AM-1, AM-9)."
+    ),
+    "Mottagarens bekräftelse (AM-6)": "The receiver's confirmation (AM-6)",
+    "Mottagaren bekräftar för varje uppgift att hen har kunskap, kompetens, befogenheter och "
+    "resurser (inklusive tid). Allt måste vara bekräftat innan fördelningen undertecknas.": (
+        "For each task the receiver confirms having the knowledge, competence, authority and "
+        "resources (including time). Everything must be confirmed before the distribution is "
+        "signed."
+    ),
+    "Kunskap": "Knowledge",
+    "Kompetens": "Competence",
+    "Befogenheter": "Authority",
+    "Resurser och tid": "Resources and time",
+    "Mottagaren får fördela uppgifterna vidare (AM-9)": "The receiver may pass the tasks on (AM-9)",
+    "Bekräfta allt": "Confirm all",
+    "Villkor (AM-7)": "Terms (AM-7)",
+    "Ange vad som gäller när mottagaren är frånvarande och vilka uppgifter som stannar hos dig. "
+    "Fördelningen sparas som utkast; den gäller när den är undertecknad (AM-2) och muntligen "
+    "kommunicerad av dig personligen (AM-3).": (
+        "State what applies when the receiver is absent and which tasks stay with you. The "
+        "distribution is saved as a draft; it is in force once it is signed (AM-2) and "
+        "communicated orally by you in person (AM-3)."
+    ),
+    "T.ex.: Vid frånvaro längre än två veckor återgår uppgifterna till mig.": (
+        "E.g.: During an absence of more than two weeks, the tasks go back to me."
+    ),
+    "T.ex.: Rehabilitering och arbetsanpassning stannar hos mig.": (
+        "E.g.: Rehabilitation and work adjustments stay with me."
+    ),
+    "Vid frånvaro": "During absence",
+    "Stannar hos givaren": "Stays with the giver",
+    # Return of tasks
+    "Återför arbetsmiljöuppgifter": "Return work-environment tasks",
+    "{receiver} återför uppgifter till {giver}. Återföringen görs skriftligen, behöver inte "
+    "godkännas och gäller från datumet nedan (AM-4).": (
+        "{receiver} returns tasks to {giver}. The return is made in writing, needs no approval "
+        "and applies from the date below (AM-4)."
+    ),
+    "Beskriv kort vad som saknas.": "Briefly describe what is lacking.",
+    "Skäl: saknar": "Reason: lacking",  # followed by the reasons: knowledge, competence, …
+    "Förklaring": "Explanation",
+    "Välj minst en uppgift.": "Choose at least one task.",
+    "AM-4: Ange skälet till återföringen.": "AM-4: Give the reason for the return.",
+    # Letters (PDF preview)
+    "Skriv ut…": "Print…",
+    "Spara som…": "Save as…",
+    "Spara brevet": "Save the letter",
+    "PDF (*.pdf)": "PDF (*.pdf)",
+    "Skrivaren kunde inte öppnas.": "The printer could not be opened.",
+    # Task catalogue
+    "Uppgiftskatalog – arbetsmiljöuppgifter": "Task catalogue – work-environment tasks",
+    "Används (kan fördelas)": "In use (can be distributed)",
+    "Kod": "Code",
+    "Beskrivning": "Description",
+    "Ny uppgift": "New task",
+    "Spara": "Save",
+    "Uppgifterna som chefer fördelar. En uppgift som inte längre används finns kvar i gamla "
+    "fördelningar men kan inte fördelas på nytt.": (
+        "The tasks that managers distribute. A task that is no longer in use remains in old "
+        "distributions but cannot be distributed again."
+    ),
+    "Ny arbetsmiljöuppgift": "New work-environment task",
+    "Ändra arbetsmiljöuppgift": "Edit work-environment task",
 }
 
 # (context, Swedish source) → English, only where one Swedish string needs different English.
 IN_CONTEXT: dict[tuple[str, str], str] = {
     ("MainWindow", "Problem"): "Problems",  # the panel's title
+    # The tab of the unit/person/appointment forms: "uppgifter" as in details, not tasks.
+    ("MainWindow", "Uppgifter"): "Details",
 }
 
 PLACEHOLDER = re.compile(r"\{\w*\}")

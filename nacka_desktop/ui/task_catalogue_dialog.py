@@ -86,9 +86,12 @@ class TaskCatalogueDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for task in self._tasks:
-            item = QListWidgetItem(
-                task.name if task.active else f"{task.name} ({self.tr('används inte')})"
+            label = (
+                task.name
+                if task.active
+                else self.tr("{name} (används inte)").format(name=task.name)
             )
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, task.id)
             self.list.addItem(item)
         self.list.blockSignals(False)

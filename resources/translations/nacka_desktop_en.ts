@@ -126,6 +126,45 @@
     </message>
 </context>
 <context>
+    <name>ConfirmationPage</name>
+    <message>
+        <source>Mottagarens bekräftelse (AM-6)</source>
+        <translation>The receiver's confirmation (AM-6)</translation>
+    </message>
+    <message>
+        <source>Mottagaren bekräftar för varje uppgift att hen har kunskap, kompetens, befogenheter och resurser (inklusive tid). Allt måste vara bekräftat innan fördelningen undertecknas.</source>
+        <translation>For each task the receiver confirms having the knowledge, competence, authority and resources (including time). Everything must be confirmed before the distribution is signed.</translation>
+    </message>
+    <message>
+        <source>Uppgift</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Kunskap</source>
+        <translation>Knowledge</translation>
+    </message>
+    <message>
+        <source>Kompetens</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Befogenheter</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <source>Resurser och tid</source>
+        <translation>Resources and time</translation>
+    </message>
+    <message>
+        <source>Mottagaren får fördela uppgifterna vidare (AM-9)</source>
+        <translation>The receiver may pass the tasks on (AM-9)</translation>
+    </message>
+    <message>
+        <source>Bekräfta allt</source>
+        <translation>Confirm all</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Exempelorganisationen öppnas i stället.</source>
@@ -173,10 +212,102 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>DistributionWizard</name>
+    <message>
+        <source>Ny fördelning av arbetsmiljöuppgifter</source>
+        <translation>New distribution of work-environment tasks</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionsModel</name>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Givare</source>
+        <translation>Giver</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>Enheter</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Uppgifter</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Gäller fr.o.m.</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Uppföljning senast</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <source>{n} uppgift(er) återförda</source>
+        <translation>Tasks returned: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>EditRunner</name>
+    <message>
+        <source>Ändringen kunde inte göras</source>
+        <translation>The change could not be made</translation>
+    </message>
+</context>
+<context>
+    <name>HeldTasksModel</name>
+    <message>
+        <source>Uppgift</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Innehas av</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>Kedja</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Kommunstyrelsen (ingen fördelning)</source>
+        <translation>The executive board (KS, no distribution)</translation>
+    </message>
+    <message>
+        <source>Fördelning {id}: {giver} → {receiver}</source>
+        <translation>Distribution {id}: {giver} → {receiver}</translation>
+    </message>
+    <message>
+        <source>Ingen fördelning: uppgiften ligger hos KS.</source>
+        <translation>No distribution: the task rests with the executive board (KS).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Välj en enhet i trädet eller sök efter en person.</source>
         <translation>Select a unit in the tree or search for a person.</translation>
+    </message>
+    <message>
+        <source>Uppgifter</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Arbetsmiljö</source>
+        <translation>Work environment</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -255,6 +386,18 @@ The program keeps running. The details are in the log file:
         <translation>&amp;About Nacka Desktop</translation>
     </message>
     <message>
+        <source>&amp;Ny fördelning av arbetsmiljöuppgifter…</source>
+        <translation>&amp;New distribution of work-environment tasks…</translation>
+    </message>
+    <message>
+        <source>&amp;Uppgiftskatalog…</source>
+        <translation>&amp;Task catalogue…</translation>
+    </message>
+    <message>
+        <source>&amp;Register över fördelningar (Excel)…</source>
+        <translation>&amp;Register of distributions (Excel)…</translation>
+    </message>
+    <message>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
@@ -271,6 +414,10 @@ The program keeps running. The details are in the log file:
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>Arbets&amp;miljö</source>
+        <translation>&amp;Work environment</translation>
+    </message>
+    <message>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
@@ -283,8 +430,24 @@ The program keeps running. The details are in the log file:
         <translation> View as of: </translation>
     </message>
     <message>
-        <source>Ändringen kunde inte göras</source>
-        <translation>The change could not be made</translation>
+        <source>Arbetsmiljöuppgifter i {unit}</source>
+        <translation>Work-environment tasks in {unit}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vem har uppgiften {on}&lt;/b&gt; (och genom vilken kedja från KS)</source>
+        <translation>&lt;b&gt;Who holds each task on {on}&lt;/b&gt;, and through which chain from the executive board (KS)</translation>
+    </message>
+    <message>
+        <source>Arbetsmiljöuppgifter för {name}</source>
+        <translation>Work-environment tasks of {name}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uppgifter som {name} har {on}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tasks that {name} holds on {on}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Välj en enhet eller en person.</source>
+        <translation>Select a unit or a person.</translation>
     </message>
     <message>
         <source>Skapa {name}</source>
@@ -427,6 +590,56 @@ The program keeps running. The details are in the log file:
     <message>
         <source>DATA-2: Ange en kod.</source>
         <translation>DATA-2: Enter a code.</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <source>Givare och mottagare</source>
+        <translation>Giver and receiver</translation>
+    </message>
+    <message>
+        <source>Den som fördelar måste själv ha uppgifterna (AM-1). Mottagaren finns i givarens linje.</source>
+        <translation>Whoever distributes the tasks must hold them (AM-1). The receiver is in the giver's line.</translation>
+    </message>
+    <message>
+        <source>Kommunstyrelsen (arbetsgivaren)</source>
+        <translation>The executive board (KS, the employer)</translation>
+    </message>
+    <message>
+        <source>Givare</source>
+        <translation>Giver</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>Gäller fr.o.m.</source>
+        <translation>Valid from</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Skriv ut…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Spara som…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Spara brevet</source>
+        <translation>Save the letter</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skrivaren kunde inte öppnas.</source>
+        <translation>The printer could not be opened.</translation>
     </message>
 </context>
 <context>
@@ -601,10 +814,150 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Återför arbetsmiljöuppgifter</source>
+        <translation>Return work-environment tasks</translation>
+    </message>
+    <message>
+        <source>{receiver} återför uppgifter till {giver}. Återföringen görs skriftligen, behöver inte godkännas och gäller från datumet nedan (AM-4).</source>
+        <translation>{receiver} returns tasks to {giver}. The return is made in writing, needs no approval and applies from the date below (AM-4).</translation>
+    </message>
+    <message>
+        <source>Beskriv kort vad som saknas.</source>
+        <translation>Briefly describe what is lacking.</translation>
+    </message>
+    <message>
+        <source>Uppgifter</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Gäller fr.o.m.</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Skäl: saknar</source>
+        <translation>Reason: lacking</translation>
+    </message>
+    <message>
+        <source>Förklaring</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Välj minst en uppgift.</source>
+        <translation>Choose at least one task.</translation>
+    </message>
+    <message>
+        <source>AM-4: Ange skälet till återföringen.</source>
+        <translation>AM-4: Give the reason for the return.</translation>
+    </message>
+</context>
+<context>
+    <name>ScopePage</name>
+    <message>
+        <source>Enheter och uppgifter</source>
+        <translation>Units and tasks</translation>
+    </message>
+    <message>
+        <source>Välj vilka enheter fördelningen gäller och vilka uppgifter som fördelas.</source>
+        <translation>Choose the units the distribution covers and the tasks that are distributed.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Enheter&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Units&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uppgifter&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tasks&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Givaren har inga uppgifter som får fördelas vidare i de valda enheterna (AM-1, AM-9).</source>
+        <translation>The giver holds no tasks in the chosen units that may be passed on (AM-1, AM-9).</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Sök enhet eller person…  (Ctrl+F)</source>
         <translation>Search unit or person…  (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskCatalogueDialog</name>
+    <message>
+        <source>Uppgiftskatalog – arbetsmiljöuppgifter</source>
+        <translation>Task catalogue – work-environment tasks</translation>
+    </message>
+    <message>
+        <source>Används (kan fördelas)</source>
+        <translation>In use (can be distributed)</translation>
+    </message>
+    <message>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Ny uppgift</source>
+        <translation>New task</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Uppgifterna som chefer fördelar. En uppgift som inte längre används finns kvar i gamla fördelningar men kan inte fördelas på nytt.</source>
+        <translation>The tasks that managers distribute. A task that is no longer in use remains in old distributions but cannot be distributed again.</translation>
+    </message>
+    <message>
+        <source>{name} (används inte)</source>
+        <translation>{name} (not in use)</translation>
+    </message>
+    <message>
+        <source>Ny arbetsmiljöuppgift</source>
+        <translation>New work-environment task</translation>
+    </message>
+    <message>
+        <source>Ändra arbetsmiljöuppgift</source>
+        <translation>Edit work-environment task</translation>
+    </message>
+</context>
+<context>
+    <name>TermsPage</name>
+    <message>
+        <source>Villkor (AM-7)</source>
+        <translation>Terms (AM-7)</translation>
+    </message>
+    <message>
+        <source>Ange vad som gäller när mottagaren är frånvarande och vilka uppgifter som stannar hos dig. Fördelningen sparas som utkast; den gäller när den är undertecknad (AM-2) och muntligen kommunicerad av dig personligen (AM-3).</source>
+        <translation>State what applies when the receiver is absent and which tasks stay with you. The distribution is saved as a draft; it is in force once it is signed (AM-2) and communicated orally by you in person (AM-3).</translation>
+    </message>
+    <message>
+        <source>T.ex.: Vid frånvaro längre än två veckor återgår uppgifterna till mig.</source>
+        <translation>E.g.: During an absence of more than two weeks, the tasks go back to me.</translation>
+    </message>
+    <message>
+        <source>T.ex.: Rehabilitering och arbetsanpassning stannar hos mig.</source>
+        <translation>E.g.: Rehabilitation and work adjustments stay with me.</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>Vid frånvaro</source>
+        <translation>During absence</translation>
+    </message>
+    <message>
+        <source>Stannar hos givaren</source>
+        <translation>Stays with the giver</translation>
     </message>
 </context>
 <context>
@@ -680,6 +1033,132 @@ The program keeps running. The details are in the log file:
     <message>
         <source>DATA-1: Slutdatum måste ligga efter startdatum.</source>
         <translation>DATA-1: The end date must be after the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkActions</name>
+    <message>
+        <source>Ny fördelning</source>
+        <translation>New distribution</translation>
+    </message>
+    <message>
+        <source>Undertecknad</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Datum då givaren och mottagaren skrev under fördelningen (AM-2). För kommunstyrelsen skriver ordföranden under. Mottagarens bekräftelser måste vara ifyllda (AM-6).</source>
+        <translation>The date on which the giver and the receiver signed the distribution (AM-2). For the executive board (KS), the chair signs. The receiver's confirmations must be filled in (AM-6).</translation>
+    </message>
+    <message>
+        <source>Muntligen kommunicerad</source>
+        <translation>Communicated orally</translation>
+    </message>
+    <message>
+        <source>Datum då givaren personligen gick igenom fördelningen muntligen med mottagaren (AM-3). Fördelningen gäller när den också är undertecknad.</source>
+        <translation>The date on which the giver personally went through the distribution orally with the receiver (AM-3). The distribution is in force once it is also signed.</translation>
+    </message>
+    <message>
+        <source>Kommunicerad</source>
+        <translation>Communicated</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Datum för årets uppföljning av fördelningen (AM-8).</source>
+        <translation>The date of this year's follow-up of the distribution (AM-8).</translation>
+    </message>
+    <message>
+        <source>Följdes upp</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <source>Avsluta fördelning</source>
+        <translation>End distribution</translation>
+    </message>
+    <message>
+        <source>Fördelningen upphör från och med datumet. Uppgifterna går tillbaka till givaren.</source>
+        <translation>The distribution ends from the date below. The tasks go back to the giver.</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>Ta bort utkast</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>Återför uppgifter</source>
+        <translation>Return tasks</translation>
+    </message>
+    <message>
+        <source>Fördelning av arbetsmiljöuppgifter {id}</source>
+        <translation>Distribution of work-environment tasks {id}</translation>
+    </message>
+    <message>
+        <source>Återföring av arbetsmiljöuppgifter {id}</source>
+        <translation>Return of work-environment tasks {id}</translation>
+    </message>
+    <message>
+        <source>Spara registret</source>
+        <translation>Save the register</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Registret kunde inte sparas</source>
+        <translation>The register could not be saved</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPanel</name>
+    <message>
+        <source>Ny fördelning…</source>
+        <translation>New distribution…</translation>
+    </message>
+    <message>
+        <source>Undertecknad…</source>
+        <translation>Signed…</translation>
+    </message>
+    <message>
+        <source>Muntligen kommunicerad…</source>
+        <translation>Communicated orally…</translation>
+    </message>
+    <message>
+        <source>Återför uppgifter…</source>
+        <translation>Return tasks…</translation>
+    </message>
+    <message>
+        <source>Följ upp…</source>
+        <translation>Follow up…</translation>
+    </message>
+    <message>
+        <source>Avsluta…</source>
+        <translation>End…</translation>
+    </message>
+    <message>
+        <source>Ta bort utkast</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>Brev (PDF)…</source>
+        <translation>Letter (PDF)…</translation>
+    </message>
+    <message>
+        <source>Återföringsbrev…</source>
+        <translation>Return letter…</translation>
+    </message>
+    <message>
+        <source>Register (Excel)…</source>
+        <translation>Register (Excel)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fördelningar&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Distributions&lt;/b&gt;</translation>
     </message>
 </context>
 </TS>
