@@ -2,14 +2,16 @@
 
 Like `checks.check_organisation`: without a date, what holds whatever the date (who may
 give what, confirmations, one receiver per task); with `on=`, what is true that day (not yet
-in force, overdue follow-up, lapsed distributions whose tasks need a new receiver).
+in force, overdue follow-up, lapsed distributions whose tasks need a new receiver). Who may
+give what is read in today's tree, so with `today=` it is checked only for distributions that
+have not ended, lapsed or been returned by then.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import periods_overlap
 from .enums import Severity, UnitKind
@@ -18,6 +20,7 @@ from .rules import ObjectKind, Violation, sort_violations
 from .work_environment import (
     DistributionRecord,
     DistributionState,
+    TaskChain,
     WorkSnapshot,
     appointment_label,
     covers,
@@ -27,13 +30,15 @@ from .work_environment import (
     task_chain,
 )
 
+_OVER = (DistributionState.ENDED, DistributionState.LAPSED, DistributionState.RETURNED)
+
 
 def check_work_environment(
     work: WorkSnapshot, on: date | None = None, today: date | None = None
 ) -> list[Violation]:
     found: list[Violation] = []
     for distribution in work.distributions.values():
-        found.extend(_check_distribution(work, distribution))
+        found.extend(_check_distribution(work, distribution, today))
     found.extend(_check_one_receiver_per_task(work))
     found.extend(_check_returns(work))
     if on is not None:
@@ -88,7 +93,7 @@ def _unit_name(work: WorkSnapshot, unit_id: int) -> str:
 
 
 def _check_distribution(
-    work: WorkSnapshot, distribution: DistributionRecord
+    work: WorkSnapshot, distribution: DistributionRecord, today: date | None = None
 ) -> Iterator[Violation]:
     org = work.org
     if not distribution.items:
@@ -141,8 +146,17 @@ def _check_distribution(
             "Giver and receiver are the same person.",
             "receiver",
         )
-    yield from _check_within_givers_line(work, distribution, giver, receiver.unit_id)
-    yield from _check_giver_holds(work, distribution)
+    # The tree has no history (a unit's parent is not dated): where a distribution lies in
+    # the line is checked in today's tree, and only while the distribution still matters
+    # today. One that ended, lapsed or was returned is history, and a later reorganisation
+    # must not turn it into an error that no edit can remove (a signed one is never edited).
+    if today is None or state_on(org, distribution, today) not in _OVER:
+        # A draft that breaks AM-1/AM-9 is refused. A signed one was checked when it was made;
+        # if a reorganisation later moves it out of line, that is reported for the user to
+        # redo the distribution, and does not block the reorganisation itself.
+        severity = Severity.ERROR if distribution.signed_on is None else Severity.WARNING
+        yield from _check_within_givers_line(work, distribution, giver, receiver.unit_id, severity)
+        yield from _check_giver_holds(work, distribution, severity)
     if distribution.signed_on is not None:
         unconfirmed = [
             _task_name(work, item.task_id)
@@ -164,11 +178,25 @@ def _check_distribution(
             )
 
 
+_REDO_SV = {
+    Severity.ERROR: "",
+    Severity.WARNING: " Organisationen har ändrats sedan fördelningen undertecknades: avsluta "
+    "den och gör en ny.",
+    Severity.INFO: "",
+}
+_REDO_EN = {
+    Severity.ERROR: "",
+    Severity.WARNING: " The organisation changed after it was signed: end it and make a new one.",
+    Severity.INFO: "",
+}
+
+
 def _check_within_givers_line(
     work: WorkSnapshot,
     distribution: DistributionRecord,
     giver: AppointmentRecord | None,
     receiver_unit_id: int,
+    severity: Severity,
 ) -> Iterator[Violation]:
     org = work.org
     if giver is None:
@@ -192,15 +220,19 @@ def _check_within_givers_line(
             work,
             distribution,
             "AM-1",
-            Severity.ERROR,
+            severity,
             f"{', '.join(outside)} ligger utanför givarens ansvarsområde "
-            f"({_unit_name(work, top)}); arbetsmiljöansvaret fördelas nedåt i linjen.",
-            f"{', '.join(outside)} lies outside the giver's area ({_unit_name(work, top)}).",
+            f"({_unit_name(work, top)}); arbetsmiljöansvaret fördelas nedåt i linjen."
+            + _REDO_SV[severity],
+            f"{', '.join(outside)} lies outside the giver's area ({_unit_name(work, top)})."
+            + _REDO_EN[severity],
             "unit_ids",
         )
 
 
-def _check_giver_holds(work: WorkSnapshot, distribution: DistributionRecord) -> Iterator[Violation]:
+def _check_giver_holds(
+    work: WorkSnapshot, distribution: DistributionRecord, severity: Severity
+) -> Iterator[Violation]:
     """AM-1 and AM-9: on the start date the giver holds each task in each unit, through a
     distribution that lets it be passed on. The employer holds every task."""
     if distribution.from_employer:
@@ -228,10 +260,11 @@ def _check_giver_holds(work: WorkSnapshot, distribution: DistributionRecord) -> 
             work,
             distribution,
             "AM-1",
-            Severity.ERROR,
+            severity,
             f"{giver_label} har inte själv uppgifterna {', '.join(missing)} den {on} och kan "
-            "därför inte fördela dem.",
-            f"{giver_label} does not hold {', '.join(missing)} on {on} and cannot distribute them.",
+            "därför inte fördela dem." + _REDO_SV[severity],
+            f"{giver_label} does not hold {', '.join(missing)} on {on} and cannot distribute them."
+            + _REDO_EN[severity],
             "items",
         )
     if not_passable:
@@ -239,11 +272,11 @@ def _check_giver_holds(work: WorkSnapshot, distribution: DistributionRecord) -> 
             work,
             distribution,
             "AM-9",
-            Severity.ERROR,
+            severity,
             f"{giver_label} fick {', '.join(not_passable)} genom en fördelning som inte "
-            "tillåter att uppgifterna fördelas vidare.",
+            "tillåter att uppgifterna fördelas vidare." + _REDO_SV[severity],
             f"{giver_label} received {', '.join(not_passable)} through a distribution that "
-            "does not allow passing them on.",
+            "does not allow passing them on." + _REDO_EN[severity],
             "items",
         )
 
@@ -393,9 +426,11 @@ def _check_lapsed(
     waiting = []
     for item in open_items:
         for unit_id in distribution.unit_ids:
+            unit = work.org.units.get(unit_id)
+            if unit is None or unit.is_closed_by(on):
+                continue  # a closed unit has no tasks left to distribute
             chain = task_chain(work, item.task_id, unit_id, on)
-            redistributed = any(d.id > distribution.id for d in chain.links)
-            if not redistributed:
+            if not _given_anew(work, distribution, item.task_id, unit_id, chain, lapsed[0]):
                 holder = work.org.appointments.get(chain.holder_appointment_id or 0)
                 waiting.append(
                     f"{_task_name(work, item.task_id)} ({_unit_name(work, unit_id)}: "
@@ -413,3 +448,22 @@ def _check_lapsed(
             f"{'; '.join(waiting)}.",
             "valid_to",
         )
+
+
+def _given_anew(
+    work: WorkSnapshot,
+    distribution: DistributionRecord,
+    task_id: int,
+    unit_id: int,
+    chain: TaskChain,
+    lapsed_on: date,
+) -> bool:
+    """The task has been distributed anew since the lapse: whoever holds it now is not the
+    giver or someone above the giver in the line the lapsed distribution came down, who hold
+    it only because it fell back to them. (A distribution renewed higher up does not count.)"""
+    line: set[int | None] = {None, distribution.giver_appointment_id}
+    for link in task_chain(work, task_id, unit_id, lapsed_on - timedelta(days=1)).links:
+        if link.id == distribution.id:
+            break
+        line.add(link.receiver_appointment_id)
+    return chain.holder_appointment_id not in line

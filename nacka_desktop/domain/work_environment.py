@@ -191,11 +191,13 @@ def state_on(org: OrgSnapshot, distribution: DistributionRecord, on: date) -> Di
         return DistributionState.DRAFT
     if distribution.items and all(item.is_returned_by(on) for item in distribution.items):
         return DistributionState.RETURNED
+    # Ended wins over lapsed: a lapsed distribution that its giver then ends (to acknowledge
+    # the lapse) is ended from that day, and no longer asks for a new distribution.
+    if distribution.valid_to is not None and on >= distribution.valid_to:
+        return DistributionState.ENDED
     lapsed = lapse(org, distribution)
     if lapsed is not None and on >= lapsed[0]:
         return DistributionState.LAPSED
-    if distribution.valid_to is not None and on >= distribution.valid_to:
-        return DistributionState.ENDED
     starts = distribution.starts_on
     if starts is None or on < starts:
         return DistributionState.SIGNED

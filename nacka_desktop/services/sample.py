@@ -2,6 +2,13 @@
 
 Everything is inserted in one transaction straight through the ORM models, and checked with
 the rule checks before it is committed: a sample that breaks a rule is never written.
+
+Besides units, people, appointments and processes, the sample distributes the standard
+work-environment tasks (DOMAIN.md §3) down the whole line, KS → stadsdirektör → direktörer →
+enhetschefer, rektorer, verksamhetschefer → gruppchefer, biträdande chefer and staff, with one
+distribution in each state a user meets: draft, signed but not yet communicated (AM-3), in
+force, partly and wholly returned (AM-4), lapsed (the receiver left), ended, and one whose
+yearly follow-up is overdue (AM-8).
 """
 
 from __future__ import annotations
@@ -15,12 +22,24 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.checks import check_organisation
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.domain.work_environment import ReturnReason, add_months
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.models import Appointment, AuditEntry, Person, Process, Unit
-from nacka_desktop.storage.repositories import load_snapshot
+from nacka_desktop.storage.models import (
+    Appointment,
+    AuditEntry,
+    Person,
+    Process,
+    TaskDistribution,
+    TaskDistributionItem,
+    TaskDistributionUnit,
+    TaskReturn,
+    Unit,
+    WorkTask,
+)
+
+from .editing import all_violations
 
 SEED = 2026
 KF_SEATS = 61
@@ -32,6 +51,7 @@ class SampleSummary:
     persons: int
     appointments: int
     processes: int
+    distributions: int
 
 
 @dataclass(frozen=True)
@@ -588,11 +608,7 @@ def build_sample_organisation(database: Database, today: date) -> SampleSummary:
         builder = _SampleBuilder(session, today)
         builder.build()
         session.flush()
-        errors = [
-            v
-            for v in check_organisation(load_snapshot(session), on=today, today=today)
-            if v.is_error
-        ]
+        errors = [v for v in all_violations(session, today, today) if v.is_error]
         if errors:
             listed = "; ".join(f"{v.rule_id} {v.object_label}: {v.message}" for v in errors)
             raise RuntimeError(f"Exempelorganisationen bryter mot reglerna: {listed}")
@@ -625,6 +641,7 @@ class _SampleBuilder:
         self.persons: list[Person] = []
         self.appointments: list[Appointment] = []
         self.processes: list[Process] = []
+        self.distributions: list[TaskDistribution] = []
         self._pending: list[tuple[Person, str, Role, date, date | None, bool]] = []
         self._emails: set[str] = set()
         self._staff_numbers = itertools.count(10001)
@@ -663,6 +680,8 @@ class _SampleBuilder:
             for name, kind, owner_code, description in _PROCESSES
         ]
         self.session.add_all([*self.appointments, *self.processes])
+        self.session.flush()
+        self.distributions = _WorkSample(self).build()
 
     def summary(self) -> SampleSummary:
         return SampleSummary(
@@ -670,6 +689,7 @@ class _SampleBuilder:
             persons=len(self.persons),
             appointments=len(self.appointments),
             processes=len(self.processes),
+            distributions=len(self.distributions),
         )
 
     def _days(self, offset: int) -> date:
@@ -829,3 +849,383 @@ class _SampleBuilder:
 
     def _random_date(self, first: date, last: date) -> date:
         return first + timedelta(days=self.rng.randint(0, (last - first).days))
+
+
+# --- work-environment task distribution (DOMAIN.md §3) ----------------------------------------
+
+_ALL_TASKS = (
+    "SAM-RISK",
+    "SAM-UTRED",
+    "SAM-REHAB",
+    "SAM-INTRO",
+    "SAM-SKYDD",
+    "SAM-KEMI",
+    "SAM-BRAND",
+    "SAM-HOT",
+    "SAM-ENSAM",
+    "SAM-OSA",
+)
+# The giver as a distribution's text names them.
+_THE_GIVER = {
+    Role.CITY_DIRECTOR: "stadsdirektören",
+    Role.DIRECTOR: "direktören",
+    Role.PRODUCTION_DIRECTOR: "produktionsdirektören",
+    Role.OPERATIONS_MANAGER: "verksamhetschefen",
+    Role.UNIT_MANAGER: "enhetschefen",
+    Role.PRINCIPAL: "rektor",
+    Role.PRESCHOOL_HEAD: "förskolechefen",
+}
+_FIRST_DAY = date.min  # signed or communicated on the distribution's first day
+_DIRECTORS = (Role.DIRECTOR, Role.PRODUCTION_DIRECTOR)
+_AREA_LEADERS = (Role.DIRECTOR, Role.PRODUCTION_DIRECTOR, Role.OPERATIONS_MANAGER)
+# Groups, deputies and staff: (giver unit, receiver unit, receiver role, receiver's title or
+# "" for the post's holder, tasks). Each is in force today, apart from the one whose giver
+# left (Nattpatrullen's previous enhetschef: ended). The other states are built one by one.
+_BELOW_MANAGERS: tuple[tuple[str, str, Role, str, tuple[str, ...]], ...] = (
+    ("1100", "1110", Role.GROUP_MANAGER, "", ("SAM-SKYDD", "SAM-BRAND", "SAM-INTRO")),
+    ("1100", "1100", Role.DEPUTY_UNIT_MANAGER, "", ("SAM-UTRED", "SAM-OSA")),
+    ("4100", "4100", Role.DEPUTY_UNIT_MANAGER, "", ("SAM-HOT", "SAM-ENSAM")),
+    ("7310", "7311", Role.GROUP_MANAGER, "", ("SAM-SKYDD", "SAM-BRAND", "SAM-HOT", "SAM-ENSAM")),
+    ("7110", "7110", Role.EMPLOYEE, "Sjuksköterska", ("SAM-KEMI",)),
+    ("6500", "6500", Role.EMPLOYEE, "Förskollärare", ("SAM-BRAND", "SAM-SKYDD")),
+)
+_KS_TEXTS = (
+    "Vid stadsdirektörens frånvaro upprätthålls uppgifterna av stadsdirektörens ersättare "
+    "enligt kommunstyrelsens delegationsordning. Vid frånvaro längre än en månad fördelar "
+    "kommunstyrelsen uppgifterna på nytt.",
+    "Kommunstyrelsen behåller som arbetsgivare arbetsmiljöpolicyn, ramarna för "
+    "arbetsmiljöarbetet i budgeten och den årliga uppföljningen av det systematiska "
+    "arbetsmiljöarbetet i hela kommunen.",
+)
+_DIRECTOR_TEXTS = (
+    "Vid direktörens frånvaro upprätthåller stadsdirektören uppgifterna, om inte en ersättare "
+    "har utsetts skriftligen. Semester och kortare frånvaro stäms av med stadsdirektören.",
+    "Stadsdirektören behåller kommunövergripande riktlinjer och rutiner för arbetsmiljöarbetet "
+    "och samverkan i centrala skyddskommittén.",
+)
+_RETURN_EXPLANATION = (
+    "Jag saknar utbildning i kemiska risker och i att leda skyddsronder, och "
+    "inspektionsuppdraget lämnar inte tid för uppgifterna. De återgår därför till "
+    "enhetschefen."
+)
+_PARTLY_RETURNED_EXPLANATION = (
+    "Kemikalieförteckningen och riskbedömningarna för NO-salarna kräver kunskaper i kemiska "
+    "risker som jag saknar, och det finns ingen budget för att åtgärda dragskåpen. Kemiska "
+    "risker återgår till rektor; övriga uppgifter behåller jag."
+)
+
+
+def _texts(giver: Appointment | None, receiver: Appointment) -> tuple[str, str]:
+    """What applies during the receiver's absence, and which tasks stay with the giver (AM-7)."""
+    if giver is None:
+        return _KS_TEXTS
+    if receiver.role in _DIRECTORS:
+        return _DIRECTOR_TEXTS
+    the = _THE_GIVER[giver.role]
+    if giver.role in _AREA_LEADERS:
+        return (
+            "Vid chefens frånvaro upprätthålls uppgifterna av den som är förordnad som "
+            f"tillförordnad chef, annars av {the}. Semester och kortare frånvaro lämnas över "
+            "skriftligen.",
+            f"{the.capitalize()} behåller beslut om arbetsmiljöåtgärder som går utöver "
+            "enhetens budget och frågor som berör flera enheter i området.",
+        )
+    return (
+        f"Vid mottagarens frånvaro, också vid semester, återgår uppgifterna till {the}.",
+        f"{the.capitalize()} behåller övriga arbetsmiljöuppgifter, rehabilitering och "
+        "arbetsanpassning, alla personalärenden (anställning, lön, varning, uppsägning) och "
+        "beslut som kräver medel utöver den egna budgeten.",
+    )
+
+
+class _WorkSample:
+    """The distributions of the sample, inserted as ORM rows in the sample's transaction.
+
+    Each distribution starts a week after the one it passes tasks on from (or a few days
+    after the receiver took up the post), and ends when the giver or receiver left the post:
+    the successions, the vacancy and the acting manager of the organisation sample all show.
+    """
+
+    def __init__(self, builder: _SampleBuilder) -> None:
+        self.builder = builder
+        self.session = builder.session
+        self.today = builder.today
+        self.start = builder.start
+        self.rng = random.Random(SEED + 1)
+        self.distributions: list[TaskDistribution] = []
+        self.items: dict[int, dict[str, TaskDistributionItem]] = {}
+        self.started: dict[int, date] = {}  # receiver appointment → its distribution's start
+        self.titles = {person.id: person.title for person in builder.persons}
+        tasks = {task.code: task.id for task in self.session.scalars(select(WorkTask))}
+        missing = [code for code in _ALL_TASKS if code not in tasks]
+        if missing:
+            raise RuntimeError(
+                f"Arbetsmiljöuppgifterna {', '.join(missing)} saknas i databasen; "
+                "exempelorganisationen kräver standardkatalogen."
+            )
+        self.tasks = tasks
+
+    def build(self) -> list[TaskDistribution]:
+        today = self.today
+        chair = self._posts("KS", Role.CHAIR)[0]
+        city_director = self._leaders("SLK")[0]
+        self._give(
+            None,
+            city_director,
+            ["SLK"],
+            _ALL_TASKS,
+            self.start + timedelta(days=14),
+            signed_on=self.start + timedelta(days=10),
+            may_pass_on=True,
+            signatory=chair,
+        )
+        for office in _OFFICES:
+            if office.parent == "KS" or office.kind is UnitKind.GROUP:
+                continue
+            self._line(office.parent, office.code, _ALL_TASKS, may_pass_on=True)
+        for giver_code, code, role, title, tasks in _BELOW_MANAGERS:
+            receivers = [
+                a
+                for a in self._posts(code, role)
+                if a.valid_to is None and (not title or self.titles[a.person_id] == title)
+            ][:1]
+            self._line(giver_code, code, tasks, receivers=receivers)
+
+        # AM-8: the yearly follow-up of Planenheten is two months overdue.
+        planning = self._received(self._leaders("3300")[0])
+        planning.followed_up_on = today - timedelta(days=425)
+        # AM-3: signed in writing, but the enhetschef has not yet told the gruppchef in person.
+        personnel_manager = self._leaders("1100")[0]
+        self._give(
+            personnel_manager,
+            self._posts("1120", Role.GROUP_MANAGER)[0],
+            ["1120"],
+            ("SAM-SKYDD", "SAM-BRAND", "SAM-INTRO"),
+            today - timedelta(days=4),
+            signed_on=today - timedelta(days=6),
+            communicated_on=None,
+        )
+        # Draft: Sickla's rektor is preparing the biträdande rektor's distribution.
+        self._give(
+            self._leaders("6100")[-1],
+            self._posts("6100", Role.DEPUTY_PRINCIPAL)[0],
+            ["6100"],
+            ("SAM-INTRO", "SAM-SKYDD", "SAM-BRAND"),
+            today + timedelta(days=14),
+            signed_on=None,
+            communicated_on=None,
+            confirmed=(True, True, False, False),
+        )
+        self._partly_returned()
+        self._wholly_returned()
+        self._lapsed()
+        return self.distributions
+
+    # -- the special cases -------------------------------------------------------------------
+
+    def _partly_returned(self) -> None:
+        """Saltsjöbadens samskola: the biträdande rektor returned the chemical risks (AM-4)."""
+        (distribution,) = self._line(
+            "6300",
+            "6300",
+            ("SAM-INTRO", "SAM-SKYDD", "SAM-BRAND", "SAM-KEMI"),
+            receivers=self._posts("6300", Role.DEPUTY_PRINCIPAL)[:1],
+        )
+        self._return(
+            distribution,
+            ("SAM-KEMI",),
+            self._between(distribution, 3),
+            (ReturnReason.KNOWLEDGE, ReturnReason.RESOURCES),
+            _PARTLY_RETURNED_EXPLANATION,
+        )
+
+    def _wholly_returned(self) -> None:
+        """Miljöenheten: a miljöinspektör returned every task given (AM-4, AM-6)."""
+        inspector = next(
+            a
+            for a in self._posts("3200", Role.EMPLOYEE)
+            if self.titles[a.person_id] == "Miljöinspektör" and a.valid_to is None
+        )
+        (distribution,) = self._line(
+            "3200", "3200", ("SAM-KEMI", "SAM-SKYDD"), receivers=[inspector]
+        )
+        self._return(
+            distribution,
+            ("SAM-KEMI", "SAM-SKYDD"),
+            self._between(distribution, 2),
+            (ReturnReason.COMPETENCE, ReturnReason.TIME),
+            _RETURN_EXPLANATION,
+        )
+
+    def _lapsed(self) -> None:
+        """Sjötäppan: the undersköterska who was brandskyddsansvarig has left; nobody has
+        been given the task since, so it lies with the enhetschef (AM-1 warning)."""
+        manager = self._leaders("7110")[0]
+        leaver = next(a for a in self._posts("7110", Role.EMPLOYEE) if a.valid_to is not None)
+        assert leaver.valid_from is not None and leaver.valid_to is not None
+        valid_from = max(self.started[manager.id] + timedelta(days=7), leaver.valid_from)
+        valid_from += timedelta(days=14)
+        self._give(
+            manager,
+            leaver,
+            ["7110"],
+            ("SAM-BRAND",),
+            valid_from,
+            follow_up_until=leaver.valid_to,
+        )
+
+    # -- building blocks -----------------------------------------------------------------------
+
+    def _posts(self, code: str, role: Role) -> list[Appointment]:
+        unit_id = self.builder.units[code].id
+        return sorted(
+            (a for a in self.builder.appointments if a.unit_id == unit_id and a.role is role),
+            key=lambda a: (a.valid_from or date.min, a.id),
+        )
+
+    def _leaders(self, code: str, with_acting: bool = False) -> list[Appointment]:
+        """The unit's managers over time (the regular ones, and acting ones if asked)."""
+        office = next(o for o in _OFFICES if o.code == code)
+        return [a for a in self._posts(code, office.leader) if with_acting or not a.acting]
+
+    def _line(
+        self,
+        giver_code: str,
+        code: str,
+        tasks: tuple[str, ...],
+        may_pass_on: bool = False,
+        receivers: list[Appointment] | None = None,
+    ) -> list[TaskDistribution]:
+        """From each manager of the giver unit to each receiver, while both hold their posts.
+
+        An acting manager who replaces a departed one (not one standing in for a manager on
+        leave) receives the tasks for the time of the acting appointment."""
+        if receivers is None:
+            replaced = {c for c, _ago, _ahead, leaves in _ACTING if leaves}
+            receivers = self._leaders(code, with_acting=code in replaced)
+        made = []
+        for giver in self._leaders(giver_code, with_acting=True):
+            if giver.id not in self.started:
+                continue
+            for receiver in receivers:
+                assert receiver.valid_from is not None
+                valid_from = max(
+                    self.started[giver.id] + timedelta(days=7),
+                    receiver.valid_from + timedelta(days=3),
+                )
+                ends = [d for d in (giver.valid_to, receiver.valid_to) if d is not None]
+                valid_to = min(ends) if ends else None
+                if valid_to is not None and valid_to <= valid_from:
+                    continue
+                made.append(
+                    self._give(
+                        giver,
+                        receiver,
+                        [code],
+                        tasks,
+                        valid_from,
+                        valid_to=valid_to,
+                        may_pass_on=may_pass_on,
+                    )
+                )
+        return made
+
+    def _give(
+        self,
+        giver: Appointment | None,
+        receiver: Appointment,
+        unit_codes: list[str],
+        tasks: tuple[str, ...],
+        valid_from: date,
+        *,
+        valid_to: date | None = None,
+        signed_on: date | None = _FIRST_DAY,
+        communicated_on: date | None = _FIRST_DAY,
+        may_pass_on: bool = False,
+        signatory: Appointment | None = None,
+        confirmed: tuple[bool, bool, bool, bool] = (True, True, True, True),
+        follow_up_until: date | None = None,
+    ) -> TaskDistribution:
+        """One distribution; signed and communicated on its first day unless told otherwise."""
+        signed = valid_from if signed_on == _FIRST_DAY else signed_on
+        oral = valid_from if communicated_on == _FIRST_DAY else communicated_on
+        absence, retained = _texts(giver, receiver)
+        distribution = TaskDistribution(
+            giver_appointment_id=giver.id if giver else None,
+            receiver_appointment_id=receiver.id,
+            employer_signatory_id=signatory.id if signatory else None,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            signed_on=signed,
+            communicated_on=oral,
+            may_pass_on=may_pass_on,
+            absence_arrangement=absence,
+            retained_tasks=retained,
+        )
+        self.session.add(distribution)
+        self.session.flush()
+        for code in unit_codes:
+            self.session.add(
+                TaskDistributionUnit(
+                    distribution_id=distribution.id, unit_id=self.builder.units[code].id
+                )
+            )
+        knowledge, competence, authority, resources = confirmed
+        items = {
+            code: TaskDistributionItem(
+                distribution_id=distribution.id,
+                task_id=self.tasks[code],
+                knowledge=knowledge,
+                competence=competence,
+                authority=authority,
+                resources=resources,
+            )
+            for code in tasks
+        }
+        self.session.add_all(items.values())
+        self.items[distribution.id] = items
+        if signed is not None and oral is not None:
+            starts = max(valid_from, signed, oral)
+            self.started[receiver.id] = starts
+            distribution.followed_up_on = self._follow_up(starts, follow_up_until or valid_to)
+        self.distributions.append(distribution)
+        return distribution
+
+    def _follow_up(self, starts: date, ends: date | None) -> date | None:
+        """AM-8: the latest yearly follow-up, if the distribution has been due for one."""
+        last = min(ends, self.today) if ends is not None else self.today
+        if add_months(starts, 12) > last:
+            return None
+        return last - timedelta(days=self.rng.randint(20, 300))
+
+    def _received(self, receiver: Appointment) -> TaskDistribution:
+        return next(d for d in self.distributions if d.receiver_appointment_id == receiver.id)
+
+    def _between(self, distribution: TaskDistribution, part: int) -> date:
+        """A day after the distribution started and before today: 1/part of the way."""
+        starts = self.started[distribution.receiver_appointment_id]
+        return starts + timedelta(days=max(1, (self.today - starts).days // part))
+
+    def _return(
+        self,
+        distribution: TaskDistribution,
+        tasks: tuple[str, ...],
+        returned_on: date,
+        reasons: tuple[ReturnReason, ...],
+        explanation: str,
+    ) -> None:
+        task_return = TaskReturn(
+            distribution_id=distribution.id,
+            returned_on=returned_on,
+            reasons=",".join(reason.value for reason in reasons),
+            explanation=explanation,
+        )
+        self.session.add(task_return)
+        self.session.flush()
+        for code in tasks:
+            item = self.items[distribution.id][code]
+            item.returned_on = returned_on
+            item.return_id = task_return.id
+        if all(item.return_id is not None for item in self.items[distribution.id].values()):
+            starts = self.started[distribution.receiver_appointment_id]
+            distribution.followed_up_on = self._follow_up(starts, returned_on)

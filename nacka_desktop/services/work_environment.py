@@ -177,10 +177,18 @@ class DistributionService:
             )
             return previous
 
-    def sign(self, distribution_id: int, signed_on: date) -> None:
-        """Record the written signature (AM-2). For KS, its ordförande signs (employer)."""
+    def sign(self, distribution_id: int, signed_on: date) -> dict[str, Any]:
+        """Record the written signature (AM-2). For KS, its ordförande signs (employer).
+
+        A signed distribution is not signed again (AM-2). Returns the fields as they were, for
+        `restore` (the undo)."""
         with self._editor.edit() as session:
             distribution = _get(session, distribution_id)
+            _refuse_if_signed(distribution, "undertecknas igen")
+            previous = {
+                "signed_on": distribution.signed_on,
+                "employer_signatory_id": distribution.employer_signatory_id,
+            }
             if distribution.giver_appointment_id is None:
                 distribution.employer_signatory_id = _ks_chair_on(session, signed_on)
             distribution.signed_on = signed_on
@@ -191,10 +199,13 @@ class DistributionService:
                 distribution_id,
                 {"signed_on": signed_on},
             )
+            return previous
 
-    def record_oral(self, distribution_id: int, communicated_on: date) -> None:
-        """Record that the giver personally told the receiver (AM-3)."""
-        self._set(distribution_id, "distribution.oral", communicated_on=communicated_on)
+    def record_oral(self, distribution_id: int, communicated_on: date) -> date | None:
+        """Record that the giver personally told the receiver (AM-3); returns the previous."""
+        previous = self._set(distribution_id, "distribution.oral", communicated_on=communicated_on)
+        value = previous["communicated_on"]
+        return value if isinstance(value, date) else None
 
     def follow_up(self, distribution_id: int, on: date) -> date | None:
         """Record this year's follow-up (AM-8); returns the previous one."""
@@ -227,6 +238,13 @@ class DistributionService:
                 raise NotFoundError("Uppgiften i fördelningen", task_id)
             previous = (item.knowledge, item.competence, item.authority, item.resources)
             item.knowledge, item.competence, item.authority, item.resources = confirmation
+            self._editor.audit(
+                session,
+                "distribution.confirm",
+                ObjectKind.DISTRIBUTION,
+                distribution_id,
+                {"task": task_id, "before": list(previous), "after": list(confirmation)},
+            )
             return previous
 
     def return_tasks(

@@ -3,7 +3,8 @@ distributions given and received, and the actions on them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -54,17 +56,24 @@ class WorkPanel(QWidget):
         self.distribution_table = _table(self.distributions)
 
         self.new_button = QPushButton(self.tr("Ny fördelning…"))
-        self.buttons: dict[DistributionAction, QPushButton] = {
-            DistributionAction.SIGN: QPushButton(self.tr("Undertecknad…")),
-            DistributionAction.RECORD_ORAL: QPushButton(self.tr("Muntligen kommunicerad…")),
-            DistributionAction.RETURN: QPushButton(self.tr("Återför uppgifter…")),
-            DistributionAction.FOLLOW_UP: QPushButton(self.tr("Följ upp…")),
-            DistributionAction.END: QPushButton(self.tr("Avsluta…")),
-            DistributionAction.DELETE_DRAFT: QPushButton(self.tr("Ta bort utkast")),
-        }
-        self.letter_button = QPushButton(self.tr("Brev (PDF)…"))
-        self.return_letter_button = QPushButton(self.tr("Återföringsbrev…"))
         self.register_button = QPushButton(self.tr("Register (Excel)…"))
+        # A tool bar, not a row of buttons: it folds what does not fit into a menu, so the
+        # view never forces the window wider than the screen.
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.buttons: dict[DistributionAction, QAction] = {
+            DistributionAction.SIGN: self.toolbar.addAction(self.tr("Undertecknad…")),
+            DistributionAction.RECORD_ORAL: self.toolbar.addAction(
+                self.tr("Muntligen kommunicerad…")
+            ),
+            DistributionAction.RETURN: self.toolbar.addAction(self.tr("Återför uppgifter…")),
+            DistributionAction.FOLLOW_UP: self.toolbar.addAction(self.tr("Följ upp…")),
+            DistributionAction.END: self.toolbar.addAction(self.tr("Avsluta…")),
+            DistributionAction.DELETE_DRAFT: self.toolbar.addAction(self.tr("Ta bort utkast")),
+        }
+        self.toolbar.addSeparator()
+        self.letter_button = self.toolbar.addAction(self.tr("Brev (PDF)…"))
+        self.return_letter_button = self.toolbar.addAction(self.tr("Återföringsbrev…"))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -81,13 +90,7 @@ class WorkPanel(QWidget):
         header.addWidget(self.new_button)
         bottom_layout.addLayout(header)
         bottom_layout.addWidget(self.distribution_table, 1)
-        actions = QHBoxLayout()
-        for button in self.buttons.values():
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.return_letter_button)
-        actions.addWidget(self.letter_button)
-        bottom_layout.addLayout(actions)
+        bottom_layout.addWidget(self.toolbar)
         splitter = QSplitter()
         splitter.setOrientation(splitter.orientation().Vertical)
         splitter.addWidget(top)
@@ -99,9 +102,9 @@ class WorkPanel(QWidget):
         self.new_button.clicked.connect(self.newRequested)
         self.register_button.clicked.connect(self.registerRequested)
         for action, button in self.buttons.items():
-            button.clicked.connect(lambda _=False, a=action: self._act(a))
-        self.letter_button.clicked.connect(self._letter)
-        self.return_letter_button.clicked.connect(self._return_letter)
+            button.triggered.connect(lambda _=False, a=action: self._act(a))
+        self.letter_button.triggered.connect(self._letter)
+        self.return_letter_button.triggered.connect(self._return_letter)
         self.distribution_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.distribution_table.doubleClicked.connect(self._letter)
         self._update_buttons()

@@ -15,15 +15,24 @@ from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.responsibility import responsible_manager
 from nacka_desktop.domain.rules import ObjectKind, Violation
+from nacka_desktop.domain.work_environment import DistributionState, ReturnReason, WorkSnapshot
 from nacka_desktop.services import sample
 from nacka_desktop.services.context import Services
+from nacka_desktop.services.editing import all_violations
 from nacka_desktop.services.sample import SampleSummary, build_sample_organisation
+from nacka_desktop.services.work_queries import DistributionView, distribution_view
 from nacka_desktop.storage.database import Database, open_database
-from nacka_desktop.storage.models import AuditEntry, Person, Unit
+from nacka_desktop.storage.models import AuditEntry, Person, TaskDistribution, Unit
 from nacka_desktop.storage.repositories import load_snapshot
+from nacka_desktop.storage.work_repository import load_work_snapshot
 
 TODAY = date(2026, 11, 26)
 VACANT_UNIT = "Boende Ältavägen"
+W = Severity.WARNING
+# On the day it is built the sample has no errors and exactly these warnings: the vacancy, a
+# distribution signed but not yet communicated, an overdue follow-up, and the tasks of a
+# staff member who left, waiting for a new distribution.
+EXPECTED_WARNINGS = [("AM-1", W), ("AM-3", W), ("AM-8", W), ("ORG-8", W)]
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +49,15 @@ def snapshot(built: tuple[Database, SampleSummary]) -> OrgSnapshot:
         return load_snapshot(session)
 
 
+def work_of(built: tuple[Database, SampleSummary]) -> WorkSnapshot:
+    with built[0].reader() as session:
+        return load_work_snapshot(session)
+
+
+def distribution_views(work: WorkSnapshot, on: date = TODAY) -> list[DistributionView]:
+    return [distribution_view(work, d, on) for d in work.distributions.values()]
+
+
 def _unit_by_name(snapshot: OrgSnapshot, name: str) -> int:
     (unit_id,) = [u.id for u in snapshot.units.values() if u.name == name]
     return unit_id
@@ -49,11 +67,13 @@ def test_counts(built: tuple[Database, SampleSummary], snapshot: OrgSnapshot) ->
     _, summary = built
     assert summary.units >= 25
     assert summary.persons >= 200
+    assert summary.distributions >= 40
     assert summary == SampleSummary(
         units=len(snapshot.units),
         persons=len(snapshot.persons),
         appointments=len(snapshot.appointments),
         processes=len(snapshot.processes),
+        distributions=len(work_of(built).distributions),
     )
 
 
@@ -201,26 +221,33 @@ def test_building_twice_is_refused(built: tuple[Database, SampleSummary]) -> Non
 
 def test_a_broken_sample_is_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = Violation("DATA-2", Severity.ERROR, "Fel.", "Wrong.", ObjectKind.UNIT, 1)
-    monkeypatch.setattr(sample, "check_organisation", lambda *_args, **_kwargs: [broken])
+    monkeypatch.setattr(sample, "all_violations", lambda *_args, **_kwargs: [broken])
     database = open_database(tmp_path / "broken.db")
     with pytest.raises(RuntimeError, match="DATA-2"):
         build_sample_organisation(database, TODAY)
     with database.reader() as session:
         assert session.scalar(select(func.count()).select_from(Unit)) == 0
         assert session.scalar(select(func.count()).select_from(Person)) == 0
+        assert session.scalar(select(func.count()).select_from(TaskDistribution)) == 0
     database.close()
 
 
-def test_deterministic(tmp_path: Path, snapshot: OrgSnapshot) -> None:
+def test_deterministic(
+    tmp_path: Path, built: tuple[Database, SampleSummary], snapshot: OrgSnapshot
+) -> None:
     database = open_database(tmp_path / "again.db")
     build_sample_organisation(database, TODAY)
     with database.reader() as session:
         again = load_snapshot(session)
+        work = load_work_snapshot(session, again)
     database.close()
     assert again.units == snapshot.units
     assert again.persons == snapshot.persons
     assert again.appointments == snapshot.appointments
     assert again.processes == snapshot.processes
+    first = work_of(built)
+    assert work.distributions == first.distributions
+    assert work.returns == first.returns
 
 
 @pytest.mark.parametrize("today", [date(2020, 2, 29), date(2031, 6, 15)])
@@ -229,5 +256,200 @@ def test_valid_on_any_build_date(tmp_path: Path, today: date) -> None:
     build_sample_organisation(database, today)
     with database.reader() as session:
         violations = check_organisation(load_snapshot(session), on=today)
+        everything = all_violations(session, today, today)
+        states = {d.state for d in distribution_views(load_work_snapshot(session), today)}
     database.close()
     assert [(v.rule_id, v.object_label) for v in violations] == [("ORG-8", f"{VACANT_UNIT} (7210)")]
+    assert [(v.rule_id, v.severity) for v in everything] == EXPECTED_WARNINGS
+    assert states == set(DistributionState)
+
+
+# --- work-environment task distribution (AM) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def work(built: tuple[Database, SampleSummary]) -> WorkSnapshot:
+    return work_of(built)
+
+
+@pytest.fixture(scope="module")
+def views(work: WorkSnapshot) -> dict[int, DistributionView]:
+    return {view.id: view for view in distribution_views(work)}
+
+
+def in_state(
+    views: dict[int, DistributionView], state: DistributionState
+) -> list[DistributionView]:
+    return [view for view in views.values() if view.state is state]
+
+
+def test_no_errors_and_exactly_the_expected_warnings(built: tuple[Database, SampleSummary]) -> None:
+    with built[0].reader() as session:
+        violations = all_violations(session, TODAY, TODAY)
+    assert [(v.rule_id, v.severity) for v in violations] == EXPECTED_WARNINGS
+    by_rule = {v.rule_id: v for v in violations}
+    assert VACANT_UNIT in by_rule["ORG-8"].message
+    lapse = by_rule["AM-1"].message
+    assert "när mottagarens förordnande upphörde" in lapse
+    assert "Brandskydd (Vård- och omsorgsboendet Sjötäppan: innehas nu av " in lapse
+    assert "enhetschef, Vård- och omsorgsboendet Sjötäppan)" in lapse
+    assert "inte kommunicerad muntligen" in by_rule["AM-3"].message
+    assert "Uppföljningen är försenad" in by_rule["AM-8"].message
+
+
+def test_no_errors_on_earlier_dates_either(built: tuple[Database, SampleSummary]) -> None:
+    with built[0].reader() as session:
+        for on in (date(2019, 6, 1), date(2021, 3, 15), date(2024, 1, 1), TODAY - timedelta(1)):
+            assert [v for v in all_violations(session, on, TODAY) if v.is_error] == []
+
+
+def test_distributions_in_every_state(views: dict[int, DistributionView]) -> None:
+    counts = {state: len(in_state(views, state)) for state in DistributionState}
+    assert counts[DistributionState.DRAFT] == 1
+    assert counts[DistributionState.SIGNED] == 1
+    assert counts[DistributionState.RETURNED] == 1
+    assert counts[DistributionState.LAPSED] == 1
+    assert counts[DistributionState.ENDED] >= 3
+    assert counts[DistributionState.IN_FORCE] >= 30
+
+
+def test_the_draft_and_the_signed_one(views: dict[int, DistributionView]) -> None:
+    (draft,) = in_state(views, DistributionState.DRAFT)
+    assert draft.record.signed_on is None
+    assert draft.receiver.appointment.role is Role.DEPUTY_PRINCIPAL
+    assert not all(item.item.fully_confirmed for item in draft.items)  # still being prepared
+    (signed,) = in_state(views, DistributionState.SIGNED)
+    assert signed.record.signed_on is not None and signed.record.signed_on <= TODAY
+    assert signed.record.communicated_on is None  # AM-3: not yet told in person
+    assert signed.receiver.appointment.role is Role.GROUP_MANAGER
+
+
+def test_returns_wholly_and_partly(views: dict[int, DistributionView]) -> None:
+    (wholly,) = in_state(views, DistributionState.RETURNED)
+    assert all(item.item.returned_on is not None for item in wholly.items)
+    (task_return,) = wholly.returns
+    assert task_return.reasons == (ReturnReason.COMPETENCE, ReturnReason.TIME)
+    assert len(task_return.explanation) > 40
+    assert set(task_return.task_ids) == {item.task.id for item in wholly.items}
+    partly = [v for v in in_state(views, DistributionState.IN_FORCE) if v.returns]
+    assert len(partly) == 1
+    returned = [i.task.code for i in partly[0].items if i.item.returned_on is not None]
+    kept = [i.task.code for i in partly[0].items if i.item.returned_on is None]
+    assert returned == ["SAM-KEMI"]
+    assert kept == ["SAM-INTRO", "SAM-SKYDD", "SAM-BRAND"]
+    assert partly[0].returns[0].explanation
+    for view in (wholly, partly[0]):
+        starts = view.record.starts_on
+        assert starts is not None and starts < view.returns[0].returned_on < TODAY
+
+
+def test_the_lapsed_one_is_a_staff_member_who_left(views: dict[int, DistributionView]) -> None:
+    (lapsed,) = in_state(views, DistributionState.LAPSED)
+    receiver = lapsed.receiver.appointment
+    assert receiver.role is Role.EMPLOYEE
+    assert receiver.valid_to is not None and receiver.valid_to < TODAY
+    assert lapsed.lapse == (receiver.valid_to, "mottagarens förordnande")
+    assert [i.task.code for i in lapsed.items] == ["SAM-BRAND"]
+
+
+def test_ended_ones_follow_the_successions_and_the_vacancy(
+    views: dict[int, DistributionView],
+) -> None:
+    ended = in_state(views, DistributionState.ENDED)
+    for view in ended:
+        ends = {view.receiver.appointment.valid_to}
+        if view.giver is not None:
+            ends.add(view.giver.appointment.valid_to)
+        assert view.record.valid_to in ends  # ended when the giver or receiver left the post
+    assert VACANT_UNIT in {view.unit_names for view in ended}
+    assert {"Ekonomi", "Bygglovsenheten", "Sickla skola", "Hemtjänst Fisksätra"} <= {
+        view.unit_names for view in ended
+    }
+
+
+def test_one_overdue_follow_up_and_the_others_followed_up(
+    views: dict[int, DistributionView],
+) -> None:
+    in_force = in_state(views, DistributionState.IN_FORCE)
+    overdue = [v for v in in_force if v.follow_up_due is not None and v.follow_up_due < TODAY]
+    assert len(overdue) == 1
+    (late,) = overdue
+    assert late.record.followed_up_on is not None
+    assert late.record.followed_up_on < TODAY - timedelta(days=365)
+    assert late.unit_names == "Planenheten"
+
+
+def test_in_force_ones_state_absence_and_retained_tasks(
+    views: dict[int, DistributionView],
+) -> None:
+    for view in in_state(views, DistributionState.IN_FORCE):
+        assert len(view.record.absence_arrangement) > 40, view.id
+        assert len(view.record.retained_tasks) > 40, view.id
+        assert "frånvaro" in view.record.absence_arrangement
+
+
+def test_every_signed_item_is_confirmed(views: dict[int, DistributionView]) -> None:
+    signed = [v for v in views.values() if v.record.signed_on is not None]
+    assert all(item.item.fully_confirmed for view in signed for item in view.items)
+
+
+def test_ks_distribution_is_signed_by_the_ks_ordforande(
+    views: dict[int, DistributionView], snapshot: OrgSnapshot
+) -> None:
+    (ks,) = [view for view in views.values() if view.giver is None]
+    assert ks.state is DistributionState.IN_FORCE
+    assert ks.signatory is not None
+    chair = ks.signatory.appointment
+    assert (snapshot.units[chair.unit_id].code, chair.role) == ("KS", Role.CHAIR)
+    assert ks.giver_role == f"arbetsgivaren, genom {ks.signatory.person_name} (ordförande)"
+    assert ks.receiver.appointment.role is Role.CITY_DIRECTOR
+    assert ks.unit_names == "Stadsledningskontoret"
+    assert len(ks.items) == 10
+    assert ks.record.may_pass_on
+
+
+def test_the_chain_reaches_from_ks_to_a_gruppchef(
+    built: tuple[Database, SampleSummary], snapshot: OrgSnapshot
+) -> None:
+    queries = Services.for_database(built[0], clock=lambda: TODAY).work
+    group = _unit_by_name(snapshot, "Lön och pension")
+    held = {h.task.code: h for h in queries.holders_in_unit(group, TODAY)}
+    skydd = held["SAM-SKYDD"]
+    assert skydd.holder is not None
+    assert skydd.holder.appointment.role is Role.GROUP_MANAGER
+    assert skydd.holder.unit_name == "Lön och pension"
+    assert len(skydd.chain) == 4
+    assert skydd.chain[0].giver == "Kommunstyrelsen"
+    assert [step.receiver.split(" (")[1] for step in skydd.chain] == [
+        "Stadsdirektör)",
+        "Personaldirektör)",
+        "Enhetschef)",
+        "Gruppchef)",
+    ]
+    rehab = held["SAM-REHAB"]  # not given to the gruppchef: the enhetschef holds it
+    assert rehab.holder is not None and rehab.holder.appointment.role is Role.UNIT_MANAGER
+    assert [s.distribution_id for s in rehab.chain] == [s.distribution_id for s in skydd.chain][:3]
+
+
+def test_every_manager_in_post_holds_the_tasks_of_their_unit(
+    built: tuple[Database, SampleSummary], snapshot: OrgSnapshot
+) -> None:
+    queries = Services.for_database(built[0], clock=lambda: TODAY).work
+    not_leading = {
+        Role.GROUP_MANAGER,
+        Role.EMPLOYEE,
+        Role.DEPUTY_UNIT_MANAGER,
+        Role.DEPUTY_PRINCIPAL,
+    }
+    for unit in snapshot.units.values():
+        if unit.kind.is_political or unit.kind is UnitKind.GROUP:
+            continue
+        (risk,) = [h for h in queries.holders_in_unit(unit.id, TODAY) if h.task.code == "SAM-RISK"]
+        assert risk.holder is not None, unit.name
+        holder = risk.holder.appointment
+        if unit.name == VACANT_UNIT:  # the tasks are with the verksamhetschef meanwhile
+            assert holder.role is Role.OPERATIONS_MANAGER
+            assert risk.holder.unit_name == "Stöd och omsorg"
+        else:
+            assert holder.unit_id == unit.id, unit.name
+            assert holder.role not in not_leading and holder.is_valid_on(TODAY), unit.name

@@ -213,11 +213,11 @@ def test_changing_language_keeps_the_window_size(
 ):
     controller = make_controller()
     controller.start(sample_services.database.location)
-    controller.window.resize(720, 530)
+    controller.window.resize(740, 580)
 
     controller.change_language("en")
 
-    assert (controller.window.width(), controller.window.height()) == (720, 530)
+    assert (controller.window.width(), controller.window.height()) == (740, 580)
 
 
 # -- 14. crash reporting ---------------------------------------------------------------------
