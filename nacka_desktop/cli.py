@@ -114,7 +114,8 @@ def run_demo(location: str, force: bool, out: TextIO) -> int:
     print(
         f"Exempelorganisationen skapad i {location}: {summary.units} enheter, "
         f"{summary.persons} personer, {summary.appointments} förordnanden, "
-        f"{summary.processes} processer.",
+        f"{summary.processes} processer, {summary.distributions} fördelningar av "
+        "arbetsmiljöuppgifter.",
         file=out,
     )
     return EXIT_OK
