@@ -65,11 +65,13 @@ def _violation(
         distribution.id,
         field,
         distribution_label(work, distribution),
-        distribution_label(work, distribution),
+        distribution_label(work, distribution, english=True),
     )
 
 
-def distribution_label(work: WorkSnapshot, distribution: DistributionRecord) -> str:
+def distribution_label(
+    work: WorkSnapshot, distribution: DistributionRecord, english: bool = False
+) -> str:
     org = work.org
     receiver = org.appointments.get(distribution.receiver_appointment_id)
     giver = (
@@ -79,7 +81,8 @@ def distribution_label(work: WorkSnapshot, distribution: DistributionRecord) -> 
     )
     giver_name = org.person_label(giver.person_id) if giver else "KS"
     receiver_name = org.person_label(receiver.person_id) if receiver else "?"
-    return f"Fördelning {distribution.id}: {giver_name} → {receiver_name}"
+    word = "Distribution" if english else "Fördelning"
+    return f"{word} {distribution.id}: {giver_name} → {receiver_name}"
 
 
 def _task_name(work: WorkSnapshot, task_id: int) -> str:
@@ -423,7 +426,8 @@ def _check_lapsed(
     lapsed = lapse(work.org, distribution)
     assert lapsed is not None
     open_items = [i for i in distribution.items if not i.is_returned_by(lapsed[0])]
-    waiting = []
+    waiting: list[str] = []
+    waiting_en: list[str] = []
     for item in open_items:
         for unit_id in distribution.unit_ids:
             unit = work.org.units.get(unit_id)
@@ -432,10 +436,10 @@ def _check_lapsed(
             chain = task_chain(work, item.task_id, unit_id, on)
             if not _given_anew(work, distribution, item.task_id, unit_id, chain, lapsed[0]):
                 holder = work.org.appointments.get(chain.holder_appointment_id or 0)
-                waiting.append(
-                    f"{_task_name(work, item.task_id)} ({_unit_name(work, unit_id)}: "
-                    f"innehas nu av {appointment_label(work.org, holder)})"
-                )
+                task, where = _task_name(work, item.task_id), _unit_name(work, unit_id)
+                held_by = appointment_label(work.org, holder)
+                waiting.append(f"{task} ({where}: innehas nu av {held_by})")
+                waiting_en.append(f"{task} ({where}: now held by {held_by})")
     if waiting:
         yield _violation(
             work,
@@ -445,7 +449,7 @@ def _check_lapsed(
             f"Fördelningen upphörde {lapsed[0]} när {lapsed[1]} upphörde. Uppgifterna "
             f"behöver fördelas på nytt: {'; '.join(waiting)}.",
             f"The distribution lapsed on {lapsed[0]}. These tasks need a new distribution: "
-            f"{'; '.join(waiting)}.",
+            f"{'; '.join(waiting_en)}.",
             "valid_to",
         )
 

@@ -187,8 +187,8 @@ def lapse(org: OrgSnapshot, distribution: DistributionRecord) -> tuple[date, str
 
 
 def state_on(org: OrgSnapshot, distribution: DistributionRecord, on: date) -> DistributionState:
-    if distribution.signed_on is None:
-        return DistributionState.DRAFT
+    if distribution.signed_on is None or on < distribution.signed_on:
+        return DistributionState.DRAFT  # (as it was on that date, before it was signed)
     if distribution.items and all(item.is_returned_by(on) for item in distribution.items):
         return DistributionState.RETURNED
     # Ended wins over lapsed: a lapsed distribution that its giver then ends (to acknowledge

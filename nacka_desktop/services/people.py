@@ -6,13 +6,14 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord, PersonRecord
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.storage import repositories
-from nacka_desktop.storage.models import Appointment, Person, Process, Unit
+from nacka_desktop.storage.models import Appointment, Person, Process, TaskDistribution, Unit
 from nacka_desktop.storage.repositories import appointment_record, person_record
 
 from .editing import Editor, NotFoundError, refusal
@@ -150,6 +151,7 @@ class AppointmentService:
         """Remove an appointment entered by mistake (the undo of making it)."""
         with self._editor.edit() as session:
             appointment = _get_appointment(session, appointment_id)
+            _refuse_if_in_a_distribution(session, appointment_id)
             record = appointment_record(appointment)
             session.delete(appointment)
             self._editor.audit(
@@ -182,6 +184,30 @@ def _get_appointment(session: Session, appointment_id: int) -> Appointment:
     if appointment is None:
         raise NotFoundError("Förordnandet", appointment_id)
     return appointment
+
+
+def _refuse_if_in_a_distribution(session: Session, appointment_id: int) -> None:
+    used = session.scalar(
+        select(TaskDistribution.id)
+        .where(
+            or_(
+                TaskDistribution.giver_appointment_id == appointment_id,
+                TaskDistribution.receiver_appointment_id == appointment_id,
+                TaskDistribution.employer_signatory_id == appointment_id,
+            )
+        )
+        .limit(1)
+    )
+    if used is not None:
+        raise refusal(
+            "DATA-5",
+            f"Förordnandet ingår i fördelning {used} av arbetsmiljöuppgifter och kan inte tas "
+            "bort; avsluta det i stället.",
+            f"The appointment is part of distribution {used} and cannot be removed; end it "
+            "instead.",
+            ObjectKind.APPOINTMENT,
+            appointment_id,
+        )
 
 
 def _refuse_number_in_use(session: Session, number: str, person_id: int | None) -> None:

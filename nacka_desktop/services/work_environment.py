@@ -203,6 +203,16 @@ class DistributionService:
 
     def record_oral(self, distribution_id: int, communicated_on: date) -> date | None:
         """Record that the giver personally told the receiver (AM-3); returns the previous."""
+        with self._editor.database.reader() as session:
+            if _get(session, distribution_id).communicated_on is not None:
+                raise refusal(
+                    "AM-3",
+                    "Den muntliga genomgången är redan registrerad.",
+                    "The oral communication is already recorded.",
+                    ObjectKind.DISTRIBUTION,
+                    distribution_id,
+                    "communicated_on",
+                )
         previous = self._set(distribution_id, "distribution.oral", communicated_on=communicated_on)
         value = previous["communicated_on"]
         return value if isinstance(value, date) else None

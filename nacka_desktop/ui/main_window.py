@@ -505,6 +505,7 @@ class MainWindow(QMainWindow):
                 work.holders_in_unit(unit.id, on),
                 work.distributions_in_unit(unit.id, on),
                 self.english,
+                show_unit_column=False,  # every row is this unit
             )
         elif current is not None and current[0] == "person":
             person = self.services.queries.person(current[1])

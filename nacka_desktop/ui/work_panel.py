@@ -116,8 +116,10 @@ class WorkPanel(QWidget):
         held: list[HeldTask],
         distributions: list[DistributionView],
         english: bool,
+        show_unit_column: bool = True,
     ) -> None:
         selected = self.selected()
+        self.held_table.setColumnHidden(1, not show_unit_column)
         self.heading.setText(heading)
         self.held_label.setText(held_heading)
         self.held.set_rows(held)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -910,3 +910,24 @@ def test_unknown_distribution_is_not_found(services: Services, am: Am) -> None:
         services.distributions.create(
             draft(999, am.line.unit_manager_post, [am.grp], am.task("SKYDD"))
         )
+
+
+def test_an_appointment_in_a_distribution_cannot_be_removed_only_ended(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    distribution_id = to_group_manager(services, am)
+    receiver = record(services, distribution_id).receiver_appointment_id
+    violation = refused(db_path, "DATA-5", lambda: services.appointments.delete(receiver))
+    assert f"fördelning {distribution_id}" in violation.message
+
+
+def test_the_oral_communication_is_recorded_once(services: Services, am: Am, db_path: Path) -> None:
+    distribution_id = to_group_manager(services, am)
+    refused(db_path, "AM-3", lambda: services.distributions.record_oral(distribution_id, TODAY))
+
+
+def test_before_it_was_signed_a_distribution_was_a_draft(services: Services, am: Am) -> None:
+    distribution_id = to_group_manager(services, am)
+    signed = record(services, distribution_id).signed_on
+    assert signed is not None
+    assert state(services, distribution_id, signed - timedelta(days=1)) is DistributionState.DRAFT
