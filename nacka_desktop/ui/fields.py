@@ -69,7 +69,9 @@ class FieldRow(QWidget):
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.editor.setStyleSheet(INVALID_INPUT_STYLE if message else "")
+        # A plain container (e.g. a group of check boxes) would pass the border to every child.
+        framed = bool(message) and type(self.editor) is not QWidget
+        self.editor.setStyleSheet(INVALID_INPUT_STYLE if framed else "")
         self.editor.setToolTip(message or "")
 
     @property
