@@ -21,6 +21,8 @@ class ObjectKind(StrEnum):
     WORK_TASK = "work_task"
     DISTRIBUTION = "distribution"
     TASK_RETURN = "task_return"
+    DELEGATION_ORDER = "delegation_order"
+    DELEGATION_ITEM = "delegation_item"
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,102 @@ RULES: dict[str, Rule] = {
             "En mottagare får fördela vidare bara om fördelningen tillåter det",
             "A receiver may pass a task further only if the distribution allows it",
             "Arbetsgivarpraxis (Suntarbetsliv, SKR)",
+        ),
+        Rule(
+            "HR-1",
+            "Enhetschefen beslutar om anställning, varning, uppsägning och avsked",
+            "The unit manager decides on hiring, warning, dismissal and summary dismissal",
+            "Det är enhetschefen som beslutar om anställning, varning, uppsägning eller avsked",
+        ),
+        Rule(
+            "HR-2",
+            "Behovet av en anställning prövas av stadsdirektören och personaldirektören",
+            "The need for a position is tested by the city director and the HR director",
+            "Innan rekrytering sker, ska behovet av anställningen prövas…",
+        ),
+        Rule(
+            "HR-3",
+            "Varning, uppsägning och avsked föregås av samråd med enhetschefens chef",
+            "Warning, dismissal and summary dismissal are preceded by consultation with the manager's chief",
+            "Beslut om varning, uppsägning eller avsked ska föregås av ett samråd…",
+        ),
+        Rule(
+            "HR-4",
+            "Rätten att anställa, sätta lön, varna, säga upp och avskeda delegeras aldrig till biträdande enhetschef eller gruppchef",
+            "Hiring, salary, warning and dismissal rights never go to a deputy or a group manager",
+            "Enhetschefen kan varken till en biträdande enhetschef eller en gruppchef delegera…",
+        ),
+        Rule(
+            "HR-5",
+            "I Välfärd samhällsservice beslutar bara verksamhetschefen om disciplinåtgärder, återbesättning och sysselsättningsgrad",
+            "In Welfare community service only the operations manager decides on discipline, refilling and employment rate",
+            "En enhetschef inom Välfärd samhällsservice får anställa medarbetare men…",
+        ),
+        Rule(
+            "DEL-1",
+            "Nämnden beslutar om inte rätten delegerats",
+            "The board decides unless the right was delegated",
+            "När man ska ta reda vem som har rätt att besluta om något ska man alltid utgå från att det är nämnden.",
+        ),
+        Rule(
+            "DEL-2",
+            "Bara nämnden med ansvarsområdet i sitt reglemente kan besluta eller delegera",
+            "Only the board whose charter defines the area decides or delegates",
+            "Det är bara den nämnd som har ansvarsområdet definierat i sitt reglemente…",
+        ),
+        Rule(
+            "DEL-3",
+            "Där lagen anger en kommunal nämnd beslutar bara den nämnden",
+            "Where a law names a municipal board, only that board decides",
+            "Det står i en lag",
+        ),
+        Rule(
+            "DEL-4",
+            "Allmän kompetens når nämnden på delegation från KF; principiella ärenden går till KF",
+            "General competence reaches the board on delegation from the council",
+            "Förhållandet mellan kommunfullmäktige och nämnderna",
+        ),
+        Rule(
+            "DEL-5",
+            "Skollagen ger vissa beslut direkt till rektor; det är ingen delegering",
+            "The Education Act gives some decisions directly to the principal",
+            "Skollagen undantagen…",
+        ),
+        Rule(
+            "DEL-6",
+            "Kommunstyrelsen beslutar delegationsordningen för personalfrågor",
+            "The executive board decides the delegation of staff matters",
+            "Alla bestämmelser om hur tjänstemannaorganisationen är indelad…",
+        ),
+        Rule(
+            "DEL-7",
+            "Vissa ärenden får inte delegeras",
+            "Some matters may not be delegated",
+            "KL 6 kap 38 §",
+        ),
+        Rule(
+            "DEL-8",
+            "Delegering sker till utskott, ledamot eller ersättare, eller en anställd – aldrig gemensamt",
+            "Delegation goes to a committee, a member or an employee – never jointly",
+            "KL 6 kap 37 §, 7 kap 5 §",
+        ),
+        Rule(
+            "DEL-9",
+            "Brådskande ärenden delegeras bara till ordföranden eller en ledamot och anmäls alltid",
+            "Urgent matters go only to the chair or a member and are always reported",
+            "KL 6 kap 39 §",
+        ),
+        Rule(
+            "DEL-10",
+            "Vidaredelegation bara där nämnden tillåtit det",
+            "Subdelegation only where the board allowed it",
+            "KL 7 kap 6–7 §§",
+        ),
+        Rule(
+            "DEL-11",
+            "Beslut på delegation anmäls till nämnden",
+            "Delegated decisions are reported to the board",
+            "KL 6 kap 40 §, 7 kap 8 §",
         ),
         Rule(
             "DATA-1",

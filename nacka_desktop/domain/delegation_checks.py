@@ -1,0 +1,275 @@
+"""The rule checks of delegation orders: DEL-1…DEL-11 and HR-1…HR-5 (DOMAIN.md §2, §4).
+
+Errors are what may never stand in an order (a matter of principle delegated, personnel
+powers given to a gruppchef…); warnings are what a reorganisation can leave behind (an item
+nobody can decide any more)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from .delegation import (
+    COMMUNITY_SERVICE_RESERVED,
+    HR1_DECIDERS,
+    HR1_KINDS,
+    HR4_EXCLUDED_ROLES,
+    HR_KINDS,
+    NON_DELEGABLE_KINDS,
+    PERSONNEL_POWERS,
+    DecisionKind,
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+    DelegationOrder,
+    LegalBasis,
+)
+from .delegation_rights import direct_holders, orders_in_force
+from .enums import Role, Severity, UnitKind, WelfareBranch
+from .records import OrgSnapshot
+from .rules import ObjectKind, Violation, sort_violations
+
+MakeViolation = Callable[[str, Severity, str, str, str], Violation]
+
+
+def check_delegation(
+    org: OrgSnapshot, orders: list[DelegationOrder], on: date | None = None
+) -> list[Violation]:
+    found: list[Violation] = []
+    for order in orders:
+        board = org.units.get(order.board_unit_id)
+        if board is None:
+            continue
+        if board.kind not in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD):
+            found.append(
+                _violation(
+                    order,
+                    None,
+                    "DEL-2",
+                    Severity.ERROR,
+                    f"{board.name} är ingen nämnd; bara en nämnd kan ha en delegationsordning.",
+                    f"{board.name} is not a board; only a board has a delegation order.",
+                    "board",
+                    board.name,
+                )
+            )
+            continue
+        for item in order.items:
+            found.extend(_check_item(org, order, item, board.kind, board.name))
+    if on is not None:
+        for order in orders_in_force(orders, on):
+            for item in order.items:
+                found.extend(_check_holders(org, order, item, on))
+    return sort_violations(found)
+
+
+def _violation(
+    order: DelegationOrder,
+    item: DelegationItem | None,
+    rule_id: str,
+    severity: Severity,
+    sv: str,
+    en: str,
+    field: str | None,
+    board_name: str,
+) -> Violation:
+    if item is None:
+        label = f"Delegationsordning {board_name}"
+        return Violation(
+            rule_id, severity, sv, en, ObjectKind.DELEGATION_ORDER, order.id, field, label
+        )
+    label = f"{board_name} punkt {item.number}: {item.matter}"
+    return Violation(rule_id, severity, sv, en, ObjectKind.DELEGATION_ITEM, item.id, field, label)
+
+
+def _check_item(
+    org: OrgSnapshot,
+    order: DelegationOrder,
+    item: DelegationItem,
+    board_kind: UnitKind,
+    board_name: str,
+) -> Iterator[Violation]:
+    def v(rule_id: str, severity: Severity, sv: str, en: str, field: str) -> Violation:
+        return _violation(order, item, rule_id, severity, sv, en, field, board_name)
+
+    if not item.matter.strip():
+        yield v("DATA-2", Severity.ERROR, "Ärendet saknas.", "The matter is missing.", "matter")
+    if not item.number.strip():
+        yield v(
+            "DATA-2", Severity.ERROR, "Punktens nummer saknas.", "The number is missing.", "number"
+        )
+    kind = item.decision_kind
+    if kind in NON_DELEGABLE_KINDS:
+        yield v(
+            "DEL-7",
+            Severity.ERROR,
+            f"{kind.label_sv} får inte delegeras (KL 6 kap 38 §); nämnden beslutar själv.",
+            f"{kind.label_en} may not be delegated (KL 6:38); the board decides itself.",
+            "decision_kind",
+        )
+    if kind is DecisionKind.URGENT:
+        if item.delegate.kind not in (DelegateKind.CHAIR, DelegateKind.MEMBER):
+            yield v(
+                "DEL-9",
+                Severity.ERROR,
+                "Brådskande ärenden får bara delegeras till ordföranden eller en annan ledamot.",
+                "Urgent matters may be delegated only to the chair or another member.",
+                "delegate",
+            )
+        if not item.report_to_board:
+            yield v(
+                "DEL-9",
+                Severity.ERROR,
+                "Beslut i brådskande ärenden ska alltid anmälas vid nämndens nästa sammanträde.",
+                "Urgent decisions are always reported at the board's next meeting.",
+                "report_to_board",
+            )
+    if kind in HR_KINDS and board_kind is not UnitKind.EXECUTIVE_BOARD:
+        yield v(
+            "DEL-6",
+            Severity.ERROR,
+            "Personalfrågor delegeras i kommunstyrelsens delegationsordning, inte i en nämnds "
+            "(alla medarbetare är anställda av kommunstyrelsen).",
+            "Staff matters are delegated in the executive board's order, not a board's.",
+            "decision_kind",
+        )
+    for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
+        if delegate is not None:
+            yield from _check_delegate(org, order, item, delegate, field, v)
+    if item.legal_basis is LegalBasis.ROLE_BY_LAW and (
+        item.delegate.kind is not DelegateKind.POSITION or item.delegate.role is None
+    ):
+        yield v(
+            "DEL-5",
+            Severity.ERROR,
+            "En rätt som lagen ger direkt åt en roll (t.ex. rektor enligt skollagen) anges "
+            "med den rollen som beslutsfattare.",
+            "A right the law gives a role directly (e.g. the principal) names that role.",
+            "delegate",
+        )
+
+
+def _check_delegate(
+    org: OrgSnapshot,
+    order: DelegationOrder,
+    item: DelegationItem,
+    delegate: Delegate,
+    field: str,
+    make: MakeViolation,
+) -> Iterator[Violation]:
+    kind = item.decision_kind
+    if delegate.kind is DelegateKind.COMMITTEE:
+        committee = org.units.get(delegate.unit_id or 0)
+        if (
+            committee is None
+            or committee.kind is not UnitKind.COMMITTEE
+            or (committee.parent_id != order.board_unit_id)
+        ):
+            yield make(
+                "DEL-8",
+                Severity.ERROR,
+                "Delegaten ska vara ett av nämndens egna utskott.",
+                "The delegate must be one of the board's own committees.",
+                field,
+            )
+    if delegate.kind is DelegateKind.POSITION:
+        if delegate.role is None and not delegate.title.strip():
+            yield make(
+                "DEL-8",
+                Severity.ERROR,
+                "Ange en befattning (en chefsroll eller en titel, t.ex. kommunjurist) – aldrig "
+                "en namngiven person eller en grupp av anställda.",
+                "Name a position (a manager role or a title) – never a named person or a group.",
+                field,
+            )
+        if delegate.role is not None and delegate.role.is_political:
+            yield make(
+                "DEL-8",
+                Severity.ERROR,
+                "En politisk roll anges som ordförande, ledamot eller utskott, inte som "
+                "befattning.",
+                "A political role is given as chair, member or committee, not as a position.",
+                field,
+            )
+        if kind in PERSONNEL_POWERS and delegate.role in HR4_EXCLUDED_ROLES:
+            yield make(
+                "HR-4",
+                Severity.ERROR,
+                f"{kind.label_sv} kan aldrig delegeras till "
+                f"{delegate.role.label_sv.lower() if delegate.role else ''}: rätten att anställa, "
+                "sätta lön, varna, säga upp eller avskeda stannar hos enhetschefen.",
+                f"{kind.label_en} can never be delegated to a deputy unit manager or a group "
+                "manager.",
+                field,
+            )
+        elif kind in HR1_KINDS and delegate.role not in HR1_DECIDERS and field == "delegate":
+            yield make(
+                "HR-1",
+                Severity.WARNING,
+                f"{kind.label_sv} beslutas av enhetschefen (rektor, verksamhetschef) för "
+                "medarbetarna i enheten; kontrollera att delegaten är rätt.",
+                f"{kind.label_en} is decided by the unit manager; check the delegate.",
+                field,
+            )
+        if (
+            kind in COMMUNITY_SERVICE_RESERVED
+            and delegate.role is Role.UNIT_MANAGER
+            and _reaches_community_service(org, delegate.unit_id)
+        ):
+            yield make(
+                "HR-5",
+                Severity.ERROR,
+                f"Inom Välfärd samhällsservice beslutar bara verksamhetschefen om "
+                f"{kind.label_sv.lower()}, inte enhetschefen.",
+                f"In Welfare community service only the operations manager decides on "
+                f"{kind.label_en.lower()}.",
+                field,
+            )
+    elif kind in PERSONNEL_POWERS | COMMUNITY_SERVICE_RESERVED:
+        yield make(
+            "HR-1",
+            Severity.WARNING,
+            f"{kind.label_sv} är ett personalbeslut som normalt fattas av chefen för enheten.",
+            f"{kind.label_en} is a staff decision normally taken by the unit's manager.",
+            field,
+        )
+
+
+def _reaches_community_service(org: OrgSnapshot, scope_id: int | None) -> bool:
+    """Does a position limited to this part of the organisation reach Välfärd samhällsservice?"""
+    if scope_id is None:
+        return any(
+            u.kind is UnitKind.PRODUCTION_AREA
+            and u.welfare_branch is WelfareBranch.COMMUNITY_SERVICE
+            for u in org.units.values()
+        )
+    if org.welfare_branch_of(scope_id) is WelfareBranch.COMMUNITY_SERVICE:
+        return True
+    return any(
+        u.kind is UnitKind.PRODUCTION_AREA
+        and u.welfare_branch is WelfareBranch.COMMUNITY_SERVICE
+        and any(a.id == scope_id for a in org.ancestors(u.id))
+        for u in org.units.values()
+    )
+
+
+def _check_holders(
+    org: OrgSnapshot, order: DelegationOrder, item: DelegationItem, on: date
+) -> Iterator[Violation]:
+    """DEL-1: an item nobody fills today falls back to the board; a reorganisation that
+    leaves an item without a holder is reported."""
+    if direct_holders(org, order, item, on):
+        return
+    board = org.units[order.board_unit_id]
+    who = item.delegate.label(org)
+    yield _violation(
+        order,
+        item,
+        "DEL-1",
+        Severity.WARNING,
+        f"Ingen innehar {who} {on}: ingen kan besluta på delegation, så ärendet går till "
+        f"{board.name}.",
+        f"Nobody holds the delegate's place ({who}) on {on}: the board decides.",
+        "delegate",
+        board.name,
+    )

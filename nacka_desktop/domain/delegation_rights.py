@@ -1,0 +1,183 @@
+"""Who may decide what on a board's behalf, on a given date (the question users ask most).
+
+A person may decide a matter when one of their appointments that day fills the item's
+delegate (a role or titled position, within the part of the organisation the item names),
+or its ersättare (who decides when the delegate is absent), or when they are the chief of
+someone who may (a chief may always decide what their subordinates may), or, for rights a
+law gives a role directly (DEL-5), when they hold that role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from .delegation import Delegate, DelegateKind, DelegationItem, DelegationOrder, LegalBasis
+from .enums import Role, UnitKind
+from .records import AppointmentRecord, OrgSnapshot
+from .responsibility import chief_of_appointment
+
+
+class Via(StrEnum):
+    DELEGATE = "delegate"
+    SUBSTITUTE = "substitute"
+    CHIEF = "chief"
+    LAW = "law"
+
+    @property
+    def label_sv(self) -> str:
+        return {
+            "delegate": "delegat",
+            "substitute": "ersättare",
+            "chief": "som chef",
+            "law": "direkt enligt lag",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Right:
+    order: DelegationOrder
+    item: DelegationItem
+    appointment: AppointmentRecord
+    via: Via
+    through: AppointmentRecord | None = None  # for CHIEF: the subordinate's appointment
+
+
+def orders_in_force(orders: Iterable[DelegationOrder], on: date) -> list[DelegationOrder]:
+    """Per board, the adopted version with the latest adoption date on or before the date."""
+    latest: dict[int, DelegationOrder] = {}
+    for order in orders:
+        if order.adopted_on is None or order.adopted_on > on or order.status.value == "draft":
+            continue
+        current = latest.get(order.board_unit_id)
+        if current is None or (order.adopted_on, order.id) > (current.adopted_on, current.id):
+            latest[order.board_unit_id] = order
+    return list(latest.values())
+
+
+def _within(org: OrgSnapshot, unit_id: int, scope_id: int | None) -> bool:
+    if scope_id is None:
+        return True
+    return unit_id == scope_id or any(u.id == scope_id for u in org.ancestors(unit_id))
+
+
+def fills(
+    org: OrgSnapshot,
+    order: DelegationOrder,
+    delegate: Delegate,
+    appointment: AppointmentRecord,
+    on: date,
+) -> bool:
+    """Does this appointment, on this date, hold the delegate's place?"""
+    if not appointment.is_valid_on(on):
+        return False
+    unit = org.units.get(appointment.unit_id)
+    if unit is None:
+        return False
+    if delegate.kind is DelegateKind.CHAIR:
+        return appointment.role is Role.CHAIR and appointment.unit_id == order.board_unit_id
+    if delegate.kind is DelegateKind.MEMBER:
+        return appointment.unit_id == order.board_unit_id and appointment.role in (
+            Role.CHAIR,
+            Role.VICE_CHAIR,
+            Role.MEMBER,
+        )
+    if delegate.kind is DelegateKind.COMMITTEE:
+        return (
+            appointment.unit_id == delegate.unit_id
+            and unit.kind is UnitKind.COMMITTEE
+            and appointment.role in (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
+        )
+    if appointment.role.is_political or not _within(org, appointment.unit_id, delegate.unit_id):
+        return False
+    if delegate.role is not None and appointment.role is not delegate.role:
+        return False
+    if delegate.title:
+        person = org.persons.get(appointment.person_id)
+        if person is None or person.title.casefold() != delegate.title.casefold():
+            return False
+    return delegate.role is not None or bool(delegate.title)
+
+
+def direct_holders(
+    org: OrgSnapshot, order: DelegationOrder, item: DelegationItem, on: date
+) -> list[Right]:
+    """Appointments that fill the item's delegate or its ersättare (not via a chief)."""
+    via = Via.LAW if item.legal_basis is LegalBasis.ROLE_BY_LAW else Via.DELEGATE
+    rights = [
+        Right(order, item, a, via)
+        for a in org.appointments.values()
+        if fills(org, order, item.delegate, a, on)
+    ]
+    if item.substitute is not None:
+        rights += [
+            Right(order, item, a, Via.SUBSTITUTE)
+            for a in org.appointments.values()
+            if fills(org, order, item.substitute, a, on)
+        ]
+    return rights
+
+
+def rights_of_person(
+    org: OrgSnapshot, orders: Iterable[DelegationOrder], person_id: int, on: date
+) -> list[Right]:
+    """Every matter the person may decide on the date, and how."""
+    own = [a for a in org.appointments_of(person_id) if a.is_valid_on(on)]
+    own_ids = {a.id for a in own}
+    result: list[Right] = []
+    for order in orders_in_force(orders, on):
+        for item in order.items:
+            holders = direct_holders(org, order, item, on)
+            mine = [r for r in holders if r.appointment.id in own_ids]
+            if mine:
+                result.extend(mine)
+                continue
+            for holder in holders:
+                if holder.via is Via.SUBSTITUTE or holder.appointment.role.is_political:
+                    continue
+                chief = _chief_line(org, holder.appointment, on, own_ids)
+                if chief is not None:
+                    result.append(Right(order, item, chief, Via.CHIEF, holder.appointment))
+                    break
+    return result
+
+
+def who_may_decide(
+    org: OrgSnapshot,
+    orders: Iterable[DelegationOrder],
+    item_id: int,
+    unit_id: int | None,
+    on: date,
+) -> list[Right]:
+    """For one matter: who may decide it on the date (in the unit, when given)."""
+    for order in orders_in_force(orders, on):
+        item = next((i for i in order.items if i.id == item_id), None)
+        if item is None:
+            continue
+        return [
+            right
+            for right in direct_holders(org, order, item, on)
+            if unit_id is None
+            or right.appointment.role.is_political
+            or _within(org, unit_id, right.appointment.unit_id)
+        ]
+    return []
+
+
+def _chief_line(
+    org: OrgSnapshot, appointment: AppointmentRecord, on: date, own_ids: set[int]
+) -> AppointmentRecord | None:
+    """The first of `own_ids` found walking up the appointment's chiefs, if any."""
+    seen: set[int] = set()
+    current = appointment
+    while current.id not in seen:
+        seen.add(current.id)
+        link = chief_of_appointment(org, current, on)
+        if link.chief is None:
+            return None
+        if link.chief.id in own_ids:
+            return link.chief
+        current = link.chief
+    return None
