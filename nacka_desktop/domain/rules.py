@@ -167,26 +167,31 @@ RULES: dict[str, Rule] = {
         Rule(
             "HR-3",
             "Varning, uppsägning och avsked föregås av samråd med enhetschefens chef",
-            "Warning, dismissal and summary dismissal are preceded by consultation with the manager's chief",
+            "Warning, dismissal and summary dismissal are preceded by consultation with the "
+            "manager's chief",
             "Beslut om varning, uppsägning eller avsked ska föregås av ett samråd…",
         ),
         Rule(
             "HR-4",
-            "Rätten att anställa, sätta lön, varna, säga upp och avskeda delegeras aldrig till biträdande enhetschef eller gruppchef",
+            "Rätten att anställa, sätta lön, varna, säga upp och avskeda delegeras aldrig till "
+            "biträdande enhetschef eller gruppchef",
             "Hiring, salary, warning and dismissal rights never go to a deputy or a group manager",
             "Enhetschefen kan varken till en biträdande enhetschef eller en gruppchef delegera…",
         ),
         Rule(
             "HR-5",
-            "I Välfärd samhällsservice beslutar bara verksamhetschefen om disciplinåtgärder, återbesättning och sysselsättningsgrad",
-            "In Welfare community service only the operations manager decides on discipline, refilling and employment rate",
+            "I Välfärd samhällsservice beslutar bara verksamhetschefen om disciplinåtgärder, "
+            "återbesättning och sysselsättningsgrad",
+            "In Welfare community service only the operations manager decides on discipline, "
+            "refilling and employment rate",
             "En enhetschef inom Välfärd samhällsservice får anställa medarbetare men…",
         ),
         Rule(
             "DEL-1",
             "Nämnden beslutar om inte rätten delegerats",
             "The board decides unless the right was delegated",
-            "När man ska ta reda vem som har rätt att besluta om något ska man alltid utgå från att det är nämnden.",
+            "När man ska ta reda vem som har rätt att besluta om något ska man alltid utgå från "
+            "att det är nämnden.",
         ),
         Rule(
             "DEL-2",
@@ -226,7 +231,8 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "DEL-8",
-            "Delegering sker till utskott, ledamot eller ersättare, eller en anställd – aldrig gemensamt",
+            "Delegering sker till utskott, ledamot eller ersättare, eller en anställd – aldrig "
+            "gemensamt",
             "Delegation goes to a committee, a member or an employee – never jointly",
             "KL 6 kap 37 §, 7 kap 5 §",
         ),
