@@ -10,7 +10,6 @@ from pathlib import Path
 from nacka_desktop.paths import sample_database_path
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.storage.errors import DatabaseOpenError
 
 NO_DISPLAY_MESSAGE = """\
 nacka-desktop: ingen skärm hittades (varken DISPLAY eller WAYLAND_DISPLAY är satt).
@@ -64,6 +63,3 @@ def run(database: str | None) -> int:
     if not controller.start(database):
         return 3
     return app.exec()
-
-
-__all__ = ["DatabaseOpenError", "open_sample_database", "run"]

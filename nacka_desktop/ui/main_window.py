@@ -33,27 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop import __version__
-from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.responsibility import roles_for
-from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
-from nacka_desktop.services.units import draft_of
 from nacka_desktop.storage.database import remembered_location
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 from .appointment_form import AppointmentForm
 from .commands import EditStack
-from .dialogs import (
-    AppointDialog,
-    DateDialog,
-    FormDialog,
-    MoveUnitDialog,
-    NewUnitDialog,
-    PersonDialog,
-)
-from .edits import EXPECTED_REFUSALS, EditRunner
+from .edits import EditRunner
 from .i18n import LANGUAGES
+from .org_actions import OrgActions
 from .panels import ProblemsPanel, SearchBox
 from .person_form import PersonForm
 from .processes_dialog import ProcessesDialog
@@ -137,6 +127,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         self.work_panel = WorkPanel()
         self.work_actions = WorkActions(lambda: self.services, self.edits, self, lambda: self.on)
+        self.org_actions = OrgActions(lambda: self.services, self.edits, self, lambda: self.on)
         self.right_tabs = QTabWidget()
         self.right_tabs.setObjectName("rightTabs")
         self.right_tabs.addTab(self.form_stack, self.tr("Uppgifter"))
@@ -361,9 +352,6 @@ class MainWindow(QMainWindow):
             return self._current[1]
         return None
 
-    def _role_label(self, role: Role) -> str:
-        return (role.label_en if self.english else role.label_sv).lower()
-
     def _update_title(self) -> None:
         self.setWindowTitle(f"Nacka Desktop — {self.services.database.location}")
 
@@ -566,49 +554,13 @@ class MainWindow(QMainWindow):
         self._view_date_changed()
 
     # -- editing -------------------------------------------------------------------------
-    def _edit(
-        self,
-        text: str,
-        do: Callable[[], Any],
-        undo: Callable[[Any], Any],
-        redo: Callable[[Any], Any] | None = None,
-    ) -> Any:
-        return self.edits.edit(text, do, undo, redo)
-
     def _report_error(self, error: Exception) -> None:
         self.edits.report(error)
 
-    def _try(self, action: Callable[[], Any]) -> bool:
-        return self.edits.attempt(action)
-
-    def _run_dialog(self, dialog: FormDialog, edit: Callable[[], Any]) -> Any:
-        return self.edits.run_dialog(dialog, edit)
-
     def new_unit(self) -> None:
-        parent_id = self.selected_unit_id()
-        parent = self.services.queries.unit(parent_id) if parent_id else None
-        dialog = NewUnitDialog(
-            parent_id,
-            parent.kind if parent else None,
-            parent.name if parent else "",
-            self.services.clock(),
-            self,
-            self.english,
-        )
-        units = self.services.units
-
-        def create() -> Any:
-            draft = dialog.draft()
-            return self._edit(
-                self.tr("Skapa {name}").format(name=draft.name),
-                lambda: units.create(draft),
-                lambda created: units.delete(created.id),
-                lambda created: units.create(draft_of(created), unit_id=created.id),
-            )
-
-        record = self._run_dialog(dialog, create)
-        if record is not None:
-            self.show_unit(record.id)
+        created = self.org_actions.new_unit(self.selected_unit_id())
+        if created is not None:
+            self.show_unit(created)
 
     def rename_unit(self) -> None:
         index = self.tree.currentIndex()
@@ -616,25 +568,13 @@ class MainWindow(QMainWindow):
             self.tree.edit(index)
 
     def _rename_to(self, unit_id: int, name: str) -> None:
-        units = self.services.units
-        self._try(
-            lambda: self._edit(
-                self.tr("Byt namn till {name}").format(name=name),
-                lambda: units.rename(unit_id, name),
-                lambda old: units.rename(unit_id, old),
-            )
-        )
+        self.org_actions.rename(unit_id, name)
 
     def move_unit(self) -> None:
         unit_id = self.selected_unit_id()
         if unit_id is None:
             return
-        unit = self.services.queries.unit(unit_id)
-        dialog = MoveUnitDialog(self.services.queries, self.on, unit.name, self)
-        if unit.parent_id:
-            dialog.select_target(unit.parent_id)
-        target = dialog.target_id() if dialog.exec() else None
-        dialog.deleteLater()
+        target = self.org_actions.choose_new_parent(unit_id)
         if target is not None:
             self._move(unit_id, target)
 
@@ -643,66 +583,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self._move(unit_id, new_parent_id))
 
     def _move(self, unit_id: int, new_parent_id: int | None) -> None:
-        units = self.services.units
-        unit = self.services.queries.unit(unit_id)
-        if unit.parent_id == new_parent_id:
-            return  # dropped back where it was: nothing to do, nothing to undo
-        name = unit.name
-        if self._try(
-            lambda: self._edit(
-                self.tr("Flytta {name}").format(name=name),
-                lambda: units.move(unit_id, new_parent_id),
-                lambda old_parent: units.move(unit_id, old_parent),
-            )
-        ):
+        if self.org_actions.move(unit_id, new_parent_id):
             self.show_unit(unit_id)
 
     def close_unit(self) -> None:
         unit_id = self.selected_unit_id()
-        if unit_id is None:
-            return
-        unit = self.services.queries.unit(unit_id)
-        dialog = DateDialog(
-            self.tr("Avsluta enhet"),
-            self.tr(
-                "<b>{name}</b> upphör att gälla från och med datumet nedan. Underliggande "
-                "enheter och förordnanden som fortfarande gäller avslutas samma dag. "
-                "Ändringen kan ångras."
-            ).format(name=unit.name),
-            self.tr("Upphör fr.o.m."),
-            self.services.clock(),
-            self,
-            self.english,
-        )
-        units = self.services.units
-
-        def close() -> Any:
-            end = dialog.date()
-            return self._edit(
-                self.tr("Avsluta {name}").format(name=unit.name),
-                lambda: units.close(unit_id, end),
-                units.reopen,
-                lambda _closed: units.close(unit_id, end),
-            )
-
-        self._run_dialog(dialog, close)
+        if unit_id is not None:
+            self.org_actions.close_unit(unit_id)
 
     def new_person(self) -> None:
-        dialog = PersonDialog(self, self.english)
-        persons = self.services.persons
-
-        def create() -> Any:
-            draft = dialog.draft()
-            return self._edit(
-                self.tr("Ny person {name}").format(name=f"{draft.first_name} {draft.last_name}"),
-                lambda: persons.create(draft),
-                lambda created: persons.delete(created.id),
-                lambda created: persons.create(draft, person_id=created.id),
-            )
-
-        record = self._run_dialog(dialog, create)
-        if record is not None:
-            self.show_person(record.id)
+        created = self.org_actions.new_person()
+        if created is not None:
+            self.show_person(created)
 
     def appoint(self, unit_id: int | None = None, person_id: int | None = None) -> None:
         if unit_id is None and person_id is None:
@@ -710,26 +602,7 @@ class MainWindow(QMainWindow):
                 person_id = self._current[1]
             else:
                 unit_id = self.selected_unit_id()
-        dialog = AppointDialog(
-            self.services.queries,
-            self.services.clock(),
-            unit_id=unit_id,
-            person_id=person_id,
-            parent=self,
-            english=self.english,
-        )
-        appointments = self.services.appointments
-
-        def appoint() -> Any:
-            draft = dialog.draft()
-            return self._edit(
-                self.tr("Tillsätt {role}").format(role=self._role_label(draft.role)),
-                lambda: appointments.appoint(draft),
-                lambda made: appointments.delete(made.id),
-                lambda made: appointments.appoint(draft, appointment_id=made.id),
-            )
-
-        self._run_dialog(dialog, appoint)
+        self.org_actions.appoint(unit_id, person_id)
 
     def end_selected_appointment(self) -> None:
         appointment_id = self._selected_appointment_id()
@@ -737,58 +610,15 @@ class MainWindow(QMainWindow):
             self.end_appointment(appointment_id)
 
     def end_appointment(self, appointment_id: int) -> None:
-        snapshot = self.services.queries.snapshot()
-        appointment = snapshot.appointments[appointment_id]
-        dialog = DateDialog(
-            self.tr("Avsluta förordnande"),
-            self.tr("{person} som {role} i {unit}: förordnandet upphör från och med:").format(
-                person=snapshot.person_label(appointment.person_id),
-                role=self._role_label(appointment.role),
-                unit=snapshot.unit_label(appointment.unit_id),
-            ),
-            self.tr("Upphör fr.o.m."),
-            self.services.clock(),
-            self,
-            self.english,
-        )
-        appointments = self.services.appointments
-
-        def end() -> Any:
-            day = dialog.date()
-            return self._edit(
-                self.tr("Avsluta förordnande"),
-                lambda: appointments.end(appointment_id, day),
-                lambda previous: appointments.update(appointment_id, valid_to=previous),
-            )
-
-        self._run_dialog(dialog, end)
-
-    def _save_with_undo(
-        self,
-        form: UnitForm | PersonForm | AppointmentForm,
-        text: str,
-        update: Callable[..., dict[str, Any]],
-        object_id: int,
-        changes: dict[str, Any],
-    ) -> None:
-        try:
-            self._edit(
-                text,
-                lambda: update(object_id, **changes),
-                lambda previous: update(object_id, **previous),
-            )
-        except RuleViolationError as error:
-            form.show_refusal(error.violations)
-        except EXPECTED_REFUSALS as error:
-            self._report_error(error)
+        self.org_actions.end_appointment(appointment_id)
 
     def _save_unit(self, unit_id: int, changes: dict[str, Any]) -> None:
-        self._save_with_undo(
+        self.org_actions.save(
             self.unit_form, self.tr("Ändra enhet"), self.services.units.update, unit_id, changes
         )
 
     def _save_person(self, person_id: int, changes: dict[str, Any]) -> None:
-        self._save_with_undo(
+        self.org_actions.save(
             self.person_form,
             self.tr("Ändra person"),
             self.services.persons.update,
@@ -797,7 +627,7 @@ class MainWindow(QMainWindow):
         )
 
     def _save_appointment(self, appointment_id: int, changes: dict[str, Any]) -> None:
-        self._save_with_undo(
+        self.org_actions.save(
             self.appointment_form,
             self.tr("Ändra förordnande"),
             self.services.appointments.update,
@@ -909,6 +739,3 @@ class MainWindow(QMainWindow):
         if self._listening:
             self._listen(False)
         super().closeEvent(event)
-
-
-__all__ = ["MainWindow", "UnitKind"]

@@ -450,50 +450,6 @@ The program keeps running. The details are in the log file:
         <translation>Select a unit or a person.</translation>
     </message>
     <message>
-        <source>Skapa {name}</source>
-        <translation>Create {name}</translation>
-    </message>
-    <message>
-        <source>Byt namn till {name}</source>
-        <translation>Rename to {name}</translation>
-    </message>
-    <message>
-        <source>Flytta {name}</source>
-        <translation>Move {name}</translation>
-    </message>
-    <message>
-        <source>Avsluta enhet</source>
-        <translation>Close unit</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt; upphör att gälla från och med datumet nedan. Underliggande enheter och förordnanden som fortfarande gäller avslutas samma dag. Ändringen kan ångras.</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt; ceases to be valid from the date below. Units below it and appointments that are still valid end on the same day. The change can be undone.</translation>
-    </message>
-    <message>
-        <source>Upphör fr.o.m.</source>
-        <translation>Ends from</translation>
-    </message>
-    <message>
-        <source>Avsluta {name}</source>
-        <translation>Close {name}</translation>
-    </message>
-    <message>
-        <source>Ny person {name}</source>
-        <translation>New person {name}</translation>
-    </message>
-    <message>
-        <source>Tillsätt {role}</source>
-        <translation>Appoint {role}</translation>
-    </message>
-    <message>
-        <source>Avsluta förordnande</source>
-        <translation>End appointment</translation>
-    </message>
-    <message>
-        <source>{person} som {role} i {unit}: förordnandet upphör från och med:</source>
-        <translation>{person} as {role} in {unit}: the appointment ends from:</translation>
-    </message>
-    <message>
         <source>Ändra enhet</source>
         <translation>Edit unit</translation>
     </message>
@@ -590,6 +546,53 @@ The program keeps running. The details are in the log file:
     <message>
         <source>DATA-2: Ange en kod.</source>
         <translation>DATA-2: Enter a code.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgActions</name>
+    <message>
+        <source>Skapa {name}</source>
+        <translation>Create {name}</translation>
+    </message>
+    <message>
+        <source>Byt namn till {name}</source>
+        <translation>Rename to {name}</translation>
+    </message>
+    <message>
+        <source>Flytta {name}</source>
+        <translation>Move {name}</translation>
+    </message>
+    <message>
+        <source>Avsluta enhet</source>
+        <translation>Close unit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; upphör att gälla från och med datumet nedan. Underliggande enheter och förordnanden som fortfarande gäller avslutas samma dag. Ändringen kan ångras.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ceases to be valid from the date below. Units below it and appointments that are still valid end on the same day. The change can be undone.</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>Avsluta {name}</source>
+        <translation>Close {name}</translation>
+    </message>
+    <message>
+        <source>Ny person {name}</source>
+        <translation>New person {name}</translation>
+    </message>
+    <message>
+        <source>Tillsätt {role}</source>
+        <translation>Appoint {role}</translation>
+    </message>
+    <message>
+        <source>Avsluta förordnande</source>
+        <translation>End appointment</translation>
+    </message>
+    <message>
+        <source>{person} som {role} i {unit}: förordnandet upphör från och med:</source>
+        <translation>{person} as {role} in {unit}: the appointment ends from:</translation>
     </message>
 </context>
 <context>

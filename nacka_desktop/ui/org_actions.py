@@ -1,0 +1,219 @@
+"""The organisation edits started from the main window: units, persons, appointments.
+Each runs as an undoable command over the services; a refusal is shown where the user can
+act on it (at the field in the dialog or form, or as a message)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.units import draft_of
+
+from .dialogs import AppointDialog, DateDialog, MoveUnitDialog, NewUnitDialog, PersonDialog
+from .edits import EXPECTED_REFUSALS, EditRunner
+from .record_form import RecordForm
+
+
+class OrgActions(QObject):
+    def __init__(
+        self,
+        services: Callable[[], Services],
+        edits: EditRunner,
+        window: QWidget,
+        on: Callable[[], date],
+    ) -> None:
+        super().__init__(window)
+        self._services = services
+        self.edits = edits
+        self.window = window
+        self._on = on
+
+    @property
+    def english(self) -> bool:
+        return self.edits.english
+
+    def _role_label(self, role: Role) -> str:
+        return (role.label_en if self.english else role.label_sv).lower()
+
+    def new_unit(self, parent_id: int | None) -> int | None:
+        """Returns the new unit's id, or None if the user cancelled."""
+        services = self._services()
+        parent = services.queries.unit(parent_id) if parent_id else None
+        dialog = NewUnitDialog(
+            parent_id,
+            parent.kind if parent else None,
+            parent.name if parent else "",
+            services.clock(),
+            self.window,
+            self.english,
+        )
+        units = services.units
+
+        def create() -> Any:
+            draft = dialog.draft()
+            return self.edits.edit(
+                self.tr("Skapa {name}").format(name=draft.name),
+                lambda: units.create(draft),
+                lambda created: units.delete(created.id),
+                lambda created: units.create(draft_of(created), unit_id=created.id),
+            )
+
+        record = self.edits.run_dialog(dialog, create)
+        return record.id if record is not None else None
+
+    def rename(self, unit_id: int, name: str) -> None:
+        units = self._services().units
+        self.edits.attempt(
+            lambda: self.edits.edit(
+                self.tr("Byt namn till {name}").format(name=name),
+                lambda: units.rename(unit_id, name),
+                lambda old: units.rename(unit_id, old),
+            )
+        )
+
+    def choose_new_parent(self, unit_id: int) -> int | None:
+        services = self._services()
+        unit = services.queries.unit(unit_id)
+        dialog = MoveUnitDialog(services.queries, self._on(), unit.name, self.window)
+        if unit.parent_id:
+            dialog.select_target(unit.parent_id)
+        target = dialog.target_id() if dialog.exec() else None
+        dialog.deleteLater()
+        return target
+
+    def move(self, unit_id: int, new_parent_id: int | None) -> bool:
+        """True if the unit moved."""
+        services = self._services()
+        units = services.units
+        unit = services.queries.unit(unit_id)
+        if unit.parent_id == new_parent_id:
+            return False  # dropped back where it was: nothing to do, nothing to undo
+        return self.edits.attempt(
+            lambda: self.edits.edit(
+                self.tr("Flytta {name}").format(name=unit.name),
+                lambda: units.move(unit_id, new_parent_id),
+                lambda old_parent: units.move(unit_id, old_parent),
+            )
+        )
+
+    def close_unit(self, unit_id: int) -> None:
+        services = self._services()
+        unit = services.queries.unit(unit_id)
+        dialog = DateDialog(
+            self.tr("Avsluta enhet"),
+            self.tr(
+                "<b>{name}</b> upphör att gälla från och med datumet nedan. Underliggande "
+                "enheter och förordnanden som fortfarande gäller avslutas samma dag. "
+                "Ändringen kan ångras."
+            ).format(name=unit.name),
+            self.tr("Upphör fr.o.m."),
+            services.clock(),
+            self.window,
+            self.english,
+        )
+        units = services.units
+
+        def close() -> Any:
+            end = dialog.date()
+            return self.edits.edit(
+                self.tr("Avsluta {name}").format(name=unit.name),
+                lambda: units.close(unit_id, end),
+                units.reopen,
+                lambda _closed: units.close(unit_id, end),
+            )
+
+        self.edits.run_dialog(dialog, close)
+
+    def new_person(self) -> int | None:
+        dialog = PersonDialog(self.window, self.english)
+        persons = self._services().persons
+
+        def create() -> Any:
+            draft = dialog.draft()
+            return self.edits.edit(
+                self.tr("Ny person {name}").format(name=f"{draft.first_name} {draft.last_name}"),
+                lambda: persons.create(draft),
+                lambda created: persons.delete(created.id),
+                lambda created: persons.create(draft, person_id=created.id),
+            )
+
+        record = self.edits.run_dialog(dialog, create)
+        return record.id if record is not None else None
+
+    def appoint(self, unit_id: int | None, person_id: int | None) -> None:
+        services = self._services()
+        dialog = AppointDialog(
+            services.queries,
+            services.clock(),
+            unit_id=unit_id,
+            person_id=person_id,
+            parent=self.window,
+            english=self.english,
+        )
+        appointments = services.appointments
+
+        def appoint() -> Any:
+            draft = dialog.draft()
+            return self.edits.edit(
+                self.tr("Tillsätt {role}").format(role=self._role_label(draft.role)),
+                lambda: appointments.appoint(draft),
+                lambda made: appointments.delete(made.id),
+                lambda made: appointments.appoint(draft, appointment_id=made.id),
+            )
+
+        self.edits.run_dialog(dialog, appoint)
+
+    def end_appointment(self, appointment_id: int) -> None:
+        services = self._services()
+        snapshot = services.queries.snapshot()
+        appointment = snapshot.appointments[appointment_id]
+        dialog = DateDialog(
+            self.tr("Avsluta förordnande"),
+            self.tr("{person} som {role} i {unit}: förordnandet upphör från och med:").format(
+                person=snapshot.person_label(appointment.person_id),
+                role=self._role_label(appointment.role),
+                unit=snapshot.unit_label(appointment.unit_id),
+            ),
+            self.tr("Upphör fr.o.m."),
+            services.clock(),
+            self.window,
+            self.english,
+        )
+        appointments = services.appointments
+
+        def end() -> Any:
+            day = dialog.date()
+            return self.edits.edit(
+                self.tr("Avsluta förordnande"),
+                lambda: appointments.end(appointment_id, day),
+                lambda previous: appointments.update(appointment_id, valid_to=previous),
+            )
+
+        self.edits.run_dialog(dialog, end)
+
+    def save(
+        self,
+        form: RecordForm,
+        text: str,
+        update: Callable[..., dict[str, Any]],
+        object_id: int,
+        changes: dict[str, Any],
+    ) -> None:
+        """Save a form's changed fields; a refusal is shown at the form's fields."""
+        try:
+            self.edits.edit(
+                text,
+                lambda: update(object_id, **changes),
+                lambda previous: update(object_id, **previous),
+            )
+        except RuleViolationError as error:
+            form.show_refusal(error.violations)
+        except EXPECTED_REFUSALS as error:
+            self.edits.report(error)
