@@ -14,6 +14,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from nacka_desktop.domain.delegation import (  # noqa: E402
+    DecisionKind,
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+)
 from nacka_desktop.domain.enums import Role, UnitKind  # noqa: E402
 from nacka_desktop.services.context import Services  # noqa: E402
 from nacka_desktop.services.people import AppointmentDraft, PersonDraft  # noqa: E402
@@ -69,6 +75,21 @@ def main() -> None:
     )
     services.distributions.sign(distribution, date(2024, 1, 1))
     services.distributions.record_oral(distribution, date(2024, 1, 2))
+    order = services.delegation_orders.create_order(
+        ks.id,
+        [
+            DelegationItem(
+                0,
+                "Personal",
+                "1.1",
+                "Anställning av förvaltningschef",
+                DecisionKind.HIRE,
+                Delegate(DelegateKind.POSITION, Role.CITY_DIRECTOR),
+                lagrum="KL 7 kap 5 §",
+            )
+        ],
+    )
+    services.delegation_orders.adopt(order, date(2025, 1, 1), "§ 1")
     services.close()
     with_wal = [Path(f"{target}{suffix}") for suffix in ("-wal", "-shm")]
     for leftover in with_wal:

@@ -120,8 +120,13 @@ HR1_KINDS = frozenset(
     }
 )
 # HR-5: in Välfärd samhällsservice only the verksamhetschef decides these.
+# DOMAIN.md keeps "warning" (HR-1, the enhetschef's) apart from "disciplinary measure" (HR-5).
 COMMUNITY_SERVICE_RESERVED = frozenset(
     {DecisionKind.DISCIPLINARY, DecisionKind.REFILL, DecisionKind.EMPLOYMENT_RATE}
+)
+# Below the verksamhetschef in Välfärd samhällsservice (HR-5).
+BELOW_OPERATIONS_MANAGER = frozenset(
+    {Role.UNIT_MANAGER, Role.DEPUTY_UNIT_MANAGER, Role.GROUP_MANAGER, Role.EMPLOYEE}
 )
 NEED_TEST_KINDS = frozenset({DecisionKind.HIRE})  # HR-2
 CONSULTATION_KINDS = frozenset(
@@ -138,14 +143,20 @@ _KIND_WORDS: list[tuple[DecisionKind, str]] = [
         r"(yttrande|framställning|förslag) till (kommun)?fullmäktige",
     ),
     (DecisionKind.PRINCIPLED_AUTHORITY, r"principiell|större vikt"),
-    (DecisionKind.GOALS, r"\b(mål|inriktning|verksamhetens omfattning|kvalitet)\b"),
+    # "mål" alone is also a court case ("talan i mål och ärenden"): ask for goal wording.
+    (
+        DecisionKind.GOALS,
+        r"\bmål och inriktning|\bmålsättning|verksamhetens (mål|inriktning|omfattning|kvalitet)"
+        r"|\b(fastställ\w*|besluta om) (mål|inriktning)\b",
+    ),
     (DecisionKind.SUMMARY_DISMISSAL, r"avsked"),
-    (DecisionKind.DISMISSAL, r"uppsägning|säga upp"),
+    # not "uppsägning av hyresavtal": a dismissal concerns an employee
+    (DecisionKind.DISMISSAL, r"(uppsägning|säga upp)(?!.*\b(avtal|hyres|kontrakt|abonnemang))"),
     (DecisionKind.WARNING, r"varning"),
     (DecisionKind.DISCIPLINARY, r"disciplin"),
     (DecisionKind.EMPLOYMENT_RATE, r"sysselsättningsgrad"),
     (DecisionKind.REFILL, r"återbesätt|vakant tjänst|ersättningsrekrytering"),
-    (DecisionKind.SET_SALARY, r"\blön"),
+    (DecisionKind.SET_SALARY, r"(?<!utan )\blön(?!lös)"),
     (DecisionKind.HIRE, r"anställ|rekryter"),
 ]
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 from .delegation import (
+    BELOW_OPERATIONS_MANAGER,
     COMMUNITY_SERVICE_RESERVED,
     HR1_DECIDERS,
     HR1_KINDS,
@@ -25,7 +26,7 @@ from .delegation import (
     LegalBasis,
 )
 from .delegation_rights import direct_holders, orders_in_force
-from .enums import Role, Severity, UnitKind, WelfareBranch
+from .enums import Severity, UnitKind, WelfareBranch
 from .records import OrgSnapshot
 from .rules import ObjectKind, Violation, sort_violations
 
@@ -57,7 +58,12 @@ def check_delegation(
         for item in order.items:
             found.extend(_check_item(org, order, item, board.kind, board.name))
     if on is not None:
-        for order in orders_in_force(orders, on):
+        # DEL-1 only for the orders of real boards: a missing board or a DEL-2 order has no
+        # board to fall back to (and a missing one would not be found below).
+        boards = {
+            u.id for u in org.units.values() if u.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD)
+        }
+        for order in orders_in_force((o for o in orders if o.board_unit_id in boards), on):
             for item in order.items:
                 found.extend(_check_holders(org, order, item, on))
     return sort_violations(found)
@@ -108,14 +114,19 @@ def _check_item(
             "decision_kind",
         )
     if kind is DecisionKind.URGENT:
-        if item.delegate.kind not in (DelegateKind.CHAIR, DelegateKind.MEMBER):
-            yield v(
-                "DEL-9",
-                Severity.ERROR,
-                "Brådskande ärenden får bara delegeras till ordföranden eller en annan ledamot.",
-                "Urgent matters may be delegated only to the chair or another member.",
-                "delegate",
-            )
+        for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
+            if delegate is not None and delegate.kind not in (
+                DelegateKind.CHAIR,
+                DelegateKind.MEMBER,
+            ):
+                yield v(
+                    "DEL-9",
+                    Severity.ERROR,
+                    "Brådskande ärenden får bara delegeras till ordföranden eller en annan "
+                    "ledamot.",
+                    "Urgent matters may be delegated only to the chair or another member.",
+                    field,
+                )
         if not item.report_to_board:
             yield v(
                 "DEL-9",
@@ -213,7 +224,7 @@ def _check_delegate(
             )
         if (
             kind in COMMUNITY_SERVICE_RESERVED
-            and delegate.role is Role.UNIT_MANAGER
+            and delegate.role in BELOW_OPERATIONS_MANAGER
             and _reaches_community_service(org, delegate.unit_id)
         ):
             yield make(
@@ -243,6 +254,8 @@ def _reaches_community_service(org: OrgSnapshot, scope_id: int | None) -> bool:
             and u.welfare_branch is WelfareBranch.COMMUNITY_SERVICE
             for u in org.units.values()
         )
+    if scope_id not in org.units:
+        return False
     if org.welfare_branch_of(scope_id) is WelfareBranch.COMMUNITY_SERVICE:
         return True
     return any(

@@ -96,7 +96,7 @@ def fills(
         return False
     if delegate.title:
         person = org.persons.get(appointment.person_id)
-        if person is None or person.title.casefold() != delegate.title.casefold():
+        if person is None or person.title.strip().casefold() != delegate.title.strip().casefold():
             return False
     return delegate.role is not None or bool(delegate.title)
 
@@ -135,7 +135,9 @@ def rights_of_person(
                 result.extend(mine)
                 continue
             for holder in holders:
-                if holder.via is Via.SUBSTITUTE or holder.appointment.role.is_political:
+                # Only a delegate's chief: not the ersättare's, and not above a right the law
+                # gives the role itself (DEL-5: that is no delegation a chief could take over).
+                if holder.via is not Via.DELEGATE or holder.appointment.role.is_political:
                     continue
                 chief = _chief_line(org, holder.appointment, on, own_ids)
                 if chief is not None:

@@ -263,6 +263,12 @@ RULES: dict[str, Rule] = {
         Rule("DATA-2", "Obligatoriskt fält saknas", "A required field is missing", ""),
         Rule("DATA-3", "Koden måste vara unik", "The code must be unique", ""),
         Rule(
+            "DATA-7",
+            "En ersatt delegationsordning kan inte ändras",
+            "A superseded delegation order cannot be changed",
+            "",
+        ),
+        Rule(
             "DATA-6",
             "E-postadressen måste vara giltig",
             "The e-mail address must be valid",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from nacka_desktop.storage.database import Database, open_database
 
+from .delegation import DelegatedDecisionService, DelegationOrderService, DelegationQueries
 from .editing import Clock, Editor
 from .people import AppointmentService, PersonService
 from .processes import ProcessService
@@ -29,6 +30,9 @@ class Services:
     tasks: TaskCatalogueService
     distributions: DistributionService
     work: WorkQueries
+    delegation_orders: DelegationOrderService
+    delegated_decisions: DelegatedDecisionService
+    delegation: DelegationQueries
 
     @classmethod
     def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
@@ -44,6 +48,9 @@ class Services:
             tasks=TaskCatalogueService(editor),
             distributions=DistributionService(editor),
             work=WorkQueries(database),
+            delegation_orders=DelegationOrderService(editor),
+            delegated_decisions=DelegatedDecisionService(editor),
+            delegation=DelegationQueries(database),
         )
 
     @classmethod

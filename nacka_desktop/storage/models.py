@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from nacka_desktop.domain.delegation import DecisionKind, DelegateKind, LegalBasis, OrderStatus
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 
 NAMING_CONVENTION = {
@@ -205,3 +206,79 @@ class TaskDistributionItem(Stamped, Base):
     resources: Mapped[bool] = mapped_column(Boolean, default=False)
     returned_on: Mapped[date | None] = mapped_column(Date)
     return_id: Mapped[int | None] = mapped_column(ForeignKey("task_return.id", ondelete="SET NULL"))
+
+
+class TitledPosition(Versioned, Base):
+    """A position known by its title (kommunjurist, registrator) that orders can name."""
+
+    __tablename__ = "titled_position"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    title: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class DelegationOrderRow(Versioned, Base):
+    """One version of a board's delegationsordning (draft, adopted or superseded)."""
+
+    __tablename__ = "delegation_order"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    board_unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus, "order_status"))
+    adopted_on: Mapped[date | None] = mapped_column(Date)
+    paragraph: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class DelegationItemRow(Stamped, Base):
+    __tablename__ = "delegation_item"
+
+    order_id: Mapped[int] = mapped_column(
+        ForeignKey("delegation_order.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)  # the order in the document
+    section: Mapped[str] = mapped_column(String(200), default="")
+    number: Mapped[str] = mapped_column(String(40))
+    matter: Mapped[str] = mapped_column(Text)
+    decision_kind: Mapped[DecisionKind] = mapped_column(_enum(DecisionKind, "decision_kind"))
+    delegate_kind: Mapped[DelegateKind] = mapped_column(_enum(DelegateKind, "delegate_kind"))
+    delegate_role: Mapped[Role | None] = mapped_column(_enum(Role, "role"))
+    delegate_title: Mapped[str] = mapped_column(String(200), default="")
+    delegate_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    substitute_kind: Mapped[DelegateKind | None] = mapped_column(
+        _enum(DelegateKind, "delegate_kind")
+    )
+    substitute_role: Mapped[Role | None] = mapped_column(_enum(Role, "role"))
+    substitute_title: Mapped[str] = mapped_column(String(200), default="")
+    substitute_unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT")
+    )
+    lagrum: Mapped[str] = mapped_column(String(200), default="")
+    legal_basis: Mapped[LegalBasis] = mapped_column(_enum(LegalBasis, "legal_basis"))
+    limits: Mapped[str] = mapped_column(Text, default="")
+    subdelegation_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    report_to_board: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class DelegatedDecision(Versioned, Base):
+    """A decision taken on delegation (delegationsbeslut), to be reported to the board."""
+
+    __tablename__ = "delegated_decision"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("delegation_item.id", ondelete="RESTRICT"), index=True
+    )
+    decided_by_appointment_id: Mapped[int] = mapped_column(
+        ForeignKey("appointment.id", ondelete="RESTRICT")
+    )
+    decided_on: Mapped[date] = mapped_column(Date, index=True)
+    description: Mapped[str] = mapped_column(Text)
+    case_number: Mapped[str] = mapped_column(String(60), default="")
+    need_tested_on: Mapped[date | None] = mapped_column(Date)  # HR-2
+    consulted_on: Mapped[date | None] = mapped_column(Date)  # HR-3
+    reported_on: Mapped[date | None] = mapped_column(Date)  # DEL-11

@@ -34,6 +34,9 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
             views = services.work.distributions(date(2026, 11, 26))
             assert [v.receiver.person_name for v in views] == ["Åsa Öberg"]
             assert len(views[0].items) == 10
+        if fixture.stem >= "schema_0003":  # the first schema with delegation orders
+            orders = services.delegation.orders()
+            assert [(o.paragraph, len(o.items)) for o in orders] == [("§ 1", 1)]
         if fixture.name != f"schema_{head_revision()}.db":
             backup = services.database.backup_path
             assert backup is not None and backup.exists()

@@ -1,0 +1,384 @@
+"""Use cases of delegation orders and delegated decisions: versions, items, adoption, the
+decision log; each one transaction, checked against DEL-1…DEL-11 and HR-1…HR-5, audited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nacka_desktop.domain.delegation import (
+    CONSULTATION_KINDS,
+    NEED_TEST_KINDS,
+    DelegationItem,
+    DelegationOrder,
+    OrderStatus,
+)
+from nacka_desktop.domain.delegation_rights import Right, rights_of_person, who_may_decide
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.delegation_repository import item_columns, item_record, load_orders
+from nacka_desktop.storage.models import (
+    Appointment,
+    DelegatedDecision,
+    DelegationItemRow,
+    DelegationOrderRow,
+    TitledPosition,
+    Unit,
+)
+from nacka_desktop.storage.repositories import load_snapshot
+
+from .editing import Editor, NotFoundError, refusal
+
+
+class DelegationOrderService:
+    def __init__(self, editor: Editor) -> None:
+        self._editor = editor
+
+    def create_order(
+        self,
+        board_unit_id: int,
+        items: Sequence[DelegationItem],
+        notes: str = "",
+        order_id: int | None = None,
+    ) -> int:
+        """A new version as a draft; `adopt` makes it the board's order."""
+        with self._editor.edit() as session:
+            if session.get(Unit, board_unit_id) is None:
+                raise NotFoundError("Enheten", board_unit_id)
+            order = DelegationOrderRow(
+                board_unit_id=board_unit_id, status=OrderStatus.DRAFT, notes=notes
+            )
+            if order_id is not None:
+                order.id = order_id
+            session.add(order)
+            session.flush()
+            for position, item in enumerate(items):
+                session.add(
+                    DelegationItemRow(order_id=order.id, position=position, **item_columns(item))
+                )
+            self._editor.audit(
+                session,
+                "delegation_order.create",
+                ObjectKind.DELEGATION_ORDER,
+                order.id,
+                {"board": board_unit_id, "items": len(items)},
+            )
+            return order.id
+
+    def adopt(self, order_id: int, adopted_on: date, paragraph: str) -> list[int]:
+        """The board adopts the version (date and §); the version in force until then is
+        superseded. Returns the superseded versions' ids (for undo)."""
+        with self._editor.edit() as session:
+            order = _order(session, order_id)
+            _refuse_if_superseded(order)
+            superseded = list(
+                session.scalars(
+                    select(DelegationOrderRow).where(
+                        DelegationOrderRow.board_unit_id == order.board_unit_id,
+                        DelegationOrderRow.status == OrderStatus.ADOPTED,
+                        DelegationOrderRow.id != order_id,
+                    )
+                )
+            )
+            for older in superseded:
+                older.status = OrderStatus.SUPERSEDED
+            order.status = OrderStatus.ADOPTED
+            order.adopted_on = adopted_on
+            order.paragraph = paragraph.strip()
+            self._editor.audit(
+                session,
+                "delegation_order.adopt",
+                ObjectKind.DELEGATION_ORDER,
+                order_id,
+                {
+                    "adopted_on": adopted_on,
+                    "paragraph": paragraph,
+                    "superseded": [o.id for o in superseded],
+                },
+            )
+            return [o.id for o in superseded]
+
+    def unadopt(self, order_id: int, superseded: Sequence[int]) -> None:
+        """The undo of `adopt`: back to a draft, the superseded versions adopted again."""
+        with self._editor.edit() as session:
+            order = _order(session, order_id)
+            order.status, order.adopted_on, order.paragraph = OrderStatus.DRAFT, None, ""
+            for older_id in superseded:
+                _order(session, older_id).status = OrderStatus.ADOPTED
+            self._editor.audit(
+                session, "delegation_order.unadopt", ObjectKind.DELEGATION_ORDER, order_id, {}
+            )
+
+    def delete_draft(self, order_id: int) -> None:
+        with self._editor.edit() as session:
+            order = _order(session, order_id)
+            if order.status is not OrderStatus.DRAFT:
+                raise refusal(
+                    "DATA-7",
+                    "Bara ett utkast kan tas bort; en antagen delegationsordning ersätts av en "
+                    "ny version.",
+                    "Only a draft can be removed; an adopted order is replaced by a new version.",
+                    ObjectKind.DELEGATION_ORDER,
+                    order_id,
+                )
+            session.delete(order)
+            self._editor.audit(
+                session, "delegation_order.delete", ObjectKind.DELEGATION_ORDER, order_id, {}
+            )
+
+    def add_item(self, order_id: int, item: DelegationItem, item_id: int | None = None) -> int:
+        with self._editor.edit() as session:
+            order = _order(session, order_id)
+            _refuse_if_superseded(order)
+            last = session.scalars(
+                select(DelegationItemRow.position)
+                .where(DelegationItemRow.order_id == order_id)
+                .order_by(DelegationItemRow.position.desc())
+                .limit(1)
+            ).first()
+            row = DelegationItemRow(
+                order_id=order_id, position=(last or 0) + 1, **item_columns(item)
+            )
+            if item_id is not None:
+                row.id = item_id
+            session.add(row)
+            session.flush()
+            self._editor.audit(
+                session,
+                "delegation_item.create",
+                ObjectKind.DELEGATION_ITEM,
+                row.id,
+                {"order": order_id, "number": item.number, "matter": item.matter},
+            )
+            return row.id
+
+    def update_item(self, item_id: int, item: DelegationItem) -> DelegationItem:
+        """Replace an item's contents; returns what it was (for undo)."""
+        with self._editor.edit() as session:
+            row = _item(session, item_id)
+            _refuse_if_superseded(_order(session, row.order_id))
+            previous = item_record(row)
+            for name, value in item_columns(item).items():
+                setattr(row, name, value)
+            self._editor.audit(
+                session,
+                "delegation_item.update",
+                ObjectKind.DELEGATION_ITEM,
+                item_id,
+                {"number": item.number, "matter": item.matter},
+            )
+            return previous
+
+    def delete_item(self, item_id: int) -> tuple[int, DelegationItem]:
+        """Remove an item; returns its order and contents (for undo)."""
+        with self._editor.edit() as session:
+            row = _item(session, item_id)
+            _refuse_if_superseded(_order(session, row.order_id))
+            used = session.scalar(
+                select(DelegatedDecision.id).where(DelegatedDecision.item_id == item_id).limit(1)
+            )
+            if used is not None:
+                raise refusal(
+                    "DATA-7",
+                    "Det finns beslut fattade med stöd av punkten; den kan inte tas bort. Anta "
+                    "en ny version av delegationsordningen utan den.",
+                    "Decisions were taken under this item; adopt a new version without it.",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                )
+            previous = (row.order_id, item_record(row))
+            session.delete(row)
+            self._editor.audit(
+                session, "delegation_item.delete", ObjectKind.DELEGATION_ITEM, item_id, {}
+            )
+            return previous
+
+    def ensure_titled_positions(self, titles: Sequence[str]) -> list[str]:
+        """Make the titled positions known (e.g. "Kommunjurist"); returns the new ones."""
+        with self._editor.edit() as session:
+            known = {t.casefold() for t in session.scalars(select(TitledPosition.title))}
+            created = []
+            for title in dict.fromkeys(t.strip() for t in titles if t.strip()):
+                if title.casefold() not in known:
+                    session.add(TitledPosition(title=title))
+                    known.add(title.casefold())
+                    created.append(title)
+            return created
+
+
+class DelegatedDecisionService:
+    def __init__(self, editor: Editor) -> None:
+        self._editor = editor
+
+    def record(
+        self,
+        item_id: int,
+        appointment_id: int,
+        decided_on: date,
+        description: str,
+        case_number: str = "",
+        need_tested_on: date | None = None,
+        consulted_on: date | None = None,
+    ) -> int:
+        """Record a decision taken on delegation; refused unless the decision-maker held the
+        right that day (DEL-1), and for HR-2/HR-3 decisions the prior step is recorded."""
+        with self._editor.edit() as session:
+            row = _item(session, item_id)
+            item = item_record(row)
+            appointment = session.get(Appointment, appointment_id)
+            if appointment is None:
+                raise NotFoundError("Förordnandet", appointment_id)
+            if not description.strip():
+                raise refusal(
+                    "DATA-2",
+                    "Beskriv beslutet kort.",
+                    "Describe the decision briefly.",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                    "description",
+                )
+            org = load_snapshot(session)
+            rights = rights_of_person(org, load_orders(session), appointment.person_id, decided_on)
+            if not any(r.item.id == item_id and r.appointment.id == appointment_id for r in rights):
+                raise refusal(
+                    "DEL-1",
+                    f"{org.person_label(appointment.person_id)} hade inte rätt att besluta i "
+                    f"ärendet ({item.number} {item.matter}) den {decided_on}; nämnden beslutar.",
+                    f"The decision-maker did not hold the right for this matter on {decided_on}.",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                    "decided_by",
+                )
+            if item.decision_kind in NEED_TEST_KINDS and need_tested_on is None:
+                raise refusal(
+                    "HR-2",
+                    "Innan rekrytering ska behovet av anställningen ha prövats av "
+                    "stadsdirektören och personaldirektören; ange när det gjordes.",
+                    "The need for the position must have been tested first; give the date.",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                    "need_tested_on",
+                )
+            if item.decision_kind in CONSULTATION_KINDS and consulted_on is None:
+                raise refusal(
+                    "HR-3",
+                    "Beslutet ska föregås av samråd med enhetschefens chef; ange när det skedde.",
+                    "The decision must be preceded by consultation with the manager's chief.",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                    "consulted_on",
+                )
+            decision = DelegatedDecision(
+                item_id=item_id,
+                decided_by_appointment_id=appointment_id,
+                decided_on=decided_on,
+                description=description.strip(),
+                case_number=case_number.strip(),
+                need_tested_on=need_tested_on,
+                consulted_on=consulted_on,
+            )
+            session.add(decision)
+            session.flush()
+            self._editor.audit(
+                session,
+                "delegated_decision.create",
+                ObjectKind.DELEGATION_ITEM,
+                item_id,
+                {"decision": decision.id, "on": decided_on, "case": case_number},
+            )
+            return decision.id
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    id: int
+    item: DelegationItem
+    board_unit_id: int
+    decided_by: str
+    decided_on: date
+    description: str
+    case_number: str
+    reported_on: date | None
+
+
+class DelegationQueries:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def _load(self) -> tuple[OrgSnapshot, list[DelegationOrder]]:
+        with self._database.reader() as session:
+            return load_snapshot(session), load_orders(session)
+
+    def orders(self, board_unit_id: int | None = None) -> list[DelegationOrder]:
+        with self._database.reader() as session:
+            return [
+                o
+                for o in load_orders(session)
+                if board_unit_id is None or o.board_unit_id == board_unit_id
+            ]
+
+    def rights_of_person(self, person_id: int, on: date) -> list[Right]:
+        org, orders = self._load()
+        return rights_of_person(org, orders, person_id, on)
+
+    def who_may_decide(self, item_id: int, unit_id: int | None, on: date) -> list[Right]:
+        org, orders = self._load()
+        return who_may_decide(org, orders, item_id, unit_id, on)
+
+    def decisions(self, first: date, last: date) -> list[DecisionView]:
+        """Decisions taken from `first` to `last` (inclusive), oldest first."""
+        with self._database.reader() as session:
+            org = load_snapshot(session)
+            rows = session.execute(
+                select(DelegatedDecision, DelegationItemRow, DelegationOrderRow)
+                .join(DelegationItemRow, DelegationItemRow.id == DelegatedDecision.item_id)
+                .join(DelegationOrderRow, DelegationOrderRow.id == DelegationItemRow.order_id)
+                .where(DelegatedDecision.decided_on.between(first, last))
+                .order_by(DelegatedDecision.decided_on, DelegatedDecision.id)
+            ).all()
+            result = []
+            for decision, item_row, order_row in rows:
+                appointment = org.appointments.get(decision.decided_by_appointment_id)
+                result.append(
+                    DecisionView(
+                        id=decision.id,
+                        item=item_record(item_row),
+                        board_unit_id=order_row.board_unit_id,
+                        decided_by=org.person_label(appointment.person_id) if appointment else "?",
+                        decided_on=decision.decided_on,
+                        description=decision.description,
+                        case_number=decision.case_number or "",
+                        reported_on=decision.reported_on,
+                    )
+                )
+            return result
+
+
+def _order(session: Session, order_id: int) -> DelegationOrderRow:
+    order = session.get(DelegationOrderRow, order_id)
+    if order is None:
+        raise NotFoundError("Delegationsordningen", order_id)
+    return order
+
+
+def _item(session: Session, item_id: int) -> DelegationItemRow:
+    row = session.get(DelegationItemRow, item_id)
+    if row is None:
+        raise NotFoundError("Punkten", item_id)
+    return row
+
+
+def _refuse_if_superseded(order: DelegationOrderRow) -> None:
+    if order.status is OrderStatus.SUPERSEDED:
+        raise refusal(
+            "DATA-7",
+            "Den här versionen av delegationsordningen är ersatt och kan inte ändras.",
+            "This version of the delegation order is superseded and cannot be changed.",
+            ObjectKind.DELEGATION_ORDER,
+            order.id,
+        )

@@ -1,0 +1,90 @@
+"""Reading delegation orders into domain records, and writing an item's delegate fields."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nacka_desktop.domain.delegation import Delegate, DelegationItem, DelegationOrder
+
+from .models import DelegationItemRow, DelegationOrderRow
+
+
+def item_record(row: DelegationItemRow) -> DelegationItem:
+    substitute = (
+        Delegate(
+            row.substitute_kind,
+            row.substitute_role,
+            row.substitute_title or "",
+            row.substitute_unit_id,
+        )
+        if row.substitute_kind is not None
+        else None
+    )
+    return DelegationItem(
+        id=row.id,
+        section=row.section or "",
+        number=row.number,
+        matter=row.matter,
+        decision_kind=row.decision_kind,
+        delegate=Delegate(
+            row.delegate_kind, row.delegate_role, row.delegate_title or "", row.delegate_unit_id
+        ),
+        substitute=substitute,
+        lagrum=row.lagrum or "",
+        legal_basis=row.legal_basis,
+        limits=row.limits or "",
+        subdelegation_allowed=row.subdelegation_allowed,
+        report_to_board=row.report_to_board,
+        notes=row.notes or "",
+    )
+
+
+def item_columns(item: DelegationItem) -> dict[str, Any]:
+    """The row's columns for an item (all but id, order and position)."""
+    substitute = item.substitute
+    return {
+        "section": item.section,
+        "number": item.number,
+        "matter": item.matter,
+        "decision_kind": item.decision_kind,
+        "delegate_kind": item.delegate.kind,
+        "delegate_role": item.delegate.role,
+        "delegate_title": item.delegate.title,
+        "delegate_unit_id": item.delegate.unit_id,
+        "substitute_kind": substitute.kind if substitute else None,
+        "substitute_role": substitute.role if substitute else None,
+        "substitute_title": substitute.title if substitute else "",
+        "substitute_unit_id": substitute.unit_id if substitute else None,
+        "lagrum": item.lagrum,
+        "legal_basis": item.legal_basis,
+        "limits": item.limits,
+        "subdelegation_allowed": item.subdelegation_allowed,
+        "report_to_board": item.report_to_board,
+        "notes": item.notes,
+    }
+
+
+def load_orders(session: Session) -> list[DelegationOrder]:
+    """Every version of every board's order, items in document order, in two SELECTs."""
+    items: dict[int, list[DelegationItem]] = defaultdict(list)
+    for row in session.scalars(
+        select(DelegationItemRow).order_by(
+            DelegationItemRow.order_id, DelegationItemRow.position, DelegationItemRow.id
+        )
+    ):
+        items[row.order_id].append(item_record(row))
+    return [
+        DelegationOrder(
+            id=order.id,
+            board_unit_id=order.board_unit_id,
+            status=order.status,
+            items=tuple(items[order.id]),
+            adopted_on=order.adopted_on,
+            paragraph=order.paragraph or "",
+        )
+        for order in session.scalars(select(DelegationOrderRow).order_by(DelegationOrderRow.id))
+    ]

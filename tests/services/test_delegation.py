@@ -1,0 +1,197 @@
+"""Delegation orders and delegated decisions through the services, on the sample organisation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nacka_desktop.domain.delegation import (
+    DecisionKind,
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+    OrderStatus,
+    infer_decision_kind,
+)
+from nacka_desktop.domain.delegation_rights import Via
+from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.records import AppointmentRecord
+from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.sample import build_sample_organisation
+from tests.conftest import TODAY
+
+ADOPTED = date(2025, 1, 1)
+
+
+def item(
+    number: str, matter: str, role: Role | None = Role.UNIT_MANAGER, **fields: object
+) -> DelegationItem:
+    delegate = fields.pop("delegate", Delegate(DelegateKind.POSITION, role))
+    return DelegationItem(
+        0,
+        "Personalärenden",
+        number,
+        matter,
+        infer_decision_kind(matter),
+        delegate,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+STAFF_ITEMS = [
+    item("1.1", "Anställning av medarbetare"),
+    item("1.2", "Beslut om varning"),
+    item("1.3", "Beslut om ändrad sysselsättningsgrad", Role.OPERATIONS_MANAGER),
+]
+
+
+@pytest.fixture
+def sample(services: Services) -> Services:
+    build_sample_organisation(services.database, TODAY)
+    return services
+
+
+def ks_id(services: Services) -> int:
+    return next(
+        u.id
+        for u in services.queries.snapshot().units.values()
+        if u.kind is UnitKind.EXECUTIVE_BOARD
+    )
+
+
+def holder(services: Services, role: Role) -> AppointmentRecord:
+    return next(
+        a
+        for a in services.queries.snapshot().appointments.values()
+        if a.role is role and a.is_valid_on(TODAY) and not a.acting
+    )
+
+
+def adopted_order(services: Services) -> int:
+    order = services.delegation_orders.create_order(ks_id(services), STAFF_ITEMS)
+    services.delegation_orders.adopt(order, ADOPTED, "§ 12")
+    return order
+
+
+def test_adopting_a_new_version_supersedes_the_old_and_undo_restores(sample: Services) -> None:
+    first = adopted_order(sample)
+    second = sample.delegation_orders.create_order(ks_id(sample), STAFF_ITEMS[:2])
+    superseded = sample.delegation_orders.adopt(second, date(2026, 6, 1), "§ 80")
+    assert superseded == [first]
+    statuses = {o.id: o.status for o in sample.delegation.orders()}
+    assert statuses == {first: OrderStatus.SUPERSEDED, second: OrderStatus.ADOPTED}
+
+    sample.delegation_orders.unadopt(second, superseded)
+    statuses = {o.id: o.status for o in sample.delegation.orders()}
+    assert statuses == {first: OrderStatus.ADOPTED, second: OrderStatus.DRAFT}
+
+
+def test_a_superseded_version_cannot_be_changed(sample: Services) -> None:
+    first = adopted_order(sample)
+    second = sample.delegation_orders.create_order(ks_id(sample), STAFF_ITEMS)
+    sample.delegation_orders.adopt(second, date(2026, 6, 1), "§ 80")
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegation_orders.add_item(first, item("1.4", "Attest av fakturor"))
+    assert refused.value.violations[0].rule_id == "DATA-7"
+
+
+def test_hr4_salary_to_a_group_manager_is_refused_and_nothing_written(sample: Services) -> None:
+    order = adopted_order(sample)
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegation_orders.add_item(order, item("1.4", "Lönesättning", Role.GROUP_MANAGER))
+    assert refused.value.violations[0].rule_id == "HR-4"
+    assert len(sample.delegation.orders()[0].items) == len(STAFF_ITEMS)
+
+
+def test_del7_a_statement_to_the_council_cannot_be_delegated(sample: Services) -> None:
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegation_orders.create_order(
+            ks_id(sample), [item("2.1", "Yttrande till kommunfullmäktige", Role.CITY_DIRECTOR)]
+        )
+    assert refused.value.violations[0].rule_id == "DEL-7"
+    assert sample.delegation.orders() == []
+
+
+def test_who_may_decide_the_unit_manager_and_their_chief(sample: Services) -> None:
+    adopted_order(sample)
+    manager = holder(sample, Role.UNIT_MANAGER)
+    rights = sample.delegation.rights_of_person(manager.person_id, TODAY)
+    assert {(r.item.number, r.via) for r in rights} == {
+        ("1.1", Via.DELEGATE),
+        ("1.2", Via.DELEGATE),
+    }
+    snapshot = sample.queries.snapshot()
+    chief = sample.queries.chiefs_of(manager.person_id, TODAY)[0].chief
+    assert chief is not None
+    chief_rights = sample.delegation.rights_of_person(chief.appointment.person_id, TODAY)
+    assert {(r.item.number, r.via) for r in chief_rights} >= {("1.1", Via.CHIEF)}
+    assert snapshot.persons[chief.appointment.person_id].full_name == chief.person_name
+
+
+def test_a_decision_needs_the_right_and_for_hiring_the_need_test(sample: Services) -> None:
+    order = adopted_order(sample)
+    hire = next(i for i in sample.delegation.orders()[0].items if i.number == "1.1")
+    assert sample.delegation.orders()[0].id == order
+    manager = holder(sample, Role.UNIT_MANAGER)
+    employee = holder(sample, Role.EMPLOYEE)
+    decisions = sample.delegated_decisions
+
+    with pytest.raises(RuleViolationError) as no_right:
+        decisions.record(hire.id, employee.id, TODAY, "Anställning av undersköterska")
+    assert no_right.value.violations[0].rule_id == "DEL-1"
+    with pytest.raises(RuleViolationError) as no_test:
+        decisions.record(hire.id, manager.id, TODAY, "Anställning av undersköterska")
+    assert no_test.value.violations[0].rule_id == "HR-2"
+
+    decision = decisions.record(
+        hire.id, manager.id, TODAY, "Anställning av undersköterska", "KS 2026/41", date(2026, 11, 2)
+    )
+    logged = sample.delegation.decisions(date(2026, 11, 1), TODAY)
+    assert [(d.id, d.case_number, d.item.decision_kind) for d in logged] == [
+        (decision, "KS 2026/41", DecisionKind.HIRE)
+    ]
+    with pytest.raises(RuleViolationError) as used:
+        sample.delegation_orders.delete_item(hire.id)
+    assert used.value.violations[0].rule_id == "DATA-7"
+
+
+def test_a_warning_needs_the_consultation_first(sample: Services) -> None:
+    adopted_order(sample)
+    warning = next(i for i in sample.delegation.orders()[0].items if i.number == "1.2")
+    manager = holder(sample, Role.UNIT_MANAGER)
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegated_decisions.record(
+            warning.id, manager.id, TODAY, "Varning för olovlig frånvaro"
+        )
+    assert refused.value.violations[0].rule_id == "HR-3"
+    sample.delegated_decisions.record(
+        warning.id,
+        manager.id,
+        TODAY,
+        "Varning för olovlig frånvaro",
+        consulted_on=date(2026, 11, 20),
+    )
+
+
+def test_an_unknown_titled_position_is_created_and_reported_as_unheld(sample: Services) -> None:
+    created = sample.delegation_orders.ensure_titled_positions(
+        ["Dataskyddsombud", "dataskyddsombud"]
+    )
+    assert created == ["Dataskyddsombud"]
+    assert sample.delegation_orders.ensure_titled_positions(["DATASKYDDSOMBUD"]) == []
+    order = sample.delegation_orders.create_order(
+        ks_id(sample),
+        [
+            item(
+                "3.1",
+                "Begäran om registerutdrag enligt dataskyddsförordningen",
+                None,
+                delegate=Delegate(DelegateKind.POSITION, None, "Dataskyddsombud"),
+            )
+        ],
+    )
+    sample.delegation_orders.adopt(order, ADOPTED, "§ 3")
+    warnings = [v for v in sample.queries.check(TODAY) if v.rule_id == "DEL-1"]
+    assert len(warnings) == 1 and "dataskyddsombud" in warnings[0].message.casefold()
