@@ -8,12 +8,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nacka_desktop import __version__
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.storage.errors import DatabaseOpenError
+
+if TYPE_CHECKING:
+    from nacka_desktop.services.context import Services
 
 EXIT_OK = 0
 EXIT_RULE_ERRORS = 1
@@ -56,16 +59,42 @@ def build_parser() -> argparse.ArgumentParser:
     letter = export_kinds.add_parser("letter", help="ett brev som PDF")
     letter.add_argument(
         "letter_kind",
-        choices=["distribution", "return"],
-        help="distribution: fördelning av arbetsmiljöuppgifter; return: återföring",
+        choices=["distribution", "return", "order", "delegate"],
+        help="distribution/return: arbetsmiljöuppgifter; order: en nämnds delegationsordning; "
+        "delegate: delegeringsbrev till en person",
     )
-    letter.add_argument("object_id", type=int, metavar="ID", help="fördelningens/återföringens id")
+    letter.add_argument("object_id", type=int, metavar="ID", help="id (för delegate: personens)")
+    letter.add_argument("--on", type=_iso_date, help="per datum (standard: i dag)")
+    report = export_kinds.add_parser("report", help="en rapport som PDF")
+    report.add_argument("report_kind", choices=["decisions"], help="delegationsbeslut att anmäla")
+    report.add_argument("--board", required=True, help="nämndens namn eller kod, t.ex. KS")
     register = export_kinds.add_parser("register", help="ett register som Excel-fil")
-    register.add_argument("register_kind", choices=["distributions"], help="vilket register")
+    register.add_argument(
+        "register_kind",
+        choices=["distributions", "delegations", "decisions"],
+        help="vilket register",
+    )
     register.add_argument("--on", type=_iso_date, help="datum för status (standard: i dag)")
-    for sub in (letter, register):
+    for sub in (report, register):
+        sub.add_argument("--from", type=_iso_date, dest="first", help="från och med datum")
+        sub.add_argument("--to", type=_iso_date, dest="last", help="till och med datum")
+    template = export_kinds.add_parser("template", help="en importmall som Excel-fil")
+    template.add_argument("template_kind", choices=["delegations"], help="vilken mall")
+    for sub in (letter, report, register, template):
         sub.add_argument("--db", help=db_help, dest="sub_db")
         sub.add_argument("--out", required=True, help="filen som skrivs")
+
+    importing = commands.add_parser("import", help="läs in en delegationsordning från Excel")
+    import_kinds = importing.add_subparsers(dest="import_kind", metavar="SORT", required=True)
+    delegations = import_kinds.add_parser("delegations", help="en delegationsordning")
+    delegations.add_argument("file", metavar="FIL.xlsx")
+    delegations.add_argument("--board", required=True, help="nämndens namn eller kod, t.ex. KS")
+    delegations.add_argument("--adopted", type=_iso_date, help="antagen detta datum")
+    delegations.add_argument("--paragraph", default="", help='paragraf, t.ex. "§ 12"')
+    delegations.add_argument(
+        "--dry-run", action="store_true", help="kontrollera bara; inget sparas"
+    )
+    delegations.add_argument("--db", help=db_help, dest="sub_db")
     return parser
 
 
@@ -82,6 +111,8 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
             return run_demo(database, args.force, sys.stdout)
         if args.command == "export":
             return run_export(args, database, sys.stdout)
+        if args.command == "import":
+            return run_import(args, database, sys.stdout)
         return run_check(database, args.on or date.today(), args.json, sys.stdout)
     except DatabaseOpenError as error:
         print(f"nacka-desktop: {error.message_sv}", file=sys.stderr)
@@ -115,7 +146,8 @@ def run_demo(location: str, force: bool, out: TextIO) -> int:
         f"Exempelorganisationen skapad i {location}: {summary.units} enheter, "
         f"{summary.persons} personer, {summary.appointments} förordnanden, "
         f"{summary.processes} processer, {summary.distributions} fördelningar av "
-        "arbetsmiljöuppgifter.",
+        f"arbetsmiljöuppgifter, {summary.delegation_items} punkter i delegationsordningar och "
+        f"{summary.decisions} delegationsbeslut.",
         file=out,
     )
     return EXIT_OK
@@ -144,22 +176,12 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
     services = Services.open(location, create=False)
     target = Path(args.out)
     try:
-        if args.export_kind == "letter":
-            from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
-
-            today = date.today()
-            if args.letter_kind == "distribution":
-                view = services.work.distribution(args.object_id, today)
-                write_distribution_letter(view, target)
-            else:
-                write_return_letter(services.work.task_return(args.object_id, today), target)
-        else:
-            from nacka_desktop.exports.registers import write_distribution_register
-
-            on = getattr(args, "on", None) or date.today()
-            write_distribution_register(services.work, on, target)
+        _export(services, args, target)
     except NotFoundError as error:
         print(f"nacka-desktop: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as error:  # e.g. an unknown board name
+        print(f"nacka-desktop: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
         print(f"nacka-desktop: kunde inte skriva {target}: {error.strerror}", file=sys.stderr)
@@ -168,6 +190,77 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
         services.close()
     print(f"Skrev {target}", file=out)
     return EXIT_OK
+
+
+def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
+    """Each export module is imported only when its file is written (reportlab, openpyxl)."""
+    on = getattr(args, "on", None) or date.today()
+    first = getattr(args, "first", None) or date(on.year, 1, 1)
+    last = getattr(args, "last", None) or on
+    kind = args.export_kind
+    if kind == "letter" and args.letter_kind in ("distribution", "return"):
+        from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
+
+        if args.letter_kind == "distribution":
+            write_distribution_letter(services.work.distribution(args.object_id, on), target)
+        else:
+            write_return_letter(services.work.task_return(args.object_id, on), target)
+    elif kind == "letter":
+        from nacka_desktop.exports.delegation_letters import (
+            write_delegate_letter,
+            write_order_letter,
+        )
+
+        if args.letter_kind == "order":
+            write_order_letter(services, args.object_id, target)
+        else:
+            write_delegate_letter(services, args.object_id, on, target)
+    elif kind == "report":
+        from nacka_desktop.exports.delegation_letters import write_decisions_report
+
+        board = services.delegation.board_by_name(args.board)
+        write_decisions_report(services, board, first, last, target)
+    elif kind == "template":
+        from nacka_desktop.exports.delegation_registers import write_delegation_template
+
+        write_delegation_template(target)
+    elif args.register_kind == "distributions":
+        from nacka_desktop.exports.registers import write_distribution_register
+
+        write_distribution_register(services.work, on, target)
+    elif args.register_kind == "delegations":
+        from nacka_desktop.exports.delegation_registers import write_delegation_register
+
+        write_delegation_register(services, on, target)
+    else:
+        from nacka_desktop.exports.delegation_registers import write_decision_register
+
+        write_decision_register(services, first, last, target)
+
+
+def run_import(args: argparse.Namespace, location: str, out: TextIO) -> int:
+    from nacka_desktop.imports.delegations import import_delegations
+    from nacka_desktop.services.context import Services
+
+    services = Services.open(location, create=False)
+    try:
+        board = services.delegation.board_by_name(args.board)
+        result = import_delegations(
+            services,
+            Path(args.file),
+            board,
+            adopted_on=args.adopted,
+            paragraph=args.paragraph,
+            dry_run=args.dry_run,
+        )
+    except ValueError as error:
+        print(f"nacka-desktop: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        services.close()
+    for line in result.report_lines():
+        print(line, file=out if result.ok else sys.stderr)
+    return EXIT_OK if result.ok else EXIT_RULE_ERRORS
 
 
 def _count(violations: list[Violation]) -> dict[str, int]:

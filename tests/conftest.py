@@ -31,3 +31,13 @@ def services(db_path: Path) -> Iterator[Services]:
     opened = Services.open(db_path, clock=lambda: TODAY)
     yield opened
     opened.close()
+
+
+def without_delegation_orders(services: Services) -> Services:
+    """The sample organisation minus its delegation orders, for tests that build their own."""
+    from sqlalchemy import text
+
+    with services.database.transaction() as session:
+        for table in ("delegated_decision", "delegation_item", "delegation_order"):
+            session.execute(text(f"DELETE FROM {table}"))
+    return services

@@ -24,8 +24,8 @@ from pathlib import Path
 TRANSLATIONS: dict[str, str] = {
     "{name} (används inte)": "{name} (not in use)",
     # Menus and actions (MainWindow). Accelerators are unique within each English menu:
-    # Menu bar: F E V W H · File: N O Q · Edit: U R N E M C P A D · View: S C P L ·
-    # Work environment: N T R · Help: A
+    # Menu bar: F E V W D H · File: N O Q · Edit: U R N E M C P A D · View: S C P L ·
+    # Work environment: N T R · Delegation: D · Help: A
     "&Arkiv": "&File",
     "&Ny databas…": "&New database…",
     "&Öppna databas…": "&Open database…",
@@ -51,6 +51,8 @@ TRANSLATIONS: dict[str, str] = {
     "&Ny fördelning av arbetsmiljöuppgifter…": "&New distribution of work-environment tasks…",
     "&Uppgiftskatalog…": "&Task catalogue…",
     "&Register över fördelningar (Excel)…": "&Register of distributions (Excel)…",
+    "&Delegation": "&Delegation",
+    "&Delegationsordningar och beslut…": "&Delegation orders and decisions…",
     "Skapa en enhet under den valda": "Create a unit under the selected one",
     "Sätt slutdatum för enheten": "Set the end date of the unit",
     "Verktyg": "Toolbar",
@@ -341,6 +343,67 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Ny arbetsmiljöuppgift": "New work-environment task",
     "Ändra arbetsmiljöuppgift": "Edit work-environment task",
+    # Delegation: delegation orders, who may decide, delegated decisions
+    "Delegation": "Delegation",
+    "Delegationsordning": "Delegation order",
+    "Vem får besluta?": "Who may decide?",
+    "Delegationsbeslut": "Delegated decisions",
+    "Filtrera: ärende, delegat, lagrum…": "Filter: matter, delegate, legal reference…",
+    "Avsnitt": "Section",
+    "Ärende": "Matter",
+    "Beslutstyp": "Decision kind",
+    "Delegat": "Delegate",
+    "Ersättare": "Substitute",
+    "Lagrum": "Legal reference",
+    "Begränsningar": "Restrictions",
+    "Vidaredelegation": "Subdelegation",
+    "Anmäls": "Reported",
+    "Ändring": "Change",
+    "Före": "Before",
+    "Efter": "After",
+    "Fält": "Field",
+    "Delegationsordningen (PDF)…": "Delegation order (PDF)…",
+    "Importmall (Excel)…": "Import template (Excel)…",
+    "Importera…": "Import…",
+    "Nämnd": "Board",
+    "Version": "Version",
+    "Jämför med": "Compare with",
+    "{status} (nr {id})": "{status} (no. {id})",
+    "(ingen jämförelse)": "(no comparison)",
+    "Ja": "Yes",
+    "Nej": "No",
+    "Alla avsnitt": "All sections",
+    # Written as "label: count" in English so that 1 needs no singular form.
+    "{n} ändringar": "Changes: {n}",
+    "Inga skillnader": "No differences",
+    "Beslutar": "Decides",
+    "Hur": "How",
+    "Delegeringsbrev (PDF)…": "Delegation letter (PDF)…",
+    "Datum": "Date",
+    "i enhet": "in unit",
+    "<b>Vad får en person besluta?</b> Som delegat, som ersättare, som chef för delegaten eller "
+    "direkt enligt lag.": (
+        "<b>What may a person decide?</b> As delegate, as substitute, as manager of the delegate "
+        "or directly by law."
+    ),
+    "<b>Vem får besluta i ett ärende?</b>": "<b>Who may decide in a matter?</b>",
+    "(hela organisationen)": "(the whole organisation)",
+    "Beslut": "Decision",
+    "Beslutsfattare": "Decision-maker",
+    "Diarienummer": "Case number",
+    "Anmält": "Reported",
+    "Anmälan till nämnden (PDF)…": "Report to the board (PDF)…",
+    "Beslutsregister (Excel)…": "Register of decisions (Excel)…",
+    "Från": "From",
+    "till": "to",
+    "Delegeringsbrev": "Delegation letter",
+    "Anmälan av delegationsbeslut": "Report of delegated decisions",
+    "Spara delegationsregistret": "Save the delegation register",
+    "Spara beslutsregistret": "Save the register of decisions",
+    "Spara importmallen": "Save the import template",
+    "Importera delegationsordning": "Import delegation order",
+    "Importerad som utkast": "Imported as draft",
+    "Inget importerades": "Nothing was imported",
 }
 
 # (context, Swedish source) → English, only where one Swedish string needs different English.

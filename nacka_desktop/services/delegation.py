@@ -18,6 +18,7 @@ from nacka_desktop.domain.delegation import (
     OrderStatus,
 )
 from nacka_desktop.domain.delegation_rights import Right, rights_of_person, who_may_decide
+from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.storage.database import Database
@@ -313,6 +314,21 @@ class DelegationQueries:
     def _load(self) -> tuple[OrgSnapshot, list[DelegationOrder]]:
         with self._database.reader() as session:
             return load_snapshot(session), load_orders(session)
+
+    def board_by_name(self, name: str) -> int:
+        """A board (nämnd or KS) by its name or code, as a user types it; ValueError if none."""
+        wanted = name.strip().casefold()
+        with self._database.reader() as session:
+            boards = session.execute(
+                select(Unit.id, Unit.name, Unit.code).where(
+                    Unit.kind.in_([UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD])
+                )
+            ).all()
+        for unit_id, unit_name, code in boards:
+            if wanted in (unit_name.casefold(), code.casefold()):
+                return int(unit_id)
+        names = ", ".join(sorted(f"{n} ({c})" for _i, n, c in boards))
+        raise ValueError(f"Ingen nämnd heter {name!r}. Nämnder: {names}.")
 
     def orders(self, board_unit_id: int | None = None) -> list[DelegationOrder]:
         with self._database.reader() as session:

@@ -16,28 +16,44 @@ from __future__ import annotations
 import itertools
 import random
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nacka_desktop.domain.dates import is_valid_on
+from nacka_desktop.domain.delegation import (
+    DecisionKind,
+    DelegateKind,
+    DelegationOrder,
+    LegalBasis,
+    OrderStatus,
+    infer_decision_kind,
+)
+from nacka_desktop.domain.delegation_rights import rights_of_person
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.work_environment import ReturnReason, add_months
 from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.delegation_repository import load_orders
 from nacka_desktop.storage.models import (
     Appointment,
     AuditEntry,
+    DelegatedDecision,
+    DelegationItemRow,
+    DelegationOrderRow,
     Person,
     Process,
     TaskDistribution,
     TaskDistributionItem,
     TaskDistributionUnit,
     TaskReturn,
+    TitledPosition,
     Unit,
     WorkTask,
 )
+from nacka_desktop.storage.repositories import load_snapshot
 
 from .editing import all_violations
 
@@ -52,6 +68,8 @@ class SampleSummary:
     appointments: int
     processes: int
     distributions: int
+    delegation_items: int
+    decisions: int
 
 
 @dataclass(frozen=True)
@@ -646,6 +664,7 @@ class _SampleBuilder:
         self._emails: set[str] = set()
         self._staff_numbers = itertools.count(10001)
         self._politician_numbers = itertools.count(20001)
+        self.delegation = _DelegationSample(self)
 
     def build(self) -> None:
         for body in _BODIES:
@@ -682,6 +701,7 @@ class _SampleBuilder:
         self.session.add_all([*self.appointments, *self.processes])
         self.session.flush()
         self.distributions = _WorkSample(self).build()
+        self.delegation.build()
 
     def summary(self) -> SampleSummary:
         return SampleSummary(
@@ -690,6 +710,8 @@ class _SampleBuilder:
             appointments=len(self.appointments),
             processes=len(self.processes),
             distributions=len(self.distributions),
+            delegation_items=len(self.delegation.items),
+            decisions=len(self.delegation.decisions),
         )
 
     def _days(self, offset: int) -> date:
@@ -1229,3 +1251,852 @@ class _WorkSample:
         if all(item.return_id is not None for item in self.items[distribution.id].values()):
             starts = self.started[distribution.receiver_appointment_id]
             distribution.followed_up_on = self._follow_up(starts, returned_on)
+
+
+# --- delegation orders and delegated decisions (DOMAIN.md §2, §4) ------------------------------
+
+
+@dataclass(frozen=True)
+class _Who:
+    """A delegate as the sample writes it: the part of the organisation by its unit code."""
+
+    kind: DelegateKind
+    role: Role | None = None
+    title: str = ""
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class _Item:
+    matter: str
+    delegate: _Who
+    substitute: _Who | None = None
+    lagrum: str = ""
+    limits: str = ""
+    kind: DecisionKind | None = None  # None: the kind the matter's words say
+    basis: LegalBasis = LegalBasis.GENERAL_COMPETENCE
+    subdelegation: bool = False
+    report: bool = True
+    notes: str = ""
+
+
+_Section = tuple[str, tuple[_Item, ...]]
+
+_POS = DelegateKind.POSITION
+_CHAIR = _Who(DelegateKind.CHAIR)
+_MEMBER = _Who(DelegateKind.MEMBER)
+_KSAU = _Who(DelegateKind.COMMITTEE, unit="KSAU")
+_KSSU = _Who(DelegateKind.COMMITTEE, unit="KSSU")
+_CITY_DIRECTOR = _Who(_POS, Role.CITY_DIRECTOR)
+_HR_DIRECTOR = _Who(_POS, Role.DIRECTOR, unit="1000")  # personaldirektören
+_FINANCE_DIRECTOR = _Who(_POS, Role.DIRECTOR, unit="2000")  # ekonomidirektören
+_WELFARE_DIRECTOR = _Who(_POS, Role.DIRECTOR, unit="4000")  # välfärdsdirektören
+_SERVICE_DIRECTOR = _Who(_POS, Role.PRODUCTION_DIRECTOR, unit="7000")
+_UNIT_MANAGER = _Who(_POS, Role.UNIT_MANAGER)
+_FINANCE_MANAGER = _Who(_POS, Role.UNIT_MANAGER, unit="2100")
+_EDUCATION_MANAGER = _Who(_POS, Role.UNIT_MANAGER, unit="4200")
+_PRINCIPAL = _Who(_POS, Role.PRINCIPAL)
+_PRESCHOOL_HEAD = _Who(_POS, Role.PRESCHOOL_HEAD)
+_OPERATIONS_MANAGER = _Who(_POS, Role.OPERATIONS_MANAGER, unit="7000")
+_LAWYER = _Who(_POS, title="Kommunjurist")
+_REGISTRAR = _Who(_POS, title="Registrator")
+_BUYER = _Who(_POS, title="Upphandlare")
+_SCHOOL_OFFICER = _Who(_POS, title="Skolhandläggare")
+_EDUCATION_OFFICER = _Who(_POS, title="Utbildningsutredare")
+
+_TITLED_POSITIONS: tuple[tuple[str, str], ...] = (
+    (
+        "Kommunjurist",
+        "Jurist vid juridik- och kanslienheten; företräder kommunen i rättsliga "
+        "frågor och prövar utlämnande av allmänna handlingar.",
+    ),
+    (
+        "Registrator",
+        "Registrerar och diarieför allmänna handlingar vid juridik- och kanslienheten.",
+    ),
+    ("Upphandlare", "Genomför kommunens upphandlingar vid ekonomienheten."),
+    (
+        "Skolhandläggare",
+        "Handlägger skolskjuts, elevresor och inackordering vid utbildningsenheten.",
+    ),
+    (
+        "Utbildningsutredare",
+        "Utreder och handlägger förskoleplatser och tilläggsbelopp vid utbildningsenheten.",
+    ),
+)
+
+_HR2 = "Behovet av anställningen prövas först av stadsdirektören och personaldirektören."
+_HR3 = "Beslutet föregås av samråd med den egna chefen."
+_LAS = "LAS 7 §"
+_LOU = "LOU 19 kap"
+_PROCUREMENT = "Upphandling, tilldelning och tecknande av avtal"
+_ACCESS = "Beslut att inte lämna ut allmän handling eller att lämna ut den med förbehåll"
+_LATE_APPEAL = "Avvisning av överklagande som kommit in för sent"
+_URGENT_KS = (
+    "Beslut i ärenden som är så brådskande att kommunstyrelsens avgörande inte kan avvaktas"
+)
+_URGENT_UN = "Beslut i ärenden som är så brådskande att nämndens avgörande inte kan avvaktas"
+_SCHOOL_LAW = "Skollagen"
+
+# HR-5: the verksamhetschef in Välfärd samhällsservice; elsewhere the enhetschef within the
+# staff areas of the stadsledningskontor and the rektor within Välfärd skola.
+_RESERVED_MATTERS: tuple[tuple[str, str], ...] = (
+    ("Disciplinåtgärd mot medarbetare", "AB § 11"),
+    ("Återbesättning av vakant tjänst", ""),
+    ("Ändrad sysselsättningsgrad för medarbetare", "AB § 12"),
+)
+_RESERVED_ELSEWHERE: tuple[_Who, ...] = (
+    *(
+        _Who(_POS, Role.UNIT_MANAGER, unit=code)
+        for code in ("1000", "2000", "3000", "4000", "5000")
+    ),
+    _Who(_POS, Role.PRINCIPAL, unit="6000"),
+)
+
+
+def _reserved_items() -> tuple[_Item, ...]:
+    items = []
+    for matter, lagrum in _RESERVED_MATTERS:
+        items.append(
+            _Item(
+                f"{matter} inom Välfärd samhällsservice",
+                _OPERATIONS_MANAGER,
+                _SERVICE_DIRECTOR,
+                lagrum,
+                notes="Enhetschefen får anställa men beslutar inte i frågan.",
+            )
+        )
+        items += [_Item(matter, who, lagrum=lagrum) for who in _RESERVED_ELSEWHERE]
+    return tuple(items)
+
+
+_KS_SECTIONS: tuple[_Section, ...] = (
+    (
+        "Personalärenden",
+        (
+            _Item(
+                "Anställning av medarbetare inom enheten",
+                _UNIT_MANAGER,
+                lagrum="LAS 4–6 §§",
+                notes=_HR2,
+            ),
+            _Item(
+                "Anställning av lärare och övrig personal vid skolenheten",
+                _PRINCIPAL,
+                lagrum="LAS 4–6 §§",
+                notes=_HR2,
+            ),
+            _Item(
+                "Anställning av personal vid förskoleenheten",
+                _PRESCHOOL_HEAD,
+                lagrum="LAS 4–6 §§",
+                notes=_HR2,
+            ),
+            _Item(
+                "Anställning av enhetschef inom verksamhetsområdet",
+                _OPERATIONS_MANAGER,
+                _SERVICE_DIRECTOR,
+                "LAS 4 §",
+                notes=_HR2,
+            ),
+            _Item(
+                "Lönesättning vid nyanställning",
+                _UNIT_MANAGER,
+                limits="Inom ramen för kommunens lönepolicy",
+            ),
+            _Item(
+                "Lönesättning vid lönerevision",
+                _UNIT_MANAGER,
+                limits="Inom ramen för kommunens lönepolicy",
+            ),
+            _Item("Lön vid anställning av direktör och enhetschef", _HR_DIRECTOR, _CITY_DIRECTOR),
+            _Item("Varning till medarbetare", _UNIT_MANAGER, lagrum="AB § 11", notes=_HR3),
+            _Item(
+                "Varning till medarbetare vid skolenheten", _PRINCIPAL, lagrum="AB § 11", notes=_HR3
+            ),
+            _Item(
+                "Uppsägning av medarbetare av personliga skäl",
+                _UNIT_MANAGER,
+                lagrum=_LAS,
+                notes=_HR3,
+            ),
+            _Item(
+                "Uppsägning av medarbetare på grund av arbetsbrist",
+                _UNIT_MANAGER,
+                lagrum="LAS 7 §, 22 §",
+                notes=f"{_HR3} Personaldirektören ska höras.",
+            ),
+            _Item(
+                "Uppsägning av personliga skäl vid skolenheten", _PRINCIPAL, lagrum=_LAS, notes=_HR3
+            ),
+            _Item("Avsked av medarbetare", _UNIT_MANAGER, lagrum="LAS 18 §", notes=_HR3),
+            *_reserved_items(),
+            _Item("Tjänstledighet upp till sex månader", _UNIT_MANAGER, report=False),
+            _Item("Tjänstledighet längre än sex månader", _HR_DIRECTOR, _CITY_DIRECTOR),
+            _Item(
+                "Förbud mot bisyssla",
+                _UNIT_MANAGER,
+                lagrum="LOA 7–7 d §§",
+                notes="Bisysslor anmäls och prövas årligen i medarbetarsamtalet.",
+            ),
+            _Item(
+                "Förhandlingar enligt MBL och tecknande av lokala kollektivavtal",
+                _HR_DIRECTOR,
+                _CITY_DIRECTOR,
+                "MBL 10–14 §§, 38 §",
+                subdelegation=True,
+            ),
+            _Item(
+                "Särskild avtalspension och överenskommelse om avslut",
+                _HR_DIRECTOR,
+                _CITY_DIRECTOR,
+                limits="Upp till 24 månaders ersättning",
+            ),
+        ),
+    ),
+    (
+        "Ekonomi",
+        (
+            _Item(
+                "Utse beslutsattestanter och ersättare för kommunstyrelsens verksamheter",
+                _FINANCE_DIRECTOR,
+                _CITY_DIRECTOR,
+                "Attestreglementet 5 §",
+            ),
+            _Item(
+                "Attest av fakturor och utbetalningar",
+                _UNIT_MANAGER,
+                limits="Inom enhetens budget",
+                report=False,
+            ),
+            _Item(
+                "Upptagande och omsättning av lån",
+                _FINANCE_DIRECTOR,
+                _CITY_DIRECTOR,
+                "KL 11 kap",
+                "Inom den låneram kommunfullmäktige fastställt",
+            ),
+            _Item(
+                "Placering av likvida medel enligt finanspolicyn",
+                _FINANCE_DIRECTOR,
+                _CITY_DIRECTOR,
+                subdelegation=True,
+            ),
+            _Item(
+                "Avskrivning av fordringar",
+                _FINANCE_MANAGER,
+                limits="Upp till ett prisbasbelopp per fordran",
+            ),
+            _Item(
+                "Försäljning av inventarier och annan lös egendom",
+                _UNIT_MANAGER,
+                limits="Upp till 100 000 kr",
+            ),
+            _Item(
+                "Beslut i skadeståndsärenden",
+                _LAWYER,
+                limits="Upp till 1 mnkr",
+                lagrum="SkL 3 kap 2 §",
+            ),
+        ),
+    ),
+    (
+        "Upphandling",
+        (
+            _Item(
+                "Direktupphandling",
+                _BUYER,
+                _FINANCE_MANAGER,
+                "LOU 19 kap 8 §",
+                "Under direktupphandlingsgränsen",
+                report=False,
+            ),
+            _Item(_PROCUREMENT, _UNIT_MANAGER, lagrum=_LOU, limits="Upp till 1 mnkr"),
+            _Item(
+                _PROCUREMENT,
+                _FINANCE_DIRECTOR,
+                _CITY_DIRECTOR,
+                _LOU,
+                "Över 1 mnkr och upp till 10 mnkr",
+                subdelegation=True,
+            ),
+            _Item(
+                _PROCUREMENT,
+                _CITY_DIRECTOR,
+                lagrum=_LOU,
+                limits="Över 10 mnkr och upp till 30 mnkr",
+                subdelegation=True,
+            ),
+            _Item("Avbrytande av upphandling", _FINANCE_DIRECTOR, _CITY_DIRECTOR, "LOU 4 kap 12 §"),
+            _Item(
+                "Avrop från kommunens ramavtal",
+                _UNIT_MANAGER,
+                limits="Inom enhetens budget",
+                report=False,
+            ),
+            _Item(
+                "Företräda kommunstyrelsen vid överprövning av upphandling",
+                _LAWYER,
+                lagrum="LOU 20 kap",
+            ),
+        ),
+    ),
+    (
+        "Juridik och allmänna handlingar",
+        (
+            _Item(_ACCESS, _LAWYER, lagrum="TF 2 kap, OSL 6 kap 3 §"),
+            _Item(
+                "Föra kommunstyrelsens talan i mål och ärenden vid domstolar och myndigheter",
+                _LAWYER,
+                _CITY_DIRECTOR,
+                "KL 6 kap 15 §",
+            ),
+            # The words speak of an appeal, but rejecting a late one is no statement on it.
+            _Item(_LATE_APPEAL, _LAWYER, lagrum="FL 45 §", kind=DecisionKind.OTHER),
+            _Item("Personuppgiftsbiträdesavtal", _LAWYER, lagrum="GDPR art. 28"),
+            _Item(
+                "Undantag från registrering av handlingar av ringa betydelse",
+                _REGISTRAR,
+                lagrum="OSL 5 kap 1 §",
+                report=False,
+            ),
+            _Item(
+                "Avgift för kopior och utskrifter av allmänna handlingar",
+                _REGISTRAR,
+                lagrum="TF 2 kap 16 §",
+                limits="Enligt kommunfullmäktiges taxa",
+                report=False,
+            ),
+            _Item(
+                "Gallring av handlingar av tillfällig betydelse",
+                _REGISTRAR,
+                lagrum="Arkivlagen 10 §",
+                report=False,
+            ),
+        ),
+    ),
+    (
+        "Övergripande ärenden",
+        (
+            _Item(
+                "Yttranden över remisser från myndigheter och andra kommuner",
+                _KSAU,
+                lagrum="KL 6 kap 37 §",
+                notes="Remisser av större vikt avgörs av kommunstyrelsen.",
+            ),
+            _Item(
+                "Markreservation och markanvisning enligt markanvisningspolicyn",
+                _KSSU,
+                lagrum="Lag om riktlinjer för kommunala markanvisningar",
+            ),
+            _Item(
+                "Representation och uppvaktning",
+                _CITY_DIRECTOR,
+                limits="Inom budget för representation",
+                subdelegation=True,
+                report=False,
+            ),
+        ),
+    ),
+    (
+        "Brådskande ärenden",
+        (
+            _Item(
+                _URGENT_KS,
+                _CHAIR,
+                _MEMBER,
+                "KL 6 kap 39 §",
+                notes="Ersättare är förste vice ordförande. Anmäls vid nästa sammanträde.",
+            ),
+        ),
+    ),
+)
+
+# The version the present order replaced: lower procurement limits, fewer items.
+_KS_EARLIER: tuple[_Section, ...] = (
+    (
+        "Personalärenden",
+        (
+            _Item("Anställning av medarbetare inom enheten", _UNIT_MANAGER, lagrum="LAS 4–6 §§"),
+            _Item("Lönesättning vid nyanställning", _UNIT_MANAGER),
+            _Item("Varning till medarbetare", _UNIT_MANAGER, lagrum="AB § 11"),
+            _Item(
+                "Uppsägning av medarbetare av personliga skäl",
+                _UNIT_MANAGER,
+                lagrum=_LAS,
+                notes="Efter samråd med personaldirektören.",
+            ),
+        ),
+    ),
+    (
+        "Ekonomi och upphandling",
+        (
+            _Item("Utse beslutsattestanter", _FINANCE_DIRECTOR, _CITY_DIRECTOR),
+            _Item(_PROCUREMENT, _UNIT_MANAGER, lagrum="LOU 15 kap", limits="Upp till 500 000 kr"),
+            _Item(
+                _PROCUREMENT,
+                _FINANCE_DIRECTOR,
+                _CITY_DIRECTOR,
+                "LOU 15 kap",
+                "Över 500 000 kr och upp till 5 mnkr",
+            ),
+        ),
+    ),
+    ("Brådskande ärenden", (_Item(_URGENT_KS, _CHAIR, lagrum="KL 6 kap 36 §"),)),
+)
+
+_LAW = LegalBasis.ROLE_BY_LAW
+_RECTOR_NOTE = "Rektors egen beslutanderätt enligt skollagen; ingen delegering från nämnden."
+
+_UN_SECTIONS: tuple[_Section, ...] = (
+    (
+        "Skolskjuts och elevresor",
+        (
+            _Item(
+                "Skolskjuts i grundskola och anpassad grundskola",
+                _SCHOOL_OFFICER,
+                _EDUCATION_MANAGER,
+                f"{_SCHOOL_LAW} 10 kap 32 §, 11 kap 31 §",
+            ),
+            _Item(
+                "Skolskjuts vid växelvis boende",
+                _SCHOOL_OFFICER,
+                _EDUCATION_MANAGER,
+                f"{_SCHOOL_LAW} 10 kap 32 §",
+            ),
+            _Item(
+                "Skolskjuts vid val av annan skolenhet",
+                _SCHOOL_OFFICER,
+                _EDUCATION_MANAGER,
+                f"{_SCHOOL_LAW} 10 kap 33 §",
+            ),
+            _Item(
+                "Elevresor för gymnasieelever",
+                _SCHOOL_OFFICER,
+                lagrum="Lag (1991:1110) om kommunernas skyldighet att svara för vissa elevresor",
+            ),
+            _Item(
+                "Inackorderingstillägg för gymnasieelever",
+                _SCHOOL_OFFICER,
+                lagrum=f"{_SCHOOL_LAW} 15 kap 32 §",
+            ),
+        ),
+    ),
+    (
+        "Mottagande och placering",
+        (
+            _Item(
+                "Placering vid skolenhet", _EDUCATION_MANAGER, lagrum=f"{_SCHOOL_LAW} 10 kap 30 §"
+            ),
+            _Item(
+                "Mottagande i anpassade grundskolan",
+                _EDUCATION_MANAGER,
+                lagrum=f"{_SCHOOL_LAW} 7 kap 5 §",
+            ),
+            _Item("Uppskjuten skolplikt", _EDUCATION_MANAGER, lagrum=f"{_SCHOOL_LAW} 7 kap 10 §"),
+            _Item(
+                "Mottagande av elev från annan kommun",
+                _EDUCATION_MANAGER,
+                lagrum=f"{_SCHOOL_LAW} 10 kap 25 §",
+            ),
+            _Item(
+                "Plats i förskola",
+                _EDUCATION_OFFICER,
+                _EDUCATION_MANAGER,
+                f"{_SCHOOL_LAW} 8 kap 14 §",
+            ),
+        ),
+    ),
+    (
+        "Elevärenden",
+        (
+            _Item(
+                "Skolenhetens inre organisation",
+                _PRINCIPAL,
+                lagrum=f"{_SCHOOL_LAW} 2 kap 10 §",
+                basis=_LAW,
+                report=False,
+                notes=_RECTOR_NOTE,
+            ),
+            _Item(
+                "Åtgärdsprogram för elev i behov av särskilt stöd",
+                _PRINCIPAL,
+                lagrum=f"{_SCHOOL_LAW} 3 kap 9 §",
+                basis=_LAW,
+                report=False,
+                notes=_RECTOR_NOTE,
+            ),
+            _Item(
+                "Särskild undervisningsgrupp och enskild undervisning",
+                _PRINCIPAL,
+                lagrum=f"{_SCHOOL_LAW} 3 kap 11 §",
+                basis=_LAW,
+                report=False,
+                notes=_RECTOR_NOTE,
+            ),
+            _Item(
+                "Anpassad studiegång",
+                _PRINCIPAL,
+                lagrum=f"{_SCHOOL_LAW} 3 kap 12 §",
+                basis=_LAW,
+                report=False,
+                notes=_RECTOR_NOTE,
+            ),
+            _Item(
+                "Ledighet för elev",
+                _PRINCIPAL,
+                lagrum=f"{_SCHOOL_LAW} 7 kap 18 §",
+                basis=_LAW,
+                report=False,
+                notes=_RECTOR_NOTE,
+            ),
+            # A pupil's warning, not an employee's: no staff matter.
+            _Item(
+                "Skriftlig varning till elev",
+                _PRINCIPAL,
+                lagrum=f"{_SCHOOL_LAW} 5 kap 11 §",
+                kind=DecisionKind.OTHER,
+                basis=_LAW,
+                report=False,
+                notes=f"{_RECTOR_NOTE} Gäller elever, inte medarbetare.",
+            ),
+            _Item(
+                "Avstängning av elev",
+                _PRINCIPAL,
+                lagrum=f"{_SCHOOL_LAW} 5 kap 14 §",
+                basis=_LAW,
+                notes=f"{_RECTOR_NOTE} Huvudmannen underrättas.",
+            ),
+        ),
+    ),
+    (
+        "Ekonomi och tillsyn",
+        (
+            _Item(
+                "Tilläggsbelopp för elever med omfattande behov av särskilt stöd",
+                _EDUCATION_OFFICER,
+                _EDUCATION_MANAGER,
+                f"{_SCHOOL_LAW} 10 kap 39 §",
+            ),
+            _Item(
+                "Godkännande av enskild som huvudman för fristående förskola",
+                _EDUCATION_MANAGER,
+                _WELFARE_DIRECTOR,
+                f"{_SCHOOL_LAW} 2 kap 5 §",
+            ),
+            _Item(
+                "Föreläggande vid tillsyn över fristående förskola",
+                _WELFARE_DIRECTOR,
+                lagrum=f"{_SCHOOL_LAW} 26 kap 10 §",
+            ),
+            _Item(
+                "Anmärkning vid tillsyn över fristående förskola",
+                _EDUCATION_MANAGER,
+                lagrum=f"{_SCHOOL_LAW} 26 kap 11 §",
+            ),
+        ),
+    ),
+    (
+        "Juridik och allmänna handlingar",
+        (
+            _Item(_ACCESS, _LAWYER, lagrum="TF 2 kap, OSL 6 kap 3 §"),
+            _Item(
+                "Föra nämndens talan i mål och ärenden vid domstolar och myndigheter",
+                _LAWYER,
+                lagrum="KL 6 kap 15 §",
+            ),
+            _Item(_LATE_APPEAL, _LAWYER, lagrum="FL 45 §", kind=DecisionKind.OTHER),
+        ),
+    ),
+    (
+        "Brådskande ärenden",
+        (
+            _Item(
+                _URGENT_UN,
+                _CHAIR,
+                _MEMBER,
+                "KL 6 kap 39 §",
+                notes="Ersättare är vice ordförande. Anmäls vid nästa sammanträde.",
+            ),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """A decision taken on delegation: by the holder of (unit code, role[, title]) that day."""
+
+    board: str
+    matter: str
+    limits: str
+    unit: str
+    role: Role
+    days_ago: int
+    description: str
+    title: str = ""
+    need_tested: int | None = None  # days before the decision (HR-2)
+    consulted: int | None = None  # days before the decision (HR-3)
+    reported_after: int | None = None  # days after the decision (DEL-11)
+
+
+_DECISIONS: tuple[_Decision, ...] = (
+    _Decision(
+        "KS",
+        "Utse beslutsattestanter och ersättare för kommunstyrelsens verksamheter",
+        "",
+        "2000",
+        Role.DIRECTOR,
+        130,
+        "Beslutsattestanter och ersättare för ekonomienhetens ansvar utsedda för året.",
+        reported_after=20,
+    ),
+    _Decision(
+        "KS",
+        "Anställning av medarbetare inom enheten",
+        "",
+        "2100",
+        Role.UNIT_MANAGER,
+        96,
+        "Tillsvidareanställning av controller vid ekonomienheten.",
+        need_tested=21,
+        reported_after=27,
+    ),
+    _Decision(
+        "KS",
+        "Anställning av lärare och övrig personal vid skolenheten",
+        "",
+        "6300",
+        Role.PRINCIPAL,
+        61,
+        "Tillsvidareanställning av två lärare i matematik och NO.",
+        need_tested=30,
+        reported_after=27,
+    ),
+    _Decision(
+        "KS",
+        "Varning till medarbetare",
+        "",
+        "3100",
+        Role.UNIT_MANAGER,
+        44,
+        "Skriftlig varning till bygglovshandläggare efter upprepade sena "
+        "handläggningar trots tillsägelse.",
+        consulted=5,
+        reported_after=14,
+    ),
+    _Decision(
+        "KS",
+        _PROCUREMENT,
+        "Över 1 mnkr och upp till 10 mnkr",
+        "2000",
+        Role.DIRECTOR,
+        33,
+        "Tilldelning och avtal om städtjänster för kommunhuset, 4,2 mnkr över tre år.",
+    ),
+    _Decision(
+        "KS",
+        "Ändrad sysselsättningsgrad för medarbetare inom Välfärd samhällsservice",
+        "",
+        "7300",
+        Role.OPERATIONS_MANAGER,
+        19,
+        "Sysselsättningsgraden för en undersköterska i Hemtjänst Boo höjd till 100 %.",
+    ),
+    _Decision(
+        "KS",
+        "Anställning av enhetschef inom verksamhetsområdet",
+        "",
+        "7200",
+        Role.OPERATIONS_MANAGER,
+        12,
+        "Anställning av ny enhetschef för Boende Ältavägen efter rekrytering.",
+        need_tested=40,
+    ),
+    _Decision(
+        "UN",
+        "Skolskjuts i grundskola och anpassad grundskola",
+        "",
+        "4200",
+        Role.EMPLOYEE,
+        52,
+        "Skolskjuts beviljad för elev i årskurs 2 med lång och trafikfarlig skolväg.",
+        title="Skolhandläggare",
+        reported_after=23,
+    ),
+    _Decision(
+        "UN",
+        _URGENT_UN,
+        "",
+        "UN",
+        Role.CHAIR,
+        40,
+        "Yttrande till Skolinspektionen med kort svarstid, lämnat före nämndens möte.",
+        reported_after=16,
+    ),
+    _Decision(
+        "UN",
+        "Skolskjuts vid växelvis boende",
+        "",
+        "4200",
+        Role.EMPLOYEE,
+        9,
+        "Skolskjuts beviljad vid växelvis boende i Boo och Älta.",
+        title="Skolhandläggare",
+    ),
+)
+
+
+class _DelegationSample:
+    """The boards' delegation orders and some decisions taken on them, as ORM rows."""
+
+    def __init__(self, builder: _SampleBuilder) -> None:
+        self.builder = builder
+        self.session = builder.session
+        self.today = builder.today
+        self.items: list[DelegationItemRow] = []
+        self.decisions: list[DelegatedDecision] = []
+        self._by_matter: dict[tuple[str, str, str], DelegationItemRow] = {}
+
+    def build(self) -> None:
+        today = self.today
+        self.session.add_all(
+            TitledPosition(title=title, description=text) for title, text in _TITLED_POSITIONS
+        )
+        self._order(
+            "KS",
+            OrderStatus.SUPERSEDED,
+            today - timedelta(days=1862),
+            "§ 97",
+            _KS_EARLIER,
+            "Ersatt av kommunstyrelsens beslut § 214.",
+        )
+        self._order(
+            "KS",
+            OrderStatus.ADOPTED,
+            today - timedelta(days=742),
+            "§ 214",
+            _KS_SECTIONS,
+            "Kommunstyrelsens delegationsordning, också för personalfrågor i hela kommunen.",
+            current=True,
+        )
+        self._order(
+            "UN",
+            OrderStatus.ADOPTED,
+            today - timedelta(days=540),
+            "§ 63",
+            _UN_SECTIONS,
+            "Utbildningsnämndens delegationsordning. Personalfrågor finns i "
+            "kommunstyrelsens delegationsordning.",
+            current=True,
+        )
+        self.session.flush()
+        self._decisions()
+
+    def _order(
+        self,
+        board: str,
+        status: OrderStatus,
+        adopted_on: date,
+        paragraph: str,
+        sections: tuple[_Section, ...],
+        notes: str,
+        current: bool = False,
+    ) -> None:
+        order = DelegationOrderRow(
+            board_unit_id=self.builder.units[board].id,
+            status=status,
+            adopted_on=adopted_on,
+            paragraph=paragraph,
+            notes=notes,
+        )
+        self.session.add(order)
+        self.session.flush()
+        position = itertools.count()
+        rows = []
+        for section_number, (section, items) in enumerate(sections, start=1):
+            for item_number, spec in enumerate(items, start=1):
+                kind = spec.kind if spec.kind is not None else infer_decision_kind(spec.matter)
+                row = DelegationItemRow(
+                    order_id=order.id,
+                    position=next(position),
+                    section=section,
+                    number=f"{section_number}.{item_number}",
+                    matter=spec.matter,
+                    decision_kind=kind,
+                    delegate_kind=spec.delegate.kind,
+                    delegate_role=spec.delegate.role,
+                    delegate_title=spec.delegate.title,
+                    delegate_unit_id=self._unit_id(spec.delegate),
+                    substitute_kind=spec.substitute.kind if spec.substitute else None,
+                    substitute_role=spec.substitute.role if spec.substitute else None,
+                    substitute_title=spec.substitute.title if spec.substitute else "",
+                    substitute_unit_id=self._unit_id(spec.substitute),
+                    lagrum=spec.lagrum,
+                    legal_basis=spec.basis,
+                    limits=spec.limits,
+                    subdelegation_allowed=spec.subdelegation,
+                    report_to_board=spec.report,
+                    notes=spec.notes,
+                )
+                rows.append(row)
+                if current:
+                    self._by_matter[(board, spec.matter, spec.limits)] = row
+        self.session.add_all(rows)
+        self.items += rows
+
+    def _unit_id(self, who: _Who | None) -> int | None:
+        if who is None or who.unit is None:
+            return None
+        return self.builder.units[who.unit].id
+
+    def _decisions(self) -> None:
+        """Each decision by the one who held the right that day (checked as the app does)."""
+        org = load_snapshot(self.session)
+        orders = load_orders(self.session)
+
+        def only(item_id: int) -> list[DelegationOrder]:
+            return [
+                replace(order, items=tuple(i for i in order.items if i.id == item_id))
+                for order in orders
+            ]
+
+        titles = {person.id: person.title for person in self.builder.persons}
+        for case, spec in enumerate(_DECISIONS, start=1):
+            item = self._by_matter[(spec.board, spec.matter, spec.limits)]
+            decided_on = self.today - timedelta(days=spec.days_ago)
+            unit_id = self.builder.units[spec.unit].id
+            appointment = next(
+                a
+                for a in self.builder.appointments
+                if a.unit_id == unit_id
+                and a.role is spec.role
+                and (not spec.title or titles[a.person_id] == spec.title)
+                and is_valid_on(a.valid_from, a.valid_to, decided_on)
+            )
+            # Only the one item: rights_of_person weighs each item on its own, and all of
+            # them ten times over would cost more than the rest of the sample.
+            rights = rights_of_person(org, only(item.id), appointment.person_id, decided_on)
+            if not any(r.item.id == item.id and r.appointment.id == appointment.id for r in rights):
+                raise RuntimeError(f"Exempelbeslutet {spec.description!r} saknar delegation.")
+            self.decisions.append(
+                DelegatedDecision(
+                    item_id=item.id,
+                    decided_by_appointment_id=appointment.id,
+                    decided_on=decided_on,
+                    description=spec.description,
+                    case_number=f"{spec.board} {decided_on.year}/{100 + 17 * case:04d}",
+                    need_tested_on=_before(decided_on, spec.need_tested),
+                    consulted_on=_before(decided_on, spec.consulted),
+                    reported_on=(
+                        decided_on + timedelta(days=spec.reported_after)
+                        if spec.reported_after is not None
+                        else None
+                    ),
+                )
+            )
+        self.session.add_all(self.decisions)
+
+
+def _before(day: date, days: int | None) -> date | None:
+    return day - timedelta(days=days) if days is not None else None

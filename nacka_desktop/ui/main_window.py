@@ -225,6 +225,9 @@ class MainWindow(QMainWindow):
         self.task_catalogue_action = self._action(
             self.tr("&Uppgiftskatalog…"), self.show_task_catalogue
         )
+        self.delegation_action = self._action(
+            self.tr("&Delegationsordningar och beslut…"), self.show_delegation, "Ctrl+D"
+        )
         self.register_action = self._action(
             self.tr("&Register över fördelningar (Excel)…"), self.work_actions.export_register
         )
@@ -263,6 +266,8 @@ class MainWindow(QMainWindow):
         work_menu.addActions(
             [self.new_distribution_action, self.task_catalogue_action, self.register_action]
         )
+        delegation_menu = bar.addMenu(self.tr("&Delegation"))
+        delegation_menu.addAction(self.delegation_action)
         help_menu = bar.addMenu(self.tr("&Hjälp"))
         help_menu.addAction(self.about_action)
 
@@ -522,6 +527,15 @@ class MainWindow(QMainWindow):
             self.right_tabs.setCurrentWidget(self.work_panel)
             self._refresh_work()
             self.work_panel.select(created)
+
+    def show_delegation(self) -> None:
+        from .delegation_window import DelegationWindow
+
+        window = DelegationWindow(self.services, self.on, self.english, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self._current is not None and self._current[0] == "person":
+            window.select_person(self._current[1])
+        window.show()
 
     def show_task_catalogue(self) -> None:
         from .task_catalogue_dialog import TaskCatalogueDialog

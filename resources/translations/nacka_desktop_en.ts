@@ -212,6 +212,245 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>DelegationWindow</name>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>Delegationsordning</source>
+        <translation>Delegation order</translation>
+    </message>
+    <message>
+        <source>Vem får besluta?</source>
+        <translation>Who may decide?</translation>
+    </message>
+    <message>
+        <source>Delegationsbeslut</source>
+        <translation>Delegated decisions</translation>
+    </message>
+    <message>
+        <source>Filtrera: ärende, delegat, lagrum…</source>
+        <translation>Filter: matter, delegate, legal reference…</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Beslutstyp</source>
+        <translation>Decision kind</translation>
+    </message>
+    <message>
+        <source>Delegat</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>Ersättare</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <source>Lagrum</source>
+        <translation>Legal reference</translation>
+    </message>
+    <message>
+        <source>Begränsningar</source>
+        <translation>Restrictions</translation>
+    </message>
+    <message>
+        <source>Vidaredelegation</source>
+        <translation>Subdelegation</translation>
+    </message>
+    <message>
+        <source>Anmäls</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Före</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Efter</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Delegationsordningen (PDF)…</source>
+        <translation>Delegation order (PDF)…</translation>
+    </message>
+    <message>
+        <source>Register (Excel)…</source>
+        <translation>Register (Excel)…</translation>
+    </message>
+    <message>
+        <source>Importmall (Excel)…</source>
+        <translation>Import template (Excel)…</translation>
+    </message>
+    <message>
+        <source>Importera…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Nämnd</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Jämför med</source>
+        <translation>Compare with</translation>
+    </message>
+    <message>
+        <source>{status} (nr {id})</source>
+        <translation>{status} (no. {id})</translation>
+    </message>
+    <message>
+        <source>(ingen jämförelse)</source>
+        <translation>(no comparison)</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Alla avsnitt</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <source>{n} ändringar</source>
+        <translation>Changes: {n}</translation>
+    </message>
+    <message>
+        <source>Inga skillnader</source>
+        <translation>No differences</translation>
+    </message>
+    <message>
+        <source>Beslutar</source>
+        <translation>Decides</translation>
+    </message>
+    <message>
+        <source>Hur</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Delegeringsbrev (PDF)…</source>
+        <translation>Delegation letter (PDF)…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>i enhet</source>
+        <translation>in unit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vad får en person besluta?&lt;/b&gt; Som delegat, som ersättare, som chef för delegaten eller direkt enligt lag.</source>
+        <translation>&lt;b&gt;What may a person decide?&lt;/b&gt; As delegate, as substitute, as manager of the delegate or directly by law.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vem får besluta i ett ärende?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Who may decide in a matter?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(hela organisationen)</source>
+        <translation>(the whole organisation)</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Beslutsfattare</source>
+        <translation>Decision-maker</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Anmält</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Anmälan till nämnden (PDF)…</source>
+        <translation>Report to the board (PDF)…</translation>
+    </message>
+    <message>
+        <source>Beslutsregister (Excel)…</source>
+        <translation>Register of decisions (Excel)…</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Delegeringsbrev</source>
+        <translation>Delegation letter</translation>
+    </message>
+    <message>
+        <source>Anmälan av delegationsbeslut</source>
+        <translation>Report of delegated decisions</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Spara delegationsregistret</source>
+        <translation>Save the delegation register</translation>
+    </message>
+    <message>
+        <source>Spara beslutsregistret</source>
+        <translation>Save the register of decisions</translation>
+    </message>
+    <message>
+        <source>Spara importmallen</source>
+        <translation>Save the import template</translation>
+    </message>
+    <message>
+        <source>Importera delegationsordning</source>
+        <translation>Import delegation order</translation>
+    </message>
+    <message>
+        <source>Importerad som utkast</source>
+        <translation>Imported as draft</translation>
+    </message>
+    <message>
+        <source>Inget importerades</source>
+        <translation>Nothing was imported</translation>
+    </message>
+</context>
+<context>
     <name>DistributionWizard</name>
     <message>
         <source>Ny fördelning av arbetsmiljöuppgifter</source>
@@ -394,6 +633,10 @@ The program keeps running. The details are in the log file:
         <translation>&amp;Task catalogue…</translation>
     </message>
     <message>
+        <source>&amp;Delegationsordningar och beslut…</source>
+        <translation>&amp;Delegation orders and decisions…</translation>
+    </message>
+    <message>
         <source>&amp;Register över fördelningar (Excel)…</source>
         <translation>&amp;Register of distributions (Excel)…</translation>
     </message>
@@ -416,6 +659,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Arbets&amp;miljö</source>
         <translation>&amp;Work environment</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation</source>
+        <translation>&amp;Delegation</translation>
     </message>
     <message>
         <source>&amp;Hjälp</source>

@@ -20,7 +20,7 @@ from nacka_desktop.domain.records import AppointmentRecord
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, without_delegation_orders
 
 ADOPTED = date(2025, 1, 1)
 
@@ -49,7 +49,9 @@ STAFF_ITEMS = [
 
 @pytest.fixture
 def sample(services: Services) -> Services:
+    """The sample organisation without its own orders: each test builds the ones it needs."""
     build_sample_organisation(services.database, TODAY)
+    without_delegation_orders(services)
     return services
 
 

@@ -11,6 +11,17 @@ import pytest
 from sqlalchemy import func, select
 
 from nacka_desktop.domain.checks import check_organisation
+from nacka_desktop.domain.delegation import (
+    CONSULTATION_KINDS,
+    HR_KINDS,
+    NEED_TEST_KINDS,
+    DecisionKind,
+    DelegateKind,
+    DelegationOrder,
+    LegalBasis,
+    OrderStatus,
+)
+from nacka_desktop.domain.delegation_rights import direct_holders, orders_in_force, rights_of_person
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.responsibility import responsible_manager
@@ -22,7 +33,15 @@ from nacka_desktop.services.editing import all_violations
 from nacka_desktop.services.sample import SampleSummary, build_sample_organisation
 from nacka_desktop.services.work_queries import DistributionView, distribution_view
 from nacka_desktop.storage.database import Database, open_database
-from nacka_desktop.storage.models import AuditEntry, Person, TaskDistribution, Unit
+from nacka_desktop.storage.delegation_repository import load_orders
+from nacka_desktop.storage.models import (
+    AuditEntry,
+    DelegatedDecision,
+    Person,
+    TaskDistribution,
+    TitledPosition,
+    Unit,
+)
 from nacka_desktop.storage.repositories import load_snapshot
 from nacka_desktop.storage.work_repository import load_work_snapshot
 
@@ -58,6 +77,32 @@ def distribution_views(work: WorkSnapshot, on: date = TODAY) -> list[Distributio
     return [distribution_view(work, d, on) for d in work.distributions.values()]
 
 
+def orders_of(source: tuple[Database, SampleSummary] | Database) -> list[DelegationOrder]:
+    database = source if isinstance(source, Database) else source[0]
+    with database.reader() as session:
+        return load_orders(session)
+
+
+def decisions_of(
+    source: tuple[Database, SampleSummary] | Database,
+) -> list[tuple[int, int, date, str, str, date | None, date | None, date | None]]:
+    database = source if isinstance(source, Database) else source[0]
+    with database.reader() as session:
+        return [
+            (
+                d.item_id,
+                d.decided_by_appointment_id,
+                d.decided_on,
+                d.description,
+                d.case_number,
+                d.need_tested_on,
+                d.consulted_on,
+                d.reported_on,
+            )
+            for d in session.scalars(select(DelegatedDecision).order_by(DelegatedDecision.id))
+        ]
+
+
 def _unit_by_name(snapshot: OrgSnapshot, name: str) -> int:
     (unit_id,) = [u.id for u in snapshot.units.values() if u.name == name]
     return unit_id
@@ -74,6 +119,8 @@ def test_counts(built: tuple[Database, SampleSummary], snapshot: OrgSnapshot) ->
         appointments=len(snapshot.appointments),
         processes=len(snapshot.processes),
         distributions=len(work_of(built).distributions),
+        delegation_items=sum(len(order.items) for order in orders_of(built)),
+        decisions=len(decisions_of(built)),
     )
 
 
@@ -240,6 +287,7 @@ def test_deterministic(
     with database.reader() as session:
         again = load_snapshot(session)
         work = load_work_snapshot(session, again)
+    orders, decisions = orders_of(database), decisions_of(database)
     database.close()
     assert again.units == snapshot.units
     assert again.persons == snapshot.persons
@@ -248,6 +296,8 @@ def test_deterministic(
     first = work_of(built)
     assert work.distributions == first.distributions
     assert work.returns == first.returns
+    assert orders == orders_of(built)
+    assert decisions == decisions_of(built)
 
 
 @pytest.mark.parametrize("today", [date(2020, 2, 29), date(2031, 6, 15)])
@@ -453,3 +503,155 @@ def test_every_manager_in_post_holds_the_tasks_of_their_unit(
         else:
             assert holder.unit_id == unit.id, unit.name
             assert holder.role not in not_leading and holder.is_valid_on(TODAY), unit.name
+
+
+# --- delegation orders and delegated decisions (DEL, HR) ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def orders(built: tuple[Database, SampleSummary]) -> list[DelegationOrder]:
+    return orders_of(built)
+
+
+def _orders_of_board(
+    orders: list[DelegationOrder], snapshot: OrgSnapshot, code: str
+) -> dict[OrderStatus, list[DelegationOrder]]:
+    result: dict[OrderStatus, list[DelegationOrder]] = {}
+    for order in orders:
+        if snapshot.units[order.board_unit_id].code == code:
+            result.setdefault(order.status, []).append(order)
+    return result
+
+
+def test_sixty_and_more_items(
+    built: tuple[Database, SampleSummary], orders: list[DelegationOrder]
+) -> None:
+    assert built[1].delegation_items >= 60
+    in_force = orders_in_force(orders, TODAY)
+    assert sum(len(order.items) for order in in_force) >= 60
+    for order in orders:
+        assert [item.number for item in order.items] == list(
+            dict.fromkeys(item.number for item in order.items)
+        )  # numbers are unique within an order
+
+
+def test_ks_has_an_adopted_and_a_superseded_order(
+    orders: list[DelegationOrder], snapshot: OrgSnapshot
+) -> None:
+    ks = _orders_of_board(orders, snapshot, "KS")
+    (adopted,) = ks[OrderStatus.ADOPTED]
+    (superseded,) = ks[OrderStatus.SUPERSEDED]
+    assert set(ks) == {OrderStatus.ADOPTED, OrderStatus.SUPERSEDED}
+    assert adopted.adopted_on is not None and superseded.adopted_on is not None
+    assert superseded.adopted_on < adopted.adopted_on < TODAY - timedelta(days=365)
+    assert adopted.paragraph == "§ 214"
+    assert 3 <= len(superseded.items) < len(adopted.items)
+    assert adopted in orders_in_force(orders, TODAY)
+    assert superseded in orders_in_force(orders, adopted.adopted_on - timedelta(days=1))
+    sections = {item.section for item in adopted.items}
+    assert {
+        "Personalärenden",
+        "Ekonomi",
+        "Upphandling",
+        "Juridik och allmänna handlingar",
+        "Brådskande ärenden",
+    } <= sections
+    kinds = {item.decision_kind for item in adopted.items}
+    assert kinds >= HR_KINDS
+    assert any(item.delegate.kind is DelegateKind.COMMITTEE for item in adopted.items)
+    assert {item.delegate.title for item in adopted.items} >= {"Kommunjurist", "Registrator"}
+    assert sum(item.substitute is not None for item in adopted.items) >= 5
+    assert any(item.subdelegation_allowed for item in adopted.items)
+    assert any("upp till 1 mnkr" in item.limits.casefold() for item in adopted.items)
+    (urgent,) = [i for i in adopted.items if i.decision_kind is DecisionKind.URGENT]
+    assert urgent.delegate.kind is DelegateKind.CHAIR and urgent.report_to_board
+
+
+def test_hr5_reserved_matters_in_community_service(
+    orders: list[DelegationOrder], snapshot: OrgSnapshot
+) -> None:
+    (adopted,) = _orders_of_board(orders, snapshot, "KS")[OrderStatus.ADOPTED]
+    service = _unit_by_name(snapshot, "Välfärd samhällsservice")
+    reserved = {DecisionKind.DISCIPLINARY, DecisionKind.REFILL, DecisionKind.EMPLOYMENT_RATE}
+    for kind in reserved:
+        items = [i for i in adopted.items if i.decision_kind is kind]
+        assert [
+            i.delegate.unit_id for i in items if i.delegate.role is Role.OPERATIONS_MANAGER
+        ] == [service]
+        for item in items:
+            if item.delegate.role is Role.UNIT_MANAGER:
+                scope = item.delegate.unit_id
+                assert scope is not None
+                assert service not in {scope, *(u.id for u in snapshot.ancestors(scope))}
+                assert all(
+                    u.id != scope for u in snapshot.ancestors(service)
+                )  # not above it either
+
+
+def test_the_board_order_has_no_staff_matters(
+    orders: list[DelegationOrder], snapshot: OrgSnapshot
+) -> None:
+    un = _orders_of_board(orders, snapshot, "UN")
+    (adopted,) = un[OrderStatus.ADOPTED]
+    assert set(un) == {OrderStatus.ADOPTED}
+    assert not {item.decision_kind for item in adopted.items} & HR_KINDS  # DEL-6
+    by_law = [i for i in adopted.items if i.legal_basis is LegalBasis.ROLE_BY_LAW]
+    assert len(by_law) >= 3
+    for item in by_law:  # DEL-5
+        assert item.delegate.kind is DelegateKind.POSITION
+        assert item.delegate.role is Role.PRINCIPAL
+        assert item.lagrum.startswith("Skollagen")
+    assert any("2 kap 10 §" in item.lagrum for item in by_law)
+    (urgent,) = [i for i in adopted.items if i.decision_kind is DecisionKind.URGENT]
+    assert urgent.delegate.kind is DelegateKind.CHAIR
+    assert any(item.section == "Skolskjuts och elevresor" for item in adopted.items)
+
+
+def test_every_delegate_is_held_today_and_titles_are_known(
+    built: tuple[Database, SampleSummary], orders: list[DelegationOrder], snapshot: OrgSnapshot
+) -> None:
+    with built[0].reader() as session:
+        titles = {t.casefold() for t in session.scalars(select(TitledPosition.title))}
+    for order in orders_in_force(orders, TODAY):
+        for item in order.items:
+            assert direct_holders(snapshot, order, item, TODAY), item.matter
+            for who in (item.delegate, item.substitute):
+                if who is not None and who.title:
+                    assert who.title.casefold() in titles
+
+
+def test_decisions_are_made_by_those_holding_the_right(
+    built: tuple[Database, SampleSummary], orders: list[DelegationOrder], snapshot: OrgSnapshot
+) -> None:
+    decisions = decisions_of(built)
+    assert len(decisions) == built[1].decisions >= 6
+    items = {item.id: item for order in orders for item in order.items}
+    kinds = []
+    for (
+        item_id,
+        appointment_id,
+        decided_on,
+        description,
+        case,
+        tested,
+        consulted,
+        reported,
+    ) in decisions:
+        assert TODAY - timedelta(days=366) < decided_on < TODAY
+        assert description and case
+        appointment = snapshot.appointments[appointment_id]
+        rights = rights_of_person(snapshot, orders, appointment.person_id, decided_on)
+        assert any(r.item.id == item_id and r.appointment.id == appointment_id for r in rights)
+        kind = items[item_id].decision_kind
+        kinds.append(kind)
+        if kind in NEED_TEST_KINDS:  # HR-2
+            assert tested is not None and tested < decided_on
+        if kind in CONSULTATION_KINDS:  # HR-3
+            assert consulted is not None and consulted < decided_on
+        assert reported is None or decided_on < reported <= TODAY
+    assert kinds.count(DecisionKind.HIRE) >= 2
+    assert DecisionKind.WARNING in kinds
+    assert {r is None for *_, r in decisions} == {True, False}  # some reported, some not
+    matters = {items[d[0]].matter for d in decisions}
+    assert any("attest" in m for m in matters)
+    assert any("Skolskjuts" in m for m in matters)

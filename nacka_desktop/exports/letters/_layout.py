@@ -412,6 +412,7 @@ class Letterhead:
     date_label: str
     date_text: str
     watermark: str | None = None  # e.g. "UTKAST": drawn across every page
+    head_width: float = HEAD_WIDTH  # wider for longer document IDs or a date range
 
 
 def write_letter(path: Path, head: Letterhead, story: list[Flowable]) -> None:
@@ -487,7 +488,7 @@ def _letterhead(head: Letterhead) -> list[Flowable]:
                 Paragraph(esc(head.date_text), s.head_value),
             ],
         ],
-        colWidths=[HEAD_LABEL_WIDTH, HEAD_WIDTH - HEAD_LABEL_WIDTH],
+        colWidths=[HEAD_LABEL_WIDTH, head.head_width - HEAD_LABEL_WIDTH],
     )
     right.setStyle(
         table_style(
@@ -500,7 +501,7 @@ def _letterhead(head: Letterhead) -> list[Flowable]:
             ]
         )
     )
-    table = Table([[left, right]], colWidths=[TEXT_WIDTH - HEAD_WIDTH, HEAD_WIDTH])
+    table = Table([[left, right]], colWidths=[TEXT_WIDTH - head.head_width, head.head_width])
     table.setStyle(
         table_style(
             [

@@ -1,0 +1,226 @@
+"""The spreadsheet form of a delegation order: its columns, and the delegate written as text
+("Enhetschef inom Välfärd samhällsservice", "Utskott: …", "Kommunjurist"), both ways. Shared
+by the register the app writes and the import that reads it back, so the two always agree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from .delegation import DecisionKind, Delegate, DelegateKind, LegalBasis
+from .enums import Role, UnitKind
+from .records import OrgSnapshot, UnitRecord
+
+# The columns, in the order the register and the template write them.
+COL_BOARD = "Nämnd"
+COL_SECTION = "Avsnitt"
+COL_NUMBER = "Nr"
+COL_MATTER = "Ärende"
+COL_KIND = "Beslutstyp"
+COL_DELEGATE = "Delegat"
+COL_SUBSTITUTE = "Ersättare"
+COL_LAGRUM = "Lagrum"
+COL_BASIS = "Rättslig grund"
+COL_LIMITS = "Begränsningar"
+COL_SUBDELEGATION = "Vidaredelegation"
+COL_REPORT = "Anmäls till nämnden"
+COL_NOTES = "Anmärkning"
+
+ITEM_HEADERS: tuple[str, ...] = (
+    COL_BOARD,
+    COL_SECTION,
+    COL_NUMBER,
+    COL_MATTER,
+    COL_KIND,
+    COL_DELEGATE,
+    COL_SUBSTITUTE,
+    COL_LAGRUM,
+    COL_BASIS,
+    COL_LIMITS,
+    COL_SUBDELEGATION,
+    COL_REPORT,
+    COL_NOTES,
+)
+REQUIRED_HEADERS: tuple[str, ...] = (COL_NUMBER, COL_MATTER, COL_DELEGATE)
+PREFERRED_SHEET = "Delegationer"
+
+COMMITTEE_PREFIX = "Utskott:"
+WITHIN = " inom "
+YES = "Ja"
+NO = "Nej"
+NUMBER_PATTERN = re.compile(r"^\d+(\.\d+)*[a-z]?$")
+
+_YES_WORDS = frozenset({"ja", "j", "yes", "y", "x", "sant", "true", "1"})
+_NO_WORDS = frozenset({"nej", "n", "no", "falskt", "false", "0"})
+# Short forms users write for the legal bases, besides the labels.
+_BASIS_ALIASES = {
+    "allmän kompetens": LegalBasis.GENERAL_COMPETENCE,
+    "lag som anger nämnd": LegalBasis.BOARD_BY_LAW,
+    "speciallag": LegalBasis.BOARD_BY_LAW,
+    "rätt direkt enligt lag": LegalBasis.ROLE_BY_LAW,
+    "direkt enligt lag": LegalBasis.ROLE_BY_LAW,
+}
+
+
+# --- the delegate text, both ways -------------------------------------------------------------
+
+
+def _unit_names(org: OrgSnapshot) -> dict[str, list[UnitRecord]]:
+    by_name: dict[str, list[UnitRecord]] = {}
+    for unit in org.units.values():
+        by_name.setdefault(unit.name.strip().casefold(), []).append(unit)
+    return by_name
+
+
+def unitcell_text(org: OrgSnapshot, unit_id: int | None) -> str:
+    """A unit as the file names it: its name, or "name (code)" when the name is not unique."""
+    unit = org.units.get(unit_id or 0)
+    if unit is None:
+        return "?"
+    same = _unit_names(org).get(unit.name.strip().casefold(), [])
+    return unit.name if len(same) <= 1 else f"{unit.name} ({unit.code})"
+
+
+def format_delegate(org: OrgSnapshot, delegate: Delegate | None) -> str:
+    """The delegate as the register writes it and `parse_delegate` reads it; "" for none."""
+    if delegate is None:
+        return ""
+    if delegate.kind is DelegateKind.CHAIR:
+        return "Ordförande"
+    if delegate.kind is DelegateKind.MEMBER:
+        return "Ledamot"
+    if delegate.kind is DelegateKind.COMMITTEE:
+        return f"{COMMITTEE_PREFIX} {unitcell_text(org, delegate.unit_id)}"
+    name = delegate.title.strip() or (delegate.role.label_sv if delegate.role else "")
+    if delegate.unit_id is not None:
+        return f"{name}{WITHIN}{unitcell_text(org, delegate.unit_id)}"
+    return name
+
+
+def find_unit(
+    org: OrgSnapshot, text: str, kinds: Iterable[UnitKind] | None = None
+) -> UnitRecord | None:
+    """A unit by its name, its code, or "name (code)", case-insensitively; None if no single
+    unit (of the kinds, if given) answers to it."""
+    wanted = text.strip().casefold()
+    allowed = set(kinds) if kinds is not None else None
+    units = [u for u in org.units.values() if allowed is None or u.kind in allowed]
+    for key in (
+        lambda u: u.name.strip().casefold(),
+        lambda u: u.code.strip().casefold(),
+        lambda u: f"{u.name} ({u.code})".strip().casefold(),
+    ):
+        found = [u for u in units if key(u) == wanted]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+_ROLES_BY_LABEL = {role.label_sv.casefold(): role for role in Role}
+
+
+class DelegateTextError(ValueError):
+    """The text does not name a delegate; `str()` is the Swedish explanation."""
+
+
+def parse_delegate(org: OrgSnapshot, text: str) -> Delegate:
+    """ "Ordförande", "Ledamot", "Utskott: <namn>", a role's Swedish label or a titled position,
+    the last two optionally followed by " inom <enhet>". Raises DelegateTextError."""
+    text = " ".join(text.split())
+    folded = text.casefold()
+    if not text:
+        raise DelegateTextError("Delegaten saknas.")
+    if folded == "ordförande":
+        return Delegate(DelegateKind.CHAIR)
+    if folded == "ledamot":
+        return Delegate(DelegateKind.MEMBER)
+    if folded.startswith(COMMITTEE_PREFIX.casefold()):
+        name = text[len(COMMITTEE_PREFIX) :].strip()
+        committee = find_unit(org, name, [UnitKind.COMMITTEE]) if name else None
+        if committee is None:
+            raise DelegateTextError(
+                f"Det finns inget utskott som heter {name!r}."
+                if name
+                else 'Ange utskottets namn efter "Utskott:".'
+            )
+        return Delegate(DelegateKind.COMMITTEE, unit_id=committee.id)
+    unit_id: int | None = None
+    name = text
+    at = folded.rfind(WITHIN.casefold())
+    if at > 0:
+        name, scope = text[:at].strip(), text[at + len(WITHIN) :].strip()
+        unit = find_unit(org, scope) if scope else None
+        if unit is None:
+            raise DelegateTextError(f'Det finns ingen enhet som heter {scope!r} (efter "inom").')
+        unit_id = unit.id
+    role = _ROLES_BY_LABEL.get(name.casefold())
+    if role is not None:
+        return Delegate(DelegateKind.POSITION, role=role, unit_id=unit_id)
+    return Delegate(DelegateKind.POSITION, title=name, unit_id=unit_id)
+
+
+# --- other cells --------------------------------------------------------------------------------
+
+
+def parse_decision_kind(text: str) -> DecisionKind | None:
+    """A decision kind by its Swedish or English label or its code; None if unknown."""
+    wanted = text.strip().casefold()
+    for kind in DecisionKind:
+        if wanted in (kind.label_sv.casefold(), kind.label_en.casefold(), kind.value):
+            return kind
+    return None
+
+
+def parse_legal_basis(text: str) -> LegalBasis | None:
+    wanted = text.strip().casefold()
+    for basis in LegalBasis:
+        if wanted in (basis.label_sv.casefold(), basis.value):
+            return basis
+    return _BASIS_ALIASES.get(wanted)
+
+
+def yes_no(value: bool) -> str:
+    return YES if value else NO
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """Ja/Nej (and the usual alternatives, or an Excel boolean); None if it is neither."""
+    if isinstance(value, bool):
+        return value
+    text = cell_text(value).casefold()
+    if text in _YES_WORDS:
+        return True
+    if text in _NO_WORDS:
+        return False
+    return None
+
+
+def column_help() -> Mapping[str, str]:
+    """What each column holds, for the template's instructions."""
+    return {
+        COL_BOARD: "Nämndens namn eller kod (valfri). Rader för en annan nämnd läses inte in.",
+        COL_SECTION: "Avsnittets rubrik, t.ex. Personalärenden (valfri).",
+        COL_NUMBER: "Punktens nummer, t.ex. 3, 3.2 eller 3.2a (krävs).",
+        COL_MATTER: "Ärendet som delegeras (krävs).",
+        COL_KIND: "Beslutstypen, se listan nedan. Tom: gissas från ärendets ord.",
+        COL_DELEGATE: "Vem som beslutar, se formaten nedan (krävs). Aldrig en namngiven person.",
+        COL_SUBSTITUTE: "Ersättare när delegaten är frånvarande, samma format (valfri).",
+        COL_LAGRUM: "Lagrum, t.ex. 6 kap. 39 § KL (valfri).",
+        COL_BASIS: "Rättslig grund, se listan nedan. Tom: allmän kompetens, delegerad av KF.",
+        COL_LIMITS: "Begränsningar, t.ex. beloppsgränser (valfri).",
+        COL_SUBDELEGATION: "Ja om delegaten får vidaredelegera (DEL-10). Tom: Nej.",
+        COL_REPORT: "Ja om besluten anmäls till nämnden (DEL-11). Tom: Ja.",
+        COL_NOTES: "Anmärkning (valfri).",
+    }
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: numbers as typed ("2", "1.5"), dates as ISO dates, None as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()

@@ -1,0 +1,152 @@
+"""Table models of the Delegation window: items, a comparison, rights, decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from nacka_desktop.domain.delegation import DelegationItem
+from nacka_desktop.domain.delegation_compare import Change, ItemChange
+from nacka_desktop.domain.delegation_rights import Right
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.services.delegation import DecisionView
+
+Index = QModelIndex | QPersistentModelIndex
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 20
+CHANGE_COLOURS = {Change.ADDED: "#1b6e2d", Change.REMOVED: "#b00020", Change.CHANGED: "#a15c00"}
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of rows, each shown through one function per column."""
+
+    def __init__(self, headers: list[str], parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._headers = headers
+        self._rows: Sequence[Any] = []
+        self._columns: list[Callable[[Any], object]] = []
+
+    def set_rows(self, rows: Sequence[Any], columns: list[Callable[[Any], object]]) -> None:
+        self.beginResetModel()
+        self._rows, self._columns = rows, columns
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not self._columns:
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self._columns[index.column()](row)
+            return "" if value is None else str(value)
+        return self.extra_data(row, index.column(), role)
+
+    def extra_data(self, row: Any, column: int, role: int) -> object:
+        return None
+
+
+class ItemsModel(RowsModel):
+    def show(
+        self, items: Sequence[DelegationItem], org: OrgSnapshot, english: bool, yes: str, no: str
+    ) -> None:
+        def kind(i: DelegationItem) -> str:
+            return i.decision_kind.label_en if english else i.decision_kind.label_sv
+
+        self.set_rows(
+            items,
+            [
+                lambda i: i.section,
+                lambda i: i.number,
+                lambda i: i.matter,
+                kind,
+                lambda i: i.delegate.label(org),
+                lambda i: i.substitute.label(org) if i.substitute else "",
+                lambda i: i.lagrum,
+                lambda i: i.limits,
+                lambda i: yes if i.subdelegation_allowed else no,
+                lambda i: yes if i.report_to_board else no,
+            ],
+        )
+
+    def extra_data(self, row: Any, column: int, role: int) -> object:
+        if role == SECTION_ROLE:
+            return row.section
+        return None
+
+
+class ComparisonModel(RowsModel):
+    def show(self, changes: Sequence[ItemChange], org: OrgSnapshot, english: bool) -> None:
+        def text(item: DelegationItem | None) -> str:
+            return f"{item.matter} — {item.delegate.label(org)}" if item else ""
+
+        self.set_rows(
+            changes,
+            [
+                lambda c: c.change.label_en if english else c.change.label_sv,
+                lambda c: c.number,
+                lambda c: text(c.old),
+                lambda c: text(c.new),
+                lambda c: ", ".join(c.fields),
+            ],
+        )
+
+    def extra_data(self, row: Any, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QBrush(QColor(CHANGE_COLOURS[row.change]))
+        return None
+
+
+class RightsModel(RowsModel):
+    def show(self, rights: Sequence[Right], org: OrgSnapshot, english: bool) -> None:
+        def how(right: Right) -> str:
+            label = right.via.value if english else right.via.label_sv
+            if right.through is not None:
+                subordinate = org.person_label(right.through.person_id)
+                return f"{label} ({subordinate})"
+            return label
+
+        self.set_rows(
+            rights,
+            [
+                lambda r: org.units[r.order.board_unit_id].name,
+                lambda r: r.item.number,
+                lambda r: r.item.matter,
+                lambda r: org.person_label(r.appointment.person_id),
+                how,
+                lambda r: r.item.limits,
+            ],
+        )
+
+
+class DecisionsModel(RowsModel):
+    def show(self, decisions: Sequence[DecisionView], org: OrgSnapshot) -> None:
+        self.set_rows(
+            decisions,
+            [
+                lambda d: d.decided_on.isoformat(),
+                lambda d: org.units[d.board_unit_id].name if d.board_unit_id in org.units else "",
+                lambda d: d.item.number,
+                lambda d: d.item.matter,
+                lambda d: d.description,
+                lambda d: d.decided_by,
+                lambda d: d.case_number,
+                lambda d: d.reported_on.isoformat() if d.reported_on else "",
+            ],
+        )

@@ -1,0 +1,147 @@
+"""The Delegation window: the order with filters, version comparison, who may decide, log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nacka_desktop.domain.delegation import (
+    DecisionKind,
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+    infer_decision_kind,
+)
+from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.services.context import Services
+from nacka_desktop.ui.delegation_window import DelegationWindow
+from tests.conftest import TODAY, without_delegation_orders
+
+pytestmark = pytest.mark.gui
+
+
+def item(section: str, number: str, matter: str, role: Role = Role.UNIT_MANAGER) -> DelegationItem:
+    return DelegationItem(
+        0,
+        section,
+        number,
+        matter,
+        infer_decision_kind(matter),
+        Delegate(DelegateKind.POSITION, role),
+    )
+
+
+@pytest.fixture
+def orders(sample_services: Services) -> Services:
+    """Two versions of KS's order (no others), and one decision taken under the newer."""
+    services = without_delegation_orders(sample_services)
+    ks = next(
+        u.id
+        for u in services.queries.snapshot().units.values()
+        if u.kind is UnitKind.EXECUTIVE_BOARD
+    )
+    old = services.delegation_orders.create_order(
+        ks,
+        [item("Personal", "1.1", "Anställning av medarbetare"), item("Ekonomi", "2.1", "Attest")],
+    )
+    services.delegation_orders.adopt(old, date(2024, 1, 1), "§ 5")
+    new = services.delegation_orders.create_order(
+        ks,
+        [
+            item("Personal", "1.1", "Anställning av medarbetare"),
+            item("Personal", "1.2", "Beslut om varning"),
+            DelegationItem(
+                0,
+                "Brådskande",
+                "9.1",
+                "Beslut i brådskande ärenden",
+                DecisionKind.URGENT,
+                Delegate(DelegateKind.CHAIR),
+            ),
+        ],
+    )
+    services.delegation_orders.adopt(new, date(2025, 1, 1), "§ 12")
+    manager = next(
+        a
+        for a in services.queries.snapshot().appointments.values()
+        if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
+    )
+    hire = next(i for i in services.delegation.orders() if i.id == new).items[0]
+    services.delegated_decisions.record(
+        hire.id,
+        manager.id,
+        date(2026, 3, 2),
+        "Anställning av socionom",
+        "KS 2026/7",
+        date(2026, 2, 1),
+    )
+    return services
+
+
+@pytest.fixture
+def delegation(qtbot, orders: Services) -> DelegationWindow:
+    window = DelegationWindow(orders, TODAY, english=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def shown(window: DelegationWindow, column: int) -> list[str]:
+    model = window.filtered
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_the_order_in_force_is_shown_and_can_be_filtered(delegation: DelegationWindow) -> None:
+    assert delegation.board_combo.currentText() == "Kommunstyrelsen"
+    assert "§ 12" in delegation.version_combo.currentText()
+    assert shown(delegation, 1) == ["1.1", "1.2", "9.1"]
+
+    delegation.section_combo.setCurrentIndex(delegation.section_combo.findData("Personal"))
+    assert shown(delegation, 1) == ["1.1", "1.2"]
+    delegation.filter_edit.setText("VARNING")
+    assert shown(delegation, 2) == ["Beslut om varning"]
+
+
+def test_comparing_with_the_older_version_lists_what_changed(delegation: DelegationWindow) -> None:
+    older = next(
+        i
+        for i in range(delegation.compare_combo.count())
+        if "§ 5" in delegation.compare_combo.itemText(i)
+    )
+    delegation.compare_combo.setCurrentIndex(older)
+    model = delegation.comparison
+    rows = {(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())}
+    assert rows == {("Tillagd", "1.2"), ("Tillagd", "9.1"), ("Borttagen", "2.1")}
+    assert delegation.comparison_label.text() == "3 ändringar"
+
+
+def test_who_may_decide_for_a_person_and_for_a_matter(
+    delegation: DelegationWindow, orders: Services
+) -> None:
+    manager = next(
+        a
+        for a in orders.queries.snapshot().appointments.values()
+        if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
+    )
+    delegation.select_person(manager.person_id)
+    rights = delegation.rights
+    assert {rights.index(r, 1).data() for r in range(rights.rowCount())} == {"1.1", "1.2"}
+
+    urgent = next(
+        i
+        for i in range(delegation.matter_combo.count())
+        if "brådskande" in delegation.matter_combo.itemText(i)
+    )
+    delegation.matter_combo.setCurrentIndex(urgent)
+    holders = delegation.holders
+    assert holders.rowCount() == 1
+    assert holders.index(0, 4).data() == "delegat"  # the KS ordförande
+
+
+def test_the_decision_log_shows_the_period(delegation: DelegationWindow) -> None:
+    model = delegation.decisions
+    assert model.rowCount() == 1
+    assert model.index(0, 6).data() == "KS 2026/7"
+    delegation.first_date.setDate(delegation.first_date.date().addMonths(6))  # after the decision
+    assert model.rowCount() == 0
