@@ -22,6 +22,55 @@ from pathlib import Path
 
 # Swedish source → English, for every context.
 TRANSLATIONS: dict[str, str] = {
+    "(titel)": "(title)",
+    "Ange paragrafen.": "Enter the paragraph.",
+    "Anmälda till nämnden": "Reported to the board",
+    "Anmälda": "Reported",
+    "Anmärkning": "Notes",
+    "Anta delegationsordningen": "Adopt the delegation order",
+    "Antagen": "Adopted",
+    "Anta…": "Adopt…",
+    "Behovet prövat (HR-2)": "Need tested (HR-2)",
+    "Besluten anmäls till nämnden (DEL-11)": "Decisions are reported to the board (DEL-11)",
+    "Beslutsdatum": "Decision date",
+    "DATA-2: Ange ett nummer som 3, 3.2 eller 3.2a.": (
+        "DATA-2: Enter a number such as 3, 3.2 or 3.2a."
+    ),
+    "DATA-2: Ange ärendet.": "DATA-2: Enter the matter.",
+    "DATA-2: Beskriv beslutet.": "DATA-2: Describe the decision.",
+    "Datum för nämndens sammanträde där besluten anmäldes (DEL-11).": (
+        "Date of the board meeting at which the decisions were reported (DEL-11)."
+    ),
+    "Får vidaredelegeras (DEL-10)": "May be subdelegated (DEL-10)",
+    "Markera som anmälda": "Mark as reported",
+    "Markera som anmälda…": "Mark as reported…",
+    "Ny punkt {number}": "New item {number}",
+    "Ny punkt": "New item",
+    "Ny punkt…": "New item…",
+    "Ny version (kopia)": "New version (copy)",
+    "Ny version av delegationsordningen": "New version of the delegation order",
+    "Nytt beslut…": "New decision…",
+    "Nytt delegationsbeslut": "New delegated decision",
+    (
+        "Nämndens beslut: datum och paragraf. Versionen som gäller i dag ersätts och kan inte "
+        "längre ändras."
+    ): (
+        "The board's decision: date and paragraph. The version in force today is superseded "
+        "and can no longer be changed."
+    ),
+    "Paragraf": "Paragraph",
+    "Punkt": "Item",
+    "Rättslig grund": "Legal basis",
+    "Samråd hölls (HR-3)": "Consultation held (HR-3)",
+    "Ta bort punkt {number}": "Remove item {number}",
+    "Ta bort punkt": "Remove item",
+    "Välj punkten i delegationsordningen.": "Choose the item of the delegation order.",
+    "Välj vem som beslutade.": "Choose who decided.",
+    "inom {unit}": "within {unit}",
+    "t.ex. Kommunjurist": "e.g. Municipal lawyer",
+    "Ändra punkt {number}": "Edit item {number}",
+    "Ändra punkt": "Edit item",
+    "Ändra punkt…": "Edit item…",
     "{name} (används inte)": "{name} (not in use)",
     # Menus and actions (MainWindow). Accelerators are unique within each English menu:
     # Menu bar: F E V W D H · File: N O Q · Edit: U R N E M C P A D · View: S C P L ·

@@ -294,6 +294,43 @@ class DelegatedDecisionService:
             )
             return decision.id
 
+    def mark_reported(
+        self, decision_ids: Sequence[int], reported_on: date
+    ) -> dict[int, date | None]:
+        """Record that the decisions were reported to the board (DEL-11); returns the
+        previous dates (for undo)."""
+        with self._editor.edit() as session:
+            previous: dict[int, date | None] = {}
+            for decision_id in decision_ids:
+                decision = session.get(DelegatedDecision, decision_id)
+                if decision is None:
+                    raise NotFoundError("Beslutet", decision_id)
+                previous[decision_id] = decision.reported_on
+                decision.reported_on = reported_on
+            self._editor.audit(
+                session,
+                "delegated_decision.reported",
+                ObjectKind.DELEGATION_ITEM,
+                0,
+                {"decisions": list(decision_ids), "on": reported_on},
+            )
+            return previous
+
+    def restore_reported(self, previous: dict[int, date | None]) -> None:
+        with self._editor.edit() as session:
+            for decision_id, reported_on in previous.items():
+                decision = session.get(DelegatedDecision, decision_id)
+                if decision is not None:
+                    decision.reported_on = reported_on
+
+    def delete(self, decision_id: int) -> None:
+        """Remove a decision recorded by mistake (the undo of recording it)."""
+        with self._editor.edit() as session:
+            decision = session.get(DelegatedDecision, decision_id)
+            if decision is None:
+                raise NotFoundError("Beslutet", decision_id)
+            session.delete(decision)
+
 
 @dataclass(frozen=True)
 class DecisionView:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nacka_desktop.domain.delegation import DelegationOrder, OrderStatus
+from nacka_desktop.domain.delegation import DelegationItem, DelegationOrder, OrderStatus
 from nacka_desktop.domain.delegation_compare import compare_orders
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import swedish_sort_key
 from nacka_desktop.services.context import Services
 
+from .delegation_dialogs import AdoptDialog, DecisionDialog, ItemDialog
 from .delegation_models import (
     SECTION_ROLE,
     ComparisonModel,
@@ -41,6 +43,8 @@ from .delegation_models import (
     ItemsModel,
     RightsModel,
 )
+from .dialogs import DateDialog
+from .edits import EditRunner
 
 
 def _table(
@@ -93,9 +97,11 @@ class DelegationWindow(QDialog):
         on: date,
         english: bool,
         parent: QWidget | None = None,
+        edits: EditRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delegation"))
+        self.edits = edits
         self.services = services
         self.on = on
         self.english = english
@@ -107,7 +113,16 @@ class DelegationWindow(QDialog):
         tabs.addTab(self._decisions_tab(), self.tr("Delegationsbeslut"))
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+        if edits is not None:  # undo and redo, here or in the main window, show here too
+            edits.stack.indexChanged.connect(self.reload)
+        for button in (*self.edit_buttons, self.new_decision_button, self.reported_button):
+            button.setEnabled(edits is not None)
         self.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.edits is not None:
+            self.edits.stack.indexChanged.disconnect(self.reload)
+        super().closeEvent(event)
 
     # -- the order ------------------------------------------------------------------------
     def _order_tab(self) -> QWidget:
@@ -146,6 +161,18 @@ class DelegationWindow(QDialog):
         self.register_button = QPushButton(self.tr("Register (Excel)…"))
         self.template_button = QPushButton(self.tr("Importmall (Excel)…"))
         self.import_button = QPushButton(self.tr("Importera…"))
+        self.new_item_button = QPushButton(self.tr("Ny punkt…"))
+        self.edit_item_button = QPushButton(self.tr("Ändra punkt…"))
+        self.delete_item_button = QPushButton(self.tr("Ta bort punkt"))
+        self.new_version_button = QPushButton(self.tr("Ny version (kopia)"))
+        self.adopt_button = QPushButton(self.tr("Anta…"))
+        self.edit_buttons = (
+            self.new_item_button,
+            self.edit_item_button,
+            self.delete_item_button,
+            self.new_version_button,
+            self.adopt_button,
+        )
 
         top = QHBoxLayout()
         for label, widget in (
@@ -160,6 +187,10 @@ class DelegationWindow(QDialog):
         compare_row.addWidget(QLabel(self.tr("Jämför med")))
         compare_row.addWidget(self.compare_combo, 1)
         compare_row.addWidget(self.comparison_label, 2)
+        editing = QHBoxLayout()
+        for button in self.edit_buttons:
+            editing.addWidget(button)
+        editing.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.template_button)
@@ -170,6 +201,7 @@ class DelegationWindow(QDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.items_table, 3)
+        layout.addLayout(editing)
         layout.addLayout(compare_row)
         layout.addWidget(self.comparison_table, 1)
         layout.addLayout(buttons)
@@ -185,6 +217,12 @@ class DelegationWindow(QDialog):
         self.register_button.clicked.connect(self._register)
         self.template_button.clicked.connect(self._template)
         self.import_button.clicked.connect(self._import)
+        self.new_item_button.clicked.connect(self._new_item)
+        self.edit_item_button.clicked.connect(self._edit_item)
+        self.items_table.doubleClicked.connect(self._edit_item)
+        self.delete_item_button.clicked.connect(self._delete_item)
+        self.new_version_button.clicked.connect(self._new_version)
+        self.adopt_button.clicked.connect(self._adopt)
         return page
 
     def reload(self) -> None:
@@ -206,7 +244,10 @@ class DelegationWindow(QDialog):
         self.board_combo.blockSignals(False)
         index = self.board_combo.findData(current)
         self.board_combo.setCurrentIndex(max(index, 0))
+        version = self.version_combo.currentData()
         self._fill_versions()
+        if version is not None and self.version_combo.findData(version) >= 0:
+            self.version_combo.setCurrentIndex(self.version_combo.findData(version))
         self._fill_people()
         self._fill_matters()
         self._show_decisions()
@@ -423,7 +464,12 @@ class DelegationWindow(QDialog):
         self.decisions_table = _table(self.decisions)
         self.report_button = QPushButton(self.tr("Anmälan till nämnden (PDF)…"))
         self.decision_register_button = QPushButton(self.tr("Beslutsregister (Excel)…"))
+        self.new_decision_button = QPushButton(self.tr("Nytt beslut…"))
+        self.reported_button = QPushButton(self.tr("Markera som anmälda…"))
+        self.decisions_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         row = QHBoxLayout()
+        row.addWidget(self.new_decision_button)
+        row.addWidget(self.reported_button)
         row.addWidget(QLabel(self.tr("Från")))
         row.addWidget(self.first_date)
         row.addWidget(QLabel(self.tr("till")))
@@ -439,6 +485,8 @@ class DelegationWindow(QDialog):
         self.last_date.dateChanged.connect(self._show_decisions)
         self.report_button.clicked.connect(self._decisions_report)
         self.decision_register_button.clicked.connect(self._decision_register)
+        self.new_decision_button.clicked.connect(self._new_decision)
+        self.reported_button.clicked.connect(self._mark_reported)
         return page
 
     def _period(self) -> tuple[date, date]:
@@ -550,3 +598,151 @@ class DelegationWindow(QDialog):
             self.reload()
         else:
             QMessageBox.warning(self, self.tr("Inget importerades"), text)
+
+    # -- editing --------------------------------------------------------------------------
+    def _current_order(self) -> DelegationOrder | None:
+        return self._order(self.version_combo.currentData())
+
+    def _selected_item(self) -> DelegationItem | None:
+        rows = self.items_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.items.row_at(self.filtered.mapToSource(rows[0]).row())
+        return item if isinstance(item, DelegationItem) else None
+
+    def _new_item(self) -> None:
+        order = self._current_order()
+        if order is None or self.edits is None:
+            return
+        dialog = ItemDialog(self._org, order.board_unit_id, None, self, self.english)
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def add() -> object:
+            item = dialog.item()
+            return edits.edit(
+                self.tr("Ny punkt {number}").format(number=item.number),
+                lambda: orders.add_item(order.id, item),
+                lambda item_id: orders.delete_item(item_id),
+                lambda item_id: orders.add_item(order.id, item, item_id=item_id),
+            )
+
+        edits.run_dialog(dialog, add)
+
+    def _edit_item(self) -> None:
+        order, item = self._current_order(), self._selected_item()
+        if order is None or item is None or self.edits is None:
+            return
+        dialog = ItemDialog(self._org, order.board_unit_id, item, self, self.english)
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def change() -> object:
+            changed = dialog.item()
+            return edits.edit(
+                self.tr("Ändra punkt {number}").format(number=changed.number),
+                lambda: orders.update_item(item.id, changed),
+                lambda previous: orders.update_item(item.id, previous),
+            )
+
+        edits.run_dialog(dialog, change)
+
+    def _delete_item(self) -> None:
+        item = self._selected_item()
+        if item is None or self.edits is None:
+            return
+        orders, edits = self.services.delegation_orders, self.edits
+        edits.attempt(
+            lambda: edits.edit(
+                self.tr("Ta bort punkt {number}").format(number=item.number),
+                lambda: orders.delete_item(item.id),
+                lambda removed: orders.add_item(removed[0], removed[1], item_id=item.id),
+            )
+        )
+
+    def _new_version(self) -> None:
+        order = self._current_order()
+        if order is None or self.edits is None:
+            return
+        orders, edits = self.services.delegation_orders, self.edits
+        edits.attempt(
+            lambda: edits.edit(
+                self.tr("Ny version av delegationsordningen"),
+                lambda: orders.create_order(order.board_unit_id, list(order.items)),
+                orders.delete_draft,
+                lambda made: orders.create_order(
+                    order.board_unit_id, list(order.items), order_id=made
+                ),
+            )
+        )
+        drafts = [o for o in self._versions() if o.status is OrderStatus.DRAFT]
+        if drafts:
+            self.version_combo.setCurrentIndex(self.version_combo.findData(drafts[0].id))
+
+    def _adopt(self) -> None:
+        order = self._current_order()
+        if order is None or self.edits is None:
+            return
+        dialog = AdoptDialog(self.services.clock(), self, self.english)
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def adopt() -> object:
+            day = dialog.adopted_on.date()
+            paragraph = dialog.paragraph.text().strip()
+            assert day is not None
+            return edits.edit(
+                self.tr("Anta delegationsordningen"),
+                lambda: orders.adopt(order.id, day, paragraph),
+                lambda superseded: orders.unadopt(order.id, superseded),
+            )
+
+        edits.run_dialog(dialog, adopt)
+
+    def _new_decision(self) -> None:
+        from nacka_desktop.domain.delegation_rights import orders_in_force
+
+        if self.edits is None:
+            return
+        choices = [
+            (f"{item.matter} ({self._org.units[order.board_unit_id].name} {item.number})", item)
+            for order in orders_in_force(self._orders, self.on)
+            for item in order.items
+        ]
+        dialog = DecisionDialog(self._org, choices, self.services.clock(), self, self.english)
+        decisions, edits = self.services.delegated_decisions, self.edits
+
+        def record() -> object:
+            values = dialog.values()
+            return edits.edit(
+                self.tr("Nytt delegationsbeslut"),
+                lambda: decisions.record(*values),
+                decisions.delete,
+                lambda _old: decisions.record(*values),
+            )
+
+        edits.run_dialog(dialog, record)
+
+    def _mark_reported(self) -> None:
+        if self.edits is None:
+            return
+        rows = self.decisions_table.selectionModel().selectedRows()
+        chosen = [self.decisions.row_at(r.row()).id for r in rows]
+        if not chosen:
+            return
+        dialog = DateDialog(
+            self.tr("Anmälda till nämnden"),
+            self.tr("Datum för nämndens sammanträde där besluten anmäldes (DEL-11)."),
+            self.tr("Anmälda"),
+            self.services.clock(),
+            self,
+            self.english,
+        )
+        decisions, edits = self.services.delegated_decisions, self.edits
+
+        def mark() -> object:
+            day = dialog.date()
+            return edits.edit(
+                self.tr("Markera som anmälda"),
+                lambda: decisions.mark_reported(chosen, day),
+                decisions.restore_reported,
+            )
+
+        edits.run_dialog(dialog, mark)

@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
     def show_delegation(self) -> None:
         from .delegation_window import DelegationWindow
 
-        window = DelegationWindow(self.services, self.on, self.english, self)
+        window = DelegationWindow(self.services, self.on, self.english, self, self.edits)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self._current is not None and self._current[0] == "person":
             window.select_person(self._current[1])

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name>AdoptDialog</name>
+    <message>
+        <source>Anta delegationsordningen</source>
+        <translation>Adopt the delegation order</translation>
+    </message>
+    <message>
+        <source>Nämndens beslut: datum och paragraf. Versionen som gäller i dag ersätts och kan inte längre ändras.</source>
+        <translation>The board's decision: date and paragraph. The version in force today is superseded and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Antagen</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Paragraf</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
+        <source>Ange paragrafen.</source>
+        <translation>Enter the paragraph.</translation>
+    </message>
+</context>
+<context>
     <name>AppointDialog</name>
     <message>
         <source>Tillsätt</source>
@@ -212,6 +235,76 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Nytt delegationsbeslut</source>
+        <translation>New delegated decision</translation>
+    </message>
+    <message>
+        <source>Punkt</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Beslutsfattare</source>
+        <translation>Decision-maker</translation>
+    </message>
+    <message>
+        <source>Beslutsdatum</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Behovet prövat (HR-2)</source>
+        <translation>Need tested (HR-2)</translation>
+    </message>
+    <message>
+        <source>Samråd hölls (HR-3)</source>
+        <translation>Consultation held (HR-3)</translation>
+    </message>
+    <message>
+        <source>Välj punkten i delegationsordningen.</source>
+        <translation>Choose the item of the delegation order.</translation>
+    </message>
+    <message>
+        <source>Välj vem som beslutade.</source>
+        <translation>Choose who decided.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Beskriv beslutet.</source>
+        <translation>DATA-2: Describe the decision.</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateEditor</name>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>(titel)</source>
+        <translation>(title)</translation>
+    </message>
+    <message>
+        <source>t.ex. Kommunjurist</source>
+        <translation>e.g. Municipal lawyer</translation>
+    </message>
+    <message>
+        <source>(hela organisationen)</source>
+        <translation>(the whole organisation)</translation>
+    </message>
+    <message>
+        <source>inom {unit}</source>
+        <translation>within {unit}</translation>
+    </message>
+</context>
+<context>
     <name>DelegationWindow</name>
     <message>
         <source>Delegation</source>
@@ -304,6 +397,26 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Importera…</source>
         <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Ny punkt…</source>
+        <translation>New item…</translation>
+    </message>
+    <message>
+        <source>Ändra punkt…</source>
+        <translation>Edit item…</translation>
+    </message>
+    <message>
+        <source>Ta bort punkt</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Ny version (kopia)</source>
+        <translation>New version (copy)</translation>
+    </message>
+    <message>
+        <source>Anta…</source>
+        <translation>Adopt…</translation>
     </message>
     <message>
         <source>Nämnd</source>
@@ -406,6 +519,14 @@ The program keeps running. The details are in the log file:
         <translation>Register of decisions (Excel)…</translation>
     </message>
     <message>
+        <source>Nytt beslut…</source>
+        <translation>New decision…</translation>
+    </message>
+    <message>
+        <source>Markera som anmälda…</source>
+        <translation>Mark as reported…</translation>
+    </message>
+    <message>
         <source>Från</source>
         <translation>From</translation>
     </message>
@@ -448,6 +569,46 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Inget importerades</source>
         <translation>Nothing was imported</translation>
+    </message>
+    <message>
+        <source>Ny punkt {number}</source>
+        <translation>New item {number}</translation>
+    </message>
+    <message>
+        <source>Ändra punkt {number}</source>
+        <translation>Edit item {number}</translation>
+    </message>
+    <message>
+        <source>Ta bort punkt {number}</source>
+        <translation>Remove item {number}</translation>
+    </message>
+    <message>
+        <source>Ny version av delegationsordningen</source>
+        <translation>New version of the delegation order</translation>
+    </message>
+    <message>
+        <source>Anta delegationsordningen</source>
+        <translation>Adopt the delegation order</translation>
+    </message>
+    <message>
+        <source>Nytt delegationsbeslut</source>
+        <translation>New delegated decision</translation>
+    </message>
+    <message>
+        <source>Anmälda till nämnden</source>
+        <translation>Reported to the board</translation>
+    </message>
+    <message>
+        <source>Datum för nämndens sammanträde där besluten anmäldes (DEL-11).</source>
+        <translation>Date of the board meeting at which the decisions were reported (DEL-11).</translation>
+    </message>
+    <message>
+        <source>Anmälda</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Markera som anmälda</source>
+        <translation>Mark as reported</translation>
     </message>
 </context>
 <context>
@@ -532,6 +693,73 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Ingen fördelning: uppgiften ligger hos KS.</source>
         <translation>No distribution: the task rests with the executive board (KS).</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Ändra punkt</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>Ny punkt</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>Får vidaredelegeras (DEL-10)</source>
+        <translation>May be subdelegated (DEL-10)</translation>
+    </message>
+    <message>
+        <source>Besluten anmäls till nämnden (DEL-11)</source>
+        <translation>Decisions are reported to the board (DEL-11)</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Beslutstyp</source>
+        <translation>Decision kind</translation>
+    </message>
+    <message>
+        <source>Delegat</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>Ersättare</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <source>Lagrum</source>
+        <translation>Legal reference</translation>
+    </message>
+    <message>
+        <source>Rättslig grund</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Begränsningar</source>
+        <translation>Restrictions</translation>
+    </message>
+    <message>
+        <source>Anmärkning</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange ärendet.</source>
+        <translation>DATA-2: Enter the matter.</translation>
+    </message>
+    <message>
+        <source>DATA-2: Ange ett nummer som 3, 3.2 eller 3.2a.</source>
+        <translation>DATA-2: Enter a number such as 3, 3.2 or 3.2a.</translation>
     </message>
 </context>
 <context>

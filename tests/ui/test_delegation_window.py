@@ -15,7 +15,9 @@ from nacka_desktop.domain.delegation import (
 )
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.services.context import Services
+from nacka_desktop.ui.delegation_dialogs import DecisionDialog, ItemDialog
 from nacka_desktop.ui.delegation_window import DelegationWindow
+from nacka_desktop.ui.dialogs import DateDialog
 from tests.conftest import TODAY, without_delegation_orders
 
 pytestmark = pytest.mark.gui
@@ -145,3 +147,90 @@ def test_the_decision_log_shows_the_period(delegation: DelegationWindow) -> None
     assert model.index(0, 6).data() == "KS 2026/7"
     delegation.first_date.setDate(delegation.first_date.date().addMonths(6))  # after the decision
     assert model.rowCount() == 0
+
+
+@pytest.fixture
+def editable(qtbot, window, orders: Services) -> DelegationWindow:
+    """The window opened from the main window, so its edits share the undo stack."""
+    opened = DelegationWindow(orders, TODAY, False, window, window.edits)
+    qtbot.addWidget(opened)
+    opened.show()
+    return opened
+
+
+def answer_once(monkeypatch, dialog_class, fill):
+    shown = []
+
+    def fake_exec(self) -> int:
+        shown.append(self)
+        return 0 if len(shown) > 1 else int(fill(self))
+
+    monkeypatch.setattr(dialog_class, "exec", fake_exec)
+    return shown
+
+
+def test_adding_an_item_and_undo(editable: DelegationWindow, window, monkeypatch) -> None:
+    def fill(dialog: ItemDialog) -> int:
+        dialog.section.setText("Ekonomi")
+        dialog.number.setText("3.1")
+        dialog.matter.setText("Beslut om attest av fakturor")
+        dialog.delegate_editor.role.setCurrentIndex(
+            dialog.delegate_editor.role.findData(Role.UNIT_MANAGER.value)
+        )
+        return 1
+
+    answer_once(monkeypatch, ItemDialog, fill)
+    editable.new_item_button.click()
+    assert "3.1" in shown(editable, 1)
+
+    window.undo_action.trigger()
+    assert "3.1" not in shown(editable, 1)
+
+
+def test_an_illegal_item_is_refused_at_the_delegate_field(
+    editable: DelegationWindow, monkeypatch
+) -> None:
+    def fill(dialog: ItemDialog) -> int:
+        dialog.number.setText("1.5")
+        dialog.matter.setText("Lönesättning vid nyanställning")
+        dialog.delegate_editor.role.setCurrentIndex(
+            dialog.delegate_editor.role.findData(Role.GROUP_MANAGER.value)
+        )
+        return 1
+
+    dialogs = answer_once(monkeypatch, ItemDialog, fill)
+    editable.new_item_button.click()
+    assert len(dialogs) == 2  # kept open after the refusal
+    assert "HR-4" in dialogs[0].form.rows["delegate"].error.text()
+    assert "1.5" not in shown(editable, 1)
+
+
+def test_recording_a_decision_and_marking_it_reported(
+    editable: DelegationWindow, orders: Services, monkeypatch
+) -> None:
+    manager = next(
+        a
+        for a in orders.queries.snapshot().appointments.values()
+        if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
+    )
+
+    def fill(dialog: DecisionDialog) -> int:
+        warning = next(
+            i
+            for i in range(dialog.item_combo.count())
+            if "varning" in dialog.item_combo.itemText(i)
+        )
+        dialog.item_combo.setCurrentIndex(warning)
+        dialog.decided_by.setCurrentIndex(dialog.decided_by.findData(manager.id))
+        dialog.description.setText("Varning för upprepad olovlig frånvaro")
+        dialog.consulted_on.setText("2026-11-20")
+        return 1
+
+    answer_once(monkeypatch, DecisionDialog, fill)
+    editable.new_decision_button.click()
+    assert editable.decisions.rowCount() == 2
+
+    editable.decisions_table.selectAll()
+    answer_once(monkeypatch, DateDialog, lambda dialog: 1)
+    editable.reported_button.click()
+    assert all(d.reported_on == TODAY for d in orders.delegation.decisions(date(2026, 1, 1), TODAY))

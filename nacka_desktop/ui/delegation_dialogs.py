@@ -1,0 +1,350 @@
+"""Dialogs of the Delegation window: an item of an order, adoption, a delegated decision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from nacka_desktop.domain.delegation import (
+    CONSULTATION_KINDS,
+    NEED_TEST_KINDS,
+    DecisionKind,
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+    LegalBasis,
+    infer_decision_kind,
+)
+from nacka_desktop.domain.delegation_format import NUMBER_PATTERN
+from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
+
+from .dialogs import FormDialog
+from .fields import DateField
+
+NO_SUBSTITUTE = "none"
+
+
+class DelegateEditor(QWidget):
+    """Who decides: a position (a role or a title, optionally within a unit), the chair, a
+    member, or one of the board's committees. Never a named person (DEL-8)."""
+
+    def __init__(
+        self, org: OrgSnapshot, board_unit_id: int, optional: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        if optional:
+            self.kind.addItem(self.tr("(ingen)"), NO_SUBSTITUTE)
+        # A position first: most items go to one (DOMAIN.md §4).
+        for kind in (
+            DelegateKind.POSITION,
+            DelegateKind.CHAIR,
+            DelegateKind.MEMBER,
+            DelegateKind.COMMITTEE,
+        ):
+            self.kind.addItem(kind.label_sv, kind.value)
+        self.role = QComboBox()
+        self.role.addItem(self.tr("(titel)"), None)
+        for role in Role:
+            if not role.is_political:
+                self.role.addItem(role.label_sv, role.value)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("t.ex. Kommunjurist"))
+        self.unit = QComboBox()
+        self.unit.addItem(self.tr("(hela organisationen)"), None)
+        self._committees = [
+            u
+            for u in org.units.values()
+            if u.kind is UnitKind.COMMITTEE and u.parent_id == board_unit_id
+        ]
+        self._units = sorted(
+            (u for u in org.units.values() if not u.kind.is_political),
+            key=lambda u: swedish_sort_key(u.name),
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.kind, self.role, self.title, self.unit):
+            layout.addWidget(widget, 1)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.role.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        position = kind == DelegateKind.POSITION.value
+        self.role.setVisible(position)
+        self.title.setVisible(position and self.role.currentData() is None)
+        self.unit.setVisible(position or kind == DelegateKind.COMMITTEE.value)
+        self.unit.blockSignals(True)
+        selected = self.unit.currentData()
+        self.unit.clear()
+        if kind == DelegateKind.COMMITTEE.value:
+            for unit in self._committees:
+                self.unit.addItem(unit.name, unit.id)
+        else:
+            self.unit.addItem(self.tr("(hela organisationen)"), None)
+            for unit in self._units:
+                self.unit.addItem(self.tr("inom {unit}").format(unit=unit.name), unit.id)
+        self.unit.setCurrentIndex(max(self.unit.findData(selected), 0))
+        self.unit.blockSignals(False)
+
+    def set_delegate(self, delegate: Delegate | None) -> None:
+        if delegate is None:
+            self.kind.setCurrentIndex(max(self.kind.findData(NO_SUBSTITUTE), 0))
+            return
+        self.kind.setCurrentIndex(self.kind.findData(delegate.kind.value))
+        self.role.setCurrentIndex(
+            self.role.findData(delegate.role.value if delegate.role else None)
+        )
+        self.title.setText(delegate.title)
+        self._kind_changed()
+        self.unit.setCurrentIndex(max(self.unit.findData(delegate.unit_id), 0))
+
+    def delegate(self) -> Delegate | None:
+        kind = self.kind.currentData()
+        if kind == NO_SUBSTITUTE:
+            return None
+        delegate_kind = DelegateKind(kind)
+        if delegate_kind in (DelegateKind.CHAIR, DelegateKind.MEMBER):
+            return Delegate(delegate_kind)
+        unit = self.unit.currentData()
+        if delegate_kind is DelegateKind.COMMITTEE:
+            return Delegate(delegate_kind, unit_id=unit)
+        role = self.role.currentData()
+        return Delegate(
+            delegate_kind,
+            Role(role) if role else None,
+            "" if role else self.title.text().strip(),
+            unit,
+        )
+
+
+class ItemDialog(FormDialog):
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        board_unit_id: int,
+        item: DelegationItem | None = None,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Ändra punkt") if item else self.tr("Ny punkt"), parent, english)
+        self.setMinimumWidth(720)
+        self._id = item.id if item else 0
+        self.section = QLineEdit()
+        self.number = QLineEdit()
+        self.matter = QLineEdit()
+        self.kind = QComboBox()
+        for kind in DecisionKind:
+            self.kind.addItem(kind.label_en if english else kind.label_sv, kind.value)
+        self.delegate_editor = DelegateEditor(org, board_unit_id, optional=False)
+        self.substitute_editor = DelegateEditor(org, board_unit_id, optional=True)
+        self.lagrum = QLineEdit()
+        self.basis = QComboBox()
+        for basis in LegalBasis:
+            self.basis.addItem(basis.label_sv, basis.value)
+        self.basis.setCurrentIndex(self.basis.findData(LegalBasis.GENERAL_COMPETENCE.value))
+        self.limits = QLineEdit()
+        self.subdelegation = QCheckBox(self.tr("Får vidaredelegeras (DEL-10)"))
+        self.report = QCheckBox(self.tr("Besluten anmäls till nämnden (DEL-11)"))
+        self.report.setChecked(True)
+        self.notes = QLineEdit()
+        for name, label, widget in (
+            ("section", self.tr("Avsnitt"), self.section),
+            ("number", self.tr("Nr"), self.number),
+            ("matter", self.tr("Ärende"), self.matter),
+            ("decision_kind", self.tr("Beslutstyp"), self.kind),
+            ("delegate", self.tr("Delegat"), self.delegate_editor),
+            ("substitute", self.tr("Ersättare"), self.substitute_editor),
+            ("lagrum", self.tr("Lagrum"), self.lagrum),
+            ("legal_basis", self.tr("Rättslig grund"), self.basis),
+            ("limits", self.tr("Begränsningar"), self.limits),
+            ("subdelegation_allowed", "", self.subdelegation),
+            ("report_to_board", "", self.report),
+            ("notes", self.tr("Anmärkning"), self.notes),
+        ):
+            self.form.add(name, label, widget)
+        self._kind_chosen = item is not None
+        if item is not None:
+            self.section.setText(item.section)
+            self.number.setText(item.number)
+            self.matter.setText(item.matter)
+            self.kind.setCurrentIndex(self.kind.findData(item.decision_kind.value))
+            self.delegate_editor.set_delegate(item.delegate)
+            self.substitute_editor.set_delegate(item.substitute)
+            self.lagrum.setText(item.lagrum)
+            self.basis.setCurrentIndex(self.basis.findData(item.legal_basis.value))
+            self.limits.setText(item.limits)
+            self.subdelegation.setChecked(item.subdelegation_allowed)
+            self.report.setChecked(item.report_to_board)
+            self.notes.setText(item.notes)
+        self.matter.textChanged.connect(self._matter_changed)
+        self.kind.activated.connect(self._kind_activated)
+        for edit in (self.number, self.matter):
+            edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def _kind_activated(self) -> None:
+        self._kind_chosen = True  # the user corrected the recognised kind: keep theirs
+
+    def _matter_changed(self, text: str) -> None:
+        if not self._kind_chosen:
+            inferred = infer_decision_kind(text)
+            self.kind.setCurrentIndex(self.kind.findData(inferred.value))
+
+    def validate(self) -> bool:
+        valid = self.form.require("matter", self.matter, self.tr("DATA-2: Ange ärendet."))
+        number = self.number.text().strip()
+        if not NUMBER_PATTERN.match(number):
+            self.form.rows["number"].set_error(
+                self.tr("DATA-2: Ange ett nummer som 3, 3.2 eller 3.2a.")
+            )
+            valid = False
+        return valid
+
+    def item(self) -> DelegationItem:
+        delegate = self.delegate_editor.delegate()
+        assert delegate is not None
+        return DelegationItem(
+            id=self._id,
+            section=self.section.text().strip(),
+            number=self.number.text().strip(),
+            matter=self.matter.text().strip(),
+            decision_kind=DecisionKind(self.kind.currentData()),
+            delegate=delegate,
+            substitute=self.substitute_editor.delegate(),
+            lagrum=self.lagrum.text().strip(),
+            legal_basis=LegalBasis(self.basis.currentData()),
+            limits=self.limits.text().strip(),
+            subdelegation_allowed=self.subdelegation.isChecked(),
+            report_to_board=self.report.isChecked(),
+            notes=self.notes.text().strip(),
+        )
+
+
+class AdoptDialog(FormDialog):
+    def __init__(self, today: date, parent: QWidget | None = None, english: bool = False) -> None:
+        super().__init__(self.tr("Anta delegationsordningen"), parent, english)
+        self.set_intro(
+            self.tr(
+                "Nämndens beslut: datum och paragraf. Versionen som gäller i dag ersätts och "
+                "kan inte längre ändras."
+            )
+        )
+        self.adopted_on = DateField(optional=False)
+        self.adopted_on.set_date(today)
+        self.paragraph = QLineEdit()
+        self.paragraph.setPlaceholderText("§ 12")
+        self.form.add("adopted_on", self.tr("Antagen"), self.adopted_on)
+        self.form.add("paragraph", self.tr("Paragraf"), self.paragraph)
+        self.adopted_on.textChanged.connect(self.revalidate)
+        self.paragraph.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        valid = self.form.check_period(self.adopted_on, None, "")
+        return self.form.require("paragraph", self.paragraph, self.tr("Ange paragrafen.")) and valid
+
+
+class DecisionDialog(FormDialog):
+    """Record a decision taken on delegation: which item, who, when, what."""
+
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        items: list[tuple[str, DelegationItem]],
+        today: date,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Nytt delegationsbeslut"), parent, english)
+        self.setMinimumWidth(620)
+        self._items = {item.id: item for _label, item in items}
+        self.item_combo = QComboBox()
+        for label, item in items:
+            self.item_combo.addItem(label, item.id)
+        self.item_combo.setCurrentIndex(-1)
+        self.decided_by = QComboBox()
+        for appointment in sorted(
+            (a for a in org.appointments.values() if a.is_valid_on(today)),
+            key=lambda a: swedish_sort_key(org.person_label(a.person_id)),
+        ):
+            role = appointment.role.label_sv.lower()
+            person, unit = org.person_label(appointment.person_id), org.units[appointment.unit_id]
+            self.decided_by.addItem(f"{person}, {role}, {unit.name}", appointment.id)
+        self.decided_by.setCurrentIndex(-1)
+        self.decided_on = DateField(optional=False)
+        self.decided_on.set_date(today)
+        self.description = QLineEdit()
+        self.case_number = QLineEdit()
+        self.need_tested_on = DateField(optional=True)
+        self.consulted_on = DateField(optional=True)
+        for name, label, widget in (
+            ("item", self.tr("Punkt"), self.item_combo),
+            ("decided_by", self.tr("Beslutsfattare"), self.decided_by),
+            ("decided_on", self.tr("Beslutsdatum"), self.decided_on),
+            ("description", self.tr("Beslut"), self.description),
+            ("case_number", self.tr("Diarienummer"), self.case_number),
+            ("need_tested_on", self.tr("Behovet prövat (HR-2)"), self.need_tested_on),
+            ("consulted_on", self.tr("Samråd hölls (HR-3)"), self.consulted_on),
+        ):
+            self.form.add(name, label, widget)
+        for combo in (self.item_combo, self.decided_by):
+            combo.currentIndexChanged.connect(self.revalidate)
+        for edit in (self.decided_on, self.description, self.need_tested_on, self.consulted_on):
+            edit.textChanged.connect(self.revalidate)
+        self.item_combo.currentIndexChanged.connect(self._item_changed)
+        self._item_changed()
+        self.revalidate()
+
+    def selected_item(self) -> DelegationItem | None:
+        item_id = self.item_combo.currentData()
+        return self._items.get(int(item_id)) if item_id is not None else None
+
+    def _item_changed(self) -> None:
+        item = self.selected_item()
+        kind = item.decision_kind if item else None
+        self.form.layout.setRowVisible(self.form.rows["need_tested_on"], kind in NEED_TEST_KINDS)
+        self.form.layout.setRowVisible(self.form.rows["consulted_on"], kind in CONSULTATION_KINDS)
+
+    def validate(self) -> bool:
+        valid = True
+        if self.selected_item() is None:
+            self.form.rows["item"].set_error(self.tr("Välj punkten i delegationsordningen."))
+            valid = False
+        if self.decided_by.currentData() is None:
+            self.form.rows["decided_by"].set_error(self.tr("Välj vem som beslutade."))
+            valid = False
+        valid &= self.form.require(
+            "description", self.description, self.tr("DATA-2: Beskriv beslutet.")
+        )
+        for name, edit in (
+            ("decided_on", self.decided_on),
+            ("need_tested_on", self.need_tested_on),
+            ("consulted_on", self.consulted_on),
+        ):
+            if problem := edit.problem():
+                self.form.rows[name].set_error(problem)
+                valid = False
+        return valid
+
+    def values(self) -> tuple[int, int, date, str, str, date | None, date | None]:
+        item = self.selected_item()
+        assert item is not None and self.decided_on.date() is not None
+        return (
+            item.id,
+            int(self.decided_by.currentData()),
+            self.decided_on.date(),  # type: ignore[return-value]
+            self.description.text().strip(),
+            self.case_number.text().strip(),
+            self.need_tested_on.date(),
+            self.consulted_on.date(),
+        )
