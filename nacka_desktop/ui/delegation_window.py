@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QFileDialog,
@@ -45,6 +43,7 @@ from .delegation_models import (
 )
 from .dialogs import DateDialog
 from .edits import EditRunner
+from .fields import searchable_combo
 
 
 def _table(
@@ -317,7 +316,7 @@ class DelegationWindow(QDialog):
 
     # -- who may decide -------------------------------------------------------------------
     def _rights_tab(self) -> QWidget:
-        self.person_combo = self._searchable_combo()
+        self.person_combo = searchable_combo()
         self.rights_date = _date_edit(self.on)
         self.rights = RightsModel(
             [
@@ -339,8 +338,8 @@ class DelegationWindow(QDialog):
         row.addWidget(self.rights_date)
         row.addStretch(1)
         row.addWidget(self.delegate_letter_button)
-        self.matter_combo = self._searchable_combo()
-        self.unit_combo = self._searchable_combo()
+        self.matter_combo = searchable_combo()
+        self.unit_combo = searchable_combo()
         self.holders = RightsModel(
             [
                 self.tr("Nämnd"),
@@ -379,16 +378,6 @@ class DelegationWindow(QDialog):
         self.rights_date.dateChanged.connect(self._show_rights)
         self.delegate_letter_button.clicked.connect(self._delegate_letter)
         return page
-
-    def _searchable_combo(self) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = combo.completer()
-        assert completer is not None
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        return combo
 
     def _fill_matters(self) -> None:
         """Every item of the orders in force today, and every unit, to search among."""
@@ -501,13 +490,9 @@ class DelegationWindow(QDialog):
 
     # -- documents ------------------------------------------------------------------------
     def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import preview_pdf
 
-        path = Path(tempfile.mkdtemp(prefix="nacka-delegation-")) / name
-        write(path)
-        dialog = PdfPreviewDialog(path, title, name, self)
-        dialog.exec()
-        dialog.deleteLater()
+        preview_pdf(self, write, title, name)
 
     def _order_letter(self) -> None:
         from nacka_desktop.exports.delegation_letters import write_order_letter

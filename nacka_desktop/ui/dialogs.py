@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +30,7 @@ from nacka_desktop.services.people import AppointmentDraft, PersonDraft
 from nacka_desktop.services.queries import OrgQueries
 from nacka_desktop.services.units import UnitDraft
 
-from .fields import DateField, FormMessage, ValidatedForm
+from .fields import DateField, FormMessage, ValidatedForm, searchable_combo
 from .tree_model import UNIT_ID_ROLE, OrgTreeModel
 
 
@@ -284,11 +282,11 @@ class AppointDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Tillsätt"), parent, english)
         snapshot = queries.snapshot()
-        self.person_combo = self._searchable_combo()
+        self.person_combo = searchable_combo()
         for person in sorted(snapshot.persons.values(), key=lambda p: (p.last_name, p.first_name)):
             label = f"{person.last_name}, {person.first_name} ({person.employee_number})"
             self.person_combo.addItem(label, person.id)
-        self.unit_combo = self._searchable_combo()
+        self.unit_combo = searchable_combo()
         for unit in sorted(snapshot.units.values(), key=lambda u: u.name):
             if not unit.is_closed_by(today):
                 self.unit_combo.addItem(f"{unit.name} ({unit.code})", unit.id)
@@ -317,16 +315,6 @@ class AppointDialog(FormDialog):
             edit.textChanged.connect(self.revalidate)
         self.person_combo.currentIndexChanged.connect(self.revalidate)
         self._fill_roles()
-
-    def _searchable_combo(self) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = combo.completer()
-        assert completer is not None
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        return combo
 
     def _fill_roles(self) -> None:
         self.role_combo.clear()

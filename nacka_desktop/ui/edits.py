@@ -4,12 +4,14 @@ can act on them (at the field in a dialog, or as a message)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nacka_desktop.domain.rules import RuleViolationError, Violation
+from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
 from nacka_desktop.storage.errors import DatabaseOpenError
 
@@ -84,3 +86,25 @@ class EditRunner(QObject):
             return None
         finally:
             dialog.deleteLater()
+
+
+class GuiActions(QObject):
+    """What the main window's sets of actions share: the services (which change when another
+    database is opened), the edit runner, the window dialogs belong to, and the view date."""
+
+    def __init__(
+        self,
+        services: Callable[[], Services],
+        edits: EditRunner,
+        window: QWidget,
+        on: Callable[[], date],
+    ) -> None:
+        super().__init__(window)
+        self._services = services
+        self.edits = edits
+        self.window = window
+        self._on = on
+
+    @property
+    def english(self) -> bool:
+        return self.edits.english

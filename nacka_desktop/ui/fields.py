@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nacka_desktop.domain.rules import Violation
 
@@ -153,3 +161,15 @@ class FormMessage(QLabel):
         rest = form.show_violations(violations, english, concerns)
         self.setText("\n".join(f"{v.rule_id}: {v.text(english)}" for v in rest))
         self.setVisible(bool(rest))
+
+
+def searchable_combo() -> QComboBox:
+    """A combo box the user can type in to find an entry anywhere in its text."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    assert completer is not None
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo

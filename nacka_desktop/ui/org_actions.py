@@ -5,40 +5,18 @@ act on it (at the field in the dialog or form, or as a message)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
-
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.rules import RuleViolationError
-from nacka_desktop.services.context import Services
 from nacka_desktop.services.units import draft_of
 
 from .dialogs import AppointDialog, DateDialog, MoveUnitDialog, NewUnitDialog, PersonDialog
-from .edits import EXPECTED_REFUSALS, EditRunner
+from .edits import EXPECTED_REFUSALS, GuiActions
 from .record_form import RecordForm
 
 
-class OrgActions(QObject):
-    def __init__(
-        self,
-        services: Callable[[], Services],
-        edits: EditRunner,
-        window: QWidget,
-        on: Callable[[], date],
-    ) -> None:
-        super().__init__(window)
-        self._services = services
-        self.edits = edits
-        self.window = window
-        self._on = on
-
-    @property
-    def english(self) -> bool:
-        return self.edits.english
-
+class OrgActions(GuiActions):
     def _role_label(self, role: Role) -> str:
         return (role.label_en if self.english else role.label_sv).lower()
 

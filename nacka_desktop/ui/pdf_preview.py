@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSizeF
@@ -86,3 +88,12 @@ class PdfPreviewDialog(QDialog):
                 painter.drawImage(QPointF(0, 0), image)
         finally:
             painter.end()
+
+
+def preview_pdf(parent: QWidget, write: Callable[[Path], None], title: str, name: str) -> None:
+    """Write a letter to a temporary file and show it, with print and save as."""
+    path = Path(tempfile.mkdtemp(prefix="nacka-")) / name
+    write(path)
+    dialog = PdfPreviewDialog(path, title, name, parent)
+    dialog.exec()
+    dialog.deleteLater()

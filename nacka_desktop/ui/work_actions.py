@@ -3,42 +3,22 @@ over the distribution services, each refusal shown where the user can act on it.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nacka_desktop.domain.work_options import DistributionAction
-from nacka_desktop.services.context import Services
 from nacka_desktop.services.work_environment import DistributionDraft
 
 from .dialogs import DateDialog
-from .edits import EXPECTED_REFUSALS, EditRunner
+from .edits import EXPECTED_REFUSALS, GuiActions
 from .return_dialog import ReturnDialog
 
 
-class WorkActions(QObject):
-    def __init__(
-        self,
-        services: Callable[[], Services],
-        edits: EditRunner,
-        window: QWidget,
-        on: Callable[[], date],
-    ) -> None:
-        super().__init__(window)
-        self._services = services
-        self.edits = edits
-        self.window = window
-        self._on = on
-
-    @property
-    def english(self) -> bool:
-        return self.edits.english
-
+class WorkActions(GuiActions):
     def new_distribution(self, giver_id: int | None, receiver_id: int | None) -> int | None:
         from .distribution_wizard import DistributionWizard
 
@@ -210,14 +190,9 @@ class WorkActions(QObject):
         )
 
     def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import preview_pdf
 
-        folder = Path(tempfile.mkdtemp(prefix="nacka-brev-"))
-        path = folder / name
-        write(path)
-        dialog = PdfPreviewDialog(path, title, name, self.window)
-        dialog.exec()
-        dialog.deleteLater()
+        preview_pdf(self.window, write, title, name)
 
     def export_register(self) -> None:
         from nacka_desktop.exports.registers import write_distribution_register
