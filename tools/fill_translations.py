@@ -22,6 +22,25 @@ from pathlib import Path
 
 # Swedish source → English, for every context.
 TRANSLATIONS: dict[str, str] = {
+    "DATA-1: Vidaredelegationen måste upphöra efter att den börjat.": (
+        "DATA-1: The subdelegation must end after it starts."
+    ),
+    "Ingen har rätten i dag; den kan inte vidaredelegeras.": (
+        "Nobody holds the right today; it cannot be subdelegated."
+    ),
+    (
+        "Punkt {number}: {matter}. Den som har fått rätten kan föra den vidare till en annan "
+        "anställds befattning, om nämnden tillåtit det; besluten anmäls då till den som "
+        "vidaredelegerade (DEL-10)."
+    ): (
+        "Item {number}: {matter}. Whoever holds the right may pass it on to another employee's "
+        "position, if the board allowed it; the decisions are then reported to the one who passed "
+        "it on (DEL-10)."
+    ),
+    "Till": "To",
+    "Vidaredelegera punkt {number}": "Subdelegate item {number}",
+    "Vidaredelegera": "Subdelegate",
+    "Vidaredelegera…": "Subdelegate…",
     "(titel)": "(title)",
     "Ange paragrafen.": "Enter the paragraph.",
     "Anmälda till nämnden": "Reported to the board",

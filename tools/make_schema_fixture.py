@@ -86,10 +86,18 @@ def main() -> None:
                 DecisionKind.HIRE,
                 Delegate(DelegateKind.POSITION, Role.CITY_DIRECTOR),
                 lagrum="KL 7 kap 5 §",
+                subdelegation_allowed=True,
             )
         ],
     )
     services.delegation_orders.adopt(order, date(2025, 1, 1), "§ 1")
+    item_id = services.delegation.orders()[0].items[0].id
+    services.delegation_orders.subdelegate(
+        item_id,
+        director.id,
+        Delegate(DelegateKind.POSITION, None, "Kommunjurist"),
+        date(2025, 2, 1),
+    )
     services.close()
     with_wal = [Path(f"{target}{suffix}") for suffix in ("-wal", "-shm")]
     for leftover in with_wal:

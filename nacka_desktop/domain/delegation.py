@@ -260,3 +260,20 @@ class DelegationOrder:
         return self.status is not OrderStatus.DRAFT and (
             self.adopted_on is not None and self.adopted_on <= on
         )
+
+
+@dataclass(frozen=True)
+class Subdelegation:
+    """A delegate passing an item on to another employee's position (vidaredelegation,
+    DEL-10): only where the item allows it, and decisions under it are reported to them."""
+
+    id: int
+    item_id: int
+    by_appointment_id: int  # the delegate (e.g. the förvaltningschef) who passed it on
+    to: Delegate
+    valid_from: date
+    valid_to: date | None = None
+    notes: str = ""
+
+    def is_valid_on(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on < self.valid_to)

@@ -6,8 +6,9 @@ nobody can decide any more)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from functools import partial
 
 from .delegation import (
     BELOW_OPERATIONS_MANAGER,
@@ -24,8 +25,9 @@ from .delegation import (
     DelegationItem,
     DelegationOrder,
     LegalBasis,
+    Subdelegation,
 )
-from .delegation_rights import direct_holders, orders_in_force
+from .delegation_rights import Via, direct_holders, orders_in_force
 from .enums import Severity, UnitKind, WelfareBranch
 from .records import OrgSnapshot
 from .rules import ObjectKind, Violation, sort_violations
@@ -34,9 +36,12 @@ MakeViolation = Callable[[str, Severity, str, str, str], Violation]
 
 
 def check_delegation(
-    org: OrgSnapshot, orders: list[DelegationOrder], on: date | None = None
+    org: OrgSnapshot,
+    orders: list[DelegationOrder],
+    on: date | None = None,
+    subdelegations: Sequence[Subdelegation] = (),
 ) -> list[Violation]:
-    found: list[Violation] = []
+    found: list[Violation] = list(_check_subdelegations(org, orders, subdelegations))
     for order in orders:
         board = org.units.get(order.board_unit_id)
         if board is None:
@@ -285,4 +290,78 @@ def _check_holders(
         f"Nobody holds the delegate's place ({who}) on {on}: the board decides.",
         "delegate",
         board.name,
+    )
+
+
+def _check_subdelegations(
+    org: OrgSnapshot, orders: list[DelegationOrder], subdelegations: Sequence[Subdelegation]
+) -> Iterator[Violation]:
+    """DEL-10: a delegate passes an item on only where the item allows it, only while they
+    hold it, and only to an employee's position (DEL-8); never personnel powers to a
+    biträdande enhetschef or gruppchef (HR-4)."""
+    items = {item.id: (order, item) for order in orders for item in order.items}
+    for sub in subdelegations:
+        found = items.get(sub.item_id)
+        if found is None:
+            continue
+        order, item = found
+        label = f"Vidaredelegation av punkt {item.number}: {item.matter}"
+
+        refused = partial(_subdelegation_refusal, sub.id, label)
+
+        if not item.subdelegation_allowed:
+            yield refused(
+                "DEL-10",
+                f"Punkt {item.number} får inte vidaredelegeras; nämnden har inte tillåtit det.",
+                f"Item {item.number} may not be subdelegated; the board did not allow it.",
+                "item",
+            )
+        giver = org.appointments.get(sub.by_appointment_id)
+        holders = {
+            r.appointment.id
+            for r in direct_holders(org, order, item, sub.valid_from)
+            if r.via is Via.DELEGATE
+        }
+        if giver is None or giver.id not in holders:
+            yield refused(
+                "DEL-10",
+                f"Bara delegaten för punkt {item.number} kan vidaredelegera den, och bara medan "
+                "hen själv har rätten.",
+                f"Only the delegate of item {item.number} can subdelegate it, while they hold it.",
+                "by",
+            )
+        if (
+            sub.to.kind is not DelegateKind.POSITION
+            or (sub.to.role is not None and sub.to.role.is_political)
+            or (sub.to.role is None and not sub.to.title.strip())
+        ):
+            yield refused(
+                "DEL-8",
+                "Vidaredelegation sker till en anställds befattning (en roll eller en titel).",
+                "Subdelegation goes to an employee's position (a role or a title).",
+                "to",
+            )
+        if item.decision_kind in PERSONNEL_POWERS and sub.to.role in HR4_EXCLUDED_ROLES:
+            yield refused(
+                "HR-4",
+                f"{item.decision_kind.label_sv} kan aldrig delegeras vidare till biträdande "
+                "enhetschef eller gruppchef.",
+                f"{item.decision_kind.label_en} can never be passed on to a deputy or a group "
+                "manager.",
+                "to",
+            )
+        if sub.valid_to is not None and sub.valid_to <= sub.valid_from:
+            yield refused(
+                "DATA-1",
+                "Vidaredelegationen upphör innan den börjar.",
+                "The subdelegation ends before it starts.",
+                "valid_to",
+            )
+
+
+def _subdelegation_refusal(
+    sub_id: int, label: str, rule_id: str, sv: str, en: str, field: str
+) -> Violation:
+    return Violation(
+        rule_id, Severity.ERROR, sv, en, ObjectKind.SUBDELEGATION, sub_id, field, label
     )

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .delegation import Delegate, DelegateKind, DelegationItem, DelegationOrder, LegalBasis
+from .delegation import (
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+    DelegationOrder,
+    LegalBasis,
+    Subdelegation,
+)
 from .enums import Role, UnitKind
 from .records import AppointmentRecord, OrgSnapshot
 from .responsibility import chief_of_appointment
@@ -25,6 +32,7 @@ class Via(StrEnum):
     SUBSTITUTE = "substitute"
     CHIEF = "chief"
     LAW = "law"
+    SUBDELEGATION = "subdelegation"
 
     @property
     def label_sv(self) -> str:
@@ -33,6 +41,7 @@ class Via(StrEnum):
             "substitute": "ersättare",
             "chief": "som chef",
             "law": "direkt enligt lag",
+            "subdelegation": "vidaredelegation",
         }[self.value]
 
 
@@ -120,16 +129,50 @@ def direct_holders(
     return rights
 
 
+def subdelegated_holders(
+    org: OrgSnapshot,
+    order: DelegationOrder,
+    item: DelegationItem,
+    subdelegations: Iterable[Subdelegation],
+    on: date,
+) -> list[Right]:
+    """Appointments that hold the item through a vidaredelegation valid on the date, from a
+    delegate who still holds it themselves (DEL-10)."""
+    if not item.subdelegation_allowed:
+        return []
+    givers = {
+        r.appointment.id: r.appointment
+        for r in direct_holders(org, order, item, on)
+        if r.via is Via.DELEGATE
+    }
+    rights = []
+    for sub in subdelegations:
+        if sub.item_id != item.id or not sub.is_valid_on(on) or sub.by_appointment_id not in givers:
+            continue
+        rights += [
+            Right(order, item, a, Via.SUBDELEGATION, givers[sub.by_appointment_id])
+            for a in org.appointments.values()
+            if fills(org, order, sub.to, a, on)
+        ]
+    return rights
+
+
 def rights_of_person(
-    org: OrgSnapshot, orders: Iterable[DelegationOrder], person_id: int, on: date
+    org: OrgSnapshot,
+    orders: Iterable[DelegationOrder],
+    person_id: int,
+    on: date,
+    subdelegations: Iterable[Subdelegation] = (),
 ) -> list[Right]:
     """Every matter the person may decide on the date, and how."""
     own = [a for a in org.appointments_of(person_id) if a.is_valid_on(on)]
     own_ids = {a.id for a in own}
+    subdelegations = list(subdelegations)
     result: list[Right] = []
     for order in orders_in_force(orders, on):
         for item in order.items:
             holders = direct_holders(org, order, item, on)
+            holders += subdelegated_holders(org, order, item, subdelegations, on)
             mine = [r for r in holders if r.appointment.id in own_ids]
             if mine:
                 result.extend(mine)
@@ -152,15 +195,18 @@ def who_may_decide(
     item_id: int,
     unit_id: int | None,
     on: date,
+    subdelegations: Iterable[Subdelegation] = (),
 ) -> list[Right]:
     """For one matter: who may decide it on the date (in the unit, when given)."""
     for order in orders_in_force(orders, on):
         item = next((i for i in order.items if i.id == item_id), None)
         if item is None:
             continue
+        holders = direct_holders(org, order, item, on)
+        holders += subdelegated_holders(org, order, item, subdelegations, on)
         return [
             right
-            for right in direct_holders(org, order, item, on)
+            for right in holders
             if unit_id is None
             or right.appointment.role.is_political
             or _within(org, unit_id, right.appointment.unit_id)

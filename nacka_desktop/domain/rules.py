@@ -23,6 +23,7 @@ class ObjectKind(StrEnum):
     TASK_RETURN = "task_return"
     DELEGATION_ORDER = "delegation_order"
     DELEGATION_ITEM = "delegation_item"
+    SUBDELEGATION = "subdelegation"
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,29 @@ from sqlalchemy.orm import Session
 from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
     NEED_TEST_KINDS,
+    Delegate,
     DelegationItem,
     DelegationOrder,
     OrderStatus,
+    Subdelegation,
 )
-from nacka_desktop.domain.delegation_rights import Right, rights_of_person, who_may_decide
+from nacka_desktop.domain.delegation_rights import Right, Via, rights_of_person, who_may_decide
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.delegation_repository import item_columns, item_record, load_orders
+from nacka_desktop.storage.delegation_repository import (
+    item_columns,
+    item_record,
+    load_orders,
+    load_subdelegations,
+)
 from nacka_desktop.storage.models import (
     Appointment,
     DelegatedDecision,
     DelegationItemRow,
     DelegationOrderRow,
+    SubdelegationRow,
     TitledPosition,
     Unit,
 )
@@ -199,6 +207,71 @@ class DelegationOrderService:
             )
             return previous
 
+    def subdelegate(
+        self,
+        item_id: int,
+        by_appointment_id: int,
+        to: Delegate,
+        valid_from: date,
+        valid_to: date | None = None,
+        notes: str = "",
+        subdelegation_id: int | None = None,
+    ) -> int:
+        """The delegate passes the item on (DEL-10); refused where the item does not allow
+        it, when the giver does not hold it, or to anything but an employee's position."""
+        with self._editor.edit() as session:
+            _item(session, item_id)
+            if session.get(Appointment, by_appointment_id) is None:
+                raise NotFoundError("Förordnandet", by_appointment_id)
+            row = SubdelegationRow(
+                item_id=item_id,
+                by_appointment_id=by_appointment_id,
+                to_kind=to.kind,
+                to_role=to.role,
+                to_title=to.title,
+                to_unit_id=to.unit_id,
+                valid_from=valid_from,
+                valid_to=valid_to,
+                notes=notes,
+            )
+            if subdelegation_id is not None:
+                row.id = subdelegation_id
+            session.add(row)
+            session.flush()
+            self._editor.audit(
+                session,
+                "subdelegation.create",
+                ObjectKind.SUBDELEGATION,
+                row.id,
+                {"item": item_id, "by": by_appointment_id, "from": valid_from},
+            )
+            return row.id
+
+    def end_subdelegation(self, subdelegation_id: int, on: date | None) -> date | None:
+        """End (or, with None, reopen) a vidaredelegation; returns its previous end."""
+        with self._editor.edit() as session:
+            row = session.get(SubdelegationRow, subdelegation_id)
+            if row is None:
+                raise NotFoundError("Vidaredelegationen", subdelegation_id)
+            previous = row.valid_to
+            row.valid_to = on
+            self._editor.audit(
+                session,
+                "subdelegation.end",
+                ObjectKind.SUBDELEGATION,
+                subdelegation_id,
+                {"before": previous, "after": on},
+            )
+            return previous
+
+    def delete_subdelegation(self, subdelegation_id: int) -> None:
+        """The undo of `subdelegate`."""
+        with self._editor.edit() as session:
+            row = session.get(SubdelegationRow, subdelegation_id)
+            if row is None:
+                raise NotFoundError("Vidaredelegationen", subdelegation_id)
+            session.delete(row)
+
     def ensure_titled_positions(self, titles: Sequence[str]) -> list[str]:
         """Make the titled positions known (e.g. "Kommunjurist"); returns the new ones."""
         with self._editor.edit() as session:
@@ -244,8 +317,15 @@ class DelegatedDecisionService:
                     "description",
                 )
             org = load_snapshot(session)
-            rights = rights_of_person(org, load_orders(session), appointment.person_id, decided_on)
-            if not any(r.item.id == item_id and r.appointment.id == appointment_id for r in rights):
+            subdelegations = load_subdelegations(session)
+            rights = [
+                r
+                for r in rights_of_person(
+                    org, load_orders(session), appointment.person_id, decided_on, subdelegations
+                )
+                if r.item.id == item_id and r.appointment.id == appointment_id
+            ]
+            if not rights:
                 raise refusal(
                     "DEL-1",
                     f"{org.person_label(appointment.person_id)} hade inte rätt att besluta i "
@@ -275,6 +355,7 @@ class DelegatedDecisionService:
                     "consulted_on",
                 )
             decision = DelegatedDecision(
+                subdelegation_id=_subdelegation_used(rights, subdelegations),
                 item_id=item_id,
                 decided_by_appointment_id=appointment_id,
                 decided_on=decided_on,
@@ -342,15 +423,20 @@ class DecisionView:
     description: str
     case_number: str
     reported_on: date | None
+    report_to: str = ""  # DEL-10: the delegate who passed the right on, when it was
 
 
 class DelegationQueries:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    def _load(self) -> tuple[OrgSnapshot, list[DelegationOrder]]:
+    def _load(self) -> tuple[OrgSnapshot, list[DelegationOrder], list[Subdelegation]]:
         with self._database.reader() as session:
-            return load_snapshot(session), load_orders(session)
+            return load_snapshot(session), load_orders(session), load_subdelegations(session)
+
+    def subdelegations(self) -> list[Subdelegation]:
+        with self._database.reader() as session:
+            return load_subdelegations(session)
 
     def board_by_name(self, name: str) -> int:
         """A board (nämnd or KS) by its name or code, as a user types it; ValueError if none."""
@@ -376,17 +462,18 @@ class DelegationQueries:
             ]
 
     def rights_of_person(self, person_id: int, on: date) -> list[Right]:
-        org, orders = self._load()
-        return rights_of_person(org, orders, person_id, on)
+        org, orders, subdelegations = self._load()
+        return rights_of_person(org, orders, person_id, on, subdelegations)
 
     def who_may_decide(self, item_id: int, unit_id: int | None, on: date) -> list[Right]:
-        org, orders = self._load()
-        return who_may_decide(org, orders, item_id, unit_id, on)
+        org, orders, subdelegations = self._load()
+        return who_may_decide(org, orders, item_id, unit_id, on, subdelegations)
 
     def decisions(self, first: date, last: date) -> list[DecisionView]:
         """Decisions taken from `first` to `last` (inclusive), oldest first."""
         with self._database.reader() as session:
             org = load_snapshot(session)
+            passed_on = {sub.id: sub for sub in load_subdelegations(session)}
             rows = session.execute(
                 select(DelegatedDecision, DelegationItemRow, DelegationOrderRow)
                 .join(DelegationItemRow, DelegationItemRow.id == DelegatedDecision.item_id)
@@ -407,9 +494,32 @@ class DelegationQueries:
                         description=decision.description,
                         case_number=decision.case_number or "",
                         reported_on=decision.reported_on,
+                        report_to=_passed_on_by(org, passed_on.get(decision.subdelegation_id or 0)),
                     )
                 )
             return result
+
+
+def _subdelegation_used(rights: list[Right], subdelegations: list[Subdelegation]) -> int | None:
+    """When the decision-maker holds the right only through a vidaredelegation: which one."""
+    if any(r.via is not Via.SUBDELEGATION for r in rights):
+        return None
+    for right in rights:
+        for sub in subdelegations:
+            if (
+                sub.item_id == right.item.id
+                and right.through is not None
+                and (sub.by_appointment_id == right.through.id)
+            ):
+                return sub.id
+    return None
+
+
+def _passed_on_by(org: OrgSnapshot, sub: Subdelegation | None) -> str:
+    if sub is None:
+        return ""
+    appointment = org.appointments.get(sub.by_appointment_id)
+    return org.person_label(appointment.person_id) if appointment else ""
 
 
 def _order(session: Session, order_id: int) -> DelegationOrderRow:

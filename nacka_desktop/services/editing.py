@@ -17,7 +17,7 @@ from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation, sort_violations
 from nacka_desktop.domain.work_checks import check_work_environment
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.delegation_repository import load_orders
+from nacka_desktop.storage.delegation_repository import load_orders, load_subdelegations
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
 from nacka_desktop.storage.work_repository import load_work_snapshot
@@ -66,7 +66,9 @@ def all_violations(session: Session, on: date | None, today: date) -> list[Viola
     return sort_violations(
         check_organisation(work.org, on=on, today=today)
         + check_work_environment(work, on=on, today=today)
-        + check_delegation(work.org, load_orders(session), on=on)
+        + check_delegation(
+            work.org, load_orders(session), on=on, subdelegations=load_subdelegations(session)
+        )
     )
 
 

@@ -8,9 +8,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.delegation import Delegate, DelegationItem, DelegationOrder
+from nacka_desktop.domain.delegation import (
+    Delegate,
+    DelegationItem,
+    DelegationOrder,
+    Subdelegation,
+)
 
-from .models import DelegationItemRow, DelegationOrderRow
+from .models import DelegationItemRow, DelegationOrderRow, SubdelegationRow
 
 
 def item_record(row: DelegationItemRow) -> DelegationItem:
@@ -87,4 +92,19 @@ def load_orders(session: Session) -> list[DelegationOrder]:
             paragraph=order.paragraph or "",
         )
         for order in session.scalars(select(DelegationOrderRow).order_by(DelegationOrderRow.id))
+    ]
+
+
+def load_subdelegations(session: Session) -> list[Subdelegation]:
+    return [
+        Subdelegation(
+            id=row.id,
+            item_id=row.item_id,
+            by_appointment_id=row.by_appointment_id,
+            to=Delegate(row.to_kind, row.to_role, row.to_title or "", row.to_unit_id),
+            valid_from=row.valid_from,
+            valid_to=row.valid_to,
+            notes=row.notes or "",
+        )
+        for row in session.scalars(select(SubdelegationRow).order_by(SubdelegationRow.id))
     ]

@@ -264,6 +264,27 @@ class DelegationItemRow(Stamped, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class SubdelegationRow(Versioned, Base):
+    """A delegate passing an item on to another employee's position (DEL-10)."""
+
+    __tablename__ = "subdelegation"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("delegation_item.id", ondelete="RESTRICT"), index=True
+    )
+    by_appointment_id: Mapped[int] = mapped_column(
+        ForeignKey("appointment.id", ondelete="RESTRICT")
+    )
+    to_kind: Mapped[DelegateKind] = mapped_column(_enum(DelegateKind, "delegate_kind"))
+    to_role: Mapped[Role | None] = mapped_column(_enum(Role, "role"))
+    to_title: Mapped[str] = mapped_column(String(200), default="")
+    to_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 class DelegatedDecision(Versioned, Base):
     """A decision taken on delegation (delegationsbeslut), to be reported to the board."""
 
@@ -279,6 +300,9 @@ class DelegatedDecision(Versioned, Base):
     decided_on: Mapped[date] = mapped_column(Date, index=True)
     description: Mapped[str] = mapped_column(Text)
     case_number: Mapped[str] = mapped_column(String(60), default="")
+    subdelegation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("subdelegation.id", ondelete="RESTRICT")
+    )  # DEL-10: the decision is reported to the one who passed the right on
     need_tested_on: Mapped[date | None] = mapped_column(Date)  # HR-2
     consulted_on: Mapped[date | None] = mapped_column(Date)  # HR-3
     reported_on: Mapped[date | None] = mapped_column(Date)  # DEL-11

@@ -348,3 +348,56 @@ class DecisionDialog(FormDialog):
             self.need_tested_on.date(),
             self.consulted_on.date(),
         )
+
+
+class SubdelegationDialog(FormDialog):
+    """The delegate passes an item on to another employee's position (DEL-10)."""
+
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        board_unit_id: int,
+        item: DelegationItem,
+        givers: list[tuple[int, str]],
+        today: date,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Vidaredelegera"), parent, english)
+        self.setMinimumWidth(640)
+        self.item_id = item.id
+        self.set_intro(
+            self.tr(
+                "Punkt {number}: {matter}. Den som har fått rätten kan föra den vidare till en "
+                "annan anställds befattning, om nämnden tillåtit det; besluten anmäls då till den "
+                "som vidaredelegerade (DEL-10)."
+            ).format(number=item.number, matter=item.matter)
+        )
+        self.giver = QComboBox()
+        for appointment_id, label in givers:
+            self.giver.addItem(label, appointment_id)
+        self.to = DelegateEditor(org, board_unit_id, optional=False)
+        self.to.kind.setEnabled(False)  # always an employee's position
+        self.valid_from = DateField(optional=False)
+        self.valid_from.set_date(today)
+        self.valid_to = DateField(optional=True)
+        self.form.add("by", self.tr("Från"), self.giver)
+        self.form.add("to", self.tr("Till"), self.to)
+        self.form.add("valid_from", self.tr("Gäller fr.o.m."), self.valid_from)
+        self.form.add("valid_to", self.tr("Upphör fr.o.m."), self.valid_to)
+        for edit in (self.valid_from, self.valid_to):
+            edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        valid = self.form.check_period(
+            self.valid_from,
+            self.valid_to,
+            self.tr("DATA-1: Vidaredelegationen måste upphöra efter att den börjat."),
+        )
+        if self.giver.currentData() is None:
+            self.form.rows["by"].set_error(
+                self.tr("Ingen har rätten i dag; den kan inte vidaredelegeras.")
+            )
+            valid = False
+        return valid

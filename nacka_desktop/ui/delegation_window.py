@@ -33,7 +33,7 @@ from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import swedish_sort_key
 from nacka_desktop.services.context import Services
 
-from .delegation_dialogs import AdoptDialog, DecisionDialog, ItemDialog
+from .delegation_dialogs import AdoptDialog, DecisionDialog, ItemDialog, SubdelegationDialog
 from .delegation_models import (
     SECTION_ROLE,
     ComparisonModel,
@@ -165,12 +165,14 @@ class DelegationWindow(QDialog):
         self.delete_item_button = QPushButton(self.tr("Ta bort punkt"))
         self.new_version_button = QPushButton(self.tr("Ny version (kopia)"))
         self.adopt_button = QPushButton(self.tr("Anta…"))
+        self.subdelegate_button = QPushButton(self.tr("Vidaredelegera…"))
         self.edit_buttons = (
             self.new_item_button,
             self.edit_item_button,
             self.delete_item_button,
             self.new_version_button,
             self.adopt_button,
+            self.subdelegate_button,
         )
 
         top = QHBoxLayout()
@@ -222,6 +224,7 @@ class DelegationWindow(QDialog):
         self.delete_item_button.clicked.connect(self._delete_item)
         self.new_version_button.clicked.connect(self._new_version)
         self.adopt_button.clicked.connect(self._adopt)
+        self.subdelegate_button.clicked.connect(self._subdelegate)
         return page
 
     def reload(self) -> None:
@@ -731,3 +734,37 @@ class DelegationWindow(QDialog):
             )
 
         edits.run_dialog(dialog, mark)
+
+    def _subdelegate(self) -> None:
+        order, item = self._current_order(), self._selected_item()
+        if order is None or item is None or self.edits is None:
+            return
+        today = self.services.clock()
+        givers = [
+            (
+                r.appointment.id,
+                f"{self._org.person_label(r.appointment.person_id)} ({r.via.label_sv})",
+            )
+            for r in self.services.delegation.who_may_decide(item.id, None, today)
+            if r.via.value == "delegate"
+        ]
+        dialog = SubdelegationDialog(
+            self._org, order.board_unit_id, item, givers, today, self, self.english
+        )
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def passed_on() -> object:
+            to = dialog.to.delegate()
+            day, end = dialog.valid_from.date(), dialog.valid_to.date()
+            giver = int(dialog.giver.currentData())
+            assert to is not None and day is not None
+            return edits.edit(
+                self.tr("Vidaredelegera punkt {number}").format(number=item.number),
+                lambda: orders.subdelegate(item.id, giver, to, day, end),
+                orders.delete_subdelegation,
+                lambda made: orders.subdelegate(
+                    item.id, giver, to, day, end, subdelegation_id=made
+                ),
+            )
+
+        edits.run_dialog(dialog, passed_on)

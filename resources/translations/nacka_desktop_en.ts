@@ -419,6 +419,10 @@ The program keeps running. The details are in the log file:
         <translation>Adopt…</translation>
     </message>
     <message>
+        <source>Vidaredelegera…</source>
+        <translation>Subdelegate…</translation>
+    </message>
+    <message>
         <source>Nämnd</source>
         <translation>Board</translation>
     </message>
@@ -609,6 +613,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Markera som anmälda</source>
         <translation>Mark as reported</translation>
+    </message>
+    <message>
+        <source>Vidaredelegera punkt {number}</source>
+        <translation>Subdelegate item {number}</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1366,41 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Sök enhet eller person…  (Ctrl+F)</source>
         <translation>Search unit or person…  (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SubdelegationDialog</name>
+    <message>
+        <source>Vidaredelegera</source>
+        <translation>Subdelegate</translation>
+    </message>
+    <message>
+        <source>Punkt {number}: {matter}. Den som har fått rätten kan föra den vidare till en annan anställds befattning, om nämnden tillåtit det; besluten anmäls då till den som vidaredelegerade (DEL-10).</source>
+        <translation>Item {number}: {matter}. Whoever holds the right may pass it on to another employee's position, if the board allowed it; the decisions are then reported to the one who passed it on (DEL-10).</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Gäller fr.o.m.</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>DATA-1: Vidaredelegationen måste upphöra efter att den börjat.</source>
+        <translation>DATA-1: The subdelegation must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Ingen har rätten i dag; den kan inte vidaredelegeras.</source>
+        <translation>Nobody holds the right today; it cannot be subdelegated.</translation>
     </message>
 </context>
 <context>

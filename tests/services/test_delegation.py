@@ -197,3 +197,71 @@ def test_an_unknown_titled_position_is_created_and_reported_as_unheld(sample: Se
     sample.delegation_orders.adopt(order, ADOPTED, "§ 3")
     warnings = [v for v in sample.queries.check(TODAY) if v.rule_id == "DEL-1"]
     assert len(warnings) == 1 and "dataskyddsombud" in warnings[0].message.casefold()
+
+
+def passable_order(services: Services) -> tuple[int, DelegationItem, DelegationItem]:
+    """KS's order with one item that may be subdelegated and one that may not."""
+    order = services.delegation_orders.create_order(
+        ks_id(services),
+        [
+            item("2.1", "Attest av fakturor", subdelegation_allowed=True),
+            item("2.2", "Beslut om tjänstledighet", subdelegation_allowed=False),
+            item("1.1", "Anställning av medarbetare", subdelegation_allowed=True),
+        ],
+    )
+    services.delegation_orders.adopt(order, ADOPTED, "§ 20")
+    items = {i.number: i for i in services.delegation.orders()[0].items}
+    return order, items["2.1"], items["2.2"]
+
+
+def test_del10_a_delegate_passes_an_item_on_and_decisions_report_back(sample: Services) -> None:
+    _order, attest, _leave = passable_order(sample)
+    manager = holder(sample, Role.UNIT_MANAGER)
+    staff = next(
+        a
+        for a in sample.queries.snapshot().appointments_in(manager.unit_id)
+        if a.role is Role.EMPLOYEE and a.is_valid_on(TODAY)
+    )
+    sample.delegation_orders.subdelegate(
+        attest.id,
+        manager.id,
+        Delegate(DelegateKind.POSITION, Role.EMPLOYEE, "", manager.unit_id),
+        date(2026, 1, 1),
+    )
+    rights = sample.delegation.rights_of_person(staff.person_id, TODAY)
+    assert [(r.item.number, r.via) for r in rights] == [("2.1", Via.SUBDELEGATION)]
+
+    sample.delegated_decisions.record(attest.id, staff.id, TODAY, "Attest av faktura 4711")
+    decision = sample.delegation.decisions(TODAY, TODAY)[0]
+    assert decision.report_to == sample.queries.snapshot().person_label(manager.person_id)
+
+
+def test_del10_refused_where_not_allowed_by_a_non_holder_or_to_a_group_manager(
+    sample: Services,
+) -> None:
+    _order, attest, leave = passable_order(sample)
+    hire = next(i for i in sample.delegation.orders()[0].items if i.number == "1.1")
+    manager = holder(sample, Role.UNIT_MANAGER)
+    employee = holder(sample, Role.EMPLOYEE)
+    to_staff = Delegate(DelegateKind.POSITION, Role.EMPLOYEE)
+    cases = [
+        (
+            "DEL-10",
+            lambda: sample.delegation_orders.subdelegate(leave.id, manager.id, to_staff, TODAY),
+        ),
+        (
+            "DEL-10",
+            lambda: sample.delegation_orders.subdelegate(attest.id, employee.id, to_staff, TODAY),
+        ),
+        (
+            "HR-4",
+            lambda: sample.delegation_orders.subdelegate(
+                hire.id, manager.id, Delegate(DelegateKind.POSITION, Role.GROUP_MANAGER), TODAY
+            ),
+        ),
+    ]
+    for rule_id, attempt in cases:
+        with pytest.raises(RuleViolationError) as refused:
+            attempt()
+        assert refused.value.violations[0].rule_id == rule_id
+    assert sample.delegation.subdelegations() == []

@@ -37,6 +37,10 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
         if fixture.stem >= "schema_0003":  # the first schema with delegation orders
             orders = services.delegation.orders()
             assert [(o.paragraph, len(o.items)) for o in orders] == [("§ 1", 1)]
+        if fixture.stem >= "schema_0004":  # the first schema with vidaredelegation
+            assert [sub.to.title for sub in services.delegation.subdelegations()] == [
+                "Kommunjurist"
+            ]
         if fixture.name != f"schema_{head_revision()}.db":
             backup = services.database.backup_path
             assert backup is not None and backup.exists()

@@ -15,7 +15,7 @@ from nacka_desktop.domain.delegation import (
 )
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.services.context import Services
-from nacka_desktop.ui.delegation_dialogs import DecisionDialog, ItemDialog
+from nacka_desktop.ui.delegation_dialogs import DecisionDialog, ItemDialog, SubdelegationDialog
 from nacka_desktop.ui.delegation_window import DelegationWindow
 from nacka_desktop.ui.dialogs import DateDialog
 from tests.conftest import TODAY, without_delegation_orders
@@ -234,3 +234,35 @@ def test_recording_a_decision_and_marking_it_reported(
     answer_once(monkeypatch, DateDialog, lambda dialog: 1)
     editable.reported_button.click()
     assert all(d.reported_on == TODAY for d in orders.delegation.decisions(date(2026, 1, 1), TODAY))
+
+
+def test_passing_an_item_on_and_undo(
+    editable: DelegationWindow, window, orders: Services, monkeypatch
+) -> None:
+    current = editable._current_order()
+    assert current is not None
+    passable = DelegationItem(
+        0,
+        "Ekonomi",
+        "2.5",
+        "Attest av fakturor",
+        DecisionKind.OTHER,
+        Delegate(DelegateKind.POSITION, Role.UNIT_MANAGER),
+        subdelegation_allowed=True,
+    )
+    orders.delegation_orders.add_item(current.id, passable)
+    editable.reload()
+    row = shown(editable, 1).index("2.5")
+    editable.items_table.selectRow(row)
+
+    def fill(dialog: SubdelegationDialog) -> int:
+        assert dialog.giver.count() > 0  # the enhetschefer hold it today
+        dialog.to.role.setCurrentIndex(dialog.to.role.findData(Role.EMPLOYEE.value))
+        return 1
+
+    answer_once(monkeypatch, SubdelegationDialog, fill)
+    editable.subdelegate_button.click()
+    assert [s.to.role for s in orders.delegation.subdelegations()] == [Role.EMPLOYEE]
+
+    window.undo_action.trigger()
+    assert orders.delegation.subdelegations() == []
