@@ -10,6 +10,22 @@ from .delegation import DelegationItem, DelegationOrder
 COMPARED_FIELDS = tuple(f.name for f in fields(DelegationItem) if f.name not in ("id",))
 
 
+FIELD_LABELS_SV = {
+    "section": "avsnitt",
+    "number": "nr",
+    "matter": "ärende",
+    "decision_kind": "beslutstyp",
+    "delegate": "delegat",
+    "substitute": "ersättare",
+    "lagrum": "lagrum",
+    "legal_basis": "rättslig grund",
+    "limits": "begränsningar",
+    "subdelegation_allowed": "vidaredelegation",
+    "report_to_board": "anmälan",
+    "notes": "anmärkning",
+}
+
+
 class Change(StrEnum):
     ADDED = "added"
     REMOVED = "removed"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from nacka_desktop.domain.delegation import DelegationItem
-from nacka_desktop.domain.delegation_compare import Change, ItemChange
+from nacka_desktop.domain.delegation_compare import FIELD_LABELS_SV, Change, ItemChange
 from nacka_desktop.domain.delegation_rights import Right
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.delegation import DecisionView
@@ -103,7 +103,9 @@ class ComparisonModel(RowsModel):
                 lambda c: c.number,
                 lambda c: text(c.old),
                 lambda c: text(c.new),
-                lambda c: ", ".join(c.fields),
+                lambda c: ", ".join(
+                    f.replace("_", " ") if english else FIELD_LABELS_SV.get(f, f) for f in c.fields
+                ),
             ],
         )
 

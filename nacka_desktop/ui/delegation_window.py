@@ -61,6 +61,18 @@ def _table(
     return table
 
 
+MAX_COLUMN_WIDTH = 320
+
+
+def _fit_columns(table: QTableView) -> None:
+    """Columns as wide as their content, but no single one pushing the rest off screen."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+            header.resizeSection(column, MAX_COLUMN_WIDTH)
+
+
 def _date_edit(value: date) -> QDateEdit:
     edit = QDateEdit(QDate(value))
     edit.setCalendarPopup(True)
@@ -299,7 +311,7 @@ class DelegationWindow(QDialog):
             self.section_combo.addItem(section, section)
         self.section_combo.blockSignals(False)
         self.filtered.set_section("")
-        self.items_table.resizeColumnsToContents()
+        _fit_columns(self.items_table)
         self.letter_button.setEnabled(order is not None)
         self._show_comparison()
 
@@ -308,6 +320,7 @@ class DelegationWindow(QDialog):
         old = self._order(self.compare_combo.currentData())
         changes = compare_orders(old, new) if old and new else []
         self.comparison.show(changes, self._org, self.english)
+        _fit_columns(self.comparison_table)
         if old and new:
             self.comparison_label.setText(
                 self.tr("{n} ändringar").format(n=len(changes))
@@ -407,7 +420,7 @@ class DelegationWindow(QDialog):
         unit = self.unit_combo.currentData()
         holders = self.services.delegation.who_may_decide(int(item), unit, self.on) if item else []
         self.holders.show(holders, self._org, self.english)
-        self.holders_table.resizeColumnsToContents()
+        _fit_columns(self.holders_table)
 
     def _fill_people(self) -> None:
         current = self.person_combo.currentData()
@@ -433,7 +446,7 @@ class DelegationWindow(QDialog):
         assert isinstance(on, date)
         rights = self.services.delegation.rights_of_person(int(person), on) if person else []
         self.rights.show(rights, self._org, self.english)
-        self.rights_table.resizeColumnsToContents()
+        _fit_columns(self.rights_table)
         self.delegate_letter_button.setEnabled(person is not None)
 
     # -- decisions ------------------------------------------------------------------------
@@ -489,7 +502,7 @@ class DelegationWindow(QDialog):
     def _show_decisions(self) -> None:
         first, last = self._period()
         self.decisions.show(self.services.delegation.decisions(first, last), self._org)
-        self.decisions_table.resizeColumnsToContents()
+        _fit_columns(self.decisions_table)
 
     # -- documents ------------------------------------------------------------------------
     def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
