@@ -140,7 +140,15 @@ class DelegationOrderService:
                 session, "delegation_order.delete", ObjectKind.DELEGATION_ORDER, order_id, {}
             )
 
-    def add_item(self, order_id: int, item: DelegationItem, item_id: int | None = None) -> int:
+    def add_item(
+        self,
+        order_id: int,
+        item: DelegationItem,
+        item_id: int | None = None,
+        position: int | None = None,
+    ) -> int:
+        """Add an item, last in its order unless a position is given (the undo of a removal
+        puts it back where it was)."""
         with self._editor.edit() as session:
             order = _order(session, order_id)
             _refuse_if_superseded(order)
@@ -151,7 +159,9 @@ class DelegationOrderService:
                 .limit(1)
             ).first()
             row = DelegationItemRow(
-                order_id=order_id, position=(last or 0) + 1, **item_columns(item)
+                order_id=order_id,
+                position=position if position is not None else (last or 0) + 1,
+                **item_columns(item),
             )
             if item_id is not None:
                 row.id = item_id
@@ -183,8 +193,8 @@ class DelegationOrderService:
             )
             return previous
 
-    def delete_item(self, item_id: int) -> tuple[int, DelegationItem]:
-        """Remove an item; returns its order and contents (for undo)."""
+    def delete_item(self, item_id: int) -> tuple[int, DelegationItem, int]:
+        """Remove an item; returns its order, contents and position (for undo)."""
         with self._editor.edit() as session:
             row = _item(session, item_id)
             _refuse_if_superseded(_order(session, row.order_id))
@@ -200,7 +210,7 @@ class DelegationOrderService:
                     ObjectKind.DELEGATION_ITEM,
                     item_id,
                 )
-            previous = (row.order_id, item_record(row))
+            previous = (row.order_id, item_record(row), row.position)
             session.delete(row)
             self._editor.audit(
                 session, "delegation_item.delete", ObjectKind.DELEGATION_ITEM, item_id, {}

@@ -655,7 +655,9 @@ class DelegationWindow(QDialog):
             lambda: edits.edit(
                 self.tr("Ta bort punkt {number}").format(number=item.number),
                 lambda: orders.delete_item(item.id),
-                lambda removed: orders.add_item(removed[0], removed[1], item_id=item.id),
+                lambda removed: orders.add_item(
+                    removed[0], removed[1], item_id=item.id, position=removed[2]
+                ),
             )
         )
 

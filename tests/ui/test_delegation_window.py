@@ -266,3 +266,15 @@ def test_passing_an_item_on_and_undo(
 
     window.undo_action.trigger()
     assert orders.delegation.subdelegations() == []
+
+
+def test_undoing_a_removal_puts_the_item_back_in_its_place(
+    editable: DelegationWindow, window
+) -> None:
+    before = shown(editable, 1)
+    editable.items_table.selectRow(before.index("1.2"))
+    editable.delete_item_button.click()
+    assert "1.2" not in shown(editable, 1)
+
+    window.undo_action.trigger()
+    assert shown(editable, 1) == before
