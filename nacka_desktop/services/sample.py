@@ -31,7 +31,7 @@ from nacka_desktop.domain.delegation import (
     OrderStatus,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_rights import rights_of_person
+from nacka_desktop.domain.delegation_rights import Via, direct_holders, rights_of_person
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.work_environment import ReturnReason, add_months
@@ -45,6 +45,7 @@ from nacka_desktop.storage.models import (
     DelegationOrderRow,
     Person,
     Process,
+    SubdelegationRow,
     TaskDistribution,
     TaskDistributionItem,
     TaskDistributionUnit,
@@ -1992,6 +1993,32 @@ class _DelegationSample:
         )
         self.session.flush()
         self._decisions()
+        self._subdelegation()
+
+    def _subdelegation(self) -> None:
+        """The ekonomidirektör passes larger procurements on to the upphandlare (DEL-10)."""
+        item = self._by_matter[("KS", _PROCUREMENT, "Över 1 mnkr och upp till 10 mnkr")]
+        order = next(o for o in load_orders(self.session) if o.id == item.order_id)
+        record = next(i for i in order.items if i.id == item.id)
+        since = self.today - timedelta(days=200)
+        holder = next(
+            right.appointment
+            for right in direct_holders(load_snapshot(self.session), order, record, since)
+            if right.via is Via.DELEGATE and right.appointment.is_valid_on(self.today)
+        )
+        self.session.add(
+            SubdelegationRow(
+                item_id=item.id,
+                by_appointment_id=holder.id,
+                to_kind=DelegateKind.POSITION,
+                to_role=None,
+                to_title="Upphandlare",
+                to_unit_id=None,
+                valid_from=since,
+                notes="Upphandlarna beslutar i egna upphandlingar; besluten anmäls till "
+                "ekonomidirektören.",
+            )
+        )
 
     def _order(
         self,

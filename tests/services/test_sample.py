@@ -655,3 +655,19 @@ def test_decisions_are_made_by_those_holding_the_right(
     matters = {items[d[0]].matter for d in decisions}
     assert any("attest" in m for m in matters)
     assert any("Skolskjuts" in m for m in matters)
+
+
+def test_the_upphandlare_decide_procurements_through_a_vidaredelegation(
+    built: tuple[Database, SampleSummary],
+) -> None:
+    from nacka_desktop.domain.delegation_rights import Via, rights_of_person
+    from nacka_desktop.storage.delegation_repository import load_orders, load_subdelegations
+
+    with built[0].reader() as session:
+        org = load_snapshot(session)
+        orders = load_orders(session)
+        subdelegations = load_subdelegations(session)
+    assert [s.to.title for s in subdelegations] == ["Upphandlare"]
+    buyer = next(p for p in org.persons.values() if p.title == "Upphandlare")
+    rights = rights_of_person(org, orders, buyer.id, TODAY, subdelegations)
+    assert Via.SUBDELEGATION in {r.via for r in rights}
