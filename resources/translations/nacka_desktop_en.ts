@@ -282,53 +282,14 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
-    <name>DelegateEditor</name>
+    <name>DecisionsTab</name>
     <message>
-        <source>(ingen)</source>
-        <translation>(none)</translation>
+        <source>Datum</source>
+        <translation>Date</translation>
     </message>
     <message>
-        <source>(titel)</source>
-        <translation>(title)</translation>
-    </message>
-    <message>
-        <source>t.ex. Kommunjurist</source>
-        <translation>e.g. Municipal lawyer</translation>
-    </message>
-    <message>
-        <source>(hela organisationen)</source>
-        <translation>(the whole organisation)</translation>
-    </message>
-    <message>
-        <source>inom {unit}</source>
-        <translation>within {unit}</translation>
-    </message>
-</context>
-<context>
-    <name>DelegationWindow</name>
-    <message>
-        <source>Delegation</source>
-        <translation>Delegation</translation>
-    </message>
-    <message>
-        <source>Delegationsordning</source>
-        <translation>Delegation order</translation>
-    </message>
-    <message>
-        <source>Vem får besluta?</source>
-        <translation>Who may decide?</translation>
-    </message>
-    <message>
-        <source>Delegationsbeslut</source>
-        <translation>Delegated decisions</translation>
-    </message>
-    <message>
-        <source>Filtrera: ärende, delegat, lagrum…</source>
-        <translation>Filter: matter, delegate, legal reference…</translation>
-    </message>
-    <message>
-        <source>Avsnitt</source>
-        <translation>Section</translation>
+        <source>Nämnd</source>
+        <translation>Board</translation>
     </message>
     <message>
         <source>Nr</source>
@@ -337,166 +298,6 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Ärende</source>
         <translation>Matter</translation>
-    </message>
-    <message>
-        <source>Beslutstyp</source>
-        <translation>Decision kind</translation>
-    </message>
-    <message>
-        <source>Delegat</source>
-        <translation>Delegate</translation>
-    </message>
-    <message>
-        <source>Ersättare</source>
-        <translation>Substitute</translation>
-    </message>
-    <message>
-        <source>Lagrum</source>
-        <translation>Legal reference</translation>
-    </message>
-    <message>
-        <source>Begränsningar</source>
-        <translation>Restrictions</translation>
-    </message>
-    <message>
-        <source>Vidaredelegation</source>
-        <translation>Subdelegation</translation>
-    </message>
-    <message>
-        <source>Anmäls</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <source>Ändring</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>Före</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <source>Efter</source>
-        <translation>After</translation>
-    </message>
-    <message>
-        <source>Fält</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Delegationsordningen (PDF)…</source>
-        <translation>Delegation order (PDF)…</translation>
-    </message>
-    <message>
-        <source>Register (Excel)…</source>
-        <translation>Register (Excel)…</translation>
-    </message>
-    <message>
-        <source>Importmall (Excel)…</source>
-        <translation>Import template (Excel)…</translation>
-    </message>
-    <message>
-        <source>Importera…</source>
-        <translation>Import…</translation>
-    </message>
-    <message>
-        <source>Ny punkt…</source>
-        <translation>New item…</translation>
-    </message>
-    <message>
-        <source>Ändra punkt…</source>
-        <translation>Edit item…</translation>
-    </message>
-    <message>
-        <source>Ta bort punkt</source>
-        <translation>Remove item</translation>
-    </message>
-    <message>
-        <source>Ny version (kopia)</source>
-        <translation>New version (copy)</translation>
-    </message>
-    <message>
-        <source>Anta…</source>
-        <translation>Adopt…</translation>
-    </message>
-    <message>
-        <source>Vidaredelegera…</source>
-        <translation>Subdelegate…</translation>
-    </message>
-    <message>
-        <source>Nämnd</source>
-        <translation>Board</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Jämför med</source>
-        <translation>Compare with</translation>
-    </message>
-    <message>
-        <source>{status} (nr {id})</source>
-        <translation>{status} (no. {id})</translation>
-    </message>
-    <message>
-        <source>(ingen jämförelse)</source>
-        <translation>(no comparison)</translation>
-    </message>
-    <message>
-        <source>Ja</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>Nej</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Alla avsnitt</source>
-        <translation>All sections</translation>
-    </message>
-    <message>
-        <source>{n} ändringar</source>
-        <translation>Changes: {n}</translation>
-    </message>
-    <message>
-        <source>Inga skillnader</source>
-        <translation>No differences</translation>
-    </message>
-    <message>
-        <source>Beslutar</source>
-        <translation>Decides</translation>
-    </message>
-    <message>
-        <source>Hur</source>
-        <translation>How</translation>
-    </message>
-    <message>
-        <source>Delegeringsbrev (PDF)…</source>
-        <translation>Delegation letter (PDF)…</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>Datum</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>i enhet</source>
-        <translation>in unit</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Vad får en person besluta?&lt;/b&gt; Som delegat, som ersättare, som chef för delegaten eller direkt enligt lag.</source>
-        <translation>&lt;b&gt;What may a person decide?&lt;/b&gt; As delegate, as substitute, as manager of the delegate or directly by law.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Vem får besluta i ett ärende?&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Who may decide in a matter?&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>(hela organisationen)</source>
-        <translation>(the whole organisation)</translation>
     </message>
     <message>
         <source>Beslut</source>
@@ -539,60 +340,12 @@ The program keeps running. The details are in the log file:
         <translation>to</translation>
     </message>
     <message>
-        <source>Delegeringsbrev</source>
-        <translation>Delegation letter</translation>
-    </message>
-    <message>
         <source>Anmälan av delegationsbeslut</source>
         <translation>Report of delegated decisions</translation>
     </message>
     <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Spara delegationsregistret</source>
-        <translation>Save the delegation register</translation>
-    </message>
-    <message>
         <source>Spara beslutsregistret</source>
         <translation>Save the register of decisions</translation>
-    </message>
-    <message>
-        <source>Spara importmallen</source>
-        <translation>Save the import template</translation>
-    </message>
-    <message>
-        <source>Importera delegationsordning</source>
-        <translation>Import delegation order</translation>
-    </message>
-    <message>
-        <source>Importerad som utkast</source>
-        <translation>Imported as draft</translation>
-    </message>
-    <message>
-        <source>Inget importerades</source>
-        <translation>Nothing was imported</translation>
-    </message>
-    <message>
-        <source>Ny punkt {number}</source>
-        <translation>New item {number}</translation>
-    </message>
-    <message>
-        <source>Ändra punkt {number}</source>
-        <translation>Edit item {number}</translation>
-    </message>
-    <message>
-        <source>Ta bort punkt {number}</source>
-        <translation>Remove item {number}</translation>
-    </message>
-    <message>
-        <source>Ny version av delegationsordningen</source>
-        <translation>New version of the delegation order</translation>
-    </message>
-    <message>
-        <source>Anta delegationsordningen</source>
-        <translation>Adopt the delegation order</translation>
     </message>
     <message>
         <source>Nytt delegationsbeslut</source>
@@ -614,9 +367,47 @@ The program keeps running. The details are in the log file:
         <source>Markera som anmälda</source>
         <translation>Mark as reported</translation>
     </message>
+</context>
+<context>
+    <name>DelegateEditor</name>
     <message>
-        <source>Vidaredelegera punkt {number}</source>
-        <translation>Subdelegate item {number}</translation>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>(titel)</source>
+        <translation>(title)</translation>
+    </message>
+    <message>
+        <source>t.ex. Kommunjurist</source>
+        <translation>e.g. Municipal lawyer</translation>
+    </message>
+    <message>
+        <source>(hela organisationen)</source>
+        <translation>(the whole organisation)</translation>
+    </message>
+    <message>
+        <source>inom {unit}</source>
+        <translation>within {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationWindow</name>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>Delegationsordning</source>
+        <translation>Delegation order</translation>
+    </message>
+    <message>
+        <source>Vem får besluta?</source>
+        <translation>Who may decide?</translation>
+    </message>
+    <message>
+        <source>Delegationsbeslut</source>
+        <translation>Delegated decisions</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +823,201 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>OrderTab</name>
+    <message>
+        <source>Filtrera: ärende, delegat, lagrum…</source>
+        <translation>Filter: matter, delegate, legal reference…</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Beslutstyp</source>
+        <translation>Decision kind</translation>
+    </message>
+    <message>
+        <source>Delegat</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>Ersättare</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <source>Lagrum</source>
+        <translation>Legal reference</translation>
+    </message>
+    <message>
+        <source>Begränsningar</source>
+        <translation>Restrictions</translation>
+    </message>
+    <message>
+        <source>Vidaredelegation</source>
+        <translation>Subdelegation</translation>
+    </message>
+    <message>
+        <source>Anmäls</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Före</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Efter</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Delegationsordningen (PDF)…</source>
+        <translation>Delegation order (PDF)…</translation>
+    </message>
+    <message>
+        <source>Register (Excel)…</source>
+        <translation>Register (Excel)…</translation>
+    </message>
+    <message>
+        <source>Importmall (Excel)…</source>
+        <translation>Import template (Excel)…</translation>
+    </message>
+    <message>
+        <source>Importera…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Ny punkt…</source>
+        <translation>New item…</translation>
+    </message>
+    <message>
+        <source>Ändra punkt…</source>
+        <translation>Edit item…</translation>
+    </message>
+    <message>
+        <source>Ta bort punkt</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Ny version (kopia)</source>
+        <translation>New version (copy)</translation>
+    </message>
+    <message>
+        <source>Anta…</source>
+        <translation>Adopt…</translation>
+    </message>
+    <message>
+        <source>Vidaredelegera…</source>
+        <translation>Subdelegate…</translation>
+    </message>
+    <message>
+        <source>Nämnd</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Jämför med</source>
+        <translation>Compare with</translation>
+    </message>
+    <message>
+        <source>{status} (nr {id})</source>
+        <translation>{status} (no. {id})</translation>
+    </message>
+    <message>
+        <source>(ingen jämförelse)</source>
+        <translation>(no comparison)</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Alla avsnitt</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <source>{n} ändringar</source>
+        <translation>Changes: {n}</translation>
+    </message>
+    <message>
+        <source>Inga skillnader</source>
+        <translation>No differences</translation>
+    </message>
+    <message>
+        <source>Delegationsordning</source>
+        <translation>Delegation order</translation>
+    </message>
+    <message>
+        <source>Spara delegationsregistret</source>
+        <translation>Save the delegation register</translation>
+    </message>
+    <message>
+        <source>Spara importmallen</source>
+        <translation>Save the import template</translation>
+    </message>
+    <message>
+        <source>Importera delegationsordning</source>
+        <translation>Import delegation order</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importerad som utkast</source>
+        <translation>Imported as draft</translation>
+    </message>
+    <message>
+        <source>Inget importerades</source>
+        <translation>Nothing was imported</translation>
+    </message>
+    <message>
+        <source>Ny punkt {number}</source>
+        <translation>New item {number}</translation>
+    </message>
+    <message>
+        <source>Ändra punkt {number}</source>
+        <translation>Edit item {number}</translation>
+    </message>
+    <message>
+        <source>Ta bort punkt {number}</source>
+        <translation>Remove item {number}</translation>
+    </message>
+    <message>
+        <source>Ny version av delegationsordningen</source>
+        <translation>New version of the delegation order</translation>
+    </message>
+    <message>
+        <source>Anta delegationsordningen</source>
+        <translation>Adopt the delegation order</translation>
+    </message>
+    <message>
+        <source>Vidaredelegera punkt {number}</source>
+        <translation>Subdelegate item {number}</translation>
+    </message>
+</context>
+<context>
     <name>OrgActions</name>
     <message>
         <source>Skapa {name}</source>
@@ -1336,6 +1322,65 @@ The program keeps running. The details are in the log file:
     <message>
         <source>AM-4: Ange skälet till återföringen.</source>
         <translation>AM-4: Give the reason for the return.</translation>
+    </message>
+</context>
+<context>
+    <name>RightsTab</name>
+    <message>
+        <source>Nämnd</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Beslutar</source>
+        <translation>Decides</translation>
+    </message>
+    <message>
+        <source>Hur</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Begränsningar</source>
+        <translation>Restrictions</translation>
+    </message>
+    <message>
+        <source>Delegeringsbrev (PDF)…</source>
+        <translation>Delegation letter (PDF)…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>i enhet</source>
+        <translation>in unit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vad får en person besluta?&lt;/b&gt; Som delegat, som ersättare, som chef för delegaten eller direkt enligt lag.</source>
+        <translation>&lt;b&gt;What may a person decide?&lt;/b&gt; As delegate, as substitute, as manager of the delegate or directly by law.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vem får besluta i ett ärende?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Who may decide in a matter?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(hela organisationen)</source>
+        <translation>(the whole organisation)</translation>
+    </message>
+    <message>
+        <source>Delegeringsbrev</source>
+        <translation>Delegation letter</translation>
     </message>
 </context>
 <context>

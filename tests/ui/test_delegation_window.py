@@ -90,32 +90,34 @@ def delegation(qtbot, orders: Services) -> DelegationWindow:
 
 
 def shown(window: DelegationWindow, column: int) -> list[str]:
-    model = window.filtered
+    model = window.order_tab.filtered
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def test_the_order_in_force_is_shown_and_can_be_filtered(delegation: DelegationWindow) -> None:
-    assert delegation.board_combo.currentText() == "Kommunstyrelsen"
-    assert "§ 12" in delegation.version_combo.currentText()
+    assert delegation.order_tab.board_combo.currentText() == "Kommunstyrelsen"
+    assert "§ 12" in delegation.order_tab.version_combo.currentText()
     assert shown(delegation, 1) == ["1.1", "1.2", "9.1"]
 
-    delegation.section_combo.setCurrentIndex(delegation.section_combo.findData("Personal"))
+    delegation.order_tab.section_combo.setCurrentIndex(
+        delegation.order_tab.section_combo.findData("Personal")
+    )
     assert shown(delegation, 1) == ["1.1", "1.2"]
-    delegation.filter_edit.setText("VARNING")
+    delegation.order_tab.filter_edit.setText("VARNING")
     assert shown(delegation, 2) == ["Beslut om varning"]
 
 
 def test_comparing_with_the_older_version_lists_what_changed(delegation: DelegationWindow) -> None:
     older = next(
         i
-        for i in range(delegation.compare_combo.count())
-        if "§ 5" in delegation.compare_combo.itemText(i)
+        for i in range(delegation.order_tab.compare_combo.count())
+        if "§ 5" in delegation.order_tab.compare_combo.itemText(i)
     )
-    delegation.compare_combo.setCurrentIndex(older)
-    model = delegation.comparison
+    delegation.order_tab.compare_combo.setCurrentIndex(older)
+    model = delegation.order_tab.comparison
     rows = {(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())}
     assert rows == {("Tillagd", "1.2"), ("Tillagd", "9.1"), ("Borttagen", "2.1")}
-    assert delegation.comparison_label.text() == "3 ändringar"
+    assert delegation.order_tab.comparison_label.text() == "3 ändringar"
 
 
 def test_who_may_decide_for_a_person_and_for_a_matter(
@@ -127,25 +129,27 @@ def test_who_may_decide_for_a_person_and_for_a_matter(
         if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
     )
     delegation.select_person(manager.person_id)
-    rights = delegation.rights
+    rights = delegation.rights_tab.rights
     assert {rights.index(r, 1).data() for r in range(rights.rowCount())} == {"1.1", "1.2"}
 
     urgent = next(
         i
-        for i in range(delegation.matter_combo.count())
-        if "brådskande" in delegation.matter_combo.itemText(i)
+        for i in range(delegation.rights_tab.matter_combo.count())
+        if "brådskande" in delegation.rights_tab.matter_combo.itemText(i)
     )
-    delegation.matter_combo.setCurrentIndex(urgent)
-    holders = delegation.holders
+    delegation.rights_tab.matter_combo.setCurrentIndex(urgent)
+    holders = delegation.rights_tab.holders
     assert holders.rowCount() == 1
     assert holders.index(0, 4).data() == "delegat"  # the KS ordförande
 
 
 def test_the_decision_log_shows_the_period(delegation: DelegationWindow) -> None:
-    model = delegation.decisions
+    model = delegation.decisions_tab.decisions
     assert model.rowCount() == 1
     assert model.index(0, 6).data() == "KS 2026/7"
-    delegation.first_date.setDate(delegation.first_date.date().addMonths(6))  # after the decision
+    delegation.decisions_tab.first_date.setDate(
+        delegation.decisions_tab.first_date.date().addMonths(6)
+    )  # after the decision
     assert model.rowCount() == 0
 
 
@@ -180,7 +184,7 @@ def test_adding_an_item_and_undo(editable: DelegationWindow, window, monkeypatch
         return 1
 
     answer_once(monkeypatch, ItemDialog, fill)
-    editable.new_item_button.click()
+    editable.order_tab.new_item_button.click()
     assert "3.1" in shown(editable, 1)
 
     window.undo_action.trigger()
@@ -199,7 +203,7 @@ def test_an_illegal_item_is_refused_at_the_delegate_field(
         return 1
 
     dialogs = answer_once(monkeypatch, ItemDialog, fill)
-    editable.new_item_button.click()
+    editable.order_tab.new_item_button.click()
     assert len(dialogs) == 2  # kept open after the refusal
     assert "HR-4" in dialogs[0].form.rows["delegate"].error.text()
     assert "1.5" not in shown(editable, 1)
@@ -227,19 +231,19 @@ def test_recording_a_decision_and_marking_it_reported(
         return 1
 
     answer_once(monkeypatch, DecisionDialog, fill)
-    editable.new_decision_button.click()
-    assert editable.decisions.rowCount() == 2
+    editable.decisions_tab.new_decision_button.click()
+    assert editable.decisions_tab.decisions.rowCount() == 2
 
-    editable.decisions_table.selectAll()
+    editable.decisions_tab.decisions_table.selectAll()
     answer_once(monkeypatch, DateDialog, lambda dialog: 1)
-    editable.reported_button.click()
+    editable.decisions_tab.reported_button.click()
     assert all(d.reported_on == TODAY for d in orders.delegation.decisions(date(2026, 1, 1), TODAY))
 
 
 def test_passing_an_item_on_and_undo(
     editable: DelegationWindow, window, orders: Services, monkeypatch
 ) -> None:
-    current = editable._current_order()
+    current = editable.order_tab._current_order()
     assert current is not None
     passable = DelegationItem(
         0,
@@ -253,7 +257,7 @@ def test_passing_an_item_on_and_undo(
     orders.delegation_orders.add_item(current.id, passable)
     editable.reload()
     row = shown(editable, 1).index("2.5")
-    editable.items_table.selectRow(row)
+    editable.order_tab.items_table.selectRow(row)
 
     def fill(dialog: SubdelegationDialog) -> int:
         assert dialog.giver.count() > 0  # the enhetschefer hold it today
@@ -261,7 +265,7 @@ def test_passing_an_item_on_and_undo(
         return 1
 
     answer_once(monkeypatch, SubdelegationDialog, fill)
-    editable.subdelegate_button.click()
+    editable.order_tab.subdelegate_button.click()
     assert [s.to.role for s in orders.delegation.subdelegations()] == [Role.EMPLOYEE]
 
     window.undo_action.trigger()
@@ -272,8 +276,8 @@ def test_undoing_a_removal_puts_the_item_back_in_its_place(
     editable: DelegationWindow, window
 ) -> None:
     before = shown(editable, 1)
-    editable.items_table.selectRow(before.index("1.2"))
-    editable.delete_item_button.click()
+    editable.order_tab.items_table.selectRow(before.index("1.2"))
+    editable.order_tab.delete_item_button.click()
     assert "1.2" not in shown(editable, 1)
 
     window.undo_action.trigger()

@@ -1,0 +1,138 @@
+"""What the Delegation window's tabs share: table set-up, column fitting, date fields, the
+section filter, and where the window keeps its state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from nacka_desktop.domain.delegation import DelegationOrder
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.services.context import Services
+
+from .delegation_models import (
+    SECTION_ROLE,
+    ComparisonModel,
+    DecisionsModel,
+    ItemsModel,
+    RightsModel,
+)
+from .edits import EditRunner
+
+if TYPE_CHECKING:
+    from .delegation_window import DelegationWindow
+
+
+def make_table(
+    model: QSortFilterProxyModel | ItemsModel | ComparisonModel | RightsModel | DecisionsModel,
+) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+MAX_COLUMN_WIDTH = 320
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their content, but no single one pushing the rest off screen."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+            header.resizeSection(column, MAX_COLUMN_WIDTH)
+
+
+def date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class SectionFilter(QSortFilterProxyModel):
+    """Free text over every column, and optionally one section."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = ""
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_section(self, section: str) -> None:
+        self.beginFilterChange()
+        self.section = section
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        source = self.sourceModel()
+        if self.section and source.index(row, 0).data(SECTION_ROLE) != self.section:
+            return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class DelegationTab(QWidget):
+    """A tab of the Delegation window: reads the window's state, previews and saves files.
+    (No visible text here: a base class's tr() would be looked up under the subclass.)"""
+
+    def __init__(self, owner: DelegationWindow) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    @property
+    def services(self) -> Services:
+        return self.owner.services
+
+    @property
+    def on(self) -> date:
+        return self.owner.on
+
+    @property
+    def english(self) -> bool:
+        return self.owner.english
+
+    @property
+    def edits(self) -> EditRunner | None:
+        return self.owner.edits
+
+    @property
+    def _org(self) -> OrgSnapshot:
+        return self.owner.org
+
+    @property
+    def _orders(self) -> list[DelegationOrder]:
+        return self.owner.orders
+
+    def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
+        from .pdf_preview import preview_pdf
+
+        preview_pdf(self, write, title, name)
+
+    def _save_as(self, title: str, name: str, write: Callable[[Path], None]) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, title, name, "Excel (*.xlsx)")
+        if not target:
+            return
+        try:
+            write(Path(target))
+        except OSError as error:
+            QMessageBox.warning(self, title, str(error))

@@ -1,0 +1,155 @@
+"""The Delegation window's log of delegated decisions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from .delegation_common import DelegationTab, date_edit, fit_columns, make_table
+from .delegation_dialogs import DecisionDialog
+from .delegation_models import DecisionsModel
+from .dialogs import DateDialog
+
+if TYPE_CHECKING:
+    from .delegation_window import DelegationWindow
+
+
+class DecisionsTab(DelegationTab):
+    """The log of decisions taken on delegation: record, mark reported, report, register."""
+
+    def __init__(self, owner: DelegationWindow) -> None:
+        super().__init__(owner)
+        self.first_date = date_edit(date(self.on.year, 1, 1))
+        self.last_date = date_edit(self.on)
+        self.decisions = DecisionsModel(
+            [
+                self.tr("Datum"),
+                self.tr("Nämnd"),
+                self.tr("Nr"),
+                self.tr("Ärende"),
+                self.tr("Beslut"),
+                self.tr("Beslutsfattare"),
+                self.tr("Diarienummer"),
+                self.tr("Anmält"),
+            ],
+            self,
+        )
+        self.decisions_table = make_table(self.decisions)
+        self.report_button = QPushButton(self.tr("Anmälan till nämnden (PDF)…"))
+        self.decision_register_button = QPushButton(self.tr("Beslutsregister (Excel)…"))
+        self.new_decision_button = QPushButton(self.tr("Nytt beslut…"))
+        self.reported_button = QPushButton(self.tr("Markera som anmälda…"))
+        self.decisions_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        row = QHBoxLayout()
+        row.addWidget(self.new_decision_button)
+        row.addWidget(self.reported_button)
+        row.addWidget(QLabel(self.tr("Från")))
+        row.addWidget(self.first_date)
+        row.addWidget(QLabel(self.tr("till")))
+        row.addWidget(self.last_date)
+        row.addStretch(1)
+        row.addWidget(self.decision_register_button)
+        row.addWidget(self.report_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.decisions_table, 1)
+        self.first_date.dateChanged.connect(self._show_decisions)
+        self.last_date.dateChanged.connect(self._show_decisions)
+        self.report_button.clicked.connect(self._decisions_report)
+        self.decision_register_button.clicked.connect(self._decision_register)
+        self.new_decision_button.clicked.connect(self._new_decision)
+        self.reported_button.clicked.connect(self._mark_reported)
+
+    def refresh(self) -> None:
+        self._show_decisions()
+
+    def _period(self) -> tuple[date, date]:
+        first, last = self.first_date.date().toPython(), self.last_date.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        return first, last
+
+    def _show_decisions(self) -> None:
+        first, last = self._period()
+        self.decisions.show(self.services.delegation.decisions(first, last), self._org)
+        fit_columns(self.decisions_table)
+
+    def _decisions_report(self) -> None:
+        from nacka_desktop.exports.delegation_letters import write_decisions_report
+
+        board = self.owner.order_tab.board_combo.currentData()
+        first, last = self._period()
+        if board is not None:
+            self._preview(
+                lambda path: write_decisions_report(self.services, int(board), first, last, path),
+                self.tr("Anmälan av delegationsbeslut"),
+                f"delegationsbeslut-{first}-{last}.pdf",
+            )
+
+    def _decision_register(self) -> None:
+        from nacka_desktop.exports.delegation_registers import write_decision_register
+
+        first, last = self._period()
+        self._save_as(
+            self.tr("Spara beslutsregistret"),
+            f"delegationsbeslut-{first}-{last}.xlsx",
+            lambda path: write_decision_register(self.services, first, last, path),
+        )
+
+    def _new_decision(self) -> None:
+        from nacka_desktop.domain.delegation_rights import orders_in_force
+
+        if self.edits is None:
+            return
+        choices = [
+            (f"{item.matter} ({self._org.units[order.board_unit_id].name} {item.number})", item)
+            for order in orders_in_force(self._orders, self.on)
+            for item in order.items
+        ]
+        dialog = DecisionDialog(self._org, choices, self.services.clock(), self, self.english)
+        decisions, edits = self.services.delegated_decisions, self.edits
+
+        def record() -> object:
+            values = dialog.values()
+            return edits.edit(
+                self.tr("Nytt delegationsbeslut"),
+                lambda: decisions.record(*values),
+                decisions.delete,
+                lambda _old: decisions.record(*values),
+            )
+
+        edits.run_dialog(dialog, record)
+
+    def _mark_reported(self) -> None:
+        if self.edits is None:
+            return
+        rows = self.decisions_table.selectionModel().selectedRows()
+        chosen = [self.decisions.row_at(r.row()).id for r in rows]
+        if not chosen:
+            return
+        dialog = DateDialog(
+            self.tr("Anmälda till nämnden"),
+            self.tr("Datum för nämndens sammanträde där besluten anmäldes (DEL-11)."),
+            self.tr("Anmälda"),
+            self.services.clock(),
+            self,
+            self.english,
+        )
+        decisions, edits = self.services.delegated_decisions, self.edits
+
+        def mark() -> object:
+            day = dialog.date()
+            return edits.edit(
+                self.tr("Markera som anmälda"),
+                lambda: decisions.mark_reported(chosen, day),
+                decisions.restore_reported,
+            )
+
+        edits.run_dialog(dialog, mark)

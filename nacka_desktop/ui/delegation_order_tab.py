@@ -1,0 +1,400 @@
+"""The Delegation window's first tab: a board's delegationsordning, version by version."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from nacka_desktop.domain.delegation import DelegationItem, DelegationOrder, OrderStatus
+from nacka_desktop.domain.delegation_compare import compare_orders
+from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.records import swedish_sort_key
+
+from .delegation_common import DelegationTab, SectionFilter, fit_columns, make_table
+from .delegation_dialogs import AdoptDialog, ItemDialog, SubdelegationDialog
+from .delegation_models import ComparisonModel, ItemsModel
+
+if TYPE_CHECKING:
+    from .delegation_window import DelegationWindow
+
+
+class OrderTab(DelegationTab):
+    """A board's order: any version, filtered, compared with another; edited and adopted."""
+
+    def __init__(self, owner: DelegationWindow) -> None:
+        super().__init__(owner)
+        self.board_combo = QComboBox()
+        self.version_combo = QComboBox()
+        self.compare_combo = QComboBox()
+        self.section_combo = QComboBox()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filtrera: ärende, delegat, lagrum…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.items = ItemsModel(
+            [
+                self.tr("Avsnitt"),
+                self.tr("Nr"),
+                self.tr("Ärende"),
+                self.tr("Beslutstyp"),
+                self.tr("Delegat"),
+                self.tr("Ersättare"),
+                self.tr("Lagrum"),
+                self.tr("Begränsningar"),
+                self.tr("Vidaredelegation"),
+                self.tr("Anmäls"),
+            ],
+            self,
+        )
+        self.filtered = SectionFilter(self)
+        self.filtered.setSourceModel(self.items)
+        self.items_table = make_table(self.filtered)
+        self.comparison = ComparisonModel(
+            [self.tr("Ändring"), self.tr("Nr"), self.tr("Före"), self.tr("Efter"), self.tr("Fält")],
+            self,
+        )
+        self.comparison_table = make_table(self.comparison)
+        self.comparison_label = QLabel()
+        self.letter_button = QPushButton(self.tr("Delegationsordningen (PDF)…"))
+        self.register_button = QPushButton(self.tr("Register (Excel)…"))
+        self.template_button = QPushButton(self.tr("Importmall (Excel)…"))
+        self.import_button = QPushButton(self.tr("Importera…"))
+        self.new_item_button = QPushButton(self.tr("Ny punkt…"))
+        self.edit_item_button = QPushButton(self.tr("Ändra punkt…"))
+        self.delete_item_button = QPushButton(self.tr("Ta bort punkt"))
+        self.new_version_button = QPushButton(self.tr("Ny version (kopia)"))
+        self.adopt_button = QPushButton(self.tr("Anta…"))
+        self.subdelegate_button = QPushButton(self.tr("Vidaredelegera…"))
+        self.edit_buttons = (
+            self.new_item_button,
+            self.edit_item_button,
+            self.delete_item_button,
+            self.new_version_button,
+            self.adopt_button,
+            self.subdelegate_button,
+        )
+
+        top = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Nämnd"), self.board_combo),
+            (self.tr("Version"), self.version_combo),
+            (self.tr("Avsnitt"), self.section_combo),
+        ):
+            top.addWidget(QLabel(label))
+            top.addWidget(widget, 1)
+        top.addWidget(self.filter_edit, 2)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(QLabel(self.tr("Jämför med")))
+        compare_row.addWidget(self.compare_combo, 1)
+        compare_row.addWidget(self.comparison_label, 2)
+        editing = QHBoxLayout()
+        for button in self.edit_buttons:
+            editing.addWidget(button)
+        editing.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.template_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.register_button)
+        buttons.addWidget(self.letter_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.items_table, 3)
+        layout.addLayout(editing)
+        layout.addLayout(compare_row)
+        layout.addWidget(self.comparison_table, 1)
+        layout.addLayout(buttons)
+
+        self.board_combo.currentIndexChanged.connect(self._fill_versions)
+        self.version_combo.currentIndexChanged.connect(self._show_version)
+        self.compare_combo.currentIndexChanged.connect(self._show_comparison)
+        self.section_combo.currentIndexChanged.connect(
+            lambda: self.filtered.set_section(self.section_combo.currentData() or "")
+        )
+        self.filter_edit.textChanged.connect(self.filtered.setFilterFixedString)
+        self.letter_button.clicked.connect(self._order_letter)
+        self.register_button.clicked.connect(self._register)
+        self.template_button.clicked.connect(self._template)
+        self.import_button.clicked.connect(self._import)
+        self.new_item_button.clicked.connect(self._new_item)
+        self.edit_item_button.clicked.connect(self._edit_item)
+        self.items_table.doubleClicked.connect(self._edit_item)
+        self.delete_item_button.clicked.connect(self._delete_item)
+        self.new_version_button.clicked.connect(self._new_version)
+        self.adopt_button.clicked.connect(self._adopt)
+        self.subdelegate_button.clicked.connect(self._subdelegate)
+
+    def refresh(self) -> None:
+        snapshot = self._org
+        current = self.board_combo.currentData()
+        self.board_combo.blockSignals(True)
+        self.board_combo.clear()
+        boards = [
+            u
+            for u in snapshot.units.values()
+            if u.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD) and u.is_valid_on(self.on)
+        ]
+        for unit in sorted(
+            boards, key=lambda u: (u.kind is not UnitKind.EXECUTIVE_BOARD, swedish_sort_key(u.name))
+        ):
+            self.board_combo.addItem(unit.name, unit.id)
+        self.board_combo.blockSignals(False)
+        index = self.board_combo.findData(current)
+        self.board_combo.setCurrentIndex(max(index, 0))
+        version = self.version_combo.currentData()
+        self._fill_versions()
+        if version is not None and self.version_combo.findData(version) >= 0:
+            self.version_combo.setCurrentIndex(self.version_combo.findData(version))
+
+    def _versions(self) -> list[DelegationOrder]:
+        board = self.board_combo.currentData()
+        return sorted(
+            (o for o in self._orders if o.board_unit_id == board),
+            key=lambda o: (o.adopted_on or date.max, o.id),
+            reverse=True,
+        )
+
+    def _version_label(self, order: DelegationOrder) -> str:
+        status = order.status.value if self.english else order.status.label_sv
+        if order.adopted_on is None:
+            return self.tr("{status} (nr {id})").format(status=status, id=order.id)
+        return f"{status} {order.adopted_on.isoformat()} {order.paragraph}".strip()
+
+    def _fill_versions(self) -> None:
+        for combo in (self.version_combo, self.compare_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.compare_combo.addItem(self.tr("(ingen jämförelse)"), None)
+        versions = self._versions()
+        for order in versions:
+            self.version_combo.addItem(self._version_label(order), order.id)
+            self.compare_combo.addItem(self._version_label(order), order.id)
+        in_force = next((o for o in versions if o.status is OrderStatus.ADOPTED), None)
+        self.version_combo.setCurrentIndex(
+            max(self.version_combo.findData(in_force.id if in_force else None), 0)
+        )
+        for combo in (self.version_combo, self.compare_combo):
+            combo.blockSignals(False)
+        self._show_version()
+
+    def _order(self, order_id: object) -> DelegationOrder | None:
+        return next((o for o in self._orders if o.id == order_id), None)
+
+    def _show_version(self) -> None:
+        order = self._order(self.version_combo.currentData())
+        items = list(order.items) if order else []
+        self.items.show(items, self._org, self.english, self.tr("Ja"), self.tr("Nej"))
+        self.section_combo.blockSignals(True)
+        self.section_combo.clear()
+        self.section_combo.addItem(self.tr("Alla avsnitt"), "")
+        for section in dict.fromkeys(i.section for i in items if i.section):
+            self.section_combo.addItem(section, section)
+        self.section_combo.blockSignals(False)
+        self.filtered.set_section("")
+        fit_columns(self.items_table)
+        self.letter_button.setEnabled(order is not None)
+        self._show_comparison()
+
+    def _show_comparison(self) -> None:
+        new = self._order(self.version_combo.currentData())
+        old = self._order(self.compare_combo.currentData())
+        changes = compare_orders(old, new) if old and new else []
+        self.comparison.show(changes, self._org, self.english)
+        fit_columns(self.comparison_table)
+        if old and new:
+            self.comparison_label.setText(
+                self.tr("{n} ändringar").format(n=len(changes))
+                if changes
+                else self.tr("Inga skillnader")
+            )
+        else:
+            self.comparison_label.setText("")
+
+    def _order_letter(self) -> None:
+        from nacka_desktop.exports.delegation_letters import write_order_letter
+
+        order_id = self.version_combo.currentData()
+        if order_id is not None:
+            self._preview(
+                lambda path: write_order_letter(self.services, int(order_id), path),
+                self.tr("Delegationsordning"),
+                f"delegationsordning-{order_id}.pdf",
+            )
+
+    def _register(self) -> None:
+        from nacka_desktop.exports.delegation_registers import write_delegation_register
+
+        self._save_as(
+            self.tr("Spara delegationsregistret"),
+            f"delegationsregister-{self.on.isoformat()}.xlsx",
+            lambda path: write_delegation_register(self.services, self.on, path),
+        )
+
+    def _template(self) -> None:
+        from nacka_desktop.exports.delegation_registers import write_delegation_template
+
+        self._save_as(
+            self.tr("Spara importmallen"), "delegationsordning-mall.xlsx", write_delegation_template
+        )
+
+    def _import(self) -> None:
+        from nacka_desktop.imports.delegations import import_delegations
+
+        board = self.board_combo.currentData()
+        if board is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Importera delegationsordning"), "", self.tr("Excel (*.xlsx)")
+        )
+        if not path:
+            return
+        result = import_delegations(self.services, Path(path), int(board))
+        text = "\n".join(result.report_lines())
+        if result.ok:
+            QMessageBox.information(self, self.tr("Importerad som utkast"), text)
+            self.owner.reload()
+        else:
+            QMessageBox.warning(self, self.tr("Inget importerades"), text)
+
+    def _current_order(self) -> DelegationOrder | None:
+        return self._order(self.version_combo.currentData())
+
+    def _selected_item(self) -> DelegationItem | None:
+        rows = self.items_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.items.row_at(self.filtered.mapToSource(rows[0]).row())
+        return item if isinstance(item, DelegationItem) else None
+
+    def _new_item(self) -> None:
+        order = self._current_order()
+        if order is None or self.edits is None:
+            return
+        dialog = ItemDialog(self._org, order.board_unit_id, None, self, self.english)
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def add() -> object:
+            item = dialog.item()
+            return edits.edit(
+                self.tr("Ny punkt {number}").format(number=item.number),
+                lambda: orders.add_item(order.id, item),
+                lambda item_id: orders.delete_item(item_id),
+                lambda item_id: orders.add_item(order.id, item, item_id=item_id),
+            )
+
+        edits.run_dialog(dialog, add)
+
+    def _edit_item(self) -> None:
+        order, item = self._current_order(), self._selected_item()
+        if order is None or item is None or self.edits is None:
+            return
+        dialog = ItemDialog(self._org, order.board_unit_id, item, self, self.english)
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def change() -> object:
+            changed = dialog.item()
+            return edits.edit(
+                self.tr("Ändra punkt {number}").format(number=changed.number),
+                lambda: orders.update_item(item.id, changed),
+                lambda previous: orders.update_item(item.id, previous),
+            )
+
+        edits.run_dialog(dialog, change)
+
+    def _delete_item(self) -> None:
+        item = self._selected_item()
+        if item is None or self.edits is None:
+            return
+        orders, edits = self.services.delegation_orders, self.edits
+        edits.attempt(
+            lambda: edits.edit(
+                self.tr("Ta bort punkt {number}").format(number=item.number),
+                lambda: orders.delete_item(item.id),
+                lambda removed: orders.add_item(
+                    removed[0], removed[1], item_id=item.id, position=removed[2]
+                ),
+            )
+        )
+
+    def _new_version(self) -> None:
+        order = self._current_order()
+        if order is None or self.edits is None:
+            return
+        orders, edits = self.services.delegation_orders, self.edits
+        edits.attempt(
+            lambda: edits.edit(
+                self.tr("Ny version av delegationsordningen"),
+                lambda: orders.create_order(order.board_unit_id, list(order.items)),
+                orders.delete_draft,
+                lambda made: orders.create_order(
+                    order.board_unit_id, list(order.items), order_id=made
+                ),
+            )
+        )
+        drafts = [o for o in self._versions() if o.status is OrderStatus.DRAFT]
+        if drafts:
+            self.version_combo.setCurrentIndex(self.version_combo.findData(drafts[0].id))
+
+    def _adopt(self) -> None:
+        order = self._current_order()
+        if order is None or self.edits is None:
+            return
+        dialog = AdoptDialog(self.services.clock(), self, self.english)
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def adopt() -> object:
+            day = dialog.adopted_on.date()
+            paragraph = dialog.paragraph.text().strip()
+            assert day is not None
+            return edits.edit(
+                self.tr("Anta delegationsordningen"),
+                lambda: orders.adopt(order.id, day, paragraph),
+                lambda superseded: orders.unadopt(order.id, superseded),
+            )
+
+        edits.run_dialog(dialog, adopt)
+
+    def _subdelegate(self) -> None:
+        order, item = self._current_order(), self._selected_item()
+        if order is None or item is None or self.edits is None:
+            return
+        today = self.services.clock()
+        givers = [
+            (
+                r.appointment.id,
+                f"{self._org.person_label(r.appointment.person_id)} ({r.via.label_sv})",
+            )
+            for r in self.services.delegation.who_may_decide(item.id, None, today)
+            if r.via.value == "delegate"
+        ]
+        dialog = SubdelegationDialog(
+            self._org, order.board_unit_id, item, givers, today, self, self.english
+        )
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def passed_on() -> object:
+            to = dialog.to.delegate()
+            day, end = dialog.valid_from.date(), dialog.valid_to.date()
+            giver = int(dialog.giver.currentData())
+            assert to is not None and day is not None
+            return edits.edit(
+                self.tr("Vidaredelegera punkt {number}").format(number=item.number),
+                lambda: orders.subdelegate(item.id, giver, to, day, end),
+                orders.delete_subdelegation,
+                lambda made: orders.subdelegate(
+                    item.id, giver, to, day, end, subdelegation_id=made
+                ),
+            )
+
+        edits.run_dialog(dialog, passed_on)

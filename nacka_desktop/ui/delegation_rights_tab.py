@@ -1,0 +1,160 @@
+"""The Delegation window's tab "Vem får besluta?": for a person, and for a matter."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from nacka_desktop.domain.records import swedish_sort_key
+
+from .delegation_common import DelegationTab, date_edit, fit_columns, make_table
+from .delegation_models import RightsModel
+from .fields import searchable_combo
+
+if TYPE_CHECKING:
+    from .delegation_window import DelegationWindow
+
+
+class RightsTab(DelegationTab):
+    """Who may decide: what a person may decide, and who may decide a matter."""
+
+    def __init__(self, owner: DelegationWindow) -> None:
+        super().__init__(owner)
+        self.person_combo = searchable_combo()
+        self.rights_date = date_edit(self.on)
+        self.rights = RightsModel(
+            [
+                self.tr("Nämnd"),
+                self.tr("Nr"),
+                self.tr("Ärende"),
+                self.tr("Beslutar"),
+                self.tr("Hur"),
+                self.tr("Begränsningar"),
+            ],
+            self,
+        )
+        self.rights_table = make_table(self.rights)
+        self.delegate_letter_button = QPushButton(self.tr("Delegeringsbrev (PDF)…"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Person")))
+        row.addWidget(self.person_combo, 2)
+        row.addWidget(QLabel(self.tr("Datum")))
+        row.addWidget(self.rights_date)
+        row.addStretch(1)
+        row.addWidget(self.delegate_letter_button)
+        self.matter_combo = searchable_combo()
+        self.unit_combo = searchable_combo()
+        self.holders = RightsModel(
+            [
+                self.tr("Nämnd"),
+                self.tr("Nr"),
+                self.tr("Ärende"),
+                self.tr("Beslutar"),
+                self.tr("Hur"),
+                self.tr("Begränsningar"),
+            ],
+            self,
+        )
+        self.holders_table = make_table(self.holders)
+        matter_row = QHBoxLayout()
+        matter_row.addWidget(QLabel(self.tr("Ärende")))
+        matter_row.addWidget(self.matter_combo, 3)
+        matter_row.addWidget(QLabel(self.tr("i enhet")))
+        matter_row.addWidget(self.unit_combo, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "<b>Vad får en person besluta?</b> Som delegat, som ersättare, som chef "
+                    "för delegaten eller direkt enligt lag."
+                )
+            )
+        )
+        layout.addLayout(row)
+        layout.addWidget(self.rights_table, 1)
+        layout.addWidget(QLabel(self.tr("<b>Vem får besluta i ett ärende?</b>")))
+        layout.addLayout(matter_row)
+        layout.addWidget(self.holders_table, 1)
+        self.matter_combo.currentIndexChanged.connect(self._show_holders)
+        self.unit_combo.currentIndexChanged.connect(self._show_holders)
+        self.person_combo.currentIndexChanged.connect(self._show_rights)
+        self.rights_date.dateChanged.connect(self._show_rights)
+        self.delegate_letter_button.clicked.connect(self._delegate_letter)
+
+    def refresh(self) -> None:
+        self._fill_people()
+        self._fill_matters()
+
+    def _fill_matters(self) -> None:
+        """Every item of the orders in force today, and every unit, to search among."""
+        from nacka_desktop.domain.delegation_rights import orders_in_force
+
+        for combo in (self.matter_combo, self.unit_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        for order in orders_in_force(self._orders, self.on):
+            board = self._org.units[order.board_unit_id].name
+            for item in order.items:
+                self.matter_combo.addItem(f"{item.matter} ({board} {item.number})", item.id)
+        self.unit_combo.addItem(self.tr("(hela organisationen)"), None)
+        for unit in sorted(self._org.units.values(), key=lambda u: swedish_sort_key(u.name)):
+            if not unit.kind.is_political and unit.is_valid_on(self.on):
+                self.unit_combo.addItem(f"{unit.name} ({unit.code})", unit.id)
+        self.matter_combo.setCurrentIndex(-1)
+        for combo in (self.matter_combo, self.unit_combo):
+            combo.blockSignals(False)
+        self._show_holders()
+
+    def _show_holders(self) -> None:
+        item = self.matter_combo.currentData()
+        unit = self.unit_combo.currentData()
+        holders = self.services.delegation.who_may_decide(int(item), unit, self.on) if item else []
+        self.holders.show(holders, self._org, self.english)
+        fit_columns(self.holders_table)
+
+    def _fill_people(self) -> None:
+        current = self.person_combo.currentData()
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        for person in sorted(
+            self._org.persons.values(),
+            key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}"),
+        ):
+            self.person_combo.addItem(
+                f"{person.last_name}, {person.first_name} – {person.title}", person.id
+            )
+        self.person_combo.setCurrentIndex(self.person_combo.findData(current))
+        self.person_combo.blockSignals(False)
+        self._show_rights()
+
+    def select_person(self, person_id: int) -> None:
+        self.person_combo.setCurrentIndex(self.person_combo.findData(person_id))
+
+    def _show_rights(self) -> None:
+        person = self.person_combo.currentData()
+        on = self.rights_date.date().toPython()
+        assert isinstance(on, date)
+        rights = self.services.delegation.rights_of_person(int(person), on) if person else []
+        self.rights.show(rights, self._org, self.english)
+        fit_columns(self.rights_table)
+        self.delegate_letter_button.setEnabled(person is not None)
+
+    def _delegate_letter(self) -> None:
+        from nacka_desktop.exports.delegation_letters import write_delegate_letter
+
+        person = self.person_combo.currentData()
+        on = self.rights_date.date().toPython()
+        assert isinstance(on, date)
+        if person is not None:
+            self._preview(
+                lambda path: write_delegate_letter(self.services, int(person), on, path),
+                self.tr("Delegeringsbrev"),
+                f"delegeringsbrev-{person}.pdf",
+            )
