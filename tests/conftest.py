@@ -38,6 +38,12 @@ def without_delegation_orders(services: Services) -> Services:
     from sqlalchemy import text
 
     with services.database.transaction() as session:
-        for table in ("delegated_decision", "subdelegation", "delegation_item", "delegation_order"):
+        for table in (
+            "council_matter",
+            "delegated_decision",
+            "subdelegation",
+            "delegation_item",
+            "delegation_order",
+        ):
             session.execute(text(f"DELETE FROM {table}"))
     return services

@@ -14,11 +14,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from nacka_desktop.domain.council_matters import (  # noqa: E402
+    CouncilMatter,
+    CouncilMatterKind,
+)
 from nacka_desktop.domain.delegation import (  # noqa: E402
     DecisionKind,
     Delegate,
     DelegateKind,
     DelegationItem,
+    LegalBasis,
 )
 from nacka_desktop.domain.enums import Role, UnitKind  # noqa: E402
 from nacka_desktop.services.context import Services  # noqa: E402
@@ -97,6 +102,29 @@ def main() -> None:
         director.id,
         Delegate(DelegateKind.POSITION, None, "Kommunjurist"),
         date(2025, 2, 1),
+    )
+    services.delegated_decisions.record(
+        item_id,
+        director.id,
+        date(2025, 3, 3),
+        "Anställning av förvaltningschef",
+        "KFKS 2025/12",
+        need_tested_on=date(2025, 2, 20),
+        appealable=True,
+    )
+    services.council_matters.record(
+        CouncilMatter(
+            0,
+            CouncilMatterKind.REFERRAL,
+            ks.id,
+            "Ny arbetsgivarpolicy",
+            LegalBasis.GENERAL_COMPETENCE,
+            date(2025, 4, 2),
+            "§ 40",
+            "KFKS 2025/20",
+            to_unit_id=kf.id,
+            prepared_on=date(2025, 4, 10),
+        )
     )
     services.close()
     with_wal = [Path(f"{target}{suffix}") for suffix in ("-wal", "-shm")]

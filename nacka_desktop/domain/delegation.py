@@ -188,6 +188,7 @@ class DelegateKind(StrEnum):
 
 class LegalBasis(StrEnum):
     BOARD_BY_LAW = "board_by_law"  # a law names a kommunal nämnd (DEL-3)
+    MUNICIPALITY_BY_LAW = "municipality_by_law"  # a law names kommunen; KF chose the board
     GENERAL_COMPETENCE = "general_competence"  # KL 2 kap 1 §, delegated by KF (DEL-4)
     ROLE_BY_LAW = "role_by_law"  # a law gives the right to a role directly (DEL-5)
 
@@ -195,9 +196,24 @@ class LegalBasis(StrEnum):
     def label_sv(self) -> str:
         return {
             "board_by_law": "Lag som anger kommunal nämnd",
+            "municipality_by_law": "Lag som anger kommunen, nämnd utsedd av KF",
             "general_competence": "Allmän kompetens, delegerad av KF",
             "role_by_law": "Rätt direkt enligt lag (ingen delegering)",
         }[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return {
+            "board_by_law": "A law naming a municipal board",
+            "municipality_by_law": "A law naming the municipality, board chosen by the council",
+            "general_competence": "General competence, delegated by the council",
+            "role_by_law": "A right given directly by law (no delegation)",
+        }[self.value]
+
+    @property
+    def council_may_take_back(self) -> bool:
+        """DEL-3/DEL-4: KF may take back, and the board refer to KF, only what KF gave."""
+        return self in (LegalBasis.GENERAL_COMPETENCE, LegalBasis.MUNICIPALITY_BY_LAW)
 
 
 class OrderStatus(StrEnum):

@@ -58,6 +58,7 @@ _BASIS_ALIASES = {
     "allmän kompetens": LegalBasis.GENERAL_COMPETENCE,
     "lag som anger nämnd": LegalBasis.BOARD_BY_LAW,
     "speciallag": LegalBasis.BOARD_BY_LAW,
+    "lag som anger kommunen": LegalBasis.MUNICIPALITY_BY_LAW,
     "rätt direkt enligt lag": LegalBasis.ROLE_BY_LAW,
     "direkt enligt lag": LegalBasis.ROLE_BY_LAW,
 }

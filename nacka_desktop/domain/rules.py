@@ -24,6 +24,8 @@ class ObjectKind(StrEnum):
     DELEGATION_ORDER = "delegation_order"
     DELEGATION_ITEM = "delegation_item"
     SUBDELEGATION = "subdelegation"
+    DELEGATED_DECISION = "delegated_decision"
+    COUNCIL_MATTER = "council_matter"
 
 
 @dataclass(frozen=True)
@@ -251,8 +253,10 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "DEL-11",
-            "Beslut på delegation anmäls till nämnden",
-            "Delegated decisions are reported to the board",
+            "Beslut på delegation anmäls till nämnden; överklagbara beslut som inte anmäls "
+            "protokollförs särskilt",
+            "Delegated decisions are reported to the board; appealable ones that are not are "
+            "recorded separately",
             "KL 6 kap 40 §, 7 kap 8 §",
         ),
         Rule(

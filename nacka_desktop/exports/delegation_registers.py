@@ -213,5 +213,6 @@ def instruction_rows() -> list[Row]:
 _BASIS_HELP = {
     LegalBasis.GENERAL_COMPETENCE: "Kommunallagen 2 kap. 1 §, delegerat av KF (DEL-4).",
     LegalBasis.BOARD_BY_LAW: "En lag anger en kommunal nämnd, t.ex. socialnämnden (DEL-3).",
+    LegalBasis.MUNICIPALITY_BY_LAW: "En lag anger kommunen; KF har utsett nämnden (DEL-3).",
     LegalBasis.ROLE_BY_LAW: "Lagen ger rätten direkt åt en roll, t.ex. rektor (DEL-5).",
 }

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from nacka_desktop.storage.database import Database, open_database
 
+from .council_matters import CouncilMatterService
 from .delegation import DelegatedDecisionService, DelegationOrderService, DelegationQueries
 from .editing import Clock, Editor
 from .people import AppointmentService, PersonService
@@ -33,6 +34,7 @@ class Services:
     delegation_orders: DelegationOrderService
     delegated_decisions: DelegatedDecisionService
     delegation: DelegationQueries
+    council_matters: CouncilMatterService
 
     @classmethod
     def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
@@ -51,6 +53,7 @@ class Services:
             delegation_orders=DelegationOrderService(editor),
             delegated_decisions=DelegatedDecisionService(editor),
             delegation=DelegationQueries(database),
+            council_matters=CouncilMatterService(editor),
         )
 
     @classmethod

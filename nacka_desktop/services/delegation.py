@@ -10,6 +10,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nacka_desktop.domain.council_matters import (
+    CouncilMatter,
+    ReportRoute,
+    recall_of,
+    report_route,
+    without_recalled,
+)
 from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
     NEED_TEST_KINDS,
@@ -27,6 +34,7 @@ from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.delegation_repository import (
     item_columns,
     item_record,
+    load_council_matters,
     load_orders,
     load_subdelegations,
 )
@@ -308,9 +316,11 @@ class DelegatedDecisionService:
         case_number: str = "",
         need_tested_on: date | None = None,
         consulted_on: date | None = None,
+        appealable: bool = False,
     ) -> int:
         """Record a decision taken on delegation; refused unless the decision-maker held the
-        right that day (DEL-1), and for HR-2/HR-3 decisions the prior step is recorded."""
+        right that day (DEL-1; not after KF took the matter back, DEL-4), and for HR-2/HR-3
+        decisions the prior step is recorded."""
         with self._editor.edit() as session:
             row = _item(session, item_id)
             item = item_record(row)
@@ -328,6 +338,27 @@ class DelegatedDecisionService:
                 )
             org = load_snapshot(session)
             subdelegations = load_subdelegations(session)
+            matters = load_council_matters(session)
+            recall = recall_of(
+                item,
+                (
+                    m
+                    for m in matters
+                    if m.board_unit_id == _order(session, row.order_id).board_unit_id
+                ),
+                decided_on,
+            )
+            if recall is not None:
+                raise refusal(
+                    "DEL-4",
+                    f"Fullmäktige återtog ärendet ({item.number} {item.matter}) den "
+                    f"{recall.decided_on}{_paragraph_text(recall.paragraph)}: det kan inte "
+                    "längre beslutas på delegation.",
+                    f"The council took this matter back on {recall.decided_on}.",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                    "item",
+                )
             rights = [
                 r
                 for r in rights_of_person(
@@ -373,6 +404,7 @@ class DelegatedDecisionService:
                 case_number=case_number.strip(),
                 need_tested_on=need_tested_on,
                 consulted_on=consulted_on,
+                appealable=appealable,
             )
             session.add(decision)
             session.flush()
@@ -414,6 +446,68 @@ class DelegatedDecisionService:
                 if decision is not None:
                     decision.reported_on = reported_on
 
+    def mark_recorded_separately(
+        self, decision_ids: Sequence[int], recorded_on: date
+    ) -> dict[int, date | None]:
+        """Record that appealable decisions the board does not want reported were recorded
+        separately (protokollförts särskilt, DEL-11); returns the previous dates (for undo)."""
+        with self._editor.edit() as session:
+            previous: dict[int, date | None] = {}
+            for decision_id in decision_ids:
+                decision = _decision(session, decision_id)
+                item = item_record(_item(session, decision.item_id))
+                if report_route(item, decision.appealable) is not ReportRoute.SEPARATE_RECORD:
+                    raise refusal(
+                        "DEL-11",
+                        f"Beslutet {decision.case_number or decision_id} "
+                        + (
+                            "anmäls till nämnden och protokollförs inte särskilt."
+                            if item.report_to_board
+                            else "får inte överklagas och protokollförs inte särskilt."
+                        ),
+                        "Only an appealable decision that is not reported is recorded separately.",
+                        ObjectKind.DELEGATED_DECISION,
+                        decision_id,
+                        "recorded_separately_on",
+                    )
+                previous[decision_id] = decision.recorded_separately_on
+                decision.recorded_separately_on = recorded_on
+            self._editor.audit(
+                session,
+                "delegated_decision.recorded_separately",
+                ObjectKind.DELEGATED_DECISION,
+                0,
+                {"decisions": list(decision_ids), "on": recorded_on},
+            )
+            return previous
+
+    def restore_recorded_separately(self, previous: dict[int, date | None]) -> None:
+        with self._editor.edit() as session:
+            for decision_id, recorded_on in previous.items():
+                _decision(session, decision_id).recorded_separately_on = recorded_on
+
+    def set_appealable(self, decision_ids: Sequence[int], appealable: bool) -> dict[int, bool]:
+        """Correct whether decisions may be appealed; returns what they were (for undo)."""
+        with self._editor.edit() as session:
+            previous: dict[int, bool] = {}
+            for decision_id in decision_ids:
+                decision = _decision(session, decision_id)
+                previous[decision_id] = decision.appealable
+                decision.appealable = appealable
+            self._editor.audit(
+                session,
+                "delegated_decision.appealable",
+                ObjectKind.DELEGATED_DECISION,
+                0,
+                {"decisions": list(decision_ids), "appealable": appealable},
+            )
+            return previous
+
+    def restore_appealable(self, previous: dict[int, bool]) -> None:
+        with self._editor.edit() as session:
+            for decision_id, appealable in previous.items():
+                _decision(session, decision_id).appealable = appealable
+
     def delete(self, decision_id: int) -> None:
         """Remove a decision recorded by mistake (the undo of recording it)."""
         with self._editor.edit() as session:
@@ -434,15 +528,42 @@ class DecisionView:
     case_number: str
     reported_on: date | None
     report_to: str = ""  # DEL-10: the delegate who passed the right on, when it was
+    appealable: bool = False
+    recorded_separately_on: date | None = None
+
+    @property
+    def route(self) -> ReportRoute:
+        return report_route(self.item, self.appealable)
 
 
 class DelegationQueries:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    def _load(self) -> tuple[OrgSnapshot, list[DelegationOrder], list[Subdelegation]]:
+    def _load(self, on: date) -> tuple[OrgSnapshot, list[DelegationOrder], list[Subdelegation]]:
+        """The organisation, the orders without what KF took back by the date (DEL-4), and
+        the vidaredelegationer."""
         with self._database.reader() as session:
-            return load_snapshot(session), load_orders(session), load_subdelegations(session)
+            orders = without_recalled(load_orders(session), load_council_matters(session), on)
+            return load_snapshot(session), orders, load_subdelegations(session)
+
+    def council_matters(self, board_unit_id: int | None = None) -> list[CouncilMatter]:
+        with self._database.reader() as session:
+            return [
+                m
+                for m in load_council_matters(session)
+                if board_unit_id is None or m.board_unit_id == board_unit_id
+            ]
+
+    def recall_of_item(self, item_id: int, on: date) -> CouncilMatter | None:
+        """KF's decision taking the item back, when one is in force on the date (DEL-4)."""
+        with self._database.reader() as session:
+            row = session.get(DelegationItemRow, item_id)
+            if row is None:
+                return None
+            board = _order(session, row.order_id).board_unit_id
+            matters = [m for m in load_council_matters(session) if m.board_unit_id == board]
+            return recall_of(item_record(row), matters, on)
 
     def subdelegations(self) -> list[Subdelegation]:
         with self._database.reader() as session:
@@ -472,11 +593,11 @@ class DelegationQueries:
             ]
 
     def rights_of_person(self, person_id: int, on: date) -> list[Right]:
-        org, orders, subdelegations = self._load()
+        org, orders, subdelegations = self._load(on)
         return rights_of_person(org, orders, person_id, on, subdelegations)
 
     def who_may_decide(self, item_id: int, unit_id: int | None, on: date) -> list[Right]:
-        org, orders, subdelegations = self._load()
+        org, orders, subdelegations = self._load(on)
         return who_may_decide(org, orders, item_id, unit_id, on, subdelegations)
 
     def decisions(self, first: date, last: date) -> list[DecisionView]:
@@ -505,6 +626,8 @@ class DelegationQueries:
                         case_number=decision.case_number or "",
                         reported_on=decision.reported_on,
                         report_to=_passed_on_by(org, passed_on.get(decision.subdelegation_id or 0)),
+                        appealable=decision.appealable,
+                        recorded_separately_on=decision.recorded_separately_on,
                     )
                 )
             return result
@@ -530,6 +653,17 @@ def _passed_on_by(org: OrgSnapshot, sub: Subdelegation | None) -> str:
         return ""
     appointment = org.appointments.get(sub.by_appointment_id)
     return org.person_label(appointment.person_id) if appointment else ""
+
+
+def _paragraph_text(paragraph: str) -> str:
+    return f" ({paragraph})" if paragraph else ""
+
+
+def _decision(session: Session, decision_id: int) -> DelegatedDecision:
+    decision = session.get(DelegatedDecision, decision_id)
+    if decision is None:
+        raise NotFoundError("Beslutet", decision_id)
+    return decision
 
 
 def _order(session: Session, order_id: int) -> DelegationOrderRow:

@@ -12,12 +12,18 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from nacka_desktop.domain.checks import check_organisation
+from nacka_desktop.domain.council_checks import check_council_matters, check_decisions
 from nacka_desktop.domain.delegation_checks import check_delegation
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation, sort_violations
 from nacka_desktop.domain.work_checks import check_work_environment
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.delegation_repository import load_orders, load_subdelegations
+from nacka_desktop.storage.delegation_repository import (
+    load_council_matters,
+    load_decision_records,
+    load_orders,
+    load_subdelegations,
+)
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
 from nacka_desktop.storage.work_repository import load_work_snapshot
@@ -63,12 +69,14 @@ def refusal(
 def all_violations(session: Session, on: date | None, today: date) -> list[Violation]:
     """Every rule of every part of the app (ORG, AM, DATA), as the GUI and `check` show them."""
     work = load_work_snapshot(session)
+    orders = load_orders(session)
+    matters = load_council_matters(session)
     return sort_violations(
         check_organisation(work.org, on=on, today=today)
         + check_work_environment(work, on=on, today=today)
-        + check_delegation(
-            work.org, load_orders(session), on=on, subdelegations=load_subdelegations(session)
-        )
+        + check_delegation(work.org, orders, on=on, subdelegations=load_subdelegations(session))
+        + check_council_matters(work.org, matters, orders, on=on)
+        + check_decisions(orders, load_decision_records(session), matters)
     )
 
 

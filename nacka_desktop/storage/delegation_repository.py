@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nacka_desktop.domain.council_matters import CouncilMatter, DecisionRecord
 from nacka_desktop.domain.delegation import (
     Delegate,
     DelegationItem,
@@ -15,7 +16,13 @@ from nacka_desktop.domain.delegation import (
     Subdelegation,
 )
 
-from .models import DelegationItemRow, DelegationOrderRow, SubdelegationRow
+from .models import (
+    CouncilMatterRow,
+    DelegatedDecision,
+    DelegationItemRow,
+    DelegationOrderRow,
+    SubdelegationRow,
+)
 
 
 def item_record(row: DelegationItemRow) -> DelegationItem:
@@ -107,4 +114,67 @@ def load_subdelegations(session: Session) -> list[Subdelegation]:
             notes=row.notes or "",
         )
         for row in session.scalars(select(SubdelegationRow).order_by(SubdelegationRow.id))
+    ]
+
+
+def council_matter_record(row: CouncilMatterRow) -> CouncilMatter:
+    return CouncilMatter(
+        id=row.id,
+        kind=row.kind,
+        board_unit_id=row.board_unit_id,
+        matter=row.matter,
+        legal_basis=row.legal_basis,
+        decided_on=row.decided_on,
+        paragraph=row.paragraph or "",
+        case_number=row.case_number or "",
+        item_id=row.item_id,
+        to_unit_id=row.to_unit_id,
+        prepared_on=row.prepared_on,
+        council_decided_on=row.council_decided_on,
+        council_paragraph=row.council_paragraph or "",
+        notes=row.notes or "",
+    )
+
+
+def council_matter_columns(matter: CouncilMatter) -> dict[str, Any]:
+    """The row's columns for a matter (all but id)."""
+    return {
+        "kind": matter.kind,
+        "board_unit_id": matter.board_unit_id,
+        "matter": matter.matter,
+        "legal_basis": matter.legal_basis,
+        "decided_on": matter.decided_on,
+        "paragraph": matter.paragraph,
+        "case_number": matter.case_number,
+        "item_id": matter.item_id,
+        "to_unit_id": matter.to_unit_id,
+        "prepared_on": matter.prepared_on,
+        "council_decided_on": matter.council_decided_on,
+        "council_paragraph": matter.council_paragraph,
+        "notes": matter.notes,
+    }
+
+
+def load_council_matters(session: Session) -> list[CouncilMatter]:
+    return [
+        council_matter_record(row)
+        for row in session.scalars(
+            select(CouncilMatterRow).order_by(CouncilMatterRow.decided_on, CouncilMatterRow.id)
+        )
+    ]
+
+
+def load_decision_records(session: Session) -> list[DecisionRecord]:
+    return [
+        DecisionRecord(
+            id=row.id,
+            item_id=row.item_id,
+            decided_on=row.decided_on,
+            description=row.description,
+            case_number=row.case_number or "",
+            appealable=row.appealable,
+            reported_on=row.reported_on,
+            recorded_separately_on=row.recorded_separately_on,
+        )
+        for row in session.scalars(select(DelegatedDecision).order_by(DelegatedDecision.id))
     ]

@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from nacka_desktop.domain.council_matters import CouncilMatterKind
 from nacka_desktop.domain.delegation import DecisionKind, DelegateKind, LegalBasis, OrderStatus
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 
@@ -306,3 +307,32 @@ class DelegatedDecision(Versioned, Base):
     need_tested_on: Mapped[date | None] = mapped_column(Date)  # HR-2
     consulted_on: Mapped[date | None] = mapped_column(Date)  # HR-3
     reported_on: Mapped[date | None] = mapped_column(Date)  # DEL-11
+    appealable: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # DEL-11: an appealable decision that is not reported is recorded separately
+    recorded_separately_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CouncilMatterRow(Versioned, Base):
+    """A matter a board referred to KF, or KF took back from a board (DEL-3, DEL-4)."""
+
+    __tablename__ = "council_matter"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    kind: Mapped[CouncilMatterKind] = mapped_column(_enum(CouncilMatterKind, "council_matter_kind"))
+    board_unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    matter: Mapped[str] = mapped_column(Text)
+    legal_basis: Mapped[LegalBasis] = mapped_column(_enum(LegalBasis, "legal_basis"))
+    decided_on: Mapped[date] = mapped_column(Date)
+    paragraph: Mapped[str] = mapped_column(String(40), default="")
+    case_number: Mapped[str] = mapped_column(String(60), default="")
+    # The words of the matter stay when the item goes: a recall follows them to new versions.
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegation_item.id", ondelete="SET NULL")
+    )
+    to_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    prepared_on: Mapped[date | None] = mapped_column(Date)
+    council_decided_on: Mapped[date | None] = mapped_column(Date)
+    council_paragraph: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

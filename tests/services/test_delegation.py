@@ -19,8 +19,7 @@ from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import AppointmentRecord
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY, without_delegation_orders
+from tests.conftest import TODAY
 
 ADOPTED = date(2025, 1, 1)
 
@@ -45,14 +44,6 @@ STAFF_ITEMS = [
     item("1.2", "Beslut om varning"),
     item("1.3", "Beslut om ändrad sysselsättningsgrad", Role.OPERATIONS_MANAGER),
 ]
-
-
-@pytest.fixture
-def sample(services: Services) -> Services:
-    """The sample organisation without its own orders: each test builds the ones it needs."""
-    build_sample_organisation(services.database, TODAY)
-    without_delegation_orders(services)
-    return services
 
 
 def ks_id(services: Services) -> int:

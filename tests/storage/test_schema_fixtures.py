@@ -41,6 +41,14 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
             assert [sub.to.title for sub in services.delegation.subdelegations()] == [
                 "Kommunjurist"
             ]
+        if fixture.stem >= "schema_0005":  # the first with referrals and separate records
+            [referral] = services.delegation.council_matters()
+            assert (referral.matter, referral.paragraph) == ("Ny arbetsgivarpolicy", "§ 40")
+            [decision] = services.delegation.decisions(date(2025, 1, 1), date(2025, 12, 31))
+            assert decision.appealable and decision.recorded_separately_on is None
+        elif fixture.stem >= "schema_0003":  # decisions from before DEL-11's flag
+            decisions = services.delegation.decisions(date(2000, 1, 1), date(2030, 1, 1))
+            assert not any(d.appealable for d in decisions)
         if fixture.name != f"schema_{head_revision()}.db":
             backup = services.database.backup_path
             assert backup is not None and backup.exists()
