@@ -66,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     letter.add_argument("object_id", type=int, metavar="ID", help="id (för delegate: personens)")
     letter.add_argument("--on", type=_iso_date, help="per datum (standard: i dag)")
     report = export_kinds.add_parser("report", help="en rapport som PDF")
-    report.add_argument("report_kind", choices=["decisions"], help="delegationsbeslut att anmäla")
+    report.add_argument(
+        "report_kind",
+        choices=["decisions", "separate"],
+        help="decisions: delegationsbeslut att anmäla till nämnden; separate: särskilt "
+        "protokoll över överklagbara beslut som inte anmäls (DEL-11)",
+    )
     report.add_argument("--board", required=True, help="nämndens namn eller kod, t.ex. KS")
     register = export_kinds.add_parser("register", help="ett register som Excel-fil")
     register.add_argument(
@@ -216,10 +221,14 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
         else:
             write_delegate_letter(services, args.object_id, on, target)
     elif kind == "report":
-        from nacka_desktop.exports.delegation_letters import write_decisions_report
+        from nacka_desktop.exports.delegation_letters import (
+            write_decisions_report,
+            write_separate_record,
+        )
 
         board = services.delegation.board_by_name(args.board)
-        write_decisions_report(services, board, first, last, target)
+        write = write_decisions_report if args.report_kind == "decisions" else write_separate_record
+        write(services, board, first, last, target)
     elif kind == "template":
         from nacka_desktop.exports.delegation_registers import write_delegation_template
 

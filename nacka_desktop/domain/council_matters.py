@@ -130,4 +130,7 @@ class DecisionRecord:
 
     def label(self) -> str:
         case = self.case_number or f"#{self.id}"
-        return f"Delegationsbeslut {case} ({self.decided_on.isoformat()}): {self.description}"
+        text = self.description.strip().rstrip(".")
+        if len(text) > 60:
+            text = text[:59].rstrip() + "…"
+        return f"Delegationsbeslut {case} ({self.decided_on.isoformat()}), {text}"

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
+from nacka_desktop.domain.council_matters import ReportRoute
 from nacka_desktop.domain.delegation import (
     Delegate,
     DelegationItem,
@@ -57,6 +58,7 @@ REPORT_TITLE = "Anmälan av delegationsbeslut"
 SUBDELEGATION = "Får vidaredelegeras"
 NOT_REPORTED = "Anmäls ej"
 PROPOSAL = "Nämnden föreslås notera anmälan till protokollet."
+SEPARATE_TITLE = "Särskilt protokoll över delegationsbeslut"
 
 
 def order_doc_id(order_id: int) -> str:
@@ -494,23 +496,128 @@ def write_decisions_report(
     path: Path,
     municipality: str = "Nacka kommun",
 ) -> None:
-    """Write the list of decisions taken on the board's delegation from `first` to `last`."""
+    """Write the decisions taken on the board's delegation from `first` to `last` that are
+    reported to the board (DEL-11), for its meeting."""
     board = services.queries.unit(board_unit_id).name
-    decisions = [
-        d for d in services.delegation.decisions(first, last) if d.board_unit_id == board_unit_id
+    decisions = _decisions_of(services, board_unit_id, first, last, ReportRoute.REPORT_TO_BOARD)
+    head = _period_head(
+        municipality, REPORT_TITLE, report_doc_id(board_unit_id, last), board, first, last
+    )
+    story = _period_intro(
+        f"{REPORT_TITLE} till {board}",
+        board,
+        first,
+        last,
+        decisions,
+        "Följande beslut har fattats med stöd av delegation från nämnden under perioden "
+        "och anmäls härmed till nämnden (kommunallagen 6 kap. 40 §). Anmälan innebär inte "
+        "att nämnden prövar besluten på nytt; den kan däremot återkalla en delegation. "
+        "Beslut i ärenden som nämnden bestämt inte ska anmälas finns inte med; de som får "
+        "överklagas protokollförs särskilt.",
+    )
+    if decisions:
+        story += [CondPageBreak(45 * mm), _section_heading("Beslut"), _decisions_table(decisions)]
+    else:
+        story.append(para(muted("<i>Inga delegationsbeslut att anmäla under perioden.</i>")))
+    story += [
+        heading("Förslag till beslut"),
+        para(f"<b>{PROPOSAL}</b>"),
     ]
-    head = Letterhead(
+    write_letter(path, head, story)
+
+
+def separate_record_doc_id(board_unit_id: int, last: date) -> str:
+    return f"SPR-{board_unit_id}-{last.strftime('%Y%m%d')}"
+
+
+def write_separate_record(
+    services: Services,
+    board_unit_id: int,
+    first: date,
+    last: date,
+    path: Path,
+    municipality: str = "Nacka kommun",
+) -> None:
+    """The separate record (särskilt protokoll) of the decisions taken on the board's
+    delegation from `first` to `last` that may be appealed but are not reported (DEL-11,
+    kommunallagen 7 kap. 8 §), with a signature block for its adjustment (justering)."""
+    board = services.queries.unit(board_unit_id).name
+    decisions = _decisions_of(services, board_unit_id, first, last, ReportRoute.SEPARATE_RECORD)
+    doc_id = separate_record_doc_id(board_unit_id, last)
+    head = _period_head(municipality, SEPARATE_TITLE, doc_id, board, first, last)
+    story = _period_intro(
+        f"{SEPARATE_TITLE}, {board}",
+        board,
+        first,
+        last,
+        decisions,
+        "Följande beslut har fattats med stöd av delegation från nämnden under perioden. "
+        "Nämnden har bestämt att de inte ska anmälas till nämnden, men de får överklagas och "
+        "protokollförs därför särskilt (kommunallagen 7 kap. 8 §). Tiden för att överklaga "
+        "ett beslut genom laglighetsprövning (kommunallagen 13 kap.) räknas från den dag då "
+        "det tillkännagavs på kommunens anslagstavla att protokollet justerats; för ett "
+        "beslut som överklagas enligt förvaltningslagen eller en speciallag räknas tiden från "
+        "den dag då klaganden fick del av beslutet.",
+    )
+    if decisions:
+        story += [
+            CondPageBreak(45 * mm),
+            _section_heading("Beslut"),
+            _decisions_table(decisions, recorded=True),
+        ]
+    else:
+        story.append(para(muted("<i>Inga överklagbara beslut som inte anmäls under perioden.</i>")))
+    story += [
+        heading("Justering"),
+        para("Protokollet justeras av den som fattat besluten eller av nämndens sekreterare."),
+        space(10),
+        keep(
+            signature_blocks(
+                [
+                    Signer("Justerat", "", "Beslutsfattaren eller nämndens sekreterare"),
+                    Signer("Tillkännagivet på anslagstavlan", "", "Nämndens sekreterare"),
+                ]
+            )
+        ),
+    ]
+    write_letter(path, head, story)
+
+
+def _decisions_of(
+    services: Services, board_unit_id: int, first: date, last: date, route: ReportRoute
+) -> list[DecisionView]:
+    return [
+        d
+        for d in services.delegation.decisions(first, last)
+        if d.board_unit_id == board_unit_id and d.route is route
+    ]
+
+
+def _period_head(
+    municipality: str, title: str, doc_id: str, board: str, first: date, last: date
+) -> Letterhead:
+    return Letterhead(
         municipality=municipality,
-        title=REPORT_TITLE,
-        doc_id=report_doc_id(board_unit_id, last),
+        title=title,
+        doc_id=doc_id,
         units=[board],
         date_label="Period",
         date_text=f"{day(first)} – {day(last)}",
         head_width=HEAD_WIDTH,
     )
+
+
+def _period_intro(
+    title: str,
+    board: str,
+    first: date,
+    last: date,
+    decisions: Sequence[DecisionView],
+    text: str,
+) -> list[Flowable]:
     s = styles()
-    story: list[Flowable] = [
-        Paragraph(esc(f"{REPORT_TITLE} till {board}"), s.title),
+    return [
+        Paragraph(esc(title), s.title),
         facts_table(
             [
                 ("Nämnd", f"<b>{esc(board)}</b>"),
@@ -519,31 +626,18 @@ def write_decisions_report(
             ]
         ),
         space(3),
-        para(
-            "Följande beslut har fattats med stöd av delegation från nämnden under perioden "
-            "och anmäls härmed till nämnden (kommunallagen 6 kap. 40 §). Anmälan innebär inte "
-            "att nämnden prövar besluten på nytt; den kan däremot återkalla en delegation."
-        ),
+        para(text),
     ]
-    if decisions:
-        story += [CondPageBreak(45 * mm), _section_heading("Beslut"), _decisions_table(decisions)]
-    else:
-        story.append(para(muted("<i>Inga delegationsbeslut har registrerats under perioden.</i>")))
-    story += [
-        heading("Förslag till beslut"),
-        para(f"<b>{PROPOSAL}</b>"),
-    ]
-    write_letter(path, head, story)
 
 
-def _decisions_table(decisions: Sequence[DecisionView]) -> Flowable:
+def _decisions_table(decisions: Sequence[DecisionView], recorded: bool = False) -> Flowable:
     s = styles()
     headers = ["Datum", "Nr", "Ärende", "Beslut", "Beslutsfattare", "Diarienr"]
     rows: list[list[Flowable | str]] = [[Paragraph(h, s.cell_head) for h in headers]]
     for decision in decisions:
         matter = esc(decision.item.matter)
-        if not decision.item.report_to_board:
-            matter += f"<br/>{muted(NOT_REPORTED)}"
+        if recorded and decision.recorded_separately_on is not None:
+            matter += f"<br/>{muted('Protokollfört ' + day(decision.recorded_separately_on))}"
         rows.append(
             [
                 Paragraph(day(decision.decided_on), s.cell),

@@ -46,7 +46,10 @@ DECISION_HEADERS: tuple[str, ...] = (
     "Beslutsfattare",
     "Beskrivning",
     "Diarienummer",
+    "Får överklagas",
+    "Anmälan",
     "Anmält",
+    "Protokollfört särskilt",
 )
 
 INSTRUCTION_SHEET = "Instruktioner"
@@ -150,7 +153,10 @@ def write_decision_register(services: Services, first: date, last: date, path: P
                 decision.decided_by,
                 decision.description,
                 decision.case_number,
+                yes_no(decision.appealable),
+                decision.route.label_sv,
                 decision.reported_on,
+                decision.recorded_separately_on,
             )
         )
     write_workbook(

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nacka_desktop.domain.council_matters import CouncilMatterKind
 from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.delegation import (
     DecisionKind,
@@ -40,6 +41,7 @@ from nacka_desktop.storage.delegation_repository import load_orders
 from nacka_desktop.storage.models import (
     Appointment,
     AuditEntry,
+    CouncilMatterRow,
     DelegatedDecision,
     DelegationItemRow,
     DelegationOrderRow,
@@ -1647,6 +1649,7 @@ _KS_EARLIER: tuple[_Section, ...] = (
 )
 
 _LAW = LegalBasis.ROLE_BY_LAW
+_MUNICIPALITY = LegalBasis.MUNICIPALITY_BY_LAW  # skollagen names hemkommunen (DEL-3)
 _RECTOR_NOTE = "Rektors egen beslutanderätt enligt skollagen; ingen delegering från nämnden."
 
 _UN_SECTIONS: tuple[_Section, ...] = (
@@ -1658,18 +1661,23 @@ _UN_SECTIONS: tuple[_Section, ...] = (
                 _SCHOOL_OFFICER,
                 _EDUCATION_MANAGER,
                 f"{_SCHOOL_LAW} 10 kap 32 §, 11 kap 31 §",
+                basis=_MUNICIPALITY,
             ),
             _Item(
                 "Skolskjuts vid växelvis boende",
                 _SCHOOL_OFFICER,
                 _EDUCATION_MANAGER,
                 f"{_SCHOOL_LAW} 10 kap 32 §",
+                basis=_MUNICIPALITY,
+                report=False,
+                notes="Anmäls inte. Avslag får överklagas och protokollförs särskilt (DEL-11).",
             ),
             _Item(
                 "Skolskjuts vid val av annan skolenhet",
                 _SCHOOL_OFFICER,
                 _EDUCATION_MANAGER,
                 f"{_SCHOOL_LAW} 10 kap 33 §",
+                basis=_MUNICIPALITY,
             ),
             _Item(
                 "Elevresor för gymnasieelever",
@@ -1839,6 +1847,8 @@ class _Decision:
     need_tested: int | None = None  # days before the decision (HR-2)
     consulted: int | None = None  # days before the decision (HR-3)
     reported_after: int | None = None  # days after the decision (DEL-11)
+    appealable: bool = False
+    recorded_after: int | None = None  # days after; recorded separately (DEL-11)
 
 
 _DECISIONS: tuple[_Decision, ...] = (
@@ -1941,9 +1951,24 @@ _DECISIONS: tuple[_Decision, ...] = (
         "",
         "4200",
         Role.EMPLOYEE,
-        9,
-        "Skolskjuts beviljad vid växelvis boende i Boo och Älta.",
+        34,
+        "Ansökan om skolskjuts vid växelvis boende avslagen: skolvägen från den andra "
+        "vårdnadshavarens bostad är kortare än två kilometer och trafiksäker.",
         title="Skolhandläggare",
+        appealable=True,
+        recorded_after=6,
+    ),
+    _Decision(
+        "UN",
+        "Skolskjuts vid växelvis boende",
+        "",
+        "4200",
+        Role.EMPLOYEE,
+        9,
+        "Ansökan om skolskjuts vid växelvis boende i Boo och Älta avslagen: boendet är inte "
+        "jämnt fördelat mellan vårdnadshavarna.",
+        title="Skolhandläggare",
+        appealable=True,
     ),
 )
 
@@ -1994,6 +2019,60 @@ class _DelegationSample:
         self.session.flush()
         self._decisions()
         self._subdelegation()
+        self._council_matters()
+
+    def _council_matters(self) -> None:
+        """Two matters of principle the utbildningsnämnd referred to KF (one KF has decided,
+        one KS is preparing), and a KS matter KF took back (DEL-3, DEL-4)."""
+        today, units = self.today, self.builder.units
+        land = self._by_matter[
+            ("KS", "Markreservation och markanvisning enligt markanvisningspolicyn", "")
+        ]
+        self.session.add_all(
+            [
+                CouncilMatterRow(
+                    kind=CouncilMatterKind.REFERRAL,
+                    board_unit_id=units["UN"].id,
+                    to_unit_id=units["KF"].id,
+                    matter="Ny skolstruktur i Fisksätra: Fisksätra skola och Saltängens skola "
+                    "slås samman",
+                    legal_basis=LegalBasis.MUNICIPALITY_BY_LAW,
+                    decided_on=today - timedelta(days=151),
+                    paragraph="§ 41",
+                    case_number="UN 2026/118",
+                    prepared_on=today - timedelta(days=122),
+                    council_decided_on=today - timedelta(days=95),
+                    council_paragraph="KF § 52",
+                    notes="Av större vikt för kommunen: hänskjutet till fullmäktige.",
+                ),
+                CouncilMatterRow(
+                    kind=CouncilMatterKind.REFERRAL,
+                    board_unit_id=units["UN"].id,
+                    to_unit_id=units["KF"].id,
+                    matter="Ändrade principer för resursfördelning till fristående förskolor "
+                    "och skolor",
+                    legal_basis=LegalBasis.GENERAL_COMPETENCE,
+                    decided_on=today - timedelta(days=26),
+                    paragraph="§ 88",
+                    case_number="UN 2026/301",
+                    prepared_on=today - timedelta(days=6),
+                    notes="Kommunstyrelsen har berett ärendet; fullmäktige behandlar det i "
+                    "december.",
+                ),
+                CouncilMatterRow(
+                    kind=CouncilMatterKind.RECALL,
+                    board_unit_id=units["KS"].id,
+                    item_id=land.id,
+                    matter=land.matter,
+                    legal_basis=land.legal_basis,
+                    decided_on=today - timedelta(days=58),
+                    paragraph="KF § 61",
+                    case_number="KFKS 2026/512",
+                    notes="Fullmäktige beslutar själv om markanvisningar till dess att en ny "
+                    "markanvisningspolicy antagits.",
+                ),
+            ]
+        )
 
     def _subdelegation(self) -> None:
         """The ekonomidirektör passes larger procurements on to the upphandlare (DEL-10)."""
@@ -2115,11 +2194,9 @@ class _DelegationSample:
                     case_number=f"{spec.board} {decided_on.year}/{100 + 17 * case:04d}",
                     need_tested_on=_before(decided_on, spec.need_tested),
                     consulted_on=_before(decided_on, spec.consulted),
-                    reported_on=(
-                        decided_on + timedelta(days=spec.reported_after)
-                        if spec.reported_after is not None
-                        else None
-                    ),
+                    reported_on=_after(decided_on, spec.reported_after),
+                    appealable=spec.appealable,
+                    recorded_separately_on=_after(decided_on, spec.recorded_after),
                 )
             )
         self.session.add_all(self.decisions)
@@ -2127,3 +2204,7 @@ class _DelegationSample:
 
 def _before(day: date, days: int | None) -> date | None:
     return day - timedelta(days=days) if days is not None else None
+
+
+def _after(day: date, days: int | None) -> date | None:
+    return day + timedelta(days=days) if days is not None else None

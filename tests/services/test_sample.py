@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nacka_desktop.domain.checks import check_organisation
+from nacka_desktop.domain.council_matters import CouncilMatterKind
 from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
     HR_KINDS,
@@ -33,7 +34,11 @@ from nacka_desktop.services.editing import all_violations
 from nacka_desktop.services.sample import SampleSummary, build_sample_organisation
 from nacka_desktop.services.work_queries import DistributionView, distribution_view
 from nacka_desktop.storage.database import Database, open_database
-from nacka_desktop.storage.delegation_repository import load_orders
+from nacka_desktop.storage.delegation_repository import (
+    load_council_matters,
+    load_decision_records,
+    load_orders,
+)
 from nacka_desktop.storage.models import (
     AuditEntry,
     DelegatedDecision,
@@ -51,7 +56,14 @@ W = Severity.WARNING
 # On the day it is built the sample has no errors and exactly these warnings: the vacancy, a
 # distribution signed but not yet communicated, an overdue follow-up, and the tasks of a
 # staff member who left, waiting for a new distribution.
-EXPECTED_WARNINGS = [("AM-1", W), ("AM-3", W), ("AM-8", W), ("ORG-8", W)]
+EXPECTED_WARNINGS = [
+    ("AM-1", W),
+    ("AM-3", W),
+    ("AM-8", W),
+    ("DEL-11", W),  # an appealable decision not yet recorded separately
+    ("DEL-4", W),  # an item KF took back is still in the KS order
+    ("ORG-8", W),
+]
 
 
 @pytest.fixture(scope="module")
@@ -671,3 +683,23 @@ def test_the_upphandlare_decide_procurements_through_a_vidaredelegation(
     buyer = next(p for p in org.persons.values() if p.title == "Upphandlare")
     rights = rights_of_person(org, orders, buyer.id, TODAY, subdelegations)
     assert Via.SUBDELEGATION in {r.via for r in rights}
+
+
+def test_the_boards_refer_matters_to_kf_and_kf_took_one_back(
+    built: tuple[Database, SampleSummary], snapshot: OrgSnapshot
+) -> None:
+    with built[0].reader() as session:
+        matters = load_council_matters(session)
+        decisions = load_decision_records(session)
+    by_kind = {kind: [m for m in matters if m.kind is kind] for kind in CouncilMatterKind}
+    council = next(u.id for u in snapshot.units.values() if u.kind is UnitKind.MUNICIPAL_COUNCIL)
+    referrals = by_kind[CouncilMatterKind.REFERRAL]
+    assert len(referrals) == 2 and all(m.to_unit_id == council for m in referrals)
+    # one decided by KF after KS prepared it, one prepared and waiting for KF (DEL-4)
+    assert sorted(m.council_decided_on is not None for m in referrals) == [False, True]
+    assert all(m.prepared_on is not None for m in referrals)
+    [recall] = by_kind[CouncilMatterKind.RECALL]
+    assert recall.item_id is not None and recall.legal_basis.council_may_take_back
+    # DEL-11: the appealable decisions not reported, one recorded separately and one not
+    separate = [d for d in decisions if d.appealable]
+    assert sorted(d.recorded_separately_on is not None for d in separate) == [False, True]

@@ -91,7 +91,7 @@ def test_window_opens_on_the_council_with_the_top_levels_expanded(window):
     assert "Nacka Desktop" in window.windowTitle()
     counts = window.problems.model.counts()
     # the sample's warnings: the vacancy, and its distributions' AM-1 lapse, AM-3 and AM-8
-    assert (counts[Severity.ERROR], counts[Severity.WARNING]) == (0, 4)
+    assert (counts[Severity.ERROR], counts[Severity.WARNING]) == (0, 6)
 
 
 # -- 2. create a unit, undo, redo -----------------------------------------------------------
