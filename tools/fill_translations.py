@@ -22,6 +22,118 @@ from pathlib import Path
 
 # Swedish source → English, for every context.
 TRANSLATIONS: dict[str, str] = {
+    (
+        "Återtaget av fullmäktige den {day} {paragraph} (DEL-4): beslutas inte längre på "
+        "delegation."
+    ): "Taken back by the council on {day} {paragraph} (DEL-4): no longer decided on delegation.",
+    "(ingen punkt: ett enskilt ärende)": "(no item: a single matter)",
+    "Anteckningar": "Notes",
+    "Berett av kommunstyrelsen": "Prepared by the executive board",
+    "DATA-2: Beskriv ärendet.": "DATA-2: Describe the matter.",
+    (
+        "Ett ärende av principiell beskaffenhet eller annars av större vikt hänskjuts till "
+        "kommunfullmäktige, inte till kommunstyrelsen; kommunstyrelsen bereder det (DEL-4). "
+        "Det går inte när lagen anger att nämnden beslutar (DEL-3) eller ger beslutet direkt "
+        "åt en befattning (DEL-5)."
+    ): (
+        "A matter of principle or otherwise of greater weight is referred to the municipal "
+        "council, not to the executive board; the executive board prepares it (DEL-4). It cannot "
+        "be done where a law says the board decides (DEL-3) or gives the decision directly to a "
+        "position (DEL-5)."
+    ),
+    (
+        "Fullmäktige kan återta ett ärende som nämnden har genom fullmäktiges delegation: den"
+        " allmänna kompetensen, eller en lag som anger kommunen (DEL-3, DEL-4). Från "
+        "beslutsdagen får ingen besluta i det på nämndens vägnar."
+    ): (
+        "The council can take back a matter the board holds by the council's delegation: the "
+        "general competence, or a law naming the municipality (DEL-3, DEL-4). From the day of the "
+        "decision nobody may decide it on the board's behalf."
+    ),
+    "Fullmäktige återtar ärende": "The council takes a matter back",
+    "Fullmäktiges beslut": "Council's decision",
+    "Fullmäktiges paragraf": "Council's paragraph",
+    "Hänskjut ärende till fullmäktige": "Refer a matter to the council",
+    "Hänskjuts till": "Referred to",
+    "Nämndens beslut": "Board's decision",
+    "Punkt i delegationsordningen": "Item of the delegation order",
+    "Avgjort av fullmäktige {day} {paragraph}": "Decided by the council {day} {paragraph}",
+    "Berett av kommunstyrelsen {day}; väntar på fullmäktige": (
+        "Prepared by the executive board {day}; awaiting the council"
+    ),
+    "Beslutas av fullmäktige från {day}": "Decided by the council from {day}",
+    "Beslutat": "Decided",
+    "Fullmäktige återtar…": "Council takes back…",
+    "Hos kommunstyrelsen för beredning": "With the executive board for preparation",
+    "Hänskjut till fullmäktige…": "Refer to the council…",
+    "Läge": "Status",
+    "Ta bort": "Remove",
+    "Ta bort ärende hos fullmäktige": "Remove council matter",
+    "Till exempel när kommunstyrelsen berett ärendet eller fullmäktige beslutat.": (
+        "For example when the executive board has prepared the matter or the council has decided "
+        "it."
+    ),
+    "Vad": "What",
+    "Ändra ärende hos fullmäktige": "Change council matter",
+    "Ändra…": "Change…",
+    (
+        "Ärenden av principiell beskaffenhet eller större vikt hänskjuts av nämnden till "
+        "kommunfullmäktige, som kommunstyrelsen bereder (DEL-4). Fullmäktige kan återta det "
+        "den har lämnat till en nämnd, men inte det som lagen anger att nämnden beslutar "
+        "(DEL-3). Ett återtaget ärende beslutas inte längre på delegation."
+    ): (
+        "Matters of principle or of greater weight are referred by the board to the municipal "
+        "council, and the executive board prepares them (DEL-4). The council can take back what it"
+        " gave a board, but not what a law says the board decides (DEL-3). A matter taken back is "
+        "no longer decided on delegation."
+    ),
+    "Anmälan": "Reporting",
+    "Anmäls inte till nämnden.": "Not reported to the board.",
+    "Anmäls inte, men får överklagas: protokollförs särskilt (DEL-11).": (
+        "Not reported, but appealable: recorded separately (DEL-11)."
+    ),
+    "Anmäls till nämnden (DEL-11).": "Reported to the board (DEL-11).",
+    "Beslutet får överklagas": "The decision may be appealed",
+    "Överklagande": "Appeal",
+    "Alla beslut": "All decisions",
+    "Anmält / protokollfört": "Reported / recorded",
+    "Att anmäla, inte anmälda": "To report, not yet reported",
+    "Att protokollföra särskilt, inte gjort": "To record separately, not yet done",
+    (
+        "Datum då besluten protokollfördes särskilt. De får överklagas men anmäls inte till "
+        "nämnden (DEL-11)."
+    ): (
+        "Date the decisions were recorded separately. They may be appealed but are not reported to"
+        " the board (DEL-11)."
+    ),
+    "Får inte överklagas": "Not appealable",
+    "Får överklagas": "Appealable",
+    "Får överklagas: ja/nej": "Appealable: yes/no",
+    "Protokollför särskilt": "Record separately",
+    "Protokollför särskilt…": "Record separately…",
+    "Protokollförda": "Recorded",
+    "Protokollförda särskilt": "Recorded separately",
+    "Särskilt protokoll (PDF)…": "Separate record (PDF)…",
+    "Särskilt protokoll över delegationsbeslut": "Separate record of delegated decisions",
+    "Visa": "Show",
+    "Överklagbara beslut som nämnden inte vill få anmälda protokollförs särskilt (DEL-11).": (
+        "Appealable decisions the board does not want reported are recorded separately (DEL-11)."
+    ),
+    "Fullmäktige": "Council",
+    (
+        "Fullmäktige återtog ärendet den {day} {paragraph}: ingen får besluta i det på "
+        "nämndens vägnar (DEL-4)."
+    ): (
+        "The council took this matter back on {day} {paragraph}: nobody may decide it on the "
+        "board's behalf (DEL-4)."
+    ),
+    (
+        "Ingen innehar i dag den befattning ärendet är delegerat till: nämnden beslutar själv"
+        " (DEL-1)."
+    ): (
+        "Nobody holds the position the matter is delegated to today: the board decides itself "
+        "(DEL-1)."
+    ),
     "DATA-1: Vidaredelegationen måste upphöra efter att den börjat.": (
         "DATA-1: The subdelegation must end after it starts."
     ),
@@ -459,7 +571,6 @@ TRANSLATIONS: dict[str, str] = {
     "Beslut": "Decision",
     "Beslutsfattare": "Decision-maker",
     "Diarienummer": "Case number",
-    "Anmält": "Reported",
     "Anmälan till nämnden (PDF)…": "Report to the board (PDF)…",
     "Beslutsregister (Excel)…": "Register of decisions (Excel)…",
     "Från": "From",

@@ -105,13 +105,17 @@ def _check_basis(matter: CouncilMatter, board_name: str, v: _Make) -> Iterator[V
 def _check_referral(org: OrgSnapshot, matter: CouncilMatter, v: _Make) -> Iterator[Violation]:
     target = org.units.get(matter.to_unit_id or 0)
     if target is None or target.kind is not UnitKind.MUNICIPAL_COUNCIL:
-        named = f" ({target.name})" if target is not None else ""
+        if target is not None and target.kind is UnitKind.EXECUTIVE_BOARD:
+            wrong = "inte till kommunstyrelsen: kommunstyrelsen bereder ärendet men avgör det inte"
+        elif target is not None:
+            wrong = f"inte till {target.name}"
+        else:
+            wrong = "ange fullmäktige som mottagare"
         yield v(
             "DEL-4",
             Severity.ERROR,
-            f"Ett ärende av principiell beskaffenhet eller större vikt hänskjuts till "
-            f"kommunfullmäktige, inte till kommunstyrelsen eller någon annan{named}; "
-            "kommunstyrelsen bereder det.",
+            "Ett ärende av principiell beskaffenhet eller större vikt hänskjuts till "
+            f"kommunfullmäktige, {wrong}.",
             "A matter of principle is referred to the council, not to the executive board; "
             "the executive board prepares it.",
             "to_unit",

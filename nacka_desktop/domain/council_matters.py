@@ -106,6 +106,14 @@ class ReportRoute(StrEnum):
             "none": "Anmäls inte",
         }[self.value]
 
+    @property
+    def label_en(self) -> str:
+        return {
+            "report": "Reported to the board",
+            "separate": "Recorded separately",
+            "none": "Not reported",
+        }[self.value]
+
 
 def report_route(item: DelegationItem, appealable: bool) -> ReportRoute:
     """KL 6 kap 40 § and 7 kap 8 §: reported as the board decided; an appealable decision that

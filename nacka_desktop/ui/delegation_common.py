@@ -8,7 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -23,22 +30,14 @@ from nacka_desktop.domain.delegation import DelegationOrder
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
 
-from .delegation_models import (
-    SECTION_ROLE,
-    ComparisonModel,
-    DecisionsModel,
-    ItemsModel,
-    RightsModel,
-)
+from .delegation_models import SECTION_ROLE
 from .edits import EditRunner
 
 if TYPE_CHECKING:
     from .delegation_window import DelegationWindow
 
 
-def make_table(
-    model: QSortFilterProxyModel | ItemsModel | ComparisonModel | RightsModel | DecisionsModel,
-) -> QTableView:
+def make_table(model: QAbstractItemModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,13 +53,13 @@ def make_table(
 MAX_COLUMN_WIDTH = 320
 
 
-def fit_columns(table: QTableView) -> None:
+def fit_columns(table: QTableView, widest: int = MAX_COLUMN_WIDTH) -> None:
     """Columns as wide as their content, but no single one pushing the rest off screen."""
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     for column in range(header.count()):
-        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-            header.resizeSection(column, MAX_COLUMN_WIDTH)
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
 
 
 def date_edit(value: date) -> QDateEdit:

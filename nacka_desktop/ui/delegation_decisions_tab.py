@@ -7,16 +7,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
 )
 
+from nacka_desktop.domain.council_matters import ReportRoute
+
 from .delegation_common import DelegationTab, date_edit, fit_columns, make_table
 from .delegation_dialogs import DecisionDialog
 from .delegation_models import DecisionsModel
 from .dialogs import DateDialog
+from .edits import EXPECTED_REFUSALS
 
 if TYPE_CHECKING:
     from .delegation_window import DelegationWindow
@@ -38,31 +42,58 @@ class DecisionsTab(DelegationTab):
                 self.tr("Beslut"),
                 self.tr("Beslutsfattare"),
                 self.tr("Diarienummer"),
-                self.tr("Anmält"),
+                self.tr("Får överklagas"),
+                self.tr("Anmälan"),
+                self.tr("Anmält / protokollfört"),
             ],
             self,
         )
+        self.show_combo = QComboBox()
+        self.show_combo.addItem(self.tr("Alla beslut"), "all")
+        self.show_combo.addItem(self.tr("Att anmäla, inte anmälda"), "to_report")
+        self.show_combo.addItem(self.tr("Att protokollföra särskilt, inte gjort"), "to_record")
         self.decisions_table = make_table(self.decisions)
         self.report_button = QPushButton(self.tr("Anmälan till nämnden (PDF)…"))
         self.decision_register_button = QPushButton(self.tr("Beslutsregister (Excel)…"))
         self.new_decision_button = QPushButton(self.tr("Nytt beslut…"))
         self.reported_button = QPushButton(self.tr("Markera som anmälda…"))
+        self.recorded_button = QPushButton(self.tr("Protokollför särskilt…"))
+        self.recorded_button.setToolTip(
+            self.tr(
+                "Överklagbara beslut som nämnden inte vill få anmälda protokollförs särskilt "
+                "(DEL-11)."
+            )
+        )
+        self.appealable_button = QPushButton(self.tr("Får överklagas: ja/nej"))
+        self.separate_button = QPushButton(self.tr("Särskilt protokoll (PDF)…"))
         self.decisions_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         row = QHBoxLayout()
         row.addWidget(self.new_decision_button)
         row.addWidget(self.reported_button)
-        row.addWidget(QLabel(self.tr("Från")))
-        row.addWidget(self.first_date)
-        row.addWidget(QLabel(self.tr("till")))
-        row.addWidget(self.last_date)
+        row.addWidget(self.recorded_button)
+        row.addWidget(self.appealable_button)
         row.addStretch(1)
-        row.addWidget(self.decision_register_button)
-        row.addWidget(self.report_button)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Visa")))
+        filters.addWidget(self.show_combo)
+        filters.addWidget(QLabel(self.tr("Från")))
+        filters.addWidget(self.first_date)
+        filters.addWidget(QLabel(self.tr("till")))
+        filters.addWidget(self.last_date)
+        filters.addStretch(1)
+        filters.addWidget(self.decision_register_button)
+        filters.addWidget(self.report_button)
+        filters.addWidget(self.separate_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(filters)
         layout.addWidget(self.decisions_table, 1)
         self.first_date.dateChanged.connect(self._show_decisions)
         self.last_date.dateChanged.connect(self._show_decisions)
+        self.show_combo.currentIndexChanged.connect(self._show_decisions)
+        self.recorded_button.clicked.connect(self._mark_recorded)
+        self.appealable_button.clicked.connect(self._toggle_appealable)
+        self.separate_button.clicked.connect(self._separate_record)
         self.report_button.clicked.connect(self._decisions_report)
         self.decision_register_button.clicked.connect(self._decision_register)
         self.new_decision_button.clicked.connect(self._new_decision)
@@ -78,8 +109,84 @@ class DecisionsTab(DelegationTab):
 
     def _show_decisions(self) -> None:
         first, last = self._period()
-        self.decisions.show(self.services.delegation.decisions(first, last), self._org)
-        fit_columns(self.decisions_table)
+        shown = self.show_combo.currentData()
+        decisions = [
+            d
+            for d in self.services.delegation.decisions(first, last)
+            if shown == "all"
+            or (
+                shown == "to_report"
+                and d.route is ReportRoute.REPORT_TO_BOARD
+                and not d.reported_on
+            )
+            or (
+                shown == "to_record"
+                and d.route is ReportRoute.SEPARATE_RECORD
+                and not d.recorded_separately_on
+            )
+        ]
+        self.decisions.show(decisions, self._org, self.english, self.tr("Ja"))
+        fit_columns(self.decisions_table, widest=210)  # eleven columns on one screen
+
+    def _selected_ids(self) -> list[int]:
+        rows = self.decisions_table.selectionModel().selectedRows()
+        return [self.decisions.row_at(r.row()).id for r in rows]
+
+    def _separate_record(self) -> None:
+        from nacka_desktop.exports.delegation_letters import write_separate_record
+
+        board = self.owner.order_tab.board_combo.currentData()
+        first, last = self._period()
+        if board is not None:
+            self._preview(
+                lambda path: write_separate_record(self.services, int(board), first, last, path),
+                self.tr("Särskilt protokoll över delegationsbeslut"),
+                f"sarskilt-protokoll-{first}-{last}.pdf",
+            )
+
+    def _mark_recorded(self) -> None:
+        chosen = self._selected_ids()
+        if self.edits is None or not chosen:
+            return
+        dialog = DateDialog(
+            self.tr("Protokollförda särskilt"),
+            self.tr(
+                "Datum då besluten protokollfördes särskilt. De får överklagas men anmäls inte "
+                "till nämnden (DEL-11)."
+            ),
+            self.tr("Protokollförda"),
+            self.services.clock(),
+            self,
+            self.english,
+        )
+        decisions, edits = self.services.delegated_decisions, self.edits
+
+        def mark() -> object:
+            day = dialog.date()
+            return edits.edit(
+                self.tr("Protokollför särskilt"),
+                lambda: decisions.mark_recorded_separately(chosen, day),
+                decisions.restore_recorded_separately,
+            )
+
+        edits.run_dialog(dialog, mark)
+
+    def _toggle_appealable(self) -> None:
+        """All chosen appealable: none is any more; otherwise all become appealable."""
+        chosen = self._selected_ids()
+        if self.edits is None or not chosen:
+            return
+        rows = self.decisions_table.selectionModel().selectedRows()
+        appealable = not all(self.decisions.row_at(r.row()).appealable for r in rows)
+        decisions = self.services.delegated_decisions
+        try:
+            self.edits.edit(
+                self.tr("Får överklagas") if appealable else self.tr("Får inte överklagas"),
+                lambda: decisions.set_appealable(chosen, appealable),
+                decisions.restore_appealable,
+            )
+        except EXPECTED_REFUSALS as error:
+            self.edits.report(error)
 
     def _decisions_report(self) -> None:
         from nacka_desktop.exports.delegation_letters import write_decisions_report

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
+from nacka_desktop.domain.council_matters import ReportRoute, report_route
 from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
     NEED_TEST_KINDS,
@@ -287,6 +289,9 @@ class DecisionDialog(FormDialog):
         self.case_number = QLineEdit()
         self.need_tested_on = DateField(optional=True)
         self.consulted_on = DateField(optional=True)
+        self.appealable = QCheckBox(self.tr("Beslutet får överklagas"))
+        self.route_hint = QLabel()
+        self.route_hint.setWordWrap(True)
         for name, label, widget in (
             ("item", self.tr("Punkt"), self.item_combo),
             ("decided_by", self.tr("Beslutsfattare"), self.decided_by),
@@ -295,8 +300,11 @@ class DecisionDialog(FormDialog):
             ("case_number", self.tr("Diarienummer"), self.case_number),
             ("need_tested_on", self.tr("Behovet prövat (HR-2)"), self.need_tested_on),
             ("consulted_on", self.tr("Samråd hölls (HR-3)"), self.consulted_on),
+            ("appealable", self.tr("Överklagande"), self.appealable),
+            ("route", self.tr("Anmälan"), self.route_hint),
         ):
             self.form.add(name, label, widget)
+        self.appealable.toggled.connect(self._show_route)
         for combo in (self.item_combo, self.decided_by):
             combo.currentIndexChanged.connect(self.revalidate)
         for edit in (self.decided_on, self.description, self.need_tested_on, self.consulted_on):
@@ -314,6 +322,24 @@ class DecisionDialog(FormDialog):
         kind = item.decision_kind if item else None
         self.form.layout.setRowVisible(self.form.rows["need_tested_on"], kind in NEED_TEST_KINDS)
         self.form.layout.setRowVisible(self.form.rows["consulted_on"], kind in CONSULTATION_KINDS)
+        self._show_route()
+
+    def _show_route(self) -> None:
+        """Where the decision goes (DEL-11), so the user sees what follows from the tick."""
+        item = self.selected_item()
+        if item is None:
+            self.route_hint.setText("")
+            return
+        route = report_route(item, self.appealable.isChecked())
+        self.route_hint.setText(
+            {
+                ReportRoute.REPORT_TO_BOARD: self.tr("Anmäls till nämnden (DEL-11)."),
+                ReportRoute.SEPARATE_RECORD: self.tr(
+                    "Anmäls inte, men får överklagas: protokollförs särskilt (DEL-11)."
+                ),
+                ReportRoute.NONE: self.tr("Anmäls inte till nämnden."),
+            }[route]
+        )
 
     def validate(self) -> bool:
         valid = True
@@ -336,7 +362,7 @@ class DecisionDialog(FormDialog):
                 valid = False
         return valid
 
-    def values(self) -> tuple[int, int, date, str, str, date | None, date | None]:
+    def values(self) -> tuple[int, int, date, str, str, date | None, date | None, bool]:
         item = self.selected_item()
         assert item is not None and self.decided_on.date() is not None
         return (
@@ -347,6 +373,7 @@ class DecisionDialog(FormDialog):
             self.case_number.text().strip(),
             self.need_tested_on.date(),
             self.consulted_on.date(),
+            self.appealable.isChecked(),
         )
 
 

@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
+from nacka_desktop.domain.council_matters import ReportRoute
 from nacka_desktop.domain.delegation import DelegationItem
 from nacka_desktop.domain.delegation_compare import FIELD_LABELS_SV, Change, ItemChange
 from nacka_desktop.domain.delegation_rights import Right
@@ -63,9 +64,21 @@ class RowsModel(QAbstractTableModel):
 
 
 class ItemsModel(RowsModel):
+    def __init__(self, headers: list[str], parent: object = None) -> None:
+        super().__init__(headers, parent)
+        self.recalled: dict[int, str] = {}  # item id → why KF took it back (DEL-4)
+
     def show(
-        self, items: Sequence[DelegationItem], org: OrgSnapshot, english: bool, yes: str, no: str
+        self,
+        items: Sequence[DelegationItem],
+        org: OrgSnapshot,
+        english: bool,
+        yes: str,
+        no: str,
+        recalled: dict[int, str] | None = None,
     ) -> None:
+        self.recalled = recalled or {}
+
         def kind(i: DelegationItem) -> str:
             return i.decision_kind.label_en if english else i.decision_kind.label_sv
 
@@ -88,7 +101,20 @@ class ItemsModel(RowsModel):
     def extra_data(self, row: Any, column: int, role: int) -> object:
         if role == SECTION_ROLE:
             return row.section
+        if row.id in self.recalled:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#8a8a8a"))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
         return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if role == Qt.ItemDataRole.ToolTipRole and row is not None and row.id in self.recalled:
+            return self.recalled[row.id]
+        return super().data(index, role)
 
 
 class ComparisonModel(RowsModel):
@@ -138,7 +164,16 @@ class RightsModel(RowsModel):
 
 
 class DecisionsModel(RowsModel):
-    def show(self, decisions: Sequence[DecisionView], org: OrgSnapshot) -> None:
+    def show(
+        self, decisions: Sequence[DecisionView], org: OrgSnapshot, english: bool, yes: str
+    ) -> None:
+        def route(d: DecisionView) -> str:
+            return d.route.label_en if english else d.route.label_sv
+
+        def done(d: DecisionView) -> str:
+            when = d.reported_on or d.recorded_separately_on
+            return when.isoformat() if when else ""
+
         self.set_rows(
             decisions,
             [
@@ -149,6 +184,15 @@ class DecisionsModel(RowsModel):
                 lambda d: d.description,
                 lambda d: d.decided_by,
                 lambda d: d.case_number,
-                lambda d: d.reported_on.isoformat() if d.reported_on else "",
+                lambda d: yes if d.appealable else "",
+                route,
+                done,
             ],
         )
+
+    def extra_data(self, row: Any, column: int, role: int) -> object:
+        """An appealable decision not yet recorded separately stands out (DEL-11)."""
+        pending = row.route is ReportRoute.SEPARATE_RECORD and row.recorded_separately_on is None
+        if pending and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#a15c00"))
+        return None

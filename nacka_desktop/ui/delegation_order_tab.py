@@ -188,13 +188,32 @@ class OrderTab(DelegationTab):
             combo.blockSignals(False)
         self._show_version()
 
+    def _recalled(self, order: DelegationOrder | None) -> dict[int, str]:
+        """The items of the order KF has taken back (DEL-4), with the reason to show."""
+        from nacka_desktop.domain.council_matters import recall_of
+
+        if order is None:
+            return {}
+        matters = self.services.delegation.council_matters(order.board_unit_id)
+        recalled = {}
+        for item in order.items:
+            recall = recall_of(item, matters, self.on)
+            if recall is not None:
+                recalled[item.id] = self.tr(
+                    "Återtaget av fullmäktige den {day} {paragraph} (DEL-4): beslutas inte "
+                    "längre på delegation."
+                ).format(day=recall.decided_on.isoformat(), paragraph=recall.paragraph)
+        return recalled
+
     def _order(self, order_id: object) -> DelegationOrder | None:
         return next((o for o in self._orders if o.id == order_id), None)
 
     def _show_version(self) -> None:
         order = self._order(self.version_combo.currentData())
         items = list(order.items) if order else []
-        self.items.show(items, self._org, self.english, self.tr("Ja"), self.tr("Nej"))
+        self.items.show(
+            items, self._org, self.english, self.tr("Ja"), self.tr("Nej"), self._recalled(order)
+        )
         self.section_combo.blockSignals(True)
         self.section_combo.clear()
         self.section_combo.addItem(self.tr("Alla avsnitt"), "")

@@ -63,6 +63,9 @@ class RightsTab(DelegationTab):
             self,
         )
         self.holders_table = make_table(self.holders)
+        self.holders_note = QLabel()
+        self.holders_note.setWordWrap(True)
+        self.holders_note.hide()
         matter_row = QHBoxLayout()
         matter_row.addWidget(QLabel(self.tr("Ärende")))
         matter_row.addWidget(self.matter_combo, 3)
@@ -81,6 +84,7 @@ class RightsTab(DelegationTab):
         layout.addWidget(self.rights_table, 1)
         layout.addWidget(QLabel(self.tr("<b>Vem får besluta i ett ärende?</b>")))
         layout.addLayout(matter_row)
+        layout.addWidget(self.holders_note)
         layout.addWidget(self.holders_table, 1)
         self.matter_combo.currentIndexChanged.connect(self._show_holders)
         self.unit_combo.currentIndexChanged.connect(self._show_holders)
@@ -118,6 +122,22 @@ class RightsTab(DelegationTab):
         holders = self.services.delegation.who_may_decide(int(item), unit, self.on) if item else []
         self.holders.show(holders, self._org, self.english)
         fit_columns(self.holders_table)
+        self.holders_note.setVisible(bool(item) and not holders)
+        if item and not holders:
+            self.holders_note.setText(self._nobody(int(item)))
+
+    def _nobody(self, item_id: int) -> str:
+        """Why no one may decide: KF took the matter back (DEL-4), or the board decides."""
+        recall = self.services.delegation.recall_of_item(item_id, self.on)
+        if recall is not None:
+            return self.tr(
+                "Fullmäktige återtog ärendet den {day} {paragraph}: ingen får besluta i det på "
+                "nämndens vägnar (DEL-4)."
+            ).format(day=recall.decided_on.isoformat(), paragraph=recall.paragraph)
+        return self.tr(
+            "Ingen innehar i dag den befattning ärendet är delegerat till: nämnden beslutar "
+            "själv (DEL-1)."
+        )
 
     def _fill_people(self) -> None:
         current = self.person_combo.currentData()

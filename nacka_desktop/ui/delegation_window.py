@@ -1,5 +1,6 @@
 """The Delegation window: a board's delegationsordning (filterable, version against version),
-"who may decide", and the log of delegated decisions, one tab each."""
+"who may decide", the log of delegated decisions, and the matters between the boards and KF,
+one tab each."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from nacka_desktop.domain.delegation import DelegationOrder
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
 
+from .delegation_council_tab import CouncilTab
 from .delegation_decisions_tab import DecisionsTab
 from .delegation_order_tab import OrderTab
 from .delegation_rights_tab import RightsTab
@@ -39,10 +41,12 @@ class DelegationWindow(QDialog):
         self.order_tab = OrderTab(self)
         self.rights_tab = RightsTab(self)
         self.decisions_tab = DecisionsTab(self)
+        self.council_tab = CouncilTab(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.order_tab, self.tr("Delegationsordning"))
         self.tabs.addTab(self.rights_tab, self.tr("Vem får besluta?"))
         self.tabs.addTab(self.decisions_tab, self.tr("Delegationsbeslut"))
+        self.tabs.addTab(self.council_tab, self.tr("Fullmäktige"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         if edits is not None:  # undo and redo, here or in the main window, show here too
@@ -51,6 +55,9 @@ class DelegationWindow(QDialog):
             *self.order_tab.edit_buttons,
             self.decisions_tab.new_decision_button,
             self.decisions_tab.reported_button,
+            self.decisions_tab.recorded_button,
+            self.decisions_tab.appealable_button,
+            *self.council_tab.edit_buttons,
         )
         for button in editing:
             button.setEnabled(edits is not None)
@@ -59,7 +66,7 @@ class DelegationWindow(QDialog):
     def reload(self) -> None:
         self.org = self.services.queries.snapshot()
         self.orders = self.services.delegation.orders()
-        for tab in (self.order_tab, self.rights_tab, self.decisions_tab):
+        for tab in (self.order_tab, self.rights_tab, self.decisions_tab, self.council_tab):
             tab.refresh()
 
     def select_person(self, person_id: int) -> None:

@@ -74,6 +74,12 @@ class FormDialog(QDialog):
 
     def show_refusal(self, violations: list[Violation]) -> None:
         self.message.show_rest(self.form, violations, self.english)
+        # Messages under the fields make the form taller; a shown dialog does not grow by
+        # itself, and the rows would overlap.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _accept_if_valid(self) -> None:
         self.revalidate()

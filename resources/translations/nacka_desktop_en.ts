@@ -199,6 +199,160 @@
     </message>
 </context>
 <context>
+    <name>CouncilMatterDialog</name>
+    <message>
+        <source>Hänskjut ärende till fullmäktige</source>
+        <translation>Refer a matter to the council</translation>
+    </message>
+    <message>
+        <source>Fullmäktige återtar ärende</source>
+        <translation>The council takes a matter back</translation>
+    </message>
+    <message>
+        <source>Ett ärende av principiell beskaffenhet eller annars av större vikt hänskjuts till kommunfullmäktige, inte till kommunstyrelsen; kommunstyrelsen bereder det (DEL-4). Det går inte när lagen anger att nämnden beslutar (DEL-3) eller ger beslutet direkt åt en befattning (DEL-5).</source>
+        <translation>A matter of principle or otherwise of greater weight is referred to the municipal council, not to the executive board; the executive board prepares it (DEL-4). It cannot be done where a law says the board decides (DEL-3) or gives the decision directly to a position (DEL-5).</translation>
+    </message>
+    <message>
+        <source>Fullmäktige kan återta ett ärende som nämnden har genom fullmäktiges delegation: den allmänna kompetensen, eller en lag som anger kommunen (DEL-3, DEL-4). Från beslutsdagen får ingen besluta i det på nämndens vägnar.</source>
+        <translation>The council can take back a matter the board holds by the council's delegation: the general competence, or a law naming the municipality (DEL-3, DEL-4). From the day of the decision nobody may decide it on the board's behalf.</translation>
+    </message>
+    <message>
+        <source>Nämnd</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Punkt i delegationsordningen</source>
+        <translation>Item of the delegation order</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Rättslig grund</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Hänskjuts till</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Nämndens beslut</source>
+        <translation>Board's decision</translation>
+    </message>
+    <message>
+        <source>Paragraf</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Berett av kommunstyrelsen</source>
+        <translation>Prepared by the executive board</translation>
+    </message>
+    <message>
+        <source>Fullmäktiges beslut</source>
+        <translation>Council's decision</translation>
+    </message>
+    <message>
+        <source>Fullmäktiges paragraf</source>
+        <translation>Council's paragraph</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(ingen punkt: ett enskilt ärende)</source>
+        <translation>(no item: a single matter)</translation>
+    </message>
+    <message>
+        <source>DATA-2: Beskriv ärendet.</source>
+        <translation>DATA-2: Describe the matter.</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilTab</name>
+    <message>
+        <source>Nämnd</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Rättslig grund</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Beslutat</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hänskjut till fullmäktige…</source>
+        <translation>Refer to the council…</translation>
+    </message>
+    <message>
+        <source>Fullmäktige återtar…</source>
+        <translation>Council takes back…</translation>
+    </message>
+    <message>
+        <source>Ändra…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Till exempel när kommunstyrelsen berett ärendet eller fullmäktige beslutat.</source>
+        <translation>For example when the executive board has prepared the matter or the council has decided it.</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ärenden av principiell beskaffenhet eller större vikt hänskjuts av nämnden till kommunfullmäktige, som kommunstyrelsen bereder (DEL-4). Fullmäktige kan återta det den har lämnat till en nämnd, men inte det som lagen anger att nämnden beslutar (DEL-3). Ett återtaget ärende beslutas inte längre på delegation.</source>
+        <translation>Matters of principle or of greater weight are referred by the board to the municipal council, and the executive board prepares them (DEL-4). The council can take back what it gave a board, but not what a law says the board decides (DEL-3). A matter taken back is no longer decided on delegation.</translation>
+    </message>
+    <message>
+        <source>Beslutas av fullmäktige från {day}</source>
+        <translation>Decided by the council from {day}</translation>
+    </message>
+    <message>
+        <source>Avgjort av fullmäktige {day} {paragraph}</source>
+        <translation>Decided by the council {day} {paragraph}</translation>
+    </message>
+    <message>
+        <source>Berett av kommunstyrelsen {day}; väntar på fullmäktige</source>
+        <translation>Prepared by the executive board {day}; awaiting the council</translation>
+    </message>
+    <message>
+        <source>Hos kommunstyrelsen för beredning</source>
+        <translation>With the executive board for preparation</translation>
+    </message>
+    <message>
+        <source>Ändra ärende hos fullmäktige</source>
+        <translation>Change council matter</translation>
+    </message>
+    <message>
+        <source>Ta bort ärende hos fullmäktige</source>
+        <translation>Remove council matter</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Oväntat fel</source>
@@ -241,6 +395,10 @@ The program keeps running. The details are in the log file:
         <translation>New delegated decision</translation>
     </message>
     <message>
+        <source>Beslutet får överklagas</source>
+        <translation>The decision may be appealed</translation>
+    </message>
+    <message>
         <source>Punkt</source>
         <translation>Item</translation>
     </message>
@@ -267,6 +425,26 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Samråd hölls (HR-3)</source>
         <translation>Consultation held (HR-3)</translation>
+    </message>
+    <message>
+        <source>Överklagande</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <source>Anmälan</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <source>Anmäls till nämnden (DEL-11).</source>
+        <translation>Reported to the board (DEL-11).</translation>
+    </message>
+    <message>
+        <source>Anmäls inte, men får överklagas: protokollförs särskilt (DEL-11).</source>
+        <translation>Not reported, but appealable: recorded separately (DEL-11).</translation>
+    </message>
+    <message>
+        <source>Anmäls inte till nämnden.</source>
+        <translation>Not reported to the board.</translation>
     </message>
     <message>
         <source>Välj punkten i delegationsordningen.</source>
@@ -312,8 +490,28 @@ The program keeps running. The details are in the log file:
         <translation>Case number</translation>
     </message>
     <message>
-        <source>Anmält</source>
-        <translation>Reported</translation>
+        <source>Får överklagas</source>
+        <translation>Appealable</translation>
+    </message>
+    <message>
+        <source>Anmälan</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <source>Anmält / protokollfört</source>
+        <translation>Reported / recorded</translation>
+    </message>
+    <message>
+        <source>Alla beslut</source>
+        <translation>All decisions</translation>
+    </message>
+    <message>
+        <source>Att anmäla, inte anmälda</source>
+        <translation>To report, not yet reported</translation>
+    </message>
+    <message>
+        <source>Att protokollföra särskilt, inte gjort</source>
+        <translation>To record separately, not yet done</translation>
     </message>
     <message>
         <source>Anmälan till nämnden (PDF)…</source>
@@ -332,12 +530,60 @@ The program keeps running. The details are in the log file:
         <translation>Mark as reported…</translation>
     </message>
     <message>
+        <source>Protokollför särskilt…</source>
+        <translation>Record separately…</translation>
+    </message>
+    <message>
+        <source>Överklagbara beslut som nämnden inte vill få anmälda protokollförs särskilt (DEL-11).</source>
+        <translation>Appealable decisions the board does not want reported are recorded separately (DEL-11).</translation>
+    </message>
+    <message>
+        <source>Får överklagas: ja/nej</source>
+        <translation>Appealable: yes/no</translation>
+    </message>
+    <message>
+        <source>Särskilt protokoll (PDF)…</source>
+        <translation>Separate record (PDF)…</translation>
+    </message>
+    <message>
+        <source>Visa</source>
+        <translation>Show</translation>
+    </message>
+    <message>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
         <source>till</source>
         <translation>to</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Särskilt protokoll över delegationsbeslut</source>
+        <translation>Separate record of delegated decisions</translation>
+    </message>
+    <message>
+        <source>Protokollförda särskilt</source>
+        <translation>Recorded separately</translation>
+    </message>
+    <message>
+        <source>Datum då besluten protokollfördes särskilt. De får överklagas men anmäls inte till nämnden (DEL-11).</source>
+        <translation>Date the decisions were recorded separately. They may be appealed but are not reported to the board (DEL-11).</translation>
+    </message>
+    <message>
+        <source>Protokollförda</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Protokollför särskilt</source>
+        <translation>Record separately</translation>
+    </message>
+    <message>
+        <source>Får inte överklagas</source>
+        <translation>Not appealable</translation>
     </message>
     <message>
         <source>Anmälan av delegationsbeslut</source>
@@ -408,6 +654,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Delegationsbeslut</source>
         <translation>Delegated decisions</translation>
+    </message>
+    <message>
+        <source>Fullmäktige</source>
+        <translation>Council</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1195,10 @@ The program keeps running. The details are in the log file:
         <translation>(no comparison)</translation>
     </message>
     <message>
+        <source>Återtaget av fullmäktige den {day} {paragraph} (DEL-4): beslutas inte längre på delegation.</source>
+        <translation>Taken back by the council on {day} {paragraph} (DEL-4): no longer decided on delegation.</translation>
+    </message>
+    <message>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
@@ -1377,6 +1631,14 @@ The program keeps running. The details are in the log file:
     <message>
         <source>(hela organisationen)</source>
         <translation>(the whole organisation)</translation>
+    </message>
+    <message>
+        <source>Fullmäktige återtog ärendet den {day} {paragraph}: ingen får besluta i det på nämndens vägnar (DEL-4).</source>
+        <translation>The council took this matter back on {day} {paragraph}: nobody may decide it on the board's behalf (DEL-4).</translation>
+    </message>
+    <message>
+        <source>Ingen innehar i dag den befattning ärendet är delegerat till: nämnden beslutar själv (DEL-1).</source>
+        <translation>Nobody holds the position the matter is delegated to today: the board decides itself (DEL-1).</translation>
     </message>
     <message>
         <source>Delegeringsbrev</source>

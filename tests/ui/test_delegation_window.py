@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from nacka_desktop.domain.delegation import (
     DecisionKind,
@@ -15,6 +16,7 @@ from nacka_desktop.domain.delegation import (
 )
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.services.context import Services
+from nacka_desktop.ui.council_dialog import CouncilMatterDialog
 from nacka_desktop.ui.delegation_dialogs import DecisionDialog, ItemDialog, SubdelegationDialog
 from nacka_desktop.ui.delegation_window import DelegationWindow
 from nacka_desktop.ui.dialogs import DateDialog
@@ -282,3 +284,142 @@ def test_undoing_a_removal_puts_the_item_back_in_its_place(
 
     window.undo_action.trigger()
     assert shown(editable, 1) == before
+
+
+def kf_id(services: Services) -> int:
+    return next(
+        u.id
+        for u in services.queries.snapshot().units.values()
+        if u.kind is UnitKind.MUNICIPAL_COUNCIL
+    )
+
+
+def test_a_referral_to_ks_is_refused_in_the_dialog_then_sent_to_kf_and_undone(
+    editable: DelegationWindow, window, orders: Services, monkeypatch
+) -> None:
+    kf = kf_id(orders)
+    tries: list[str] = []
+
+    def fill(dialog: CouncilMatterDialog) -> int:
+        tries.append(dialog.to.currentText())
+        if len(tries) == 1:  # the usual mistake first: to the executive board (DEL-4)
+            dialog.to.setCurrentIndex(dialog.to.findText("Kommunstyrelsen"))
+            dialog.matter.setText("Ny arbetsgivarpolicy")
+            dialog.paragraph.setText("§ 140")
+        else:
+            assert "DEL-4" in dialog.form.rows["to_unit"].error.text()
+            dialog.to.setCurrentIndex(dialog.to.findData(kf))
+        return 1
+
+    shown_dialogs: list[CouncilMatterDialog] = []
+
+    def fake_exec(self: CouncilMatterDialog) -> int:
+        shown_dialogs.append(self)
+        return int(fill(self)) if len(shown_dialogs) <= 2 else 0
+
+    monkeypatch.setattr(CouncilMatterDialog, "exec", fake_exec)
+    editable.council_tab.refer_button.click()
+    assert len(shown_dialogs) == 2
+    [matter] = orders.delegation.council_matters()
+    assert (matter.to_unit_id, matter.matter, matter.paragraph) == (
+        kf,
+        "Ny arbetsgivarpolicy",
+        "§ 140",
+    )
+    table = editable.council_tab.matters
+    assert table.rowCount() == 1
+    assert table.index(0, 4).data() == "Hos kommunstyrelsen för beredning"
+
+    window.undo_action.trigger()
+    assert orders.delegation.council_matters() == []
+    assert table.rowCount() == 0
+
+
+def test_kf_taking_a_matter_back_empties_who_may_decide_and_says_why(
+    editable: DelegationWindow, orders: Services, monkeypatch
+) -> None:
+    def fill(dialog: CouncilMatterDialog) -> int:
+        hire = next(
+            i for i in range(dialog.item.count()) if "Anställning" in dialog.item.itemText(i)
+        )
+        dialog.item.setCurrentIndex(hire)  # gives the matter its words and its legal basis
+        assert dialog.matter.text() == "Anställning av medarbetare"
+        dialog.decided_on.setText("2026-11-02")
+        dialog.paragraph.setText("KF § 120")
+        return 1
+
+    answer_once(monkeypatch, CouncilMatterDialog, fill)
+    editable.council_tab.recall_button.click()
+    [recall] = orders.delegation.council_matters()
+    assert recall.item_id is not None
+    items = editable.order_tab.items
+    row = next(r for r in range(items.rowCount()) if items.row_at(r).id == recall.item_id)
+    tip = items.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "KF § 120" in tip and "DEL-4" in tip  # struck through in the order, with the reason
+    assert items.index(row, 2).data(Qt.ItemDataRole.FontRole).strikeOut()
+
+    rights = editable.rights_tab
+    editable.tabs.setCurrentWidget(rights)
+    hire = next(
+        i
+        for i in range(rights.matter_combo.count())
+        if rights.matter_combo.itemText(i).startswith("Anställning")
+    )
+    rights.matter_combo.setCurrentIndex(hire)
+    assert rights.holders.rowCount() == 0
+    assert rights.holders_note.isVisibleTo(editable)
+    assert "KF § 120" in rights.holders_note.text() and "DEL-4" in rights.holders_note.text()
+
+
+def test_an_appealable_decision_is_recorded_separately_from_the_log(
+    editable: DelegationWindow, orders: Services, monkeypatch
+) -> None:
+    current = editable.order_tab._current_order()
+    assert current is not None
+    orders.delegation_orders.add_item(
+        current.id,
+        DelegationItem(
+            0,
+            "Personal",
+            "1.9",
+            "Beslut om tjänstledighet",
+            DecisionKind.OTHER,
+            Delegate(DelegateKind.POSITION, Role.UNIT_MANAGER),
+            report_to_board=False,
+        ),
+    )
+    editable.reload()
+    manager = next(
+        a
+        for a in orders.queries.snapshot().appointments.values()
+        if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
+    )
+
+    def fill(dialog: DecisionDialog) -> int:
+        leave = next(
+            i
+            for i in range(dialog.item_combo.count())
+            if "tjänstledighet" in dialog.item_combo.itemText(i)
+        )
+        dialog.item_combo.setCurrentIndex(leave)
+        assert dialog.route_hint.text() == "Anmäls inte till nämnden."
+        dialog.appealable.setChecked(True)
+        assert "protokollförs särskilt" in dialog.route_hint.text()
+        dialog.decided_by.setCurrentIndex(dialog.decided_by.findData(manager.id))
+        dialog.description.setText("Avslag på ansökan om tjänstledighet")
+        return 1
+
+    answer_once(monkeypatch, DecisionDialog, fill)
+    tab = editable.decisions_tab
+    tab.new_decision_button.click()
+    tab.show_combo.setCurrentIndex(tab.show_combo.findData("to_record"))
+    model = tab.decisions
+    assert model.rowCount() == 1
+    assert (model.index(0, 7).data(), model.index(0, 8).data()) == ("Ja", "Protokollförs särskilt")
+
+    tab.decisions_table.selectAll()
+    answer_once(monkeypatch, DateDialog, lambda dialog: 1)
+    tab.recorded_button.click()
+    assert model.rowCount() == 0  # nothing left to record
+    [recorded] = [d for d in orders.delegation.decisions(date(2026, 1, 1), TODAY) if d.appealable]
+    assert recorded.recorded_separately_on == TODAY
