@@ -119,6 +119,14 @@ class CouncilTab(DelegationTab):
             )
         return self.tr("Hos kommunstyrelsen för beredning")
 
+    def select_matter(self, matter_id: int) -> None:
+        row = next(
+            (r for r in range(self.matters.rowCount()) if self.matters.row_at(r).id == matter_id),
+            None,
+        )
+        if row is not None:
+            self.table.selectRow(row)
+
     def _selected(self) -> CouncilMatter | None:
         rows = self.table.selectionModel().selectedRows()
         return self.matters.row_at(rows[0].row()) if rows else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -127,6 +128,35 @@ class DecisionsTab(DelegationTab):
         ]
         self.decisions.show(decisions, self._org, self.english, self.tr("Ja"))
         fit_columns(self.decisions_table, widest=210)  # eleven columns on one screen
+
+    def select_decision(self, decision_id: int) -> None:
+        """Show every decision of the period the decision falls in, and select it."""
+        decision = next(
+            (
+                d
+                for d in self.services.delegation.decisions(date.min, date.max)
+                if d.id == decision_id
+            ),
+            None,
+        )
+        if decision is None:
+            return
+        self.show_combo.setCurrentIndex(0)
+        first, last = self._period()
+        if not first <= decision.decided_on <= last:
+            self.first_date.setDate(QDate(date(decision.decided_on.year, 1, 1)))
+            self.last_date.setDate(QDate(max(decision.decided_on, self.on)))
+        row = next(
+            (
+                r
+                for r in range(self.decisions.rowCount())
+                if self.decisions.row_at(r).id == decision_id
+            ),
+            None,
+        )
+        if row is not None:
+            self.decisions_table.selectRow(row)
+            self.decisions_table.scrollTo(self.decisions.index(row, 0))
 
     def _selected_ids(self) -> list[int]:
         rows = self.decisions_table.selectionModel().selectedRows()

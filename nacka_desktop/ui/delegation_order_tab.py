@@ -157,6 +157,23 @@ class OrderTab(DelegationTab):
         if version is not None and self.version_combo.findData(version) >= 0:
             self.version_combo.setCurrentIndex(self.version_combo.findData(version))
 
+    def select_item(self, order_id: int, item_id: int | None = None) -> None:
+        """Show the version (and the item in it): where a problem points."""
+        order = self._order(order_id)
+        if order is None:
+            return
+        self.board_combo.setCurrentIndex(self.board_combo.findData(order.board_unit_id))
+        self.version_combo.setCurrentIndex(self.version_combo.findData(order_id))
+        self.section_combo.setCurrentIndex(0)
+        self.filter_edit.clear()
+        source_row = next(
+            (r for r in range(self.items.rowCount()) if self.items.row_at(r).id == item_id), None
+        )
+        if source_row is not None:
+            index = self.filtered.mapFromSource(self.items.index(source_row, 0))
+            self.items_table.selectRow(index.row())
+            self.items_table.scrollTo(index)
+
     def _versions(self) -> list[DelegationOrder]:
         board = self.board_combo.currentData()
         return sorted(

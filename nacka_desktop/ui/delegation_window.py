@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from nacka_desktop.domain.delegation import DelegationOrder
 from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
 
 from .delegation_council_tab import CouncilTab
@@ -71,6 +72,34 @@ class DelegationWindow(QDialog):
 
     def select_person(self, person_id: int) -> None:
         self.rights_tab.select_person(person_id)
+
+    def show_object(self, kind: str, object_id: int) -> bool:
+        """Open the tab and row a problem points at; False for what is not shown here."""
+        if kind == ObjectKind.DELEGATION_ORDER.value:
+            self.tabs.setCurrentWidget(self.order_tab)
+            self.order_tab.select_item(object_id)
+        elif kind in (ObjectKind.DELEGATION_ITEM.value, ObjectKind.SUBDELEGATION.value):
+            item_id = object_id
+            if kind == ObjectKind.SUBDELEGATION.value:
+                sub = next(
+                    (s for s in self.services.delegation.subdelegations() if s.id == object_id),
+                    None,
+                )
+                item_id = sub.item_id if sub else 0
+            order = next((o for o in self.orders if any(i.id == item_id for i in o.items)), None)
+            if order is None:
+                return False
+            self.tabs.setCurrentWidget(self.order_tab)
+            self.order_tab.select_item(order.id, item_id)
+        elif kind == ObjectKind.DELEGATED_DECISION.value:
+            self.tabs.setCurrentWidget(self.decisions_tab)
+            self.decisions_tab.select_decision(object_id)
+        elif kind == ObjectKind.COUNCIL_MATTER.value:
+            self.tabs.setCurrentWidget(self.council_tab)
+            self.council_tab.select_matter(object_id)
+        else:
+            return False
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.edits is not None:

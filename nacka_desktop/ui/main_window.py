@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop import __version__
 from nacka_desktop.domain.responsibility import roles_for
+from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.storage.database import remembered_location
@@ -53,8 +55,22 @@ from .unit_form import UnitForm
 from .work_actions import WorkActions
 from .work_panel import WorkPanel
 
+if TYPE_CHECKING:
+    from .delegation_window import DelegationWindow
+
 ServicesOpener = Callable[[str], Services]
 VIEW_DATE_DELAY_MS = 300
+# Problems about these are shown in the Delegation window.
+DELEGATION_KINDS = frozenset(
+    kind.value
+    for kind in (
+        ObjectKind.DELEGATION_ORDER,
+        ObjectKind.DELEGATION_ITEM,
+        ObjectKind.SUBDELEGATION,
+        ObjectKind.DELEGATED_DECISION,
+        ObjectKind.COUNCIL_MATTER,
+    )
+)
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +94,7 @@ class MainWindow(QMainWindow):
         self._language = language
         self._open_services = open_services
         self._current: tuple[str, int] | None = None
+        self._delegation_window: DelegationWindow | None = None
         self.edits = EditRunner(undo_stack, self, self.english)
         self._refreshing = False
         self._listening = False
@@ -386,6 +403,8 @@ class MainWindow(QMainWindow):
             self.show_appointment(object_id)
         elif kind == "process":
             self.show_processes(object_id)
+        elif kind in DELEGATION_KINDS:
+            self.show_delegation().show_object(kind, object_id)
 
     def _search_hit_chosen(self, kind: str, object_id: int) -> None:
         if kind == "unit":
@@ -528,14 +547,27 @@ class MainWindow(QMainWindow):
             self._refresh_work()
             self.work_panel.select(created)
 
-    def show_delegation(self) -> None:
+    def show_delegation(self) -> DelegationWindow:
+        """The Delegation window: the open one brought forward, or a new one."""
         from .delegation_window import DelegationWindow
 
-        window = DelegationWindow(self.services, self.on, self.english, self, self.edits)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window = self._delegation_window
+        reusable = (
+            window is not None
+            and shiboken6.isValid(window)
+            and window.isVisible()
+            and window.services is self.services  # not after another database was opened
+        )
+        if window is None or not reusable:
+            window = DelegationWindow(self.services, self.on, self.english, self, self.edits)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._delegation_window = window
         if self._current is not None and self._current[0] == "person":
             window.select_person(self._current[1])
         window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def show_task_catalogue(self) -> None:
         from .task_catalogue_dialog import TaskCatalogueDialog

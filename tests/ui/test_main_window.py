@@ -520,6 +520,35 @@ def test_double_clicking_a_problem_selects_the_unit(window, qtbot):
     assert window.tree.currentIndex().data(UNIT_ID_ROLE) == unit_id
 
 
+@pytest.mark.parametrize(
+    ("rule", "tab", "selected_text"),
+    [
+        ("DEL-11", "decisions_tab", "UN 2026/0287"),  # an appealable decision to record
+        ("DEL-4", "order_tab", "Markreservation och markanvisning enligt markanvisningspolicyn"),
+    ],
+)
+def test_double_clicking_a_delegation_problem_opens_the_delegation_window_there(
+    window, qtbot, rule: str, tab: str, selected_text: str
+):
+    from nacka_desktop.ui.delegation_window import DelegationWindow
+
+    model = window.problems.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == rule)
+    click_item(qtbot, window.problems.table, model.index(row, 2), double=True)
+
+    [opened] = window.findChildren(DelegationWindow)
+    assert opened.isVisible()
+    assert opened.tabs.currentWidget() is getattr(opened, tab)
+    table = (
+        getattr(opened, tab).decisions_table
+        if tab == "decisions_tab"
+        else opened.order_tab.items_table
+    )
+    [chosen] = table.selectionModel().selectedRows()
+    texts = [chosen.sibling(chosen.row(), c).data() for c in range(table.model().columnCount())]
+    assert selected_text in texts
+
+
 # -- 9. close a unit ------------------------------------------------------------------------
 def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(window, monkeypatch):
     services = window.services
