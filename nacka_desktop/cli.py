@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report_kind",
         choices=["decisions", "separate"],
         help="decisions: delegationsbeslut att anmäla till nämnden; separate: särskilt "
-        "protokoll över överklagbara beslut som inte anmäls (DEL-11)",
+        "protokoll över beslut som inte anmäls men kan laglighetsprövas (DEL-11)",
     )
     report.add_argument("--board", required=True, help="nämndens namn eller kod, t.ex. KS")
     register = export_kinds.add_parser("register", help="ett register som Excel-fil")

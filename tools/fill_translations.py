@@ -22,6 +22,51 @@ from pathlib import Path
 
 # Swedish source → English, for every context.
 TRANSLATIONS: dict[str, str] = {
+    "Det finns ingen nämnd att välja.": ("There is no board to choose."),
+    "Kan överklagas genom laglighetsprövning (KL 13 kap.)": (
+        "Can be appealed by judicial review of legality (KL ch. 13)"
+    ),
+    (
+        "Inte för beslut som överklagas genom förvaltningsbesvär enligt en annan lag, "
+        "till exempel skollagen eller socialtjänstlagen."
+    ): (
+        "Not for decisions appealed under another law, for example the Education Act or "
+        "the Social Services Act."
+    ),
+    "Anmäls inte, men kan laglighetsprövas: protokollförs särskilt (DEL-11).": (
+        "Not reported, but open to judicial review: recorded separately (DEL-11)."
+    ),
+    "Kan laglighetsprövas": ("Open to judicial review"),
+    (
+        "Beslut som nämnden inte vill få anmälda men som kan laglighetsprövas "
+        "protokollförs särskilt (DEL-11)."
+    ): (
+        "Decisions the board does not want reported but which are open to judicial review"
+        " are recorded separately (DEL-11)."
+    ),
+    "Laglighetsprövning: ja/nej": ("Judicial review: yes/no"),
+    (
+        "Datum då besluten protokollfördes särskilt. De kan laglighetsprövas men anmäls "
+        "inte till nämnden (DEL-11)."
+    ): (
+        "Date the decisions were recorded separately. They are open to judicial review "
+        "but not reported to the board (DEL-11)."
+    ),
+    "Kan inte laglighetsprövas": ("Not open to judicial review"),
+    (
+        "Ingen i den valda enheten får besluta i ärendet; välj hela organisationen för "
+        "att se vem som får."
+    ): (
+        "Nobody in the chosen unit may decide this matter; choose the whole organisation "
+        "to see who may."
+    ),
+    (
+        "Ingen innehar den {day} den befattning ärendet är delegerat till: nämnden "
+        "beslutar själv (DEL-1)."
+    ): (
+        "Nobody holds the position the matter is delegated to on {day}: the board decides"
+        " itself (DEL-1)."
+    ),
     (
         "Återtaget av fullmäktige den {day} {paragraph} (DEL-4): beslutas inte längre på "
         "delegation."
@@ -89,26 +134,12 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Anmälan": "Reporting",
     "Anmäls inte till nämnden.": "Not reported to the board.",
-    "Anmäls inte, men får överklagas: protokollförs särskilt (DEL-11).": (
-        "Not reported, but appealable: recorded separately (DEL-11)."
-    ),
     "Anmäls till nämnden (DEL-11).": "Reported to the board (DEL-11).",
-    "Beslutet får överklagas": "The decision may be appealed",
     "Överklagande": "Appeal",
     "Alla beslut": "All decisions",
     "Anmält / protokollfört": "Reported / recorded",
     "Att anmäla, inte anmälda": "To report, not yet reported",
     "Att protokollföra särskilt, inte gjort": "To record separately, not yet done",
-    (
-        "Datum då besluten protokollfördes särskilt. De får överklagas men anmäls inte till "
-        "nämnden (DEL-11)."
-    ): (
-        "Date the decisions were recorded separately. They may be appealed but are not reported to"
-        " the board (DEL-11)."
-    ),
-    "Får inte överklagas": "Not appealable",
-    "Får överklagas": "Appealable",
-    "Får överklagas: ja/nej": "Appealable: yes/no",
     "Protokollför särskilt": "Record separately",
     "Protokollför särskilt…": "Record separately…",
     "Protokollförda": "Recorded",
@@ -116,9 +147,6 @@ TRANSLATIONS: dict[str, str] = {
     "Särskilt protokoll (PDF)…": "Separate record (PDF)…",
     "Särskilt protokoll över delegationsbeslut": "Separate record of delegated decisions",
     "Visa": "Show",
-    "Överklagbara beslut som nämnden inte vill få anmälda protokollförs särskilt (DEL-11).": (
-        "Appealable decisions the board does not want reported are recorded separately (DEL-11)."
-    ),
     "Fullmäktige": "Council",
     (
         "Fullmäktige återtog ärendet den {day} {paragraph}: ingen får besluta i det på "
@@ -126,13 +154,6 @@ TRANSLATIONS: dict[str, str] = {
     ): (
         "The council took this matter back on {day} {paragraph}: nobody may decide it on the "
         "board's behalf (DEL-4)."
-    ),
-    (
-        "Ingen innehar i dag den befattning ärendet är delegerat till: nämnden beslutar själv"
-        " (DEL-1)."
-    ): (
-        "Nobody holds the position the matter is delegated to today: the board decides itself "
-        "(DEL-1)."
     ),
     "DATA-1: Vidaredelegationen måste upphöra efter att den börjat.": (
         "DATA-1: The subdelegation must end after it starts."

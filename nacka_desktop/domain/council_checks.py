@@ -11,7 +11,7 @@ from .council_matters import (
     CouncilMatterKind,
     DecisionRecord,
     ReportRoute,
-    recall_of,
+    recalls_in,
     report_route,
 )
 from .delegation import DelegationItem, DelegationOrder, LegalBasis
@@ -156,16 +156,14 @@ def _recalled_items_left_in_orders(
 ) -> Iterator[Violation]:
     """A board's order in force that still delegates what KF took back: nobody may decide it
     on the board's behalf, and the next version should leave it out."""
-    recalls = [m for m in matters if m.kind is CouncilMatterKind.RECALL]
-    if not recalls:
+    taken = recalls_in(orders, matters, on)
+    if not taken:
         return
     for order in orders_in_force(orders, on):
         board = org.units.get(order.board_unit_id)
         board_name = board.name if board else "?"
         for item in order.items:
-            recall = recall_of(
-                item, (m for m in recalls if m.board_unit_id == order.board_unit_id), on
-            )
+            recall = taken.get(item.id)
             if recall is None:
                 continue
             paragraph = f" ({recall.paragraph})" if recall.paragraph else ""
@@ -189,12 +187,12 @@ def check_decisions(
     decisions: Sequence[DecisionRecord],
     matters: Sequence[CouncilMatter] = (),
 ) -> list[Violation]:
-    """DEL-11: a decision is reported as the board decided, an appealable one that is not
-    reported is recorded separately, and neither happens before the decision. DEL-4: no
-    decision on the board's behalf in a matter KF had taken back."""
+    """DEL-11: a decision is reported as the board decided, one that is not reported but may
+    be appealed by laglighetsprövning (KL 13 kap.) is recorded separately, and neither
+    happens before the decision. DEL-4: no decision on the board's behalf in a matter KF had
+    taken back."""
     items: dict[int, DelegationItem] = {i.id: i for o in orders for i in o.items}
-    board_of_item = {i.id: o.board_unit_id for o in orders for i in o.items}
-    recalls = [m for m in matters if m.kind is CouncilMatterKind.RECALL]
+    ever_taken = recalls_in(orders, matters)
     found: list[Violation] = []
     for decision in decisions:
         item = items.get(decision.item_id)
@@ -229,12 +227,8 @@ def check_decisions(
                         field,
                     )
                 )
-        recall = recall_of(
-            item,
-            (m for m in recalls if m.board_unit_id == board_of_item[item.id]),
-            decision.decided_on,
-        )
-        if recall is not None:
+        recall = ever_taken.get(item.id)
+        if recall is not None and recall.decided_on <= decision.decided_on:
             found.append(
                 Violation(
                     "DEL-4",
@@ -253,10 +247,11 @@ def check_decisions(
             found.append(
                 v(
                     Severity.WARNING,
-                    "Beslutet får överklagas men anmäls inte till nämnden: det ska "
-                    "protokollföras särskilt, annars börjar tiden för överklagande inte löpa.",
-                    "The decision may be appealed but is not reported to the board: record "
-                    "it separately, or the time to appeal does not start.",
+                    "Beslutet kan laglighetsprövas men anmäls inte till nämnden: det ska "
+                    "protokollföras särskilt (KL 6 kap. 40 §), annars börjar tiden för "
+                    "överklagande inte löpa.",
+                    "The decision may be appealed (KL 13 kap.) but is not reported to the "
+                    "board: record it separately, or the time to appeal does not start.",
                     "recorded_separately_on",
                 )
             )

@@ -52,25 +52,53 @@ class CouncilMatter:
 
     def label(self, board_name: str) -> str:
         number = f" {self.case_number}" if self.case_number else ""
-        return f"{board_name}: {self.kind.label_sv.lower()}{number} – {self.matter}"
-
-    def takes_back(self, item: DelegationItem, on: date) -> bool:
-        """Does this recall, in force on the date, take back the item? An item of a later
-        version names the same matter with the same words."""
-        if self.kind is not CouncilMatterKind.RECALL or self.decided_on > on:
-            return False
-        return item.id == self.item_id or _same_words(item.matter, self.matter)
+        what = self.kind.label_sv[0].lower() + self.kind.label_sv[1:]
+        return f"{board_name}: {what}{number} – {self.matter}"
 
 
-def _same_words(first: str, second: str) -> bool:
-    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
-def recall_of(
-    item: DelegationItem, matters: Iterable[CouncilMatter], on: date
-) -> CouncilMatter | None:
-    """KF's decision taking the item back, if one is in force on the date."""
-    return next((m for m in matters if m.takes_back(item, on)), None)
+def recalls_in(
+    orders: Iterable[DelegationOrder], matters: Iterable[CouncilMatter], on: date | None = None
+) -> dict[int, CouncilMatter]:
+    """The items KF has taken back (by the date, or ever when no date is given): item id →
+    KF's decision. A recall names one item; in the board's other versions of the order it
+    also takes back the item with the same matter, limits and kind (its successor), never a
+    sibling of the same version that differs only in its limits. A recall whose item is gone
+    takes back the items with the same matter."""
+    recalls = [
+        m
+        for m in matters
+        if m.kind is CouncilMatterKind.RECALL and (on is None or m.decided_on <= on)
+    ]
+    if not recalls:
+        return {}
+    orders = list(orders)
+    home = {i.id: (o.id, i) for o in orders for i in o.items}
+    taken: dict[int, CouncilMatter] = {}
+    for recall in sorted(recalls, key=lambda m: (m.decided_on, m.id)):
+        named = home.get(recall.item_id) if recall.item_id is not None else None
+        for order in orders:
+            if order.board_unit_id != recall.board_unit_id:
+                continue
+            for item in order.items:
+                if item.id in taken:
+                    continue
+                if named is None:
+                    hit = _words(item.matter) == _words(recall.matter)
+                else:
+                    home_order, original = named
+                    hit = item.id == original.id or (
+                        order.id != home_order
+                        and _words(item.matter) == _words(original.matter)
+                        and _words(item.limits) == _words(original.limits)
+                        and item.decision_kind is original.decision_kind
+                    )
+                if hit:
+                    taken[item.id] = recall
+    return taken
 
 
 def without_recalled(
@@ -80,13 +108,13 @@ def without_recalled(
 ) -> list[DelegationOrder]:
     """The orders without the items KF has taken back by the date: nobody decides those on
     the board's behalf any more (DEL-4)."""
-    recalls = [m for m in matters if m.kind is CouncilMatterKind.RECALL and m.decided_on <= on]
-    if not recalls:
-        return list(orders)
+    orders = list(orders)
+    taken = recalls_in(orders, matters, on)
+    if not taken:
+        return orders
     result = []
     for order in orders:
-        mine = [m for m in recalls if m.board_unit_id == order.board_unit_id]
-        kept = tuple(i for i in order.items if not any(m.takes_back(i, on) for m in mine))
+        kept = tuple(i for i in order.items if i.id not in taken)
         result.append(order if len(kept) == len(order.items) else replace(order, items=kept))
     return result
 
@@ -116,8 +144,10 @@ class ReportRoute(StrEnum):
 
 
 def report_route(item: DelegationItem, appealable: bool) -> ReportRoute:
-    """KL 6 kap 40 § and 7 kap 8 §: reported as the board decided; an appealable decision that
-    is not reported is recorded separately, so that the time to appeal can start to run."""
+    """KL 6 kap 40 § and 7 kap 8 §: reported as the board decided; a decision that is not
+    reported but may be appealed under KL 13 kap (laglighetsprövning) is recorded separately,
+    so that the time to appeal can start to run. `appealable` means exactly that: a decision
+    appealed only by förvaltningsbesvär under another law is not recorded separately."""
     if item.report_to_board:
         return ReportRoute.REPORT_TO_BOARD
     return ReportRoute.SEPARATE_RECORD if appealable else ReportRoute.NONE
@@ -132,7 +162,7 @@ class DecisionRecord:
     decided_on: date
     description: str
     case_number: str = ""
-    appealable: bool = False
+    appealable: bool = False  # by laglighetsprövning (KL 13 kap.)
     reported_on: date | None = None
     recorded_separately_on: date | None = None
 

@@ -183,7 +183,7 @@ def _order_introduction() -> list[Flowable]:
         para(
             "Beslut som fattas med stöd av delegation anmäls till nämnden på det sätt nämnden "
             f"har bestämt (kommunallagen 6 kap. 40 §). Punkter markerade <b>{NOT_REPORTED}</b> "
-            "behöver inte anmälas; beslut som kan överklagas ska ändå dokumenteras särskilt."
+            "behöver inte anmälas; beslut som kan laglighetsprövas protokollförs ändå särskilt."
         ),
         para(
             "Ärenden som är så brådskande att nämndens avgörande inte kan avvaktas får beslutas "
@@ -452,7 +452,7 @@ def _duties() -> list[Flowable]:
             "<b>Beslut ska anmälas till nämnden.</b> Registrera varje beslut du fattar med "
             "diarienummer, så att det kan anmälas vid nämndens nästa sammanträde "
             "(kommunallagen 6 kap. 40 §). Det gäller inte beslut i ärenden markerade "
-            f"<b>{NOT_REPORTED}</b>; beslut som kan överklagas ska ändå dokumenteras särskilt."
+            f"<b>{NOT_REPORTED}</b>; beslut som kan laglighetsprövas protokollförs ändå särskilt."
         ),
         para(
             "Du får vidaredelegera en rätt endast där det anges "
@@ -512,8 +512,8 @@ def write_decisions_report(
         "Följande beslut har fattats med stöd av delegation från nämnden under perioden "
         "och anmäls härmed till nämnden (kommunallagen 6 kap. 40 §). Anmälan innebär inte "
         "att nämnden prövar besluten på nytt; den kan däremot återkalla en delegation. "
-        "Beslut i ärenden som nämnden bestämt inte ska anmälas finns inte med; de som får "
-        "överklagas protokollförs särskilt.",
+        "Beslut i ärenden som nämnden bestämt inte ska anmälas finns inte med; de som kan "
+        "laglighetsprövas protokollförs särskilt.",
     )
     if decisions:
         story += [CondPageBreak(45 * mm), _section_heading("Beslut"), _decisions_table(decisions)]
@@ -539,8 +539,9 @@ def write_separate_record(
     municipality: str = "Nacka kommun",
 ) -> None:
     """The separate record (särskilt protokoll) of the decisions taken on the board's
-    delegation from `first` to `last` that may be appealed but are not reported (DEL-11,
-    kommunallagen 7 kap. 8 §), with a signature block for its adjustment (justering)."""
+    delegation from `first` to `last` that are not reported but may be appealed by
+    laglighetsprövning (DEL-11, kommunallagen 6 kap. 40 §, 7 kap. 8 §), with signature blocks
+    for its adjustment (justering) and the notice on the anslagstavla."""
     board = services.queries.unit(board_unit_id).name
     decisions = _decisions_of(services, board_unit_id, first, last, ReportRoute.SEPARATE_RECORD)
     doc_id = separate_record_doc_id(board_unit_id, last)
@@ -552,12 +553,11 @@ def write_separate_record(
         last,
         decisions,
         "Följande beslut har fattats med stöd av delegation från nämnden under perioden. "
-        "Nämnden har bestämt att de inte ska anmälas till nämnden, men de får överklagas och "
-        "protokollförs därför särskilt (kommunallagen 7 kap. 8 §). Tiden för att överklaga "
-        "ett beslut genom laglighetsprövning (kommunallagen 13 kap.) räknas från den dag då "
-        "det tillkännagavs på kommunens anslagstavla att protokollet justerats; för ett "
-        "beslut som överklagas enligt förvaltningslagen eller en speciallag räknas tiden från "
-        "den dag då klaganden fick del av beslutet.",
+        "Nämnden har bestämt att de inte ska anmälas till nämnden. Eftersom de kan "
+        "överklagas genom laglighetsprövning enligt 13 kap. kommunallagen protokollförs de "
+        "särskilt (kommunallagen 6 kap. 40 § och 7 kap. 8 §). Tiden för överklagande räknas "
+        "från den dag då det tillkännagavs på kommunens anslagstavla att protokollet "
+        "justerats.",
     )
     if decisions:
         story += [
@@ -566,7 +566,7 @@ def write_separate_record(
             _decisions_table(decisions, recorded=True),
         ]
     else:
-        story.append(para(muted("<i>Inga överklagbara beslut som inte anmäls under perioden.</i>")))
+        story.append(para(muted("<i>Inga beslut att protokollföra särskilt under perioden.</i>")))
     story += [
         heading("Justering"),
         para("Protokollet justeras av den som fattat besluten eller av nämndens sekreterare."),

@@ -46,7 +46,7 @@ DECISION_HEADERS: tuple[str, ...] = (
     "Beslutsfattare",
     "Beskrivning",
     "Diarienummer",
-    "Får överklagas",
+    "Kan laglighetsprövas",
     "Anmälan",
     "Anmält",
     "Protokollfört särskilt",

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.council_matters import CouncilMatter
+from nacka_desktop.domain.council_matters import CouncilMatter, CouncilMatterKind
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.storage.delegation_repository import (
     council_matter_columns,
@@ -86,6 +87,17 @@ class CouncilMatterService:
             item = session.get(DelegationItemRow, matter.item_id)
             if item is None:
                 raise NotFoundError("Punkten", matter.item_id)
+            if item.legal_basis is not matter.legal_basis:
+                raise refusal(
+                    "DEL-3",
+                    f"Punkten {item.number} har rättslig grund "
+                    f"”{item.legal_basis.label_sv}”; det är lagen som avgör om "
+                    "fullmäktige kan återta ärendet. Rätta punkten om grunden är fel.",
+                    "The item's legal basis decides; correct the item if it is wrong.",
+                    ObjectKind.COUNCIL_MATTER,
+                    matter.id,
+                    "legal_basis",
+                )
             order = session.get(DelegationOrderRow, item.order_id)
             if order is not None and order.board_unit_id != matter.board_unit_id:
                 raise refusal(
@@ -93,6 +105,24 @@ class CouncilMatterService:
                     "Punkten hör till en annan nämnds delegationsordning; bara den nämnden "
                     "har ärendet i sitt reglemente.",
                     "The item belongs to another board's order.",
+                    ObjectKind.COUNCIL_MATTER,
+                    matter.id,
+                    "item",
+                )
+        if matter.kind is CouncilMatterKind.RECALL and matter.item_id is not None:
+            earlier = session.scalars(
+                select(CouncilMatterRow).where(
+                    CouncilMatterRow.kind == CouncilMatterKind.RECALL,
+                    CouncilMatterRow.item_id == matter.item_id,
+                    CouncilMatterRow.id != matter.id,
+                )
+            ).first()
+            if earlier is not None:
+                raise refusal(
+                    "DEL-4",
+                    f"Fullmäktige har redan återtagit ärendet den {earlier.decided_on}"
+                    f"{' (' + earlier.paragraph + ')' if earlier.paragraph else ''}.",
+                    "The council has already taken this matter back.",
                     ObjectKind.COUNCIL_MATTER,
                     matter.id,
                     "item",

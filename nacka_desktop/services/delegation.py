@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from nacka_desktop.domain.council_matters import (
     CouncilMatter,
     ReportRoute,
-    recall_of,
+    recalls_in,
     report_route,
     without_recalled,
 )
@@ -338,16 +338,8 @@ class DelegatedDecisionService:
                 )
             org = load_snapshot(session)
             subdelegations = load_subdelegations(session)
-            matters = load_council_matters(session)
-            recall = recall_of(
-                item,
-                (
-                    m
-                    for m in matters
-                    if m.board_unit_id == _order(session, row.order_id).board_unit_id
-                ),
-                decided_on,
-            )
+            orders = load_orders(session)
+            recall = recalls_in(orders, load_council_matters(session), decided_on).get(item_id)
             if recall is not None:
                 raise refusal(
                     "DEL-4",
@@ -362,7 +354,7 @@ class DelegatedDecisionService:
             rights = [
                 r
                 for r in rights_of_person(
-                    org, load_orders(session), appointment.person_id, decided_on, subdelegations
+                    org, orders, appointment.person_id, decided_on, subdelegations
                 )
                 if r.item.id == item_id and r.appointment.id == appointment_id
             ]
@@ -486,14 +478,19 @@ class DelegatedDecisionService:
             for decision_id, recorded_on in previous.items():
                 _decision(session, decision_id).recorded_separately_on = recorded_on
 
-    def set_appealable(self, decision_ids: Sequence[int], appealable: bool) -> dict[int, bool]:
-        """Correct whether decisions may be appealed; returns what they were (for undo)."""
+    def set_appealable(
+        self, decision_ids: Sequence[int], appealable: bool
+    ) -> dict[int, tuple[bool, date | None]]:
+        """Correct whether decisions may be appealed by laglighetsprövning; one that may not
+        loses its separate record. Returns what they were (for undo)."""
         with self._editor.edit() as session:
-            previous: dict[int, bool] = {}
+            previous: dict[int, tuple[bool, date | None]] = {}
             for decision_id in decision_ids:
                 decision = _decision(session, decision_id)
-                previous[decision_id] = decision.appealable
+                previous[decision_id] = (decision.appealable, decision.recorded_separately_on)
                 decision.appealable = appealable
+                if not appealable:
+                    decision.recorded_separately_on = None
             self._editor.audit(
                 session,
                 "delegated_decision.appealable",
@@ -503,10 +500,11 @@ class DelegatedDecisionService:
             )
             return previous
 
-    def restore_appealable(self, previous: dict[int, bool]) -> None:
+    def restore_appealable(self, previous: dict[int, tuple[bool, date | None]]) -> None:
         with self._editor.edit() as session:
-            for decision_id, appealable in previous.items():
-                _decision(session, decision_id).appealable = appealable
+            for decision_id, (appealable, recorded_on) in previous.items():
+                decision = _decision(session, decision_id)
+                decision.appealable, decision.recorded_separately_on = appealable, recorded_on
 
     def delete(self, decision_id: int) -> None:
         """Remove a decision recorded by mistake (the undo of recording it)."""
@@ -558,12 +556,8 @@ class DelegationQueries:
     def recall_of_item(self, item_id: int, on: date) -> CouncilMatter | None:
         """KF's decision taking the item back, when one is in force on the date (DEL-4)."""
         with self._database.reader() as session:
-            row = session.get(DelegationItemRow, item_id)
-            if row is None:
-                return None
-            board = _order(session, row.order_id).board_unit_id
-            matters = [m for m in load_council_matters(session) if m.board_unit_id == board]
-            return recall_of(item_record(row), matters, on)
+            taken = recalls_in(load_orders(session), load_council_matters(session), on)
+            return taken.get(item_id)
 
     def subdelegations(self) -> list[Subdelegation]:
         with self._database.reader() as session:

@@ -1494,6 +1494,9 @@ _KS_SECTIONS: tuple[_Section, ...] = (
                 "Försäljning av inventarier och annan lös egendom",
                 _UNIT_MANAGER,
                 limits="Upp till 100 000 kr",
+                report=False,
+                notes="Anmäls inte. Besluten kan laglighetsprövas och protokollförs därför "
+                "särskilt (KL 6 kap. 40 §).",
             ),
             _Item(
                 "Beslut i skadeståndsärenden",
@@ -1670,7 +1673,8 @@ _UN_SECTIONS: tuple[_Section, ...] = (
                 f"{_SCHOOL_LAW} 10 kap 32 §",
                 basis=_MUNICIPALITY,
                 report=False,
-                notes="Anmäls inte. Avslag får överklagas och protokollförs särskilt (DEL-11).",
+                notes="Anmäls inte. Avslag överklagas genom förvaltningsbesvär (skollagen "
+                "28 kap.), inte genom laglighetsprövning; de protokollförs inte särskilt.",
             ),
             _Item(
                 "Skolskjuts vid val av annan skolenhet",
@@ -1847,7 +1851,7 @@ class _Decision:
     need_tested: int | None = None  # days before the decision (HR-2)
     consulted: int | None = None  # days before the decision (HR-3)
     reported_after: int | None = None  # days after the decision (DEL-11)
-    appealable: bool = False
+    appealable: bool = False  # by laglighetsprövning (KL 13 kap.)
     recorded_after: int | None = None  # days after; recorded separately (DEL-11)
 
 
@@ -1955,8 +1959,6 @@ _DECISIONS: tuple[_Decision, ...] = (
         "Ansökan om skolskjuts vid växelvis boende avslagen: skolvägen från den andra "
         "vårdnadshavarens bostad är kortare än två kilometer och trafiksäker.",
         title="Skolhandläggare",
-        appealable=True,
-        recorded_after=6,
     ),
     _Decision(
         "UN",
@@ -1968,6 +1970,26 @@ _DECISIONS: tuple[_Decision, ...] = (
         "Ansökan om skolskjuts vid växelvis boende i Boo och Älta avslagen: boendet är inte "
         "jämnt fördelat mellan vårdnadshavarna.",
         title="Skolhandläggare",
+    ),
+    _Decision(
+        "KS",
+        "Försäljning av inventarier och annan lös egendom",
+        "Upp till 100 000 kr",
+        "2100",
+        Role.UNIT_MANAGER,
+        47,
+        "Försäljning av två begagnade tjänstebilar till högstbjudande, sammanlagt 86 000 kr.",
+        appealable=True,
+        recorded_after=5,
+    ),
+    _Decision(
+        "KS",
+        "Försäljning av inventarier och annan lös egendom",
+        "Upp till 100 000 kr",
+        "2100",
+        Role.UNIT_MANAGER,
+        11,
+        "Försäljning av överblivna kontorsmöbler efter flytten till stadshuset, 24 000 kr.",
         appealable=True,
     ),
 )

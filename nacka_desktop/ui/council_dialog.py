@@ -166,6 +166,9 @@ class CouncilMatterDialog(FormDialog):
 
     def validate(self) -> bool:
         valid = self.form.require("matter", self.matter, self.tr("DATA-2: Beskriv ärendet."))
+        if self.board.currentData() is None:
+            self.form.rows["board"].set_error(self.tr("Det finns ingen nämnd att välja."))
+            valid = False
         for name, edit in (
             ("decided_on", self.decided_on),
             ("prepared_on", self.prepared_on),

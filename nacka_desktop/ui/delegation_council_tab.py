@@ -131,9 +131,15 @@ class CouncilTab(DelegationTab):
         rows = self.table.selectionModel().selectedRows()
         return self.matters.row_at(rows[0].row()) if rows else None
 
-    def _items_of_boards(self) -> dict[int, list[DelegationItem]]:
-        on = self.services.clock()
-        return {o.board_unit_id: list(o.items) for o in orders_in_force(self._orders, on)}
+    def _items_of_boards(self, matter: CouncilMatter | None) -> dict[int, list[DelegationItem]]:
+        """The items of each board's order in force, and the item a matter already names
+        (which a later version may have left out)."""
+        items = {o.board_unit_id: list(o.items) for o in orders_in_force(self._orders, self.on)}
+        if matter is not None and matter.item_id is not None:
+            own = items.setdefault(matter.board_unit_id, [])
+            if all(i.id != matter.item_id for i in own):
+                own += [i for o in self._orders for i in o.items if i.id == matter.item_id]
+        return items
 
     def _dialog(
         self, kind: CouncilMatterKind, matter: CouncilMatter | None = None
@@ -143,8 +149,8 @@ class CouncilTab(DelegationTab):
             self._org,
             kind,
             board,
-            self._items_of_boards(),
-            self.services.clock(),
+            self._items_of_boards(matter),
+            self.on,
             self,
             self.english,
             matter,

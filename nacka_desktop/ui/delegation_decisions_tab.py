@@ -43,7 +43,7 @@ class DecisionsTab(DelegationTab):
                 self.tr("Beslut"),
                 self.tr("Beslutsfattare"),
                 self.tr("Diarienummer"),
-                self.tr("Får överklagas"),
+                self.tr("Kan laglighetsprövas"),
                 self.tr("Anmälan"),
                 self.tr("Anmält / protokollfört"),
             ],
@@ -61,11 +61,11 @@ class DecisionsTab(DelegationTab):
         self.recorded_button = QPushButton(self.tr("Protokollför särskilt…"))
         self.recorded_button.setToolTip(
             self.tr(
-                "Överklagbara beslut som nämnden inte vill få anmälda protokollförs särskilt "
-                "(DEL-11)."
+                "Beslut som nämnden inte vill få anmälda men som kan laglighetsprövas "
+                "protokollförs särskilt (DEL-11)."
             )
         )
-        self.appealable_button = QPushButton(self.tr("Får överklagas: ja/nej"))
+        self.appealable_button = QPushButton(self.tr("Laglighetsprövning: ja/nej"))
         self.separate_button = QPushButton(self.tr("Särskilt protokoll (PDF)…"))
         self.decisions_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         row = QHBoxLayout()
@@ -181,8 +181,8 @@ class DecisionsTab(DelegationTab):
         dialog = DateDialog(
             self.tr("Protokollförda särskilt"),
             self.tr(
-                "Datum då besluten protokollfördes särskilt. De får överklagas men anmäls inte "
-                "till nämnden (DEL-11)."
+                "Datum då besluten protokollfördes särskilt. De kan laglighetsprövas men anmäls "
+                "inte till nämnden (DEL-11)."
             ),
             self.tr("Protokollförda"),
             self.services.clock(),
@@ -211,7 +211,9 @@ class DecisionsTab(DelegationTab):
         decisions = self.services.delegated_decisions
         try:
             self.edits.edit(
-                self.tr("Får överklagas") if appealable else self.tr("Får inte överklagas"),
+                self.tr("Kan laglighetsprövas")
+                if appealable
+                else self.tr("Kan inte laglighetsprövas"),
                 lambda: decisions.set_appealable(chosen, appealable),
                 decisions.restore_appealable,
             )
@@ -241,14 +243,17 @@ class DecisionsTab(DelegationTab):
         )
 
     def _new_decision(self) -> None:
+        from nacka_desktop.domain.council_matters import recalls_in
         from nacka_desktop.domain.delegation_rights import orders_in_force
 
         if self.edits is None:
             return
-        choices = [
+        taken = recalls_in(self._orders, self.services.delegation.council_matters(), self.on)
+        choices = [  # not what KF has taken back (DEL-4)
             (f"{item.matter} ({self._org.units[order.board_unit_id].name} {item.number})", item)
             for order in orders_in_force(self._orders, self.on)
             for item in order.items
+            if item.id not in taken
         ]
         dialog = DecisionDialog(self._org, choices, self.services.clock(), self, self.english)
         decisions, edits = self.services.delegated_decisions, self.edits

@@ -289,7 +289,13 @@ class DecisionDialog(FormDialog):
         self.case_number = QLineEdit()
         self.need_tested_on = DateField(optional=True)
         self.consulted_on = DateField(optional=True)
-        self.appealable = QCheckBox(self.tr("Beslutet får överklagas"))
+        self.appealable = QCheckBox(self.tr("Kan överklagas genom laglighetsprövning (KL 13 kap.)"))
+        self.appealable.setToolTip(
+            self.tr(
+                "Inte för beslut som överklagas genom förvaltningsbesvär enligt en annan lag, "
+                "till exempel skollagen eller socialtjänstlagen."
+            )
+        )
         self.route_hint = QLabel()
         self.route_hint.setWordWrap(True)
         for name, label, widget in (
@@ -335,7 +341,7 @@ class DecisionDialog(FormDialog):
             {
                 ReportRoute.REPORT_TO_BOARD: self.tr("Anmäls till nämnden (DEL-11)."),
                 ReportRoute.SEPARATE_RECORD: self.tr(
-                    "Anmäls inte, men får överklagas: protokollförs särskilt (DEL-11)."
+                    "Anmäls inte, men kan laglighetsprövas: protokollförs särskilt (DEL-11)."
                 ),
                 ReportRoute.NONE: self.tr("Anmäls inte till nämnden."),
             }[route]

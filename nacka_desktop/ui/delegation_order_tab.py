@@ -207,14 +207,15 @@ class OrderTab(DelegationTab):
 
     def _recalled(self, order: DelegationOrder | None) -> dict[int, str]:
         """The items of the order KF has taken back (DEL-4), with the reason to show."""
-        from nacka_desktop.domain.council_matters import recall_of
+        from nacka_desktop.domain.council_matters import recalls_in
 
         if order is None:
             return {}
         matters = self.services.delegation.council_matters(order.board_unit_id)
+        taken = recalls_in(self._orders, matters, self.on)
         recalled = {}
         for item in order.items:
-            recall = recall_of(item, matters, self.on)
+            recall = taken.get(item.id)
             if recall is not None:
                 recalled[item.id] = self.tr(
                     "Återtaget av fullmäktige den {day} {paragraph} (DEL-4): beslutas inte "

@@ -127,17 +127,23 @@ class RightsTab(DelegationTab):
             self.holders_note.setText(self._nobody(int(item)))
 
     def _nobody(self, item_id: int) -> str:
-        """Why no one may decide: KF took the matter back (DEL-4), or the board decides."""
+        """Why no one may decide: KF took the matter back (DEL-4), nobody in the chosen unit
+        may, or nobody holds the position and the board decides (DEL-1)."""
         recall = self.services.delegation.recall_of_item(item_id, self.on)
         if recall is not None:
             return self.tr(
                 "Fullmäktige återtog ärendet den {day} {paragraph}: ingen får besluta i det på "
                 "nämndens vägnar (DEL-4)."
             ).format(day=recall.decided_on.isoformat(), paragraph=recall.paragraph)
+        if self.services.delegation.who_may_decide(item_id, None, self.on):
+            return self.tr(
+                "Ingen i den valda enheten får besluta i ärendet; välj hela organisationen för "
+                "att se vem som får."
+            )
         return self.tr(
-            "Ingen innehar i dag den befattning ärendet är delegerat till: nämnden beslutar "
-            "själv (DEL-1)."
-        )
+            "Ingen innehar den {day} den befattning ärendet är delegerat till: nämnden "
+            "beslutar själv (DEL-1)."
+        ).format(day=self.on.isoformat())
 
     def _fill_people(self) -> None:
         current = self.person_combo.currentData()

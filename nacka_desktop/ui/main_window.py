@@ -557,6 +557,7 @@ class MainWindow(QMainWindow):
             and shiboken6.isValid(window)
             and window.isVisible()
             and window.services is self.services  # not after another database was opened
+            and window.on == self.on  # nor after the view date changed
         )
         if window is None or not reusable:
             window = DelegationWindow(self.services, self.on, self.english, self, self.edits)

@@ -272,6 +272,10 @@
         <source>DATA-2: Beskriv ärendet.</source>
         <translation>DATA-2: Describe the matter.</translation>
     </message>
+    <message>
+        <source>Det finns ingen nämnd att välja.</source>
+        <translation>There is no board to choose.</translation>
+    </message>
 </context>
 <context>
     <name>CouncilTab</name>
@@ -395,8 +399,12 @@ The program keeps running. The details are in the log file:
         <translation>New delegated decision</translation>
     </message>
     <message>
-        <source>Beslutet får överklagas</source>
-        <translation>The decision may be appealed</translation>
+        <source>Kan överklagas genom laglighetsprövning (KL 13 kap.)</source>
+        <translation>Can be appealed by judicial review of legality (KL ch. 13)</translation>
+    </message>
+    <message>
+        <source>Inte för beslut som överklagas genom förvaltningsbesvär enligt en annan lag, till exempel skollagen eller socialtjänstlagen.</source>
+        <translation>Not for decisions appealed under another law, for example the Education Act or the Social Services Act.</translation>
     </message>
     <message>
         <source>Punkt</source>
@@ -439,8 +447,8 @@ The program keeps running. The details are in the log file:
         <translation>Reported to the board (DEL-11).</translation>
     </message>
     <message>
-        <source>Anmäls inte, men får överklagas: protokollförs särskilt (DEL-11).</source>
-        <translation>Not reported, but appealable: recorded separately (DEL-11).</translation>
+        <source>Anmäls inte, men kan laglighetsprövas: protokollförs särskilt (DEL-11).</source>
+        <translation>Not reported, but open to judicial review: recorded separately (DEL-11).</translation>
     </message>
     <message>
         <source>Anmäls inte till nämnden.</source>
@@ -490,8 +498,8 @@ The program keeps running. The details are in the log file:
         <translation>Case number</translation>
     </message>
     <message>
-        <source>Får överklagas</source>
-        <translation>Appealable</translation>
+        <source>Kan laglighetsprövas</source>
+        <translation>Open to judicial review</translation>
     </message>
     <message>
         <source>Anmälan</source>
@@ -534,12 +542,20 @@ The program keeps running. The details are in the log file:
         <translation>Record separately…</translation>
     </message>
     <message>
-        <source>Överklagbara beslut som nämnden inte vill få anmälda protokollförs särskilt (DEL-11).</source>
-        <translation>Appealable decisions the board does not want reported are recorded separately (DEL-11).</translation>
+        <source>Beslut som nämnden inte vill få anmälda men som kan laglighetsprövas protokollförs särskilt (DEL-11).</source>
+        <translation>Decisions the board does not want reported but which are open to judicial review are recorded separately (DEL-11).</translation>
     </message>
     <message>
-        <source>Får överklagas: ja/nej</source>
-        <translation>Appealable: yes/no</translation>
+        <source>Laglighetsprövning: ja/nej</source>
+        <translation>Judicial review: yes/no</translation>
+    </message>
+    <message>
+        <source>Datum då besluten protokollfördes särskilt. De kan laglighetsprövas men anmäls inte till nämnden (DEL-11).</source>
+        <translation>Date the decisions were recorded separately. They are open to judicial review but not reported to the board (DEL-11).</translation>
+    </message>
+    <message>
+        <source>Kan inte laglighetsprövas</source>
+        <translation>Not open to judicial review</translation>
     </message>
     <message>
         <source>Särskilt protokoll (PDF)…</source>
@@ -570,20 +586,12 @@ The program keeps running. The details are in the log file:
         <translation>Recorded separately</translation>
     </message>
     <message>
-        <source>Datum då besluten protokollfördes särskilt. De får överklagas men anmäls inte till nämnden (DEL-11).</source>
-        <translation>Date the decisions were recorded separately. They may be appealed but are not reported to the board (DEL-11).</translation>
-    </message>
-    <message>
         <source>Protokollförda</source>
         <translation>Recorded</translation>
     </message>
     <message>
         <source>Protokollför särskilt</source>
         <translation>Record separately</translation>
-    </message>
-    <message>
-        <source>Får inte överklagas</source>
-        <translation>Not appealable</translation>
     </message>
     <message>
         <source>Anmälan av delegationsbeslut</source>
@@ -1637,8 +1645,12 @@ The program keeps running. The details are in the log file:
         <translation>The council took this matter back on {day} {paragraph}: nobody may decide it on the board's behalf (DEL-4).</translation>
     </message>
     <message>
-        <source>Ingen innehar i dag den befattning ärendet är delegerat till: nämnden beslutar själv (DEL-1).</source>
-        <translation>Nobody holds the position the matter is delegated to today: the board decides itself (DEL-1).</translation>
+        <source>Ingen i den valda enheten får besluta i ärendet; välj hela organisationen för att se vem som får.</source>
+        <translation>Nobody in the chosen unit may decide this matter; choose the whole organisation to see who may.</translation>
+    </message>
+    <message>
+        <source>Ingen innehar den {day} den befattning ärendet är delegerat till: nämnden beslutar själv (DEL-1).</source>
+        <translation>Nobody holds the position the matter is delegated to on {day}: the board decides itself (DEL-1).</translation>
     </message>
     <message>
         <source>Delegeringsbrev</source>

@@ -48,23 +48,24 @@ def test_the_reports_to_the_board_and_the_separate_record(
 ) -> None:
     period = ["--from", (date.today() - timedelta(days=60)).isoformat()]
     period += ["--to", date.today().isoformat()]
-    reported = pdf_text(
-        export(
-            demo, tmp_path / "a.pdf", "report", "decisions", "--board", "UN", *period, capsys=capsys
-        )
-    )
-    separate = pdf_text(
-        export(
-            demo, tmp_path / "s.pdf", "report", "separate", "--board", "UN", *period, capsys=capsys
-        )
-    )
-    assert "Anmälan av delegationsbeslut till Utbildningsnämnden" in reported
-    assert "Skolskjuts beviljad" in reported
-    assert "avslagen" not in reported  # not reported: recorded separately instead (DEL-11)
-    assert "Särskilt protokoll över delegationsbeslut, Utbildningsnämnden" in separate
-    assert "7 kap. 8 §" in separate
-    assert separate.count("avslagen") == 2 and "Protokollfört" in separate
-    assert "Skolskjuts beviljad" not in separate
+
+    def report(kind: str, board: str) -> str:
+        out = tmp_path / f"{kind}-{board}.pdf"
+        argv = ["report", kind, "--board", board, *period]
+        return pdf_text(export(demo, out, *argv, capsys=capsys))
+
+    school = report("decisions", "UN")
+    assert "Anmälan av delegationsbeslut till Utbildningsnämnden" in school
+    assert "Skolskjuts beviljad" in school
+    assert "avslagen" not in school  # not reported (and appealed by förvaltningsbesvär)
+    assert "avslagen" not in report("separate", "UN")
+    board = report("decisions", "KS")
+    separate = report("separate", "KS")
+    assert "Särskilt protokoll över delegationsbeslut, Kommunstyrelsen" in separate
+    assert "6 kap. 40 §" in separate and "laglighetsprövning" in separate
+    assert "tjänstebilar" in separate and "kontorsmöbler" in separate
+    assert "Protokollfört" in separate  # the sale recorded already
+    assert "tjänstebilar" not in board and "kontorsmöbler" not in board
     assert "Justerat" in separate
 
 
@@ -103,8 +104,12 @@ def test_registers_template_and_import_round_trip(
     sheet = openpyxl.load_workbook(decisions).worksheets[0]
     headers = [c.value for c in sheet[1]]
     rows = [dict(zip(headers, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)]
-    assert {r["Anmälan"] for r in rows} == {"Anmäls till nämnden", "Protokollförs särskilt"}
-    assert sum(1 for r in rows if r["Får överklagas"] == "Ja") == 2
+    assert {r["Anmälan"] for r in rows} == {
+        "Anmäls till nämnden",
+        "Protokollförs särskilt",
+        "Anmäls inte",  # the skolskjuts refusals, appealed by förvaltningsbesvär
+    }
+    assert sum(1 for r in rows if r["Kan laglighetsprövas"] == "Ja") == 2
     assert openpyxl.load_workbook(template).sheetnames[:1] == ["Delegationer"]
 
     code, out, err = run(

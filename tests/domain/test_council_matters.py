@@ -14,7 +14,7 @@ from nacka_desktop.domain.council_matters import (
     CouncilMatterKind,
     DecisionRecord,
     ReportRoute,
-    recall_of,
+    recalls_in,
     report_route,
     without_recalled,
 )
@@ -132,7 +132,7 @@ def test_the_refusal_names_the_board_and_the_rule() -> None:
     [violation] = check_council_matters(staffed(), [referral(LegalBasis.BOARD_BY_LAW)])
     assert "Utbildningsnämnden" in violation.message
     assert "hänskjuta" in violation.message
-    assert violation.object_label.startswith("Utbildningsnämnden: hänskjutet till kf")
+    assert violation.object_label.startswith("Utbildningsnämnden: hänskjutet till KF")
 
 
 # -- DEL-4: what KF took back is no longer decided on the board's behalf -------------------------
@@ -148,10 +148,21 @@ def test_a_recalled_item_leaves_the_order_from_the_recall_date() -> None:
     assert [i.id for i in after[0].items] == [1]
 
 
-def test_a_recall_follows_the_matter_into_a_new_version_by_its_words() -> None:
-    later = item(item_id=31, matter="  ÖVRIGT ")
-    assert recall_of(later, [recall(item_id=1)], date(2026, 7, 1)) is not None
-    assert recall_of(item(item_id=32, matter="Annat"), [recall()], date(2026, 7, 1)) is None
+def test_a_recall_follows_the_item_into_a_new_version_but_not_to_its_siblings() -> None:
+    small = replace(item(item_id=1, matter="Upphandling"), limits="Upp till 1 mnkr")
+    large = replace(item(item_id=2, matter="Upphandling"), limits="Över 1 mnkr")
+    first = order(UBN, small, large, order_id=1)
+    successor = replace(small, id=31, matter="  UPPHANDLING ")
+    second = order(UBN, successor, replace(large, id=32), order_id=2)
+    taken = recalls_in([first, second], [recall(item_id=1)], date(2026, 7, 1))
+    assert sorted(taken) == [1, 31]  # not the larger procurements of the same wording
+
+
+def test_a_recall_whose_item_is_gone_takes_back_the_matter_by_its_words() -> None:
+    orders = [order(UBN, item(item_id=1), item(item_id=2, matter="Annat"))]
+    taken = recalls_in(orders, [recall(item_id=None)], date(2026, 7, 1))
+    assert sorted(taken) == [1]
+    assert recalls_in(orders, [recall(item_id=None)], date(2026, 6, 14)) == {}
 
 
 def test_a_recall_reaches_only_its_own_boards_order() -> None:

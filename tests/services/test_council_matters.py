@@ -99,7 +99,14 @@ def test_kf_taking_a_matter_back_ends_the_delegation_from_that_day(sample: Servi
         "KF § 120",
         item_id=hire.id,
     )
+    with pytest.raises(RuleViolationError) as other_basis:  # the item's basis decides
+        sample.council_matters.record(replace(recall, legal_basis=LegalBasis.BOARD_BY_LAW))
+    assert refused_rule(other_basis) == "DEL-3"
     recall_id = sample.council_matters.record(recall)
+    with pytest.raises(RuleViolationError) as twice:
+        sample.council_matters.record(recall)
+    assert refused_rule(twice) == "DEL-4"
+    assert "redan återtagit" in twice.value.violations[0].message
     assert not any(
         r.item.id == hire.id for r in sample.delegation.rights_of_person(manager.person_id, TODAY)
     )
@@ -158,6 +165,12 @@ def test_an_appealable_decision_not_reported_is_recorded_separately(sample: Serv
     assert sample.delegation.decisions(TODAY, TODAY)[0].recorded_separately_on is None
 
     was = decisions.set_appealable([plain], True)
-    assert was == {plain: False}
+    assert was == {plain: (False, None)}
     pending = [v.object_id for v in sample.queries.check(TODAY) if v.rule_id == "DEL-11"]
     assert pending == [leave, plain]
+    decisions.mark_recorded_separately([leave], TODAY)
+    undo = decisions.set_appealable([leave], False)  # not appealable: no separate record
+    views = {d.id: d for d in sample.delegation.decisions(TODAY, TODAY)}
+    assert (views[leave].route, views[leave].recorded_separately_on) == (ReportRoute.NONE, None)
+    decisions.restore_appealable(undo)
+    assert sample.delegation.decisions(TODAY, TODAY)[0].recorded_separately_on == TODAY

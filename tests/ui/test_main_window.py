@@ -523,7 +523,7 @@ def test_double_clicking_a_problem_selects_the_unit(window, qtbot):
 @pytest.mark.parametrize(
     ("rule", "tab", "selected_text"),
     [
-        ("DEL-11", "decisions_tab", "UN 2026/0287"),  # an appealable decision to record
+        ("DEL-11", "decisions_tab", "KS 2026/0321"),  # a decision to record separately
         ("DEL-4", "order_tab", "Markreservation och markanvisning enligt markanvisningspolicyn"),
     ],
 )
