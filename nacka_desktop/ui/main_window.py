@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
             self.show_processes(object_id)
         elif kind in DELEGATION_KINDS:
             self.show_delegation().show_object(kind, object_id)
+        elif kind in ("distribution", "task_return"):
+            self.show_distribution(kind, object_id)
 
     def _search_hit_chosen(self, kind: str, object_id: int) -> None:
         if kind == "unit":
@@ -535,6 +537,20 @@ class MainWindow(QMainWindow):
             self.work_panel.show_rows(
                 self.tr("Välj en enhet eller en person."), "", [], [], self.english
             )
+
+    def show_distribution(self, kind: str, object_id: int) -> None:
+        """A distribution (or the one a return belongs to) in its receiver's Arbetsmiljö view."""
+        try:
+            if kind == "task_return":
+                view = self.services.work.task_return(object_id, self.on).distribution
+            else:
+                view = self.services.work.distribution(object_id, self.on)
+        except NotFoundError:
+            return
+        self.show_person(view.receiver.appointment.person_id)
+        self.right_tabs.setCurrentWidget(self.work_panel)
+        self._refresh_work()
+        self.work_panel.select(view.id)
 
     def new_distribution(self) -> None:
         giver_id = None

@@ -549,6 +549,17 @@ def test_double_clicking_a_delegation_problem_opens_the_delegation_window_there(
     assert selected_text in texts
 
 
+def test_double_clicking_a_work_environment_problem_shows_the_distribution(window, qtbot):
+    model = window.problems.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "AM-3")
+    distribution_id = model.violation(row).object_id
+    click_item(qtbot, window.problems.table, model.index(row, 2), double=True)
+
+    assert window.right_tabs.currentWidget() is window.work_panel
+    chosen = window.work_panel.selected()
+    assert chosen is not None and chosen.id == distribution_id
+
+
 # -- 9. close a unit ------------------------------------------------------------------------
 def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(window, monkeypatch):
     services = window.services
