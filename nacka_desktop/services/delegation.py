@@ -417,9 +417,7 @@ class DelegatedDecisionService:
         with self._editor.edit() as session:
             previous: dict[int, date | None] = {}
             for decision_id in decision_ids:
-                decision = session.get(DelegatedDecision, decision_id)
-                if decision is None:
-                    raise NotFoundError("Beslutet", decision_id)
+                decision = _decision(session, decision_id)
                 previous[decision_id] = decision.reported_on
                 decision.reported_on = reported_on
             self._editor.audit(
@@ -441,8 +439,9 @@ class DelegatedDecisionService:
     def mark_recorded_separately(
         self, decision_ids: Sequence[int], recorded_on: date
     ) -> dict[int, date | None]:
-        """Record that appealable decisions the board does not want reported were recorded
-        separately (protokollförts särskilt, DEL-11); returns the previous dates (for undo)."""
+        """Record that decisions the board does not want reported, but which may be appealed by
+        laglighetsprövning, were recorded separately (protokollförts särskilt, DEL-11);
+        returns the previous dates (for undo)."""
         with self._editor.edit() as session:
             previous: dict[int, date | None] = {}
             for decision_id in decision_ids:
@@ -455,9 +454,10 @@ class DelegatedDecisionService:
                         + (
                             "anmäls till nämnden och protokollförs inte särskilt."
                             if item.report_to_board
-                            else "får inte överklagas och protokollförs inte särskilt."
+                            else "kan inte laglighetsprövas och protokollförs inte särskilt."
                         ),
-                        "Only an appealable decision that is not reported is recorded separately.",
+                        "Only a decision that is not reported but may be appealed under KL 13 "
+                        "kap. is recorded separately.",
                         ObjectKind.DELEGATED_DECISION,
                         decision_id,
                         "recorded_separately_on",
@@ -509,10 +509,7 @@ class DelegatedDecisionService:
     def delete(self, decision_id: int) -> None:
         """Remove a decision recorded by mistake (the undo of recording it)."""
         with self._editor.edit() as session:
-            decision = session.get(DelegatedDecision, decision_id)
-            if decision is None:
-                raise NotFoundError("Beslutet", decision_id)
-            session.delete(decision)
+            session.delete(_decision(session, decision_id))
 
 
 @dataclass(frozen=True)
@@ -532,6 +529,14 @@ class DecisionView:
     @property
     def route(self) -> ReportRoute:
         return report_route(self.item, self.appealable)
+
+    @property
+    def awaits_report(self) -> bool:
+        return self.route is ReportRoute.REPORT_TO_BOARD and self.reported_on is None
+
+    @property
+    def awaits_separate_record(self) -> bool:
+        return self.route is ReportRoute.SEPARATE_RECORD and self.recorded_separately_on is None
 
 
 class DelegationQueries:

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from nacka_desktop.domain.council_matters import ReportRoute
-
 from .delegation_common import DelegationTab, date_edit, fit_columns, make_table
 from .delegation_dialogs import DecisionDialog
 from .delegation_models import DecisionsModel
@@ -115,16 +113,8 @@ class DecisionsTab(DelegationTab):
             d
             for d in self.services.delegation.decisions(first, last)
             if shown == "all"
-            or (
-                shown == "to_report"
-                and d.route is ReportRoute.REPORT_TO_BOARD
-                and not d.reported_on
-            )
-            or (
-                shown == "to_record"
-                and d.route is ReportRoute.SEPARATE_RECORD
-                and not d.recorded_separately_on
-            )
+            or (shown == "to_report" and d.awaits_report)
+            or (shown == "to_record" and d.awaits_separate_record)
         ]
         self.decisions.show(decisions, self._org, self.english, self.tr("Ja"))
         fit_columns(self.decisions_table, widest=210)  # eleven columns on one screen

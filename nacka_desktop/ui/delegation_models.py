@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from nacka_desktop.domain.council_matters import ReportRoute
 from nacka_desktop.domain.delegation import DelegationItem
 from nacka_desktop.domain.delegation_compare import FIELD_LABELS_SV, Change, ItemChange
 from nacka_desktop.domain.delegation_rights import Right
@@ -192,7 +191,6 @@ class DecisionsModel(RowsModel):
 
     def extra_data(self, row: Any, column: int, role: int) -> object:
         """An appealable decision not yet recorded separately stands out (DEL-11)."""
-        pending = row.route is ReportRoute.SEPARATE_RECORD and row.recorded_separately_on is None
-        if pending and role == Qt.ItemDataRole.ForegroundRole:
+        if row.awaits_separate_record and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#a15c00"))
         return None

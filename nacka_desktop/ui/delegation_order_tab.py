@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nacka_desktop.domain.council_matters import recalls_in
 from nacka_desktop.domain.delegation import DelegationItem, DelegationOrder, OrderStatus
 from nacka_desktop.domain.delegation_compare import compare_orders
 from nacka_desktop.domain.enums import UnitKind
@@ -207,8 +208,6 @@ class OrderTab(DelegationTab):
 
     def _recalled(self, order: DelegationOrder | None) -> dict[int, str]:
         """The items of the order KF has taken back (DEL-4), with the reason to show."""
-        from nacka_desktop.domain.council_matters import recalls_in
-
         if order is None:
             return {}
         matters = self.services.delegation.council_matters(order.board_unit_id)
