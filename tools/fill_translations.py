@@ -306,6 +306,8 @@ TRANSLATIONS: dict[str, str] = {
         "Errors: {errors}, warnings: {warnings}, information: {infos}"
     ),
     "Exempelorganisationen öppnas i stället.": "The sample organisation is opened instead.",
+    "Kontrollerar reglerna…": "Checking the rules…",
+    "Reglerna kunde inte kontrolleras: {error}": "The rules could not be checked: {error}",
     "Språkfilen för {code} saknas; svenska används.": (
         "The language file for {code} is missing; Swedish is used."
     ),

@@ -27,7 +27,7 @@ from .delegation import (
     LegalBasis,
     Subdelegation,
 )
-from .delegation_rights import Via, direct_holders, orders_in_force
+from .delegation_rights import Via, direct_holders, has_holder, orders_in_force
 from .enums import Severity, UnitKind, WelfareBranch
 from .records import OrgSnapshot
 from .rules import ObjectKind, Violation, sort_violations
@@ -253,22 +253,27 @@ def _check_delegate(
 
 def _reaches_community_service(org: OrgSnapshot, scope_id: int | None) -> bool:
     """Does a position limited to this part of the organisation reach Välfärd samhällsservice?"""
+    areas = _community_service_areas(org)
     if scope_id is None:
-        return any(
-            u.kind is UnitKind.PRODUCTION_AREA
-            and u.welfare_branch is WelfareBranch.COMMUNITY_SERVICE
-            for u in org.units.values()
-        )
+        return bool(areas)
     if scope_id not in org.units:
         return False
     if org.welfare_branch_of(scope_id) is WelfareBranch.COMMUNITY_SERVICE:
         return True
-    return any(
-        u.kind is UnitKind.PRODUCTION_AREA
-        and u.welfare_branch is WelfareBranch.COMMUNITY_SERVICE
-        and any(a.id == scope_id for a in org.ancestors(u.id))
-        for u in org.units.values()
-    )
+    return any(scope_id in org.ancestor_ids(area) for area in areas)
+
+
+def _community_service_areas(org: OrgSnapshot) -> list[int]:
+    key = "community_service_areas"
+    if key not in org.memo:
+        org.memo[key] = [
+            u.id
+            for u in org.units.values()
+            if u.kind is UnitKind.PRODUCTION_AREA
+            and u.welfare_branch is WelfareBranch.COMMUNITY_SERVICE
+        ]
+    areas: list[int] = org.memo[key]
+    return areas
 
 
 def _check_holders(
@@ -276,7 +281,7 @@ def _check_holders(
 ) -> Iterator[Violation]:
     """DEL-1: an item nobody fills today falls back to the board; a reorganisation that
     leaves an item without a holder is reported."""
-    if direct_holders(org, order, item, on):
+    if has_holder(org, order, item, on):
         return
     board = org.units[order.board_unit_id]
     who = item.delegate.label(org)

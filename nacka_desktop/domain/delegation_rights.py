@@ -9,7 +9,7 @@ law gives a role directly (DEL-5), when they hold that role.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -67,9 +67,47 @@ def orders_in_force(orders: Iterable[DelegationOrder], on: date) -> list[Delegat
 
 
 def _within(org: OrgSnapshot, unit_id: int, scope_id: int | None) -> bool:
-    if scope_id is None:
-        return True
-    return unit_id == scope_id or any(u.id == scope_id for u in org.ancestors(unit_id))
+    return org.is_within(unit_id, scope_id)
+
+
+def _who_could_fill(
+    org: OrgSnapshot, order: DelegationOrder, delegate: Delegate
+) -> list[AppointmentRecord]:
+    """A superset of the appointments that can fill the delegate's place, from the
+    snapshot's indexes (in the snapshot's order), so `fills` need not test every one."""
+    if delegate.kind in (DelegateKind.CHAIR, DelegateKind.MEMBER):
+        return org.appointments_in(order.board_unit_id)
+    if delegate.kind is DelegateKind.COMMITTEE:
+        return org.appointments_in(delegate.unit_id) if delegate.unit_id is not None else []
+    if delegate.role is not None:
+        candidates = org.appointments_with_role(delegate.role)
+    elif delegate.title:
+        candidates = org.appointments_with_title(delegate.title)
+    else:
+        return []
+    if delegate.unit_id is not None and delegate.unit_id in org.units:
+        # A position limited to part of the organisation: that part may be far smaller.
+        below = org.appointments_below(delegate.unit_id)
+        if len(below) < len(candidates):
+            return below
+    return candidates
+
+
+def has_holder(org: OrgSnapshot, order: DelegationOrder, item: DelegationItem, on: date) -> bool:
+    """Does anyone fill the item's delegate or ersättare on the date (`direct_holders` is not
+    empty), found without listing them all."""
+    return any(
+        fills(org, order, delegate, a, on)
+        for delegate in (item.delegate, item.substitute)
+        if delegate is not None
+        for a in _who_could_fill(org, order, delegate)
+    )
+
+
+def _filled_by(
+    org: OrgSnapshot, order: DelegationOrder, delegate: Delegate, on: date
+) -> list[AppointmentRecord]:
+    return [a for a in _who_could_fill(org, order, delegate) if fills(org, order, delegate, a, on)]
 
 
 def fills(
@@ -115,16 +153,11 @@ def direct_holders(
 ) -> list[Right]:
     """Appointments that fill the item's delegate or its ersättare (not via a chief)."""
     via = Via.LAW if item.legal_basis is LegalBasis.ROLE_BY_LAW else Via.DELEGATE
-    rights = [
-        Right(order, item, a, via)
-        for a in org.appointments.values()
-        if fills(org, order, item.delegate, a, on)
-    ]
+    rights = [Right(order, item, a, via) for a in _filled_by(org, order, item.delegate, on)]
     if item.substitute is not None:
         rights += [
             Right(order, item, a, Via.SUBSTITUTE)
-            for a in org.appointments.values()
-            if fills(org, order, item.substitute, a, on)
+            for a in _filled_by(org, order, item.substitute, on)
         ]
     return rights
 
@@ -151,8 +184,7 @@ def subdelegated_holders(
             continue
         rights += [
             Right(order, item, a, Via.SUBDELEGATION, givers[sub.by_appointment_id])
-            for a in org.appointments.values()
-            if fills(org, order, sub.to, a, on)
+            for a in _filled_by(org, order, sub.to, on)
         ]
     return rights
 
@@ -163,14 +195,17 @@ def rights_of_person(
     person_id: int,
     on: date,
     subdelegations: Iterable[Subdelegation] = (),
+    item_ids: Collection[int] | None = None,
 ) -> list[Right]:
-    """Every matter the person may decide on the date, and how."""
+    """Every matter the person may decide on the date (of `item_ids`, when given), and how."""
     own = [a for a in org.appointments_of(person_id) if a.is_valid_on(on)]
     own_ids = {a.id for a in own}
     subdelegations = list(subdelegations)
     result: list[Right] = []
     for order in orders_in_force(orders, on):
         for item in order.items:
+            if item_ids is not None and item.id not in item_ids:
+                continue
             holders = direct_holders(org, order, item, on)
             holders += subdelegated_holders(org, order, item, subdelegations, on)
             mine = [r for r in holders if r.appointment.id in own_ids]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .dates import is_valid_on
 from .enums import ProcessKind, Role, UnitKind, WelfareBranch
@@ -84,14 +86,24 @@ class OrgSnapshot:
         self._index()
 
     def _index(self) -> None:
+        # Built once: a snapshot is never changed after it is made, so every derived fact the
+        # checks ask for again and again (a unit's line upwards, who holds a role) is kept.
         self._children: dict[int | None, list[int]] = defaultdict(list)
         for unit in self.units.values():
             self._children[unit.parent_id].append(unit.id)
         self._appointments_by_unit: dict[int, list[AppointmentRecord]] = defaultdict(list)
         self._appointments_by_person: dict[int, list[AppointmentRecord]] = defaultdict(list)
+        self._appointments_by_role: dict[Role, list[AppointmentRecord]] = defaultdict(list)
         for appointment in self.appointments.values():
             self._appointments_by_unit[appointment.unit_id].append(appointment)
             self._appointments_by_person[appointment.person_id].append(appointment)
+            self._appointments_by_role[appointment.role].append(appointment)
+        self._ancestors: dict[int, tuple[UnitRecord, ...]] = {}
+        self._ancestor_ids: dict[int, frozenset[int]] = {}
+        self._by_title: dict[str, list[AppointmentRecord]] | None = None
+        self._branch: dict[int, WelfareBranch | None] = {}
+        self.memo: dict[Hashable, Any] = {}
+        """Derived answers of the domain functions (who leads a unit on a date …), per snapshot."""
 
     def children(self, unit_id: int | None) -> list[UnitRecord]:
         return [self.units[i] for i in self._children.get(unit_id, [])]
@@ -102,17 +114,67 @@ class OrgSnapshot:
     def appointments_of(self, person_id: int) -> list[AppointmentRecord]:
         return self._appointments_by_person.get(person_id, [])
 
+    def appointments_with_role(self, role: Role) -> list[AppointmentRecord]:
+        return self._appointments_by_role.get(role, [])
+
+    def appointments_with_title(self, title: str) -> list[AppointmentRecord]:
+        """Appointments of the persons whose title is `title` (case-insensitively)."""
+        if self._by_title is None:
+            by_title: dict[str, list[AppointmentRecord]] = defaultdict(list)
+            for appointment in self.appointments.values():
+                person = self.persons.get(appointment.person_id)
+                if person is not None:
+                    by_title[person.title.strip().casefold()].append(appointment)
+            self._by_title = by_title
+        return self._by_title.get(title.strip().casefold(), [])
+
+    def appointments_below(self, unit_id: int) -> list[AppointmentRecord]:
+        """Appointments in the unit and every unit below it, in id order."""
+        key = ("appointments_below", unit_id)
+        found: list[AppointmentRecord] | None = self.memo.get(key)
+        if found is None:
+            found = []
+            stack, seen = [unit_id], {unit_id}
+            while stack:
+                current = stack.pop()
+                found.extend(self.appointments_in(current))
+                for child_id in self._children.get(current, []):
+                    if child_id not in seen:
+                        seen.add(child_id)
+                        stack.append(child_id)
+            found.sort(key=lambda a: a.id)
+            self.memo[key] = found
+        return found
+
     def ancestors(self, unit_id: int) -> list[UnitRecord]:
         """Parents from the nearest upwards; stops (without looping) at a cycle."""
-        seen = {unit_id}
-        result: list[UnitRecord] = []
-        parent_id = self.units[unit_id].parent_id if unit_id in self.units else None
-        while parent_id is not None and parent_id in self.units and parent_id not in seen:
-            seen.add(parent_id)
-            parent = self.units[parent_id]
-            result.append(parent)
-            parent_id = parent.parent_id
-        return result
+        return list(self._ancestor_line(unit_id))
+
+    def _ancestor_line(self, unit_id: int) -> tuple[UnitRecord, ...]:
+        line = self._ancestors.get(unit_id)
+        if line is None:
+            seen = {unit_id}
+            result: list[UnitRecord] = []
+            parent_id = self.units[unit_id].parent_id if unit_id in self.units else None
+            while parent_id is not None and parent_id in self.units and parent_id not in seen:
+                seen.add(parent_id)
+                parent = self.units[parent_id]
+                result.append(parent)
+                parent_id = parent.parent_id
+            line = self._ancestors[unit_id] = tuple(result)
+        return line
+
+    def ancestor_ids(self, unit_id: int) -> frozenset[int]:
+        """The ids of the units above the unit (not the unit itself)."""
+        ids = self._ancestor_ids.get(unit_id)
+        if ids is None:
+            ids = frozenset(u.id for u in self._ancestor_line(unit_id))
+            self._ancestor_ids[unit_id] = ids
+        return ids
+
+    def is_within(self, unit_id: int, scope_id: int | None) -> bool:
+        """The unit is the scope or lies below it (no scope: the whole organisation)."""
+        return scope_id is None or unit_id == scope_id or scope_id in self.ancestor_ids(unit_id)
 
     def is_in_cycle(self, unit_id: int) -> bool:
         """True if walking up from the unit comes back to it (not merely to some other loop)."""
@@ -126,10 +188,15 @@ class OrgSnapshot:
         return False
 
     def welfare_branch_of(self, unit_id: int) -> WelfareBranch | None:
-        for unit in [self.units[unit_id], *self.ancestors(unit_id)]:
+        if unit_id in self._branch:
+            return self._branch[unit_id]
+        branch = None
+        for unit in (self.units[unit_id], *self._ancestor_line(unit_id)):
             if unit.kind is UnitKind.PRODUCTION_AREA:
-                return unit.welfare_branch
-        return None
+                branch = unit.welfare_branch
+                break
+        self._branch[unit_id] = branch
+        return branch
 
     def unit_label(self, unit_id: int) -> str:
         unit = self.units.get(unit_id)

@@ -37,6 +37,15 @@ def is_leading(snapshot: OrgSnapshot, appointment: AppointmentRecord) -> bool:
 
 def responsible_manager(snapshot: OrgSnapshot, unit_id: int, on: date) -> AppointmentRecord | None:
     """The unit's responsible manager on the date: an acting one while it lasts (ORG-8)."""
+    key = ("responsible_manager", unit_id, on)
+    if key in snapshot.memo:
+        manager: AppointmentRecord | None = snapshot.memo[key]
+        return manager
+    manager = snapshot.memo[key] = _responsible_manager(snapshot, unit_id, on)
+    return manager
+
+
+def _responsible_manager(snapshot: OrgSnapshot, unit_id: int, on: date) -> AppointmentRecord | None:
     candidates = [
         a
         for a in snapshot.appointments_in(unit_id)
@@ -58,6 +67,16 @@ class ChiefLink:
 
 
 def chief_of_appointment(
+    snapshot: OrgSnapshot, appointment: AppointmentRecord, on: date
+) -> ChiefLink:
+    key = ("chief_of_appointment", appointment, on)
+    link: ChiefLink | None = snapshot.memo.get(key)
+    if link is None:
+        link = snapshot.memo[key] = _chief_of_appointment(snapshot, appointment, on)
+    return link
+
+
+def _chief_of_appointment(
     snapshot: OrgSnapshot, appointment: AppointmentRecord, on: date
 ) -> ChiefLink:
     if appointment.role.is_political:

@@ -9,8 +9,8 @@ have not ended, lapsed or been returned by then.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, timedelta
 
 from .dates import periods_overlap
@@ -202,16 +202,12 @@ def _check_within_givers_line(
     severity: Severity,
 ) -> Iterator[Violation]:
     org = work.org
-    if giver is None:
-        boards = [u for u in org.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD]
-        top = boards[0].id if boards else None
-    else:
-        top = giver.unit_id
+    top = _executive_board_id(work) if giver is None else giver.unit_id
     if top is None:
         return
 
     def inside(unit_id: int) -> bool:
-        return unit_id == top or any(u.id == top for u in org.ancestors(unit_id))
+        return org.is_within(unit_id, top)
 
     outside = [
         _unit_name(work, unit_id) for unit_id in distribution.unit_ids if not inside(unit_id)
@@ -233,6 +229,15 @@ def _check_within_givers_line(
         )
 
 
+def _executive_board_id(work: WorkSnapshot) -> int | None:
+    key = "executive_board_id"
+    if key not in work.org.memo:
+        boards = [u.id for u in work.org.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD]
+        work.org.memo[key] = boards[0] if boards else None
+    board_id: int | None = work.org.memo[key]
+    return board_id
+
+
 def _check_giver_holds(
     work: WorkSnapshot, distribution: DistributionRecord, severity: Severity
 ) -> Iterator[Violation]:
@@ -240,18 +245,14 @@ def _check_giver_holds(
     distribution that lets it be passed on. The employer holds every task."""
     if distribution.from_employer:
         return
-    others = replace(
-        work,
-        distributions={k: v for k, v in work.distributions.items() if k != distribution.id},
-    )
     giver = distribution.giver_appointment_id
     on = distribution.valid_from
     missing: list[str] = []
     not_passable: list[str] = []
     for item in distribution.items:
         for unit_id in distribution.unit_ids:
-            chain = task_chain(others, item.task_id, unit_id, on)
-            received = next((d for d in chain.links if d.receiver_appointment_id == giver), None)
+            chain = task_chain(work, item.task_id, unit_id, on)
+            received = _received_by_giver(chain, distribution)
             where = f"{_task_name(work, item.task_id)} ({_unit_name(work, unit_id)})"
             if received is None:
                 missing.append(where)
@@ -284,6 +285,21 @@ def _check_giver_holds(
         )
 
 
+def _received_by_giver(
+    chain: TaskChain, distribution: DistributionRecord
+) -> DistributionRecord | None:
+    """The link through which the giver holds the task, in the chain as it would be without
+    the distribution itself. The chain only reaches the distribution (whose giver is the
+    giver) after the link that gave the giver the task, so the links before it are the same
+    with or without it, and the shared, cached chain serves."""
+    for link in chain.links:
+        if link.id == distribution.id:
+            return None
+        if link.receiver_appointment_id == distribution.giver_appointment_id:
+            return link
+    return None
+
+
 def _active_period(
     work: WorkSnapshot, distribution: DistributionRecord, task_id: int
 ) -> tuple[date, date | None]:
@@ -300,46 +316,67 @@ def _active_period(
 
 def _check_one_receiver_per_task(work: WorkSnapshot) -> Iterator[Violation]:
     """AM-7: one giver cannot hand the same task for the same unit to two people at once."""
-    signed = sorted(
-        (d for d in work.distributions.values() if d.signed_on is not None),
-        key=lambda d: d.id,
-    )
-    for i, first in enumerate(signed):
-        for second in signed[i + 1 :]:
-            if first.giver_appointment_id != second.giver_appointment_id:
-                continue
-            if first.receiver_appointment_id == second.receiver_appointment_id:
-                continue
-            shared_units = [
-                u
-                for u in second.unit_ids
-                if covers(work.org, first, u)
-                or any(covers(work.org, second, v) for v in first.unit_ids)
-            ]
-            if not shared_units:
-                continue
-            clashes = [
-                _task_name(work, task_id)
-                for task_id in set(first.task_ids) & set(second.task_ids)
-                if periods_overlap(
-                    *_active_period(work, first, task_id), *_active_period(work, second, task_id)
-                )
-            ]
-            if clashes:
-                other = appointment_label(
-                    work.org, work.org.appointments.get(first.receiver_appointment_id)
-                )
-                yield _violation(
-                    work,
-                    second,
-                    "AM-7",
-                    Severity.ERROR,
-                    f"{', '.join(sorted(clashes))} är redan fördelade till {other} under samma "
-                    "tid; en uppgift går till en person åt gången.",
-                    f"{', '.join(sorted(clashes))} are already given to {other} at the same "
-                    "time; a task goes to one person at a time.",
-                    "items",
-                )
+    for first, second in _same_task_same_line_pairs(work):
+        if first.receiver_appointment_id == second.receiver_appointment_id:
+            continue
+        shared_units = [
+            u
+            for u in second.unit_ids
+            if covers(work.org, first, u)
+            or any(covers(work.org, second, v) for v in first.unit_ids)
+        ]
+        if not shared_units:
+            continue
+        clashes = [
+            _task_name(work, task_id)
+            for task_id in set(first.task_ids) & set(second.task_ids)
+            if periods_overlap(
+                *_active_period(work, first, task_id), *_active_period(work, second, task_id)
+            )
+        ]
+        if clashes:
+            other = appointment_label(
+                work.org, work.org.appointments.get(first.receiver_appointment_id)
+            )
+            yield _violation(
+                work,
+                second,
+                "AM-7",
+                Severity.ERROR,
+                f"{', '.join(sorted(clashes))} är redan fördelade till {other} under samma "
+                "tid; en uppgift går till en person åt gången.",
+                f"{', '.join(sorted(clashes))} are already given to {other} at the same "
+                "time; a task goes to one person at a time.",
+                "items",
+            )
+
+
+def _same_task_same_line_pairs(
+    work: WorkSnapshot,
+) -> list[tuple[DistributionRecord, DistributionRecord]]:
+    """Pairs of signed distributions (lower id first, in id order) from the same giver that
+    share a task and where one covers a unit of the other: the only pairs AM-7 can concern.
+    Found through an index by (giver, task, unit), never by comparing every pair."""
+    signed = [d for d in work.distributions.values() if d.signed_on is not None]
+    named: dict[tuple[int | None, int, int], list[DistributionRecord]] = defaultdict(list)
+    for distribution in signed:
+        for task_id in set(distribution.task_ids):
+            for unit_id in distribution.unit_ids:
+                named[(distribution.giver_appointment_id, task_id, unit_id)].append(distribution)
+    pairs: set[tuple[int, int]] = set()
+    for distribution in signed:
+        for task_id in set(distribution.task_ids):
+            for unit_id in distribution.unit_ids:
+                if unit_id not in work.org.units:
+                    continue
+                for line_unit in (unit_id, *work.org.ancestor_ids(unit_id)):
+                    key = (distribution.giver_appointment_id, task_id, line_unit)
+                    for other in named.get(key, ()):
+                        if other.id != distribution.id:
+                            pairs.add(
+                                (min(other.id, distribution.id), max(other.id, distribution.id))
+                            )
+    return [(work.distributions[a], work.distributions[b]) for a, b in sorted(pairs)]
 
 
 def _check_returns(work: WorkSnapshot) -> Iterator[Violation]:

@@ -9,6 +9,8 @@ the distributions in force from KS down (`task_chain`).
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -162,6 +164,35 @@ class WorkSnapshot:
     distributions: dict[int, DistributionRecord] = field(default_factory=dict)
     returns: dict[int, TaskReturnRecord] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # A snapshot is never changed once made: index it once for the chain walks.
+        self._by_giver_and_unit: dict[tuple[int | None, int], list[DistributionRecord]] = (
+            defaultdict(list)
+        )
+        self._by_receiver: dict[int, list[DistributionRecord]] = defaultdict(list)
+        for distribution in self.distributions.values():
+            self._by_receiver[distribution.receiver_appointment_id].append(distribution)
+            for unit_id in distribution.unit_ids:
+                self._by_giver_and_unit[(distribution.giver_appointment_id, unit_id)].append(
+                    distribution
+                )
+        self._chains: dict[tuple[int, int, date], TaskChain] = {}
+
+    def received_by(self, appointment_id: int) -> list[DistributionRecord]:
+        return self._by_receiver.get(appointment_id, [])
+
+    def given_covering(self, giver: int | None, unit_id: int) -> Iterator[DistributionRecord]:
+        """Distributions from the giver (None: the employer) that cover the unit, i.e. name
+        it or a unit above it; each once."""
+        if unit_id not in self.org.units:
+            return
+        seen: set[int] = set()
+        for line_unit in (unit_id, *self.org.ancestor_ids(unit_id)):
+            for distribution in self._by_giver_and_unit.get((giver, line_unit), ()):
+                if distribution.id not in seen:
+                    seen.add(distribution.id)
+                    yield distribution
+
 
 def lapse(org: OrgSnapshot, distribution: DistributionRecord) -> tuple[date, str] | None:
     """When and why the distribution lapses: the earliest end of the giver's or receiver's
@@ -219,8 +250,8 @@ def covers(org: OrgSnapshot, distribution: DistributionRecord, unit_id: int) -> 
     """The distribution covers the unit itself or a unit above it."""
     if unit_id not in org.units:
         return False
-    line = {unit_id} | {u.id for u in org.ancestors(unit_id)}
-    return any(covered in line for covered in distribution.unit_ids)
+    above = org.ancestor_ids(unit_id)
+    return any(covered == unit_id or covered in above for covered in distribution.unit_ids)
 
 
 @dataclass(frozen=True)
@@ -239,17 +270,22 @@ class TaskChain:
 
 def task_chain(work: WorkSnapshot, task_id: int, unit_id: int, on: date) -> TaskChain:
     """Follow the distributions in force from KS down, for the task in the unit."""
+    key = (task_id, unit_id, on)
+    chain = work._chains.get(key)
+    if chain is None:
+        chain = work._chains[key] = _walk_chain(work, task_id, unit_id, on)
+    return chain
+
+
+def _walk_chain(work: WorkSnapshot, task_id: int, unit_id: int, on: date) -> TaskChain:
     links: list[DistributionRecord] = []
     giver: int | None = None  # None: the employer
     seen: set[int] = set()
     while True:
         candidates = [
             d
-            for d in work.distributions.values()
-            if d.id not in seen
-            and d.giver_appointment_id == giver
-            and covers(work.org, d, unit_id)
-            and item_in_force(work.org, d, task_id, on)
+            for d in work.given_covering(giver, unit_id)
+            if d.id not in seen and item_in_force(work.org, d, task_id, on)
         ]
         if not candidates:
             return TaskChain(task_id, unit_id, tuple(links))
@@ -265,9 +301,7 @@ def held_tasks(
 ) -> list[tuple[int, int, TaskChain]]:
     """(task, unit, chain) for every task the appointment holds on the date, per covered unit."""
     result = []
-    for distribution in work.distributions.values():
-        if distribution.receiver_appointment_id != appointment_id:
-            continue
+    for distribution in work.received_by(appointment_id):
         for item in distribution.items:
             if not item_in_force(work.org, distribution, item.task_id, on):
                 continue

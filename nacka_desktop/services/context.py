@@ -8,6 +8,7 @@ from pathlib import Path
 
 from nacka_desktop.storage.database import Database, open_database
 
+from .checking import ViolationCache
 from .council_matters import CouncilMatterService
 from .delegation import DelegatedDecisionService, DelegationOrderService, DelegationQueries
 from .editing import Clock, Editor
@@ -38,7 +39,8 @@ class Services:
 
     @classmethod
     def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
-        editor = Editor(database, clock)
+        cache = ViolationCache()
+        editor = Editor(database, clock, cache=cache)
         return cls(
             database=database,
             clock=clock,
@@ -46,13 +48,13 @@ class Services:
             persons=PersonService(editor),
             appointments=AppointmentService(editor),
             processes=ProcessService(editor),
-            queries=OrgQueries(database, clock),
+            queries=OrgQueries(database, clock, cache),
             tasks=TaskCatalogueService(editor),
             distributions=DistributionService(editor),
-            work=WorkQueries(database),
+            work=WorkQueries(database, cache),
             delegation_orders=DelegationOrderService(editor),
             delegated_decisions=DelegatedDecisionService(editor),
-            delegation=DelegationQueries(database),
+            delegation=DelegationQueries(database, cache),
             council_matters=CouncilMatterService(editor),
         )
 

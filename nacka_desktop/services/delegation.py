@@ -34,9 +34,6 @@ from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.delegation_repository import (
     item_columns,
     item_record,
-    load_council_matters,
-    load_orders,
-    load_subdelegations,
 )
 from nacka_desktop.storage.models import (
     Appointment,
@@ -47,8 +44,8 @@ from nacka_desktop.storage.models import (
     TitledPosition,
     Unit,
 )
-from nacka_desktop.storage.repositories import load_snapshot
 
+from .checking import ViolationCache
 from .editing import Editor, NotFoundError, refusal
 
 
@@ -336,10 +333,9 @@ class DelegatedDecisionService:
                     item_id,
                     "description",
                 )
-            org = load_snapshot(session)
-            subdelegations = load_subdelegations(session)
-            orders = load_orders(session)
-            recall = recalls_in(orders, load_council_matters(session), decided_on).get(item_id)
+            data = self._editor.committed(session)
+            org, subdelegations, orders = data.org, data.subdelegations, data.orders
+            recall = recalls_in(orders, data.matters, decided_on).get(item_id)
             if recall is not None:
                 raise refusal(
                     "DEL-4",
@@ -354,7 +350,7 @@ class DelegatedDecisionService:
             rights = [
                 r
                 for r in rights_of_person(
-                    org, orders, appointment.person_id, decided_on, subdelegations
+                    org, orders, appointment.person_id, decided_on, subdelegations, {item_id}
                 )
                 if r.item.id == item_id and r.appointment.id == appointment_id
             ]
@@ -540,33 +536,36 @@ class DecisionView:
 
 
 class DelegationQueries:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, cache: ViolationCache | None = None) -> None:
         self._database = database
+        self._cache = cache if cache is not None else ViolationCache()
 
     def _load(self, on: date) -> tuple[OrgSnapshot, list[DelegationOrder], list[Subdelegation]]:
         """The organisation, the orders without what KF took back by the date (DEL-4), and
         the vidaredelegationer."""
         with self._database.reader() as session:
-            orders = without_recalled(load_orders(session), load_council_matters(session), on)
-            return load_snapshot(session), orders, load_subdelegations(session)
+            data = self._cache.dataset(session)
+            orders = without_recalled(data.orders, data.matters, on)
+            return data.org, orders, list(data.subdelegations)
 
     def council_matters(self, board_unit_id: int | None = None) -> list[CouncilMatter]:
         with self._database.reader() as session:
             return [
                 m
-                for m in load_council_matters(session)
+                for m in self._cache.dataset(session).matters
                 if board_unit_id is None or m.board_unit_id == board_unit_id
             ]
 
     def recall_of_item(self, item_id: int, on: date) -> CouncilMatter | None:
         """KF's decision taking the item back, when one is in force on the date (DEL-4)."""
         with self._database.reader() as session:
-            taken = recalls_in(load_orders(session), load_council_matters(session), on)
+            data = self._cache.dataset(session)
+            taken = recalls_in(data.orders, data.matters, on)
             return taken.get(item_id)
 
     def subdelegations(self) -> list[Subdelegation]:
         with self._database.reader() as session:
-            return load_subdelegations(session)
+            return list(self._cache.dataset(session).subdelegations)
 
     def board_by_name(self, name: str) -> int:
         """A board (nämnd or KS) by its name or code, as a user types it; ValueError if none."""
@@ -587,7 +586,7 @@ class DelegationQueries:
         with self._database.reader() as session:
             return [
                 o
-                for o in load_orders(session)
+                for o in self._cache.dataset(session).orders
                 if board_unit_id is None or o.board_unit_id == board_unit_id
             ]
 
@@ -602,8 +601,9 @@ class DelegationQueries:
     def decisions(self, first: date, last: date) -> list[DecisionView]:
         """Decisions taken from `first` to `last` (inclusive), oldest first."""
         with self._database.reader() as session:
-            org = load_snapshot(session)
-            passed_on = {sub.id: sub for sub in load_subdelegations(session)}
+            data = self._cache.dataset(session)
+            org = data.org
+            passed_on = {sub.id: sub for sub in data.subdelegations}
             rows = session.execute(
                 select(DelegatedDecision, DelegationItemRow, DelegationOrderRow)
                 .join(DelegationItemRow, DelegationItemRow.id == DelegatedDecision.item_id)

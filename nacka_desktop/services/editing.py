@@ -11,22 +11,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from nacka_desktop.domain.checks import check_organisation
-from nacka_desktop.domain.council_checks import check_council_matters, check_decisions
-from nacka_desktop.domain.delegation_checks import check_delegation
 from nacka_desktop.domain.enums import Severity
-from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation, sort_violations
-from nacka_desktop.domain.work_checks import check_work_environment
+from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.delegation_repository import (
-    load_council_matters,
-    load_decision_records,
-    load_orders,
-    load_subdelegations,
-)
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
-from nacka_desktop.storage.work_repository import load_work_snapshot
+
+from .checking import Dataset, ViolationCache, check_dataset, database_version, load_dataset
 
 Clock = Callable[[], date]
 
@@ -66,50 +57,52 @@ def refusal(
     )
 
 
-def all_violations(session: Session, on: date | None, today: date) -> list[Violation]:
-    """Every rule of every part of the app (ORG, AM, DATA), as the GUI and `check` show them."""
-    work = load_work_snapshot(session)
-    orders = load_orders(session)
-    matters = load_council_matters(session)
-    return sort_violations(
-        check_organisation(work.org, on=on, today=today)
-        + check_work_environment(work, on=on, today=today)
-        + check_delegation(work.org, orders, on=on, subdelegations=load_subdelegations(session))
-        + check_council_matters(work.org, matters, orders, on=on)
-        + check_decisions(orders, load_decision_records(session), matters)
-    )
-
-
 class Editor:
     """Runs one user edit in one transaction and refuses it if it adds a rule error."""
 
-    def __init__(self, database: Database, clock: Clock, actor: str = "") -> None:
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock,
+        actor: str = "",
+        cache: ViolationCache | None = None,
+    ) -> None:
         self.database = database
         self.clock = clock
         self.actor = actor
-
-    def _error_keys(self, session: Session) -> set[tuple[str, str, int, str]]:
-        return {v.key for v in self._errors(session)}
-
-    def _errors(self, session: Session) -> list[Violation]:
-        return [v for v in all_violations(session, self.clock(), self.clock()) if v.is_error]
+        self.cache = cache if cache is not None else ViolationCache()
 
     @contextmanager
     def edit(self) -> Iterator[Session]:
+        """The edit's session. The check before the edit comes from the cache (the database
+        as it was after the last edit, or as first checked); the check after it is run on
+        the flushed, uncommitted changes and, once committed, is the cache's next entry, so
+        the Problems panel shows it without checking again."""
+        today = self.clock()
         try:
             with self.database.transaction() as session:
-                before = self._error_keys(session)
+                before = {v.key for v in self.cache.violations(session, today, today) if v.is_error}
                 yield session
                 session.flush()
-                added = [v for v in self._errors(session) if v.key not in before]
+                data = load_dataset(session)
+                after = check_dataset(data, today, today)
+                added = [v for v in after if v.is_error and v.key not in before]
                 if added:
                     raise RuleViolationError(added)
+                version = database_version(session)
+            self.cache.put((version, today, today), after)
+            self.cache.put_dataset(version, data)
         except StaleDataError as error:
             raise ConcurrentEditError() from error
         except OperationalError as error:
             if "locked" in str(error.orig).lower():
                 raise DatabaseLockedError(self.database.location) from error
             raise
+
+    def committed(self, session: Session) -> Dataset:
+        """The records as committed, for an edit to read before it changes anything (the
+        cached ones, unless the database has changed since)."""
+        return self.cache.dataset(session)
 
     def audit(
         self,

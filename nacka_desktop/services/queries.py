@@ -26,12 +26,12 @@ from nacka_desktop.storage.repositories import (
     SearchHit,
     TreeRow,
     appointment_record,
-    load_snapshot,
     person_record,
     unit_record,
 )
 
-from .editing import Clock, NotFoundError, all_violations
+from .checking import ViolationCache
+from .editing import Clock, NotFoundError
 
 
 @dataclass(frozen=True)
@@ -77,13 +77,17 @@ class PersonPage:
 
 
 class OrgQueries:
-    def __init__(self, database: Database, clock: Clock) -> None:
+    def __init__(
+        self, database: Database, clock: Clock, cache: ViolationCache | None = None
+    ) -> None:
         self._database = database
         self._clock = clock
+        self._cache = cache if cache is not None else ViolationCache()
 
     def snapshot(self) -> OrgSnapshot:
+        """The whole organisation, as of the last change to the database."""
         with self._database.reader() as session:
-            return load_snapshot(session)
+            return self._cache.dataset(session).org
 
     def tree_children(
         self, parent_id: int | None, on: date, include_closed: bool = False
@@ -168,7 +172,13 @@ class OrgQueries:
 
     def check(self, on: date | None) -> list[Violation]:
         with self._database.reader() as session:
-            return all_violations(session, on, self._clock())
+            return self._cache.violations(session, on, self._clock())
+
+    def cached_check(self, on: date | None) -> list[Violation] | None:
+        """`check`'s answer if it needs no new run (the data unchanged since it was checked),
+        else None: one small query, never the check itself."""
+        with self._database.reader() as session:
+            return self._cache.cached(session, on, self._clock())
 
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}

@@ -58,7 +58,7 @@ from nacka_desktop.storage.models import (
 )
 from nacka_desktop.storage.repositories import load_snapshot
 
-from .editing import all_violations
+from .checking import all_violations
 
 SEED = 2026
 KF_SEATS = 61

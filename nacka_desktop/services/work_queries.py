@@ -21,8 +21,8 @@ from nacka_desktop.domain.work_environment import (
     task_chain,
 )
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.work_repository import load_work_snapshot
 
+from .checking import ViolationCache
 from .editing import NotFoundError
 from .queries import AppointmentView, appointment_view
 
@@ -95,12 +95,14 @@ class ReturnView:
 
 
 class WorkQueries:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, cache: ViolationCache | None = None) -> None:
         self._database = database
+        self._cache = cache if cache is not None else ViolationCache()
 
     def snapshot(self) -> WorkSnapshot:
+        """The organisation and its distributions, as of the last change to the database."""
         with self._database.reader() as session:
-            return load_work_snapshot(session)
+            return self._cache.dataset(session).work
 
     def distribution(self, distribution_id: int, on: date) -> DistributionView:
         work = self.snapshot()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.council_matters import CouncilMatter, DecisionRecord
@@ -23,9 +23,10 @@ from .models import (
     DelegationOrderRow,
     SubdelegationRow,
 )
+from .repositories import plain_rows
 
 
-def item_record(row: DelegationItemRow) -> DelegationItem:
+def item_record(row: DelegationItemRow | Row[Any]) -> DelegationItem:
     substitute = (
         Delegate(
             row.substitute_kind,
@@ -83,10 +84,12 @@ def item_columns(item: DelegationItem) -> dict[str, Any]:
 def load_orders(session: Session) -> list[DelegationOrder]:
     """Every version of every board's order, items in document order, in two SELECTs."""
     items: dict[int, list[DelegationItem]] = defaultdict(list)
-    for row in session.scalars(
-        select(DelegationItemRow).order_by(
-            DelegationItemRow.order_id, DelegationItemRow.position, DelegationItemRow.id
-        )
+    for row in plain_rows(
+        session,
+        DelegationItemRow,
+        DelegationItemRow.order_id,
+        DelegationItemRow.position,
+        DelegationItemRow.id,
     ):
         items[row.order_id].append(item_record(row))
     return [
@@ -98,7 +101,7 @@ def load_orders(session: Session) -> list[DelegationOrder]:
             adopted_on=order.adopted_on,
             paragraph=order.paragraph or "",
         )
-        for order in session.scalars(select(DelegationOrderRow).order_by(DelegationOrderRow.id))
+        for order in plain_rows(session, DelegationOrderRow, DelegationOrderRow.id)
     ]
 
 
@@ -113,11 +116,11 @@ def load_subdelegations(session: Session) -> list[Subdelegation]:
             valid_to=row.valid_to,
             notes=row.notes or "",
         )
-        for row in session.scalars(select(SubdelegationRow).order_by(SubdelegationRow.id))
+        for row in plain_rows(session, SubdelegationRow, SubdelegationRow.id)
     ]
 
 
-def council_matter_record(row: CouncilMatterRow) -> CouncilMatter:
+def council_matter_record(row: CouncilMatterRow | Row[Any]) -> CouncilMatter:
     return CouncilMatter(
         id=row.id,
         kind=row.kind,
@@ -158,8 +161,8 @@ def council_matter_columns(matter: CouncilMatter) -> dict[str, Any]:
 def load_council_matters(session: Session) -> list[CouncilMatter]:
     return [
         council_matter_record(row)
-        for row in session.scalars(
-            select(CouncilMatterRow).order_by(CouncilMatterRow.decided_on, CouncilMatterRow.id)
+        for row in plain_rows(
+            session, CouncilMatterRow, CouncilMatterRow.decided_on, CouncilMatterRow.id
         )
     ]
 
@@ -176,5 +179,5 @@ def load_decision_records(session: Session) -> list[DecisionRecord]:
             reported_on=row.reported_on,
             recorded_separately_on=row.recorded_separately_on,
         )
-        for row in session.scalars(select(DelegatedDecision).order_by(DelegatedDecision.id))
+        for row in plain_rows(session, DelegatedDecision, DelegatedDecision.id)
     ]

@@ -336,3 +336,13 @@ class CouncilMatterRow(Versioned, Base):
     council_decided_on: Mapped[date | None] = mapped_column(Date)
     council_paragraph: Mapped[str] = mapped_column(String(40), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class DataVersion(Base):
+    """One row whose counter triggers move on every change to any table (migration 0006):
+    the version of the data, by which the rule checks are cached."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer)

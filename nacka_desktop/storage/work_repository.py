@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.records import OrgSnapshot
@@ -24,7 +23,7 @@ from .models import (
     TaskReturn,
     WorkTask,
 )
-from .repositories import load_snapshot
+from .repositories import load_snapshot, plain_rows
 
 
 def parse_reasons(text: str) -> tuple[ReturnReason, ...]:
@@ -35,11 +34,11 @@ def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> Work
     """The organisation plus every task, distribution and return, in a handful of SELECTs."""
     org = org if org is not None else load_snapshot(session)
     units: dict[int, list[int]] = defaultdict(list)
-    for link in session.scalars(select(TaskDistributionUnit)):
+    for link in plain_rows(session, TaskDistributionUnit):
         units[link.distribution_id].append(link.unit_id)
     items: dict[int, list[DistributionItemRecord]] = defaultdict(list)
     returned_tasks: dict[int, list[int]] = defaultdict(list)
-    for item in session.scalars(select(TaskDistributionItem).order_by(TaskDistributionItem.id)):
+    for item in plain_rows(session, TaskDistributionItem, TaskDistributionItem.id):
         items[item.distribution_id].append(
             DistributionItemRecord(
                 id=item.id,
@@ -58,7 +57,7 @@ def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> Work
         org=org,
         tasks={
             t.id: WorkTaskRecord(t.id, t.code, t.name, t.description or "", t.active)
-            for t in session.scalars(select(WorkTask))
+            for t in plain_rows(session, WorkTask, WorkTask.id)
         },
         distributions={
             d.id: DistributionRecord(
@@ -77,7 +76,7 @@ def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> Work
                 followed_up_on=d.followed_up_on,
                 employer_signatory_id=d.employer_signatory_id,
             )
-            for d in session.scalars(select(TaskDistribution))
+            for d in plain_rows(session, TaskDistribution, TaskDistribution.id)
         },
         returns={
             r.id: TaskReturnRecord(
@@ -88,6 +87,6 @@ def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> Work
                 explanation=r.explanation or "",
                 task_ids=tuple(returned_tasks[r.id]),
             )
-            for r in session.scalars(select(TaskReturn))
+            for r in plain_rows(session, TaskReturn, TaskReturn.id)
         },
     )

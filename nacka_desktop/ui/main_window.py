@@ -48,6 +48,7 @@ from .i18n import LANGUAGES
 from .org_actions import OrgActions
 from .panels import ProblemsPanel, SearchBox
 from .person_form import PersonForm
+from .problems_checker import ProblemsChecker
 from .processes_dialog import ProcessesDialog
 from .settings import GEOMETRY, LAST_DATABASE, SHOW_CLOSED, WINDOW_STATE, Settings
 from .tree_model import UNIT_ID_ROLE, OrgTreeModel
@@ -164,6 +165,12 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_checker = ProblemsChecker(self)
+        self.problems_checker.ready.connect(
+            lambda violations: self.problems.set_violations(violations, self.english)
+        )
+        self.problems_checker.busyChanged.connect(self.problems.set_checking)
+        self.problems_checker.failed.connect(self.problems.set_failed)
 
         self.view_date = QDateEdit(QDate(services.clock()))
         self.view_date.setObjectName("viewDate")
@@ -498,7 +505,9 @@ class MainWindow(QMainWindow):
             self.show_object(kind, object_id)
 
     def refresh_problems(self) -> None:
-        self.problems.set_violations(self.services.queries.check(self.on), self.english)
+        """After an edit the answer is the edit's own check, shown at once; a new database or
+        date is checked in the background while the window stays usable."""
+        self.problems_checker.request(self.services.queries, self.on)
 
     def _refresh_work(self) -> None:
         """Fill the Arbetsmiljö view for the current unit or person, only while it is shown."""
@@ -798,6 +807,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
+        self.problems_checker.wait()
         # The undo stack outlives this window (a language switch builds a new one).
         if self._listening:
             self._listen(False)

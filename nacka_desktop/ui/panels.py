@@ -6,10 +6,12 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
+    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -96,6 +98,12 @@ class ProblemsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("problemsProgress")
+        self.progress.setRange(0, 0)  # busy: a full check reports no steps
+        self.progress.setMaximumHeight(12)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
         self.model = ProblemsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -112,8 +120,12 @@ class ProblemsPanel(QWidget):
         header.setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.summary)
+        header_row.addWidget(self.progress, 1)
+        layout.addLayout(header_row)
         layout.addWidget(self.table, 1)
+        self.checking = False
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
@@ -127,6 +139,19 @@ class ProblemsPanel(QWidget):
                 infos=counts[Severity.INFO],
             )
         )
+
+    def set_checking(self, checking: bool) -> None:
+        """While the rules are checked in the background the last list stays, marked as such."""
+        self.checking = checking
+        self.progress.setVisible(checking)
+        if checking:
+            self.summary.setText(self.tr("Kontrollerar reglerna…"))
+
+    def set_failed(self, message: str) -> None:
+        self.checking = False
+        self.progress.hide()
+        text = self.tr("Reglerna kunde inte kontrolleras: {error}")
+        self.summary.setText(text.format(error=message))
 
     def _activated(self, index: QModelIndex) -> None:
         violation = self.model.violation(index.row())

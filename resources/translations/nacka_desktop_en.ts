@@ -1515,6 +1515,14 @@ The program keeps running. The details are in the log file:
         <source>Fel: {errors}, varningar: {warnings}, upplysningar: {infos}</source>
         <translation>Errors: {errors}, warnings: {warnings}, information: {infos}</translation>
     </message>
+    <message>
+        <source>Kontrollerar reglerna…</source>
+        <translation>Checking the rules…</translation>
+    </message>
+    <message>
+        <source>Reglerna kunde inte kontrolleras: {error}</source>
+        <translation>The rules could not be checked: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ProcessesDialog</name>

@@ -8,7 +8,7 @@ import pytest
 
 from nacka_desktop.domain.checks import check_organisation
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind
-from nacka_desktop.domain.rules import RULES
+from nacka_desktop.domain.rule_catalogue import RULES
 
 from .snapshots import (
     AO,

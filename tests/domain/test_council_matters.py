@@ -21,7 +21,7 @@ from nacka_desktop.domain.council_matters import (
 from nacka_desktop.domain.delegation import DecisionKind, LegalBasis
 from nacka_desktop.domain.delegation_rights import rights_of_person, who_may_decide
 from nacka_desktop.domain.enums import Severity
-from nacka_desktop.domain.rules import RULES
+from nacka_desktop.domain.rule_catalogue import RULES
 
 from .snapshots import KF, KS, LON, ON, SLK, UBN, Org
 from .test_delegation import Hit, hits, item, order, staffed

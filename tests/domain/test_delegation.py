@@ -30,7 +30,8 @@ from nacka_desktop.domain.delegation import (
 from nacka_desktop.domain.delegation_checks import check_delegation
 from nacka_desktop.domain.enums import Role, Severity
 from nacka_desktop.domain.records import OrgSnapshot
-from nacka_desktop.domain.rules import RULES, Violation
+from nacka_desktop.domain.rule_catalogue import RULES
+from nacka_desktop.domain.rules import Violation
 
 from .snapshots import AO, HTJ, KF, KS, KSAU, LON, ON, PER, RSK, SLK, UBN, VS, VSS, Org
 

@@ -23,7 +23,7 @@ from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.settings import Settings
 from tests.conftest import TODAY
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle_problems
 
 
 @pytest.fixture(autouse=True)
@@ -78,4 +78,5 @@ def window(qtbot: QtBot, sample_services: Services, settings: Settings) -> Itera
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    settle_problems(main)
     yield main

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.context import Services
@@ -57,7 +57,15 @@ def select_unit(window: MainWindow, name: str) -> int:
     return unit_id
 
 
+def settle_problems(window: MainWindow) -> None:
+    """Let a background rule check finish and its answer reach the Problems panel."""
+    window.problems_checker.wait()
+    QCoreApplication.processEvents()
+    assert not window.problems.checking
+
+
 def problems_rows(window: MainWindow) -> list[Violation]:
+    settle_problems(window)
     model = window.problems.model
     rows = [model.violation(row) for row in range(model.rowCount())]
     return [v for v in rows if v is not None]

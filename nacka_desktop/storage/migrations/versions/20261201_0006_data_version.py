@@ -1,0 +1,65 @@
+"""data version: a counter every committed change moves
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-01
+
+The rule checks are cached per version of the data (services/checking.py). A counter that
+triggers move on every insert, update and delete of every table tells versions apart exactly,
+whoever wrote the change: this app, another copy of it, or someone with the sqlite3 shell.
+Inside a write transaction the counter already includes the transaction's own changes, and
+nobody else can commit meanwhile, so an edit knows the version its commit creates.
+
+A later batch migration that recreates one of these tables must create its triggers again
+(tests/storage/test_data_version.py checks that every table has them).
+"""
+
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+TABLES = (
+    "unit",
+    "person",
+    "appointment",
+    "process",
+    "audit_entry",
+    "work_task",
+    "task_distribution",
+    "task_distribution_unit",
+    "task_distribution_item",
+    "task_return",
+    "titled_position",
+    "delegation_order",
+    "delegation_item",
+    "subdelegation",
+    "delegated_decision",
+    "council_matter",
+)
+OPERATIONS = ("insert", "update", "delete")
+
+
+def upgrade() -> None:
+    op.execute(
+        "CREATE TABLE data_version ("
+        "id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), "
+        "counter INTEGER NOT NULL)"
+    )
+    op.execute("INSERT INTO data_version (id, counter) VALUES (1, 0)")
+    for table in TABLES:
+        for operation in OPERATIONS:
+            op.execute(
+                f"CREATE TRIGGER data_version_{table}_{operation} "
+                f"AFTER {operation.upper()} ON {table} "
+                "BEGIN UPDATE data_version SET counter = counter + 1 WHERE id = 1; END"
+            )
+
+
+def downgrade() -> None:
+    for table in TABLES:
+        for operation in OPERATIONS:
+            op.execute(f"DROP TRIGGER data_version_{table}_{operation}")
+    op.execute("DROP TABLE data_version")
