@@ -1,0 +1,161 @@
+"""The Problems list an edit leaves behind (the cached check) is always what a full check of
+the database finds: random edits, refused or not, compared after each one."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.rules import RuleViolationError, Violation
+from nacka_desktop.services.checking import all_violations
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
+from nacka_desktop.services.people import AppointmentDraft
+from nacka_desktop.services.sample import build_sample_organisation
+from tests.conftest import TODAY
+
+from .builders import execute
+
+Edit = Callable[[Services], object]
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "sample.db"
+    services = Services.open(path, clock=lambda: TODAY)
+    build_sample_organisation(services.database, TODAY)
+    services.close()
+    return path
+
+
+def _pick(ids: list[int], index: int) -> int:
+    return sorted(ids)[index % len(ids)]
+
+
+def _rename(index: int, name: str) -> Edit:
+    return lambda s: s.units.rename(_pick(list(s.queries.snapshot().units), index), name)
+
+
+def _move(index: int, parent: int) -> Edit:
+    def edit(s: Services) -> object:
+        units = list(s.queries.snapshot().units)
+        return s.units.move(_pick(units, index), _pick(units, parent))
+
+    return edit
+
+
+def _close(index: int, days: int) -> Edit:
+    def edit(s: Services) -> object:
+        unit = _pick(list(s.queries.snapshot().units), index)
+        return s.units.close(unit, TODAY + timedelta(days=days))
+
+    return edit
+
+
+def _end_appointment(index: int, days: int) -> Edit:
+    def edit(s: Services) -> object:
+        appointment = _pick(list(s.queries.snapshot().appointments), index)
+        return s.appointments.end(appointment, TODAY + timedelta(days=days))
+
+    return edit
+
+
+def _appoint(person: int, unit: int, role: Role, acting: bool) -> Edit:
+    def edit(s: Services) -> object:
+        org = s.queries.snapshot()
+        draft = AppointmentDraft(
+            _pick(list(org.persons), person),
+            _pick(list(org.units), unit),
+            role,
+            TODAY - timedelta(days=30),
+            TODAY + timedelta(days=60) if acting else None,
+            acting,
+        )
+        return s.appointments.appoint(draft)
+
+    return edit
+
+
+def _end_distribution(index: int, days: int) -> Edit:
+    def edit(s: Services) -> object:
+        distribution = _pick(list(s.work.snapshot().distributions), index)
+        return s.distributions.end(distribution, TODAY + timedelta(days=days))
+
+    return edit
+
+
+def _behind_the_back(path: Path, index: int) -> Edit:
+    """Another program changes a unit's dates directly in the file (no audit, no service)."""
+
+    def edit(s: Services) -> object:
+        unit = _pick(list(s.queries.snapshot().units), index)
+        execute(path, "UPDATE unit SET valid_to = '2020-01-01' WHERE id = ?", unit)
+        return None
+
+    return edit
+
+
+indexes = st.integers(min_value=0, max_value=10_000)
+days = st.integers(min_value=-400, max_value=400)
+roles = st.sampled_from([Role.UNIT_MANAGER, Role.EMPLOYEE, Role.GROUP_MANAGER, Role.PRINCIPAL])
+
+
+def edits(path: Path) -> st.SearchStrategy[Edit]:
+    return st.one_of(
+        st.builds(_rename, indexes, st.sampled_from(["Ny enhet", "", "Ödeshög"])),
+        st.builds(_move, indexes, indexes),
+        st.builds(_close, indexes, days),
+        st.builds(_end_appointment, indexes, days),
+        st.builds(_appoint, indexes, indexes, roles, st.booleans()),
+        st.builds(_end_distribution, indexes, days),
+        st.builds(_behind_the_back, st.just(path), indexes),
+    )
+
+
+def _shown(violations: list[Violation]) -> list[tuple[object, ...]]:
+    return [(*v.key, v.severity, v.message, v.object_label) for v in violations]
+
+
+def _fresh_check(path: Path, on: date) -> list[Violation]:
+    """A full check by a program that has cached nothing."""
+    other = Services.open(path, clock=lambda: TODAY, create=False)
+    try:
+        with other.database.reader() as session:
+            return all_violations(session, on, TODAY)
+    finally:
+        other.close()
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_problems_after_any_edit_equal_a_full_check(
+    sample_file: Path, tmp_path: Path, data: st.DataObject
+) -> None:
+    path = tmp_path / f"edit-{data.draw(st.integers(0, 10**9))}.db"
+    shutil.copy2(sample_file, path)
+    services = Services.open(path, clock=lambda: TODAY)
+    try:
+        later = TODAY + timedelta(days=45)
+        services.queries.check(TODAY)  # the first check of an opened database
+        for edit in data.draw(st.lists(edits(path), min_size=1, max_size=5)):
+            # A refused edit must leave the shown problems true as well.
+            with contextlib.suppress(
+                RuleViolationError, NotFoundError, ConcurrentEditError, ValueError
+            ):
+                edit(services)
+            for on in (TODAY, later):
+                assert _shown(services.queries.check(on)) == _shown(_fresh_check(path, on))
+    finally:
+        services.close()
