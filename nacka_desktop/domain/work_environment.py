@@ -10,7 +10,6 @@ the distributions in force from KS down (`task_chain`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -166,32 +165,65 @@ class WorkSnapshot:
 
     def __post_init__(self) -> None:
         # A snapshot is never changed once made: index it once for the chain walks.
-        self._by_giver_and_unit: dict[tuple[int | None, int], list[DistributionRecord]] = (
-            defaultdict(list)
-        )
+        self._by_giver_unit_task: dict[
+            tuple[int | None, int, int], list[tuple[DistributionRecord, DistributionItemRecord]]
+        ] = defaultdict(list)
+        self._by_giver_task: dict[
+            tuple[int | None, int], list[tuple[DistributionRecord, DistributionItemRecord, int]]
+        ] = defaultdict(list)
         self._by_receiver: dict[int, list[DistributionRecord]] = defaultdict(list)
         for distribution in self.distributions.values():
             self._by_receiver[distribution.receiver_appointment_id].append(distribution)
+            giver = distribution.giver_appointment_id
+            # As `item_for`: a task's first item speaks for it.
+            items: dict[int, DistributionItemRecord] = {}
+            for item in distribution.items:
+                items.setdefault(item.task_id, item)
             for unit_id in distribution.unit_ids:
-                self._by_giver_and_unit[(distribution.giver_appointment_id, unit_id)].append(
-                    distribution
-                )
+                for task_id, item in items.items():
+                    self._by_giver_unit_task[(giver, unit_id, task_id)].append((distribution, item))
+                    self._by_giver_task[(giver, task_id)].append((distribution, item, unit_id))
         self._chains: dict[tuple[int, int, date], TaskChain] = {}
+        self._states: dict[tuple[int, date], DistributionState] = {}
 
     def received_by(self, appointment_id: int) -> list[DistributionRecord]:
         return self._by_receiver.get(appointment_id, [])
 
-    def given_covering(self, giver: int | None, unit_id: int) -> Iterator[DistributionRecord]:
-        """Distributions from the giver (None: the employer) that cover the unit, i.e. name
-        it or a unit above it; each once."""
+    def state(self, distribution: DistributionRecord, on: date) -> DistributionState:
+        """`state_on` for a distribution of this snapshot, worked out once per date."""
+        key = (distribution.id, on)
+        found = self._states.get(key)
+        if found is None:
+            found = self._states[key] = state_on(self.org, distribution, on)
+        return found
+
+    def given_in_force(
+        self, giver: int | None, task_id: int, unit_id: int, on: date
+    ) -> list[DistributionRecord]:
+        """Distributions from the giver (None: the employer) in force on the date that give
+        the task, not returned, for the unit or a unit above it."""
         if unit_id not in self.org.units:
-            return
-        seen: set[int] = set()
-        for line_unit in (unit_id, *self.org.ancestor_ids(unit_id)):
-            for distribution in self._by_giver_and_unit.get((giver, line_unit), ()):
-                if distribution.id not in seen:
-                    seen.add(distribution.id)
-                    yield distribution
+            return []
+        above = self.org.ancestor_ids(unit_id)
+        given = self._by_giver_task.get((giver, task_id), [])
+        found = []
+        if len(given) <= len(above) + 1:  # few given: test each against the unit's line
+            for distribution, item, named in given:
+                if (named == unit_id or named in above) and self._gives(distribution, item, on):
+                    found.append(distribution)
+            return found
+        for line_unit in (unit_id, *above):  # many given: look up each unit of the line
+            for distribution, item in self._by_giver_unit_task.get((giver, line_unit, task_id), ()):
+                if self._gives(distribution, item, on):
+                    found.append(distribution)
+        return found
+
+    def _gives(
+        self, distribution: DistributionRecord, item: DistributionItemRecord, on: date
+    ) -> bool:
+        return not item.is_returned_by(on) and self.state(distribution, on) is (
+            DistributionState.IN_FORCE
+        )
 
 
 def lapse(org: OrgSnapshot, distribution: DistributionRecord) -> tuple[date, str] | None:
@@ -283,9 +315,7 @@ def _walk_chain(work: WorkSnapshot, task_id: int, unit_id: int, on: date) -> Tas
     seen: set[int] = set()
     while True:
         candidates = [
-            d
-            for d in work.given_covering(giver, unit_id)
-            if d.id not in seen and item_in_force(work.org, d, task_id, on)
+            d for d in work.given_in_force(giver, task_id, unit_id, on) if d.id not in seen
         ]
         if not candidates:
             return TaskChain(task_id, unit_id, tuple(links))
