@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -46,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="skapa exempelorganisationen i en ny databas")
     demo.add_argument("--db", help=db_help, dest="sub_db")
     demo.add_argument("--force", action="store_true", help="ersätt en befintlig fil")
+    demo.add_argument(
+        "--scale",
+        metavar="SKALA",
+        help="bygg en stor organisation i stället för exemplet: nacka (600 enheter), "
+        "stockholm (5 000) eller ett antal enheter (minst 50)",
+    )
 
     check = commands.add_parser(
         "check", help="kontrollera reglerna; avslutas med 1 om något fel (error) finns"
@@ -113,7 +120,7 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
         parser.error(f"{args.command} behöver --db DB")
     try:
         if args.command == "demo":
-            return run_demo(database, args.force, sys.stdout)
+            return run_demo(database, args.force, sys.stdout, args.scale)
         if args.command == "export":
             return run_export(args, database, sys.stdout)
         if args.command == "import":
@@ -124,29 +131,72 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
         return EXIT_CANNOT_OPEN
 
 
-def run_demo(location: str, force: bool, out: TextIO) -> int:
+def run_demo(location: str, force: bool, out: TextIO, scale: str | None = None) -> int:
+    """The sample, or with `scale` a large organisation. A file database is built beside the
+    file (FILE.partial) and moved over it only when complete: a failed or killed build never
+    leaves a half-made FILE behind, nor removes the one that was there."""
     # Imported here, not at the top: `--help` and `--version` need no database layer.
-    from nacka_desktop.services.context import Services
-    from nacka_desktop.services.sample import build_sample_organisation
+    from nacka_desktop.services.scale_sample import scale_units
 
-    path = _sqlite_path(location)
-    if path is not None and path.exists():
-        if not force:
-            print(
-                f"nacka-desktop: {path} finns redan; använd --force för att ersätta den.",
-                file=sys.stderr,
-            )
+    units: int | None = None
+    if scale is not None:
+        try:
+            units = scale_units(scale)
+        except ValueError as error:
+            print(f"nacka-desktop: {error}", file=sys.stderr)
             return EXIT_USAGE
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    services = Services.open(location)
+    path = _sqlite_path(location)
+    if path is not None and path.exists() and not force:
+        print(
+            f"nacka-desktop: {path} finns redan; använd --force för att ersätta den.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    partial = path.with_name(f"{path.name}.partial") if path is not None else None
+    if partial is not None:
+        _remove_sqlite(partial)
     try:
-        summary = build_sample_organisation(services.database, date.today())
+        code = _build_demo(str(partial) if partial else location, location, out, scale, units)
+    except BaseException:
+        if partial is not None:
+            _remove_sqlite(partial)
+        raise
+    if partial is not None and path is not None:
+        if code == EXIT_OK:
+            _remove_sqlite(path)
+            partial.replace(path)
+        _remove_sqlite(partial)
+    return code
+
+
+def _build_demo(
+    target: str, location: str, out: TextIO, scale: str | None, units: int | None
+) -> int:
+    from nacka_desktop.services.context import Services
+    from nacka_desktop.services.scale_sample import ScaleSampleError
+
+    services = Services.open(target)
+    try:
+        if units is None:
+            _build_sample(services, location, out)
+        else:
+            _build_scaled(services, location, out, scale or str(units), units)
+        _checkpoint(services)
     except ValueError as error:
         print(f"nacka-desktop: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except ScaleSampleError as error:
+        print(f"nacka-desktop: {error}", file=sys.stderr)
+        return EXIT_RULE_ERRORS
     finally:
         services.close()
+    return EXIT_OK
+
+
+def _build_sample(services: Services, location: str, out: TextIO) -> None:
+    from nacka_desktop.services.sample import build_sample_organisation
+
+    summary = build_sample_organisation(services.database, date.today())
     print(
         f"Exempelorganisationen skapad i {location}: {summary.units} enheter, "
         f"{summary.persons} personer, {summary.appointments} förordnanden, "
@@ -155,7 +205,59 @@ def run_demo(location: str, force: bool, out: TextIO) -> int:
         f"{summary.decisions} delegationsbeslut.",
         file=out,
     )
-    return EXIT_OK
+
+
+def _build_scaled(services: Services, location: str, out: TextIO, scale: str, units: int) -> None:
+    """Progress per step as it goes, then the summary; the last line is the time taken."""
+    from nacka_desktop.services.scale_sample import build_scaled_organisation
+
+    started = time.perf_counter()
+    summary = build_scaled_organisation(
+        services.database,
+        date.today(),
+        units,
+        progress=lambda text: print(text, file=out, flush=True),
+    )
+    seconds = time.perf_counter() - started
+    print(
+        f"Skalad organisation ({scale}) skapad i {location}: {summary.units} enheter, "
+        f"{summary.persons} personer, {summary.appointments} förordnanden, "
+        f"{summary.processes} processer, {summary.boards} nämnder (KS medräknad), "
+        f"{summary.distributions} fördelningar av arbetsmiljöuppgifter "
+        f"({summary.task_returns} återföringar), {summary.delegation_orders} "
+        f"delegationsordningar med {summary.delegation_items} punkter och "
+        f"{summary.decisions} delegationsbeslut.",
+        file=out,
+    )
+    for step in summary.steps:
+        print(
+            f"  {step.name}: bygge {_seconds(step.build_seconds)}, "
+            f"kontroll {_seconds(step.check_seconds)}",
+            file=out,
+        )
+    warnings = ", ".join(f"{rule} {count}" for rule, count in summary.warnings) or "inga"
+    print(f"Varningar: {warnings}.", file=out)
+    print(
+        f"Klart på {_seconds(seconds)}: bygge {_seconds(summary.build_seconds)}, kontroller "
+        f"{_seconds(summary.check_seconds)}.",
+        file=out,
+    )
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f} s".replace(".", ",")
+
+
+def _checkpoint(services: Services) -> None:
+    """Fold the write-ahead log into the file, so the file alone is the database."""
+    if services.database.engine.dialect.name == "sqlite":
+        with services.database.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def run_check(location: str, on: date, as_json: bool, out: TextIO) -> int:

@@ -29,8 +29,8 @@ from nacka_desktop.domain.responsibility import responsible_manager
 from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason, WorkSnapshot
 from nacka_desktop.services import sample
-from nacka_desktop.services.context import Services
 from nacka_desktop.services.checking import all_violations
+from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import SampleSummary, build_sample_organisation
 from nacka_desktop.services.work_queries import DistributionView, distribution_view
 from nacka_desktop.storage.database import Database, open_database
