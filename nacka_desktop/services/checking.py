@@ -117,6 +117,13 @@ class ViolationCache:
     def cached(self, session: Session, on: date | None, today: date) -> list[Violation] | None:
         return self.get((database_version(session), on, today))
 
+    def loaded(self, session: Session) -> Dataset | None:
+        """The records of the database as it is, if they are in memory already."""
+        version = database_version(session)
+        with self._lock:
+            cached = self._dataset
+        return cached[1] if cached is not None and cached[0] == version else None
+
     def dataset(self, session: Session) -> Dataset:
         """The records of the database as it is (loaded again only after a change)."""
         return self._dataset_of(session, database_version(session))

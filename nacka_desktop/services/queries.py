@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,7 @@ from nacka_desktop.domain.rules import Violation
 from nacka_desktop.storage import repositories
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.models import Appointment, Person, Unit
+from nacka_desktop.storage.neighbourhood import load_neighbourhood
 from nacka_desktop.storage.repositories import (
     SearchHit,
     TreeRow,
@@ -124,8 +126,20 @@ class OrgQueries:
                 raise NotFoundError("Förordnandet", appointment_id)
             return appointment_record(appointment)
 
+    def around(
+        self, unit_ids: Collection[int] = (), person_ids: Collection[int] = ()
+    ) -> OrgSnapshot:
+        """Enough of the organisation to answer who leads, and who is whose chief, for the
+        units and persons: the whole snapshot when it is in memory already, else only their
+        neighbourhood (a few indexed queries, whatever the size of the organisation)."""
+        with self._database.reader() as session:
+            loaded = self._cache.loaded(session)
+            if loaded is not None:
+                return loaded.org
+            return load_neighbourhood(session, unit_ids, person_ids)
+
     def unit_page(self, unit_id: int, on: date) -> UnitPage:
-        snapshot = self.snapshot()
+        snapshot = self.around(unit_ids=[unit_id])
         unit = snapshot.units.get(unit_id)
         if unit is None:
             raise NotFoundError("Enheten", unit_id)
@@ -139,7 +153,7 @@ class OrgQueries:
         )
 
     def person_page(self, person_id: int, on: date) -> PersonPage:
-        snapshot = self.snapshot()
+        snapshot = self.around(person_ids=[person_id])
         person = snapshot.persons.get(person_id)
         if person is None:
             raise NotFoundError("Personen", person_id)
@@ -150,14 +164,14 @@ class OrgQueries:
         )
 
     def appointments_in_unit(self, unit_id: int) -> list[AppointmentView]:
-        return _appointments_in_unit(self.snapshot(), unit_id)
+        return _appointments_in_unit(self.around(unit_ids=[unit_id]), unit_id)
 
     def appointments_of_person(self, person_id: int) -> list[AppointmentView]:
-        return _appointments_of_person(self.snapshot(), person_id)
+        return _appointments_of_person(self.around(person_ids=[person_id]), person_id)
 
     def manager_of(self, unit_id: int, on: date) -> AppointmentView | None:
         """Who was the responsible manager of the unit on the date (ORG-8)."""
-        snapshot = self.snapshot()
+        snapshot = self.around(unit_ids=[unit_id])
         if unit_id not in snapshot.units:
             raise NotFoundError("Enheten", unit_id)
         manager = responsible_manager(snapshot, unit_id, on)
@@ -165,7 +179,7 @@ class OrgQueries:
 
     def chiefs_of(self, person_id: int, on: date) -> list[ChiefView]:
         """For each of the person's appointments on the date: who is the chief."""
-        snapshot = self.snapshot()
+        snapshot = self.around(person_ids=[person_id])
         if person_id not in snapshot.persons:
             raise NotFoundError("Personen", person_id)
         return _chiefs(snapshot, person_id, on)

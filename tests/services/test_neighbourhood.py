@@ -1,0 +1,40 @@
+"""A unit's or person's page read from its neighbourhood says exactly what the whole
+organisation says: who leads, whose chief is whom, which appointments, on any date."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from nacka_desktop.domain.responsibility import responsible_manager
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.queries import (
+    _appointments_in_unit,
+    _appointments_of_person,
+    _chiefs,
+    appointment_view,
+)
+from tests.conftest import TODAY
+
+
+def test_pages_from_the_neighbourhood_equal_pages_from_the_whole(
+    sample: Services, db_path: Path
+) -> None:
+    whole = sample.queries.snapshot()
+    local = Services.open(db_path, clock=lambda: TODAY, create=False)
+    try:
+        for on in (TODAY, TODAY - timedelta(days=900), TODAY + timedelta(days=200)):
+            for unit_id in whole.units:
+                page = local.queries.unit_page(unit_id, on)
+                manager = responsible_manager(whole, unit_id, on)
+                assert page.manager == (appointment_view(whole, manager) if manager else None)
+                assert page.appointments == _appointments_in_unit(whole, unit_id)
+            for person_id in whole.persons:
+                page = local.queries.person_page(person_id, on)
+                assert page.chiefs == _chiefs(whole, person_id, on)
+                assert page.appointments == _appointments_of_person(whole, person_id)
+        # The pages were read without ever loading the whole organisation.
+        with local.database.reader() as session:
+            assert local.queries._cache.loaded(session) is None
+    finally:
+        local.close()
