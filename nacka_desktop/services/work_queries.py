@@ -3,8 +3,11 @@ and the views a screen, a letter or a register shows."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+
+from sqlalchemy import select
 
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.domain.work_environment import (
@@ -21,6 +24,8 @@ from nacka_desktop.domain.work_environment import (
     task_chain,
 )
 from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.models import TaskReturn
+from nacka_desktop.storage.neighbourhood import load_work_neighbourhood
 
 from .checking import ViolationCache
 from .editing import NotFoundError
@@ -104,8 +109,23 @@ class WorkQueries:
         with self._database.reader() as session:
             return self._cache.dataset(session).work
 
+    def around(
+        self,
+        unit_ids: Collection[int] = (),
+        person_ids: Collection[int] = (),
+        distribution_ids: Collection[int] = (),
+    ) -> WorkSnapshot:
+        """Enough to answer who holds which task, through which chain, and which
+        distributions concern the units, persons and distributions: the whole snapshot when
+        it is in memory already, else only their neighbourhood (a few indexed queries)."""
+        with self._database.reader() as session:
+            loaded = self._cache.loaded(session)
+            if loaded is not None:
+                return loaded.work
+            return load_work_neighbourhood(session, unit_ids, person_ids, distribution_ids)
+
     def distribution(self, distribution_id: int, on: date) -> DistributionView:
-        work = self.snapshot()
+        work = self.around(distribution_ids=[distribution_id])
         record = work.distributions.get(distribution_id)
         if record is None:
             raise NotFoundError("Fördelningen", distribution_id)
@@ -119,7 +139,7 @@ class WorkQueries:
         self, person_id: int, on: date
     ) -> tuple[list[DistributionView], list[DistributionView]]:
         """(given, received) by any of the person's appointments."""
-        work = self.snapshot()
+        work = self.around(person_ids=[person_id])
         own = {a.id for a in work.org.appointments_of(person_id)}
         given = [
             distribution_view(work, d, on)
@@ -135,7 +155,7 @@ class WorkQueries:
 
     def distributions_in_unit(self, unit_id: int, on: date) -> list[DistributionView]:
         """Distributions that cover the unit, or are given or received in it."""
-        work = self.snapshot()
+        work = self.around(unit_ids=[unit_id])
         in_unit = {a.id for a in work.org.appointments_in(unit_id)}
         return [
             distribution_view(work, d, on)
@@ -146,7 +166,7 @@ class WorkQueries:
         ]
 
     def held_by_person(self, person_id: int, on: date) -> list[HeldTask]:
-        work = self.snapshot()
+        work = self.around(person_ids=[person_id])
         result = []
         for appointment in work.org.appointments_of(person_id):
             for task_id, unit_id, chain in held_tasks(work, appointment.id, on):
@@ -155,7 +175,7 @@ class WorkQueries:
 
     def holders_in_unit(self, unit_id: int, on: date) -> list[HeldTask]:
         """For every active task: who holds it in the unit today, and through which chain."""
-        work = self.snapshot()
+        work = self.around(unit_ids=[unit_id])
         return [
             _held(work, task.id, unit_id, list(task_chain(work, task.id, unit_id, on).links))
             for task in sorted(work.tasks.values(), key=lambda t: swedish_sort_key(t.name))
@@ -163,7 +183,11 @@ class WorkQueries:
         ]
 
     def task_return(self, return_id: int, on: date) -> ReturnView:
-        work = self.snapshot()
+        with self._database.reader() as session:
+            distribution_id = session.scalar(
+                select(TaskReturn.distribution_id).where(TaskReturn.id == return_id)
+            )
+        work = self.around(distribution_ids=[distribution_id] if distribution_id else [])
         record = work.returns.get(return_id)
         if record is None:
             raise NotFoundError("Återföringen", return_id)

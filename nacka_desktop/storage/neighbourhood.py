@@ -10,31 +10,40 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.work_environment import WorkSnapshot
 
-from .models import Appointment, Person, Unit
+from .models import Appointment, Person, TaskDistribution, TaskDistributionUnit, Unit
 from .repositories import appointment_record, person_record, unit_record
+from .work_repository import load_work_snapshot
 
 
 def load_neighbourhood(
-    session: Session, unit_ids: Collection[int] = (), person_ids: Collection[int] = ()
+    session: Session,
+    unit_ids: Collection[int] = (),
+    person_ids: Collection[int] = (),
+    appointment_ids: Collection[int] = (),
 ) -> OrgSnapshot:
-    """The units and every unit above them, everyone appointed in any of those, and the
-    persons with all their appointments (whose units, and the lines above those, too)."""
+    """The units and every unit above them, everyone appointed in any of those, the persons
+    with all their appointments, and the appointments named (with their units' lines)."""
     session.flush()
     connection = session.connection()
+    table = Appointment.__table__
     own = connection.execute(
-        select(Appointment.__table__).where(Appointment.person_id.in_(list(person_ids)))
+        select(table).where(
+            or_(
+                Appointment.person_id.in_(list(person_ids)),
+                Appointment.id.in_(list(appointment_ids)),
+            )
+        )
     ).all()
     line = _units_and_above(session, {*unit_ids, *(a.unit_id for a in own)})
     units = connection.execute(select(Unit.__table__).where(Unit.id.in_(line))).all()
     appointments = {a.id: a for a in own}
-    for row in connection.execute(
-        select(Appointment.__table__).where(Appointment.unit_id.in_(line))
-    ):
+    for row in connection.execute(select(table).where(Appointment.unit_id.in_(line))):
         appointments[row.id] = row
     wanted = {a.person_id for a in appointments.values()} | set(person_ids)
     persons = connection.execute(select(Person.__table__).where(Person.id.in_(wanted))).all()
@@ -45,6 +54,65 @@ def load_neighbourhood(
             a.id: appointment_record(a) for a in sorted(appointments.values(), key=lambda a: a.id)
         },
     )
+
+
+def load_work_neighbourhood(
+    session: Session,
+    unit_ids: Collection[int] = (),
+    person_ids: Collection[int] = (),
+    distribution_ids: Collection[int] = (),
+) -> WorkSnapshot:
+    """What the Arbetsmiljö view asks about some units and persons: the distributions that
+    cover the units, are given or received in them or by the persons, and those that cover
+    any unit those distributions cover (the chains through which their tasks are held), with
+    every giver, receiver and unit they name."""
+    org = load_neighbourhood(session, unit_ids, person_ids)
+    connection = session.connection()
+    near = {a.id for u in unit_ids for a in org.appointments_in(u)}
+    near |= {a.id for p in person_ids for a in org.appointments_of(p)}
+    direct = set(distribution_ids) | set(
+        connection.scalars(
+            select(TaskDistribution.id).where(
+                or_(
+                    TaskDistribution.giver_appointment_id.in_(near),
+                    TaskDistribution.receiver_appointment_id.in_(near),
+                )
+            )
+        )
+    )
+    covered = set(unit_ids) | set(
+        connection.scalars(
+            select(TaskDistributionUnit.unit_id).where(
+                TaskDistributionUnit.distribution_id.in_(direct)
+            )
+        )
+    )
+    lines = _units_and_above(session, covered)
+    chained = set(
+        connection.scalars(
+            select(TaskDistributionUnit.distribution_id).where(
+                TaskDistributionUnit.unit_id.in_(lines)
+            )
+        )
+    )
+    wanted = direct | chained
+    named = connection.execute(
+        select(
+            TaskDistribution.giver_appointment_id,
+            TaskDistribution.receiver_appointment_id,
+            TaskDistribution.employer_signatory_id,
+        ).where(TaskDistribution.id.in_(wanted))
+    ).all()
+    people = {a for row in named for a in row if a is not None}
+    units = set(
+        connection.scalars(
+            select(TaskDistributionUnit.unit_id).where(
+                TaskDistributionUnit.distribution_id.in_(wanted)
+            )
+        )
+    )
+    org = load_neighbourhood(session, {*unit_ids, *units}, person_ids, {*people, *near})
+    return load_work_snapshot(session, org, wanted)
 
 
 def _units_and_above(session: Session, unit_ids: set[int]) -> list[int]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
+from typing import Any
 
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.work_environment import (
@@ -30,15 +33,32 @@ def parse_reasons(text: str) -> tuple[ReturnReason, ...]:
     return tuple(ReturnReason(part) for part in text.split(",") if part)
 
 
-def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> WorkSnapshot:
-    """The organisation plus every task, distribution and return, in a handful of SELECTs."""
+def load_work_snapshot(
+    session: Session,
+    org: OrgSnapshot | None = None,
+    distribution_ids: Collection[int] | None = None,
+) -> WorkSnapshot:
+    """The organisation plus every task, distribution and return (or only the distributions
+    named, with their returns), in a handful of SELECTs."""
     org = org if org is not None else load_snapshot(session)
+    only = list(distribution_ids) if distribution_ids is not None else None
+
+    def of(column: Any) -> ColumnElement[bool] | None:
+        return column.in_(only) if only is not None else None
+
     units: dict[int, list[int]] = defaultdict(list)
-    for link in plain_rows(session, TaskDistributionUnit):
+    for link in plain_rows(
+        session, TaskDistributionUnit, where=of(TaskDistributionUnit.distribution_id)
+    ):
         units[link.distribution_id].append(link.unit_id)
     items: dict[int, list[DistributionItemRecord]] = defaultdict(list)
     returned_tasks: dict[int, list[int]] = defaultdict(list)
-    for item in plain_rows(session, TaskDistributionItem, TaskDistributionItem.id):
+    for item in plain_rows(
+        session,
+        TaskDistributionItem,
+        TaskDistributionItem.id,
+        where=of(TaskDistributionItem.distribution_id),
+    ):
         items[item.distribution_id].append(
             DistributionItemRecord(
                 id=item.id,
@@ -76,7 +96,9 @@ def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> Work
                 followed_up_on=d.followed_up_on,
                 employer_signatory_id=d.employer_signatory_id,
             )
-            for d in plain_rows(session, TaskDistribution, TaskDistribution.id)
+            for d in plain_rows(
+                session, TaskDistribution, TaskDistribution.id, where=of(TaskDistribution.id)
+            )
         },
         returns={
             r.id: TaskReturnRecord(
@@ -87,6 +109,8 @@ def load_work_snapshot(session: Session, org: OrgSnapshot | None = None) -> Work
                 explanation=r.explanation or "",
                 task_ids=tuple(returned_tasks[r.id]),
             )
-            for r in plain_rows(session, TaskReturn, TaskReturn.id)
+            for r in plain_rows(
+                session, TaskReturn, TaskReturn.id, where=of(TaskReturn.distribution_id)
+            )
         },
     )

@@ -38,3 +38,41 @@ def test_pages_from_the_neighbourhood_equal_pages_from_the_whole(
             assert local.queries._cache.loaded(session) is None
     finally:
         local.close()
+
+
+def test_work_views_from_the_neighbourhood_equal_those_from_the_whole(
+    sample: Services, db_path: Path
+) -> None:
+    whole = Services.open(db_path, clock=lambda: TODAY, create=False)
+    whole.work.snapshot()  # the whole organisation in memory: every view reads from it
+    local = Services.open(db_path, clock=lambda: TODAY, create=False)
+    try:
+        work = whole.work.snapshot()
+        for on in (TODAY, TODAY - timedelta(days=700)):
+            for unit_id in work.org.units:
+                assert local.work.holders_in_unit(unit_id, on) == whole.work.holders_in_unit(
+                    unit_id, on
+                )
+                assert local.work.distributions_in_unit(
+                    unit_id, on
+                ) == whole.work.distributions_in_unit(unit_id, on)
+            for person_id in work.org.persons:
+                assert local.work.held_by_person(person_id, on) == whole.work.held_by_person(
+                    person_id, on
+                )
+                assert local.work.distributions_of_person(
+                    person_id, on
+                ) == whole.work.distributions_of_person(person_id, on)
+            for distribution_id in work.distributions:
+                assert local.work.distribution(distribution_id, on) == whole.work.distribution(
+                    distribution_id, on
+                )
+            for return_id in work.returns:
+                assert local.work.task_return(return_id, on) == whole.work.task_return(
+                    return_id, on
+                )
+        with local.database.reader() as session:
+            assert local.work._cache.loaded(session) is None
+    finally:
+        local.close()
+        whole.close()
