@@ -1,18 +1,25 @@
-"""Every rule of the app, run over the whole database, and the cache that runs it once per
-version of the database.
+"""Every rule of the app over the whole database, and the cache that runs each part of the
+check again only when the tables it reads have changed.
 
-The version of a database is the counter of its `data_version` row, which triggers move on
-every insert, update and delete (migration 0006): an unchanged version means unchanged data,
-whoever wrote it, in this process, another one, or the sqlite3 shell. A result is kept per
-(version, date, today), so the Problems panel, `check` and the Editor's "which errors did
-this edit add" share one run.
+The database keeps a counter per table, moved by triggers on every insert, update and delete
+(migration 0006): unchanged counters mean unchanged data, whoever wrote it (this process,
+another one, the sqlite3 shell). The records of a table group are read again only when one of
+its counters moved, and each family of rules (organisation, work environment, delegation,
+council matters, decisions) runs again only when a group it reads changed. Recording a
+delegated decision therefore re-reads the decisions and re-checks them alone; an appointment
+re-reads the appointments and re-checks everything that depends on who holds what.
+
+The Problems panel, `check` and the Editor's "which errors did this edit add" share the
+results. Only committed data is cached: the Editor checks its own flushed changes with
+`check_pending` and hands the results over with `commit` once the transaction committed.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -34,46 +41,149 @@ from nacka_desktop.storage.delegation_repository import (
     load_subdelegations,
 )
 from nacka_desktop.storage.models import DataVersion
+from nacka_desktop.storage.repositories import load_snapshot
 from nacka_desktop.storage.work_repository import load_work_snapshot
 
-CACHED_RESULTS = 4  # today's and the view date's, before and after an edit
+# The groups of tables the rules read, each read as a whole when one of its tables changed.
+PARTS: dict[str, tuple[str, ...]] = {
+    "org": ("unit", "person", "appointment", "process"),
+    "work": (
+        "work_task",
+        "task_distribution",
+        "task_distribution_unit",
+        "task_distribution_item",
+        "task_return",
+    ),
+    "orders": ("delegation_order", "delegation_item"),
+    "subdelegations": ("subdelegation",),
+    "matters": ("council_matter",),
+    "decisions": ("delegated_decision",),
+}
+
+Versions = dict[str, int]  # table → counter
+CACHED_FAMILY_RESULTS = 40  # five families, a few dates, before and after an edit
+
+
+def table_versions(session: Session) -> Versions:
+    """Each table's counter as the session sees it (its own flushed changes included)."""
+    session.flush()
+    rows = session.connection().execute(select(DataVersion.table_name, DataVersion.counter))
+    return {name: counter for name, counter in rows}
+
+
+def database_version(session: Session) -> int:
+    """One number that grows with every change to any table."""
+    return sum(table_versions(session).values())
+
+
+def _part_version(versions: Versions, part: str) -> tuple[int, ...]:
+    return tuple(versions.get(table, 0) for table in PARTS[part])
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """Everything the rules read, as plain records: the whole database in a few SELECTs."""
+    """Everything the rules read, as plain records, and the table versions it was read at."""
 
     work: WorkSnapshot
     orders: list[DelegationOrder]
     matters: list[CouncilMatter]
     subdelegations: list[Subdelegation]
     decisions: list[DecisionRecord]
+    versions: Versions = field(default_factory=dict, compare=False)
 
     @property
     def org(self) -> OrgSnapshot:
         return self.work.org
 
+    def same(self, versions: Versions, part: str) -> bool:
+        return _part_version(self.versions, part) == _part_version(versions, part)
 
-def load_dataset(session: Session) -> Dataset:
+
+def load_dataset(
+    session: Session, previous: Dataset | None = None, versions: Versions | None = None
+) -> Dataset:
+    """The records as the session sees them; what `previous` holds of the tables that have
+    not changed since is taken from it instead of read again."""
+    versions = versions if versions is not None else table_versions(session)
+
+    def kept(part: str) -> bool:
+        return previous is not None and previous.same(versions, part)
+
+    if previous is not None and kept("org") and kept("work"):
+        work = previous.work
+    else:
+        org = previous.org if previous is not None and kept("org") else load_snapshot(session)
+        if previous is not None and kept("work"):
+            old = previous.work
+            work = WorkSnapshot(org, old.tasks, old.distributions, old.returns)
+        else:
+            work = load_work_snapshot(session, org)
     return Dataset(
-        work=load_work_snapshot(session),
-        orders=load_orders(session),
-        matters=load_council_matters(session),
-        subdelegations=load_subdelegations(session),
-        decisions=load_decision_records(session),
+        work=work,
+        orders=previous.orders if previous and kept("orders") else load_orders(session),
+        matters=previous.matters if previous and kept("matters") else load_council_matters(session),
+        subdelegations=(
+            previous.subdelegations
+            if previous and kept("subdelegations")
+            else load_subdelegations(session)
+        ),
+        decisions=(
+            previous.decisions if previous and kept("decisions") else load_decision_records(session)
+        ),
+        versions=versions,
     )
+
+
+@dataclass(frozen=True)
+class _Family:
+    """Rules that read the same groups of tables."""
+
+    name: str
+    parts: tuple[str, ...]
+    run: Callable[[Dataset, date | None, date], list[Violation]]
+
+
+FAMILIES = (
+    _Family(
+        "organisation",
+        ("org",),
+        lambda data, on, today: check_organisation(data.org, on=on, today=today),
+    ),
+    _Family(
+        "work",
+        ("org", "work"),
+        lambda data, on, today: check_work_environment(data.work, on=on, today=today),
+    ),
+    _Family(
+        "delegation",
+        ("org", "orders", "subdelegations"),
+        lambda data, on, _today: check_delegation(
+            data.org, data.orders, on=on, subdelegations=data.subdelegations
+        ),
+    ),
+    _Family(
+        "council",
+        ("org", "matters", "orders"),
+        lambda data, on, _today: check_council_matters(data.org, data.matters, data.orders, on=on),
+    ),
+    _Family(
+        "decisions",
+        ("orders", "decisions", "matters"),
+        lambda data, _on, _today: check_decisions(data.orders, data.decisions, data.matters),
+    ),
+)
+
+FamilyKey = tuple[str, tuple[tuple[int, ...], ...], date | None, date]
+
+
+def _family_key(family: _Family, versions: Versions, on: date | None, today: date) -> FamilyKey:
+    return (family.name, tuple(_part_version(versions, p) for p in family.parts), on, today)
 
 
 def check_dataset(data: Dataset, on: date | None, today: date) -> list[Violation]:
     """Every rule of every part of the app (ORG, AM, DEL, HR, DATA), as the GUI and `check`
     show them."""
-    return sort_violations(
-        check_organisation(data.org, on=on, today=today)
-        + check_work_environment(data.work, on=on, today=today)
-        + check_delegation(data.org, data.orders, on=on, subdelegations=data.subdelegations)
-        + check_council_matters(data.org, data.matters, data.orders, on=on)
-        + check_decisions(data.orders, data.decisions, data.matters)
-    )
+    return sort_violations([v for family in FAMILIES for v in family.run(data, on, today)])
 
 
 def all_violations(session: Session, on: date | None, today: date) -> list[Violation]:
@@ -81,76 +191,95 @@ def all_violations(session: Session, on: date | None, today: date) -> list[Viola
     return check_dataset(load_dataset(session), on, today)
 
 
-def database_version(session: Session) -> int:
-    """The data's version as the session sees it (its own flushed changes included)."""
-    return session.scalar(select(DataVersion.counter).where(DataVersion.id == 1)) or 0
+@dataclass
+class PendingCheck:
+    """The check of an edit's flushed changes, to be cached once the edit is committed."""
 
-
-Key = tuple[int, date | None, date]
+    data: Dataset
+    violations: list[Violation]
+    results: dict[FamilyKey, list[Violation]]
 
 
 class ViolationCache:
-    """The results of full checks, by (database version, date, today), and the records of
-    the newest version, for the reads that need the whole organisation (who is whose chief,
-    who holds a task). Thread-safe: the first check of a database runs in a worker thread.
+    """The records of the newest version of the database, and each family's results by the
+    versions of the tables it reads. Thread-safe: the first check of a database runs in a
+    worker thread. A session with flushed changes of its own must not call `violations`,
+    `dataset` or `loaded` (see `check_pending`)."""
 
-    Only committed data is cached: a session with pending or flushed changes of its own
-    must not call `violations` or `dataset` (the Editor checks those with `all_violations`
-    and caches the result only once it is committed)."""
-
-    def __init__(self, size: int = CACHED_RESULTS) -> None:
+    def __init__(self, size: int = CACHED_FAMILY_RESULTS) -> None:
         self._size = size
-        self._results: OrderedDict[Key, list[Violation]] = OrderedDict()
-        self._dataset: tuple[int, Dataset] | None = None
+        self._results: OrderedDict[FamilyKey, list[Violation]] = OrderedDict()
+        self._dataset: Dataset | None = None
         self._lock = threading.Lock()
 
     def violations(self, session: Session, on: date | None, today: date) -> list[Violation]:
-        """Every violation on the date, from the cache when the database is unchanged."""
-        version = database_version(session)
-        key = (version, on, today)
-        found = self.get(key)
-        if found is None:
-            found = check_dataset(self._dataset_of(session, version), on, today)
-            self.put(key, found)
+        """Every violation on the date; only what changed since it was last asked is read
+        and checked again."""
+        data = self.dataset(session)
+        found, fresh = self._check(data, on, today)
+        self._store(fresh)
         return found
 
     def cached(self, session: Session, on: date | None, today: date) -> list[Violation] | None:
-        return self.get((database_version(session), on, today))
+        """`violations` if nothing needs reading or checking, else None (one small query)."""
+        versions = table_versions(session)
+        with self._lock:
+            parts = [self._results.get(_family_key(f, versions, on, today)) for f in FAMILIES]
+        if any(part is None for part in parts):
+            return None
+        return sort_violations([v for part in parts if part is not None for v in part])
+
+    def check_pending(self, session: Session, on: date | None, today: date) -> PendingCheck:
+        """Check the session's flushed, uncommitted changes; nothing is cached yet."""
+        with self._lock:
+            previous = self._dataset
+        data = load_dataset(session, previous)
+        found, fresh = self._check(data, on, today)
+        return PendingCheck(data, found, fresh)
+
+    def commit(self, pending: PendingCheck) -> None:
+        """The pending check's data is now the database's: keep it."""
+        self._store(pending.results)
+        with self._lock:
+            self._dataset = pending.data
 
     def loaded(self, session: Session) -> Dataset | None:
         """The records of the database as it is, if they are in memory already."""
-        version = database_version(session)
+        versions = table_versions(session)
         with self._lock:
-            cached = self._dataset
-        return cached[1] if cached is not None and cached[0] == version else None
+            data = self._dataset
+        return data if data is not None and data.versions == versions else None
 
     def dataset(self, session: Session) -> Dataset:
-        """The records of the database as it is (loaded again only after a change)."""
-        return self._dataset_of(session, database_version(session))
-
-    def _dataset_of(self, session: Session, version: int) -> Dataset:
+        """The records of the database as it is (only changed tables read again)."""
+        versions = table_versions(session)
         with self._lock:
-            cached = self._dataset
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        data = load_dataset(session)
-        self.put_dataset(version, data)
+            previous = self._dataset
+        if previous is not None and previous.versions == versions:
+            return previous
+        data = load_dataset(session, previous, versions)
+        with self._lock:
+            self._dataset = data
         return data
 
-    def put_dataset(self, version: int, data: Dataset) -> None:
-        with self._lock:
-            self._dataset = (version, data)
+    def _check(
+        self, data: Dataset, on: date | None, today: date
+    ) -> tuple[list[Violation], dict[FamilyKey, list[Violation]]]:
+        found: list[Violation] = []
+        fresh: dict[FamilyKey, list[Violation]] = {}
+        for family in FAMILIES:
+            key = _family_key(family, data.versions, on, today)
+            with self._lock:
+                result = self._results.get(key)
+            if result is None:
+                result = fresh[key] = family.run(data, on, today)
+            found.extend(result)
+        return sort_violations(found), fresh
 
-    def get(self, key: Key) -> list[Violation] | None:
+    def _store(self, results: dict[FamilyKey, list[Violation]]) -> None:
         with self._lock:
-            found = self._results.get(key)
-            if found is not None:
+            for key, result in results.items():
+                self._results[key] = result
                 self._results.move_to_end(key)
-            return None if found is None else list(found)
-
-    def put(self, key: Key, violations: list[Violation]) -> None:
-        with self._lock:
-            self._results[key] = list(violations)
-            self._results.move_to_end(key)
             while len(self._results) > self._size:
                 self._results.popitem(last=False)

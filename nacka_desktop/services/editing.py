@@ -17,7 +17,7 @@ from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
 
-from .checking import Dataset, ViolationCache, check_dataset, database_version, load_dataset
+from .checking import Dataset, ViolationCache
 
 Clock = Callable[[], date]
 
@@ -75,23 +75,20 @@ class Editor:
     @contextmanager
     def edit(self) -> Iterator[Session]:
         """The edit's session. The check before the edit comes from the cache (the database
-        as it was after the last edit, or as first checked); the check after it is run on
-        the flushed, uncommitted changes and, once committed, is the cache's next entry, so
-        the Problems panel shows it without checking again."""
+        as it was after the last edit, or as first checked); the check after it reads and
+        re-checks only what the edit changed, and once committed it is what the cache holds,
+        so the Problems panel shows it without checking again."""
         today = self.clock()
         try:
             with self.database.transaction() as session:
                 before = {v.key for v in self.cache.violations(session, today, today) if v.is_error}
                 yield session
                 session.flush()
-                data = load_dataset(session)
-                after = check_dataset(data, today, today)
-                added = [v for v in after if v.is_error and v.key not in before]
+                pending = self.cache.check_pending(session, today, today)
+                added = [v for v in pending.violations if v.is_error and v.key not in before]
                 if added:
                     raise RuleViolationError(added)
-                version = database_version(session)
-            self.cache.put((version, today, today), after)
-            self.cache.put_dataset(version, data)
+            self.cache.commit(pending)
         except StaleDataError as error:
             raise ConcurrentEditError() from error
         except OperationalError as error:

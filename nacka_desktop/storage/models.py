@@ -339,10 +339,10 @@ class CouncilMatterRow(Versioned, Base):
 
 
 class DataVersion(Base):
-    """One row whose counter triggers move on every change to any table (migration 0006):
+    """A row per table whose counter triggers move on every change to it (migration 0006):
     the version of the data, by which the rule checks are cached."""
 
     __tablename__ = "data_version"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     counter: Mapped[int] = mapped_column(Integer)

@@ -92,12 +92,23 @@ def _end_distribution(index: int, days: int) -> Edit:
     return edit
 
 
-def _behind_the_back(path: Path, index: int) -> Edit:
-    """Another program changes a unit's dates directly in the file (no audit, no service)."""
+# Changes another program makes directly in the file (no audit, no service), one per group of
+# tables the checks read, so that every group is seen to change.
+_BEHIND_THE_BACK = (
+    "UPDATE unit SET valid_to = '2020-01-01' WHERE id = (SELECT id FROM unit LIMIT 1 OFFSET ?)",
+    "UPDATE task_distribution SET signed_on = NULL WHERE id = "
+    "(SELECT id FROM task_distribution LIMIT 1 OFFSET ?)",
+    "UPDATE delegation_item SET decision_kind = 'goals' WHERE id = "
+    "(SELECT id FROM delegation_item LIMIT 1 OFFSET ?)",
+    "UPDATE delegated_decision SET reported_on = '2001-01-01' WHERE id = "
+    "(SELECT id FROM delegated_decision LIMIT 1 OFFSET ?)",
+    "DELETE FROM council_matter WHERE id = (SELECT id FROM council_matter LIMIT 1 OFFSET ?)",
+)
 
+
+def _behind_the_back(path: Path, statement: str, index: int) -> Edit:
     def edit(s: Services) -> object:
-        unit = _pick(list(s.queries.snapshot().units), index)
-        execute(path, "UPDATE unit SET valid_to = '2020-01-01' WHERE id = ?", unit)
+        execute(path, statement, index % 5)
         return None
 
     return edit
@@ -116,7 +127,7 @@ def edits(path: Path) -> st.SearchStrategy[Edit]:
         st.builds(_end_appointment, indexes, days),
         st.builds(_appoint, indexes, indexes, roles, st.booleans()),
         st.builds(_end_distribution, indexes, days),
-        st.builds(_behind_the_back, st.just(path), indexes),
+        st.builds(_behind_the_back, st.just(path), st.sampled_from(_BEHIND_THE_BACK), indexes),
     )
 
 

@@ -17,7 +17,7 @@ from nacka_desktop.storage.models import Base
 def _version(path: Path) -> int:
     connection = sqlite3.connect(path)
     try:
-        return int(connection.execute("SELECT counter FROM data_version").fetchone()[0])
+        return int(connection.execute("SELECT sum(counter) FROM data_version").fetchone()[0])
     finally:
         connection.close()
 

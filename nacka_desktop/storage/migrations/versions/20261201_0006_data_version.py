@@ -1,14 +1,16 @@
-"""data version: a counter every committed change moves
+"""data version: a counter per table that every committed change moves
 
 Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01
 
-The rule checks are cached per version of the data (services/checking.py). A counter that
-triggers move on every insert, update and delete of every table tells versions apart exactly,
-whoever wrote the change: this app, another copy of it, or someone with the sqlite3 shell.
-Inside a write transaction the counter already includes the transaction's own changes, and
-nobody else can commit meanwhile, so an edit knows the version its commit creates.
+The rule checks are cached per version of the data (services/checking.py). A counter per
+table, moved by triggers on every insert, update and delete, tells versions apart exactly,
+whoever wrote the change: this app, another copy of it, or someone with the sqlite3 shell;
+and it tells which tables changed, so only those are read again and only the checks that read
+them run again. Inside a write transaction the counters already include the transaction's
+own changes, and nobody else can commit meanwhile, so an edit knows the version its commit
+creates.
 
 A later batch migration that recreates one of these tables must create its triggers again
 (tests/storage/test_data_version.py checks that every table has them).
@@ -45,16 +47,17 @@ OPERATIONS = ("insert", "update", "delete")
 def upgrade() -> None:
     op.execute(
         "CREATE TABLE data_version ("
-        "id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), "
+        "table_name VARCHAR(60) NOT NULL PRIMARY KEY, "
         "counter INTEGER NOT NULL)"
     )
-    op.execute("INSERT INTO data_version (id, counter) VALUES (1, 0)")
     for table in TABLES:
+        op.execute(f"INSERT INTO data_version (table_name, counter) VALUES ('{table}', 0)")
         for operation in OPERATIONS:
             op.execute(
                 f"CREATE TRIGGER data_version_{table}_{operation} "
                 f"AFTER {operation.upper()} ON {table} "
-                "BEGIN UPDATE data_version SET counter = counter + 1 WHERE id = 1; END"
+                "BEGIN UPDATE data_version SET counter = counter + 1 "
+                f"WHERE table_name = '{table}'; END"
             )
 
 
