@@ -24,7 +24,7 @@ from .delegation import (
 )
 from .enums import Role, UnitKind
 from .records import AppointmentRecord, OrgSnapshot
-from .responsibility import chief_of_appointment
+from .responsibility import chief_of_appointment, is_leading
 
 
 class Via(StrEnum):
@@ -197,31 +197,81 @@ def rights_of_person(
     subdelegations: Iterable[Subdelegation] = (),
     item_ids: Collection[int] | None = None,
 ) -> list[Right]:
-    """Every matter the person may decide on the date (of `item_ids`, when given), and how."""
+    """Every matter the person may decide on the date (of `item_ids`, when given), and how.
+
+    Asked from the person's side: their own appointments are tested against each item, and
+    a chief's right is looked for only among the holders below the units the person leads
+    (a chief is always the responsible manager of a unit above, or of, the holder's unit)."""
     own = [a for a in org.appointments_of(person_id) if a.is_valid_on(on)]
     own_ids = {a.id for a in own}
-    subdelegations = list(subdelegations)
+    leading = [a for a in own if a.unit_id in org.units and is_leading(org, a)]
+    below: list[AppointmentRecord] | None = None  # everyone under the units the person leads
+    by_item: dict[int, list[Subdelegation]] = {}
+    for sub in subdelegations:
+        by_item.setdefault(sub.item_id, []).append(sub)
     result: list[Right] = []
     for order in orders_in_force(orders, on):
         for item in order.items:
             if item_ids is not None and item.id not in item_ids:
                 continue
-            holders = direct_holders(org, order, item, on)
-            holders += subdelegated_holders(org, order, item, subdelegations, on)
-            mine = [r for r in holders if r.appointment.id in own_ids]
+            mine = _own_rights(org, order, item, own, by_item.get(item.id, []), on)
             if mine:
                 result.extend(mine)
                 continue
-            for holder in holders:
-                # Only a delegate's chief: not the ersättare's, and not above a right the law
-                # gives the role itself (DEL-5: that is no delegation a chief could take over).
-                if holder.via is not Via.DELEGATE or holder.appointment.role.is_political:
+            # Only a delegate's chief: not the ersättare's, and not above a right the law
+            # gives the role itself (DEL-5: that is no delegation a chief could take over).
+            if not leading or item.legal_basis is LegalBasis.ROLE_BY_LAW:
+                continue
+            candidates = _who_could_fill(org, order, item.delegate)
+            if below is None:
+                below = _appointments_below_all(org, [a.unit_id for a in leading])
+            if len(below) < len(candidates):
+                candidates = below
+            for holder in candidates:
+                if (
+                    holder.role.is_political
+                    or not any(org.is_within(holder.unit_id, a.unit_id) for a in leading)
+                    or not fills(org, order, item.delegate, holder, on)
+                ):
                     continue
-                chief = _chief_line(org, holder.appointment, on, own_ids)
+                chief = _chief_line(org, holder, on, own_ids)
                 if chief is not None:
-                    result.append(Right(order, item, chief, Via.CHIEF, holder.appointment))
+                    result.append(Right(order, item, chief, Via.CHIEF, holder))
                     break
     return result
+
+
+def _own_rights(
+    org: OrgSnapshot,
+    order: DelegationOrder,
+    item: DelegationItem,
+    own: list[AppointmentRecord],
+    subdelegations: list[Subdelegation],
+    on: date,
+) -> list[Right]:
+    """The rights the person's own appointments hold on the item: as delegate (or by law),
+    as ersättare, through a vidaredelegation; in `direct_holders` order."""
+    via = Via.LAW if item.legal_basis is LegalBasis.ROLE_BY_LAW else Via.DELEGATE
+    rights = [Right(order, item, a, via) for a in own if fills(org, order, item.delegate, a, on)]
+    if item.substitute is not None:
+        rights += [
+            Right(order, item, a, Via.SUBSTITUTE)
+            for a in own
+            if fills(org, order, item.substitute, a, on)
+        ]
+    if subdelegations:
+        own_ids = {a.id for a in own}
+        rights += [
+            r
+            for r in subdelegated_holders(org, order, item, subdelegations, on)
+            if r.appointment.id in own_ids
+        ]
+    return rights
+
+
+def _appointments_below_all(org: OrgSnapshot, unit_ids: list[int]) -> list[AppointmentRecord]:
+    found = {a.id: a for unit_id in unit_ids for a in org.appointments_below(unit_id)}
+    return [found[i] for i in sorted(found)]
 
 
 def who_may_decide(

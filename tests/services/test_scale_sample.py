@@ -28,7 +28,7 @@ from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.domain.work_environment import DistributionState, follow_up_due, state_on
 from nacka_desktop.services import scale_sample
-from nacka_desktop.services.checking import all_violations
+from nacka_desktop.services.checking import PendingCheck, ViolationCache, all_violations
 from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.services.scale_sample import (
     SCALES,
@@ -253,13 +253,15 @@ def test_a_step_that_breaks_a_rule_is_rolled_back_and_named(
 ) -> None:
     checked = scale_sample.check_step
 
-    def refuse_distributions(session: Session, today: date) -> list[Violation]:
-        found = checked(session, today)
+    def refuse_distributions(
+        session: Session, today: date, cache: ViolationCache | None = None
+    ) -> PendingCheck:
+        pending = checked(session, today, cache)
         if session.scalar(select(func.count(TaskDistribution.id))):
-            found.append(
+            pending.violations.append(
                 Violation("AM-7", Severity.ERROR, "Dubbelt.", "Twice.", ObjectKind.DISTRIBUTION, 1)
             )
-        return found
+        return pending
 
     monkeypatch.setattr(scale_sample, "check_step", refuse_distributions)
     database = open_database(tmp_path / "broken.db")

@@ -42,7 +42,7 @@ from nacka_desktop.storage.models import (
     WorkTask,
 )
 
-from ..checking import all_violations
+from ..checking import PendingCheck, ViolationCache
 from ._delegation import DelegationPlan
 from ._org import MIN_UNITS, Ids, Organisation
 from ._rows import GOVERNING, Batches, Rows
@@ -116,9 +116,10 @@ def scale_units(text: str) -> int:
     return units
 
 
-def check_step(session: Session, today: date) -> list[Violation]:
-    """Every rule, as `check` and the Problems panel run them, on the step's flushed rows."""
-    return all_violations(session, today, today)
+def check_step(session: Session, today: date, cache: ViolationCache | None = None) -> PendingCheck:
+    """Every rule, as `check` and the Problems panel run them, on the step's flushed rows;
+    with the cache of the earlier steps, only the rules that read what the step wrote run."""
+    return (cache or ViolationCache()).check_pending(session, today, today)
 
 
 def build_scaled_organisation(
@@ -140,6 +141,7 @@ class _Builder:
         self.progress = progress
         self.rng = random.Random(f"{SEED}-{units}")
         self.steps: list[StepTiming] = []
+        self._checks = ViolationCache()
         self.last: list[Violation] = []
         with database.reader() as session:
             if session.scalar(select(Unit.id).limit(1)) is not None:
@@ -240,10 +242,12 @@ class _Builder:
             yield session
             session.flush()
             built = time.perf_counter()
-            found = check_step(session, self.today)
+            pending = check_step(session, self.today, self._checks)
+            found = pending.violations
             errors = [v for v in found if v.is_error]
             if errors:
                 raise ScaleSampleError(name, errors)
+        self._checks.commit(pending)
         checked = time.perf_counter()
         self.last = found
         step = StepTiming(name, self._rows, built - started, checked - built)
