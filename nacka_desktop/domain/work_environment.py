@@ -9,6 +9,7 @@ the distributions in force from KS down (`task_chain`).
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -185,6 +186,36 @@ class WorkSnapshot:
                     self._by_giver_task[(giver, task_id)].append((distribution, item, unit_id))
         self._chains: dict[tuple[int, int, date], TaskChain] = {}
         self._states: dict[tuple[int, date], DistributionState] = {}
+        self._org_inputs: OrgInputs | None = None
+
+    def with_org(self, org: OrgSnapshot) -> WorkSnapshot:
+        """The same distributions over another version of the organisation: the indexes
+        (which do not depend on it) are shared, the answers worked out from it are not."""
+        other = copy.copy(self)
+        other.org = org
+        other._chains, other._states, other._org_inputs = {}, {}, None
+        return other
+
+    def org_inputs(self) -> OrgInputs:
+        """All the work-environment rules read of the organisation: every unit, and the
+        appointments (with their persons) that give or receive a distribution. Where these
+        are equal, the rules find the same, whatever else changed."""
+        if self._org_inputs is None:
+            org = self.org
+            named = sorted(
+                {
+                    a
+                    for d in self.distributions.values()
+                    for a in (d.giver_appointment_id, d.receiver_appointment_id)
+                    if a is not None
+                }
+            )
+            appointments = tuple(org.appointments.get(a) for a in named)
+            persons = tuple(
+                org.persons.get(a.person_id) if a is not None else None for a in appointments
+            )
+            self._org_inputs = OrgInputs((tuple(org.units.values()), appointments, persons))
+        return self._org_inputs
 
     def received_by(self, appointment_id: int) -> list[DistributionRecord]:
         return self._by_receiver.get(appointment_id, [])
@@ -223,6 +254,27 @@ class WorkSnapshot:
     ) -> bool:
         return not item.is_returned_by(on) and self.state(distribution, on) is (
             DistributionState.IN_FORCE
+        )
+
+
+class OrgInputs:
+    """A value that compares equal exactly when the records it holds are equal; its hash is
+    worked out once (the records are many, and a cache key is hashed on every lookup)."""
+
+    __slots__ = ("_hash", "records")
+
+    def __init__(self, records: tuple[object, ...]) -> None:
+        self.records = records
+        self._hash = hash(records)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, OrgInputs)
+            and self._hash == other._hash
+            and self.records == other.records
         )
 
 

@@ -18,14 +18,19 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.checks import check_organisation
+from nacka_desktop.domain.checks import (
+    check_appointments,
+    check_on_date,
+    check_persons,
+    check_units,
+)
 from nacka_desktop.domain.council_checks import check_council_matters, check_decisions
 from nacka_desktop.domain.council_matters import CouncilMatter, DecisionRecord
 from nacka_desktop.domain.delegation import DelegationOrder, Subdelegation
@@ -47,6 +52,9 @@ from nacka_desktop.storage.work_repository import load_work_snapshot
 # The groups of tables the rules read, each read as a whole when one of its tables changed.
 PARTS: dict[str, tuple[str, ...]] = {
     "org": ("unit", "person", "appointment", "process"),
+    "units": ("unit",),
+    "persons": ("person",),
+    "units+persons+appointments": ("unit", "person", "appointment"),
     "work": (
         "work_task",
         "task_distribution",
@@ -112,10 +120,17 @@ def load_dataset(
     if previous is not None and kept("org") and kept("work"):
         work = previous.work
     else:
-        org = previous.org if previous is not None and kept("org") else load_snapshot(session)
+        if previous is not None and kept("org"):
+            org = previous.org
+        else:
+            unchanged = (
+                [t for t in PARTS["org"] if previous.versions.get(t) == versions.get(t)]
+                if previous is not None
+                else []
+            )
+            org = load_snapshot(session, previous.org if previous else None, unchanged)
         if previous is not None and kept("work"):
-            old = previous.work
-            work = WorkSnapshot(org, old.tasks, old.distributions, old.returns)
+            work = previous.work.with_org(org)
         else:
             work = load_work_snapshot(session, org)
     return Dataset(
@@ -141,18 +156,38 @@ class _Family:
     name: str
     parts: tuple[str, ...]
     run: Callable[[Dataset, date | None, date], list[Violation]]
+    # What the family reads of the organisation, when narrower than the whole "org" part.
+    org_inputs: Callable[[Dataset], Hashable] | None = None
+
+    def inputs(self, data: Dataset) -> tuple[Hashable, ...]:
+        if self.org_inputs is None:
+            return tuple(_part_version(data.versions, p) for p in self.parts)
+        return (
+            self.org_inputs(data),
+            *(_part_version(data.versions, p) for p in self.parts if p != "org"),
+        )
 
 
 FAMILIES = (
+    # `check_organisation` in its four parts, in its order.
+    _Family("units", ("units",), lambda data, _on, _today: check_units(data.org)),
+    _Family("persons", ("persons",), lambda data, _on, _today: check_persons(data.org)),
     _Family(
-        "organisation",
+        "appointments",
+        ("units+persons+appointments",),
+        lambda data, _on, _today: check_appointments(data.org),
+    ),
+    _Family(
+        "organisation on the date",
         ("org",),
-        lambda data, on, today: check_organisation(data.org, on=on, today=today),
+        lambda data, on, today: check_on_date(data.org, on, today) if on is not None else [],
     ),
     _Family(
         "work",
         ("org", "work"),
         lambda data, on, today: check_work_environment(data.work, on=on, today=today),
+        # A new employee or an unrelated appointment does not re-run the chains.
+        org_inputs=lambda data: data.work.org_inputs(),
     ),
     _Family(
         "delegation",
@@ -173,11 +208,11 @@ FAMILIES = (
     ),
 )
 
-FamilyKey = tuple[str, tuple[tuple[int, ...], ...], date | None, date]
+FamilyKey = tuple[str, tuple[Hashable, ...], date | None, date]
 
 
-def _family_key(family: _Family, versions: Versions, on: date | None, today: date) -> FamilyKey:
-    return (family.name, tuple(_part_version(versions, p) for p in family.parts), on, today)
+def _family_key(family: _Family, data: Dataset, on: date | None, today: date) -> FamilyKey:
+    return (family.name, family.inputs(data), on, today)
 
 
 def check_dataset(data: Dataset, on: date | None, today: date) -> list[Violation]:
@@ -222,9 +257,11 @@ class ViolationCache:
 
     def cached(self, session: Session, on: date | None, today: date) -> list[Violation] | None:
         """`violations` if nothing needs reading or checking, else None (one small query)."""
-        versions = table_versions(session)
+        data = self.loaded(session)
+        if data is None:
+            return None
         with self._lock:
-            parts = [self._results.get(_family_key(f, versions, on, today)) for f in FAMILIES]
+            parts = [self._results.get(_family_key(f, data, on, today)) for f in FAMILIES]
         if any(part is None for part in parts):
             return None
         return sort_violations([v for part in parts if part is not None for v in part])
@@ -268,7 +305,7 @@ class ViolationCache:
         found: list[Violation] = []
         fresh: dict[FamilyKey, list[Violation]] = {}
         for family in FAMILIES:
-            key = _family_key(family, data.versions, on, today)
+            key = _family_key(family, data, on, today)
             with self._lock:
                 result = self._results.get(key)
             if result is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -81,18 +81,42 @@ def appointment_record(appointment: Appointment | Row[Any]) -> AppointmentRecord
     )
 
 
-def load_snapshot(session: Session) -> OrgSnapshot:
-    """The whole organisation in four plain SELECTs (no per-row lazy loading)."""
+def load_snapshot(
+    session: Session, previous: OrgSnapshot | None = None, unchanged: Collection[str] = ()
+) -> OrgSnapshot:
+    """The whole organisation in four plain SELECTs (no per-row lazy loading); the tables
+    named `unchanged` are taken from `previous` instead of read again."""
+
+    def kept(table: str) -> bool:
+        return previous is not None and table in unchanged
+
     return OrgSnapshot(
-        units={u.id: unit_record(u) for u in plain_rows(session, Unit, Unit.id)},
-        persons={p.id: person_record(p) for p in plain_rows(session, Person, Person.id)},
-        appointments={
-            a.id: appointment_record(a) for a in plain_rows(session, Appointment, Appointment.id)
-        },
-        processes={
-            p.id: ProcessRecord(p.id, p.name, p.kind, p.owner_person_id)
-            for p in plain_rows(session, Process, Process.id)
-        },
+        units=(
+            previous.units
+            if previous is not None and kept("unit")
+            else {u.id: unit_record(u) for u in plain_rows(session, Unit, Unit.id)}
+        ),
+        persons=(
+            previous.persons
+            if previous is not None and kept("person")
+            else {p.id: person_record(p) for p in plain_rows(session, Person, Person.id)}
+        ),
+        appointments=(
+            previous.appointments
+            if previous is not None and kept("appointment")
+            else {
+                a.id: appointment_record(a)
+                for a in plain_rows(session, Appointment, Appointment.id)
+            }
+        ),
+        processes=(
+            previous.processes
+            if previous is not None and kept("process")
+            else {
+                p.id: ProcessRecord(p.id, p.name, p.kind, p.owner_person_id)
+                for p in plain_rows(session, Process, Process.id)
+            }
+        ),
     )
 
 
