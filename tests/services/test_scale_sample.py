@@ -4,6 +4,7 @@ that the same size always gives the same organisation."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -48,6 +49,7 @@ from nacka_desktop.services.scale_sample._matters import (
     procurement,
 )
 from nacka_desktop.services.scale_sample._matters_boards import DOMAIN_MATTERS
+from nacka_desktop.services.scale_sample._org import Ids, Organisation
 from nacka_desktop.storage.database import Database, open_database
 from nacka_desktop.storage.delegation_repository import load_decision_records, load_orders
 from nacka_desktop.storage.models import DelegatedDecision, TaskDistribution, Unit
@@ -278,3 +280,11 @@ def test_a_step_that_breaks_a_rule_is_rolled_back_and_named(
         database.close()
     assert progress[0] == "Bygger organisationen …"
     assert progress[-1] == "Bygger arbetsmiljöuppgifter …"
+
+
+@pytest.mark.parametrize("size", [UNITS, 600, 5000])
+def test_no_two_units_under_one_parent_share_a_name(size: int) -> None:
+    plan = Organisation(size, TODAY, random.Random(size), Ids())
+    plan.build_units()
+    names = Counter((unit.parent.code if unit.parent else None, unit.name) for unit in plan.units)
+    assert [name for name, count in names.items() if count > 1] == []

@@ -162,7 +162,8 @@ class Organisation:
         office.leader_role = Role.CITY_DIRECTOR
         office.staff_titles = (("Strateg", 3), ("Ledningssamordnare", 1))
         keys = list(CORE_AREAS) + [key for least, key in LARGER_AREAS if self.size >= least]
-        keys += [spec.area for spec in specs if spec.area not in keys]
+        # One area per key, in first-named order (several boards may share an area).
+        keys = list(dict.fromkeys([*keys, *(spec.area for spec in specs)]))
         if any(spec.domain == "kris" for spec in specs) and "sakerhet" not in keys:
             keys.append("sakerhet")
         for number, key in enumerate(keys, start=1):
