@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 .DELETE_ON_ERROR:
 
 .PHONY: run test lint typecheck contracts pytest sysdeps-window sysdeps-offscreen \
-        translations demo clean
+        translations demo clean bench
 
 run: sysdeps-window $(VENV)/.installed
 	$(BIN)/nacka-desktop $(ARGS)
@@ -46,6 +46,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(VENV)/.installed $@
+
+# Benchmarks with their baselines (bench/RESULTS.md); a quick run: make bench BENCH_SCALES="sample 200"
+BENCH_SCALES ?= sample nacka stockholm
+BENCH_REPEAT ?= 5
+bench: sysdeps-offscreen $(VENV)/.installed-dev
+	QT_QPA_PLATFORM=offscreen BENCH_SCALES="$(BENCH_SCALES)" BENCH_REPEAT="$(BENCH_REPEAT)" \
+	  $(BIN)/python -m bench
 
 # Regenerate the English catalogue from the sources and compile both catalogues.
 translations: $(VENV)/.installed-dev

@@ -1,0 +1,1 @@
+"""Benchmarks with their baselines, run by `make bench` (never by `make test`)."""
