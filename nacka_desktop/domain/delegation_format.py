@@ -68,9 +68,13 @@ _BASIS_ALIASES = {
 
 
 def _unit_names(org: OrgSnapshot) -> dict[str, list[UnitRecord]]:
-    by_name: dict[str, list[UnitRecord]] = {}
-    for unit in org.units.values():
-        by_name.setdefault(unit.name.strip().casefold(), []).append(unit)
+    """Units by folded name, built once per snapshot (a register asks for every cell)."""
+    by_name: dict[str, list[UnitRecord]] | None = org.memo.get("units_by_name")
+    if by_name is None:
+        by_name = {}
+        for unit in org.units.values():
+            by_name.setdefault(unit.name.strip().casefold(), []).append(unit)
+        org.memo["units_by_name"] = by_name
     return by_name
 
 
@@ -106,16 +110,28 @@ def find_unit(
     unit (of the kinds, if given) answers to it."""
     wanted = text.strip().casefold()
     allowed = set(kinds) if kinds is not None else None
-    units = [u for u in org.units.values() if allowed is None or u.kind in allowed]
-    for key in (
-        lambda u: u.name.strip().casefold(),
-        lambda u: u.code.strip().casefold(),
-        lambda u: f"{u.name} ({u.code})".strip().casefold(),
-    ):
-        found = [u for u in units if key(u) == wanted]
+    for by_key in _unit_keys(org):
+        found = [u for u in by_key.get(wanted, ()) if allowed is None or u.kind in allowed]
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _unit_keys(org: OrgSnapshot) -> list[dict[str, list[UnitRecord]]]:
+    """Units by folded name, by code and by "name (code)", built once per snapshot (an import
+    looks up a unit for every row)."""
+    keys: list[dict[str, list[UnitRecord]]] | None = org.memo.get("units_by_key")
+    if keys is None:
+        keys = [{}, {}, {}]
+        for unit in org.units.values():
+            for by_key, key in zip(
+                keys,
+                (unit.name.strip(), unit.code.strip(), f"{unit.name} ({unit.code})".strip()),
+                strict=True,
+            ):
+                by_key.setdefault(key.casefold(), []).append(unit)
+        org.memo["units_by_key"] = keys
+    return keys
 
 
 _ROLES_BY_LABEL = {role.label_sv.casefold(): role for role in Role}
