@@ -245,6 +245,7 @@ class ViolationCache:
         self._size = size
         self._results: OrderedDict[FamilyKey, list[Violation]] = OrderedDict()
         self._dataset: Dataset | None = None
+        self._org: tuple[tuple[int, ...], OrgSnapshot] | None = None
         self._lock = threading.Lock()
 
     def violations(self, session: Session, on: date | None, today: date) -> list[Violation]:
@@ -286,6 +287,22 @@ class ViolationCache:
         with self._lock:
             data = self._dataset
         return data if data is not None and data.versions == versions else None
+
+    def org(self, session: Session) -> OrgSnapshot:
+        """The organisation as it is: from the records in memory, else read alone (not the
+        distributions, orders and decisions that a full check would read too)."""
+        versions = table_versions(session)
+        with self._lock:
+            data, org = self._dataset, self._org
+        if data is not None and data.same(versions, "org"):
+            return data.org
+        version = _part_version(versions, "org")
+        if org is not None and org[0] == version:
+            return org[1]
+        snapshot = load_snapshot(session)
+        with self._lock:
+            self._org = (version, snapshot)
+        return snapshot
 
     def dataset(self, session: Session) -> Dataset:
         """The records of the database as it is (only changed tables read again)."""

@@ -34,6 +34,9 @@ from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.delegation_repository import (
     item_columns,
     item_record,
+    load_council_matters,
+    load_orders,
+    load_subdelegations,
 )
 from nacka_desktop.storage.models import (
     Appointment,
@@ -548,11 +551,20 @@ class DelegationQueries:
             orders = without_recalled(data.orders, data.matters, on)
             return data.org, orders, list(data.subdelegations)
 
+    def _orders(self, session: Session) -> list[DelegationOrder]:
+        """From the records in memory, else read alone (a register needs no distributions)."""
+        loaded = self._cache.loaded(session)
+        return loaded.orders if loaded is not None else load_orders(session)
+
+    def _matters(self, session: Session) -> list[CouncilMatter]:
+        loaded = self._cache.loaded(session)
+        return loaded.matters if loaded is not None else load_council_matters(session)
+
     def council_matters(self, board_unit_id: int | None = None) -> list[CouncilMatter]:
         with self._database.reader() as session:
             return [
                 m
-                for m in self._cache.dataset(session).matters
+                for m in self._matters(session)
                 if board_unit_id is None or m.board_unit_id == board_unit_id
             ]
 
@@ -565,7 +577,8 @@ class DelegationQueries:
 
     def subdelegations(self) -> list[Subdelegation]:
         with self._database.reader() as session:
-            return list(self._cache.dataset(session).subdelegations)
+            loaded = self._cache.loaded(session)
+            return list(loaded.subdelegations if loaded else load_subdelegations(session))
 
     def board_by_name(self, name: str) -> int:
         """A board (nämnd or KS) by its name or code, as a user types it; ValueError if none."""
@@ -586,7 +599,7 @@ class DelegationQueries:
         with self._database.reader() as session:
             return [
                 o
-                for o in self._cache.dataset(session).orders
+                for o in self._orders(session)
                 if board_unit_id is None or o.board_unit_id == board_unit_id
             ]
 

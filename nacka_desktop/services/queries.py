@@ -89,7 +89,7 @@ class OrgQueries:
     def snapshot(self) -> OrgSnapshot:
         """The whole organisation, as of the last change to the database."""
         with self._database.reader() as session:
-            return self._cache.dataset(session).org
+            return self._cache.org(session)
 
     def tree_children(
         self, parent_id: int | None, on: date, include_closed: bool = False
