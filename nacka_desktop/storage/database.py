@@ -38,13 +38,8 @@ def to_url(location: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
-def _fold(value: str | None) -> str | None:
-    return value.casefold() if value is not None else None
-
-
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # SQLite's own lower()/LIKE fold only ASCII; search needs Å/å and Ö/ö to match.
-    dbapi_connection.create_function("nd_fold", 1, _fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")

@@ -92,6 +92,24 @@ def test_search_treats_percent_and_underscore_literally(session: Session) -> Non
     assert [h.text for h in repositories.search(session, "a_1")] == ["Enhet 100%"]
 
 
+def test_search_treats_glob_characters_literally(session: Session) -> None:
+    add_unit(session, "G1", "Grupp [A]*")
+    add_unit(session, "G2", "Grupp BA?")
+    assert [h.text for h in repositories.search(session, "[a]*")] == ["Grupp [A]*"]
+    assert [h.text for h in repositories.search(session, "a?")] == ["Grupp BA?"]
+    assert repositories.search(session, "]]") == []
+
+
+def test_search_follows_a_rename(session: Session) -> None:
+    unit = add_unit(session, "L1", "Löneenheten")
+    person = add_person(session, "1001", "Karin", "Åberg")
+    unit.name, person.last_name = "Ekonomienheten", "Öst"
+    session.flush()
+    assert repositories.search(session, "löne") == []
+    assert [h.text for h in repositories.search(session, "ekonomi")] == ["Ekonomienheten"]
+    assert [h.text for h in repositories.search(session, "ÖST")] == ["Karin Öst"]
+
+
 def test_blank_search_finds_nothing(session: Session) -> None:
     add_unit(session, "A1", "Enhet")
     assert repositories.search(session, "   ") == []

@@ -30,6 +30,11 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
         slk = next(u for u in services.queries.snapshot().units.values() if u.code == "1000")
         manager = services.queries.manager_of(slk.id, date(2026, 11, 26))
         assert manager is not None and manager.person_name == "Åsa Öberg"
+        # Search reads the folded text that migration 0006 wrote for the rows it found.
+        assert [h.text for h in services.queries.search("ÖBERG")] == ["Åsa Öberg"]
+        assert [h.text for h in services.queries.search("stadsledning")] == [
+            "Stadsledningskontoret"
+        ]
         if fixture.stem >= "schema_0002":  # the first schema with work-environment tasks
             views = services.work.distributions(date(2026, 11, 26))
             assert [v.receiver.person_name for v in views] == ["Åsa Öberg"]
