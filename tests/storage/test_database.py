@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.storage.database import (
+    HEAD_REVISION,
     SQLITE_BUSY_TIMEOUT_MS,
     current_revision,
     head_revision,
@@ -200,3 +203,20 @@ def test_app_database_that_lost_its_revision_is_refused_with_data_intact(
     with pytest.raises(ForeignDatabaseError):
         open_database(db_path)
     assert unit_names(db_path) == ["Kommunfullmäktige"]
+
+
+def test_the_head_revision_constant_is_alembics_head() -> None:
+    assert head_revision() == HEAD_REVISION
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(db_path: Path) -> None:
+    open_database(db_path).close()  # created and migrated here
+    script = (
+        "import sys\n"
+        "from nacka_desktop.storage.database import open_database\n"
+        f"open_database({str(db_path)!r}).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
