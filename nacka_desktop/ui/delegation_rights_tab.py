@@ -16,7 +16,7 @@ from nacka_desktop.domain.records import swedish_sort_key
 
 from .delegation_common import DelegationTab, date_edit, fit_columns, make_table
 from .delegation_models import RightsModel
-from .fields import searchable_combo
+from .fields import searchable_combo, set_choices
 
 if TYPE_CHECKING:
     from .delegation_window import DelegationWindow
@@ -102,15 +102,19 @@ class RightsTab(DelegationTab):
 
         for combo in (self.matter_combo, self.unit_combo):
             combo.blockSignals(True)
-            combo.clear()
+        matters: list[tuple[str, object]] = []
         for order in orders_in_force(self._orders, self.on):
             board = self._org.units[order.board_unit_id].name
-            for item in order.items:
-                self.matter_combo.addItem(f"{item.matter} ({board} {item.number})", item.id)
-        self.unit_combo.addItem(self.tr("(hela organisationen)"), None)
-        for unit in sorted(self._org.units.values(), key=lambda u: swedish_sort_key(u.name)):
-            if not unit.kind.is_political and unit.is_valid_on(self.on):
-                self.unit_combo.addItem(f"{unit.name} ({unit.code})", unit.id)
+            matters += [(f"{item.matter} ({board} {item.number})", item.id) for item in order.items]
+        set_choices(self.matter_combo, matters)
+        units: list[tuple[str, object]] = [(self.tr("(hela organisationen)"), None)]
+        units += [
+            (f"{unit.name} ({unit.code})", unit.id)
+            for unit in sorted(self._org.units.values(), key=lambda u: swedish_sort_key(u.name))
+            if not unit.kind.is_political and unit.is_valid_on(self.on)
+        ]
+        set_choices(self.unit_combo, units)
+        self.unit_combo.setCurrentIndex(0)
         self.matter_combo.setCurrentIndex(-1)
         for combo in (self.matter_combo, self.unit_combo):
             combo.blockSignals(False)
@@ -148,14 +152,14 @@ class RightsTab(DelegationTab):
     def _fill_people(self) -> None:
         current = self.person_combo.currentData()
         self.person_combo.blockSignals(True)
-        self.person_combo.clear()
-        for person in sorted(
+        people = sorted(
             self._org.persons.values(),
             key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}"),
-        ):
-            self.person_combo.addItem(
-                f"{person.last_name}, {person.first_name} – {person.title}", person.id
-            )
+        )
+        set_choices(
+            self.person_combo,
+            [(f"{p.last_name}, {p.first_name} – {p.title}", p.id) for p in people],
+        )
         self.person_combo.setCurrentIndex(self.person_combo.findData(current))
         self.person_combo.blockSignals(False)
         self._show_rights()
