@@ -51,12 +51,16 @@ def make_table(model: QAbstractItemModel) -> QTableView:
 
 
 MAX_COLUMN_WIDTH = 320
+# Rows a column's width is measured on: Qt's default (1,000) asks the model for 100,000 cells
+# of a decision log after every edit; the visible rows are always measured besides.
+FIT_SAMPLE_ROWS = 100
 
 
 def fit_columns(table: QTableView, widest: int = MAX_COLUMN_WIDTH) -> None:
     """Columns as wide as their content, but no single one pushing the rest off screen."""
-    table.resizeColumnsToContents()
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+    table.resizeColumnsToContents()
     for column in range(header.count()):
         if header.sectionSize(column) > widest:
             header.resizeSection(column, widest)
