@@ -13,14 +13,13 @@ import re
 import secrets
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from nacka_desktop.domain.records import swedish_sort_key
 from nacka_desktop.domain.work_environment import (
-    DistributionRecord,
     DistributionState,
     TaskChain,
     WorkSnapshot,
@@ -157,15 +156,13 @@ def holding_rows(snapshot: WorkSnapshot, on: date) -> list[Row]:
     """One row per (person, role, unit, task) held on the date, with the chain from KS down.
 
     The same answer as `held_tasks` for every receiver, but each (task, unit) chain is
-    followed once for the whole register instead of once per appointment asked about, and
-    through only the distributions that can be a link of it (`_ChainCandidates`)."""
+    followed once for the whole register instead of once per appointment asked about."""
     org = snapshot.org
     in_force = [
         d
         for d in sorted_distributions(snapshot)
         if state_on(org, d, on) is DistributionState.IN_FORCE
     ]
-    candidates = _ChainCandidates(snapshot, in_force)
     chains: dict[tuple[int, int], TaskChain] = {}
     holders: dict[int, AppointmentView] = {}
     found: dict[tuple[int, str, int, int], tuple[tuple[str, ...], Row]] = {}
@@ -178,9 +175,7 @@ def holding_rows(snapshot: WorkSnapshot, on: date) -> list[Row]:
                 key = (item.task_id, unit_id)
                 chain = chains.get(key)
                 if chain is None:
-                    chain = chains[key] = task_chain(
-                        candidates.for_unit(unit_id), item.task_id, unit_id, on
-                    )
+                    chain = chains[key] = task_chain(snapshot, item.task_id, unit_id, on)
                 if chain.holder_appointment_id != receiver_id:
                     continue
                 holder = holders.get(receiver_id)
@@ -219,31 +214,6 @@ def holding_rows(snapshot: WorkSnapshot, on: date) -> list[Row]:
                     ),
                 )
     return [row for _key, row in sorted(found.values(), key=lambda pair: pair[0])]
-
-
-class _ChainCandidates:
-    """For a unit, the snapshot `task_chain` needs: only the distributions in force that cover
-    the unit or a unit above it. `task_chain` considers no other distribution (a link must
-    cover the unit and have the task in force), so its answer is the same as with the whole
-    snapshot, without scanning every distribution at every step of every chain."""
-
-    def __init__(self, snapshot: WorkSnapshot, in_force: Sequence[DistributionRecord]) -> None:
-        self._snapshot = snapshot
-        self._by_unit: dict[int, list[DistributionRecord]] = {}
-        for distribution in in_force:
-            for unit_id in distribution.unit_ids:
-                self._by_unit.setdefault(unit_id, []).append(distribution)
-        self._cache: dict[int, WorkSnapshot] = {}
-
-    def for_unit(self, unit_id: int) -> WorkSnapshot:
-        cached = self._cache.get(unit_id)
-        if cached is not None:
-            return cached
-        line = [unit_id, *(unit.id for unit in self._snapshot.org.ancestors(unit_id))]
-        relevant = {d.id: d for u in line for d in self._by_unit.get(u, [])}
-        restricted = replace(self._snapshot, distributions=relevant)
-        self._cache[unit_id] = restricted
-        return restricted
 
 
 def write_workbook(path: Path, title: str, sheets: Sequence[SheetData]) -> None:
