@@ -307,6 +307,8 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Exempelorganisationen öppnas i stället.": "The sample organisation is opened instead.",
     "Kontrollerar reglerna…": "Checking the rules…",
+    "Avbryt": "Cancel",
+    "Skriver {name} …": "Writing {name} …",
     "Reglerna kunde inte kontrolleras: {error}": "The rules could not be checked: {error}",
     "Språkfilen för {code} saknas; svenska används.": (
         "The language file for {code} is missing; Swedish is used."

@@ -31,7 +31,7 @@ from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.services.context import Services
 
-from .registers import Row, SheetData, write_workbook
+from .registers import Progress, Row, SheetData, write_workbook
 
 DELEGATION_SHEET = PREFERRED_SHEET
 DELEGATION_HEADERS: tuple[str, ...] = (*ITEM_HEADERS, "Antagen", "Paragraf")
@@ -89,7 +89,9 @@ TEMPLATE_EXAMPLES: tuple[Row, ...] = (
 )
 
 
-def write_delegation_register(services: Services, on: date, path: Path) -> None:
+def write_delegation_register(
+    services: Services, on: date, path: Path, progress: Progress | None = None
+) -> None:
     """Every item of every board's delegation order in force on `on`, board by board."""
     org = services.queries.snapshot()
     orders = orders_in_force(services.delegation.orders(), on)
@@ -101,6 +103,7 @@ def write_delegation_register(services: Services, on: date, path: Path) -> None:
                 DELEGATION_SHEET, "Delegationer", DELEGATION_HEADERS, delegation_rows(org, orders)
             )
         ],
+        progress,
     )
 
 
@@ -137,7 +140,9 @@ def delegation_rows(org: OrgSnapshot, orders: list[DelegationOrder]) -> list[Row
     return rows
 
 
-def write_decision_register(services: Services, first: date, last: date, path: Path) -> None:
+def write_decision_register(
+    services: Services, first: date, last: date, path: Path, progress: Progress | None = None
+) -> None:
     """The decisions taken on delegation from `first` to `last` (inclusive), oldest first."""
     org = services.queries.snapshot()
     rows: list[Row] = []
@@ -163,6 +168,7 @@ def write_decision_register(services: Services, first: date, last: date, path: P
         path,
         f"Delegationsbeslut {first.isoformat()}–{last.isoformat()}",
         [SheetData(DECISION_SHEET, "Delegationsbeslut", DECISION_HEADERS, rows)],
+        progress,
     )
 
 

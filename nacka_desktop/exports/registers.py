@@ -8,11 +8,12 @@ openpyxl is imported only inside the writer; the CLI and the GUI import this mod
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,7 @@ from nacka_desktop.services.work_queries import (
 
 Value = str | int | date | None
 Row = tuple[Value, ...]
+Progress = Callable[[int, int], None]  # (done, total); raising stops the export
 
 CREATOR = "Nacka Desktop"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -91,7 +93,9 @@ class SheetData:
     rows: list[Row]
 
 
-def write_distribution_register(work: WorkQueries, on: date, path: Path) -> None:
+def write_distribution_register(
+    work: WorkQueries, on: date, path: Path, progress: Progress | None = None
+) -> None:
     """Write the register of every distribution, and who holds which task, as of `on`."""
     snapshot = work.snapshot()  # one snapshot: both sheets describe the same moment
     views = [distribution_view(snapshot, d, on) for d in sorted_distributions(snapshot)]
@@ -109,6 +113,7 @@ def write_distribution_register(work: WorkQueries, on: date, path: Path) -> None
                 HOLDING_SHEET, "UppgifterPerPerson", HOLDING_HEADERS, holding_rows(snapshot, on)
             ),
         ],
+        progress,
     )
 
 
@@ -216,34 +221,67 @@ def holding_rows(snapshot: WorkSnapshot, on: date) -> list[Row]:
     return [row for _key, row in sorted(found.values(), key=lambda pair: pair[0])]
 
 
-def write_workbook(path: Path, title: str, sheets: Sequence[SheetData]) -> None:
+def write_workbook(
+    path: Path, title: str, sheets: Sequence[SheetData], progress: Progress | None = None
+) -> None:
     """Each sheet as one styled Excel table starting at A1, header frozen, dates as dates.
 
     Written to a temporary file beside `path`, then moved over it: an unwritable folder fails
-    before any work, and a failure never leaves a half-written register (or destroys the old
-    one). OSError reaches the caller, which reports it."""
+    before any work, and a failure (or `progress` raising to cancel) never leaves a
+    half-written register (or destroys the old one). OSError reaches the caller, which
+    reports it. `progress(rows written, rows)` is called every few hundred rows."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with open(temporary, "xb") as handle:
-            _build_workbook(title, sheets).save(handle)
+            _build_workbook(title, sheets, progress or _no_progress).save(handle)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
 
 
-def _build_workbook(title: str, sheets: Sequence[SheetData]) -> Any:
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
+def _build_workbook(title: str, sheets: Sequence[SheetData], progress: Progress) -> Any:
     from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = title
+    workbook.properties.creator = CREATOR
+    try:
+        _fill_workbook(workbook, sheets, progress)
+    except BaseException:
+        _discard(workbook)
+        raise
+    return workbook
+
+
+def _discard(workbook: Any) -> None:
+    """Close the sheets of a workbook that will not be saved, and remove the temporary files
+    openpyxl writes them to (otherwise they stay until the program ends, and a sheet's row
+    writer complains when it is collected)."""
+    for worksheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            worksheet.close()
+        writer = getattr(worksheet, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
+def _fill_workbook(workbook: Any, sheets: Sequence[SheetData], progress: Progress) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.filters import AutoFilter
     from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = title
-    workbook.properties.creator = CREATOR
     bold = Font(bold=True)
+    total = sum(len(sheet.rows) for sheet in sheets)
+    written = 0
+    progress(written, total)
     for sheet in sheets:
         worksheet: Any = workbook.create_sheet(sheet.title)
         # Write-only: column widths and panes must be set before the first row is written.
@@ -275,6 +313,9 @@ def _build_workbook(title: str, sheets: Sequence[SheetData]) -> Any:
                 else:
                     values.append(value)
             worksheet.append(values)
+            written += 1
+            if written % PROGRESS_EVERY == 0:
+                progress(written, total)
 
         # A table needs a data row below its header; an empty register gets one empty row.
         last_row = 1 + max(len(sheet.rows), 1)
@@ -298,7 +339,9 @@ def _build_workbook(title: str, sheets: Sequence[SheetData]) -> Any:
             # Always raised in write-only mode; the columns are given above, as it asks.
             warnings.filterwarnings("ignore", "In write-only mode you must add table columns")
             worksheet.add_table(table)
-    return workbook
+
+
+PROGRESS_EVERY = 250  # rows between two progress reports (and chances to cancel)
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Row]) -> list[float]:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHeaderView,
-    QMessageBox,
     QTableView,
     QWidget,
 )
@@ -30,6 +29,7 @@ from nacka_desktop.domain.delegation import DelegationOrder
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
 
+from .background import Progress, report_failure, run_in_background
 from .delegation_models import SECTION_ROLE
 from .edits import EditRunner
 
@@ -131,11 +131,17 @@ class DelegationTab(QWidget):
 
         preview_pdf(self, write, title, name)
 
-    def _save_as(self, title: str, name: str, write: Callable[[Path], None]) -> None:
+    def _save_as(self, title: str, name: str, write: Callable[[Path, Progress], None]) -> None:
+        """Ask where, then write in the background with a progress dialog (Avbryt leaves no
+        file behind); the window stays usable meanwhile."""
         target, _ = QFileDialog.getSaveFileName(self, title, name, "Excel (*.xlsx)")
         if not target:
             return
-        try:
-            write(Path(target))
-        except OSError as error:
-            QMessageBox.warning(self, title, str(error))
+        path = Path(target)
+        self.export_task = run_in_background(
+            self,
+            self.tr("Skriver {name} …").format(name=path.name),
+            lambda progress: write(path, progress),
+            done=lambda _result: None,
+            failed=lambda error: report_failure(self, title, error),
+        )

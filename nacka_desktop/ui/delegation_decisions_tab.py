@@ -229,7 +229,9 @@ class DecisionsTab(DelegationTab):
         self._save_as(
             self.tr("Spara beslutsregistret"),
             f"delegationsbeslut-{first}-{last}.xlsx",
-            lambda path: write_decision_register(self.services, first, last, path),
+            lambda path, progress: write_decision_register(
+                self.services, first, last, path, progress
+            ),
         )
 
     def _new_decision(self) -> None:

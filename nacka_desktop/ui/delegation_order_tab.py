@@ -274,14 +274,18 @@ class OrderTab(DelegationTab):
         self._save_as(
             self.tr("Spara delegationsregistret"),
             f"delegationsregister-{self.on.isoformat()}.xlsx",
-            lambda path: write_delegation_register(self.services, self.on, path),
+            lambda path, progress: write_delegation_register(
+                self.services, self.on, path, progress
+            ),
         )
 
     def _template(self) -> None:
         from nacka_desktop.exports.delegation_registers import write_delegation_template
 
         self._save_as(
-            self.tr("Spara importmallen"), "delegationsordning-mall.xlsx", write_delegation_template
+            self.tr("Spara importmallen"),
+            "delegationsordning-mall.xlsx",
+            lambda path, _progress: write_delegation_template(path),
         )
 
     def _import(self) -> None:

@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from nacka_desktop.domain.work_options import DistributionAction
 from nacka_desktop.services.work_environment import DistributionDraft
 
+from .background import report_failure, run_in_background
 from .dialogs import DateDialog
 from .edits import EXPECTED_REFUSALS, GuiActions
 from .return_dialog import ReturnDialog
@@ -206,7 +207,13 @@ class WorkActions(GuiActions):
         )
         if not target:
             return
-        try:
-            write_distribution_register(self._services().work, on, Path(target))
-        except OSError as error:
-            QMessageBox.warning(self.window, self.tr("Registret kunde inte sparas"), str(error))
+        work, path = self._services().work, Path(target)
+        self.export_task = run_in_background(
+            self.window,
+            self.tr("Skriver {name} …").format(name=path.name),
+            lambda progress: write_distribution_register(work, on, path, progress),
+            done=lambda _result: None,
+            failed=lambda error: report_failure(
+                self.window, self.tr("Registret kunde inte sparas"), error
+            ),
+        )

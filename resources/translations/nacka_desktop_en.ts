@@ -149,6 +149,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationPage</name>
     <message>
         <source>Mottagarens bekräftelse (AM-6)</source>
@@ -643,6 +650,13 @@ The program keeps running. The details are in the log file:
     <message>
         <source>inom {unit}</source>
         <translation>within {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationTab</name>
+    <message>
+        <source>Skriver {name} …</source>
+        <translation>Writing {name} …</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +1970,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Skriver {name} …</source>
+        <translation>Writing {name} …</translation>
     </message>
     <message>
         <source>Registret kunde inte sparas</source>

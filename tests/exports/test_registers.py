@@ -515,3 +515,29 @@ def test_libreoffice_opens_the_register(register: Register, tmp_path: Path) -> N
     signed = DISTRIBUTION_HEADERS.index("Undertecknad")
     assert row[signed] == "2024-03-01"  # formatted as a date, not a serial number
     assert row[DISTRIBUTION_HEADERS.index("Mottagare")] == "Karin Åberg"
+
+
+def test_progress_is_reported_and_raising_in_it_leaves_no_file(
+    services: Services, tmp_path: Path
+) -> None:
+    build_sample_organisation(services.database, ON)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "register.xlsx"
+    reports: list[tuple[int, int]] = []
+    write_distribution_register(services.work, ON, target, lambda *p: reports.append(p))
+    total = reports[0][1]
+    assert total > 0 and reports[0] == (0, total)
+    assert all(done <= total for done, _ in reports)
+
+    class Stop(Exception):
+        pass
+
+    def stop_midway(done: int, _total: int) -> None:
+        if done > 0:
+            raise Stop
+
+    target.unlink()
+    with pytest.raises(Stop):
+        write_distribution_register(services.work, ON, target, stop_midway)
+    assert list(folder.iterdir()) == []  # neither the register nor a temporary file
