@@ -33,7 +33,7 @@ class CouncilMatterKind(StrEnum):
         ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CouncilMatter:
     id: int
     kind: CouncilMatterKind
@@ -153,7 +153,7 @@ def report_route(item: DelegationItem, appealable: bool) -> ReportRoute:
     return ReportRoute.SEPARATE_RECORD if appealable else ReportRoute.NONE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DecisionRecord:
     """A decision taken on delegation, as the DEL-11 check needs it."""
 

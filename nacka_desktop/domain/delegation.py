@@ -226,7 +226,7 @@ class OrderStatus(StrEnum):
         return {"draft": "Utkast", "adopted": "Antagen", "superseded": "Ersatt"}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delegate:
     """Who an item is delegated to: never a named person (DOMAIN.md §4)."""
 
@@ -246,7 +246,7 @@ class Delegate:
         return f"{name} inom {unit.name}" if unit else name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DelegationItem:
     id: int
     section: str
@@ -263,7 +263,7 @@ class DelegationItem:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DelegationOrder:
     id: int
     board_unit_id: int
@@ -278,7 +278,7 @@ class DelegationOrder:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Subdelegation:
     """A delegate passing an item on to another employee's position (vidaredelegation,
     DEL-10): only where the item allows it, and decisions under it are reported to them."""

@@ -19,7 +19,7 @@ def swedish_sort_key(text: str) -> str:
     return text.casefold().translate(_SWEDISH_ORDER)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitRecord:
     id: int
     code: str
@@ -39,7 +39,7 @@ class UnitRecord:
         return self.valid_to is not None and self.valid_to <= on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRecord:
     id: int
     employee_number: str
@@ -53,7 +53,7 @@ class PersonRecord:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AppointmentRecord:
     id: int
     person_id: int
@@ -67,7 +67,7 @@ class AppointmentRecord:
         return is_valid_on(self.valid_from, self.valid_to, on)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProcessRecord:
     id: int
     name: str

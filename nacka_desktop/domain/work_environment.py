@@ -81,7 +81,7 @@ class ReturnReason(StrEnum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkTaskRecord:
     id: int
     code: str
@@ -90,7 +90,7 @@ class WorkTaskRecord:
     active: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DistributionItemRecord:
     """One task in a distribution, with the receiver's confirmation of each AM-6 item."""
 
@@ -111,7 +111,7 @@ class DistributionItemRecord:
         return self.returned_on is not None and self.returned_on <= on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DistributionRecord:
     id: int
     receiver_appointment_id: int
@@ -147,7 +147,7 @@ class DistributionRecord:
         return max(self.valid_from, self.signed_on, self.communicated_on)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskReturnRecord:
     id: int
     distribution_id: int
@@ -338,7 +338,7 @@ def covers(org: OrgSnapshot, distribution: DistributionRecord, unit_id: int) -> 
     return any(covered == unit_id or covered in above for covered in distribution.unit_ids)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskChain:
     """How a task reached whoever holds it in a unit: KS first, the holder last."""
 
