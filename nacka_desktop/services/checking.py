@@ -79,11 +79,6 @@ def table_versions(session: Session) -> Versions:
     return {name: counter for name, counter in rows}
 
 
-def database_version(session: Session) -> int:
-    """One number that grows with every change to any table."""
-    return sum(table_versions(session).values())
-
-
 def _part_version(versions: Versions, part: str) -> tuple[int, ...]:
     return tuple(versions.get(table, 0) for table in PARTS[part])
 
