@@ -28,32 +28,43 @@ class Cancelled(Exception):
     """The user pressed Avbryt."""
 
 
-class _Relay(QObject):
+class Worker(QObject):
+    """Runs functions one at a time in its own worker thread; each result, or the exception
+    it raised, comes back on the GUI thread through `finished(tag, result, error)`."""
+
+    finished = Signal(object, object, object)  # tag, result, error (or None)
     progressed = Signal(int, int)
-    finished = Signal(object, object)  # result, error (or None)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def start(self, tag: object, work: Callable[[], Any]) -> None:
+        self._pool.start(_Run(self, tag, work))
+
+    def wait(self) -> None:
+        """Until the worker is idle (a test, or closing); safe after it was deleted."""
+        if shiboken6.isValid(self._pool):
+            self._pool.waitForDone()
 
 
 class _Run(QRunnable):
-    def __init__(
-        self, work: Callable[[Progress], Any], relay: _Relay, cancel: threading.Event
-    ) -> None:
+    def __init__(self, worker: Worker, tag: object, work: Callable[[], Any]) -> None:
         super().__init__()
-        self._work, self._relay, self._cancel = work, relay, cancel
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-        self._relay.progressed.emit(done, total)
+        self._worker, self._tag, self._work = worker, tag, work
 
     def run(self) -> None:
         result: Any = None
         error: BaseException | None = None
         try:
-            result = self._work(self._progress)
+            result = self._work()
         except BaseException as caught:  # handed to the GUI thread, which reports it
             error = caught
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self._relay.finished.emit(result, error)
+        # The worker lives in the GUI thread, so the signal reaches it queued; it may have
+        # been deleted meanwhile (its window closed).
+        with contextlib.suppress(RuntimeError):
+            self._worker.finished.emit(self._tag, result, error)
 
 
 class BackgroundTask(QObject):
@@ -78,27 +89,29 @@ class BackgroundTask(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self._cancel.set)
-        self._relay = _Relay(self)
-        self._relay.progressed.connect(self._progressed)
-        self._relay.finished.connect(self._finished)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.start(_Run(work, self._relay, self._cancel))
+        self._worker = Worker(self)
+        self._worker.progressed.connect(self._progressed)
+        self._worker.finished.connect(self._finished)
+        self._worker.start(None, lambda: work(self._progress))
+
+    def _progress(self, done: int, total: int) -> None:
+        """Called by the work in the worker thread."""
+        if self._cancel.is_set():
+            raise Cancelled
+        self._worker.progressed.emit(done, total)
 
     def cancel(self) -> None:
         self._cancel.set()
 
     def wait(self) -> None:
-        """Until the worker is idle (a test, or closing); safe after the task has finished."""
-        if shiboken6.isValid(self._pool):
-            self._pool.waitForDone()
+        self._worker.wait()
 
     def _progressed(self, done: int, total: int) -> None:
         if total > 0 and self.dialog.maximum() != total:
             self.dialog.setMaximum(total)
         self.dialog.setValue(min(done, total))
 
-    def _finished(self, result: Any, error: BaseException | None) -> None:
+    def _finished(self, _tag: object, result: Any, error: BaseException | None) -> None:
         cancelled = isinstance(error, Cancelled) or self._cancel.is_set()
         self.dialog.canceled.disconnect(self._cancel.set)  # closing it emits canceled too
         self.dialog.close()

@@ -3,40 +3,16 @@ is checked, and only the newest request's answer is shown."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.queries import OrgQueries
 
+from .background import Worker
+
 log = logging.getLogger(__name__)
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread; a signal emitted from the worker reaches it queued."""
-
-    done = Signal(int, object)  # request number, list[Violation] or the exception
-
-
-class _CheckRun(QRunnable):
-    def __init__(self, number: int, check: Callable[[], list[Violation]], relay: _Relay) -> None:
-        super().__init__()
-        self._number = number
-        self._check = check
-        self._relay = relay
-
-    def run(self) -> None:
-        result: object
-        try:
-            result = self._check()
-        except Exception as error:  # reported to the GUI thread, which logs and shows it
-            result = error
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self._relay.done.emit(self._number, result)
 
 
 class ProblemsChecker(QObject):
@@ -49,10 +25,8 @@ class ProblemsChecker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._done)
+        self._worker = Worker(self)
+        self._worker.finished.connect(self._done)
         self._requested = 0
         self.busy = False
 
@@ -64,19 +38,19 @@ class ProblemsChecker(QObject):
             self.ready.emit(cached)
             return
         self._set_busy(True)
-        self._pool.start(_CheckRun(self._requested, lambda: queries.check(on), self._relay))
+        self._worker.start(self._requested, lambda: queries.check(on))
 
     def wait(self) -> None:
         """Until the worker is idle (closing the window, or a test)."""
-        self._pool.waitForDone()
+        self._worker.wait()
 
-    def _done(self, number: int, result: object) -> None:
+    def _done(self, number: object, result: object, error: BaseException | None) -> None:
         if number != self._requested:
             return  # a newer request (another date, another database) is on its way
         self._set_busy(False)
-        if isinstance(result, Exception):
-            log.error("Regelkontrollen misslyckades", exc_info=result)
-            self.failed.emit(str(result))
+        if error is not None:
+            log.error("Regelkontrollen misslyckades", exc_info=error)
+            self.failed.emit(str(error))
         else:
             self.ready.emit(result)
 
