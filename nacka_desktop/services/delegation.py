@@ -617,21 +617,30 @@ class DelegationQueries:
             data = self._cache.dataset(session)
             org = data.org
             passed_on = {sub.id: sub for sub in data.subdelegations}
-            rows = session.execute(
-                select(DelegatedDecision, DelegationItemRow, DelegationOrderRow)
-                .join(DelegationItemRow, DelegationItemRow.id == DelegatedDecision.item_id)
-                .join(DelegationOrderRow, DelegationOrderRow.id == DelegationItemRow.order_id)
-                .where(DelegatedDecision.decided_on.between(first, last))
-                .order_by(DelegatedDecision.decided_on, DelegatedDecision.id)
-            ).all()
+            # Plain rows, not ORM objects: a period of a large kommun holds thousands.
+            rows = (
+                session.connection()
+                .execute(
+                    select(
+                        DelegatedDecision.__table__,
+                        DelegationOrderRow.board_unit_id.label("order_board_unit_id"),
+                    )
+                    .join(DelegationItemRow, DelegationItemRow.id == DelegatedDecision.item_id)
+                    .join(DelegationOrderRow, DelegationOrderRow.id == DelegationItemRow.order_id)
+                    .where(DelegatedDecision.decided_on.between(first, last))
+                    .order_by(DelegatedDecision.decided_on, DelegatedDecision.id)
+                )
+                .all()
+            )
+            items = {item.id: item for order in data.orders for item in order.items}
             result = []
-            for decision, item_row, order_row in rows:
+            for decision in rows:
                 appointment = org.appointments.get(decision.decided_by_appointment_id)
                 result.append(
                     DecisionView(
                         id=decision.id,
-                        item=item_record(item_row),
-                        board_unit_id=order_row.board_unit_id,
+                        item=items[decision.item_id],
+                        board_unit_id=decision.order_board_unit_id,
                         decided_by=org.person_label(appointment.person_id) if appointment else "?",
                         decided_on=decision.decided_on,
                         description=decision.description,
