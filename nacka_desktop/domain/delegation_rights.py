@@ -66,10 +66,6 @@ def orders_in_force(orders: Iterable[DelegationOrder], on: date) -> list[Delegat
     return list(latest.values())
 
 
-def _within(org: OrgSnapshot, unit_id: int, scope_id: int | None) -> bool:
-    return org.is_within(unit_id, scope_id)
-
-
 def _who_could_fill(
     org: OrgSnapshot, order: DelegationOrder, delegate: Delegate
 ) -> list[AppointmentRecord]:
@@ -137,7 +133,7 @@ def fills(
             and unit.kind is UnitKind.COMMITTEE
             and appointment.role in (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
         )
-    if appointment.role.is_political or not _within(org, appointment.unit_id, delegate.unit_id):
+    if appointment.role.is_political or not org.is_within(appointment.unit_id, delegate.unit_id):
         return False
     if delegate.role is not None and appointment.role is not delegate.role:
         return False
@@ -294,7 +290,7 @@ def who_may_decide(
             for right in holders
             if unit_id is None
             or right.appointment.role.is_political
-            or _within(org, unit_id, right.appointment.unit_id)
+            or org.is_within(unit_id, right.appointment.unit_id)
         ]
     return []
 

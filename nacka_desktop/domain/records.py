@@ -172,6 +172,15 @@ class OrgSnapshot:
             self._ancestor_ids[unit_id] = ids
         return ids
 
+    def executive_board(self) -> UnitRecord | None:
+        """Kommunstyrelsen: the employer, at the top of every line of responsibility."""
+        if "executive_board" not in self.memo:
+            self.memo["executive_board"] = next(
+                (u for u in self.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD), None
+            )
+        board: UnitRecord | None = self.memo["executive_board"]
+        return board
+
     def is_within(self, unit_id: int, scope_id: int | None) -> bool:
         """The unit is the scope or lies below it (no scope: the whole organisation)."""
         return scope_id is None or unit_id == scope_id or scope_id in self.ancestor_ids(unit_id)

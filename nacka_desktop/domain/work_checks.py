@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from .dates import periods_overlap
-from .enums import Severity, UnitKind
+from .enums import Severity
 from .records import AppointmentRecord
 from .rules import ObjectKind, Violation, sort_violations
 from .work_environment import (
@@ -202,17 +202,19 @@ def _check_within_givers_line(
     severity: Severity,
 ) -> Iterator[Violation]:
     org = work.org
-    top = _executive_board_id(work) if giver is None else giver.unit_id
-    if top is None:
+    board = org.executive_board()
+    if giver is not None:
+        top = giver.unit_id
+    elif board is not None:
+        top = board.id
+    else:
         return
-
-    def inside(unit_id: int) -> bool:
-        return org.is_within(unit_id, top)
-
     outside = [
-        _unit_name(work, unit_id) for unit_id in distribution.unit_ids if not inside(unit_id)
+        _unit_name(work, unit_id)
+        for unit_id in distribution.unit_ids
+        if not org.is_within(unit_id, top)
     ]
-    if not inside(receiver_unit_id):
+    if not org.is_within(receiver_unit_id, top):
         outside.append(f"mottagarens enhet {_unit_name(work, receiver_unit_id)}")
     if outside:
         yield _violation(
@@ -227,15 +229,6 @@ def _check_within_givers_line(
             + _REDO_EN[severity],
             "unit_ids",
         )
-
-
-def _executive_board_id(work: WorkSnapshot) -> int | None:
-    key = "executive_board_id"
-    if key not in work.org.memo:
-        boards = [u.id for u in work.org.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD]
-        work.org.memo[key] = boards[0] if boards else None
-    board_id: int | None = work.org.memo[key]
-    return board_id
 
 
 def _check_giver_holds(

@@ -9,14 +9,9 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from .enums import UnitKind
-from .records import AppointmentRecord, UnitRecord
+from .records import AppointmentRecord
 from .responsibility import is_leading
 from .work_environment import DistributionRecord, DistributionState, WorkSnapshot, task_chain
-
-
-def employer_unit(work: WorkSnapshot) -> UnitRecord | None:
-    return next((u for u in work.org.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD), None)
 
 
 def giver_options(work: WorkSnapshot, on: date) -> list[AppointmentRecord]:
@@ -35,14 +30,11 @@ def giver_options(work: WorkSnapshot, on: date) -> list[AppointmentRecord]:
 
 def line_of(work: WorkSnapshot, giver: AppointmentRecord | None) -> set[int]:
     """The units a giver's responsibility reaches: their unit and everything below it."""
-    top = employer_unit(work) if giver is None else work.org.units.get(giver.unit_id)
+    org = work.org
+    top = org.executive_board() if giver is None else org.units.get(giver.unit_id)
     if top is None:
         return set()
-    return {
-        u.id
-        for u in work.org.units.values()
-        if u.id == top.id or any(a.id == top.id for a in work.org.ancestors(u.id))
-    }
+    return {u.id for u in org.units.values() if org.is_within(u.id, top.id)}
 
 
 def receiver_options(

@@ -12,23 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
+from nacka_desktop.services.sample import _PARTIES  # the sample's KF, seat by seat
 
 from . import _names as names
 from ._areas import AREAS, BOARDS, CORE_AREAS, LARGER_AREAS, Area, BoardSpec, district_board
 
 MIN_UNITS = 50
 KF_SEATS = 61
-_PARTIES: tuple[tuple[str, int, bool], ...] = (
-    ("M", 20, True),
-    ("L", 6, True),
-    ("C", 3, True),
-    ("KD", 3, True),
-    ("S", 13, False),
-    ("SD", 5, False),
-    ("V", 4, False),
-    ("MP", 3, False),
-    ("NL", 4, False),
-)
 _BOARD_SEATS = (5, 4)  # majority, opposition
 _KS_SEATS = (7, 6)
 
