@@ -309,6 +309,25 @@ TRANSLATIONS: dict[str, str] = {
     "Kontrollerar reglerna…": "Checking the rules…",
     "Avbryt": "Cancel",
     "Skriver {name} …": "Writing {name} …",
+    "Läser in {name} …": "Reading {name} …",
+    "Ändra i utkast till ny version": "Change in a draft of a new version",
+    "Fortsätt i utkastet": "Continue in the draft",
+    "Ändra i nytt utkast": "Change in a new draft",
+    "Skäl för beslutstyp": "Reason for the decision kind",
+    "Varför ärendet är av en annan typ än orden säger": (
+        "Why the matter is of another kind than its words say"
+    ),
+    "Antagen {when}: nämndens beslut, texten ändras inte.": (
+        "Adopted {when}: the board's decision; its text does not change."
+    ),
+    "Ersatt version, antagen {when}: texten ändras inte.": (
+        "Superseded version, adopted {when}: its text does not change."
+    ),
+    "Ändringar görs i ett utkast som nämnden antar.": (
+        "Changes are made in a draft that the board adopts."
+    ),
+    "Nytt utkast till delegationsordning": "New draft of the delegation order",
+    "Importera": "Import",
     "Reglerna kunde inte kontrolleras: {error}": "The rules could not be checked: {error}",
     "Språkfilen för {code} saknas; svenska används.": (
         "The language file for {code} is missing; Swedish is used."

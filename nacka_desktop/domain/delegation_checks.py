@@ -7,6 +7,7 @@ nobody can decide any more)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -19,6 +20,7 @@ from .delegation import (
     HR_KINDS,
     NON_DELEGABLE_KINDS,
     PERSONNEL_POWERS,
+    URGENT_DELEGATES,
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -26,6 +28,9 @@ from .delegation import (
     DelegationOrder,
     LegalBasis,
     Subdelegation,
+    as_role,
+    concerns_the_delegate,
+    infer_decision_kind,
 )
 from .delegation_rights import Via, direct_holders, has_holder, orders_in_force
 from .enums import Severity, UnitKind, WelfareBranch
@@ -99,9 +104,13 @@ def _check_item(
     item: DelegationItem,
     board_kind: UnitKind,
     board_name: str,
+    weigh_kind: bool = True,
 ) -> Iterator[Violation]:
     def v(rule_id: str, severity: Severity, sv: str, en: str, field: str) -> Violation:
         return _violation(order, item, rule_id, severity, sv, en, field, board_name)
+
+    if weigh_kind and item.kind_set_by_hand:
+        yield from _check_hand_set_kind(org, order, item, board_kind, board_name, v)
 
     if not item.matter.strip():
         yield v("DATA-2", Severity.ERROR, "Ärendet saknas.", "The matter is missing.", "matter")
@@ -120,16 +129,16 @@ def _check_item(
         )
     if kind is DecisionKind.URGENT:
         for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
-            if delegate is not None and delegate.kind not in (
-                DelegateKind.CHAIR,
-                DelegateKind.MEMBER,
-            ):
+            if delegate is not None and delegate.kind not in URGENT_DELEGATES:
                 yield v(
                     "DEL-9",
                     Severity.ERROR,
-                    "Brådskande ärenden får bara delegeras till ordföranden eller en annan "
-                    "ledamot.",
-                    "Urgent matters may be delegated only to the chair or another member.",
+                    "Brådskande ärenden får bara delegeras till ordföranden eller en ledamot som "
+                    "nämnden utsett, t.ex. vice ordföranden (KL 6 kap 39 §); inte till vilken "
+                    "ledamot som helst, ett utskott eller en anställd.",
+                    "Urgent matters may be delegated only to the chair or a member the board "
+                    "named, e.g. the vice chair (KL 6:39); not to any member, a committee or an "
+                    "employee.",
                     field,
                 )
         if not item.report_to_board:
@@ -152,6 +161,17 @@ def _check_item(
     for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
         if delegate is not None:
             yield from _check_delegate(org, order, item, delegate, field, v)
+    if concerns_the_delegate(item.matter, as_role(item.delegate)):
+        yield v(
+            "DEL-13",
+            Severity.ERROR,
+            "Ärendet gäller delegaten själv: ingen beslutar i ett ärende som rör hen själv "
+            "(jäv, KL 6 kap 28 §, DEL-13). Delegera till en annan befattning, t.ex. "
+            "ordföranden eller chefen.",
+            "The matter concerns the delegate themself: nobody decides their own matter "
+            "(disqualification). Delegate it to another position.",
+            "delegate",
+        )
     if item.legal_basis is LegalBasis.ROLE_BY_LAW and (
         item.delegate.kind is not DelegateKind.POSITION or item.delegate.role is None
     ):
@@ -165,6 +185,60 @@ def _check_item(
         )
 
 
+def _check_hand_set_kind(
+    org: OrgSnapshot,
+    order: DelegationOrder,
+    item: DelegationItem,
+    board_kind: UnitKind,
+    board_name: str,
+    make: MakeViolation,
+) -> Iterator[Violation]:
+    """DEL-14: a kind set by hand that lifts a refusal the matter's words would give needs a
+    written reason, and stays a warning (with who set it and when) until it is put back."""
+    words = infer_decision_kind(item.matter)
+
+    def errors(kind: DecisionKind) -> set[str]:
+        checked = replace(item, decision_kind=kind)
+        return {
+            found.rule_id
+            for found in _check_item(org, order, checked, board_kind, board_name, False)
+            if found.severity is Severity.ERROR
+        }
+
+    lifted = sorted(errors(words) - errors(item.decision_kind))
+    if not lifted:
+        return
+    rules = ", ".join(lifted)
+    kind, read = item.decision_kind, words
+    if not item.kind_reason.strip():
+        yield make(
+            "DEL-14",
+            Severity.ERROR,
+            f"Beslutstypen {kind.label_sv} är satt för hand, men ärendets ord läses som "
+            f"{read.label_sv}, och då gäller {rules}. Ange ett skriftligt skäl för den valda "
+            "beslutstypen, eller ändra tillbaka den.",
+            f"The kind {kind.label_en} was set by hand, but the matter's words read as "
+            f"{read.label_en}, for which {rules} apply. Give a written reason, or put it back.",
+            "decision_kind",
+        )
+        return
+    who = " ".join(
+        part
+        for part in (item.kind_set_by, item.kind_set_on.isoformat() if item.kind_set_on else "")
+        if part
+    )
+    yield make(
+        "DEL-14",
+        Severity.WARNING,
+        f"Beslutstypen {kind.label_sv} är satt för hand{f' ({who})' if who else ''} och häver "
+        f"{rules}, som ärendets ord ({read.label_sv}) skulle ge. Skäl: {item.kind_reason}",
+        f"The kind {kind.label_en} was set by hand{f' ({who})' if who else ''} and lifts "
+        f"{rules}, which the matter's words ({read.label_en}) would give. Reason: "
+        f"{item.kind_reason}",
+        "decision_kind",
+    )
+
+
 def _check_delegate(
     org: OrgSnapshot,
     order: DelegationOrder,
@@ -174,6 +248,7 @@ def _check_delegate(
     make: MakeViolation,
 ) -> Iterator[Violation]:
     kind = item.decision_kind
+    delegate = as_role(delegate)
     if delegate.kind is DelegateKind.COMMITTEE:
         committee = org.units.get(delegate.unit_id or 0)
         if (
@@ -227,16 +302,22 @@ def _check_delegate(
                 f"{kind.label_en} is decided by the unit manager; check the delegate.",
                 field,
             )
+        below = delegate.role in BELOW_OPERATIONS_MANAGER or (
+            delegate.role is None and delegate.title.strip() != ""
+        )
+        # "Varning: enhetschef" unlimited is how ordinary orders write it, and legal: the right
+        # does not reach the enhetschefer within Välfärd samhällsservice, whom
+        # `delegation_rights.reserved_from` leaves out of who may decide.
         if (
             kind in COMMUNITY_SERVICE_RESERVED
-            and delegate.role in BELOW_OPERATIONS_MANAGER
-            and _reaches_community_service(org, delegate.unit_id)
+            and below
+            and _within_community_service(org, delegate.unit_id)
         ):
             yield make(
                 "HR-5",
                 Severity.ERROR,
                 f"Inom Välfärd samhällsservice beslutar bara verksamhetschefen om "
-                f"{kind.label_sv.lower()}, inte enhetschefen.",
+                f"{kind.label_sv.lower()}, inte enhetschefen eller någon under hen.",
                 f"In Welfare community service only the operations manager decides on "
                 f"{kind.label_en.lower()}.",
                 field,
@@ -251,29 +332,12 @@ def _check_delegate(
         )
 
 
-def _reaches_community_service(org: OrgSnapshot, scope_id: int | None) -> bool:
-    """Does a position limited to this part of the organisation reach Välfärd samhällsservice?"""
-    areas = _community_service_areas(org)
-    if scope_id is None:
-        return bool(areas)
-    if scope_id not in org.units:
-        return False
-    if org.welfare_branch_of(scope_id) is WelfareBranch.COMMUNITY_SERVICE:
-        return True
-    return any(scope_id in org.ancestor_ids(area) for area in areas)
-
-
-def _community_service_areas(org: OrgSnapshot) -> list[int]:
-    key = "community_service_areas"
-    if key not in org.memo:
-        org.memo[key] = [
-            u.id
-            for u in org.units.values()
-            if u.kind is UnitKind.PRODUCTION_AREA
-            and u.welfare_branch is WelfareBranch.COMMUNITY_SERVICE
-        ]
-    areas: list[int] = org.memo[key]
-    return areas
+def _within_community_service(org: OrgSnapshot, scope_id: int | None) -> bool:
+    return (
+        scope_id is not None
+        and scope_id in org.units
+        and org.welfare_branch_of(scope_id) is WelfareBranch.COMMUNITY_SERVICE
+    )
 
 
 def _check_holders(
@@ -346,13 +410,27 @@ def _check_subdelegations(
                 "Subdelegation goes to an employee's position (a role or a title).",
                 "to",
             )
-        if item.decision_kind in PERSONNEL_POWERS and sub.to.role in HR4_EXCLUDED_ROLES:
+        if item.decision_kind in PERSONNEL_POWERS and as_role(sub.to).role in HR4_EXCLUDED_ROLES:
             yield refused(
                 "HR-4",
                 f"{item.decision_kind.label_sv} kan aldrig delegeras vidare till biträdande "
                 "enhetschef eller gruppchef.",
                 f"{item.decision_kind.label_en} can never be passed on to a deputy or a group "
                 "manager.",
+                "to",
+            )
+        to = as_role(sub.to)
+        if (
+            item.decision_kind in COMMUNITY_SERVICE_RESERVED
+            and (to.role in BELOW_OPERATIONS_MANAGER or (to.role is None and to.title.strip()))
+            and _within_community_service(org, to.unit_id)
+        ):
+            yield refused(
+                "HR-5",
+                f"Inom Välfärd samhällsservice beslutar bara verksamhetschefen om "
+                f"{item.decision_kind.label_sv.lower()}; rätten kan inte vidaredelegeras dit.",
+                f"In Welfare community service only the operations manager decides on "
+                f"{item.decision_kind.label_en.lower()}; it cannot be passed on there.",
                 "to",
             )
         if sub.valid_to is not None and sub.valid_to <= sub.valid_from:

@@ -5,6 +5,7 @@ by the register the app writes and the import that reads it back, so the two alw
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -18,6 +19,7 @@ COL_SECTION = "Avsnitt"
 COL_NUMBER = "Nr"
 COL_MATTER = "Ärende"
 COL_KIND = "Beslutstyp"
+COL_KIND_REASON = "Skäl för beslutstyp"
 COL_DELEGATE = "Delegat"
 COL_SUBSTITUTE = "Ersättare"
 COL_LAGRUM = "Lagrum"
@@ -33,6 +35,7 @@ ITEM_HEADERS: tuple[str, ...] = (
     COL_NUMBER,
     COL_MATTER,
     COL_KIND,
+    COL_KIND_REASON,
     COL_DELEGATE,
     COL_SUBSTITUTE,
     COL_LAGRUM,
@@ -93,6 +96,8 @@ def format_delegate(org: OrgSnapshot, delegate: Delegate | None) -> str:
         return ""
     if delegate.kind is DelegateKind.CHAIR:
         return "Ordförande"
+    if delegate.kind is DelegateKind.VICE_CHAIR:
+        return "Vice ordförande"
     if delegate.kind is DelegateKind.MEMBER:
         return "Ledamot"
     if delegate.kind is DelegateKind.COMMITTEE:
@@ -142,16 +147,18 @@ class DelegateTextError(ValueError):
 
 
 def parse_delegate(org: OrgSnapshot, text: str) -> Delegate:
-    """ "Ordförande", "Ledamot", "Utskott: <namn>", a role's Swedish label or a titled position,
-    the last two optionally followed by " inom <enhet>". Raises DelegateTextError."""
-    text = " ".join(text.split())
+    """ "Ordförande", "Vice ordförande", "Ledamot", "Utskott: <namn>", a role's Swedish label
+    or a titled position, the last two optionally followed by " inom <enhet>". A look-alike
+    of a known role (case, spaces, zero-width characters) is read as that role. A named person
+    or a joint delegate is refused (DEL-8: the order names positions, one at a time). Raises
+    DelegateTextError."""
+    text = normalise_text(text)
     folded = text.casefold()
     if not text:
         raise DelegateTextError("Delegaten saknas.")
-    if folded == "ordförande":
-        return Delegate(DelegateKind.CHAIR)
-    if folded == "ledamot":
-        return Delegate(DelegateKind.MEMBER)
+    elected = _ELECTED_BY_LABEL.get(folded)
+    if elected is not None:
+        return Delegate(elected)
     if folded.startswith(COMMITTEE_PREFIX.casefold()):
         name = text[len(COMMITTEE_PREFIX) :].strip()
         committee = find_unit(org, name, [UnitKind.COMMITTEE]) if name else None
@@ -171,10 +178,99 @@ def parse_delegate(org: OrgSnapshot, text: str) -> Delegate:
         if unit is None:
             raise DelegateTextError(f'Det finns ingen enhet som heter {scope!r} (efter "inom").')
         unit_id = unit.id
+    _refuse_joint_or_named(org, name)
     role = _ROLES_BY_LABEL.get(name.casefold())
     if role is not None:
         return Delegate(DelegateKind.POSITION, role=role, unit_id=unit_id)
     return Delegate(DelegateKind.POSITION, title=name, unit_id=unit_id)
+
+
+_ELECTED_BY_LABEL = {
+    "ordförande": DelegateKind.CHAIR,
+    "ordföranden": DelegateKind.CHAIR,
+    "nämndens ordförande": DelegateKind.CHAIR,
+    "vice ordförande": DelegateKind.VICE_CHAIR,
+    "förste vice ordförande": DelegateKind.VICE_CHAIR,
+    "1:e vice ordförande": DelegateKind.VICE_CHAIR,
+    "andre vice ordförande": DelegateKind.VICE_CHAIR,
+    "2:e vice ordförande": DelegateKind.VICE_CHAIR,
+    "ledamot": DelegateKind.MEMBER,
+}
+# Characters that do not show but make two texts differ: zero-width spaces and joiners, the
+# soft hyphen, the byte-order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
+# "… gemensamt", "i förening", "tillsammans med", "två handläggare": DEL-8 forbids delegating
+# to employees jointly, or to an employee and an elected member jointly.
+_JOINT = re.compile(r"\b(gemensamt|i förening|tillsammans med|jämte)\b|^(två|tre|fyra|\d+)\s")
+# "A och B" is joint when both sides are positions; "Plan- och bygglovschef" and "Chef för
+# kultur och fritid" are one title.
+_AND = re.compile(r"(?<!-)\s(?:och|&|samt)\s|\s*/\s*")
+_POSITION_END = re.compile(
+    r"(chef|direktör|ordförande|ledamot|handläggare|sekreterare|jurist|inspektör|rektor"
+    r"|controller|strateg|samordnare|assistent|registrator|medarbetare|specialist|ansvarig"
+    r"|utskott|utskottet)$"
+)
+
+
+def normalise_text(text: str) -> str:
+    """What a user meant: compatibility forms folded (NFKC), invisible characters dropped,
+    runs of spaces made one."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split())
+
+
+def _refuse_joint_or_named(org: OrgSnapshot, name: str) -> None:
+    folded = name.casefold()
+    sides = _AND.split(folded)
+    if _JOINT.search(folded) or (
+        len(sides) > 1 and all(_is_position_word(side.strip()) for side in sides)
+    ):
+        raise DelegateTextError(
+            f"{name!r} är ett gemensamt beslutsfattande. En nämnd delegerar till en befattning "
+            "i taget (DEL-8, KL 6 kap 37 §): ange en befattning, och eventuellt en ersättare."
+        )
+    if _names_a_person(org, name):
+        raise DelegateTextError(
+            f"{name!r} ser ut att vara en namngiven person. Delegationsordningen anger "
+            "befattningar, aldrig personer (DEL-8): ange titeln, t.ex. Kommunjurist."
+        )
+
+
+def _is_position_word(text: str) -> bool:
+    return text in _ROLES_BY_LABEL or text in _ELECTED_BY_LABEL or bool(_POSITION_END.search(text))
+
+
+def _names_a_person(org: OrgSnapshot, name: str) -> bool:
+    """A person in the register, or a capitalised word after the first: Swedish titles are
+    written in lower case ("Biträdande förvaltningschef"), names are not ("Lars Ek",
+    "Ekonomidirektör (Per Andersson)"). Abbreviations (IT, HR) and unit names are not names."""
+    if name.casefold() in _person_names(org):
+        return True
+    words = re.findall(r"[^\W\d_][\w-]*", name)
+    for word in words[1:]:
+        if word[0].isupper() and not word.isupper() and not _in_unit_name(org, name, word):
+            return True
+    return False
+
+
+def _person_names(org: OrgSnapshot) -> frozenset[str]:
+    names: frozenset[str] | None = org.memo.get("person_names")
+    if names is None:
+        names = frozenset(
+            " ".join(f"{p.first_name} {p.last_name}".split()).casefold()
+            for p in org.persons.values()
+        )
+        org.memo["person_names"] = names
+    return names
+
+
+def _in_unit_name(org: OrgSnapshot, text: str, word: str) -> bool:
+    """Is the capitalised word the start of a unit's name written in the title ("Chef för
+    Välfärd skola")?"""
+    at = text.find(word)
+    rest = text[at:].casefold()
+    return any(
+        rest.startswith(key) for key in _unit_keys(org)[0] if key.startswith(word.casefold())
+    )
 
 
 # --- other cells --------------------------------------------------------------------------------
@@ -221,6 +317,10 @@ def column_help() -> Mapping[str, str]:
         COL_NUMBER: "Punktens nummer, t.ex. 3, 3.2 eller 3.2a (krävs).",
         COL_MATTER: "Ärendet som delegeras (krävs).",
         COL_KIND: "Beslutstypen, se listan nedan. Tom: gissas från ärendets ord.",
+        COL_KIND_REASON: (
+            "Krävs när beslutstypen avviker från ärendets ord så att en vägran hävs "
+            "(t.ex. Avsked angivet som Övrigt): varför (DEL-14)."
+        ),
         COL_DELEGATE: "Vem som beslutar, se formaten nedan (krävs). Aldrig en namngiven person.",
         COL_SUBSTITUTE: "Ersättare när delegaten är frånvarande, samma format (valfri).",
         COL_LAGRUM: "Lagrum, t.ex. 6 kap. 39 § KL (valfri).",

@@ -15,6 +15,9 @@ from datetime import date
 from enum import StrEnum
 
 from .delegation import (
+    BELOW_OPERATIONS_MANAGER,
+    COMMUNITY_SERVICE_RESERVED,
+    ELECTED_DELEGATES,
     Delegate,
     DelegateKind,
     DelegationItem,
@@ -22,7 +25,7 @@ from .delegation import (
     LegalBasis,
     Subdelegation,
 )
-from .enums import Role, UnitKind
+from .enums import Role, UnitKind, WelfareBranch
 from .records import AppointmentRecord, OrgSnapshot
 from .responsibility import chief_of_appointment, is_leading
 
@@ -71,7 +74,7 @@ def _who_could_fill(
 ) -> list[AppointmentRecord]:
     """A superset of the appointments that can fill the delegate's place, from the
     snapshot's indexes (in the snapshot's order), so `fills` need not test every one."""
-    if delegate.kind in (DelegateKind.CHAIR, DelegateKind.MEMBER):
+    if delegate.kind in ELECTED_DELEGATES:
         return org.appointments_in(order.board_unit_id)
     if delegate.kind is DelegateKind.COMMITTEE:
         return org.appointments_in(delegate.unit_id) if delegate.unit_id is not None else []
@@ -121,6 +124,8 @@ def fills(
         return False
     if delegate.kind is DelegateKind.CHAIR:
         return appointment.role is Role.CHAIR and appointment.unit_id == order.board_unit_id
+    if delegate.kind is DelegateKind.VICE_CHAIR:
+        return appointment.role is Role.VICE_CHAIR and appointment.unit_id == order.board_unit_id
     if delegate.kind is DelegateKind.MEMBER:
         return appointment.unit_id == order.board_unit_id and appointment.role in (
             Role.CHAIR,
@@ -155,7 +160,18 @@ def direct_holders(
             Right(order, item, a, Via.SUBSTITUTE)
             for a in _filled_by(org, order, item.substitute, on)
         ]
-    return rights
+    return [r for r in rights if not reserved_from(org, item, r.appointment)]
+
+
+def reserved_from(org: OrgSnapshot, item: DelegationItem, appointment: AppointmentRecord) -> bool:
+    """HR-5: within Välfärd samhällsservice only the verksamhetschef decides on warnings and
+    other disciplinary measures, refilling and employment rates, whatever an item says."""
+    return (
+        item.decision_kind in COMMUNITY_SERVICE_RESERVED
+        and appointment.role in BELOW_OPERATIONS_MANAGER
+        and appointment.unit_id in org.units
+        and org.welfare_branch_of(appointment.unit_id) is WelfareBranch.COMMUNITY_SERVICE
+    )
 
 
 def subdelegated_holders(
@@ -181,6 +197,7 @@ def subdelegated_holders(
         rights += [
             Right(order, item, a, Via.SUBDELEGATION, givers[sub.by_appointment_id])
             for a in _filled_by(org, order, sub.to, on)
+            if not reserved_from(org, item, a)
         ]
     return rights
 
@@ -262,7 +279,7 @@ def _own_rights(
             for r in subdelegated_holders(org, order, item, subdelegations, on)
             if r.appointment.id in own_ids
         ]
-    return rights
+    return [r for r in rights if not reserved_from(org, item, r.appointment)]
 
 
 def _appointments_below_all(org: OrgSnapshot, unit_ids: list[int]) -> list[AppointmentRecord]:

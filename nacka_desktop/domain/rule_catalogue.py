@@ -123,6 +123,7 @@ _ORG = "tests/domain/test_checks.py::"
 _RESPONSIBILITY = "tests/domain/test_responsibility.py::"
 _WORK = "tests/domain/test_work_checks.py::"
 _DELEGATION = "tests/domain/test_delegation.py::"
+_LAW = "tests/domain/test_delegation_law.py::"
 _COUNCIL = "tests/domain/test_council_matters.py::"
 _COVERAGE = "tests/domain/test_rule_coverage.py::"
 _SERVICE_DELEGATION = "tests/services/test_delegation.py::"
@@ -382,26 +383,39 @@ _CATALOGUE: tuple[Rule, ...] = (
     Rule(
         RuleId.HR_5,
         "I Välfärd samhällsservice får enhetschefen anställa, men bara verksamhetschefen "
-        "beslutar om disciplinåtgärder, återbesättning och sysselsättningsgrad",
+        "beslutar om disciplinåtgärder (även skriftlig varning), återbesättning och "
+        "sysselsättningsgrad",
         "In Welfare community service a unit manager may hire, but only the operations "
-        "manager decides on disciplinary measures, refilling and employment rate",
+        "manager decides on disciplinary measures (a written warning too), refilling and "
+        "employment rate",
         '"En enhetschef inom Välfärd samhällsservice får anställa medarbetare men det är bara '
         'verksamhetschefen…"',
         _ERROR,
-        allowed_tests=_tests(
-            _DELEGATION,
-            "test_hr5_the_verksamhetschef_decides",
-            "test_hr5_enhetschef_in_samhallsservice_may_hire",
-            "test_hr5_enhetschef_outside_samhallsservice_is_allowed",
+        allowed_tests=(
+            *_tests(
+                _DELEGATION,
+                "test_hr5_the_verksamhetschef_decides",
+                "test_hr5_enhetschef_in_samhallsservice_may_hire",
+                "test_hr5_enhetschef_outside_samhallsservice_is_allowed",
+                "test_hr5_an_enhetschef_item_reaching_samhallsservice_is_legal",
+            ),
+            *_tests(
+                _LAW,
+                "test_hr5_an_unlimited_enhetschef_item_does_not_reach_the_enhetschef_in_samhallsservice",
+            ),
         ),
-        refused_tests=_tests(
-            _DELEGATION,
-            "test_hr5_enhetschef_reaching_samhallsservice_is_refused",
-            "test_hr5_not_as_ersattare_either",
+        refused_tests=(
+            *_tests(
+                _DELEGATION,
+                "test_hr5_enhetschef_within_samhallsservice_is_refused",
+                "test_hr5_not_as_ersattare_either",
+            ),
+            *_tests(
+                _LAW,
+                "test_hr5_a_titled_position_within_samhallsservice_is_refused_too",
+                "test_hr5_a_vidaredelegation_into_samhallsservice_is_refused",
+            ),
         ),
-        pending=f"{_DELEGATION_ISSUE}: a written warning (varning) is not yet treated as a "
-        "disciplinary measure reserved to the verksamhetschef, and only an item's role "
-        "delegate or ersättare is checked: a titled position and a vidaredelegation are not.",
     ),
     # --- 3. Work-environment task distribution -----------------------------------------------
     Rule(
@@ -714,10 +728,15 @@ _CATALOGUE: tuple[Rule, ...] = (
         "jointly and never to a named person",
         "KL 6 kap 37 §, 7 kap 5 §",
         _ERROR,
-        allowed_tests=_tests(
-            _DELEGATION,
-            "test_del8_ks_may_delegate_to_its_own_utskott",
-            "test_del8_chair_and_member_are_delegates_of_their_own",
+        allowed_tests=(
+            *_tests(
+                _DELEGATION,
+                "test_del8_ks_may_delegate_to_its_own_utskott",
+                "test_del8_chair_and_member_are_delegates_of_their_own",
+            ),
+            *_tests(
+                _LAW, "test_del8_a_look_alike_of_a_role_is_that_role_and_a_title_stays_a_title"
+            ),
         ),
         refused_tests=(
             *_tests(
@@ -726,10 +745,9 @@ _CATALOGUE: tuple[Rule, ...] = (
                 "test_del8_a_position_needs_a_role_or_a_title",
                 "test_del8_a_political_role_is_not_a_position",
             ),
+            *_tests(_LAW, "test_del8_a_named_person_or_a_joint_delegate_is_refused"),
             *_tests(_COVERAGE, "test_subdelegation_refusals"),
         ),
-        pending=f"{_DELEGATION_ISSUE}: a title that is a person's name is accepted as a position "
-        "(joint delegation cannot be entered: an item has one delegate).",
     ),
     Rule(
         RuleId.DEL_9,
@@ -741,16 +759,17 @@ _CATALOGUE: tuple[Rule, ...] = (
         _ERROR,
         allowed_tests=_tests(
             _DELEGATION,
-            "test_del9_urgent_matters_to_the_chair_or_a_member",
+            "test_del9_urgent_matters_to_the_chair_or_a_member_the_board_named",
             "test_del9_the_ersattare_of_an_urgent_matter_is_a_member_too",
         ),
         refused_tests=_tests(
             _DELEGATION,
             "test_del9_urgent_matters_to_anyone_else_are_refused",
+            "test_del9_urgent_matters_to_any_ledamot_are_refused",
             "test_del9_urgent_decisions_must_be_reported",
         ),
-        pending=f"{_DELEGATION_ISSUE}: any ledamot is accepted (the board cannot name one, e.g. "
-        "the vice ordförande), and nothing checks the report at the next meeting.",
+        pending=f"{_DELEGATION_ISSUE}: the named ledamot is the vice ordförande (a board cannot "
+        "name another ledamot yet), and nothing checks the report at the next meeting.",
     ),
     Rule(
         RuleId.DEL_10,
@@ -807,10 +826,15 @@ _CATALOGUE: tuple[Rule, ...] = (
         "adopts (date and §), superseding the old one",
         "KL 6 kap 37 § (the board decides the delegation)",
         _ERROR,
-        implemented=False,
-        pending=f"Not implemented yet ({_DELEGATION_ISSUE}): only a superseded version is frozen "
-        "(DATA-7); the items of the adopted version in force can still be added, changed and "
-        "removed, and adoption does not require the §.",
+        allowed_tests=_tests(
+            _SERVICE_DELEGATION,
+            "test_del12_a_change_goes_into_a_draft_copied_from_the_adopted_version",
+        ),
+        refused_tests=_tests(
+            _SERVICE_DELEGATION,
+            "test_del12_the_text_of_an_adopted_or_superseded_version_never_changes",
+        ),
+        pending=f"{_DELEGATION_ISSUE}: adoption does not yet require the §.",
     ),
     Rule(
         RuleId.DEL_13,
@@ -820,9 +844,13 @@ _CATALOGUE: tuple[Rule, ...] = (
         "decision names the person it concerns",
         "KL 6 kap 28–32 §§, FL 16–18 §§",
         _ERROR,
-        implemented=False,
-        pending=f"Not implemented yet ({_DELEGATION_ISSUE}): a delegated decision does not record "
-        "whom it concerns, so a decision about oneself is not refused.",
+        allowed_tests=_tests(_LAW, "test_del13_someone_else_deciding_is_allowed"),
+        refused_tests=_tests(
+            _LAW, "test_del13_an_item_that_lets_the_delegate_decide_their_own_matter_is_refused"
+        ),
+        pending=f"{_DELEGATION_ISSUE}: an item that lets its delegate decide their own matter "
+        "is refused, but a delegated decision does not yet record whom it concerns, so a "
+        "decision about oneself under a general item is not refused.",
     ),
     Rule(
         RuleId.DEL_14,
@@ -833,10 +861,14 @@ _CATALOGUE: tuple[Rule, ...] = (
         "guards DEL-7, HR-4, HR-5",
         _WARNING,
         frozenset({_ERROR}),
-        implemented=False,
-        pending=f"Not implemented yet ({_DELEGATION_ISSUE}): the kind is inferred from the "
-        "matter's words but may be set by hand without a reason, without recording who set it "
-        "or when, and without a warning.",
+        allowed_tests=_tests(
+            _LAW,
+            "test_del14_a_kind_the_words_give_or_that_lifts_nothing_needs_no_reason",
+            "test_del14_with_a_reason_it_stays_a_warning_saying_who_and_when",
+        ),
+        refused_tests=_tests(
+            _LAW, "test_del14_a_hand_set_kind_that_lifts_a_refusal_needs_a_written_reason"
+        ),
     ),
     # --- The app's own integrity rules ---------------------------------------------------------
     Rule(
@@ -925,14 +957,16 @@ _CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         RuleId.DATA_7,
-        "En ersatt delegationsordning kan inte ändras",
-        "A superseded delegation order cannot be changed",
+        "Bara ett utkast kan tas bort, och en ersatt version antas inte igen",
+        "Only a draft can be removed, and a superseded version is not adopted again",
         "",
         _ERROR,
         allowed_tests=_tests(
             _SERVICE_DELEGATION, "test_adopting_a_new_version_supersedes_the_old_and_undo_restores"
         ),
-        refused_tests=_tests(_SERVICE_DELEGATION, "test_a_superseded_version_cannot_be_changed"),
+        refused_tests=_tests(
+            _SERVICE_DELEGATION, "test_data7_an_adopted_version_is_never_deleted_nor_readopted"
+        ),
     ),
 )
 

@@ -32,8 +32,12 @@ SHAPES: dict[UnitKind, KindShape] = {
     UnitKind.EXECUTIVE_BOARD: KindShape(
         frozenset({UnitKind.MUNICIPAL_COUNCIL}), frozenset({Role.CHAIR}), _POLITICAL_SEATS, "ORG-1"
     ),
+    # KS has its three utskott; any nämnd may have utskott of its own (ORG-1, KL 6 kap).
     UnitKind.COMMITTEE: KindShape(
-        frozenset({UnitKind.EXECUTIVE_BOARD}), frozenset({Role.CHAIR}), _POLITICAL_SEATS, "ORG-1"
+        frozenset({UnitKind.EXECUTIVE_BOARD, UnitKind.BOARD}),
+        frozenset({Role.CHAIR}),
+        _POLITICAL_SEATS,
+        "ORG-1",
     ),
     UnitKind.BOARD: KindShape(
         frozenset({UnitKind.MUNICIPAL_COUNCIL}), frozenset({Role.CHAIR}), _POLITICAL_SEATS, "ORG-1"

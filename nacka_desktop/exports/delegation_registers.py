@@ -62,6 +62,7 @@ TEMPLATE_EXAMPLES: tuple[Row, ...] = (
         "1.1",
         "Anställning av medarbetare inom enheten",
         DecisionKind.HIRE.label_sv,
+        "",
         "Enhetschef",
         "Verksamhetschef",
         "",
@@ -77,9 +78,10 @@ TEMPLATE_EXAMPLES: tuple[Row, ...] = (
         "2.1",
         "Beslut i brådskande ärenden",
         DecisionKind.URGENT.label_sv,
+        "",
         "Ordförande",
-        "Ledamot",
-        "6 kap. 39 § KL",
+        "Vice ordförande",
+        "KL 6 kap 39 §",
         LegalBasis.GENERAL_COMPETENCE.label_sv,
         "",
         "Nej",
@@ -125,6 +127,7 @@ def delegation_rows(org: OrgSnapshot, orders: list[DelegationOrder]) -> list[Row
                     item.number,
                     item.matter,
                     item.decision_kind.label_sv,
+                    item.kind_reason,
                     format_delegate(org, item.delegate),
                     format_delegate(org, item.substitute),
                     item.lagrum,
@@ -195,7 +198,14 @@ def instruction_rows() -> list[Row]:
     rows += [(column, text) for column, text in column_help().items()]
     rows += [
         (f"{COL_DELEGATE}: Ordförande", "Nämndens ordförande."),
-        (f"{COL_DELEGATE}: Ledamot", "En ledamot (brådskande ärenden, DEL-9)."),
+        (
+            f"{COL_DELEGATE}: Vice ordförande",
+            "En vice ordförande: en ledamot som nämnden utsett (får brådskande ärenden, DEL-9).",
+        ),
+        (
+            f"{COL_DELEGATE}: Ledamot",
+            "Vilken ledamot som helst; aldrig för brådskande ärenden (DEL-9).",
+        ),
         (
             f"{COL_DELEGATE}: {COMMITTEE_PREFIX} <namn>",
             f"Ett av nämndens utskott, t.ex. {COMMITTEE_PREFIX} Kommunstyrelsens arbetsutskott.",

@@ -10,7 +10,7 @@ inside the reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -31,6 +31,7 @@ from nacka_desktop.domain.delegation_format import (
     COL_BOARD,
     COL_DELEGATE,
     COL_KIND,
+    COL_KIND_REASON,
     COL_LAGRUM,
     COL_LIMITS,
     COL_MATTER,
@@ -61,6 +62,7 @@ _FIELD_COLUMNS = {
     "number": COL_NUMBER,
     "matter": COL_MATTER,
     "decision_kind": COL_KIND,
+    "kind_reason": COL_KIND_REASON,
     "delegate": COL_DELEGATE,
     "substitute": COL_SUBSTITUTE,
     "legal_basis": COL_BASIS,
@@ -179,12 +181,15 @@ def import_delegations(
     adopted_on: date | None = None,
     paragraph: str = "",
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Read a delegation order for the board from the workbook and save it as a new draft
     version (adopted, superseding the version in force, if `adopted_on` is given).
 
     All or nothing: every problem of the file is reported, and with one problem nothing is
-    written. A dry run reads and checks only."""
+    written. A dry run reads and checks only. `progress(done, total)` is called while the
+    rows are read and checked, never once writing has begun, so raising in it (the user
+    cancelled) leaves the database as it was."""
     result = ImportResult(None, 0, dry_run=dry_run, adopted_on=adopted_on)
     try:
         sheet = _read_sheet(path)
@@ -217,7 +222,7 @@ def import_delegations(
     if missing:
         return result
 
-    parsed, skipped = _parse_rows(org, board, sheet, result.problems)
+    parsed, skipped = _parse_rows(org, board, sheet, result.problems, progress)
     if skipped:
         result.warnings.append(
             f"{skipped} {'rad gäller' if skipped == 1 else 'rader gäller'} en annan nämnd än "
@@ -241,6 +246,8 @@ def import_delegations(
         ]
         return result
 
+    if progress is not None:
+        progress(len(sheet.rows), len(sheet.rows))  # the last chance to cancel
     items = [replace(p.item, id=0) for p in parsed]
     try:
         order_id = services.delegation_orders.create_order(board_unit_id, items)
@@ -265,12 +272,18 @@ def import_delegations(
 
 
 def _parse_rows(
-    org: OrgSnapshot, board: UnitRecord, sheet: _Sheet, problems: list[ImportProblem]
+    org: OrgSnapshot,
+    board: UnitRecord,
+    sheet: _Sheet,
+    problems: list[ImportProblem],
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[_ParsedRow], int]:
     parsed: list[_ParsedRow] = []
     skipped = 0
     board_names = {board.name.casefold(), board.code.casefold()}
-    for number, values in sheet.rows:
+    for index, (number, values) in enumerate(sheet.rows):
+        if progress is not None and index % 100 == 0:
+            progress(index, len(sheet.rows))
 
         def cell(header: str, values: Sequence[Any] = values) -> Any:
             index = sheet.columns.get(header)
@@ -354,6 +367,7 @@ def _parse_row(
         number=number,
         matter=matter,
         decision_kind=kind,
+        kind_reason=cell_text(cell(COL_KIND_REASON)),
         delegate=delegate,
         substitute=substitute,
         lagrum=cell_text(cell(COL_LAGRUM)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,14 @@ from .queries import OrgQueries
 from .units import UnitService
 from .work_environment import DistributionService, TaskCatalogueService
 from .work_queries import WorkQueries
+
+
+def login_name() -> str:
+    """Who is at the keyboard, for the audit trail and what a record says was set by whom."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return ""
 
 
 @dataclass
@@ -40,7 +49,7 @@ class Services:
     @classmethod
     def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
         cache = ViolationCache()
-        editor = Editor(database, clock, cache=cache)
+        editor = Editor(database, clock, actor=login_name(), cache=cache)
         return cls(
             database=database,
             clock=clock,

@@ -4,7 +4,7 @@ decision log; each one transaction, checked against DEL-1…DEL-11 and HR-1…HR
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -76,7 +76,11 @@ class DelegationOrderService:
             session.flush()
             for position, item in enumerate(items):
                 session.add(
-                    DelegationItemRow(order_id=order.id, position=position, **item_columns(item))
+                    DelegationItemRow(
+                        order_id=order.id,
+                        position=position,
+                        **item_columns(self._stamped(item, None)),
+                    )
                 )
             self._editor.audit(
                 session,
@@ -131,6 +135,69 @@ class DelegationOrderService:
                 session, "delegation_order.unadopt", ObjectKind.DELEGATION_ORDER, order_id, {}
             )
 
+    def _stamped(self, item: DelegationItem, previous: DelegationItem | None) -> DelegationItem:
+        """DEL-14: a kind set by hand against the matter's words is stored with who set it
+        and when; a kind that follows the words needs neither (nor a reason). A stamp
+        already there (an item restored by undo, copied into a draft, or saved again with
+        the same kind and reason) is kept."""
+        if not item.kind_set_by_hand:
+            return replace(item, kind_reason="", kind_set_by="", kind_set_on=None)
+        unchanged = previous is None or (
+            previous.decision_kind is item.decision_kind
+            and previous.kind_reason == item.kind_reason
+        )
+        if unchanged and item.kind_set_on is not None:
+            return item
+        if previous is not None and unchanged and previous.kind_set_on is not None:
+            return replace(item, kind_set_by=previous.kind_set_by, kind_set_on=previous.kind_set_on)
+        return replace(item, kind_set_by=self._editor.actor, kind_set_on=self._editor.clock())
+
+    def draft_of(self, order_id: int) -> tuple[int, bool]:
+        """The draft in which the board's order is changed (DEL-12): the board's draft if it
+        has one, else a new draft copied from the version. Returns the draft's id and whether
+        it was made now (so an undo removes only a draft it made)."""
+        with self._editor.edit() as session:
+            order = _order(session, order_id)
+            if order.status is OrderStatus.DRAFT:
+                return order.id, False
+            existing = session.scalars(
+                select(DelegationOrderRow.id)
+                .where(
+                    DelegationOrderRow.board_unit_id == order.board_unit_id,
+                    DelegationOrderRow.status == OrderStatus.DRAFT,
+                )
+                .order_by(DelegationOrderRow.id.desc())
+                .limit(1)
+            ).first()
+            if existing is not None:
+                return existing, False
+            draft = DelegationOrderRow(
+                board_unit_id=order.board_unit_id, status=OrderStatus.DRAFT, notes=order.notes
+            )
+            session.add(draft)
+            session.flush()
+            rows = session.scalars(
+                select(DelegationItemRow)
+                .where(DelegationItemRow.order_id == order.id)
+                .order_by(DelegationItemRow.position)
+            ).all()
+            for row in rows:
+                session.add(
+                    DelegationItemRow(
+                        order_id=draft.id,
+                        position=row.position,
+                        **item_columns(item_record(row)),
+                    )
+                )
+            self._editor.audit(
+                session,
+                "delegation_order.create",
+                ObjectKind.DELEGATION_ORDER,
+                draft.id,
+                {"board": order.board_unit_id, "copied_from": order.id, "items": len(rows)},
+            )
+            return draft.id, True
+
     def delete_draft(self, order_id: int) -> None:
         with self._editor.edit() as session:
             order = _order(session, order_id)
@@ -159,7 +226,7 @@ class DelegationOrderService:
         puts it back where it was)."""
         with self._editor.edit() as session:
             order = _order(session, order_id)
-            _refuse_if_superseded(order)
+            _refuse_unless_draft(order)
             last = session.scalars(
                 select(DelegationItemRow.position)
                 .where(DelegationItemRow.order_id == order_id)
@@ -169,7 +236,7 @@ class DelegationOrderService:
             row = DelegationItemRow(
                 order_id=order_id,
                 position=position if position is not None else (last or 0) + 1,
-                **item_columns(item),
+                **item_columns(self._stamped(item, None)),
             )
             if item_id is not None:
                 row.id = item_id
@@ -188,9 +255,9 @@ class DelegationOrderService:
         """Replace an item's contents; returns what it was (for undo)."""
         with self._editor.edit() as session:
             row = _item(session, item_id)
-            _refuse_if_superseded(_order(session, row.order_id))
+            _refuse_unless_draft(_order(session, row.order_id))
             previous = item_record(row)
-            for name, value in item_columns(item).items():
+            for name, value in item_columns(self._stamped(item, previous)).items():
                 setattr(row, name, value)
             self._editor.audit(
                 session,
@@ -205,7 +272,7 @@ class DelegationOrderService:
         """Remove an item; returns its order, contents and position (for undo)."""
         with self._editor.edit() as session:
             row = _item(session, item_id)
-            _refuse_if_superseded(_order(session, row.order_id))
+            _refuse_unless_draft(_order(session, row.order_id))
             used = session.scalar(
                 select(DelegatedDecision.id).where(DelegatedDecision.item_id == item_id).limit(1)
             )
@@ -699,6 +766,23 @@ def _item(session: Session, item_id: int) -> DelegationItemRow:
     if row is None:
         raise NotFoundError("Punkten", item_id)
     return row
+
+
+def _refuse_unless_draft(order: DelegationOrderRow) -> None:
+    """DEL-12: the text of an adopted (or superseded) version is a record of the board's
+    decision; changes go into a draft that the board then adopts."""
+    if order.status is not OrderStatus.DRAFT:
+        adopted = f" {order.adopted_on.isoformat()}" if order.adopted_on else ""
+        paragraph = f" {order.paragraph}" if order.paragraph else ""
+        raise refusal(
+            "DEL-12",
+            f"Versionen antagen{adopted}{paragraph} är nämndens beslut och ändras aldrig. "
+            "Gör ändringen i ett utkast till ny version och låt nämnden anta det.",
+            f"The version adopted{adopted}{paragraph} is the board's decision and never "
+            "changes. Make the change in a draft of a new version for the board to adopt.",
+            ObjectKind.DELEGATION_ORDER,
+            order.id,
+        )
 
 
 def _refuse_if_superseded(order: DelegationOrderRow) -> None:

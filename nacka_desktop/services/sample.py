@@ -1287,7 +1287,7 @@ _Section = tuple[str, tuple[_Item, ...]]
 
 _POS = DelegateKind.POSITION
 _CHAIR = _Who(DelegateKind.CHAIR)
-_MEMBER = _Who(DelegateKind.MEMBER)
+_VICE_CHAIR = _Who(DelegateKind.VICE_CHAIR)
 _KSAU = _Who(DelegateKind.COMMITTEE, unit="KSAU")
 _KSSU = _Who(DelegateKind.COMMITTEE, unit="KSSU")
 _CITY_DIRECTOR = _Who(_POS, Role.CITY_DIRECTOR)
@@ -1344,6 +1344,7 @@ _SCHOOL_LAW = "Skollagen"
 # HR-5: the verksamhetschef in Välfärd samhällsservice; elsewhere the enhetschef within the
 # staff areas of the stadsledningskontor and the rektor within Välfärd skola.
 _RESERVED_MATTERS: tuple[tuple[str, str], ...] = (
+    ("Varning till medarbetare", "AB § 11"),  # a skriftlig varning is disciplinary (HR-5)
     ("Disciplinåtgärd mot medarbetare", "AB § 11"),
     ("Återbesättning av vakant tjänst", ""),
     ("Ändrad sysselsättningsgrad för medarbetare", "AB § 12"),
@@ -1413,7 +1414,6 @@ _KS_SECTIONS: tuple[_Section, ...] = (
                 limits="Inom ramen för kommunens lönepolicy",
             ),
             _Item("Lön vid anställning av direktör och enhetschef", _HR_DIRECTOR, _CITY_DIRECTOR),
-            _Item("Varning till medarbetare", _UNIT_MANAGER, lagrum="AB § 11", notes=_HR3),
             _Item(
                 "Varning till medarbetare vid skolenheten", _PRINCIPAL, lagrum="AB § 11", notes=_HR3
             ),
@@ -1610,9 +1610,9 @@ _KS_SECTIONS: tuple[_Section, ...] = (
             _Item(
                 _URGENT_KS,
                 _CHAIR,
-                _MEMBER,
+                _VICE_CHAIR,
                 "KL 6 kap 39 §",
-                notes="Ersättare är förste vice ordförande. Anmäls vid nästa sammanträde.",
+                notes="Anmäls vid nästa sammanträde.",
             ),
         ),
     ),
@@ -1625,7 +1625,11 @@ _KS_EARLIER: tuple[_Section, ...] = (
         (
             _Item("Anställning av medarbetare inom enheten", _UNIT_MANAGER, lagrum="LAS 4–6 §§"),
             _Item("Lönesättning vid nyanställning", _UNIT_MANAGER),
-            _Item("Varning till medarbetare", _UNIT_MANAGER, lagrum="AB § 11"),
+            _Item(
+                "Varning till medarbetare",
+                _Who(_POS, Role.UNIT_MANAGER, unit="1000"),
+                lagrum="AB § 11",
+            ),
             _Item(
                 "Uppsägning av medarbetare av personliga skäl",
                 _UNIT_MANAGER,
@@ -1827,9 +1831,9 @@ _UN_SECTIONS: tuple[_Section, ...] = (
             _Item(
                 _URGENT_UN,
                 _CHAIR,
-                _MEMBER,
+                _VICE_CHAIR,
                 "KL 6 kap 39 §",
-                notes="Ersättare är vice ordförande. Anmäls vid nästa sammanträde.",
+                notes="Anmäls vid nästa sammanträde.",
             ),
         ),
     ),
@@ -2005,6 +2009,8 @@ class _DelegationSample:
         self.items: list[DelegationItemRow] = []
         self.decisions: list[DelegatedDecision] = []
         self._by_matter: dict[tuple[str, str, str], DelegationItemRow] = {}
+        # Every item of a matter: one matter may go to several scoped delegates (HR-5).
+        self._all_by_matter: dict[tuple[str, str, str], list[DelegationItemRow]] = {}
 
     def build(self) -> None:
         today = self.today
@@ -2170,6 +2176,9 @@ class _DelegationSample:
                 rows.append(row)
                 if current:
                     self._by_matter[(board, spec.matter, spec.limits)] = row
+                    self._all_by_matter.setdefault((board, spec.matter, spec.limits), []).append(
+                        row
+                    )
         self.session.add_all(rows)
         self.items += rows
 
@@ -2191,7 +2200,7 @@ class _DelegationSample:
 
         titles = {person.id: person.title for person in self.builder.persons}
         for case, spec in enumerate(_DECISIONS, start=1):
-            item = self._by_matter[(spec.board, spec.matter, spec.limits)]
+            candidates = self._all_by_matter[(spec.board, spec.matter, spec.limits)]
             decided_on = self.today - timedelta(days=spec.days_ago)
             unit_id = self.builder.units[spec.unit].id
             appointment = next(
@@ -2204,8 +2213,20 @@ class _DelegationSample:
             )
             # Only the one item: rights_of_person weighs each item on its own, and all of
             # them ten times over would cost more than the rest of the sample.
-            rights = rights_of_person(org, only(item.id), appointment.person_id, decided_on)
-            if not any(r.item.id == item.id and r.appointment.id == appointment.id for r in rights):
+            item = next(
+                (
+                    row
+                    for row in candidates
+                    if any(
+                        r.item.id == row.id and r.appointment.id == appointment.id
+                        for r in rights_of_person(
+                            org, only(row.id), appointment.person_id, decided_on
+                        )
+                    )
+                ),
+                None,
+            )
+            if item is None:
                 raise RuntimeError(f"Exempelbeslutet {spec.description!r} saknar delegation.")
             self.decisions.append(
                 DelegatedDecision(

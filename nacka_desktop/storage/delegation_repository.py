@@ -53,6 +53,9 @@ def item_record(row: DelegationItemRow | Row[Any]) -> DelegationItem:
         subdelegation_allowed=row.subdelegation_allowed,
         report_to_board=row.report_to_board,
         notes=row.notes or "",
+        kind_reason=row.kind_reason or "",
+        kind_set_by=row.kind_set_by or "",
+        kind_set_on=row.kind_set_on,
     )
 
 
@@ -78,6 +81,9 @@ def item_columns(item: DelegationItem) -> dict[str, Any]:
         "subdelegation_allowed": item.subdelegation_allowed,
         "report_to_board": item.report_to_board,
         "notes": item.notes,
+        "kind_reason": item.kind_reason,
+        "kind_set_by": item.kind_set_by,
+        "kind_set_on": item.kind_set_on,
     }
 
 

@@ -292,6 +292,10 @@ class DelegationItemRow(Stamped, Base):
     subdelegation_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     report_to_board: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # DEL-14: a kind set by hand against the matter's words, with why, who and when.
+    kind_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    kind_set_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    kind_set_on: Mapped[date | None] = mapped_column(Date)
 
 
 class SubdelegationRow(Versioned, Base):

@@ -129,7 +129,7 @@ class DelegationTab(QWidget):
     def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
         from .pdf_preview import preview_pdf
 
-        preview_pdf(self, write, title, name)
+        self.letter_task = preview_pdf(self, write, title, name)
 
     def _save_as(self, title: str, name: str, write: Callable[[Path, Progress], None]) -> None:
         """Ask where, then write in the background with a progress dialog (Avbryt leaves no

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.council_matters import ReportRoute, report_route
 from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
+    ELECTED_DELEGATES,
     NEED_TEST_KINDS,
     DecisionKind,
     Delegate,
@@ -49,6 +50,7 @@ class DelegateEditor(QWidget):
         for kind in (
             DelegateKind.POSITION,
             DelegateKind.CHAIR,
+            DelegateKind.VICE_CHAIR,
             DelegateKind.MEMBER,
             DelegateKind.COMMITTEE,
         ):
@@ -115,7 +117,7 @@ class DelegateEditor(QWidget):
         if kind == NO_SUBSTITUTE:
             return None
         delegate_kind = DelegateKind(kind)
-        if delegate_kind in (DelegateKind.CHAIR, DelegateKind.MEMBER):
+        if delegate_kind in ELECTED_DELEGATES:
             return Delegate(delegate_kind)
         unit = self.unit.currentData()
         if delegate_kind is DelegateKind.COMMITTEE:
@@ -147,6 +149,12 @@ class ItemDialog(FormDialog):
         self.kind = QComboBox()
         for kind in DecisionKind:
             self.kind.addItem(kind.label_en if english else kind.label_sv, kind.value)
+        # DEL-14: a kind chosen against the matter's words says why (stored with who and when).
+        self.kind_reason = QLineEdit()
+        self.kind_reason.setPlaceholderText(
+            self.tr("Varför ärendet är av en annan typ än orden säger")
+        )
+        self._stamp = ("", None) if item is None else (item.kind_set_by, item.kind_set_on)
         self.delegate_editor = DelegateEditor(org, board_unit_id, optional=False)
         self.substitute_editor = DelegateEditor(org, board_unit_id, optional=True)
         self.lagrum = QLineEdit()
@@ -164,6 +172,7 @@ class ItemDialog(FormDialog):
             ("number", self.tr("Nr"), self.number),
             ("matter", self.tr("Ärende"), self.matter),
             ("decision_kind", self.tr("Beslutstyp"), self.kind),
+            ("kind_reason", self.tr("Skäl för beslutstyp"), self.kind_reason),
             ("delegate", self.tr("Delegat"), self.delegate_editor),
             ("substitute", self.tr("Ersättare"), self.substitute_editor),
             ("lagrum", self.tr("Lagrum"), self.lagrum),
@@ -188,14 +197,23 @@ class ItemDialog(FormDialog):
             self.subdelegation.setChecked(item.subdelegation_allowed)
             self.report.setChecked(item.report_to_board)
             self.notes.setText(item.notes)
+            self.kind_reason.setText(item.kind_reason)
         self.matter.textChanged.connect(self._matter_changed)
         self.kind.activated.connect(self._kind_activated)
+        self.matter.textChanged.connect(self._show_reason)
+        self.kind.currentIndexChanged.connect(self._show_reason)
+        self._show_reason()
         for edit in (self.number, self.matter):
             edit.textChanged.connect(self.revalidate)
         self.revalidate()
 
     def _kind_activated(self) -> None:
         self._kind_chosen = True  # the user corrected the recognised kind: keep theirs
+
+    def _show_reason(self) -> None:
+        """The reason is asked for only when the kind differs from what the words say."""
+        differs = self.kind.currentData() != infer_decision_kind(self.matter.text()).value
+        self.form.layout.setRowVisible(self.form.rows["kind_reason"], differs)
 
     def _matter_changed(self, text: str) -> None:
         if not self._kind_chosen:
@@ -229,6 +247,9 @@ class ItemDialog(FormDialog):
             subdelegation_allowed=self.subdelegation.isChecked(),
             report_to_board=self.report.isChecked(),
             notes=self.notes.text().strip(),
+            kind_reason=self.kind_reason.text().strip(),
+            kind_set_by=self._stamp[0],
+            kind_set_on=self._stamp[1],
         )
 
 

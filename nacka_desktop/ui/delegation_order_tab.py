@@ -23,6 +23,7 @@ from nacka_desktop.domain.delegation_compare import compare_orders
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import swedish_sort_key
 
+from .background import report_failure, run_in_background
 from .delegation_common import DelegationTab, SectionFilter, fit_columns, make_table
 from .delegation_dialogs import AdoptDialog, ItemDialog, SubdelegationDialog
 from .delegation_models import ComparisonModel, ItemsModel
@@ -74,7 +75,11 @@ class OrderTab(DelegationTab):
         self.new_item_button = QPushButton(self.tr("Ny punkt…"))
         self.edit_item_button = QPushButton(self.tr("Ändra punkt…"))
         self.delete_item_button = QPushButton(self.tr("Ta bort punkt"))
-        self.new_version_button = QPushButton(self.tr("Ny version (kopia)"))
+        self.new_version_button = QPushButton(self.tr("Ändra i utkast till ny version"))
+        # DEL-12: said where the edit buttons would be, when the version shown is a record.
+        self.record_label = QLabel()
+        self.record_label.setObjectName("adoptedRecordLabel")
+        self.record_label.setWordWrap(True)
         self.adopt_button = QPushButton(self.tr("Anta…"))
         self.subdelegate_button = QPushButton(self.tr("Vidaredelegera…"))
         self.edit_buttons = (
@@ -100,6 +105,7 @@ class OrderTab(DelegationTab):
         compare_row.addWidget(self.compare_combo, 1)
         compare_row.addWidget(self.comparison_label, 2)
         editing = QHBoxLayout()
+        editing.addWidget(self.record_label, 1)
         for button in self.edit_buttons:
             editing.addWidget(button)
         editing.addStretch(1)
@@ -240,7 +246,43 @@ class OrderTab(DelegationTab):
         self.filtered.set_section("")
         fit_columns(self.items_table)
         self.letter_button.setEnabled(order is not None)
+        self._show_editing(order)
         self._show_comparison()
+
+    def _show_editing(self, order: DelegationOrder | None) -> None:
+        """A draft is edited and adopted; an adopted or superseded version is the record of
+        the board's decision (DEL-12): its text is read-only, and a change starts (or
+        continues) the board's draft."""
+        draft = order is not None and order.status is OrderStatus.DRAFT
+        for button in (
+            self.new_item_button,
+            self.edit_item_button,
+            self.delete_item_button,
+            self.adopt_button,
+        ):
+            button.setVisible(draft)
+        self.new_version_button.setVisible(order is not None and not draft)
+        self.subdelegate_button.setVisible(
+            order is not None and order.status is OrderStatus.ADOPTED
+        )
+        self.record_label.setVisible(order is not None and not draft)
+        if order is None or draft:
+            return
+        has_draft = any(o.status is OrderStatus.DRAFT for o in self._versions())
+        self.new_version_button.setText(
+            self.tr("Fortsätt i utkastet") if has_draft else self.tr("Ändra i nytt utkast")
+        )
+        when = " ".join(
+            part for part in ((order.adopted_on or date.min).isoformat(), order.paragraph) if part
+        )
+        text = (
+            self.tr("Antagen {when}: nämndens beslut, texten ändras inte.")
+            if order.status is OrderStatus.ADOPTED
+            else self.tr("Ersatt version, antagen {when}: texten ändras inte.")
+        )
+        self.record_label.setText(
+            text.format(when=when) + " " + self.tr("Ändringar görs i ett utkast som nämnden antar.")
+        )
 
     def _show_comparison(self) -> None:
         new = self._order(self.version_combo.currentData())
@@ -289,7 +331,7 @@ class OrderTab(DelegationTab):
         )
 
     def _import(self) -> None:
-        from nacka_desktop.imports.delegations import import_delegations
+        from nacka_desktop.imports.delegations import ImportResult, import_delegations
 
         board = self.board_combo.currentData()
         if board is None:
@@ -299,13 +341,25 @@ class OrderTab(DelegationTab):
         )
         if not path:
             return
-        result = import_delegations(self.services, Path(path), int(board))
-        text = "\n".join(result.report_lines())
-        if result.ok:
-            QMessageBox.information(self, self.tr("Importerad som utkast"), text)
-            self.owner.reload()
-        else:
-            QMessageBox.warning(self, self.tr("Inget importerades"), text)
+        services, board_id, source = self.services, int(board), Path(path)
+
+        def report(result: ImportResult) -> None:
+            text = "\n".join(result.report_lines())
+            if result.ok:
+                QMessageBox.information(self, self.tr("Importerad som utkast"), text)
+                self.owner.reload()
+            else:
+                QMessageBox.warning(self, self.tr("Inget importerades"), text)
+
+        # Read and checked in the background; Avbryt before the writing starts leaves the
+        # database as it was.
+        self.import_task = run_in_background(
+            self,
+            self.tr("Läser in {name} …").format(name=source.name),
+            lambda progress: import_delegations(services, source, board_id, progress=progress),
+            done=report,
+            failed=lambda error: report_failure(self, self.tr("Importera"), error),
+        )
 
     def _current_order(self) -> DelegationOrder | None:
         return self._order(self.version_combo.currentData())
@@ -339,6 +393,19 @@ class OrderTab(DelegationTab):
         order, item = self._current_order(), self._selected_item()
         if order is None or item is None or self.edits is None:
             return
+        if order.status is not OrderStatus.DRAFT:  # DEL-12: edit the same item in the draft
+            draft_id = self._new_version()
+            order = self._current_order()
+            if draft_id is None or order is None:
+                return
+            copy = next(
+                (i for i in order.items if (i.number, i.matter) == (item.number, item.matter)),
+                None,
+            )
+            if copy is None:
+                return
+            self.select_item(order.id, copy.id)
+            item = copy
         dialog = ItemDialog(self._org, order.board_unit_id, item, self, self.english)
         orders, edits = self.services.delegation_orders, self.edits
 
@@ -367,24 +434,32 @@ class OrderTab(DelegationTab):
             )
         )
 
-    def _new_version(self) -> None:
+    def _new_version(self) -> int | None:
+        """Continue the board's draft, or start one copied from the version shown (undoable:
+        the undo removes a draft made here). Shows the draft; returns its id."""
         order = self._current_order()
         if order is None or self.edits is None:
-            return
+            return None
         orders, edits = self.services.delegation_orders, self.edits
-        edits.attempt(
-            lambda: edits.edit(
-                self.tr("Ny version av delegationsordningen"),
-                lambda: orders.create_order(order.board_unit_id, list(order.items)),
-                orders.delete_draft,
-                lambda made: orders.create_order(
-                    order.board_unit_id, list(order.items), order_id=made
-                ),
+        existing = next((o for o in self._versions() if o.status is OrderStatus.DRAFT), None)
+        if existing is None:
+            started = edits.attempt(
+                lambda: edits.edit(
+                    self.tr("Nytt utkast till delegationsordning"),
+                    lambda: orders.draft_of(order.id)[0],
+                    orders.delete_draft,
+                    lambda draft: orders.create_order(
+                        order.board_unit_id, list(order.items), order_id=draft
+                    ),
+                )
             )
-        )
+            if not started:
+                return None
         drafts = [o for o in self._versions() if o.status is OrderStatus.DRAFT]
-        if drafts:
-            self.version_combo.setCurrentIndex(self.version_combo.findData(drafts[0].id))
+        if not drafts:
+            return None
+        self.version_combo.setCurrentIndex(self.version_combo.findData(drafts[0].id))
+        return drafts[0].id
 
     def _adopt(self) -> None:
         order = self._current_order()

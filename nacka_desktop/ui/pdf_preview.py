@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSizeF
+from PySide6.QtCore import QCoreApplication, QPointF, QSizeF
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .background import BackgroundTask, report_failure, run_in_background
 
 
 class PdfPreviewDialog(QDialog):
@@ -90,10 +92,22 @@ class PdfPreviewDialog(QDialog):
             painter.end()
 
 
-def preview_pdf(parent: QWidget, write: Callable[[Path], None], title: str, name: str) -> None:
-    """Write a letter to a temporary file and show it, with print and save as."""
+def preview_pdf(
+    parent: QWidget, write: Callable[[Path], None], title: str, name: str
+) -> BackgroundTask:
+    """Write a letter to a temporary file in the background (reading what it needs, laying
+    out its pages), then show it, with print and save as. The window stays usable meanwhile."""
     path = Path(tempfile.mkdtemp(prefix="nacka-")) / name
-    write(path)
-    dialog = PdfPreviewDialog(path, title, name, parent)
-    dialog.exec()
-    dialog.deleteLater()
+
+    def show(_result: object) -> None:
+        dialog = PdfPreviewDialog(path, title, name, parent)
+        dialog.exec()
+        dialog.deleteLater()
+
+    return run_in_background(
+        parent,
+        QCoreApplication.translate("PdfPreviewDialog", "Skriver {name} …").format(name=name),
+        lambda _progress: write(path),
+        done=show,
+        failed=lambda error: report_failure(parent, title, error),
+    )

@@ -173,9 +173,9 @@ class WorkActions(GuiActions):
     def show_letter(self, distribution_id: int) -> None:
         from nacka_desktop.exports.letters import write_distribution_letter
 
-        view = self._services().work.distribution(distribution_id, self._on())
+        work, on = self._services().work, self._on()
         self._preview(
-            lambda path: write_distribution_letter(view, path),
+            lambda path: write_distribution_letter(work.distribution(distribution_id, on), path),
             self.tr("Fördelning av arbetsmiljöuppgifter {id}").format(id=distribution_id),
             f"fordelning-{distribution_id}.pdf",
         )
@@ -183,9 +183,9 @@ class WorkActions(GuiActions):
     def show_return_letter(self, return_id: int) -> None:
         from nacka_desktop.exports.letters import write_return_letter
 
-        view = self._services().work.task_return(return_id, self._on())
+        work, on = self._services().work, self._on()
         self._preview(
-            lambda path: write_return_letter(view, path),
+            lambda path: write_return_letter(work.task_return(return_id, on), path),
             self.tr("Återföring av arbetsmiljöuppgifter {id}").format(id=return_id),
             f"aterforing-{return_id}.pdf",
         )
@@ -193,7 +193,7 @@ class WorkActions(GuiActions):
     def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
         from .pdf_preview import preview_pdf
 
-        preview_pdf(self.window, write, title, name)
+        self.letter_task = preview_pdf(self.window, write, title, name)
 
     def export_register(self) -> None:
         from nacka_desktop.exports.registers import write_distribution_register

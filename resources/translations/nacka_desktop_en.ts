@@ -777,6 +777,10 @@ The program keeps running. The details are in the log file:
         <translation>New item</translation>
     </message>
     <message>
+        <source>Varför ärendet är av en annan typ än orden säger</source>
+        <translation>Why the matter is of another kind than its words say</translation>
+    </message>
+    <message>
         <source>Får vidaredelegeras (DEL-10)</source>
         <translation>May be subdelegated (DEL-10)</translation>
     </message>
@@ -799,6 +803,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Beslutstyp</source>
         <translation>Decision kind</translation>
+    </message>
+    <message>
+        <source>Skäl för beslutstyp</source>
+        <translation>Reason for the decision kind</translation>
     </message>
     <message>
         <source>Delegat</source>
@@ -1185,8 +1193,8 @@ The program keeps running. The details are in the log file:
         <translation>Remove item</translation>
     </message>
     <message>
-        <source>Ny version (kopia)</source>
-        <translation>New version (copy)</translation>
+        <source>Ändra i utkast till ny version</source>
+        <translation>Change in a draft of a new version</translation>
     </message>
     <message>
         <source>Anta…</source>
@@ -1233,6 +1241,26 @@ The program keeps running. The details are in the log file:
         <translation>All sections</translation>
     </message>
     <message>
+        <source>Fortsätt i utkastet</source>
+        <translation>Continue in the draft</translation>
+    </message>
+    <message>
+        <source>Ändra i nytt utkast</source>
+        <translation>Change in a new draft</translation>
+    </message>
+    <message>
+        <source>Antagen {when}: nämndens beslut, texten ändras inte.</source>
+        <translation>Adopted {when}: the board's decision; its text does not change.</translation>
+    </message>
+    <message>
+        <source>Ersatt version, antagen {when}: texten ändras inte.</source>
+        <translation>Superseded version, adopted {when}: its text does not change.</translation>
+    </message>
+    <message>
+        <source>Ändringar görs i ett utkast som nämnden antar.</source>
+        <translation>Changes are made in a draft that the board adopts.</translation>
+    </message>
+    <message>
         <source>{n} ändringar</source>
         <translation>Changes: {n}</translation>
     </message>
@@ -1269,6 +1297,14 @@ The program keeps running. The details are in the log file:
         <translation>Nothing was imported</translation>
     </message>
     <message>
+        <source>Läser in {name} …</source>
+        <translation>Reading {name} …</translation>
+    </message>
+    <message>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>Ny punkt {number}</source>
         <translation>New item {number}</translation>
     </message>
@@ -1281,8 +1317,8 @@ The program keeps running. The details are in the log file:
         <translation>Remove item {number}</translation>
     </message>
     <message>
-        <source>Ny version av delegationsordningen</source>
-        <translation>New version of the delegation order</translation>
+        <source>Nytt utkast till delegationsordning</source>
+        <translation>New draft of the delegation order</translation>
     </message>
     <message>
         <source>Anta delegationsordningen</source>
@@ -1388,6 +1424,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Skrivaren kunde inte öppnas.</source>
         <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <source>Skriver {name} …</source>
+        <translation>Writing {name} …</translation>
     </message>
 </context>
 <context>

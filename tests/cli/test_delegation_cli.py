@@ -117,4 +117,4 @@ def test_registers_template_and_import_round_trip(
         capsys,
     )
     assert code == cli.EXIT_OK, err
-    assert "Provläsning: 64 punkter kan läsas in; ingenting sparades." in out
+    assert "Provläsning: 70 punkter kan läsas in; ingenting sparades." in out

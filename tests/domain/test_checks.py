@@ -66,7 +66,7 @@ def test_every_reported_rule_id_is_in_the_catalogue() -> None:
         (UnitKind.DIRECTOR_AREA, KS, "ORG-3"),
         (UnitKind.OPERATING_AREA, PER, "ORG-6"),
         (UnitKind.UNIT, LON, "ORG-7"),
-        (UnitKind.COMMITTEE, KF, "ORG-1"),  # utskott belong to KS
+        (UnitKind.COMMITTEE, KF, "ORG-1"),  # utskott belong to KS or a nämnd, not KF
         (UnitKind.BOARD, KS, "ORG-1"),  # nämnder are appointed by KF
         (UnitKind.EXECUTIVE_BOARD, None, "ORG-1"),  # only KF stands at the top
     ],
@@ -79,6 +79,13 @@ def test_unit_under_the_wrong_parent_kind_is_an_error(
     violations = check_organisation(org.snapshot())
     assert found(violations) == {(rule_id, ERROR, "unit", 50)}
     assert violations[0].field == "parent"
+
+
+def test_org1_any_namnd_may_have_an_utskott_of_its_own() -> None:
+    org = Org()
+    org.unit(50, UnitKind.COMMITTEE, UBN)
+    org.unit(51, UnitKind.COMMITTEE, KS)
+    assert check(org) == set()
 
 
 def test_group_under_a_support_unit_is_allowed() -> None:

@@ -93,7 +93,7 @@ ITEMS = [
         "2.1",
         "Beslut i brådskande ärenden där nämndens avgörande inte kan avvaktas",
         Delegate(DelegateKind.CHAIR),
-        substitute=Delegate(DelegateKind.MEMBER),
+        substitute=Delegate(DelegateKind.VICE_CHAIR),
         lagrum="KL 6 kap. 39 §",
     ),
     *[
@@ -231,7 +231,7 @@ def test_the_order_lists_every_section_and_item(documents: Documents) -> None:
     for words in (STAFF, URGENT, PURCHASES, "Anställning av medarbetare", "Ordförande"):
         assert words in text
     assert "Beslut om ändrad sysselsättningsgrad" in text
-    assert "Enhetschef" in text and "Ledamot" in text  # delegate and ersättare labels
+    assert "Enhetschef" in text and "Vice ordförande" in text  # delegate and ersättare labels
     assert "Får vidaredelegeras" in text and "Anmäls ej" in text
     assert "Inom fastställd budget och bemanningsplan" in text
     assert "ersättare" in text and "närmaste chef" in text  # the introduction

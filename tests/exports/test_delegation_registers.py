@@ -70,14 +70,14 @@ def test_the_delegation_register_has_one_row_per_item(sample: Services, tmp_path
     assert (first["Vidaredelegation"], first["Anmäls till nämnden"]) == ("Nej", "Ja")
     assert as_date(first["Antagen"]) == ADOPTED
     assert first["Paragraf"] == "§ 12"
-    delegates = [r[5] for r in body]
+    delegates = [r[ITEM_HEADERS.index("Delegat")] for r in body]
     assert delegates[1] == "Enhetschef inom Välfärd samhällsservice"
     assert delegates[3:] == [
         "Kommunjurist",
         "Ordförande",
         "Utskott: Kommunstyrelsens arbetsutskott",
     ]
-    assert body[4][6] == "Ledamot"
+    assert body[4][ITEM_HEADERS.index("Ersättare")] == "Vice ordförande"
 
     workbook = load_workbook(path)
     sheet = workbook["Delegationer"]

@@ -96,9 +96,9 @@ def ks_items(services: Services) -> list[DelegationItem]:
             "2.2",
             "Beslut i brådskande ärenden",
             Delegate(DelegateKind.CHAIR),
-            substitute=Delegate(DelegateKind.MEMBER),
+            substitute=Delegate(DelegateKind.VICE_CHAIR),
             section="Allmänna ärenden",
-            lagrum="6 kap. 39 § KL",
+            lagrum="KL 6 kap 39 §",
         ),
         item(
             "2.3a",
@@ -146,6 +146,7 @@ def row(
         number,
         matter,
         kind,
+        "",  # the reason for a hand-set kind (DEL-14)
         delegate,
         substitute,
         "",
@@ -161,6 +162,7 @@ def test_the_delegate_text_round_trips(sample: Services) -> None:
     org = sample.queries.snapshot()
     for text in (
         "Ordförande",
+        "Vice ordförande",
         "Ledamot",
         "Utskott: Kommunstyrelsens arbetsutskott",
         "Enhetschef",

@@ -127,11 +127,14 @@ def test_kf_taking_a_matter_back_ends_the_delegation_from_that_day(sample: Servi
 
 
 def test_an_appealable_decision_not_reported_is_recorded_separately(sample: Services) -> None:
-    order = adopted_order(sample)
-    item_id = sample.delegation_orders.add_item(
-        order, item("1.9", "Beslut om tjänstledighet", report_to_board=False)
+    draft, _made = sample.delegation_orders.draft_of(adopted_order(sample))
+    sample.delegation_orders.add_item(
+        draft, item("1.9", "Beslut om tjänstledighet", report_to_board=False)
     )
-    reported = next(i for i in sample.delegation.orders()[0].items if i.number == "1.1")
+    sample.delegation_orders.adopt(draft, date(2025, 6, 1), "§ 40")
+    in_force = next(o for o in sample.delegation.orders() if o.id == draft)
+    item_id = next(i.id for i in in_force.items if i.number == "1.9")
+    reported = next(i for i in in_force.items if i.number == "1.1")
     manager = holder(sample, Role.UNIT_MANAGER)
     decisions = sample.delegated_decisions
     leave = decisions.record(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -81,21 +82,68 @@ def test_adopting_a_new_version_supersedes_the_old_and_undo_restores(sample: Ser
     assert statuses == {first: OrderStatus.ADOPTED, second: OrderStatus.DRAFT}
 
 
-def test_a_superseded_version_cannot_be_changed(sample: Services) -> None:
+def test_del12_the_text_of_an_adopted_or_superseded_version_never_changes(
+    sample: Services,
+) -> None:
     first = adopted_order(sample)
     second = sample.delegation_orders.create_order(ks_id(sample), STAFF_ITEMS)
     sample.delegation_orders.adopt(second, date(2026, 6, 1), "§ 80")
-    with pytest.raises(RuleViolationError) as refused:
-        sample.delegation_orders.add_item(first, item("1.4", "Attest av fakturor"))
-    assert refused.value.violations[0].rule_id == "DATA-7"
+    orders = sample.delegation_orders
+    adopted_item = next(o for o in sample.delegation.orders() if o.id == second).items[0]
+    for attempt in (
+        lambda: orders.add_item(first, item("1.4", "Attest av fakturor")),
+        lambda: orders.add_item(second, item("1.4", "Attest av fakturor")),
+        lambda: orders.update_item(adopted_item.id, replace(adopted_item, matter="Ändrad")),
+        lambda: orders.delete_item(adopted_item.id),
+    ):
+        with pytest.raises(RuleViolationError) as refused:
+            attempt()
+        assert refused.value.violations[0].rule_id == "DEL-12"
+    assert "2026-06-01 § 80" in refused.value.violations[0].message
+    after = {o.id: o.items for o in sample.delegation.orders()}
+    assert after[second][0] == adopted_item and len(after[first]) == len(STAFF_ITEMS)
+
+
+def test_data7_an_adopted_version_is_never_deleted_nor_readopted(sample: Services) -> None:
+    first = adopted_order(sample)
+    second = sample.delegation_orders.create_order(ks_id(sample), STAFF_ITEMS)
+    sample.delegation_orders.adopt(second, date(2026, 6, 1), "§ 80")
+    for attempt in (
+        lambda: sample.delegation_orders.delete_draft(second),
+        lambda: sample.delegation_orders.adopt(first, date(2026, 7, 1), "§ 90"),
+    ):
+        with pytest.raises(RuleViolationError) as refused:
+            attempt()
+        assert refused.value.violations[0].rule_id == "DATA-7"
+    assert {o.id for o in sample.delegation.orders()} == {first, second}
+
+
+def test_del12_a_change_goes_into_a_draft_copied_from_the_adopted_version(
+    sample: Services,
+) -> None:
+    adopted = adopted_order(sample)
+    orders = sample.delegation_orders
+    draft, made = orders.draft_of(adopted)
+    assert made and draft != adopted
+    assert orders.draft_of(adopted) == (draft, False)  # the board's draft is continued
+    copy = next(o for o in sample.delegation.orders() if o.id == draft)
+    assert copy.status is OrderStatus.DRAFT
+    assert [(i.number, i.matter) for i in copy.items] == [(i.number, i.matter) for i in STAFF_ITEMS]
+
+    orders.update_item(copy.items[0].id, replace(copy.items[0], matter="Anställning av vikarier"))
+    orders.adopt(draft, date(2026, 6, 1), "§ 80")
+    statuses = {o.id: o.status for o in sample.delegation.orders()}
+    assert statuses == {adopted: OrderStatus.SUPERSEDED, draft: OrderStatus.ADOPTED}
+    first = next(o for o in sample.delegation.orders() if o.id == adopted)
+    assert first.items[0].matter == "Anställning av medarbetare"  # the old record as adopted
 
 
 def test_hr4_salary_to_a_group_manager_is_refused_and_nothing_written(sample: Services) -> None:
-    order = adopted_order(sample)
+    draft, _made = sample.delegation_orders.draft_of(adopted_order(sample))
     with pytest.raises(RuleViolationError) as refused:
-        sample.delegation_orders.add_item(order, item("1.4", "Lönesättning", Role.GROUP_MANAGER))
+        sample.delegation_orders.add_item(draft, item("1.4", "Lönesättning", Role.GROUP_MANAGER))
     assert refused.value.violations[0].rule_id == "HR-4"
-    assert len(sample.delegation.orders()[0].items) == len(STAFF_ITEMS)
+    assert {len(o.items) for o in sample.delegation.orders()} == {len(STAFF_ITEMS)}
 
 
 def test_del7_a_statement_to_the_council_cannot_be_delegated(sample: Services) -> None:
@@ -147,7 +195,7 @@ def test_a_decision_needs_the_right_and_for_hiring_the_need_test(sample: Service
     ]
     with pytest.raises(RuleViolationError) as used:
         sample.delegation_orders.delete_item(hire.id)
-    assert used.value.violations[0].rule_id == "DATA-7"
+    assert used.value.violations[0].rule_id == "DEL-12"
 
 
 def test_a_warning_needs_the_consultation_first(sample: Services) -> None:
@@ -256,3 +304,22 @@ def test_del10_refused_where_not_allowed_by_a_non_holder_or_to_a_group_manager(
             attempt()
         assert refused.value.violations[0].rule_id == rule_id
     assert sample.delegation.subdelegations() == []
+
+
+def test_del14_a_hand_set_kind_is_stored_with_its_reason_who_and_when(sample: Services) -> None:
+    draft = sample.delegation_orders.create_order(ks_id(sample), STAFF_ITEMS)
+    avsked = replace(
+        item("1.4", "Avsked av förtroendevald revisor", Role.GROUP_MANAGER),
+        decision_kind=DecisionKind.OTHER,
+    )
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegation_orders.add_item(draft, avsked)
+    assert refused.value.violations[0].rule_id == "DEL-14"
+
+    reason = "Gäller förtroendevalda, inte anställda"
+    added = sample.delegation_orders.add_item(draft, replace(avsked, kind_reason=reason))
+    stored = next(i for i in sample.delegation.orders()[0].items if i.id == added)
+    assert (stored.kind_reason, stored.kind_set_on) == (reason, TODAY)
+    assert stored.kind_set_by == sample.delegation_orders._editor.actor
+    problems = {(v.rule_id, v.severity.value) for v in sample.queries.check(TODAY)}
+    assert ("DEL-14", "warning") in problems

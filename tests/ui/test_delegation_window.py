@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nacka_desktop.domain.delegation import (
     DecisionKind,
     Delegate,
     DelegateKind,
     DelegationItem,
+    OrderStatus,
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.exports.delegation_registers import write_delegation_register
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.council_dialog import CouncilMatterDialog
 from nacka_desktop.ui.delegation_dialogs import DecisionDialog, ItemDialog, SubdelegationDialog
@@ -186,11 +191,45 @@ def test_adding_an_item_and_undo(editable: DelegationWindow, window, monkeypatch
         return 1
 
     answer_once(monkeypatch, ItemDialog, fill)
+    editable.order_tab.new_version_button.click()  # the adopted text never changes (DEL-12)
     editable.order_tab.new_item_button.click()
     assert "3.1" in shown(editable, 1)
 
     window.undo_action.trigger()
     assert "3.1" not in shown(editable, 1)
+    window.undo_action.trigger()  # and the draft it was added to
+    assert editable.order_tab._current_order().status is OrderStatus.ADOPTED
+
+
+def test_the_adopted_version_is_read_only_and_a_change_goes_into_a_draft(
+    editable: DelegationWindow, orders: Services, window, monkeypatch
+) -> None:
+    tab = editable.order_tab
+    adopted = tab._current_order()
+    assert adopted is not None and adopted.status is OrderStatus.ADOPTED
+    assert not tab.new_item_button.isVisible() and not tab.delete_item_button.isVisible()
+    assert tab.record_label.isVisible()
+    assert "2025-01-01 § 12" in tab.record_label.text()
+    with pytest.raises(RuleViolationError) as refused:
+        orders.delegation_orders.update_item(
+            adopted.items[0].id, replace(adopted.items[0], matter="Ändrad i efterhand")
+        )
+    assert refused.value.violations[0].rule_id == "DEL-12"
+
+    def fill(dialog: ItemDialog) -> int:
+        dialog.matter.setText("Anställning av medarbetare och vikarier")
+        return 1
+
+    answer_once(monkeypatch, ItemDialog, fill)
+    tab.items_table.selectRow(shown(editable, 1).index("1.1"))
+    tab._edit_item()  # a double-click on the adopted item edits its copy in a new draft
+
+    draft = tab._current_order()
+    assert draft is not None and draft.status is OrderStatus.DRAFT
+    assert "Anställning av medarbetare och vikarier" in shown(editable, 2)
+    assert tab.new_item_button.isVisible() and not tab.record_label.isVisible()
+    unchanged = next(o for o in orders.delegation.orders() if o.id == adopted.id)
+    assert unchanged.items == adopted.items
 
 
 def test_an_illegal_item_is_refused_at_the_delegate_field(
@@ -205,6 +244,7 @@ def test_an_illegal_item_is_refused_at_the_delegate_field(
         return 1
 
     dialogs = answer_once(monkeypatch, ItemDialog, fill)
+    editable.order_tab.new_version_button.click()
     editable.order_tab.new_item_button.click()
     assert len(dialogs) == 2  # kept open after the refusal
     assert "HR-4" in dialogs[0].form.rows["delegate"].error.text()
@@ -256,8 +296,11 @@ def test_passing_an_item_on_and_undo(
         Delegate(DelegateKind.POSITION, Role.UNIT_MANAGER),
         subdelegation_allowed=True,
     )
-    orders.delegation_orders.add_item(current.id, passable)
+    draft, _made = orders.delegation_orders.draft_of(current.id)
+    orders.delegation_orders.add_item(draft, passable)
+    orders.delegation_orders.adopt(draft, date(2026, 1, 1), "§ 3")
     editable.reload()
+    editable.order_tab.select_item(draft)
     row = shown(editable, 1).index("2.5")
     editable.order_tab.items_table.selectRow(row)
 
@@ -277,6 +320,7 @@ def test_passing_an_item_on_and_undo(
 def test_undoing_a_removal_puts_the_item_back_in_its_place(
     editable: DelegationWindow, window
 ) -> None:
+    editable.order_tab.new_version_button.click()
     before = shown(editable, 1)
     editable.order_tab.items_table.selectRow(before.index("1.2"))
     editable.order_tab.delete_item_button.click()
@@ -376,8 +420,9 @@ def test_an_appealable_decision_is_recorded_separately_from_the_log(
 ) -> None:
     current = editable.order_tab._current_order()
     assert current is not None
+    draft, _made = orders.delegation_orders.draft_of(current.id)
     orders.delegation_orders.add_item(
-        current.id,
+        draft,
         DelegationItem(
             0,
             "Personal",
@@ -388,6 +433,7 @@ def test_an_appealable_decision_is_recorded_separately_from_the_log(
             report_to_board=False,
         ),
     )
+    orders.delegation_orders.adopt(draft, date(2026, 1, 1), "§ 3")
     editable.reload()
     manager = next(
         a
@@ -423,3 +469,22 @@ def test_an_appealable_decision_is_recorded_separately_from_the_log(
     assert model.rowCount() == 0  # nothing left to record
     [recorded] = [d for d in orders.delegation.decisions(date(2026, 1, 1), TODAY) if d.appealable]
     assert recorded.recorded_separately_on == TODAY
+
+
+def test_an_order_is_imported_in_the_background_as_a_new_draft(
+    delegation: DelegationWindow, orders: Services, qtbot, monkeypatch, tmp_path
+) -> None:
+    register = tmp_path / "delegationsregister.xlsx"
+    write_delegation_register(orders, TODAY, register)
+    before = {o.id for o in orders.delegation.orders()}
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(register), ""))
+    reports: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _text: reports.append(title))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text: reports.append(text))
+
+    delegation.order_tab.import_button.click()  # returns at once; the worker reads the file
+    qtbot.waitUntil(lambda: bool(reports), timeout=10_000)
+
+    assert reports == ["Importerad som utkast"]
+    new = [o for o in orders.delegation.orders() if o.id not in before]
+    assert len(new) == 1 and new[0].status is OrderStatus.DRAFT and new[0].items

@@ -49,21 +49,21 @@ def test_a_task_without_a_name_is_refused_at_the_field(window, qtbot):
 
 
 def test_the_letter_preview_shows_the_pages_and_prints_them(window, qtbot, monkeypatch, tmp_path):
-    previews: list[PdfPreviewDialog] = []
+    printed = Path(tmp_path / "utskrift.pdf")
+    pages: list[int] = []
 
-    def look(self: PdfPreviewDialog) -> int:
-        previews.append(self)
+    def look(self: PdfPreviewDialog) -> int:  # while the dialog is open
+        pages.append(self.page_count())
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        self.render_to(printer)
         return 0
 
     monkeypatch.setattr(PdfPreviewDialog, "exec", look)
     first = window.services.work.distributions(TODAY)[0]
-    window.work_actions.show_letter(first.id)
+    window.work_actions.show_letter(first.id)  # written in the background, then shown
+    qtbot.waitUntil(lambda: len(pages) == 1, timeout=10_000)
 
-    preview = previews[0]
-    assert preview.page_count() >= 2  # KS → stadsdirektör: all ten tasks
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printed = Path(tmp_path / "utskrift.pdf")
-    printer.setOutputFileName(str(printed))
-    preview.render_to(printer)
+    assert pages[0] >= 2  # KS → stadsdirektör: all ten tasks
     assert printed.exists() and printed.stat().st_size > 10_000

@@ -142,6 +142,8 @@ class Resolver:
     def _find(self, who: Who, board: Unit) -> list[Appt]:
         if who.kind is DelegateKind.CHAIR:
             return [a for a in board.seated if a.role is Role.CHAIR]
+        if who.kind is DelegateKind.VICE_CHAIR:
+            return [a for a in board.seated if a.role is Role.VICE_CHAIR]
         if who.kind is DelegateKind.MEMBER:
             return [a for a in board.seated if a.role in _SEATED]
         if who.kind is DelegateKind.COMMITTEE:
@@ -166,6 +168,8 @@ class Resolver:
         area = board.board.area if board.board is not None else None
         if symbol == "CHAIR":
             return Who(DelegateKind.CHAIR)
+        if symbol == "VICE_CHAIR":
+            return Who(DelegateKind.VICE_CHAIR)
         if symbol == "MEMBER":
             return Who(DelegateKind.MEMBER)
         if symbol in ("KSAU", "KSVU", "KSSU"):

@@ -3,7 +3,8 @@
 A template names its delegate symbolically, resolved against the organisation when the order
 is built (`_delegation.Resolver`):
 
-- ``CHAIR``, ``MEMBER``: the board's ordförande, any ledamot (urgent matters, DEL-9);
+- ``CHAIR``, ``VICE_CHAIR``, ``MEMBER``: the board's ordförande, vice ordförande (a ledamot
+  the board named: urgent matters, DEL-9), any ledamot;
 - ``KSAU``, ``KSVU``, ``KSSU``: one of KS's utskott;
 - ``CD``: the stadsdirektör; ``DIR``: the board's förvaltningschef (the director of the area
   serving it; for KS the stadsdirektör); ``DIR:key``: the director of that area;
@@ -169,7 +170,7 @@ URGENT = Tpl(
     "Beslut i ärenden som är så brådskande att nämndens avgörande inte kan avvaktas",
     "CHAIR",
     "KL 6 kap 39 §",
-    sub="MEMBER",
+    sub="VICE_CHAIR",
     notes=URGENT_NOTE,
 )
 URGENT_KS = Tpl(
@@ -177,7 +178,7 @@ URGENT_KS = Tpl(
     "Beslut i ärenden som är så brådskande att kommunstyrelsens avgörande inte kan avvaktas",
     "CHAIR",
     "KL 6 kap 39 §",
-    sub="MEMBER",
+    sub="VICE_CHAIR",
     notes=URGENT_NOTE,
 )
 

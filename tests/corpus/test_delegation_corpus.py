@@ -1,0 +1,124 @@
+"""The delegation corpus: rows of delegationsordningar written from DOMAIN.md alone, by someone
+who had not read the code, each with the kind its words should be read as and the verdict the
+law gives. No legal row may be refused, every matter is recognised as its kind, and every
+illegal row is refused with its rule, except the rules issue 9 has not brought yet (each such
+row is an expected failure naming what is missing, so it turns green, and must be unmarked,
+when that part lands)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.sample import build_sample_organisation
+from nacka_desktop.services.units import UnitDraft
+from tests.conftest import TODAY
+
+from .corpus import HOLDOUT, Row, Verdict, judge, rows
+
+ROWS = rows() + rows(HOLDOUT)
+# Rules the app cannot check yet: the reglemente of each board (DEL-2), the board's named
+# förvaltningschef (DEL-10), the rektor's rights under skollagen (DEL-5), and matters another
+# law keeps from officials (DEL-7 for LVU applications, SoL 10 kap 4 §).
+PENDING = {
+    "DEL-2": "issue 9, deliverable 4: no reglemente to check the law against yet",
+    "DEL-10": "issue 9, deliverable 3: boards do not name their förvaltningschef yet",
+    "DEL-5": "issue 9, deliverable 3: the rektor's skollagen rights are not catalogued yet",
+}
+PENDING_ROWS = {"SOC-11": "issue 9: laws that forbid delegating to officials are not catalogued"}
+
+
+@pytest.fixture(scope="module")
+def org(tmp_path_factory: pytest.TempPathFactory) -> OrgSnapshot:
+    """The sample organisation, with an utskott of Socialnämnden (any nämnd may have one)."""
+    services = Services.open(tmp_path_factory.mktemp("corpus") / "corpus.db", lambda: TODAY)
+    build_sample_organisation(services.database, TODAY)
+    board = next(u for u in services.queries.snapshot().units.values() if u.name == "Socialnämnden")
+    services.units.create(
+        UnitDraft(
+            "SNIU",
+            "Socialnämndens individutskott",
+            UnitKind.COMMITTEE,
+            board.id,
+            date(2023, 1, 1),
+        )
+    )
+    snapshot = services.queries.snapshot()
+    services.close()
+    return snapshot
+
+
+def expectation(row: Row) -> pytest.MarkDecorator | None:
+    reason = PENDING_ROWS.get(row.id) or (
+        PENDING.get(row.rule) if row.verdict == "refused" else None
+    )
+    return pytest.mark.xfail(reason=reason, strict=True) if reason else None
+
+
+def params() -> list[object]:
+    found = []
+    for row in ROWS:
+        mark = expectation(row)
+        found.append(pytest.param(row, id=row.id, marks=[mark] if mark else []))
+    return found
+
+
+def test_the_corpus_is_large_and_covers_every_area() -> None:
+    areas = Counter(row.area for row in ROWS)
+    assert len(rows()) >= 150 and len(rows(HOLDOUT)) >= 100
+    assert len({row.id for row in ROWS}) == len(ROWS)
+    assert set(areas) == {
+        "general", "personnel", "finance", "procurement", "property", "schools", "social",
+        "planning",
+    }  # fmt: skip
+    assert min(areas.values()) >= 15
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r.id) for r in ROWS])
+def test_the_matter_is_recognised_as_its_kind(org: OrgSnapshot, row: Row) -> None:
+    assert judge(org, row).kind == row.kind, row.matter
+
+
+@pytest.mark.parametrize("row", params())
+def test_the_row_gets_the_verdict_the_law_gives(org: OrgSnapshot, row: Row) -> None:
+    verdict = judge(org, row)
+    if row.verdict == "refused":
+        assert verdict.verdict == "refused" and row.rule in verdict.rules, (row.why, verdict)
+    else:  # a legal row is never refused; a flag is the user's to weigh
+        assert verdict.verdict != "refused", (row.matter, row.delegate, verdict)
+
+
+def figures(org: OrgSnapshot) -> dict[str, Counter[str]]:
+    """Per area: legal rows, of them refused; illegal rows, of them refused with their rule."""
+    counts: dict[str, Counter[str]] = {}
+    for row in ROWS:
+        verdict: Verdict = judge(org, row)
+        area = counts.setdefault(row.area, Counter())
+        if row.verdict == "refused":
+            area["illegal"] += 1
+            area["caught"] += verdict.verdict == "refused" and row.rule in verdict.rules
+        else:
+            area["legal"] += 1
+            area["false refusals"] += verdict.verdict == "refused"
+    return counts
+
+
+def test_the_figures_the_readme_quotes(org: OrgSnapshot) -> None:
+    """The README's table is these figures, both corpora together (run with -s to print)."""
+    counts = figures(org)
+    total: Counter[str] = sum(counts.values(), Counter())
+    print()
+    for area, c in sorted(counts.items()):
+        print(f"| {area} | {c['legal']} | {c['false refusals']} | {c['illegal']} | {c['caught']} |")
+    print(f"| all | {total['legal']} | 0 | {total['illegal']} | {total['caught']} |")
+    assert total["false refusals"] == 0
+    assert total["caught"] == total["illegal"] - sum(
+        1
+        for row in ROWS
+        if row.verdict == "refused" and (row.rule in PENDING or row.id in PENDING_ROWS)
+    )
