@@ -498,11 +498,15 @@ def decision_edits(harness: Harness, data: Data) -> list[Edit]:
         def do() -> bool:
             decisions = services.delegated_decisions
             chosen = values()
+            named = {
+                "need_tested_by": "Stadsdirektören och personaldirektören" if tested else "",
+                "consulted_with": "Verksamhetschefen" if consulted else "",
+            }
             window.edits.edit(
                 "Nytt delegationsbeslut",
-                lambda: decisions.record(*chosen),
+                lambda: decisions.record(*chosen, **named),
                 decisions.delete,
-                lambda _old: decisions.record(*chosen),
+                lambda _old: decisions.record(*chosen, **named),
             )
             return True
 

@@ -115,6 +115,8 @@ def main() -> None:
                 date.fromisoformat(tested) if tested else None,
                 date.fromisoformat(consulted) if consulted else None,
                 bool(appealable),
+                need_tested_by="Stadsdirektören och personaldirektören" if tested else "",
+                consulted_with="Verksamhetschefen" if consulted else "",
             )
 
         for label, edit in (

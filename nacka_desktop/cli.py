@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--on", type=_iso_date, help="datum att kontrollera (standard: i dag)")
     check.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
 
+    from nacka_desktop.cli_rights import add_commands
+
+    add_commands(commands, db_help, _iso_date)
+
     export = commands.add_parser("export", help="skriv brev (PDF) och register (Excel)")
     export_kinds = export.add_subparsers(dest="export_kind", metavar="SORT", required=True)
     letter = export_kinds.add_parser("letter", help="ett brev som PDF")
@@ -125,6 +129,8 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
             return run_export(args, database, sys.stdout)
         if args.command == "import":
             return run_import(args, database, sys.stdout)
+        if args.command in ("rights", "who"):
+            return run_rights_or_who(args, database, sys.stdout)
         return run_check(database, args.on or date.today(), args.json, sys.stdout)
     except DatabaseOpenError as error:
         print(f"nacka-desktop: {error.message_sv}", file=sys.stderr)
@@ -274,6 +280,21 @@ def run_check(location: str, on: date, as_json: bool, out: TextIO) -> int:
     else:
         _print_table(violations, on, out)
     return EXIT_RULE_ERRORS if any(v.is_error for v in violations) else EXIT_OK
+
+
+def run_rights_or_who(args: argparse.Namespace, location: str, out: TextIO) -> int:
+    from nacka_desktop.cli_rights import run_rights, run_who
+    from nacka_desktop.services.context import Services
+
+    services = Services.open(location, create=False)
+    try:
+        (run_rights if args.command == "rights" else run_who)(services, args, out)
+    except ValueError as error:  # an unknown person, unit, board or matter
+        print(f"nacka-desktop: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        services.close()
+    return EXIT_OK
 
 
 def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:

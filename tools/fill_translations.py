@@ -314,6 +314,12 @@ TRANSLATIONS: dict[str, str] = {
     "Fortsätt i utkastet": "Continue in the draft",
     "Ändra i nytt utkast": "Change in a new draft",
     "Skäl för beslutstyp": "Reason for the decision kind",
+    "t.ex. stadsdirektören och personaldirektören": "e.g. the city director and the HR director",
+    "t.ex. enhetschefens chef": "e.g. the unit manager's chief",
+    "(ingen särskild person)": "(no particular person)",
+    "Gäller person": "Concerns",
+    "Prövat av": "Tested by",
+    "Samråd med": "Consulted",
     "Varför ärendet är av en annan typ än orden säger": (
         "Why the matter is of another kind than its words say"
     ),

@@ -35,6 +35,8 @@ from nacka_desktop.services.work_environment import (  # noqa: E402
 )
 from nacka_desktop.storage.database import head_revision  # noqa: E402
 
+HR2_BY = "Stadsdirektören och personaldirektören"  # who tested the need (HR-2)
+
 
 def main() -> None:
     target = ROOT / "tests" / "fixtures" / f"schema_{head_revision()}.db"
@@ -110,6 +112,7 @@ def main() -> None:
         "Anställning av förvaltningschef",
         "KFKS 2025/12",
         need_tested_on=date(2025, 2, 20),
+        need_tested_by=HR2_BY,
         appealable=True,
     )
     services.council_matters.record(

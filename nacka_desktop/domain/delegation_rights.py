@@ -140,6 +140,8 @@ def fills(
         )
     if appointment.role.is_political or not org.is_within(appointment.unit_id, delegate.unit_id):
         return False
+    if displaced(org, appointment, on):
+        return False
     if delegate.role is not None and appointment.role is not delegate.role:
         return False
     if delegate.title:
@@ -147,6 +149,17 @@ def fills(
         if person is None or person.title.strip().casefold() != delegate.title.strip().casefold():
             return False
     return delegate.role is not None or bool(delegate.title)
+
+
+def displaced(org: OrgSnapshot, appointment: AppointmentRecord, on: date) -> bool:
+    """ORG-8: one responsible manager at a time. While someone is appointed t.f. (acting) in
+    the same role in the same unit, the regular holder does not decide in that role."""
+    if appointment.acting or appointment.role is Role.EMPLOYEE:
+        return False
+    return any(
+        other.acting and other.role is appointment.role and other.is_valid_on(on)
+        for other in org.appointments_in(appointment.unit_id)
+    )
 
 
 def direct_holders(
@@ -295,21 +308,74 @@ def who_may_decide(
     on: date,
     subdelegations: Iterable[Subdelegation] = (),
 ) -> list[Right]:
-    """For one matter: who may decide it on the date (in the unit, when given)."""
+    """For one matter: who may decide it on the date (for the unit, when given), and how.
+
+    The same rights `rights_of_person` finds from a person's side (a test holds the two to
+    each other over the whole sample): the delegate, the ersättare, a vidaredelegation, the
+    chiefs of the delegate, or the law itself. A person is listed once, with the first way:
+    as `rights_of_person` gives a person their own rights before a chief's."""
     for order in orders_in_force(orders, on):
         item = next((i for i in order.items if i.id == item_id), None)
         if item is None:
             continue
         holders = direct_holders(org, order, item, on)
         holders += subdelegated_holders(org, order, item, subdelegations, on)
-        return [
-            right
-            for right in holders
-            if unit_id is None
-            or right.appointment.role.is_political
-            or org.is_within(unit_id, right.appointment.unit_id)
-        ]
+        own_people = {r.appointment.person_id for r in holders}
+        chiefs: list[Right] = []
+        if item.legal_basis is not LegalBasis.ROLE_BY_LAW:
+            for holder in _filled_by(org, order, item.delegate, on):
+                if not holder.role.is_political:
+                    chiefs += [
+                        Right(order, item, chief, Via.CHIEF, holder)
+                        for chief in _chiefs(org, holder, on)
+                        if chief.person_id not in own_people
+                    ]
+        found = [r for r in holders if answers_for(org, r, unit_id)]
+        seen: set[int] = set()
+        for right in chiefs:  # one chief's right per person: through a holder in the unit
+            if right.appointment.person_id not in seen and answers_for(org, right, unit_id):
+                seen.add(right.appointment.person_id)
+                found.append(right)
+        return found
     return []
+
+
+def answers_for(org: OrgSnapshot, right: Right, unit_id: int | None) -> bool:
+    """Does the right reach the unit? An elected member's and a titled position's without a
+    limit reach the whole kommun (a kommunjurist, a registrator); a line manager's reach the
+    units below theirs; a chief's reach what the subordinate's does."""
+    if unit_id is None or right.appointment.role.is_political:
+        return True
+    if right.via is Via.CHIEF and right.through is not None:
+        return _reaches(org, right.item.delegate, right.through, unit_id)
+    if right.via is Via.SUBSTITUTE and right.item.substitute is not None:
+        return _reaches(org, right.item.substitute, right.appointment, unit_id)
+    if right.via in (Via.DELEGATE, Via.LAW):
+        return _reaches(org, right.item.delegate, right.appointment, unit_id)
+    return org.is_within(unit_id, right.appointment.unit_id)
+
+
+def _reaches(
+    org: OrgSnapshot, delegate: Delegate, appointment: AppointmentRecord, unit_id: int
+) -> bool:
+    if delegate.kind is DelegateKind.POSITION and delegate.role is None:
+        # A titled position serves the part of the organisation it is limited to, or all.
+        return delegate.unit_id is None or org.is_within(unit_id, delegate.unit_id)
+    return org.is_within(unit_id, appointment.unit_id)
+
+
+def _chiefs(org: OrgSnapshot, appointment: AppointmentRecord, on: date) -> list[AppointmentRecord]:
+    """The appointment's chiefs, nearest first."""
+    found: list[AppointmentRecord] = []
+    seen = {appointment.id}
+    current = appointment
+    while True:
+        link = chief_of_appointment(org, current, on)
+        if link.chief is None or link.chief.id in seen:
+            return found
+        seen.add(link.chief.id)
+        found.append(link.chief)
+        current = link.chief
 
 
 def _chief_line(

@@ -342,10 +342,10 @@ _CATALOGUE: tuple[Rule, ...] = (
             _SERVICE_DELEGATION, "test_a_decision_needs_the_right_and_for_hiring_the_need_test"
         ),
         refused_tests=_tests(
-            _SERVICE_DELEGATION, "test_a_decision_needs_the_right_and_for_hiring_the_need_test"
+            _SERVICE_DELEGATION,
+            "test_a_decision_needs_the_right_and_for_hiring_the_need_test",
+            "test_hr2_and_hr3_come_before_the_decision",
         ),
-        pending="Only the date of the need test is recorded and required; who tested it "
-        "(stadsdirektören and personaldirektören) is not.",
     ),
     Rule(
         RuleId.HR_3,
@@ -355,7 +355,11 @@ _CATALOGUE: tuple[Rule, ...] = (
         '"Beslut om varning, uppsägning eller avsked ska föregås av ett samråd…"',
         _ERROR,
         allowed_tests=_tests(_SERVICE_DELEGATION, "test_a_warning_needs_the_consultation_first"),
-        refused_tests=_tests(_SERVICE_DELEGATION, "test_a_warning_needs_the_consultation_first"),
+        refused_tests=_tests(
+            _SERVICE_DELEGATION,
+            "test_a_warning_needs_the_consultation_first",
+            "test_hr2_and_hr3_come_before_the_decision",
+        ),
     ),
     Rule(
         RuleId.HR_4,
@@ -845,12 +849,15 @@ _CATALOGUE: tuple[Rule, ...] = (
         "KL 6 kap 28–32 §§, FL 16–18 §§",
         _ERROR,
         allowed_tests=_tests(_LAW, "test_del13_someone_else_deciding_is_allowed"),
-        refused_tests=_tests(
-            _LAW, "test_del13_an_item_that_lets_the_delegate_decide_their_own_matter_is_refused"
+        refused_tests=(
+            *_tests(
+                _LAW,
+                "test_del13_an_item_that_lets_the_delegate_decide_their_own_matter_is_refused",
+            ),
+            *_tests(
+                _SERVICE_DELEGATION, "test_del13_a_decision_about_the_decision_maker_is_refused"
+            ),
         ),
-        pending=f"{_DELEGATION_ISSUE}: an item that lets its delegate decide their own matter "
-        "is refused, but a delegated decision does not yet record whom it concerns, so a "
-        "decision about oneself under a general item is not refused.",
     ),
     Rule(
         RuleId.DEL_14,

@@ -20,13 +20,20 @@ from nacka_desktop.domain.council_matters import (
 from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
     NEED_TEST_KINDS,
+    DecisionKind,
     Delegate,
     DelegationItem,
     DelegationOrder,
     OrderStatus,
     Subdelegation,
 )
-from nacka_desktop.domain.delegation_rights import Right, Via, rights_of_person, who_may_decide
+from nacka_desktop.domain.delegation_rights import (
+    Right,
+    Via,
+    orders_in_force,
+    rights_of_person,
+    who_may_decide,
+)
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind
@@ -384,10 +391,17 @@ class DelegatedDecisionService:
         need_tested_on: date | None = None,
         consulted_on: date | None = None,
         appealable: bool = False,
+        *,
+        need_tested_by: str = "",
+        consulted_with: str = "",
+        concerns_person_id: int | None = None,
     ) -> int:
         """Record a decision taken on delegation; refused unless the decision-maker held the
-        right that day (DEL-1; not after KF took the matter back, DEL-4), and for HR-2/HR-3
-        decisions the prior step is recorded."""
+        right that day (DEL-1; not after KF took the matter back, DEL-4), it is not dated
+        ahead, and for HR-2/HR-3 decisions the prior step is recorded: when (on or before
+        the decision) and by whom. A decision about the decision-maker is refused (DEL-13)."""
+        today = self._editor.clock()
+        need_tested_by, consulted_with = need_tested_by.strip(), consulted_with.strip()
         with self._editor.edit() as session:
             row = _item(session, item_id)
             item = item_record(row)
@@ -402,6 +416,27 @@ class DelegatedDecisionService:
                     ObjectKind.DELEGATION_ITEM,
                     item_id,
                     "description",
+                )
+            if decided_on > today:
+                raise refusal(
+                    "DATA-1",
+                    f"Beslutet är daterat {decided_on}, efter i dag ({today}): ett beslut "
+                    "registreras när det har fattats.",
+                    f"The decision is dated {decided_on}, after today ({today}).",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                    "decided_on",
+                )
+            if concerns_person_id is not None and concerns_person_id == appointment.person_id:
+                raise refusal(
+                    "DEL-13",
+                    "Beslutet gäller beslutsfattaren själv: ingen beslutar i ett ärende som rör "
+                    "hen själv (jäv, KL 6 kap 28 §). Ärendet beslutas av ersättaren, chefen "
+                    "eller nämnden.",
+                    "The decision concerns the decision-maker: nobody decides their own matter.",
+                    ObjectKind.DELEGATION_ITEM,
+                    item_id,
+                    "concerns",
                 )
             data = self._editor.committed(session)
             org, subdelegations, orders = data.org, data.subdelegations, data.orders
@@ -434,6 +469,26 @@ class DelegatedDecisionService:
                     item_id,
                     "decided_by",
                 )
+            _refuse_a_late_or_unnamed_step(
+                item,
+                NEED_TEST_KINDS,
+                need_tested_on,
+                need_tested_by,
+                decided_on,
+                "HR-2",
+                "need_tested",
+                "Behovet av anställningen",
+            )
+            _refuse_a_late_or_unnamed_step(
+                item,
+                CONSULTATION_KINDS,
+                consulted_on,
+                consulted_with,
+                decided_on,
+                "HR-3",
+                "consulted",
+                "Samrådet",
+            )
             if item.decision_kind in NEED_TEST_KINDS and need_tested_on is None:
                 raise refusal(
                     "HR-2",
@@ -463,6 +518,9 @@ class DelegatedDecisionService:
                 need_tested_on=need_tested_on,
                 consulted_on=consulted_on,
                 appealable=appealable,
+                need_tested_by=need_tested_by,
+                consulted_with=consulted_with,
+                concerns_person_id=concerns_person_id,
             )
             session.add(decision)
             session.flush()
@@ -605,6 +663,66 @@ class DecisionView:
         return self.route is ReportRoute.SEPARATE_RECORD and self.recorded_separately_on is None
 
 
+@dataclass(frozen=True)
+class RightView:
+    """One way one person may decide one matter, as the GUI's *Vem får besluta?* tables and
+    the command line's `rights` and `who` show it (so the two never differ)."""
+
+    board: str
+    item_id: int
+    number: str
+    matter: str
+    person_id: int
+    person: str
+    appointment_id: int
+    role: str
+    unit: str
+    via: str  # Via's code: delegate, substitute, chief, law, subdelegation
+    how_sv: str
+    how_en: str
+    limits: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "board": self.board,
+            "item": self.item_id,
+            "number": self.number,
+            "matter": self.matter,
+            "person": self.person_id,
+            "name": self.person,
+            "appointment": self.appointment_id,
+            "role": self.role,
+            "unit": self.unit,
+            "via": self.via,
+            "how": self.how_sv,
+            "limits": self.limits,
+        }
+
+
+def right_view(org: OrgSnapshot, right: Right) -> RightView:
+    how_sv, how_en = right.via.label_sv, right.via.value
+    if right.through is not None:
+        subordinate = org.person_label(right.through.person_id)
+        how_sv, how_en = f"{how_sv} ({subordinate})", f"{how_en} ({subordinate})"
+    unit = org.units.get(right.appointment.unit_id)
+    board = org.units.get(right.order.board_unit_id)
+    return RightView(
+        board=board.name if board else "?",
+        item_id=right.item.id,
+        number=right.item.number,
+        matter=right.item.matter,
+        person_id=right.appointment.person_id,
+        person=org.person_label(right.appointment.person_id),
+        appointment_id=right.appointment.id,
+        role=right.appointment.role.label_sv,
+        unit=unit.name if unit else "?",
+        via=right.via.value,
+        how_sv=how_sv,
+        how_en=how_en,
+        limits=right.item.limits,
+    )
+
+
 class DelegationQueries:
     def __init__(self, database: Database, cache: ViolationCache | None = None) -> None:
         self._database = database
@@ -677,6 +795,33 @@ class DelegationQueries:
     def who_may_decide(self, item_id: int, unit_id: int | None, on: date) -> list[Right]:
         org, orders, subdelegations = self._load(on)
         return who_may_decide(org, orders, item_id, unit_id, on, subdelegations)
+
+    def rights_view(self, person_id: int, on: date) -> list[RightView]:
+        """What the person may decide on the date, and how (the person view)."""
+        org, orders, subdelegations = self._load(on)
+        rights = rights_of_person(org, orders, person_id, on, subdelegations)
+        return [right_view(org, r) for r in rights]
+
+    def who_view(self, item_id: int, unit_id: int | None, on: date) -> list[RightView]:
+        """Who may decide the matter on the date, in the unit if given (the matter view)."""
+        org, orders, subdelegations = self._load(on)
+        rights = who_may_decide(org, orders, item_id, unit_id, on, subdelegations)
+        return [right_view(org, r) for r in rights]
+
+    def items_in_force(
+        self, on: date, matter: str = "", board_unit_id: int | None = None
+    ) -> list[tuple[DelegationOrder, DelegationItem]]:
+        """The items in force on the date whose matter contains the text (any case), of the
+        board if given: what `who --matter` looks among."""
+        wanted = " ".join(matter.split()).casefold()
+        _org, orders, _subs = self._load(on)
+        return [
+            (order, item)
+            for order in orders_in_force(orders, on)
+            if board_unit_id is None or order.board_unit_id == board_unit_id
+            for item in order.items
+            if wanted in " ".join(item.matter.split()).casefold()
+        ]
 
     def decisions(self, first: date, last: date) -> list[DecisionView]:
         """Decisions taken from `first` to `last` (inclusive), oldest first."""
@@ -766,6 +911,44 @@ def _item(session: Session, item_id: int) -> DelegationItemRow:
     if row is None:
         raise NotFoundError("Punkten", item_id)
     return row
+
+
+def _refuse_a_late_or_unnamed_step(
+    item: DelegationItem,
+    kinds: frozenset[DecisionKind],
+    done_on: date | None,
+    done_by: str,
+    decided_on: date,
+    rule_id: str,
+    field: str,
+    what: str,
+) -> None:
+    """HR-2 / HR-3: the step before the decision is on or before it, and names who took it."""
+    if item.decision_kind not in kinds or done_on is None:
+        return  # a missing date is refused with its own message
+    if done_on > decided_on:
+        raise refusal(
+            rule_id,
+            f"{what} är daterat {done_on}, efter beslutet ({decided_on}); det ska föregå beslutet.",
+            f"The step is dated {done_on}, after the decision ({decided_on}); it comes first.",
+            ObjectKind.DELEGATION_ITEM,
+            item.id,
+            f"{field}_on",
+        )
+    if not done_by:
+        raise refusal(
+            rule_id,
+            f"Ange vem som genomförde steget ({what.lower()}): "
+            + (
+                "stadsdirektören och personaldirektören."
+                if rule_id == "HR-2"
+                else "enhetschefen och hens chef."
+            ),
+            "Name who took the step.",
+            ObjectKind.DELEGATION_ITEM,
+            item.id,
+            "need_tested_by" if rule_id == "HR-2" else "consulted_with",
+        )
 
 
 def _refuse_unless_draft(order: DelegationOrderRow) -> None:

@@ -1285,6 +1285,10 @@ class _Item:
 
 _Section = tuple[str, tuple[_Item, ...]]
 
+# Who took the step before a decision (HR-2, HR-3), as the decision log records it.
+NEED_TESTED_BY = "Stadsdirektören och personaldirektören"
+CONSULTED_WITH = "Enhetschefens chef"
+
 _POS = DelegateKind.POSITION
 _CHAIR = _Who(DelegateKind.CHAIR)
 _VICE_CHAIR = _Who(DelegateKind.VICE_CHAIR)
@@ -2236,7 +2240,9 @@ class _DelegationSample:
                     description=spec.description,
                     case_number=f"{spec.board} {decided_on.year}/{100 + 17 * case:04d}",
                     need_tested_on=_before(decided_on, spec.need_tested),
+                    need_tested_by=NEED_TESTED_BY if spec.need_tested is not None else "",
                     consulted_on=_before(decided_on, spec.consulted),
+                    consulted_with=CONSULTED_WITH if spec.consulted is not None else "",
                     reported_on=_after(decided_on, spec.reported_after),
                     appealable=spec.appealable,
                     recorded_separately_on=_after(decided_on, spec.recorded_after),

@@ -343,6 +343,11 @@ class DelegatedDecision(Versioned, Base):
     appealable: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # DEL-11: an appealable decision that is not reported is recorded separately
     recorded_separately_on: Mapped[date | None] = mapped_column(Date)
+    # DEL-13: the person the decision concerns (nobody decides their own matter); no foreign
+    # key, as the column was added in place (SQLite cannot add one without rebuilding).
+    concerns_person_id: Mapped[int | None] = mapped_column(Integer)
+    need_tested_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    consulted_with: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class CouncilMatterRow(Versioned, Base):

@@ -251,12 +251,12 @@ class DecisionsTab(DelegationTab):
         decisions, edits = self.services.delegated_decisions, self.edits
 
         def record() -> object:
-            values = dialog.values()
+            values, named = dialog.values(), dialog.named()
             return edits.edit(
                 self.tr("Nytt delegationsbeslut"),
-                lambda: decisions.record(*values),
+                lambda: decisions.record(*values, **named),  # type: ignore[arg-type]
                 decisions.delete,
-                lambda _old: decisions.record(*values),
+                lambda _old: decisions.record(*values, **named),  # type: ignore[arg-type]
             )
 
         edits.run_dialog(dialog, record)

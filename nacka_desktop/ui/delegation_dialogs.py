@@ -30,7 +30,7 @@ from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 
 from .dialogs import FormDialog
-from .fields import DateField
+from .fields import DateField, searchable_combo, set_choices
 
 NO_SUBSTITUTE = "none"
 
@@ -309,7 +309,27 @@ class DecisionDialog(FormDialog):
         self.description = QLineEdit()
         self.case_number = QLineEdit()
         self.need_tested_on = DateField(optional=True)
+        self.need_tested_by = QLineEdit()
+        self.need_tested_by.setPlaceholderText(
+            self.tr("t.ex. stadsdirektören och personaldirektören")
+        )
         self.consulted_on = DateField(optional=True)
+        self.consulted_with = QLineEdit()
+        self.consulted_with.setPlaceholderText(self.tr("t.ex. enhetschefens chef"))
+        # DEL-13: whom the decision concerns, so a decision about oneself is refused.
+        self.concerns = searchable_combo()
+        set_choices(
+            self.concerns,
+            [(self.tr("(ingen särskild person)"), None)]
+            + [
+                (f"{p.last_name}, {p.first_name} – {p.title}".rstrip(" –"), p.id)
+                for p in sorted(
+                    org.persons.values(),
+                    key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}"),
+                )
+            ],
+        )
+        self.concerns.setCurrentIndex(0)
         self.appealable = QCheckBox(self.tr("Kan överklagas genom laglighetsprövning (KL 13 kap.)"))
         self.appealable.setToolTip(
             self.tr(
@@ -325,8 +345,11 @@ class DecisionDialog(FormDialog):
             ("decided_on", self.tr("Beslutsdatum"), self.decided_on),
             ("description", self.tr("Beslut"), self.description),
             ("case_number", self.tr("Diarienummer"), self.case_number),
+            ("concerns", self.tr("Gäller person"), self.concerns),
             ("need_tested_on", self.tr("Behovet prövat (HR-2)"), self.need_tested_on),
+            ("need_tested_by", self.tr("Prövat av"), self.need_tested_by),
             ("consulted_on", self.tr("Samråd hölls (HR-3)"), self.consulted_on),
+            ("consulted_with", self.tr("Samråd med"), self.consulted_with),
             ("appealable", self.tr("Överklagande"), self.appealable),
             ("route", self.tr("Anmälan"), self.route_hint),
         ):
@@ -347,8 +370,10 @@ class DecisionDialog(FormDialog):
     def _item_changed(self) -> None:
         item = self.selected_item()
         kind = item.decision_kind if item else None
-        self.form.layout.setRowVisible(self.form.rows["need_tested_on"], kind in NEED_TEST_KINDS)
-        self.form.layout.setRowVisible(self.form.rows["consulted_on"], kind in CONSULTATION_KINDS)
+        for name in ("need_tested_on", "need_tested_by"):
+            self.form.layout.setRowVisible(self.form.rows[name], kind in NEED_TEST_KINDS)
+        for name in ("consulted_on", "consulted_with"):
+            self.form.layout.setRowVisible(self.form.rows[name], kind in CONSULTATION_KINDS)
         self._show_route()
 
     def _show_route(self) -> None:
@@ -388,6 +413,15 @@ class DecisionDialog(FormDialog):
                 self.form.rows[name].set_error(problem)
                 valid = False
         return valid
+
+    def named(self) -> dict[str, object]:
+        """The keyword arguments of `DelegatedDecisionService.record` beside `values`."""
+        concerns = self.concerns.currentData()
+        return {
+            "need_tested_by": self.need_tested_by.text().strip(),
+            "consulted_with": self.consulted_with.text().strip(),
+            "concerns_person_id": int(concerns) if concerns is not None else None,
+        }
 
     def values(self) -> tuple[int, int, date, str, str, date | None, date | None, bool]:
         item = self.selected_item()

@@ -10,9 +10,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from nacka_desktop.domain.delegation import DelegationItem
 from nacka_desktop.domain.delegation_compare import FIELD_LABELS_SV, Change, ItemChange
-from nacka_desktop.domain.delegation_rights import Right
 from nacka_desktop.domain.records import OrgSnapshot
-from nacka_desktop.services.delegation import DecisionView
+from nacka_desktop.services.delegation import DecisionView, RightView
 
 Index = QModelIndex | QPersistentModelIndex
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -141,23 +140,18 @@ class ComparisonModel(RowsModel):
 
 
 class RightsModel(RowsModel):
-    def show(self, rights: Sequence[Right], org: OrgSnapshot, english: bool) -> None:
-        def how(right: Right) -> str:
-            label = right.via.value if english else right.via.label_sv
-            if right.through is not None:
-                subordinate = org.person_label(right.through.person_id)
-                return f"{label} ({subordinate})"
-            return label
+    """Who may decide what, as the command line's `rights` and `who` print it."""
 
+    def show(self, rights: Sequence[RightView], english: bool) -> None:
         self.set_rows(
             rights,
             [
-                lambda r: org.units[r.order.board_unit_id].name,
-                lambda r: r.item.number,
-                lambda r: r.item.matter,
-                lambda r: org.person_label(r.appointment.person_id),
-                how,
-                lambda r: r.item.limits,
+                lambda r: r.board,
+                lambda r: r.number,
+                lambda r: r.matter,
+                lambda r: r.person,
+                lambda r: r.how_en if english else r.how_sv,
+                lambda r: r.limits,
             ],
         )
 

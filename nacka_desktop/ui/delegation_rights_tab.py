@@ -123,8 +123,8 @@ class RightsTab(DelegationTab):
     def _show_holders(self) -> None:
         item = self.matter_combo.currentData()
         unit = self.unit_combo.currentData()
-        holders = self.services.delegation.who_may_decide(int(item), unit, self.on) if item else []
-        self.holders.show(holders, self._org, self.english)
+        holders = self.services.delegation.who_view(int(item), unit, self.on) if item else []
+        self.holders.show(holders, self.english)
         fit_columns(self.holders_table)
         self.holders_note.setVisible(bool(item) and not holders)
         if item and not holders:
@@ -171,8 +171,8 @@ class RightsTab(DelegationTab):
         person = self.person_combo.currentData()
         on = self.rights_date.date().toPython()
         assert isinstance(on, date)
-        rights = self.services.delegation.rights_of_person(int(person), on) if person else []
-        self.rights.show(rights, self._org, self.english)
+        rights = self.services.delegation.rights_view(int(person), on) if person else []
+        self.rights.show(rights, self.english)
         fit_columns(self.rights_table)
         self.delegate_letter_button.setEnabled(person is not None)
 

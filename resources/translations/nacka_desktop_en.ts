@@ -406,6 +406,18 @@ The program keeps running. The details are in the log file:
         <translation>New delegated decision</translation>
     </message>
     <message>
+        <source>t.ex. stadsdirektören och personaldirektören</source>
+        <translation>e.g. the city director and the HR director</translation>
+    </message>
+    <message>
+        <source>t.ex. enhetschefens chef</source>
+        <translation>e.g. the unit manager's chief</translation>
+    </message>
+    <message>
+        <source>(ingen särskild person)</source>
+        <translation>(no particular person)</translation>
+    </message>
+    <message>
         <source>Kan överklagas genom laglighetsprövning (KL 13 kap.)</source>
         <translation>Can be appealed by judicial review of legality (KL ch. 13)</translation>
     </message>
@@ -434,12 +446,24 @@ The program keeps running. The details are in the log file:
         <translation>Case number</translation>
     </message>
     <message>
+        <source>Gäller person</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
         <source>Behovet prövat (HR-2)</source>
         <translation>Need tested (HR-2)</translation>
     </message>
     <message>
+        <source>Prövat av</source>
+        <translation>Tested by</translation>
+    </message>
+    <message>
         <source>Samråd hölls (HR-3)</source>
         <translation>Consultation held (HR-3)</translation>
+    </message>
+    <message>
+        <source>Samråd med</source>
+        <translation>Consulted</translation>
     </message>
     <message>
         <source>Överklagande</source>

@@ -140,7 +140,7 @@ def rights(snapshot: OrgSnapshot, person_id: int, on: date = ON) -> set[tuple[in
 def deciders(
     snapshot: OrgSnapshot, item_id: int, unit_id: int | None, on: date = ON
 ) -> set[tuple[int, Via]]:
-    """(person id, via) of each direct holder who may decide the item in the unit."""
+    """(person id, via) of each who may decide the item in the unit."""
     return {
         (r.appointment.person_id, r.via)
         for r in who_may_decide(snapshot, ORDERS, item_id, unit_id, on)
@@ -368,17 +368,24 @@ def test_direct_holders_are_delegates_and_ersattare_not_chiefs() -> None:
 
 
 def test_who_may_decide_in_a_unit() -> None:
+    # The delegate in the unit's line and their chiefs; the ersättare is a titled position
+    # without a limit (HR-chef), so it serves every unit, as a kommunjurist does.
     snapshot = org().snapshot()
-    assert deciders(snapshot, HIRE, HTJ) == {(HTJ_MANAGER, Via.DELEGATE)}
-    assert deciders(snapshot, HIRE, LON) == {
-        (LON_MANAGER, Via.DELEGATE),
+    assert deciders(snapshot, HIRE, HTJ) == {
+        (HTJ_MANAGER, Via.DELEGATE),
         (HR_CHIEF, Via.SUBSTITUTE),
+        (OPERATIONS_MANAGER, Via.CHIEF),
+        (CS_DIRECTOR, Via.CHIEF),
+        (CITY_DIRECTOR, Via.CHIEF),
     }
-    assert deciders(snapshot, HIRE, GRP) == {
-        (LON_MANAGER, Via.DELEGATE),
-        (HR_CHIEF, Via.SUBSTITUTE),
-    }
-    assert deciders(snapshot, HIRE, RSK) == set()
+    for unit in (LON, GRP):
+        assert deciders(snapshot, HIRE, unit) == {
+            (LON_MANAGER, Via.DELEGATE),
+            (HR_CHIEF, Via.SUBSTITUTE),
+            (HR_DIRECTOR, Via.CHIEF),
+            (CITY_DIRECTOR, Via.CHIEF),
+        }
+    assert deciders(snapshot, HIRE, RSK) == {(HR_CHIEF, Via.SUBSTITUTE)}
 
 
 def test_who_may_decide_anywhere() -> None:
@@ -386,6 +393,10 @@ def test_who_may_decide_anywhere() -> None:
         (LON_MANAGER, Via.DELEGATE),
         (HTJ_MANAGER, Via.DELEGATE),
         (HR_CHIEF, Via.SUBSTITUTE),
+        (HR_DIRECTOR, Via.CHIEF),
+        (CITY_DIRECTOR, Via.CHIEF),
+        (OPERATIONS_MANAGER, Via.CHIEF),
+        (CS_DIRECTOR, Via.CHIEF),
     }
 
 
@@ -402,7 +413,8 @@ def test_who_may_decide_a_right_by_law() -> None:
 def test_who_may_decide_when_the_position_is_vacant() -> None:
     built = org()
     built.appointments[210] = replace(built.appointments[210], valid_to=date(2026, 1, 1))
-    assert deciders(built.snapshot(), HIRE, HTJ) == set()
+    # nobody in the line; the ersättare, a titled position for the whole kommun, still may
+    assert deciders(built.snapshot(), HIRE, HTJ) == {(HR_CHIEF, Via.SUBSTITUTE)}
     assert deciders(built.snapshot(), HIRE, HTJ, date(2025, 12, 31)) == set()  # no order yet
 
 

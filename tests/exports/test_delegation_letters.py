@@ -34,6 +34,9 @@ from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.services.sample import build_sample_organisation
 from tests.conftest import TODAY
 
+HR2_BY = "Stadsdirektören och personaldirektören"  # who tested the need (HR-2)
+HR3_WITH = "Verksamhetschefen"  # the manager's chief, consulted (HR-3)
+
 ADOPTED = date(2025, 1, 1)
 FIRST = date(2026, 11, 1)
 STAFF = "Personalärenden"
@@ -153,6 +156,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Documents]:
             "Anställning av undersköterska, tillsvidare på heltid",
             "KS 2026/41",
             need_tested_on=date(2026, 10, 28),
+            need_tested_by=HR2_BY,
         )
         decisions.record(
             items["1.2"].id,
@@ -161,6 +165,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Documents]:
             "Varning för upprepad olovlig frånvaro",
             "KS 2026/57",
             consulted_on=date(2026, 11, 18),
+            consulted_with=HR3_WITH,
         )
         decisions.record(  # before the period: not in the report
             items["1.1"].id,
@@ -169,6 +174,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Documents]:
             "Anställning av förskollärare",
             "KS 2026/12",
             need_tested_on=date(2026, 9, 30),
+            need_tested_by=HR2_BY,
         )
         chief = services.queries.chiefs_of(manager.person_id, TODAY)[0].chief
         assert chief is not None

@@ -104,7 +104,13 @@ def test_the_decision_register_lists_the_decisions(sample: Services, tmp_path: P
         if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
     )
     sample.delegated_decisions.record(
-        hire.id, manager.id, TODAY, "Anställning av undersköterska", "KS 2026/41", date(2026, 11, 2)
+        hire.id,
+        manager.id,
+        TODAY,
+        "Anställning av undersköterska",
+        "KS 2026/41",
+        date(2026, 11, 2),
+        need_tested_by="Stadsdirektören och personaldirektören",
     )
     path = tmp_path / "beslut.xlsx"
     write_decision_register(sample, date(2026, 1, 1), TODAY, path)

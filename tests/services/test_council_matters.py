@@ -17,6 +17,8 @@ from tests.conftest import TODAY
 
 from .test_delegation import adopted_order, holder, item, ks_id
 
+HR2_BY = "Stadsdirektören och personaldirektören"  # who tested the need (HR-2)
+
 
 def unit_of_kind(services: Services, kind: UnitKind) -> int:
     return next(u.id for u in services.queries.snapshot().units.values() if u.kind is kind)
@@ -116,7 +118,12 @@ def test_kf_taking_a_matter_back_ends_the_delegation_from_that_day(sample: Servi
     assert found is not None and found.paragraph == "KF § 120"
     with pytest.raises(RuleViolationError) as refused:
         sample.delegated_decisions.record(
-            hire.id, manager.id, TODAY, "Anställning", need_tested_on=date(2026, 11, 2)
+            hire.id,
+            manager.id,
+            TODAY,
+            "Anställning",
+            need_tested_on=date(2026, 11, 2),
+            need_tested_by=HR2_BY,
         )
     assert refused_rule(refused) == "DEL-4"
     warnings = [v for v in sample.queries.check(TODAY) if v.rule_id == "DEL-4"]
@@ -142,7 +149,13 @@ def test_an_appealable_decision_not_reported_is_recorded_separately(sample: Serv
     )
     plain = decisions.record(item_id, manager.id, TODAY, "Beviljad tjänstledighet")
     hired = decisions.record(
-        reported.id, manager.id, TODAY, "Anställning", need_tested_on=TODAY, appealable=True
+        reported.id,
+        manager.id,
+        TODAY,
+        "Anställning",
+        need_tested_on=TODAY,
+        need_tested_by=HR2_BY,
+        appealable=True,
     )
     views = {d.id: d for d in sample.delegation.decisions(TODAY, TODAY)}
     assert [views[i].route for i in (leave, plain, hired)] == [

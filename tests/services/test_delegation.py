@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -21,6 +21,8 @@ from nacka_desktop.domain.records import AppointmentRecord
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
 from tests.conftest import TODAY
+
+HR3_WITH = "Verksamhetschefen"  # the manager's chief, consulted (HR-3)
 
 ADOPTED = date(2025, 1, 1)
 
@@ -186,8 +188,17 @@ def test_a_decision_needs_the_right_and_for_hiring_the_need_test(sample: Service
         decisions.record(hire.id, manager.id, TODAY, "Anställning av undersköterska")
     assert no_test.value.violations[0].rule_id == "HR-2"
 
+    with pytest.raises(RuleViolationError) as unnamed:
+        decisions.record(hire.id, manager.id, TODAY, "Anställning", "KS 2026/41", date(2026, 11, 2))
+    assert unnamed.value.violations[0].rule_id == "HR-2"  # who tested it is named too
     decision = decisions.record(
-        hire.id, manager.id, TODAY, "Anställning av undersköterska", "KS 2026/41", date(2026, 11, 2)
+        hire.id,
+        manager.id,
+        TODAY,
+        "Anställning av undersköterska",
+        "KS 2026/41",
+        date(2026, 11, 2),
+        need_tested_by="Stadsdirektören och personaldirektören",
     )
     logged = sample.delegation.decisions(date(2026, 11, 1), TODAY)
     assert [(d.id, d.case_number, d.item.decision_kind) for d in logged] == [
@@ -213,6 +224,7 @@ def test_a_warning_needs_the_consultation_first(sample: Services) -> None:
         TODAY,
         "Varning för olovlig frånvaro",
         consulted_on=date(2026, 11, 20),
+        consulted_with=HR3_WITH,
     )
 
 
@@ -323,3 +335,63 @@ def test_del14_a_hand_set_kind_is_stored_with_its_reason_who_and_when(sample: Se
     assert stored.kind_set_by == sample.delegation_orders._editor.actor
     problems = {(v.rule_id, v.severity.value) for v in sample.queries.check(TODAY)}
     assert ("DEL-14", "warning") in problems
+
+
+def test_a_decision_dated_after_today_is_refused(sample: Services) -> None:
+    adopted_order(sample)
+    hire = next(i for i in sample.delegation.orders()[0].items if i.number == "1.1")
+    manager = holder(sample, Role.UNIT_MANAGER)
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegated_decisions.record(
+            hire.id,
+            manager.id,
+            TODAY + timedelta(days=1),
+            "Anställning",
+            need_tested_on=TODAY,
+            need_tested_by="Stadsdirektören och personaldirektören",
+        )
+    assert (refused.value.violations[0].rule_id, refused.value.violations[0].field) == (
+        "DATA-1",
+        "decided_on",
+    )
+
+
+def test_hr2_and_hr3_come_before_the_decision(sample: Services) -> None:
+    adopted_order(sample)
+    items = {i.number: i for i in sample.delegation.orders()[0].items}
+    manager = holder(sample, Role.UNIT_MANAGER)
+    decided = TODAY - timedelta(days=5)
+    with pytest.raises(RuleViolationError) as late_test:
+        sample.delegated_decisions.record(
+            items["1.1"].id, manager.id, decided, "Anställning", need_tested_on=TODAY,
+            need_tested_by="Stadsdirektören och personaldirektören",
+        )  # fmt: skip
+    assert late_test.value.violations[0].rule_id == "HR-2"
+    with pytest.raises(RuleViolationError) as late_consultation:
+        sample.delegated_decisions.record(
+            items["1.2"].id, manager.id, decided, "Varning", consulted_on=TODAY,
+            consulted_with="Verksamhetschefen",
+        )  # fmt: skip
+    assert late_consultation.value.violations[0].rule_id == "HR-3"
+    assert sample.delegated_decisions.record(
+        items["1.2"].id, manager.id, decided, "Varning", consulted_on=decided,
+        consulted_with="Verksamhetschefen",
+    )  # fmt: skip  # the same day is in time
+
+
+def test_del13_a_decision_about_the_decision_maker_is_refused(sample: Services) -> None:
+    adopted_order(sample)
+    leave = next(i for i in sample.delegation.orders()[0].items if i.number == "1.1")
+    manager = holder(sample, Role.UNIT_MANAGER)
+    other = holder(sample, Role.EMPLOYEE)
+    common = {"need_tested_on": TODAY, "need_tested_by": "Stadsdirektören och personaldirektören"}
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegated_decisions.record(
+            leave.id, manager.id, TODAY, "Anställning", concerns_person_id=manager.person_id,
+            **common,  # type: ignore[arg-type]
+        )  # fmt: skip
+    assert refused.value.violations[0].rule_id == "DEL-13"
+    assert sample.delegated_decisions.record(
+        leave.id, manager.id, TODAY, "Anställning", concerns_person_id=other.person_id,
+        **common,  # type: ignore[arg-type]
+    )  # fmt: skip

@@ -84,6 +84,7 @@ def orders(sample_services: Services) -> Services:
         "Anställning av socionom",
         "KS 2026/7",
         date(2026, 2, 1),
+        need_tested_by="Stadsdirektören och personaldirektören",
     )
     return services
 
@@ -148,6 +149,40 @@ def test_who_may_decide_for_a_person_and_for_a_matter(
     holders = delegation.rights_tab.holders
     assert holders.rowCount() == 1
     assert holders.index(0, 4).data() == "delegat"  # the KS ordförande
+
+
+def table(model) -> list[tuple[str, ...]]:
+    return [
+        tuple(model.index(r, c).data() for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
+
+
+def test_the_window_shows_what_rights_and_who_print(
+    delegation: DelegationWindow, orders: Services
+) -> None:
+    """The command line's `rights` and `who` read the same views (tests/cli/test_rights_cli)."""
+    tab = delegation.rights_tab
+    manager = next(
+        a
+        for a in orders.queries.snapshot().appointments.values()
+        if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
+    )
+    delegation.select_person(manager.person_id)
+
+    def rows(views):
+        return [(v.board, v.number, v.matter, v.person, v.how_sv, v.limits) for v in views]
+
+    assert table(tab.rights) == rows(orders.delegation.rights_view(manager.person_id, TODAY))
+    hire = next(
+        i
+        for i in range(tab.matter_combo.count())
+        if tab.matter_combo.itemText(i).startswith("Anst")
+    )
+    tab.matter_combo.setCurrentIndex(hire)
+    shown = table(tab.holders)
+    assert shown == rows(orders.delegation.who_view(tab.matter_combo.currentData(), None, TODAY))
+    assert {row[4].split(" (")[0] for row in shown} >= {"delegat", "som chef"}
 
 
 def test_the_decision_log_shows_the_period(delegation: DelegationWindow) -> None:
@@ -270,6 +305,7 @@ def test_recording_a_decision_and_marking_it_reported(
         dialog.decided_by.setCurrentIndex(dialog.decided_by.findData(manager.id))
         dialog.description.setText("Varning för upprepad olovlig frånvaro")
         dialog.consulted_on.setText("2026-11-20")
+        dialog.consulted_with.setText("Verksamhetschefen")  # HR-3: who took part
         return 1
 
     answer_once(monkeypatch, DecisionDialog, fill)

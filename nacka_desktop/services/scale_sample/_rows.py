@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from nacka_desktop.domain.enums import ProcessKind
+from nacka_desktop.services.sample import CONSULTED_WITH, NEED_TESTED_BY
 from nacka_desktop.storage.models import (
     Base,
     DelegatedDecision,
@@ -261,7 +262,9 @@ class Rows:
                     "case_number": d.case_number,
                     "subdelegation_id": None,
                     "need_tested_on": d.need_tested_on,
+                    "need_tested_by": NEED_TESTED_BY if d.need_tested_on else "",
                     "consulted_on": d.consulted_on,
+                    "consulted_with": CONSULTED_WITH if d.consulted_on else "",
                     "reported_on": d.reported_on,
                     "appealable": d.appealable,
                     "recorded_separately_on": d.recorded_separately_on,
