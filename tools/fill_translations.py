@@ -314,6 +314,29 @@ TRANSLATIONS: dict[str, str] = {
     "Fortsätt i utkastet": "Continue in the draft",
     "Ändra i nytt utkast": "Change in a new draft",
     "Skäl för beslutstyp": "Reason for the decision kind",
+    "Nämndens förvaltningschef och anmälan": "The board's administrative head and reporting",
+    (
+        "Bara förvaltningschefen får vidaredelegera (KL 7 kap 6 §). Besluten på delegation "
+        "anmäls till nämnden i den takt nämnden bestämt (KL 6 kap 40 §); ett beslut som inte "
+        "anmälts i tid visas som en varning."
+    ): (
+        "Only the administrative head may pass a right on (KL 7:6). Delegated decisions are "
+        "reported to the board as often as it decided (KL 6:40); a decision not reported in "
+        "time is shown as a warning."
+    ),
+    "(ej utsedd)": "(not named)",
+    "(ingen rytm)": "(no rhythm)",
+    " dagar": " days",
+    "Förvaltningschef": "Administrative head",
+    "Anmäls inom": "Reported within",
+    "{head} (ej utsedd; standard)": "{head} (not named; default)",
+    "{head} inom {unit}": "{head} within {unit}",
+    "besluten anmäls inom {days} dagar": "decisions reported within {days} days",
+    "ingen anmälningsrytm angiven": "no reporting rhythm given",
+    "Förvaltningschef (får vidaredelegera): {head} · {rhythm}": (
+        "Administrative head (may pass rights on): {head} · {rhythm}"
+    ),
+    "Förvaltningschef och anmälan": "Administrative head and reporting",
     "t.ex. stadsdirektören och personaldirektören": "e.g. the city director and the HR director",
     "t.ex. enhetschefens chef": "e.g. the unit manager's chief",
     "(ingen särskild person)": "(no particular person)",

@@ -3,8 +3,8 @@ decisions taken on delegation reach the record (DEL-11)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
 
 from .council_matters import (
     CouncilMatter,
@@ -14,7 +14,7 @@ from .council_matters import (
     recalls_in,
     report_route,
 )
-from .delegation import DelegationItem, DelegationOrder, LegalBasis
+from .delegation import BoardSetting, DelegationItem, DelegationOrder, LegalBasis
 from .delegation_rights import orders_in_force
 from .enums import Severity, UnitKind
 from .records import OrgSnapshot
@@ -186,12 +186,15 @@ def check_decisions(
     orders: Sequence[DelegationOrder],
     decisions: Sequence[DecisionRecord],
     matters: Sequence[CouncilMatter] = (),
+    settings: Mapping[int, BoardSetting] | None = None,
+    today: date | None = None,
 ) -> list[Violation]:
-    """DEL-11: a decision is reported as the board decided, one that is not reported but may
-    be appealed by laglighetsprövning (KL 13 kap.) is recorded separately, and neither
-    happens before the decision. DEL-4: no decision on the board's behalf in a matter KF had
-    taken back."""
+    """DEL-11: a decision is reported as the board decided, within the board's rhythm (a
+    warning once overdue), one that is not reported but may be appealed by
+    laglighetsprövning (KL 13 kap.) is recorded separately, and neither happens before the
+    decision. DEL-4: no decision on the board's behalf in a matter KF had taken back."""
     items: dict[int, DelegationItem] = {i.id: i for o in orders for i in o.items}
+    boards: dict[int, int] = {i.id: o.board_unit_id for o in orders for i in o.items}
     ever_taken = recalls_in(orders, matters)
     found: list[Violation] = []
     for decision in decisions:
@@ -243,6 +246,25 @@ def check_decisions(
                 )
             )
         route = report_route(item, decision.appealable)
+        setting = (settings or {}).get(boards[item.id])
+        within = setting.report_within_days if setting is not None else None
+        if (
+            route is ReportRoute.REPORT_TO_BOARD
+            and decision.reported_on is None
+            and within is not None
+            and today is not None
+            and today > decision.decided_on + timedelta(days=within)
+        ):
+            due = decision.decided_on + timedelta(days=within)
+            found.append(
+                v(
+                    Severity.WARNING,
+                    f"Beslutet är inte anmält till nämnden; enligt nämndens rytm (inom {within} "
+                    f"dagar) skulle det ha anmälts senast {due.isoformat()} (KL 6 kap 40 §).",
+                    f"The decision is not reported; by the board's rhythm it was due by {due}.",
+                    "reported_on",
+                )
+            )
         if route is ReportRoute.SEPARATE_RECORD and decision.recorded_separately_on is None:
             found.append(
                 v(

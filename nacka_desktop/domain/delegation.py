@@ -405,6 +405,50 @@ class DelegationOrder:
 
 
 @dataclass(frozen=True, slots=True)
+class BoardSetting:
+    """What a board decided about its own order: the position that is its förvaltningschef
+    (DEL-10: the only one who may pass a right on) and within how many days delegated
+    decisions are reported to it (DEL-11: its rhythm, e.g. every meeting or monthly)."""
+
+    board_unit_id: int
+    head: Delegate | None = None
+    report_within_days: int | None = None
+
+
+# Until a board names its förvaltningschef: a position titled so, or KS's stadsdirektör.
+DEFAULT_HEAD_TITLE = "Förvaltningschef"
+
+
+def is_administrative_head(
+    delegate: Delegate, setting: BoardSetting | None, executive_board: bool
+) -> bool:
+    """Is the delegate the board's förvaltningschef (DEL-10)?"""
+    delegate = as_role(delegate)
+    if delegate.kind is not DelegateKind.POSITION:
+        return False
+    if setting is not None and setting.head is not None:
+        head = as_role(setting.head)
+        return (delegate.role, delegate.title.strip().casefold()) == (
+            head.role,
+            head.title.strip().casefold(),
+        ) and (head.unit_id is None or delegate.unit_id == head.unit_id)
+    if delegate.role is None:
+        return delegate.title.strip().casefold() == DEFAULT_HEAD_TITLE.casefold()
+    return executive_board and delegate.role is Role.CITY_DIRECTOR
+
+
+def head_label(setting: BoardSetting | None, executive_board: bool) -> str:
+    head = setting.head if setting is not None else None
+    if head is not None:
+        return head.title or (head.role.label_sv.lower() if head.role else "?")
+    return "stadsdirektören" if executive_board else DEFAULT_HEAD_TITLE.lower()
+
+
+# A matter that is itself the right to pass rights on ("Rätt att vidaredelegera …").
+SUBDELEGATION_MATTER = re.compile(r"vidaredeleg", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
 class Subdelegation:
     """A delegate passing an item on to another employee's position (vidaredelegation,
     DEL-10): only where the item allows it, and decisions under it are reported to them."""

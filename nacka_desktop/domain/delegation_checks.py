@@ -6,7 +6,7 @@ nobody can decide any more)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -20,7 +20,9 @@ from .delegation import (
     HR_KINDS,
     NON_DELEGABLE_KINDS,
     PERSONNEL_POWERS,
+    SUBDELEGATION_MATTER,
     URGENT_DELEGATES,
+    BoardSetting,
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -30,7 +32,9 @@ from .delegation import (
     Subdelegation,
     as_role,
     concerns_the_delegate,
+    head_label,
     infer_decision_kind,
+    is_administrative_head,
 )
 from .delegation_rights import Via, direct_holders, has_holder, orders_in_force
 from .enums import Severity, UnitKind, WelfareBranch
@@ -45,6 +49,7 @@ def check_delegation(
     orders: list[DelegationOrder],
     on: date | None = None,
     subdelegations: Sequence[Subdelegation] = (),
+    settings: Mapping[int, BoardSetting] | None = None,
 ) -> list[Violation]:
     found: list[Violation] = list(_check_subdelegations(org, orders, subdelegations))
     for order in orders:
@@ -65,8 +70,10 @@ def check_delegation(
                 )
             )
             continue
+        setting = (settings or {}).get(board.id)
         for item in order.items:
             found.extend(_check_item(org, order, item, board.kind, board.name))
+            found.extend(_check_passing_on(order, item, board.kind, board.name, setting))
     if on is not None:
         # DEL-1 only for the orders of real boards: a missing board or a DEL-2 order has no
         # board to fall back to (and a missing one would not be found below).
@@ -183,6 +190,39 @@ def _check_item(
             "A right the law gives a role directly (e.g. the principal) names that role.",
             "delegate",
         )
+
+
+def _check_passing_on(
+    order: DelegationOrder,
+    item: DelegationItem,
+    board_kind: UnitKind,
+    board_name: str,
+    setting: BoardSetting | None,
+) -> Iterator[Violation]:
+    """DEL-10 (KL 7 kap 6 §): only the board's förvaltningschef may pass a right on, so only
+    an item delegated to that position may allow it, or be the right to do so."""
+    executive = board_kind is UnitKind.EXECUTIVE_BOARD
+    if is_administrative_head(item.delegate, setting, executive):
+        return
+    head = head_label(setting, executive)
+    if item.subdelegation_allowed:
+        field, what = "subdelegation_allowed", "får vidaredelegeras"
+    elif SUBDELEGATION_MATTER.search(item.matter):
+        field, what = "delegate", "gäller rätten att vidaredelegera"
+    else:
+        return
+    yield _violation(
+        order,
+        item,
+        "DEL-10",
+        Severity.ERROR,
+        f"Punkten {what}, men bara nämndens förvaltningschef ({head}) får vidaredelegera "
+        "(KL 7 kap 6 §). Delegera punkten till förvaltningschefen, eller ta bort rätten att "
+        "vidaredelegera.",
+        f"Only the board's administrative head ({head}) may pass a right on (KL 7:6).",
+        field,
+        board_name,
+    )
 
 
 def _check_hand_set_kind(

@@ -10,13 +10,14 @@ inside the reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from nacka_desktop.domain.delegation import (
+    BoardSetting,
     Delegate,
     DelegateKind,
     DelegationItem,
@@ -233,7 +234,7 @@ def import_delegations(
             ImportProblem(0, "", "DATA-2", f"Filen innehåller inga punkter för {board.name}.")
         )
     _warn_duplicate_numbers(parsed, result.warnings)
-    _check_rules(org, board_unit_id, parsed, result)
+    _check_rules(org, board_unit_id, parsed, result, services.delegation.board_settings())
     result.item_count = len(parsed)
     if result.problems:
         return result
@@ -390,14 +391,18 @@ def _warn_duplicate_numbers(parsed: Sequence[_ParsedRow], warnings: list[str]) -
 
 
 def _check_rules(
-    org: OrgSnapshot, board_unit_id: int, parsed: Sequence[_ParsedRow], result: ImportResult
+    org: OrgSnapshot,
+    board_unit_id: int,
+    parsed: Sequence[_ParsedRow],
+    result: ImportResult,
+    settings: Mapping[int, BoardSetting],
 ) -> None:
     """Every rule error of the new version, on the row it comes from; warnings as warnings."""
     if not parsed:
         return
     trial = DelegationOrder(0, board_unit_id, OrderStatus.DRAFT, tuple(p.item for p in parsed))
     rows = {p.item.id for p in parsed}
-    for violation in check_delegation(org, [trial]):
+    for violation in check_delegation(org, [trial], settings=settings):
         row = violation.object_id if violation.object_id in rows else 0
         column = _FIELD_COLUMNS.get(violation.field or "", "")
         if violation.is_error:

@@ -33,13 +33,14 @@ from nacka_desktop.domain.checks import (
 )
 from nacka_desktop.domain.council_checks import check_council_matters, check_decisions
 from nacka_desktop.domain.council_matters import CouncilMatter, DecisionRecord
-from nacka_desktop.domain.delegation import DelegationOrder, Subdelegation
+from nacka_desktop.domain.delegation import BoardSetting, DelegationOrder, Subdelegation
 from nacka_desktop.domain.delegation_checks import check_delegation
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import Violation, sort_violations
 from nacka_desktop.domain.work_checks import check_work_environment
 from nacka_desktop.domain.work_environment import WorkSnapshot
 from nacka_desktop.storage.delegation_repository import (
+    load_board_settings,
     load_council_matters,
     load_decision_records,
     load_orders,
@@ -62,7 +63,7 @@ PARTS: dict[str, tuple[str, ...]] = {
         "task_distribution_item",
         "task_return",
     ),
-    "orders": ("delegation_order", "delegation_item"),
+    "orders": ("delegation_order", "delegation_item", "board_setting"),
     "subdelegations": ("subdelegation",),
     "matters": ("council_matter",),
     "decisions": ("delegated_decision",),
@@ -93,6 +94,8 @@ class Dataset:
     subdelegations: list[Subdelegation]
     decisions: list[DecisionRecord]
     versions: Versions = field(default_factory=dict, compare=False)
+    # each board's förvaltningschef and reporting rhythm (read with the orders)
+    settings: dict[int, BoardSetting] = field(default_factory=dict)
 
     @property
     def org(self) -> OrgSnapshot:
@@ -141,6 +144,7 @@ def load_dataset(
             previous.decisions if previous and kept("decisions") else load_decision_records(session)
         ),
         versions=versions,
+        settings=previous.settings if previous and kept("orders") else load_board_settings(session),
     )
 
 
@@ -188,7 +192,7 @@ FAMILIES = (
         "delegation",
         ("org", "orders", "subdelegations"),
         lambda data, on, _today: check_delegation(
-            data.org, data.orders, on=on, subdelegations=data.subdelegations
+            data.org, data.orders, on=on, subdelegations=data.subdelegations, settings=data.settings
         ),
     ),
     _Family(
@@ -199,7 +203,9 @@ FAMILIES = (
     _Family(
         "decisions",
         ("orders", "decisions", "matters"),
-        lambda data, _on, _today: check_decisions(data.orders, data.decisions, data.matters),
+        lambda data, _on, today: check_decisions(
+            data.orders, data.decisions, data.matters, data.settings, today
+        ),
     ),
 )
 

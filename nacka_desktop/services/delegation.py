@@ -20,8 +20,10 @@ from nacka_desktop.domain.council_matters import (
 from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
     NEED_TEST_KINDS,
+    BoardSetting,
     DecisionKind,
     Delegate,
+    DelegateKind,
     DelegationItem,
     DelegationOrder,
     OrderStatus,
@@ -41,12 +43,14 @@ from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.delegation_repository import (
     item_columns,
     item_record,
+    load_board_settings,
     load_council_matters,
     load_orders,
     load_subdelegations,
 )
 from nacka_desktop.storage.models import (
     Appointment,
+    BoardSettingRow,
     DelegatedDecision,
     DelegationItemRow,
     DelegationOrderRow,
@@ -158,6 +162,59 @@ class DelegationOrderService:
         if previous is not None and unchanged and previous.kind_set_on is not None:
             return replace(item, kind_set_by=previous.kind_set_by, kind_set_on=previous.kind_set_on)
         return replace(item, kind_set_by=self._editor.actor, kind_set_on=self._editor.clock())
+
+    def set_board_setting(
+        self, board_unit_id: int, head: Delegate | None, report_within_days: int | None
+    ) -> BoardSetting:
+        """The board names its förvaltningschef (DEL-10) and its reporting rhythm (DEL-11);
+        returns what it was before (for undo)."""
+        if head is not None and (
+            head.kind is not DelegateKind.POSITION or (head.role is None and not head.title.strip())
+        ):
+            raise refusal(
+                "DEL-10",
+                "Förvaltningschefen är en befattning: en roll eller en titel.",
+                "The administrative head is a position: a role or a title.",
+                ObjectKind.DELEGATION_ORDER,
+                board_unit_id,
+                "head",
+            )
+        if report_within_days is not None and not 1 <= report_within_days <= 366:
+            raise refusal(
+                "DATA-2",
+                "Anmälan ska ske inom 1–366 dagar.",
+                "Reporting must be within 1–366 days.",
+                ObjectKind.DELEGATION_ORDER,
+                board_unit_id,
+                "report_within_days",
+            )
+        with self._editor.edit() as session:
+            if session.get(Unit, board_unit_id) is None:
+                raise NotFoundError("Enheten", board_unit_id)
+            row = session.get(BoardSettingRow, board_unit_id)
+            previous = _board_setting(board_unit_id, row)
+            if row is None:
+                row = BoardSettingRow(board_unit_id=board_unit_id)
+                session.add(row)
+            row.head_role = head.role if head else None
+            row.head_title = head.title.strip() if head else ""
+            row.head_unit_id = head.unit_id if head else None
+            row.report_within_days = report_within_days
+            self._editor.audit(
+                session,
+                "board_setting.update",
+                ObjectKind.DELEGATION_ORDER,
+                board_unit_id,
+                {
+                    "head": (head.title or (head.role.value if head.role else "")) if head else "",
+                    "report_within_days": report_within_days,
+                },
+            )
+            return previous
+
+    def restore_board_setting(self, previous: BoardSetting) -> None:
+        """The undo of `set_board_setting`."""
+        self.set_board_setting(previous.board_unit_id, previous.head, previous.report_within_days)
 
     def draft_of(self, order_id: int) -> tuple[int, bool]:
         """The draft in which the board's order is changed (DEL-12): the board's draft if it
@@ -796,6 +853,13 @@ class DelegationQueries:
         org, orders, subdelegations = self._load(on)
         return who_may_decide(org, orders, item_id, unit_id, on, subdelegations)
 
+    def board_settings(self) -> dict[int, BoardSetting]:
+        """Each board's förvaltningschef and reporting rhythm (boards without one are left
+        out: they follow the defaults, see `domain.delegation.is_administrative_head`)."""
+        with self._database.reader() as session:  # a few rows: never the whole dataset
+            loaded = self._cache.loaded(session)
+            return dict(loaded.settings if loaded is not None else load_board_settings(session))
+
     def rights_view(self, person_id: int, on: date) -> list[RightView]:
         """What the person may decide on the date, and how (the person view)."""
         org, orders, subdelegations = self._load(on)
@@ -911,6 +975,17 @@ def _item(session: Session, item_id: int) -> DelegationItemRow:
     if row is None:
         raise NotFoundError("Punkten", item_id)
     return row
+
+
+def _board_setting(board_unit_id: int, row: BoardSettingRow | None) -> BoardSetting:
+    if row is None:
+        return BoardSetting(board_unit_id)
+    head = (
+        Delegate(DelegateKind.POSITION, row.head_role, row.head_title or "", row.head_unit_id)
+        if row.head_role is not None or row.head_title
+        else None
+    )
+    return BoardSetting(board_unit_id, head, row.report_within_days)
 
 
 def _refuse_a_late_or_unnamed_step(

@@ -41,6 +41,7 @@ from nacka_desktop.storage.delegation_repository import load_orders
 from nacka_desktop.storage.models import (
     Appointment,
     AuditEntry,
+    BoardSettingRow,
     CouncilMatterRow,
     DelegatedDecision,
     DelegationItemRow,
@@ -1451,7 +1452,6 @@ _KS_SECTIONS: tuple[_Section, ...] = (
                 _HR_DIRECTOR,
                 _CITY_DIRECTOR,
                 "MBL 10–14 §§, 38 §",
-                subdelegation=True,
             ),
             _Item(
                 "Särskild avtalspension och överenskommelse om avslut",
@@ -1487,7 +1487,6 @@ _KS_SECTIONS: tuple[_Section, ...] = (
                 "Placering av likvida medel enligt finanspolicyn",
                 _FINANCE_DIRECTOR,
                 _CITY_DIRECTOR,
-                subdelegation=True,
             ),
             _Item(
                 "Avskrivning av fordringar",
@@ -1522,10 +1521,11 @@ _KS_SECTIONS: tuple[_Section, ...] = (
                 report=False,
             ),
             _Item(_PROCUREMENT, _UNIT_MANAGER, lagrum=_LOU, limits="Upp till 1 mnkr"),
+            # DEL-10: the stadsdirektör, KS's förvaltningschef, may pass it on.
             _Item(
                 _PROCUREMENT,
-                _FINANCE_DIRECTOR,
                 _CITY_DIRECTOR,
+                _FINANCE_DIRECTOR,
                 _LOU,
                 "Över 1 mnkr och upp till 10 mnkr",
                 subdelegation=True,
@@ -2048,10 +2048,29 @@ class _DelegationSample:
             "kommunstyrelsens delegationsordning.",
             current=True,
         )
+        self._board_settings()
         self.session.flush()
         self._decisions()
         self._subdelegation()
         self._council_matters()
+
+    def _board_settings(self) -> None:
+        """Each board's förvaltningschef (DEL-10) and reporting rhythm (DEL-11): KS's is the
+        stadsdirektör and it hears decisions monthly; the utbildningsnämnd's is the
+        välfärdsdirektör, and it meets about every six weeks."""
+        units = self.builder.units
+        for board, role, area, days in (
+            ("KS", Role.CITY_DIRECTOR, None, 31),
+            ("UN", Role.DIRECTOR, "4000", 45),
+        ):
+            self.session.add(
+                BoardSettingRow(
+                    board_unit_id=units[board].id,
+                    head_role=role,
+                    head_unit_id=units[area].id if area else None,
+                    report_within_days=days,
+                )
+            )
 
     def _council_matters(self) -> None:
         """Two matters of principle the utbildningsnämnd referred to KF (one KF has decided,
@@ -2107,7 +2126,8 @@ class _DelegationSample:
         )
 
     def _subdelegation(self) -> None:
-        """The ekonomidirektör passes larger procurements on to the upphandlare (DEL-10)."""
+        """The stadsdirektör, KS's förvaltningschef, passes larger procurements on to the
+        upphandlare (DEL-10)."""
         item = self._by_matter[("KS", _PROCUREMENT, "Över 1 mnkr och upp till 10 mnkr")]
         order = next(o for o in load_orders(self.session) if o.id == item.order_id)
         record = next(i for i in order.items if i.id == item.id)
@@ -2127,7 +2147,7 @@ class _DelegationSample:
                 to_unit_id=None,
                 valid_from=since,
                 notes="Upphandlarna beslutar i egna upphandlingar; besluten anmäls till "
-                "ekonomidirektören.",
+                "stadsdirektören.",
             )
         )
 

@@ -10,13 +10,16 @@ from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.council_matters import CouncilMatter, DecisionRecord
 from nacka_desktop.domain.delegation import (
+    BoardSetting,
     Delegate,
+    DelegateKind,
     DelegationItem,
     DelegationOrder,
     Subdelegation,
 )
 
 from .models import (
+    BoardSettingRow,
     CouncilMatterRow,
     DelegatedDecision,
     DelegationItemRow,
@@ -84,6 +87,20 @@ def item_columns(item: DelegationItem) -> dict[str, Any]:
         "kind_reason": item.kind_reason,
         "kind_set_by": item.kind_set_by,
         "kind_set_on": item.kind_set_on,
+    }
+
+
+def load_board_settings(session: Session) -> dict[int, BoardSetting]:
+    """Each board's förvaltningschef and reporting rhythm, by board (DEL-10, DEL-11)."""
+    return {
+        row.board_unit_id: BoardSetting(
+            row.board_unit_id,
+            Delegate(DelegateKind.POSITION, row.head_role, row.head_title or "", row.head_unit_id)
+            if row.head_role is not None or row.head_title
+            else None,
+            row.report_within_days,
+        )
+        for row in plain_rows(session, BoardSettingRow, BoardSettingRow.board_unit_id)
     }
 
 

@@ -376,6 +376,28 @@ class CouncilMatterRow(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class BoardSettingRow(Base):
+    """What a board decided about its own order: the position that is its förvaltningschef
+    (DEL-10) and how soon delegated decisions are reported to it (DEL-11)."""
+
+    __tablename__ = "board_setting"
+
+    board_unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True
+    )
+    head_role: Mapped[Role | None] = mapped_column(_enum(Role, "role"))
+    head_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # the part of the organisation the position is limited to, e.g. a director's area
+    head_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+    report_within_days: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), default=utc_now, onupdate=utc_now
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
 class DataVersion(Base):
     """A row per table whose counter triggers move on every change to it (migration 0006):
     the version of the data, by which the rule checks are cached."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -18,6 +19,7 @@ from nacka_desktop.domain.delegation import (
     CONSULTATION_KINDS,
     ELECTED_DELEGATES,
     NEED_TEST_KINDS,
+    BoardSetting,
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -251,6 +253,46 @@ class ItemDialog(FormDialog):
             kind_set_by=self._stamp[0],
             kind_set_on=self._stamp[1],
         )
+
+
+class BoardSettingDialog(FormDialog):
+    """What the board decided about its own order: its förvaltningschef (DEL-10) and within
+    how many days delegated decisions are reported to it (DEL-11)."""
+
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        setting: BoardSetting,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Nämndens förvaltningschef och anmälan"), parent, english)
+        self.setMinimumWidth(820)  # the label and the three pickers of the position
+        self.set_intro(
+            self.tr(
+                "Bara förvaltningschefen får vidaredelegera (KL 7 kap 6 §). Besluten på "
+                "delegation anmäls till nämnden i den takt nämnden bestämt (KL 6 kap 40 §); "
+                "ett beslut som inte anmälts i tid visas som en varning."
+            )
+        )
+        self.board_unit_id = setting.board_unit_id
+        self.head = DelegateEditor(org, setting.board_unit_id, optional=True)
+        for index in reversed(range(self.head.kind.count())):  # a position, or none named
+            if self.head.kind.itemData(index) not in (NO_SUBSTITUTE, DelegateKind.POSITION.value):
+                self.head.kind.removeItem(index)
+        self.head.kind.setItemText(0, self.tr("(ej utsedd)"))
+        self.head.set_delegate(setting.head)
+        self.days = QSpinBox()
+        self.days.setRange(0, 366)
+        self.days.setSpecialValueText(self.tr("(ingen rytm)"))
+        self.days.setSuffix(self.tr(" dagar"))
+        self.days.setValue(setting.report_within_days or 0)
+        self.form.add("head", self.tr("Förvaltningschef"), self.head)
+        self.form.add("report_within_days", self.tr("Anmäls inom"), self.days)
+        self.revalidate()
+
+    def setting(self) -> BoardSetting:
+        return BoardSetting(self.board_unit_id, self.head.delegate(), self.days.value() or None)
 
 
 class AdoptDialog(FormDialog):

@@ -18,14 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.council_matters import recalls_in
-from nacka_desktop.domain.delegation import DelegationItem, DelegationOrder, OrderStatus
+from nacka_desktop.domain.delegation import (
+    BoardSetting,
+    DelegationItem,
+    DelegationOrder,
+    OrderStatus,
+    head_label,
+)
 from nacka_desktop.domain.delegation_compare import compare_orders
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import swedish_sort_key
 
 from .background import report_failure, run_in_background
 from .delegation_common import DelegationTab, SectionFilter, fit_columns, make_table
-from .delegation_dialogs import AdoptDialog, ItemDialog, SubdelegationDialog
+from .delegation_dialogs import AdoptDialog, BoardSettingDialog, ItemDialog, SubdelegationDialog
 from .delegation_models import ComparisonModel, ItemsModel
 
 if TYPE_CHECKING:
@@ -82,6 +88,10 @@ class OrderTab(DelegationTab):
         self.record_label.setWordWrap(True)
         self.adopt_button = QPushButton(self.tr("Anta…"))
         self.subdelegate_button = QPushButton(self.tr("Vidaredelegera…"))
+        # DEL-10 / DEL-11: the board's förvaltningschef and reporting rhythm, in one line.
+        self.board_setting_label = QLabel()
+        self.board_setting_label.setObjectName("boardSettingLabel")
+        self.board_setting_button = QPushButton(self.tr("Ändra…"))
         self.edit_buttons = (
             self.new_item_button,
             self.edit_item_button,
@@ -90,6 +100,8 @@ class OrderTab(DelegationTab):
             self.adopt_button,
             self.subdelegate_button,
         )
+        # enabled only where edits can be made and undone (the window from the main window)
+        self.setting_buttons = (self.board_setting_button,)
 
         top = QHBoxLayout()
         for label, widget in (
@@ -100,6 +112,10 @@ class OrderTab(DelegationTab):
             top.addWidget(QLabel(label))
             top.addWidget(widget, 1)
         top.addWidget(self.filter_edit, 2)
+        board_row = QHBoxLayout()
+        board_row.addWidget(self.board_setting_label)
+        board_row.addWidget(self.board_setting_button)
+        board_row.addStretch(1)
         compare_row = QHBoxLayout()
         compare_row.addWidget(QLabel(self.tr("Jämför med")))
         compare_row.addWidget(self.compare_combo, 1)
@@ -117,6 +133,7 @@ class OrderTab(DelegationTab):
         buttons.addWidget(self.letter_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(board_row)
         layout.addWidget(self.items_table, 3)
         layout.addLayout(editing)
         layout.addLayout(compare_row)
@@ -141,6 +158,7 @@ class OrderTab(DelegationTab):
         self.new_version_button.clicked.connect(self._new_version)
         self.adopt_button.clicked.connect(self._adopt)
         self.subdelegate_button.clicked.connect(self._subdelegate)
+        self.board_setting_button.clicked.connect(self._edit_board_setting)
 
     def refresh(self) -> None:
         snapshot = self._org
@@ -195,6 +213,57 @@ class OrderTab(DelegationTab):
             return self.tr("{status} (nr {id})").format(status=status, id=order.id)
         return f"{status} {order.adopted_on.isoformat()} {order.paragraph}".strip()
 
+    def _show_board_setting(self) -> None:
+        board = self.board_combo.currentData()
+        if board is None:
+            self.board_setting_label.setText("")
+            return
+        setting = self.services.delegation.board_settings().get(int(board))
+        executive = self._org.units[int(board)].kind is UnitKind.EXECUTIVE_BOARD
+        head = head_label(setting, executive)
+        if setting is None or setting.head is None:
+            head = self.tr("{head} (ej utsedd; standard)").format(head=head)
+        elif setting.head.unit_id in self._org.units:
+            head = self.tr("{head} inom {unit}").format(
+                head=head, unit=self._org.units[setting.head.unit_id].name
+            )
+        days = setting.report_within_days if setting else None
+        rhythm = (
+            self.tr("besluten anmäls inom {days} dagar").format(days=days)
+            if days
+            else self.tr("ingen anmälningsrytm angiven")
+        )
+        self.board_setting_label.setText(
+            self.tr("Förvaltningschef (får vidaredelegera): {head} · {rhythm}").format(
+                head=head, rhythm=rhythm
+            )
+        )
+
+    def _edit_board_setting(self) -> None:
+        board = self.board_combo.currentData()
+        if board is None or self.edits is None:
+            return
+        current = self.services.delegation.board_settings().get(int(board)) or BoardSetting(
+            int(board)
+        )
+        dialog = BoardSettingDialog(self._org, current, self, self.english)
+        orders, edits = self.services.delegation_orders, self.edits
+
+        def save() -> object:
+            chosen = dialog.setting()
+            return edits.edit(
+                self.tr("Förvaltningschef och anmälan"),
+                lambda: orders.set_board_setting(
+                    chosen.board_unit_id, chosen.head, chosen.report_within_days
+                ),
+                orders.restore_board_setting,
+                lambda _previous: orders.set_board_setting(
+                    chosen.board_unit_id, chosen.head, chosen.report_within_days
+                ),
+            )
+
+        edits.run_dialog(dialog, save)
+
     def _fill_versions(self) -> None:
         for combo in (self.version_combo, self.compare_combo):
             combo.blockSignals(True)
@@ -210,6 +279,7 @@ class OrderTab(DelegationTab):
         )
         for combo in (self.version_combo, self.compare_combo):
             combo.blockSignals(False)
+        self._show_board_setting()
         self._show_version()
 
     def _recalled(self, order: DelegationOrder | None) -> dict[int, str]:

@@ -54,6 +54,7 @@ class DelegationWindow(QDialog):
             edits.stack.indexChanged.connect(self.reload)
         editing = (
             *self.order_tab.edit_buttons,
+            *self.order_tab.setting_buttons,
             self.decisions_tab.new_decision_button,
             self.decisions_tab.reported_button,
             self.decisions_tab.recorded_button,

@@ -156,6 +156,37 @@
     </message>
 </context>
 <context>
+    <name>BoardSettingDialog</name>
+    <message>
+        <source>Nämndens förvaltningschef och anmälan</source>
+        <translation>The board's administrative head and reporting</translation>
+    </message>
+    <message>
+        <source>Bara förvaltningschefen får vidaredelegera (KL 7 kap 6 §). Besluten på delegation anmäls till nämnden i den takt nämnden bestämt (KL 6 kap 40 §); ett beslut som inte anmälts i tid visas som en varning.</source>
+        <translation>Only the administrative head may pass a right on (KL 7:6). Delegated decisions are reported to the board as often as it decided (KL 6:40); a decision not reported in time is shown as a warning.</translation>
+    </message>
+    <message>
+        <source>(ej utsedd)</source>
+        <translation>(not named)</translation>
+    </message>
+    <message>
+        <source>(ingen rytm)</source>
+        <translation>(no rhythm)</translation>
+    </message>
+    <message>
+        <source> dagar</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Förvaltningschef</source>
+        <translation>Administrative head</translation>
+    </message>
+    <message>
+        <source>Anmäls inom</source>
+        <translation>Reported within</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationPage</name>
     <message>
         <source>Mottagarens bekräftelse (AM-6)</source>
@@ -1229,6 +1260,10 @@ The program keeps running. The details are in the log file:
         <translation>Subdelegate…</translation>
     </message>
     <message>
+        <source>Ändra…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
         <source>Nämnd</source>
         <translation>Board</translation>
     </message>
@@ -1243,6 +1278,30 @@ The program keeps running. The details are in the log file:
     <message>
         <source>{status} (nr {id})</source>
         <translation>{status} (no. {id})</translation>
+    </message>
+    <message>
+        <source>{head} (ej utsedd; standard)</source>
+        <translation>{head} (not named; default)</translation>
+    </message>
+    <message>
+        <source>{head} inom {unit}</source>
+        <translation>{head} within {unit}</translation>
+    </message>
+    <message>
+        <source>besluten anmäls inom {days} dagar</source>
+        <translation>decisions reported within {days} days</translation>
+    </message>
+    <message>
+        <source>ingen anmälningsrytm angiven</source>
+        <translation>no reporting rhythm given</translation>
+    </message>
+    <message>
+        <source>Förvaltningschef (får vidaredelegera): {head} · {rhythm}</source>
+        <translation>Administrative head (may pass rights on): {head} · {rhythm}</translation>
+    </message>
+    <message>
+        <source>Förvaltningschef och anmälan</source>
+        <translation>Administrative head and reporting</translation>
     </message>
     <message>
         <source>(ingen jämförelse)</source>

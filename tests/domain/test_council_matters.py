@@ -18,7 +18,7 @@ from nacka_desktop.domain.council_matters import (
     report_route,
     without_recalled,
 )
-from nacka_desktop.domain.delegation import DecisionKind, LegalBasis
+from nacka_desktop.domain.delegation import BoardSetting, DecisionKind, LegalBasis
 from nacka_desktop.domain.delegation_rights import rights_of_person, who_may_decide
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rule_catalogue import RULES
@@ -252,3 +252,18 @@ def test_a_decision_taken_after_kf_took_the_matter_back_is_flagged() -> None:
     after = decision(id=6, decided_on=date(2026, 6, 15))
     found = hits(check_decisions(orders, [before, after], [recall()]))
     assert found == {("DEL-4", WARNING, DECISION, 6, "decided_on")}
+
+
+def test_del11_a_decision_not_reported_within_the_boards_rhythm_is_overdue() -> None:
+    orders = [order(UBN, item(item_id=1, report_to_board=True))]
+    monthly = {UBN: BoardSetting(UBN, report_within_days=30)}
+    taken = decision()  # decided 2026-09-01, not reported
+
+    def found(today: date, settings: dict[int, BoardSetting]) -> set[Hit]:
+        return hits(check_decisions(orders, [taken], (), settings, today))
+
+    assert found(date(2026, 10, 1), monthly) == set()  # the 30th day: still in time
+    assert found(date(2026, 10, 2), monthly) == {("DEL-11", WARNING, DECISION, 5, "reported_on")}
+    assert found(date(2027, 1, 1), {}) == set()  # no rhythm decided: nothing is overdue
+    reported = replace(taken, reported_on=date(2026, 9, 20))
+    assert hits(check_decisions(orders, [reported], (), monthly, date(2027, 1, 1))) == set()

@@ -11,6 +11,7 @@ import pytest
 
 from nacka_desktop.domain.checks import check_organisation
 from nacka_desktop.domain.delegation import (
+    BoardSetting,
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -37,6 +38,7 @@ from .test_work_checks import (
 ERROR = Severity.ERROR
 DIRECTOR = 200 + PER  # the personaldirektör's appointment in `Org().staff()`
 LON_MANAGER = 200 + LON
+CITY_DIRECTOR = 200 + SLK  # the stadsdirektör: KS's förvaltningschef (DEL-10)
 
 
 # --- ORG-4: a stödenhet or myndighets- och huvudmannaenhet under a direktör ---------------------
@@ -105,13 +107,14 @@ SUB_FROM = date(2026, 2, 1)
 
 
 def passable(kind: DecisionKind = DecisionKind.OTHER, allowed: bool = True) -> DelegationItem:
-    """An item for the enhetschef of Löneenheten (who holds it), maybe passable on."""
-    base = item(kind, position(Role.UNIT_MANAGER, unit_id=LON), matter="Attest av fakturor")
+    """An item for the stadsdirektör, KS's förvaltningschef (who alone may pass it on,
+    DEL-10), maybe passable on."""
+    base = item(kind, position(Role.CITY_DIRECTOR), matter="Attest av fakturor")
     return replace(base, subdelegation_allowed=allowed)
 
 
 def subdelegation(
-    by: int = LON_MANAGER,
+    by: int = CITY_DIRECTOR,
     to: Delegate | None = None,
     valid_to: date | None = None,
 ) -> Subdelegation:
@@ -132,7 +135,7 @@ def test_del10_the_delegate_passes_an_allowed_item_on() -> None:
     assert check_delegation(snapshot, orders, ON, [sub]) == []
     rights = rights_of_person(snapshot, orders, 31, ON, [sub])
     assert [(r.item.id, r.via, r.through and r.through.id) for r in rights] == [
-        (1, Via.SUBDELEGATION, LON_MANAGER)
+        (1, Via.SUBDELEGATION, CITY_DIRECTOR)
     ]
     assert rights_of_person(snapshot, orders, 31, date(2026, 1, 31), [sub]) == []
 
@@ -141,8 +144,8 @@ def test_del10_the_delegate_passes_an_allowed_item_on() -> None:
     ("kind", "allowed", "sub", "expected"),
     [
         (DecisionKind.OTHER, False, subdelegation(), ("DEL-10", "item")),
-        # the delegate's chief may decide the item, but does not hold it to pass on
-        (DecisionKind.OTHER, True, subdelegation(by=DIRECTOR), ("DEL-10", "by")),
+        # someone else does not hold it to pass on
+        (DecisionKind.OTHER, True, subdelegation(by=LON_MANAGER), ("DEL-10", "by")),
         (DecisionKind.OTHER, True, subdelegation(to=Delegate(DelegateKind.CHAIR)), ("DEL-8", "to")),
         (
             DecisionKind.OTHER,
@@ -184,7 +187,21 @@ def test_subdelegation_refusals(
         staffed_with_clerk().snapshot(), [order(KS, passable(kind, allowed))], None, [sub]
     )
     wanted: set[Hit] = {(rule_id, ERROR, "subdelegation", 1, field)}
-    assert hits(violations) == wanted
+    assert {hit for hit in hits(violations) if hit[1] is ERROR} == wanted
+
+
+def test_del10_only_the_forvaltningschef_may_hold_a_passable_item() -> None:
+    lon_item = replace(
+        item(DecisionKind.OTHER, position(Role.UNIT_MANAGER, unit_id=LON), matter="Attest"),
+        subdelegation_allowed=True,
+    )
+    violations = check_delegation(staffed_with_clerk().snapshot(), [order(KS, lon_item)])
+    assert hits(violations) == {("DEL-10", ERROR, "delegation_item", 1, "subdelegation_allowed")}
+    named = {KS: BoardSetting(KS, position(Role.UNIT_MANAGER, unit_id=LON))}
+    assert (
+        check_delegation(staffed_with_clerk().snapshot(), [order(KS, lon_item)], settings=named)
+        == []
+    )
 
 
 # --- DATA-1, DATA-4, DATA-6: what is allowed ----------------------------------------------------

@@ -81,7 +81,7 @@ ITEMS = [
         substitute=_position(Role.OPERATIONS_MANAGER),
         lagrum="LAS",
         limits="Inom fastställd budget och bemanningsplan",
-        subdelegation_allowed=True,
+        subdelegation_allowed=False,  # only a förvaltningschef may pass a right on (DEL-10)
     ),
     _item(STAFF, "1.2", "Beslut om varning", _position(Role.UNIT_MANAGER), lagrum="AB § 11"),
     _item(

@@ -80,7 +80,7 @@ def ks_items(services: Services) -> list[DelegationItem]:
         item(
             "1.3",
             "Beslut om ändrad sysselsättningsgrad",
-            Delegate(position, Role.OPERATIONS_MANAGER),
+            Delegate(position, Role.CITY_DIRECTOR),  # KS's förvaltningschef may pass it on
             subdelegation_allowed=True,
         ),
         item(

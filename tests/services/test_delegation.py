@@ -251,13 +251,14 @@ def test_an_unknown_titled_position_is_created_and_reported_as_unheld(sample: Se
 
 
 def passable_order(services: Services) -> tuple[int, DelegationItem, DelegationItem]:
-    """KS's order with one item that may be subdelegated and one that may not."""
+    """KS's order with one item the stadsdirektör (KS's förvaltningschef, who alone may pass
+    a right on, DEL-10) may subdelegate, and items that may not be."""
     order = services.delegation_orders.create_order(
         ks_id(services),
         [
-            item("2.1", "Attest av fakturor", subdelegation_allowed=True),
+            item("2.1", "Attest av fakturor", Role.CITY_DIRECTOR, subdelegation_allowed=True),
             item("2.2", "Beslut om tjänstledighet", subdelegation_allowed=False),
-            item("1.1", "Anställning av medarbetare", subdelegation_allowed=True),
+            item("1.1", "Anställning av medarbetare", subdelegation_allowed=False),
         ],
     )
     services.delegation_orders.adopt(order, ADOPTED, "§ 20")
@@ -267,6 +268,7 @@ def passable_order(services: Services) -> tuple[int, DelegationItem, DelegationI
 
 def test_del10_a_delegate_passes_an_item_on_and_decisions_report_back(sample: Services) -> None:
     _order, attest, _leave = passable_order(sample)
+    head = holder(sample, Role.CITY_DIRECTOR)
     manager = holder(sample, Role.UNIT_MANAGER)
     staff = next(
         a
@@ -275,7 +277,7 @@ def test_del10_a_delegate_passes_an_item_on_and_decisions_report_back(sample: Se
     )
     sample.delegation_orders.subdelegate(
         attest.id,
-        manager.id,
+        head.id,
         Delegate(DelegateKind.POSITION, Role.EMPLOYEE, "", manager.unit_id),
         date(2026, 1, 1),
     )
@@ -284,14 +286,14 @@ def test_del10_a_delegate_passes_an_item_on_and_decisions_report_back(sample: Se
 
     sample.delegated_decisions.record(attest.id, staff.id, TODAY, "Attest av faktura 4711")
     decision = sample.delegation.decisions(TODAY, TODAY)[0]
-    assert decision.report_to == sample.queries.snapshot().person_label(manager.person_id)
+    assert decision.report_to == sample.queries.snapshot().person_label(head.person_id)
 
 
 def test_del10_refused_where_not_allowed_by_a_non_holder_or_to_a_group_manager(
     sample: Services,
 ) -> None:
     _order, attest, leave = passable_order(sample)
-    hire = next(i for i in sample.delegation.orders()[0].items if i.number == "1.1")
+    head = holder(sample, Role.CITY_DIRECTOR)
     manager = holder(sample, Role.UNIT_MANAGER)
     employee = holder(sample, Role.EMPLOYEE)
     to_staff = Delegate(DelegateKind.POSITION, Role.EMPLOYEE)
@@ -305,9 +307,9 @@ def test_del10_refused_where_not_allowed_by_a_non_holder_or_to_a_group_manager(
             lambda: sample.delegation_orders.subdelegate(attest.id, employee.id, to_staff, TODAY),
         ),
         (
-            "HR-4",
+            "DEL-8",
             lambda: sample.delegation_orders.subdelegate(
-                hire.id, manager.id, Delegate(DelegateKind.POSITION, Role.GROUP_MANAGER), TODAY
+                attest.id, head.id, Delegate(DelegateKind.CHAIR), TODAY
             ),
         ),
     ]

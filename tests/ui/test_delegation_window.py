@@ -323,13 +323,13 @@ def test_passing_an_item_on_and_undo(
 ) -> None:
     current = editable.order_tab._current_order()
     assert current is not None
-    passable = DelegationItem(
+    passable = DelegationItem(  # to KS's förvaltningschef, who alone may pass it on (DEL-10)
         0,
         "Ekonomi",
         "2.5",
         "Attest av fakturor",
         DecisionKind.OTHER,
-        Delegate(DelegateKind.POSITION, Role.UNIT_MANAGER),
+        Delegate(DelegateKind.POSITION, Role.CITY_DIRECTOR),
         subdelegation_allowed=True,
     )
     draft, _made = orders.delegation_orders.draft_of(current.id)
@@ -341,7 +341,7 @@ def test_passing_an_item_on_and_undo(
     editable.order_tab.items_table.selectRow(row)
 
     def fill(dialog: SubdelegationDialog) -> int:
-        assert dialog.giver.count() > 0  # the enhetschefer hold it today
+        assert dialog.giver.count() > 0  # the stadsdirektör holds it today
         dialog.to.role.setCurrentIndex(dialog.to.role.findData(Role.EMPLOYEE.value))
         return 1
 
@@ -524,3 +524,30 @@ def test_an_order_is_imported_in_the_background_as_a_new_draft(
     assert reports == ["Importerad som utkast"]
     new = [o for o in orders.delegation.orders() if o.id not in before]
     assert len(new) == 1 and new[0].status is OrderStatus.DRAFT and new[0].items
+
+
+def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
+    editable: DelegationWindow, window, orders: Services, monkeypatch
+) -> None:
+    from nacka_desktop.ui.delegation_dialogs import BoardSettingDialog
+
+    tab = editable.order_tab
+    assert "stadsdirektör" in tab.board_setting_label.text()  # the sample's KS names it
+
+    def fill(dialog: BoardSettingDialog) -> int:
+        dialog.head.role.setCurrentIndex(dialog.head.role.findData(None))
+        dialog.head.title.setText("Kommundirektör")
+        dialog.days.setValue(60)
+        return 1
+
+    answer_once(monkeypatch, BoardSettingDialog, fill)
+    tab.board_setting_button.click()
+    setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
+    assert setting.head is not None and setting.head.title == "Kommundirektör"
+    assert setting.report_within_days == 60
+    assert "Kommundirektör" in tab.board_setting_label.text() and "60 dagar" in (
+        tab.board_setting_label.text()
+    )
+    window.undo_action.trigger()
+    setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
+    assert setting.head is not None and setting.head.role is Role.CITY_DIRECTOR

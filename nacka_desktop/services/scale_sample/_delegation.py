@@ -88,6 +88,8 @@ class Item:
     substitute: Who | None
     tpl: Tpl
     limits: str
+    # DEL-10: only an item delegated to the board's förvaltningschef may be passed on
+    subdelegation_allowed: bool = False
 
 
 @dataclass(eq=False, slots=True)
@@ -297,6 +299,7 @@ class DelegationPlan:
             for number, (tpl, matter, who, limits) in enumerate(entries, start=1):
                 kind = infer_decision_kind(matter)
                 _refuse_wrong_kind(board, matter, kind)
+                delegate = self._delegate(who, board)
                 items.append(
                     Item(
                         next(self._item_ids),
@@ -306,15 +309,22 @@ class DelegationPlan:
                         f"{section_number}.{number}",
                         matter,
                         kind,
-                        self._delegate(who, board),
+                        delegate,
                         self._delegate(tpl.sub, board) if tpl.sub else None,
                         tpl,
                         limits,
+                        tpl.subdelegation and delegate == self.head(board),
                     )
                 )
         order.items = tuple(items)
         self.orders.append(order)
         self.items += items
+
+    def head(self, board: Unit) -> Who:
+        """The board's förvaltningschef (DEL-10): the director of the area serving it, for
+        KS the stadsdirektör."""
+        head = self.resolver.resolve("DIR", board)
+        return Who(head.kind, head.role, head.title, head.unit_id)
 
     def _delegate(self, symbol: str, board: Unit) -> Who:
         if symbol.startswith("REKTOR@"):

@@ -9,6 +9,7 @@ from nacka_desktop.domain.enums import ProcessKind
 from nacka_desktop.services.sample import CONSULTED_WITH, NEED_TESTED_BY
 from nacka_desktop.storage.models import (
     Base,
+    BoardSettingRow,
     DelegatedDecision,
     DelegationItemRow,
     DelegationOrderRow,
@@ -25,6 +26,9 @@ from ._work import WorkPlan, texts
 
 Row = dict[str, Any]
 Batches = list[tuple[type[Base], list[Row]]]
+# DEL-11: every board of the scaled organisation hears its delegated decisions monthly.
+REPORT_WITHIN_DAYS = 31
+
 GOVERNING = (
     "Ägar- och medborgardialog",
     "Omvärldspaning och analys",
@@ -214,10 +218,26 @@ class Rows:
             )
             for order in plan.orders
         ]
+        boards = {order.board.id: order.board for order in plan.orders}
+        settings = []
+        for board_id, board in sorted(boards.items()):
+            head = plan.head(board)
+            settings.append(
+                self.stamped(
+                    {
+                        "board_unit_id": board_id,
+                        "head_role": head.role,
+                        "head_title": head.title,
+                        "head_unit_id": head.unit_id,
+                        "report_within_days": REPORT_WITHIN_DAYS,
+                    }
+                )
+            )
         return [
             (TitledPosition, positions),
             (DelegationOrderRow, orders),
             (DelegationItemRow, [self._item(item) for item in plan.items]),
+            (BoardSettingRow, settings),
         ]
 
     def _item(self, item: Item) -> dict[str, Any]:
@@ -243,7 +263,7 @@ class Rows:
                 "lagrum": tpl.lagrum,
                 "legal_basis": tpl.basis,
                 "limits": item.limits,
-                "subdelegation_allowed": tpl.subdelegation,
+                "subdelegation_allowed": item.subdelegation_allowed,
                 "report_to_board": tpl.report,
                 "notes": tpl.notes,
             },
