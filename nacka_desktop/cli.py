@@ -106,7 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     delegations.add_argument("file", metavar="FIL.xlsx")
     delegations.add_argument("--board", required=True, help="nämndens namn eller kod, t.ex. KS")
     delegations.add_argument("--adopted", type=_iso_date, help="antagen detta datum")
-    delegations.add_argument("--paragraph", default="", help='paragraf, t.ex. "§ 12"')
+    delegations.add_argument(
+        "--paragraph",
+        default="",
+        help='paragrafen i protokollet, t.ex. "§ 12" (krävs med --adopted)',
+    )
     delegations.add_argument(
         "--dry-run", action="store_true", help="kontrollera bara; inget sparas"
     )
@@ -374,6 +378,12 @@ def run_import(args: argparse.Namespace, location: str, out: TextIO) -> int:
     from nacka_desktop.imports.delegations import import_delegations
     from nacka_desktop.services.context import Services
 
+    if args.adopted is not None and not args.paragraph.strip():
+        print(
+            'nacka-desktop: --adopted behöver --paragraph, t.ex. --paragraph "§ 12" (DEL-12)',
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     services = Services.open(location, create=False)
     try:
         board = services.delegation.board_by_name(args.board)

@@ -341,3 +341,45 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
+
+
+# --- citations --------------------------------------------------------------------------------
+
+# The laws delegationsordningar cite most, by the name written out and the short form.
+_LAW_SHORT = {
+    "kommunallagen": "KL",
+    "förvaltningslagen": "FL",
+    "offentlighets- och sekretesslagen": "OSL",
+    "skollagen": "SL",
+    "socialtjänstlagen": "SoL",
+    "plan- och bygglagen": "PBL",
+    "miljöbalken": "MB",
+    "lagen om anställningsskydd": "LAS",
+    "lagen om offentlig upphandling": "LOU",
+    "lagen om stöd och service till vissa funktionshindrade": "LSS",
+    "arkivlagen": "ArkL",
+    "tryckfrihetsförordningen": "TF",
+}
+_SHORT_FORMS = frozenset(_LAW_SHORT.values()) | {"AB", "MBL", "LOA", "LVU", "LVM", "LOV", "HSL"}
+_NBSP = "\u00a0"
+
+
+def format_citation(text: str) -> str:
+    """One citation style everywhere: the law's short form first, then "6 kap. 39 §", with
+    non-breaking spaces so a line never starts with "§" ("6 kap. 40 § kommunallagen",
+    "6 kap 39 § KL" and "KL 6 kap 39§" all become "KL 6 kap. 39 §"). Text it does not
+    recognise is kept as written, spaces tidied."""
+    cited = " ".join(text.split())
+    if not cited:
+        return ""
+    folded = cited.casefold()
+    for name, short in _LAW_SHORT.items():
+        if folded.endswith(" " + name):
+            cited = f"{short} {cited[: -len(name) - 1]}"
+            break
+    words = cited.rsplit(" ", 1)
+    if len(words) == 2 and words[1] in _SHORT_FORMS and not cited.startswith(words[1]):
+        cited = f"{words[1]} {words[0]}"
+    cited = re.sub(r"(\d+)\s*kap\.?(?=\s|$)", rf"\1{_NBSP}kap.", cited)
+    cited = re.sub(r"(\d+(?:\s*[–-]\s*\d+)?)\s*(§§?)", rf"\1{_NBSP}\2", cited)
+    return re.sub(r"kap\.\s+(\d)", rf"kap.{_NBSP}\1", cited)

@@ -840,8 +840,8 @@ _CATALOGUE: tuple[Rule, ...] = (
         refused_tests=_tests(
             _SERVICE_DELEGATION,
             "test_del12_the_text_of_an_adopted_or_superseded_version_never_changes",
+            "test_del12_an_order_is_adopted_with_the_date_and_paragraph_of_the_decision",
         ),
-        pending=f"{_DELEGATION_ISSUE}: adoption does not yet require the §.",
     ),
     Rule(
         RuleId.DEL_13,

@@ -8,7 +8,7 @@ here (and in `_layout`) only: the CLI and the GUI import this module when a docu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,14 +17,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
-from nacka_desktop.domain.council_matters import ReportRoute
+from nacka_desktop.domain.council_matters import CouncilMatter, ReportRoute, recalls_in
 from nacka_desktop.domain.delegation import (
+    DecisionKind,
     Delegate,
     DelegationItem,
     DelegationOrder,
     LegalBasis,
     OrderStatus,
 )
+from nacka_desktop.domain.delegation_format import format_citation
 from nacka_desktop.domain.delegation_rights import Right, Via
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
@@ -53,7 +55,8 @@ from .letters._layout import (
 
 HEAD_WIDTH = HEAD_LABEL_WIDTH + 50 * mm  # room for the longer IDs and a date range
 ORDER_TITLE = "Delegationsordning"
-DELEGATE_TITLE = "Delegeringsbeslut"
+# The delegation is the board's decision (in its order); the letter only informs of it.
+DELEGATE_TITLE = "Information om beslutanderätt på delegation"
 REPORT_TITLE = "Anmälan av delegationsbeslut"
 SUBDELEGATION = "Får vidaredelegeras"
 NOT_REPORTED = "Anmäls ej"
@@ -107,8 +110,15 @@ def write_order_letter(
     sections = _sections(order.items)
     if not sections:
         story.append(para(muted("<i>Delegationsordningen innehåller inga punkter.</i>")))
+    taken = recalls_in(
+        services.delegation.orders(), services.delegation.council_matters(), services.clock()
+    )
     for section, items in sections:
-        story += [CondPageBreak(45 * mm), _section_heading(section), _order_table(org, items)]
+        story += [
+            CondPageBreak(45 * mm),
+            _section_heading(section),
+            _order_table(org, items, taken),
+        ]
     write_letter(path, head, story)
 
 
@@ -234,32 +244,54 @@ def _item_marks(item: DelegationItem) -> list[str]:
     return marks
 
 
-def _remarks(item: DelegationItem) -> str:
+def _remarks(item: DelegationItem, recall: CouncilMatter | None = None) -> str:
     parts = [esc(text) for text in (item.limits, item.notes) if text.strip()]
     if item.legal_basis is LegalBasis.ROLE_BY_LAW:
         parts.append(muted(esc(item.legal_basis.label_sv)))
+    if recall is not None:
+        when = " ".join(part for part in (day(recall.decided_on), esc(recall.paragraph)) if part)
+        parts.append(
+            f"<b>Återtaget av fullmäktige {when}</b> (DEL-4): beslutas inte längre på delegation."
+        )
+    if item.kind_set_by_hand and item.kind_reason:
+        parts.append(
+            muted(
+                f"Beslutstyp satt för hand: {esc(item.decision_kind.label_sv)} – "
+                f"{esc(item.kind_reason)} (DEL-14)"
+            )
+        )
     marks = _item_marks(item)
     if marks:
         parts.append(f'<font color="#1D4E7A"><b>{esc(" · ".join(marks))}</b></font>')
     return "<br/>".join(parts) or muted("–")
 
 
-def _order_table(org: OrgSnapshot, items: Sequence[DelegationItem]) -> Flowable:
+def _order_table(
+    org: OrgSnapshot,
+    items: Sequence[DelegationItem],
+    taken: Mapping[int, CouncilMatter] | None = None,
+) -> Flowable:
+    """The items; what KF has taken back (DEL-4) struck through, as in the window."""
     s = styles()
     headers = ["Nr", "Ärende", "Delegat", "Ersättare", "Lagrum", "Anmärkning/ begränsning"]
     rows: list[list[Flowable | str]] = [[Paragraph(h, s.cell_head) for h in headers]]
     for item in items:
+        recall = (taken or {}).get(item.id)
+
+        def shown(text: str, recall: CouncilMatter | None = recall) -> str:
+            return f"<strike>{text}</strike>" if recall is not None else text
+
         rows.append(
             [
-                Paragraph(esc(item.number), s.cell),
-                Paragraph(esc(item.matter), s.cell),
-                Paragraph(_delegate_text(item.delegate, org), s.cell),
-                Paragraph(_delegate_text(item.substitute, org), s.cell),
-                Paragraph(esc(item.lagrum) or muted("–"), s.cell),
-                Paragraph(_remarks(item), s.cell),
+                Paragraph(shown(esc(item.number)), s.cell),
+                Paragraph(shown(esc(item.matter)), s.cell),
+                Paragraph(shown(_delegate_text(item.delegate, org)), s.cell),
+                Paragraph(shown(_delegate_text(item.substitute, org)), s.cell),
+                Paragraph(esc(format_citation(item.lagrum)) or muted("–"), s.cell),
+                Paragraph(_remarks(item, recall), s.cell),
             ]
         )
-    widths = [10 * mm, 40 * mm, 31 * mm, 31 * mm, 21 * mm]
+    widths = [10 * mm, 38 * mm, 29 * mm, 28 * mm, 27 * mm]
     return grid_table(rows, [*widths, TEXT_WIDTH - sum(widths)])
 
 
@@ -273,6 +305,8 @@ class _Held:
     order: DelegationOrder
     item: DelegationItem
     ways: list[str]
+    by_law: bool = False  # a right the law gives the role itself (DEL-5), not a delegation
+    may_pass_on: bool = False  # held as the delegate: the förvaltningschef (DEL-10)
 
 
 def write_delegate_letter(
@@ -316,24 +350,38 @@ def write_delegate_letter(
         ),
         space(2),
     ]
-    if held:
+    delegated = [h for h in held if not h.by_law]
+    by_law = [h for h in held if h.by_law]
+    if delegated:
         story.append(
             para(
-                f"Enligt gällande delegationsordningar får du den {day(on)} besluta på nämndens "
-                "vägnar i ärendena nedan, inom angivna begränsningar. Rätten följer av din "
-                "befattning, inte av dig som person, och upphör när förordnandet upphör eller "
-                "nämnden ändrar delegationsordningen."
+                f"Nämnderna har i sina delegationsordningar beslutat att den som har din "
+                f"befattning får besluta på nämndens vägnar i ärendena nedan, inom angivna "
+                f"begränsningar, den {day(on)}. Detta brev informerar om de besluten. Rätten "
+                "följer av din befattning, inte av dig som person, och upphör när förordnandet "
+                "upphör eller nämnden ändrar delegationsordningen."
             )
         )
-        story += _held_tables(org, held)
-    else:
+        story += _held_tables(org, delegated)
+    if by_law:
+        story += [
+            CondPageBreak(70 * mm),  # the heading and its note with the table that follows
+            heading("Beslut som lagen ger din befattning"),
+            para(
+                "Dessa beslut fattar du med stöd av lag (till exempel skollagen för rektor), "
+                "inte på nämndens vägnar: de är ingen delegering, nämnden kan inte återta dem "
+                "och de anmäls inte till nämnden (DEL-5)."
+            ),
+            *_held_tables(org, by_law),
+        ]
+    if not held:
         story.append(
             para(
                 f"Du har den {day(on)} inte rätt att besluta i något ärende på delegation. "
                 "Nämnden beslutar i alla ärenden som inte har delegerats."
             )
         )
-    story += _duties()
+    story += _duties(any(h.may_pass_on and h.item.subdelegation_allowed for h in delegated))
     story.append(
         keep(
             space(3),
@@ -357,6 +405,8 @@ def _held(org: OrgSnapshot, rights: Sequence[Right]) -> list[_Held]:
         way = _way(org, right)
         if way not in entry.ways:
             entry.ways.append(way)
+        entry.by_law = entry.by_law or right.via is Via.LAW
+        entry.may_pass_on = entry.may_pass_on or right.via is Via.DELEGATE
     return list(merged.values())
 
 
@@ -419,18 +469,21 @@ def _held_tables(org: OrgSnapshot, held: Sequence[_Held]) -> list[Flowable]:
             for entry in rows_of:
                 item = entry.item
                 limits = [esc(t) for t in (item.limits, item.notes) if t.strip()]
-                if item.subdelegation_allowed:
+                if item.subdelegation_allowed and entry.may_pass_on:
                     limits.append(f"<b>{SUBDELEGATION}</b>")
+                if entry.by_law:  # the law's own right: no delegation, nothing to report
+                    report = muted("–")
+                elif item.decision_kind is DecisionKind.URGENT:
+                    report = "Ja, vid nästa sammanträde"
+                else:
+                    report = "Ja" if item.report_to_board else f"Nej<br/>{muted(NOT_REPORTED)}"
                 rows.append(
                     [
                         Paragraph(esc(item.number), s.cell),
                         Paragraph(esc(item.matter), s.cell),
                         Paragraph("<br/>".join(limits) or muted("–"), s.cell),
                         Paragraph("<br/>".join(entry.ways), s.cell),
-                        Paragraph(
-                            "Ja" if item.report_to_board else f"Nej<br/>{muted(NOT_REPORTED)}",
-                            s.cell,
-                        ),
+                        Paragraph(report, s.cell),
                     ]
                 )
             widths = [11 * mm, 48 * mm, 38 * mm, 0.0, 16 * mm]
@@ -444,21 +497,29 @@ def _held_tables(org: OrgSnapshot, held: Sequence[_Held]) -> list[Flowable]:
     return flowables
 
 
-def _duties() -> list[Flowable]:
+def _duties(may_pass_on: bool) -> list[Flowable]:
+    passing_on = (
+        "Som nämndens förvaltningschef får du vidaredelegera en rätt till en annan anställd "
+        f"endast där det anges <b>{SUBDELEGATION}</b>; beslut på vidaredelegation anmäls till "
+        "dig (kommunallagen 7 kap. 6–7 §§)."
+        if may_pass_on
+        else "Du får inte vidaredelegera din beslutanderätt till någon annan: det får bara "
+        "nämndens förvaltningschef, och bara där nämnden tillåtit det (kommunallagen "
+        "7 kap. 6 §)."
+    )
     return [
         heading("Skyldigheter när du beslutar på delegation"),
         para(
             "Du beslutar på nämndens vägnar och beslutet gäller som nämndens eget. "
-            "<b>Beslut ska anmälas till nämnden.</b> Registrera varje beslut du fattar med "
-            "diarienummer, så att det kan anmälas vid nämndens nästa sammanträde "
-            "(kommunallagen 6 kap. 40 §). Det gäller inte beslut i ärenden markerade "
+            "<b>Beslut ska anmälas till nämnden</b> på det sätt och i den takt nämnden har "
+            "bestämt (kommunallagen 6 kap. 40 §): registrera varje beslut du fattar med "
+            "diarienummer. Beslut i brådskande ärenden anmäls vid nämndens nästa sammanträde "
+            "(6 kap. 39 §). Det gäller inte beslut i ärenden markerade "
             f"<b>{NOT_REPORTED}</b>; beslut som kan laglighetsprövas protokollförs ändå särskilt."
         ),
         para(
-            "Du får vidaredelegera en rätt endast där det anges "
-            f"<b>{SUBDELEGATION}</b>, och beslut på vidaredelegation anmäls till "
-            "förvaltningschefen. När du är frånvarande beslutar ersättaren, eller om ingen "
-            "ersättare anges, din närmaste chef."
+            f"{passing_on} När du är frånvarande beslutar ersättaren, eller om ingen ersättare "
+            "anges, din närmaste chef."
         ),
     ]
 
@@ -470,12 +531,12 @@ def _delegate_signatures(
     if chiefs:
         chief = chiefs[0]
         issuer = Signer(
-            "Delegeringsbeslut utfärdat av",
+            "Informationen lämnad av",
             chief.person_name,
             f"{chief.role_label}, {chief.unit_name}",
         )
     else:
-        issuer = Signer("Delegeringsbeslut utfärdat av", "", "Chef")
+        issuer = Signer("Informationen lämnad av", "", "Chef")
     own = next(
         (a for a in services.queries.snapshot().appointments_of(person_id) if a.is_valid_on(on)),
         None,

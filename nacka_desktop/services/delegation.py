@@ -105,6 +105,16 @@ class DelegationOrderService:
     def adopt(self, order_id: int, adopted_on: date, paragraph: str) -> list[int]:
         """The board adopts the version (date and §); the version in force until then is
         superseded. Returns the superseded versions' ids (for undo)."""
+        if not paragraph.strip():
+            raise refusal(
+                "DEL-12",
+                "Ange paragrafen i nämndens protokoll (t.ex. § 12): det antagna är nämndens "
+                "beslut, och beslutet har datum och paragraf.",
+                "Give the paragraph of the board's minutes (e.g. § 12).",
+                ObjectKind.DELEGATION_ORDER,
+                order_id,
+                "paragraph",
+            )
         with self._editor.edit() as session:
             order = _order(session, order_id)
             _refuse_if_superseded(order)

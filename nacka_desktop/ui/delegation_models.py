@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from nacka_desktop.domain.delegation import DelegationItem
 from nacka_desktop.domain.delegation_compare import FIELD_LABELS_SV, Change, ItemChange
+from nacka_desktop.domain.delegation_format import format_citation
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.delegation import DecisionView, RightView
 
@@ -89,7 +90,7 @@ class ItemsModel(RowsModel):
                 kind,
                 lambda i: i.delegate.label(org),
                 lambda i: i.substitute.label(org) if i.substitute else "",
-                lambda i: i.lagrum,
+                lambda i: format_citation(i.lagrum).replace("\u00a0", " "),
                 lambda i: i.limits,
                 lambda i: yes if i.subdelegation_allowed else no,
                 lambda i: yes if i.report_to_board else no,

@@ -78,3 +78,12 @@ def test_who_by_matter_text_and_an_unknown_one(demo: Path, capsys) -> None:
     assert code == cli.EXIT_USAGE and "rymdhamn" in err
     code, _out, err = run(["rights", "--person", "X-000", "--db", str(demo)], capsys)
     assert code == cli.EXIT_USAGE and "X-000" in err
+
+
+def test_an_import_adopted_without_its_paragraph_is_refused(demo: Path, capsys, tmp_path) -> None:
+    code, _out, err = run(
+        ["import", "delegations", str(tmp_path / "x.xlsx"), "--board", "KS", "--adopted",
+         "2026-11-01", "--db", str(demo)],
+        capsys,
+    )  # fmt: skip
+    assert code == cli.EXIT_USAGE and "--paragraph" in err

@@ -52,3 +52,28 @@ def test_added_removed_and_changed_items_are_found_by_number() -> None:
 def test_identical_versions_have_no_changes() -> None:
     items = (item("1.1", "Attest"), item("1.2", "Bisyssla"))
     assert compare_orders(order(1, *items), order(2, *items)) == []
+
+
+def test_a_renumbering_shows_as_items_moved_not_as_every_item_changed() -> None:
+    matters = [f"Ärende {n}" for n in range(1, 65)]
+    old = order(1, *(item(f"1.{n}", m) for n, m in enumerate(matters, start=1)))
+    # a new item first: every later item gets the next number
+    new_items = [item("1.1", "Nytt ärende")]
+    new_items += [item(f"1.{n}", m) for n, m in enumerate(matters, start=2)]
+    changes = compare_orders(old, order(2, *new_items))
+    assert [c.change for c in changes].count(Change.MOVED) == 64
+    assert [(c.change, c.number) for c in changes if c.change is not Change.MOVED] == [
+        (Change.ADDED, "1.1")
+    ]
+    moved = changes[1]
+    assert (moved.old.number, moved.new.number, moved.fields) == ("1.1", "1.2", ("number",))  # type: ignore[union-attr]
+
+
+def test_an_item_moved_and_changed_is_changed_with_its_number() -> None:
+    old = order(1, item("1.1", "Attest"), item("1.2", "Bisyssla"))
+    moved = replace(item("2.1", "Attest"), limits="Upp till 1 mnkr")
+    changes = compare_orders(old, order(2, moved, item("1.2", "Bisyssla")))
+    # matter and delegate pair the item across numbers; its limits changed too
+    assert [(c.change, c.number, c.fields) for c in changes] == [
+        (Change.CHANGED, "2.1", ("number", "limits"))
+    ]

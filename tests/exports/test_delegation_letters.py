@@ -266,7 +266,10 @@ def test_a_draft_is_marked_as_such(documents: Documents, tmp_path: Path) -> None
 @needs_poppler
 def test_the_delegate_letter_lists_the_persons_matters(documents: Documents) -> None:
     text = _flat(_text(documents.delegate_pdf))
-    assert "Delegeringsbeslut" in text
+    assert "Information om beslutanderätt på delegation" in text  # the board decided it
+    assert "Delegeringsbeslut" not in text and "utfärdat av" not in text
+    assert "Du får inte vidaredelegera" in text  # an enhetschef is no förvaltningschef
+    assert "vid nämndens nästa sammanträde" not in text.split("brådskande")[0]
     assert f"Delegation till {documents.manager_name}" in text
     assert documents.board_name in text and STAFF in text
     assert "Anställning av medarbetare" in text and "Beslut om varning" in text

@@ -397,3 +397,16 @@ def test_del13_a_decision_about_the_decision_maker_is_refused(sample: Services) 
         leave.id, manager.id, TODAY, "Anställning", concerns_person_id=other.person_id,
         **common,  # type: ignore[arg-type]
     )  # fmt: skip
+
+
+def test_del12_an_order_is_adopted_with_the_date_and_paragraph_of_the_decision(
+    sample: Services,
+) -> None:
+    draft = sample.delegation_orders.create_order(ks_id(sample), STAFF_ITEMS)
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegation_orders.adopt(draft, ADOPTED, "  ")
+    assert (refused.value.violations[0].rule_id, refused.value.violations[0].field) == (
+        "DEL-12",
+        "paragraph",
+    )
+    assert sample.delegation.orders()[0].status is OrderStatus.DRAFT

@@ -115,8 +115,19 @@ class Styles:
 @cache
 def styles() -> Styles:
     register_fonts()
+    # Swedish hyphenation (pyphen's dictionary) where a word does not fit its line or table
+    # cell, so "personaldirektören" breaks as "personal-direktören", never mid-syllable.
     body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=5
+        "body",
+        fontName=FONT,
+        fontSize=9.5,
+        leading=13.5,
+        textColor=INK,
+        spaceAfter=5,
+        hyphenationLang="sv",
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+        splitLongWords=0,  # a word is broken only where Swedish hyphenation allows
     )
     cell = ParagraphStyle("cell", parent=body, fontSize=8.8, leading=11.8, spaceAfter=0)
     return Styles(
@@ -139,6 +150,7 @@ def styles() -> Styles:
         title=ParagraphStyle(
             "title",
             parent=body,
+            hyphenationLang="",  # a title wraps between words
             fontName=FONT_BOLD,
             fontSize=16.5,
             leading=21,
@@ -149,6 +161,7 @@ def styles() -> Styles:
         heading=ParagraphStyle(
             "heading",
             parent=body,
+            hyphenationLang="",
             fontName=FONT_BOLD,
             fontSize=11,
             leading=14,
