@@ -444,6 +444,36 @@ def head_label(setting: BoardSetting | None, executive_board: bool) -> str:
     return "stadsdirektören" if executive_board else DEFAULT_HEAD_TITLE.lower()
 
 
+# DEL-5: what skollagen gives the rektor directly (2 kap 10 §, 3 kap 9–12 §§, 5 kap 6–14 §§,
+# 7 kap 18 §): no board delegates it, takes it back, or gives it to another role.
+_RECTOR_BY_LAW = re.compile(
+    r"skolenhetens inre organisation|åtgärdsprogram|särskild undervisningsgrupp"
+    r"|enskild undervisning|anpassad studiegång|ledighet för elev|(skriftlig )?varning till elev"
+    r"|avstäng\w* (av )?elev|utvisning ur undervisningslokal|kvarsittning"
+    r"|tillfällig omplacering av elev|tillfällig placering av elev",
+    re.IGNORECASE,
+)
+
+
+def is_rector_right_by_law(matter: str) -> bool:
+    """Does the matter name a decision skollagen gives the rektor (DEL-5)?"""
+    return _RECTOR_BY_LAW.search(" ".join(matter.split())) is not None
+
+
+def dropped_rights_by_law(
+    old: tuple[DelegationItem, ...], new: tuple[DelegationItem, ...]
+) -> list[DelegationItem]:
+    """The rights the law gives a role (DEL-5) that the old version lists and the new one
+    leaves out: a new version cannot take them away."""
+    kept = {" ".join(i.matter.split()).casefold() for i in new}
+    return [
+        item
+        for item in old
+        if item.legal_basis is LegalBasis.ROLE_BY_LAW
+        and " ".join(item.matter.split()).casefold() not in kept
+    ]
+
+
 # A matter that is itself the right to pass rights on ("Rätt att vidaredelegera …").
 SUBDELEGATION_MATTER = re.compile(r"vidaredeleg", re.IGNORECASE)
 

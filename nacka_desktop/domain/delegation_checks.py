@@ -35,9 +35,10 @@ from .delegation import (
     head_label,
     infer_decision_kind,
     is_administrative_head,
+    is_rector_right_by_law,
 )
 from .delegation_rights import Via, direct_holders, has_holder, orders_in_force
-from .enums import Severity, UnitKind, WelfareBranch
+from .enums import Role, Severity, UnitKind, WelfareBranch
 from .records import OrgSnapshot
 from .rules import ObjectKind, Violation, sort_violations
 
@@ -179,6 +180,8 @@ def _check_item(
             "(disqualification). Delegate it to another position.",
             "delegate",
         )
+    if is_rector_right_by_law(item.matter):
+        yield from _check_rector_right(item, v)
     if item.legal_basis is LegalBasis.ROLE_BY_LAW and (
         item.delegate.kind is not DelegateKind.POSITION or item.delegate.role is None
     ):
@@ -189,6 +192,37 @@ def _check_item(
             "med den rollen som beslutsfattare.",
             "A right the law gives a role directly (e.g. the principal) names that role.",
             "delegate",
+        )
+
+
+def _check_rector_right(item: DelegationItem, make: MakeViolation) -> Iterator[Violation]:
+    """DEL-5: skollagen gives the decision to the rektor; the board cannot give it to anyone
+    else, and listing it is no delegation."""
+    for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
+        if delegate is None:
+            continue
+        # the rektor may let a biträdande rektor decide within the school (SL 2 kap 10 §)
+        if as_role(delegate).role not in (Role.PRINCIPAL, Role.DEPUTY_PRINCIPAL):
+            who = delegate.title or (delegate.role.label_sv.lower() if delegate.role else "")
+            yield make(
+                "DEL-5",
+                Severity.ERROR,
+                "Skollagen ger rektorn det här beslutet direkt: nämnden kan inte ge det till "
+                f"{who or 'någon annan'}.",
+                "The Education Act gives this decision to the principal; the board cannot give "
+                "it to anyone else.",
+                field,
+            )
+    if item.legal_basis is not LegalBasis.ROLE_BY_LAW and as_role(item.delegate).role is (
+        Role.PRINCIPAL
+    ):
+        yield make(
+            "DEL-5",
+            Severity.WARNING,
+            "Beslutet är rektorns enligt skollagen, ingen delegering från nämnden: ange "
+            'rättslig grund "Rätt direkt enligt lag" (beslutet anmäls då inte till nämnden).',
+            "The decision is the principal's by law, not a delegation: set the legal basis.",
+            "legal_basis",
         )
 
 

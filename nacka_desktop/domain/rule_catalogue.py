@@ -685,14 +685,25 @@ _CATALOGUE: tuple[Rule, ...] = (
         "and no board can withdraw them",
         'footnote 2, "Skollagen undantagen…"',
         _ERROR,
-        allowed_tests=_tests(
-            _DELEGATION,
-            "test_del5_a_right_by_law_names_the_role",
-            "test_del5_does_not_concern_ordinary_delegations",
+        frozenset({_WARNING}),
+        allowed_tests=(
+            *_tests(
+                _DELEGATION,
+                "test_del5_a_right_by_law_names_the_role",
+                "test_del5_does_not_concern_ordinary_delegations",
+            ),
+            *_tests(
+                _LAW, "test_del5_the_rektor_by_law_is_allowed_and_listed_as_a_delegation_is_flagged"
+            ),
         ),
         refused_tests=(
             *_tests(_DELEGATION, "test_del5_a_right_by_law_without_a_role_is_refused"),
             *_tests(_COUNCIL, "test_a_right_the_law_gives_a_role_is_no_ones_to_move"),
+            *_tests(_LAW, "test_del5_a_rektor_right_given_to_another_role_is_refused"),
+            *_tests(
+                _SERVICE_DELEGATION,
+                "test_del5_a_new_version_cannot_leave_out_the_rektors_rights_by_law",
+            ),
         ),
     ),
     Rule(

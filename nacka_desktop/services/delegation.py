@@ -28,6 +28,7 @@ from nacka_desktop.domain.delegation import (
     DelegationOrder,
     OrderStatus,
     Subdelegation,
+    dropped_rights_by_law,
 )
 from nacka_desktop.domain.delegation_rights import (
     Right,
@@ -127,6 +128,21 @@ class DelegationOrderService:
                     )
                 )
             )
+            items = {o.id: o.items for o in load_orders(session)}
+            for older in superseded:
+                dropped = dropped_rights_by_law(items[older.id], items[order_id])
+                if dropped:
+                    raise refusal(
+                        "DEL-5",
+                        "Den nya versionen saknar "
+                        + ", ".join(f"{i.number} {i.matter}" for i in dropped)
+                        + ": en rätt som lagen ger en roll direkt (skollagen för rektor) kan "
+                        "nämnden inte ta bort. Behåll punkten i den nya versionen.",
+                        "The new version leaves out a right the law gives a role directly.",
+                        ObjectKind.DELEGATION_ORDER,
+                        order_id,
+                        "items",
+                    )
             for older in superseded:
                 older.status = OrderStatus.SUPERSEDED
             order.status = OrderStatus.ADOPTED

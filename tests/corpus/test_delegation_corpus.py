@@ -22,12 +22,10 @@ from tests.conftest import TODAY
 from .corpus import HOLDOUT, Row, Verdict, judge, rows
 
 ROWS = rows() + rows(HOLDOUT)
-# Rules the app cannot check yet: the reglemente of each board (DEL-2), the rektor's rights
-# under skollagen (DEL-5), and matters another law keeps from officials (DEL-7 for LVU
-# applications, SoL 10 kap 4 §).
+# Rules the app cannot check yet: the reglemente of each board (DEL-2), and matters another
+# law keeps from officials (DEL-7 for LVU applications, SoL 10 kap 4 §).
 PENDING = {
     "DEL-2": "issue 9, deliverable 4: no reglemente to check the law against yet",
-    "DEL-5": "issue 9, deliverable 3: the rektor's skollagen rights are not catalogued yet",
 }
 PENDING_ROWS = {"SOC-11": "issue 9: laws that forbid delegating to officials are not catalogued"}
 

@@ -14,6 +14,7 @@ from nacka_desktop.domain.delegation import (
     Delegate,
     DelegateKind,
     DelegationItem,
+    LegalBasis,
     Subdelegation,
     infer_decision_kind,
 )
@@ -23,7 +24,7 @@ from nacka_desktop.domain.delegation_rights import rights_of_person, who_may_dec
 from nacka_desktop.domain.enums import Role, Severity
 from nacka_desktop.domain.records import OrgSnapshot
 
-from .snapshots import AO, HTJ, KS, LON, ON, Org
+from .snapshots import AO, HTJ, KS, LON, ON, UBN, Org
 from .test_delegation import ERROR, ITEM, WARNING, check, item, order, position
 
 # -- DEL-8: the delegate written as text --------------------------------------------------------
@@ -191,3 +192,24 @@ def test_hr5_an_unlimited_enhetschef_item_does_not_reach_the_enhetschef_in_samha
     assert in_service.id in {r.appointment.id for r in who_may_decide(org, orders, 2, None, ON)}
     own = rights_of_person(org, orders, in_service.person_id, ON)
     assert {r.item.id for r in own if r.appointment.id == in_service.id} == {2}
+
+
+# -- DEL-5: the rektor's rights under skollagen -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "matter", ["Avstängning av elev", "Skriftlig varning till elev", "Åtgärdsprogram"]
+)
+def test_del5_a_rektor_right_given_to_another_role_is_refused(matter: str) -> None:
+    found = check(UBN, item(DecisionKind.OTHER, position(title="Förvaltningschef"), matter=matter))
+    assert ("DEL-5", ERROR, ITEM, 1, "delegate") in found
+
+
+def test_del5_the_rektor_by_law_is_allowed_and_listed_as_a_delegation_is_flagged() -> None:
+    by_law = replace(
+        item(DecisionKind.OTHER, position(Role.PRINCIPAL), matter="Avstängning av elev"),
+        legal_basis=LegalBasis.ROLE_BY_LAW,
+    )
+    assert check(UBN, by_law) == set()
+    as_delegation = replace(by_law, legal_basis=LegalBasis.GENERAL_COMPETENCE)
+    assert check(UBN, as_delegation) == {("DEL-5", WARNING, ITEM, 1, "legal_basis")}

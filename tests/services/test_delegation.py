@@ -12,6 +12,7 @@ from nacka_desktop.domain.delegation import (
     Delegate,
     DelegateKind,
     DelegationItem,
+    LegalBasis,
     OrderStatus,
     infer_decision_kind,
 )
@@ -410,3 +411,23 @@ def test_del12_an_order_is_adopted_with_the_date_and_paragraph_of_the_decision(
         "paragraph",
     )
     assert sample.delegation.orders()[0].status is OrderStatus.DRAFT
+
+
+def test_del5_a_new_version_cannot_leave_out_the_rektors_rights_by_law(sample: Services) -> None:
+    un = next(
+        u.id for u in sample.queries.snapshot().units.values() if u.name == "Utbildningsnämnden"
+    )
+    by_law = replace(
+        item("3.7", "Avstängning av elev", Role.PRINCIPAL),
+        legal_basis=LegalBasis.ROLE_BY_LAW,
+        report_to_board=False,
+    )
+    first = sample.delegation_orders.create_order(un, [by_law])
+    sample.delegation_orders.adopt(first, ADOPTED, "§ 4")
+    without = sample.delegation_orders.create_order(un, [item("1.1", "Attest av fakturor")])
+    with pytest.raises(RuleViolationError) as refused:
+        sample.delegation_orders.adopt(without, date(2026, 6, 1), "§ 40")
+    assert refused.value.violations[0].rule_id == "DEL-5"
+    assert "Avstängning av elev" in refused.value.violations[0].message
+    keeping = sample.delegation_orders.create_order(un, [by_law, item("1.1", "Attest")])
+    sample.delegation_orders.adopt(keeping, date(2026, 6, 1), "§ 41")  # kept: adopted
