@@ -42,6 +42,7 @@ from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.delegation_repository import (
+    board_setting_record,
     item_columns,
     item_record,
     load_board_settings,
@@ -1004,14 +1005,7 @@ def _item(session: Session, item_id: int) -> DelegationItemRow:
 
 
 def _board_setting(board_unit_id: int, row: BoardSettingRow | None) -> BoardSetting:
-    if row is None:
-        return BoardSetting(board_unit_id)
-    head = (
-        Delegate(DelegateKind.POSITION, row.head_role, row.head_title or "", row.head_unit_id)
-        if row.head_role is not None or row.head_title
-        else None
-    )
-    return BoardSetting(board_unit_id, head, row.report_within_days)
+    return BoardSetting(board_unit_id) if row is None else board_setting_record(row)
 
 
 def _refuse_a_late_or_unnamed_step(

@@ -90,16 +90,19 @@ def item_columns(item: DelegationItem) -> dict[str, Any]:
     }
 
 
+def board_setting_record(row: BoardSettingRow | Row[Any]) -> BoardSetting:
+    head = (
+        Delegate(DelegateKind.POSITION, row.head_role, row.head_title or "", row.head_unit_id)
+        if row.head_role is not None or row.head_title
+        else None
+    )
+    return BoardSetting(row.board_unit_id, head, row.report_within_days)
+
+
 def load_board_settings(session: Session) -> dict[int, BoardSetting]:
     """Each board's förvaltningschef and reporting rhythm, by board (DEL-10, DEL-11)."""
     return {
-        row.board_unit_id: BoardSetting(
-            row.board_unit_id,
-            Delegate(DelegateKind.POSITION, row.head_role, row.head_title or "", row.head_unit_id)
-            if row.head_role is not None or row.head_title
-            else None,
-            row.report_within_days,
-        )
+        row.board_unit_id: board_setting_record(row)
         for row in plain_rows(session, BoardSettingRow, BoardSettingRow.board_unit_id)
     }
 
