@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         "protokoll över beslut som inte anmäls men kan laglighetsprövas (DEL-11)",
     )
     report.add_argument("--board", required=True, help="nämndens namn eller kod, t.ex. KS")
+    report.add_argument(
+        "--all",
+        action="store_true",
+        help="decisions: ta med beslut som redan anmälts (standard: bara de som inte anmälts)",
+    )
     register = export_kinds.add_parser("register", help="ett register som Excel-fil")
     register.add_argument(
         "register_kind",
@@ -354,8 +359,10 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
         )
 
         board = services.delegation.board_by_name(args.board)
-        write = write_decisions_report if args.report_kind == "decisions" else write_separate_record
-        write(services, board, first, last, target)
+        if args.report_kind == "decisions":
+            write_decisions_report(services, board, first, last, target, include_reported=args.all)
+        else:
+            write_separate_record(services, board, first, last, target)
     elif kind == "template":
         from nacka_desktop.exports.delegation_registers import write_delegation_template
 

@@ -314,6 +314,8 @@ TRANSLATIONS: dict[str, str] = {
     "Fortsätt i utkastet": "Continue in the draft",
     "Ändra i nytt utkast": "Change in a new draft",
     "Skäl för beslutstyp": "Reason for the decision kind",
+    "Ta med beslut som redan anmälts": "Include decisions already reported",
+    "Perioden slutar innan den börjar.": "The period ends before it starts.",
     "Nämndens förvaltningschef och anmälan": "The board's administrative head and reporting",
     (
         "Bara förvaltningschefen får vidaredelegera (KL 7 kap 6 §). Besluten på delegation "

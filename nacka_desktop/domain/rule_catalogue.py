@@ -833,8 +833,6 @@ _CATALOGUE: tuple[Rule, ...] = (
             "test_nothing_is_reported_or_recorded_before_the_decision",
             "test_del11_a_decision_not_reported_within_the_boards_rhythm_is_overdue",
         ),
-        pending=f"{_DELEGATION_ISSUE}: the report to the board does not yet ask for its board "
-        "and period, nor leave out decisions already reported.",
     ),
     Rule(
         RuleId.DEL_12,

@@ -556,11 +556,17 @@ def write_decisions_report(
     last: date,
     path: Path,
     municipality: str = "Nacka kommun",
+    include_reported: bool = False,
 ) -> None:
     """Write the decisions taken on the board's delegation from `first` to `last` that are
-    reported to the board (DEL-11), for its meeting."""
+    reported to the board (DEL-11), for its meeting: those not yet reported, or with
+    `include_reported` all of them."""
     board = services.queries.unit(board_unit_id).name
-    decisions = _decisions_of(services, board_unit_id, first, last, ReportRoute.REPORT_TO_BOARD)
+    decisions = [
+        d
+        for d in _decisions_of(services, board_unit_id, first, last, ReportRoute.REPORT_TO_BOARD)
+        if include_reported or d.reported_on is None
+    ]
     head = _period_head(
         municipality, REPORT_TITLE, report_doc_id(board_unit_id, last), board, first, last
     )
@@ -571,7 +577,8 @@ def write_decisions_report(
         last,
         decisions,
         "Följande beslut har fattats med stöd av delegation från nämnden under perioden "
-        "och anmäls härmed till nämnden (kommunallagen 6 kap. 40 §). Anmälan innebär inte "
+        + ("" if include_reported else "och har inte anmälts tidigare. De ")
+        + "anmäls härmed till nämnden (kommunallagen 6 kap. 40 §). Anmälan innebär inte "
         "att nämnden prövar besluten på nytt; den kan däremot återkalla en delegation. "
         "Beslut i ärenden som nämnden bestämt inte ska anmälas finns inte med; de som kan "
         "laglighetsprövas protokollförs särskilt.",

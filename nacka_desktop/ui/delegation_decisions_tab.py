@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.records import swedish_sort_key
+
 from .delegation_common import DelegationTab, date_edit, fit_columns, make_table
 from .delegation_dialogs import DecisionDialog
 from .delegation_models import DecisionsModel
-from .dialogs import DateDialog
+from .dialogs import DateDialog, ReportDialog
 from .edits import EXPECTED_REFUSALS
 
 if TYPE_CHECKING:
@@ -152,17 +155,44 @@ class DecisionsTab(DelegationTab):
         rows = self.decisions_table.selectionModel().selectedRows()
         return [self.decisions.row_at(r.row()).id for r in rows]
 
+    def _ask_report(self, title: str, offer_all: bool) -> ReportDialog | None:
+        """The board and the period the report is for, asked each time (it goes to that
+        board's meeting); None when the user cancels."""
+        boards = sorted(
+            (
+                (unit.name, unit.id)
+                for unit in self._org.units.values()
+                if unit.kind in (UnitKind.BOARD, UnitKind.EXECUTIVE_BOARD)
+                and unit.is_valid_on(self.on)
+            ),
+            key=lambda b: (b[0] != "Kommunstyrelsen", swedish_sort_key(b[0])),
+        )
+        first, last = self._period()
+        board = self.owner.order_tab.board_combo.currentData()
+        dialog = ReportDialog(title, boards, board, first, last, self, self.english, offer_all)
+        try:
+            return dialog if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
     def _separate_record(self) -> None:
         from nacka_desktop.exports.delegation_letters import write_separate_record
 
-        board = self.owner.order_tab.board_combo.currentData()
-        first, last = self._period()
-        if board is not None:
-            self._preview(
-                lambda path: write_separate_record(self.services, int(board), first, last, path),
-                self.tr("Särskilt protokoll över delegationsbeslut"),
-                f"sarskilt-protokoll-{first}-{last}.pdf",
-            )
+        title = self.tr("Särskilt protokoll över delegationsbeslut")
+        dialog = self._ask_report(title, offer_all=False)
+        if dialog is None:
+            return
+        board, first, last = (
+            int(dialog.board.currentData()),
+            dialog.first.date(),
+            dialog.last.date(),
+        )
+        assert first is not None and last is not None
+        self._preview(
+            lambda path: write_separate_record(self.services, board, first, last, path),
+            title,
+            f"sarskilt-protokoll-{first}-{last}.pdf",
+        )
 
     def _mark_recorded(self) -> None:
         chosen = self._selected_ids()
@@ -213,14 +243,24 @@ class DecisionsTab(DelegationTab):
     def _decisions_report(self) -> None:
         from nacka_desktop.exports.delegation_letters import write_decisions_report
 
-        board = self.owner.order_tab.board_combo.currentData()
-        first, last = self._period()
-        if board is not None:
-            self._preview(
-                lambda path: write_decisions_report(self.services, int(board), first, last, path),
-                self.tr("Anmälan av delegationsbeslut"),
-                f"delegationsbeslut-{first}-{last}.pdf",
-            )
+        title = self.tr("Anmälan av delegationsbeslut")
+        dialog = self._ask_report(title, offer_all=True)
+        if dialog is None:
+            return
+        board, first, last = (
+            int(dialog.board.currentData()),
+            dialog.first.date(),
+            dialog.last.date(),
+        )
+        everything = dialog.include_reported.isChecked()
+        assert first is not None and last is not None
+        self._preview(
+            lambda path: write_decisions_report(
+                self.services, board, first, last, path, include_reported=everything
+            ),
+            title,
+            f"delegationsbeslut-{first}-{last}.pdf",
+        )
 
     def _decision_register(self) -> None:
         from nacka_desktop.exports.delegation_registers import write_decision_register

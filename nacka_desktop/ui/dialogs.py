@@ -355,3 +355,49 @@ class AppointDialog(FormDialog):
             valid_to=self.valid_to_edit.date(),
             acting=self.acting_check.isChecked(),
         )
+
+
+class ReportDialog(FormDialog):
+    """Which board's decisions, for which period, for a report to the board (DEL-11)."""
+
+    def __init__(
+        self,
+        title: str,
+        boards: list[tuple[str, int]],
+        board: int | None,
+        first: date,
+        last: date,
+        parent: QWidget | None = None,
+        english: bool = False,
+        offer_all: bool = True,
+    ) -> None:
+        super().__init__(title, parent, english)
+        self.board = QComboBox()
+        for name, board_id in boards:
+            self.board.addItem(name, board_id)
+        self.board.setCurrentIndex(max(self.board.findData(board), 0))
+        self.first = DateField(optional=False)
+        self.first.set_date(first)
+        self.last = DateField(optional=False)
+        self.last.set_date(last)
+        self.include_reported = QCheckBox(self.tr("Ta med beslut som redan anmälts"))
+        self.form.add("board", self.tr("Nämnd"), self.board)
+        self.form.add("first", self.tr("Från"), self.first)
+        self.form.add("last", self.tr("Till"), self.last)
+        if offer_all:
+            self.form.add("include_reported", "", self.include_reported)
+        for edit in (self.first, self.last):
+            edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        valid = True
+        for name, edit in (("first", self.first), ("last", self.last)):
+            if problem := edit.problem():
+                self.form.rows[name].set_error(problem)
+                valid = False
+        first, last = self.first.date(), self.last.date()
+        if valid and first and last and last < first:
+            self.form.rows["last"].set_error(self.tr("Perioden slutar innan den börjar."))
+            valid = False
+        return valid

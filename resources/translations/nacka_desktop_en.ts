@@ -1693,6 +1693,29 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Ta med beslut som redan anmälts</source>
+        <translation>Include decisions already reported</translation>
+    </message>
+    <message>
+        <source>Nämnd</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Perioden slutar innan den börjar.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Återför arbetsmiljöuppgifter</source>

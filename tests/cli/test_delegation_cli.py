@@ -49,14 +49,15 @@ def test_the_reports_to_the_board_and_the_separate_record(
     period = ["--from", (date.today() - timedelta(days=60)).isoformat()]
     period += ["--to", date.today().isoformat()]
 
-    def report(kind: str, board: str) -> str:
-        out = tmp_path / f"{kind}-{board}.pdf"
-        argv = ["report", kind, "--board", board, *period]
+    def report(kind: str, board: str, *extra: str) -> str:
+        out = tmp_path / f"{kind}-{board}{'-'.join(extra)}.pdf"
+        argv = ["report", kind, "--board", board, *period, *extra]
         return pdf_text(export(demo, out, *argv, capsys=capsys))
 
-    school = report("decisions", "UN")
+    school = report("decisions", "UN", "--all")
     assert "Anmälan av delegationsbeslut till Utbildningsnämnden" in school
     assert "Skolskjuts beviljad" in school
+    assert "Skolskjuts beviljad" not in report("decisions", "UN")  # reported already
     assert "avslagen" not in school  # not reported (and appealed by förvaltningsbesvär)
     assert "avslagen" not in report("separate", "UN")
     board = report("decisions", "KS")

@@ -311,6 +311,29 @@ def test_the_report_lists_the_decisions_of_the_period(documents: Documents) -> N
     _assert_fonts_embedded(documents.report_pdf)
 
 
+@needs_poppler
+def test_the_report_lists_only_what_is_not_yet_reported_unless_asked(
+    documents: Documents, tmp_path: Path
+) -> None:
+    services = documents.services
+    warning = next(
+        d for d in services.delegation.decisions(FIRST, TODAY) if d.case_number == "KS 2026/57"
+    )
+    previous = services.delegated_decisions.mark_reported([warning.id], TODAY)
+    try:
+        unreported, everything = tmp_path / "nya.pdf", tmp_path / "alla.pdf"
+        write_decisions_report(services, documents.board_id, FIRST, TODAY, unreported)
+        write_decisions_report(
+            services, documents.board_id, FIRST, TODAY, everything, include_reported=True
+        )
+        assert "KS 2026/57" not in _flat(_text(unreported))
+        assert "KS 2026/41" in _flat(_text(unreported))
+        assert "har inte anmälts tidigare" in _flat(_text(unreported))
+        assert "KS 2026/57" in _flat(_text(everything))
+    finally:
+        services.delegated_decisions.restore_reported(previous)
+
+
 def test_unknown_order_and_person_are_not_found(documents: Documents, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError):
         write_order_letter(documents.services, 999_999, tmp_path / "x.pdf")

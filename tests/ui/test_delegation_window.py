@@ -551,3 +551,25 @@ def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
     window.undo_action.trigger()
     setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
     assert setting.head is not None and setting.head.role is Role.CITY_DIRECTOR
+
+
+def test_the_report_to_the_board_asks_for_the_board_and_the_period(
+    delegation: DelegationWindow, qtbot, monkeypatch
+) -> None:
+    from nacka_desktop.ui.dialogs import ReportDialog
+    from nacka_desktop.ui.pdf_preview import PdfPreviewDialog
+
+    asked: list[tuple[str, str, str]] = []
+
+    def choose(dialog: ReportDialog) -> int:
+        asked.append((dialog.board.currentText(), dialog.first.text(), dialog.last.text()))
+        dialog.first.setText("2026-01-01")
+        return 1
+
+    shown: list[int] = []
+    monkeypatch.setattr(ReportDialog, "exec", choose)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: shown.append(self.page_count()))
+    delegation.decisions_tab.report_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert asked and asked[0][0] == "Kommunstyrelsen"  # the board shown, chosen again here
+    assert shown == [1]
