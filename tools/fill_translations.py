@@ -335,8 +335,15 @@ TRANSLATIONS: dict[str, str] = {
     "{head} inom {unit}": "{head} within {unit}",
     "besluten anmäls inom {days} dagar": "decisions reported within {days} days",
     "ingen anmälningsrytm angiven": "no reporting rhythm given",
-    "Förvaltningschef (får vidaredelegera): {head} · {rhythm}": (
-        "Administrative head (may pass rights on): {head} · {rhythm}"
+    "Förvaltningschef (får vidaredelegera): {head} · {rhythm} · {laws}": (
+        "Administrative head (may pass rights on): {head} · {rhythm} · {laws}"
+    ),
+    "reglemente: {n} lagar": "reglemente: {n} laws",
+    "inget reglemente angivet": "no reglemente given",
+    "t.ex. KL FL OSL SL (tomt: kontrolleras inte)": "e.g. KL FL OSL SL (empty: not checked)",
+    "Reglementets lagar": "Laws of the reglemente",
+    "DEL-2: okänd lag {laws}; se listan i verktygstipset.": (
+        "DEL-2: unknown law {laws}; see the list in the tooltip."
     ),
     "Förvaltningschef och anmälan": "Administrative head and reporting",
     "t.ex. stadsdirektören och personaldirektören": "e.g. the city director and the HR director",

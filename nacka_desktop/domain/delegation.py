@@ -413,6 +413,9 @@ class BoardSetting:
     board_unit_id: int
     head: Delegate | None = None
     report_within_days: int | None = None
+    # DEL-2: the laws (short forms, see `laws.LAWS`) the board's reglemente gives it; empty
+    # until the board's reglemente is entered, and then nothing is checked against it
+    laws: frozenset[str] = frozenset()
 
 
 # Until a board names its förvaltningschef: a position titled so, or KS's stadsdirektör.

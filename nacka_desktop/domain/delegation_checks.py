@@ -39,6 +39,7 @@ from .delegation import (
 )
 from .delegation_rights import Via, direct_holders, has_holder, orders_in_force
 from .enums import Role, Severity, UnitKind, WelfareBranch
+from .laws import cited_laws
 from .records import OrgSnapshot
 from .rules import ObjectKind, Violation, sort_violations
 
@@ -75,6 +76,8 @@ def check_delegation(
         for item in order.items:
             found.extend(_check_item(org, order, item, board.kind, board.name))
             found.extend(_check_passing_on(order, item, board.kind, board.name, setting))
+            if setting is not None and setting.laws:
+                found.extend(_check_reglemente(org, order, item, board.name, setting, settings))
     if on is not None:
         # DEL-1 only for the orders of real boards: a missing board or a DEL-2 order has no
         # board to fall back to (and a missing one would not be found below).
@@ -223,6 +226,53 @@ def _check_rector_right(item: DelegationItem, make: MakeViolation) -> Iterator[V
             'rättslig grund "Rätt direkt enligt lag" (beslutet anmäls då inte till nämnden).',
             "The decision is the principal's by law, not a delegation: set the legal basis.",
             "legal_basis",
+        )
+
+
+def _check_reglemente(
+    org: OrgSnapshot,
+    order: DelegationOrder,
+    item: DelegationItem,
+    board_name: str,
+    setting: BoardSetting,
+    settings: Mapping[int, BoardSetting] | None,
+) -> Iterator[Violation]:
+    """DEL-2: the board decides, and delegates, only what its reglemente gives it: an item
+    citing a law outside it is refused, naming the board whose reglemente holds it; a law the
+    catalogue does not know is a warning (the catalogue may lack it), never a refusal."""
+    known, unknown = cited_laws(item.lagrum)
+    for law in known:
+        if law.short in setting.laws:
+            continue
+        holders = sorted(
+            org.units[other.board_unit_id].name
+            for other in (settings or {}).values()
+            if law.short in other.laws and other.board_unit_id in org.units
+        )
+        elsewhere = f" Den hör till {', '.join(holders)}." if holders else ""
+        yield _violation(
+            order,
+            item,
+            "DEL-2",
+            Severity.ERROR,
+            f"{law.name[:1].upper()}{law.name[1:]} ({law.short}) hör inte till {board_name}s "
+            f"reglemente: nämnden kan inte besluta, eller delegera, i ärenden enligt den."
+            + elsewhere,
+            f"{law.short} is not in {board_name}'s reglemente." + elsewhere,
+            "lagrum",
+            board_name,
+        )
+    for token in unknown:
+        yield _violation(
+            order,
+            item,
+            "DEL-2",
+            Severity.WARNING,
+            f"Lagrummet nämner {token!r}, som inte finns i appens lagkatalog; kontrollera att "
+            f"lagen hör till {board_name}s reglemente.",
+            f"The lagrum cites {token!r}, which the law catalogue does not know.",
+            "lagrum",
+            board_name,
         )
 
 

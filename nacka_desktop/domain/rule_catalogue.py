@@ -635,12 +635,24 @@ _CATALOGUE: tuple[Rule, ...] = (
         "Only the board whose charter defines the area decides in it or delegates it",
         '"Det är bara den nämnd som har ansvarsområdet definierat i sitt reglemente…"',
         _ERROR,
-        allowed_tests=_tests(_DELEGATION, "test_del2_boards_and_ks_have_orders"),
-        refused_tests=_tests(
-            _DELEGATION, "test_del2_an_order_for_something_that_is_not_a_board_is_refused"
+        frozenset({_WARNING}),
+        allowed_tests=(
+            *_tests(_DELEGATION, "test_del2_boards_and_ks_have_orders"),
+            *_tests(
+                _LAW,
+                "test_del2_the_catalogue_knows_the_laws_orders_cite_and_reads_a_lagrum",
+                "test_del2_a_law_in_the_reglemente_is_allowed_and_an_unknown_one_only_flagged",
+            ),
         ),
-        pending="Only that an order belongs to a board (and a recall to the item's own board) "
-        "is checked; the items are not checked against the areas of the board's charter.",
+        refused_tests=(
+            *_tests(_DELEGATION, "test_del2_an_order_for_something_that_is_not_a_board_is_refused"),
+            *_tests(
+                _LAW,
+                "test_del2_an_item_citing_a_law_outside_the_reglemente_is_refused_naming_who_holds_it",
+            ),
+        ),
+        pending=f"{_DELEGATION_ISSUE}: items are checked against the laws of the board's "
+        "reglemente, not yet against its areas (a matter without a lagrum is not checked).",
     ),
     Rule(
         RuleId.DEL_3,

@@ -38,6 +38,7 @@ from nacka_desktop.domain.delegation_rights import (
     who_may_decide,
 )
 from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.laws import law as law_by_short
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.storage.database import Database
@@ -191,10 +192,26 @@ class DelegationOrderService:
         return replace(item, kind_set_by=self._editor.actor, kind_set_on=self._editor.clock())
 
     def set_board_setting(
-        self, board_unit_id: int, head: Delegate | None, report_within_days: int | None
+        self,
+        board_unit_id: int,
+        head: Delegate | None,
+        report_within_days: int | None,
+        laws: frozenset[str] | None = None,
     ) -> BoardSetting:
-        """The board names its förvaltningschef (DEL-10) and its reporting rhythm (DEL-11);
-        returns what it was before (for undo)."""
+        """The board names its förvaltningschef (DEL-10), its reporting rhythm (DEL-11) and
+        the laws its reglemente gives it (DEL-2; None keeps them); returns what it was
+        before (for undo)."""
+        unknown = sorted(short for short in laws or () if law_by_short(short) is None)
+        if unknown:
+            raise refusal(
+                "DEL-2",
+                f"Okänd lag i reglementet: {', '.join(unknown)}. Ange lagarnas korta namn, "
+                "t.ex. KL, SL, SoL, PBL.",
+                f"Unknown law in the reglemente: {', '.join(unknown)}.",
+                ObjectKind.DELEGATION_ORDER,
+                board_unit_id,
+                "laws",
+            )
         if head is not None and (
             head.kind is not DelegateKind.POSITION or (head.role is None and not head.title.strip())
         ):
@@ -227,6 +244,9 @@ class DelegationOrderService:
             row.head_title = head.title.strip() if head else ""
             row.head_unit_id = head.unit_id if head else None
             row.report_within_days = report_within_days
+            if laws is not None:
+                shorts = (law_by_short(short) for short in laws)
+                row.reglemente_laws = " ".join(sorted(law.short for law in shorts if law))
             self._editor.audit(
                 session,
                 "board_setting.update",
@@ -235,13 +255,16 @@ class DelegationOrderService:
                 {
                     "head": (head.title or (head.role.value if head.role else "")) if head else "",
                     "report_within_days": report_within_days,
+                    "laws": sorted(laws) if laws is not None else None,
                 },
             )
             return previous
 
     def restore_board_setting(self, previous: BoardSetting) -> None:
         """The undo of `set_board_setting`."""
-        self.set_board_setting(previous.board_unit_id, previous.head, previous.report_within_days)
+        self.set_board_setting(
+            previous.board_unit_id, previous.head, previous.report_within_days, previous.laws
+        )
 
     def draft_of(self, order_id: int) -> tuple[int, bool]:
         """The draft in which the board's order is changed (DEL-12): the board's draft if it

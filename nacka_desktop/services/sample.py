@@ -1286,6 +1286,24 @@ class _Item:
 
 _Section = tuple[str, tuple[_Item, ...]]
 
+# The laws each board's reglemente gives it (DEL-2), by short form (domain/laws.py).
+# Every board procures and keeps records; a law can be in several reglementen (KS plans and
+# exploits land under PBL, MSN grants bygglov under it).
+_EVERY_BOARD = frozenset(
+    {"KL", "FL", "OSL", "TF", "ArkL", "GDPR", "SkL", "LOU", "LUF", "LOV", "FPL", "RB"}
+)
+_REGLEMENTE: dict[str, frozenset[str]] = {
+    # KS: the employer, finances, land, planning and exploitation
+    "KS": frozenset(
+        {"LAS", "MBL", "AB", "LOA", "AML", "DL", "JB", "FBL", "LMA", "ExpL", "PBL", "AL", "UB"}
+    ),
+    "UN": frozenset({"SL"}),
+    "SN": frozenset({"SoL", "LSS", "LVU", "LVM", "FB", "AlkL", "LTLP", "FärdtjL", "LBE", "HSL"}),
+    "MSN": frozenset({"PBL", "PBF", "MB", "FMH", "LL", "SSL", "SmL"}),
+    "KFN": frozenset({"BibL"}),
+    "NTN": frozenset({"TrF", "LFS", "OL", "AL", "MB", "AvfF"}),
+}
+
 # Who took the step before a decision (HR-2, HR-3), as the decision log records it.
 NEED_TESTED_BY = "Stadsdirektören och personaldirektören"
 CONSULTED_WITH = "Enhetschefens chef"
@@ -2062,6 +2080,10 @@ class _DelegationSample:
         for board, role, area, days in (
             ("KS", Role.CITY_DIRECTOR, None, 31),
             ("UN", Role.DIRECTOR, "4000", 45),
+            ("SN", None, None, None),
+            ("MSN", None, None, None),
+            ("KFN", None, None, None),
+            ("NTN", None, None, None),
         ):
             self.session.add(
                 BoardSettingRow(
@@ -2069,6 +2091,7 @@ class _DelegationSample:
                     head_role=role,
                     head_unit_id=units[area].id if area else None,
                     report_within_days=days,
+                    reglemente_laws=" ".join(sorted(_EVERY_BOARD | _REGLEMENTE[board])),
                 )
             )
 

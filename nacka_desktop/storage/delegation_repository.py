@@ -96,7 +96,12 @@ def board_setting_record(row: BoardSettingRow | Row[Any]) -> BoardSetting:
         if row.head_role is not None or row.head_title
         else None
     )
-    return BoardSetting(row.board_unit_id, head, row.report_within_days)
+    return BoardSetting(
+        row.board_unit_id,
+        head,
+        row.report_within_days,
+        frozenset((row.reglemente_laws or "").split()),
+    )
 
 
 def load_board_settings(session: Session) -> dict[int, BoardSetting]:

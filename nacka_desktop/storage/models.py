@@ -390,6 +390,8 @@ class BoardSettingRow(Base):
     # the part of the organisation the position is limited to, e.g. a director's area
     head_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
     report_within_days: Mapped[int | None] = mapped_column(Integer)
+    # DEL-2: the laws the board's reglemente gives it, short forms separated by spaces
+    reglemente_laws: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
     created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[datetime | None] = mapped_column(

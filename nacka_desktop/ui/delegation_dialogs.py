@@ -29,6 +29,7 @@ from nacka_desktop.domain.delegation import (
 )
 from nacka_desktop.domain.delegation_format import NUMBER_PATTERN
 from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.laws import LAWS, law
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 
 from .dialogs import FormDialog
@@ -287,12 +288,34 @@ class BoardSettingDialog(FormDialog):
         self.days.setSpecialValueText(self.tr("(ingen rytm)"))
         self.days.setSuffix(self.tr(" dagar"))
         self.days.setValue(setting.report_within_days or 0)
+        # DEL-2: the laws the board's reglemente gives it, by short form
+        self.laws = QLineEdit(" ".join(sorted(setting.laws)))
+        self.laws.setPlaceholderText(self.tr("t.ex. KL FL OSL SL (tomt: kontrolleras inte)"))
+        self.laws.setToolTip(", ".join(f"{known.short}: {known.name}" for known in LAWS))
         self.form.add("head", self.tr("Förvaltningschef"), self.head)
         self.form.add("report_within_days", self.tr("Anmäls inom"), self.days)
+        self.form.add("laws", self.tr("Reglementets lagar"), self.laws)
+        self.laws.textChanged.connect(self.revalidate)
         self.revalidate()
 
+    def validate(self) -> bool:
+        unknown = [short for short in self.laws.text().replace(",", " ").split() if not law(short)]
+        if unknown:
+            self.form.rows["laws"].set_error(
+                self.tr("DEL-2: okänd lag {laws}; se listan i verktygstipset.").format(
+                    laws=", ".join(unknown)
+                )
+            )
+        return not unknown
+
     def setting(self) -> BoardSetting:
-        return BoardSetting(self.board_unit_id, self.head.delegate(), self.days.value() or None)
+        shorts = self.laws.text().replace(",", " ").split()
+        return BoardSetting(
+            self.board_unit_id,
+            self.head.delegate(),
+            self.days.value() or None,
+            frozenset(known.short for short in shorts if (known := law(short))),
+        )
 
 
 class AdoptDialog(FormDialog):

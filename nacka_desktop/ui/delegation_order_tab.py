@@ -233,9 +233,18 @@ class OrderTab(DelegationTab):
             if days
             else self.tr("ingen anmälningsrytm angiven")
         )
+        # the count in the line, the laws themselves in its tooltip: the line stays short
+        laws = (
+            self.tr("reglemente: {n} lagar").format(n=len(setting.laws))
+            if setting is not None and setting.laws
+            else self.tr("inget reglemente angivet")
+        )
+        self.board_setting_label.setToolTip(
+            " ".join(sorted(setting.laws)) if setting is not None else ""
+        )
         self.board_setting_label.setText(
-            self.tr("Förvaltningschef (får vidaredelegera): {head} · {rhythm}").format(
-                head=head, rhythm=rhythm
+            self.tr("Förvaltningschef (får vidaredelegera): {head} · {rhythm} · {laws}").format(
+                head=head, rhythm=rhythm, laws=laws
             )
         )
 
@@ -254,11 +263,11 @@ class OrderTab(DelegationTab):
             return edits.edit(
                 self.tr("Förvaltningschef och anmälan"),
                 lambda: orders.set_board_setting(
-                    chosen.board_unit_id, chosen.head, chosen.report_within_days
+                    chosen.board_unit_id, chosen.head, chosen.report_within_days, chosen.laws
                 ),
                 orders.restore_board_setting,
                 lambda _previous: orders.set_board_setting(
-                    chosen.board_unit_id, chosen.head, chosen.report_within_days
+                    chosen.board_unit_id, chosen.head, chosen.report_within_days, chosen.laws
                 ),
             )
 

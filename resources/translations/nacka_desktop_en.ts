@@ -178,12 +178,24 @@
         <translation> days</translation>
     </message>
     <message>
+        <source>t.ex. KL FL OSL SL (tomt: kontrolleras inte)</source>
+        <translation>e.g. KL FL OSL SL (empty: not checked)</translation>
+    </message>
+    <message>
         <source>Förvaltningschef</source>
         <translation>Administrative head</translation>
     </message>
     <message>
         <source>Anmäls inom</source>
         <translation>Reported within</translation>
+    </message>
+    <message>
+        <source>Reglementets lagar</source>
+        <translation>Laws of the reglemente</translation>
+    </message>
+    <message>
+        <source>DEL-2: okänd lag {laws}; se listan i verktygstipset.</source>
+        <translation>DEL-2: unknown law {laws}; see the list in the tooltip.</translation>
     </message>
 </context>
 <context>
@@ -1296,8 +1308,16 @@ The program keeps running. The details are in the log file:
         <translation>no reporting rhythm given</translation>
     </message>
     <message>
-        <source>Förvaltningschef (får vidaredelegera): {head} · {rhythm}</source>
-        <translation>Administrative head (may pass rights on): {head} · {rhythm}</translation>
+        <source>reglemente: {n} lagar</source>
+        <translation>reglemente: {n} laws</translation>
+    </message>
+    <message>
+        <source>inget reglemente angivet</source>
+        <translation>no reglemente given</translation>
+    </message>
+    <message>
+        <source>Förvaltningschef (får vidaredelegera): {head} · {rhythm} · {laws}</source>
+        <translation>Administrative head (may pass rights on): {head} · {rhythm} · {laws}</translation>
     </message>
     <message>
         <source>Förvaltningschef och anmälan</source>

@@ -7,10 +7,12 @@ rule of an order for the board."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from nacka_desktop.domain.delegation import (
+    BoardSetting,
     DelegationItem,
     DelegationOrder,
     OrderStatus,
@@ -54,7 +56,9 @@ def rows(path: Path = CORPUS) -> list[Row]:
         return [Row(**row) for row in tomllib.load(handle)["row"]]
 
 
-def judge(org: OrgSnapshot, row: Row) -> Verdict:
+def judge(
+    org: OrgSnapshot, row: Row, settings: Mapping[int, BoardSetting] | None = None
+) -> Verdict:
     kind = infer_decision_kind(row.matter)
     board = next(u for u in org.units.values() if u.name == row.board)
     try:
@@ -66,7 +70,7 @@ def judge(org: OrgSnapshot, row: Row) -> Verdict:
         1, "", "1", row.matter, kind, delegate, substitute=substitute, lagrum=row.lagrum
     )
     order = DelegationOrder(1, board.id, OrderStatus.DRAFT, (item,))
-    found = check_delegation(org, [order])
+    found = check_delegation(org, [order], settings=settings)
     errors = frozenset(v.rule_id for v in found if v.severity is Severity.ERROR)
     warnings = frozenset(v.rule_id for v in found if v.severity is Severity.WARNING)
     if errors:

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from nacka_desktop.domain.delegation import (
+    BoardSetting,
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -22,6 +23,7 @@ from nacka_desktop.domain.delegation_checks import check_delegation
 from nacka_desktop.domain.delegation_format import DelegateTextError, parse_delegate
 from nacka_desktop.domain.delegation_rights import rights_of_person, who_may_decide
 from nacka_desktop.domain.enums import Role, Severity
+from nacka_desktop.domain.laws import LAWS, cited_laws
 from nacka_desktop.domain.records import OrgSnapshot
 
 from .snapshots import AO, HTJ, KS, LON, ON, UBN, Org
@@ -213,3 +215,41 @@ def test_del5_the_rektor_by_law_is_allowed_and_listed_as_a_delegation_is_flagged
     assert check(UBN, by_law) == set()
     as_delegation = replace(by_law, legal_basis=LegalBasis.GENERAL_COMPETENCE)
     assert check(UBN, as_delegation) == {("DEL-5", WARNING, ITEM, 1, "legal_basis")}
+
+
+# -- DEL-2: the laws of the board's reglemente ---------------------------------------------------
+
+
+def test_del2_the_catalogue_knows_the_laws_orders_cite_and_reads_a_lagrum() -> None:
+    assert len(LAWS) >= 40
+    assert len({law.short.casefold() for law in LAWS}) == len(LAWS)
+    for written in ("KL 6 kap 39 §", "6 kap. 39 § kommunallagen", "6 kap 39 § KL"):
+        assert [law.short for law in cited_laws(written)[0]] == ["KL"]
+    assert cited_laws("Lag om riktlinjer för kommunala markanvisningar")[0][0].short == "LMA"
+    assert cited_laws("XYZ 3 §") == ([], ["XYZ"])
+
+
+def reglemente(*laws: str) -> dict[int, BoardSetting]:
+    return {
+        UBN: BoardSetting(UBN, laws=frozenset(laws)),
+        KS: BoardSetting(KS, laws=frozenset({"PBL"})),
+    }
+
+
+def test_del2_an_item_citing_a_law_outside_the_reglemente_is_refused_naming_who_holds_it() -> None:
+    bygglov = replace(item(DecisionKind.OTHER, position(Role.UNIT_MANAGER)), lagrum="PBL 9 kap 2 §")
+    violations = check_delegation(
+        Org().staff().snapshot(), [order(UBN, bygglov)], settings=reglemente("SL", "KL")
+    )
+    assert [(v.rule_id, v.severity, v.field) for v in violations] == [("DEL-2", ERROR, "lagrum")]
+    assert "Kommunstyrelsen" in violations[0].message  # whose reglemente holds PBL
+
+
+def test_del2_a_law_in_the_reglemente_is_allowed_and_an_unknown_one_only_flagged() -> None:
+    school = replace(item(DecisionKind.OTHER, position(Role.UNIT_MANAGER)), lagrum="SL 10 kap 32 §")
+    org = Org().staff().snapshot()
+    assert check_delegation(org, [order(UBN, school)], settings=reglemente("SL")) == []
+    odd = replace(school, lagrum="XYZ 3 §")
+    found = check_delegation(org, [order(UBN, odd)], settings=reglemente("SL"))
+    assert [(v.rule_id, v.severity) for v in found] == [("DEL-2", WARNING)]
+    assert check_delegation(org, [order(UBN, odd)]) == []  # no reglemente entered: not checked

@@ -538,19 +538,21 @@ def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
         dialog.head.role.setCurrentIndex(dialog.head.role.findData(None))
         dialog.head.title.setText("Kommundirektör")
         dialog.days.setValue(60)
+        dialog.laws.setText("KL, SL")
         return 1
 
     answer_once(monkeypatch, BoardSettingDialog, fill)
     tab.board_setting_button.click()
     setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
     assert setting.head is not None and setting.head.title == "Kommundirektör"
-    assert setting.report_within_days == 60
+    assert setting.report_within_days == 60 and setting.laws == {"KL", "SL"}
     assert "Kommundirektör" in tab.board_setting_label.text() and "60 dagar" in (
         tab.board_setting_label.text()
     )
     window.undo_action.trigger()
     setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
     assert setting.head is not None and setting.head.role is Role.CITY_DIRECTOR
+    assert "LAS" in setting.laws  # the sample's reglemente for KS, back
 
 
 def test_the_report_to_the_board_asks_for_the_board_and_the_period(

@@ -1,6 +1,6 @@
 """hand-set decision kind: why, by whom and when (DEL-14); who a decision concerns and who
 tested the need or was consulted (DEL-13, HR-2, HR-3); each board's förvaltningschef and
-reporting rhythm (DEL-10, DEL-11)
+reporting rhythm (DEL-10, DEL-11), and the laws its reglemente gives it (DEL-2)
 
 Revision ID: 0007
 Revises: 0006
@@ -58,6 +58,8 @@ def upgrade() -> None:
         sa.Column("head_title", sa.String(200), nullable=False, server_default=""),
         sa.Column("head_unit_id", sa.Integer(), nullable=True),
         sa.Column("report_within_days", sa.Integer(), nullable=True),
+        # the laws the board's reglemente gives it, by short form ("KL SL OSL"), DEL-2
+        sa.Column("reglemente_laws", sa.Text(), nullable=False, server_default=""),
         sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
