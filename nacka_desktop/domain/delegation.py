@@ -463,6 +463,24 @@ def is_rector_right_by_law(matter: str) -> bool:
     return _RECTOR_BY_LAW.search(" ".join(matter.split())) is not None
 
 
+# DEL-7, "matters another law says may not be delegated": SoL 10 kap 4 § lets a nämnd give
+# an application for care under LVU (LVU 4 §) and the other LVU decisions to an utskott of
+# its own, never to an official. Each entry: the words, and the law saying so.
+_KEPT_FROM_OFFICIALS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"ansök\w* (hos förvaltningsrätten )?om vård enligt lvu|lvu 4 §", re.IGNORECASE),
+        "SoL 10 kap 4 §",
+    ),
+)
+
+
+def kept_from_officials(matter: str, lagrum: str = "") -> str | None:
+    """The law that keeps the matter from officials (only the board or its utskott decide),
+    if any (DEL-7)."""
+    text = " ".join(f"{matter} {lagrum}".split())
+    return next((law for pattern, law in _KEPT_FROM_OFFICIALS if pattern.search(text)), None)
+
+
 def dropped_rights_by_law(
     old: tuple[DelegationItem, ...], new: tuple[DelegationItem, ...]
 ) -> list[DelegationItem]:

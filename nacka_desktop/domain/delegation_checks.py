@@ -36,6 +36,7 @@ from .delegation import (
     infer_decision_kind,
     is_administrative_head,
     is_rector_right_by_law,
+    kept_from_officials,
 )
 from .delegation_rights import Via, direct_holders, has_holder, orders_in_force
 from .enums import Role, Severity, UnitKind, WelfareBranch
@@ -183,6 +184,19 @@ def _check_item(
             "(disqualification). Delegate it to another position.",
             "delegate",
         )
+    kept = kept_from_officials(item.matter, item.lagrum)
+    if kept is not None:
+        for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
+            if delegate is not None and delegate.kind is DelegateKind.POSITION:
+                yield v(
+                    "DEL-7",
+                    Severity.ERROR,
+                    f"Ärendet får inte delegeras till en tjänsteperson ({kept}): bara nämnden "
+                    "eller ett av dess utskott beslutar.",
+                    f"The matter may not be delegated to an official ({kept}): only the board "
+                    "or one of its committees decides.",
+                    field,
+                )
     if is_rector_right_by_law(item.matter):
         yield from _check_rector_right(item, v)
     if item.legal_basis is LegalBasis.ROLE_BY_LAW and (

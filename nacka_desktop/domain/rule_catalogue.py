@@ -742,6 +742,7 @@ _CATALOGUE: tuple[Rule, ...] = (
         allowed_tests=_tests(_DELEGATION, "test_del7_an_ordinary_matter_may_be_delegated"),
         refused_tests=(
             *_tests(_DELEGATION, "test_del7_non_delegable_kinds_are_refused"),
+            *_tests(_LAW, "test_del7_an_lvu_application_goes_to_an_utskott_never_to_an_official"),
             *_tests(
                 _SERVICE_DELEGATION, "test_del7_a_statement_to_the_council_cannot_be_delegated"
             ),

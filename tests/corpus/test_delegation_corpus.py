@@ -23,11 +23,9 @@ from tests.conftest import TODAY
 from .corpus import HOLDOUT, Row, Verdict, judge, rows
 
 ROWS = rows() + rows(HOLDOUT)
-# What the app cannot check yet: a board's areas beyond the laws of its reglemente (DEL-2),
-# and matters another law keeps from officials (DEL-7 for LVU applications, SoL 10 kap 4 §).
+# What the app cannot check yet: a board's areas beyond the laws of its reglemente (DEL-2).
 PENDING: dict[str, str] = {}
 PENDING_ROWS = {
-    "SOC-11": "issue 9: laws that forbid delegating to officials are not catalogued",
     "PROC-17": "issue 9: DEL-2 by a board's areas (gatubelysning is NTN's), not only by law",
 }
 

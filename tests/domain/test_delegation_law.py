@@ -26,7 +26,7 @@ from nacka_desktop.domain.enums import Role, Severity
 from nacka_desktop.domain.laws import LAWS, cited_laws
 from nacka_desktop.domain.records import OrgSnapshot
 
-from .snapshots import AO, HTJ, KS, LON, ON, UBN, Org
+from .snapshots import AO, HTJ, KS, KSAU, LON, ON, UBN, Org
 from .test_delegation import ERROR, ITEM, WARNING, check, item, order, position
 
 # -- DEL-8: the delegate written as text --------------------------------------------------------
@@ -253,3 +253,17 @@ def test_del2_a_law_in_the_reglemente_is_allowed_and_an_unknown_one_only_flagged
     found = check_delegation(org, [order(UBN, odd)], settings=reglemente("SL"))
     assert [(v.rule_id, v.severity) for v in found] == [("DEL-2", WARNING)]
     assert check_delegation(org, [order(UBN, odd)]) == []  # no reglemente entered: not checked
+
+
+# -- DEL-7: a matter another law keeps from officials --------------------------------------------
+
+
+def test_del7_an_lvu_application_goes_to_an_utskott_never_to_an_official() -> None:
+    matter = "Beslut om att ansöka om vård enligt LVU"
+    to_official = replace(
+        item(DecisionKind.OTHER, position(title="Socialsekreterare"), matter=matter),
+        lagrum="LVU 4 §",
+    )
+    assert ("DEL-7", ERROR, ITEM, 1, "delegate") in check(UBN, to_official)
+    to_committee = replace(to_official, delegate=Delegate(DelegateKind.COMMITTEE, unit_id=KSAU))
+    assert "DEL-7" not in {hit[0] for hit in check(KS, to_committee)}
