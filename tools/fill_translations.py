@@ -342,6 +342,10 @@ TRANSLATIONS: dict[str, str] = {
     "inget reglemente angivet": "no reglemente given",
     "t.ex. KL FL OSL SL (tomt: kontrolleras inte)": "e.g. KL FL OSL SL (empty: not checked)",
     "Reglementets lagar": "Laws of the reglemente",
+    "Reglementets områden": "Areas of the reglemente",
+    "ord som ärendena använder, t.ex. gator, gatubelysning, parker": (
+        "words the matters use, e.g. gator, gatubelysning, parker"
+    ),
     "DEL-2: okänd lag {laws}; se listan i verktygstipset.": (
         "DEL-2: unknown law {laws}; see the list in the tooltip."
     ),

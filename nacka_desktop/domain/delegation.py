@@ -416,6 +416,20 @@ class BoardSetting:
     # DEL-2: the laws (short forms, see `laws.LAWS`) the board's reglemente gives it; empty
     # until the board's reglemente is entered, and then nothing is checked against it
     laws: frozenset[str] = frozenset()
+    # the areas it answers for, as the words matters name them, folded ("gatubelysning")
+    areas: frozenset[str] = frozenset()
+
+
+def area_words(text: str) -> frozenset[str]:
+    """The area words of a reglemente as entered ("Gator, gatubelysning; parker")."""
+    return frozenset(w.strip().casefold() for w in re.split(r"[,;\n]", text) if w.strip())
+
+
+def areas_named(matter: str, areas: frozenset[str]) -> set[str]:
+    """The areas a matter's words name: an area word at the start of one of its words
+    ("gatubelysning" in "… för gatubelysning", "skol" in "skolskjuts")."""
+    words = re.findall(r"[\wåäö-]+", matter.casefold())
+    return {area for area in areas if any(word.startswith(area) for word in words)}
 
 
 # Until a board names its förvaltningschef: a position titled so, or KS's stadsdirektör.

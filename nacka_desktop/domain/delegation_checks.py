@@ -30,6 +30,7 @@ from .delegation import (
     DelegationOrder,
     LegalBasis,
     Subdelegation,
+    areas_named,
     as_role,
     concerns_the_delegate,
     head_label,
@@ -77,7 +78,7 @@ def check_delegation(
         for item in order.items:
             found.extend(_check_item(org, order, item, board.kind, board.name))
             found.extend(_check_passing_on(order, item, board.kind, board.name, setting))
-            if setting is not None and setting.laws:
+            if setting is not None and (setting.laws or setting.areas):
                 found.extend(_check_reglemente(org, order, item, board.name, setting, settings))
     if on is not None:
         # DEL-1 only for the orders of real boards: a missing board or a DEL-2 order has no
@@ -254,9 +255,28 @@ def _check_reglemente(
     """DEL-2: the board decides, and delegates, only what its reglemente gives it: an item
     citing a law outside it is refused, naming the board whose reglemente holds it; a law the
     catalogue does not know is a warning (the catalogue may lack it), never a refusal."""
+    if setting.areas and not areas_named(item.matter, setting.areas):
+        for other in (settings or {}).values():
+            named = areas_named(item.matter, other.areas)
+            if other.board_unit_id == setting.board_unit_id or not named:
+                continue
+            holder = org.units.get(other.board_unit_id)
+            yield _violation(
+                order,
+                item,
+                "DEL-2",
+                Severity.ERROR,
+                f"Ärendet gäller {', '.join(sorted(named))}, som hör till "
+                f"{holder.name if holder else 'en annan nämnd'}s reglemente, inte "
+                f"{board_name}s: nämnden kan inte besluta, eller delegera, i det.",
+                f"The matter concerns {', '.join(sorted(named))}, which another board's "
+                "reglemente holds.",
+                "matter",
+                board_name,
+            )
     known, unknown = cited_laws(item.lagrum)
     for law in known:
-        if law.short in setting.laws:
+        if not setting.laws or law.short in setting.laws:
             continue
         holders = sorted(
             org.units[other.board_unit_id].name
@@ -276,7 +296,7 @@ def _check_reglemente(
             "lagrum",
             board_name,
         )
-    for token in unknown:
+    for token in unknown if setting.laws else ():
         yield _violation(
             order,
             item,

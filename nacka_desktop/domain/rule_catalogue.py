@@ -649,10 +649,9 @@ _CATALOGUE: tuple[Rule, ...] = (
             *_tests(
                 _LAW,
                 "test_del2_an_item_citing_a_law_outside_the_reglemente_is_refused_naming_who_holds_it",
+                "test_del2_a_matter_in_another_boards_area_is_refused_and_its_own_allowed",
             ),
         ),
-        pending=f"{_DELEGATION_ISSUE}: items are checked against the laws of the board's "
-        "reglemente, not yet against its areas (a matter without a lagrum is not checked).",
     ),
     Rule(
         RuleId.DEL_3,

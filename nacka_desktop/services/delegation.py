@@ -197,6 +197,7 @@ class DelegationOrderService:
         head: Delegate | None,
         report_within_days: int | None,
         laws: frozenset[str] | None = None,
+        areas: frozenset[str] | None = None,
     ) -> BoardSetting:
         """The board names its förvaltningschef (DEL-10), its reporting rhythm (DEL-11) and
         the laws its reglemente gives it (DEL-2; None keeps them); returns what it was
@@ -247,6 +248,8 @@ class DelegationOrderService:
             if laws is not None:
                 shorts = (law_by_short(short) for short in laws)
                 row.reglemente_laws = " ".join(sorted(law.short for law in shorts if law))
+            if areas is not None:
+                row.reglemente_areas = ", ".join(sorted(areas))
             self._editor.audit(
                 session,
                 "board_setting.update",
@@ -256,6 +259,7 @@ class DelegationOrderService:
                     "head": (head.title or (head.role.value if head.role else "")) if head else "",
                     "report_within_days": report_within_days,
                     "laws": sorted(laws) if laws is not None else None,
+                    "areas": sorted(areas) if areas is not None else None,
                 },
             )
             return previous
@@ -263,7 +267,11 @@ class DelegationOrderService:
     def restore_board_setting(self, previous: BoardSetting) -> None:
         """The undo of `set_board_setting`."""
         self.set_board_setting(
-            previous.board_unit_id, previous.head, previous.report_within_days, previous.laws
+            previous.board_unit_id,
+            previous.head,
+            previous.report_within_days,
+            previous.laws,
+            previous.areas,
         )
 
     def draft_of(self, order_id: int) -> tuple[int, bool]:

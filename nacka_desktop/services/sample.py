@@ -1304,6 +1304,46 @@ _REGLEMENTE: dict[str, frozenset[str]] = {
     "NTN": frozenset({"TrF", "LFS", "OL", "AL", "MB", "AvfF"}),
 }
 
+# And the areas each answers for, as the words its matters use (DEL-2): a word at the start
+# of a matter's word ("skol" in "skolskjuts"). KS's general competence has no such words.
+_AREAS: dict[str, frozenset[str]] = {
+    "KS": frozenset(),
+    "UN": frozenset({"skol", "förskol", "elev", "gymnasie", "vuxenutbildning", "fritidshem"}),
+    "SN": frozenset(
+        {
+            "bistånd",
+            "försörjningsstöd",
+            "hemtjänst",
+            "socialtjänst",
+            "lvu",
+            "lvm",
+            "lss",
+            "familjehem",
+            "kontaktperson",
+            "missbruk",
+            "serveringstillstånd",
+            "färdtjänst",
+            "bostadsanpassning",
+        }
+    ),
+    "MSN": frozenset(
+        {
+            "bygglov",
+            "rivningslov",
+            "marklov",
+            "detaljplan",
+            "planbesked",
+            "strandskydd",
+            "miljötillsyn",
+            "livsmedel",
+            "avlopp",
+            "förhandsbesked",
+        }
+    ),
+    "KFN": frozenset({"bibliotek", "kulturskol", "fritidsgård", "idrottsanläggning"}),
+    "NTN": frozenset({"gatu", "gator", "park", "trafik", "avfall", "renhållning", "snöröjning"}),
+}
+
 # Who took the step before a decision (HR-2, HR-3), as the decision log records it.
 NEED_TESTED_BY = "Stadsdirektören och personaldirektören"
 CONSULTED_WITH = "Enhetschefens chef"
@@ -2092,6 +2132,7 @@ class _DelegationSample:
                     head_unit_id=units[area].id if area else None,
                     report_within_days=days,
                     reglemente_laws=" ".join(sorted(_EVERY_BOARD | _REGLEMENTE[board])),
+                    reglemente_areas=", ".join(sorted(_AREAS[board])),
                 )
             )
 

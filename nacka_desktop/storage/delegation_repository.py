@@ -16,6 +16,7 @@ from nacka_desktop.domain.delegation import (
     DelegationItem,
     DelegationOrder,
     Subdelegation,
+    area_words,
 )
 
 from .models import (
@@ -101,6 +102,7 @@ def board_setting_record(row: BoardSettingRow | Row[Any]) -> BoardSetting:
         head,
         row.report_within_days,
         frozenset((row.reglemente_laws or "").split()),
+        area_words(row.reglemente_areas or ""),
     )
 
 

@@ -392,6 +392,8 @@ class BoardSettingRow(Base):
     report_within_days: Mapped[int | None] = mapped_column(Integer)
     # DEL-2: the laws the board's reglemente gives it, short forms separated by spaces
     reglemente_laws: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # and the areas it answers for, words separated by commas ("gator, gatubelysning")
+    reglemente_areas: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
     created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[datetime | None] = mapped_column(

@@ -25,6 +25,7 @@ from nacka_desktop.domain.delegation import (
     DelegateKind,
     DelegationItem,
     LegalBasis,
+    area_words,
     infer_decision_kind,
 )
 from nacka_desktop.domain.delegation_format import NUMBER_PATTERN
@@ -295,6 +296,11 @@ class BoardSettingDialog(FormDialog):
         self.form.add("head", self.tr("Förvaltningschef"), self.head)
         self.form.add("report_within_days", self.tr("Anmäls inom"), self.days)
         self.form.add("laws", self.tr("Reglementets lagar"), self.laws)
+        self.areas = QLineEdit(", ".join(sorted(setting.areas)))
+        self.areas.setPlaceholderText(
+            self.tr("ord som ärendena använder, t.ex. gator, gatubelysning, parker")
+        )
+        self.form.add("areas", self.tr("Reglementets områden"), self.areas)
         self.laws.textChanged.connect(self.revalidate)
         self.revalidate()
 
@@ -315,6 +321,7 @@ class BoardSettingDialog(FormDialog):
             self.head.delegate(),
             self.days.value() or None,
             frozenset(known.short for short in shorts if (known := law(short))),
+            area_words(self.areas.text()),
         )
 
 

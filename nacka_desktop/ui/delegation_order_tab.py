@@ -263,11 +263,19 @@ class OrderTab(DelegationTab):
             return edits.edit(
                 self.tr("Förvaltningschef och anmälan"),
                 lambda: orders.set_board_setting(
-                    chosen.board_unit_id, chosen.head, chosen.report_within_days, chosen.laws
+                    chosen.board_unit_id,
+                    chosen.head,
+                    chosen.report_within_days,
+                    chosen.laws,
+                    chosen.areas,
                 ),
                 orders.restore_board_setting,
                 lambda _previous: orders.set_board_setting(
-                    chosen.board_unit_id, chosen.head, chosen.report_within_days, chosen.laws
+                    chosen.board_unit_id,
+                    chosen.head,
+                    chosen.report_within_days,
+                    chosen.laws,
+                    chosen.areas,
                 ),
             )
 

@@ -194,6 +194,14 @@
         <translation>Laws of the reglemente</translation>
     </message>
     <message>
+        <source>ord som ärendena använder, t.ex. gator, gatubelysning, parker</source>
+        <translation>words the matters use, e.g. gator, gatubelysning, parker</translation>
+    </message>
+    <message>
+        <source>Reglementets områden</source>
+        <translation>Areas of the reglemente</translation>
+    </message>
+    <message>
         <source>DEL-2: okänd lag {laws}; se listan i verktygstipset.</source>
         <translation>DEL-2: unknown law {laws}; see the list in the tooltip.</translation>
     </message>

@@ -1,9 +1,8 @@
 """The delegation corpus: rows of delegationsordningar written from DOMAIN.md alone, by someone
 who had not read the code, each with the kind its words should be read as and the verdict the
 law gives. No legal row may be refused, every matter is recognised as its kind, and every
-illegal row is refused with its rule, except the rules issue 9 has not brought yet (each such
-row is an expected failure naming what is missing, so it turns green, and must be unmarked,
-when that part lands)."""
+illegal row is refused with its rule (a row needing a rule not built yet is marked an expected
+failure naming what is missing, and must be unmarked when that rule lands)."""
 
 from __future__ import annotations
 
@@ -23,11 +22,10 @@ from tests.conftest import TODAY
 from .corpus import HOLDOUT, Row, Verdict, judge, rows
 
 ROWS = rows() + rows(HOLDOUT)
-# What the app cannot check yet: a board's areas beyond the laws of its reglemente (DEL-2).
+# Rows whose rule the app cannot check yet, each with what is missing (none at present:
+# a row that needs a new rule is marked here until the rule lands).
 PENDING: dict[str, str] = {}
-PENDING_ROWS = {
-    "PROC-17": "issue 9: DEL-2 by a board's areas (gatubelysning is NTN's), not only by law",
-}
+PENDING_ROWS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +50,14 @@ def org(tmp_path_factory: pytest.TempPathFactory) -> OrgSnapshot:
 
 @pytest.fixture(scope="module")
 def reglementen(tmp_path_factory: pytest.TempPathFactory) -> dict[int, BoardSetting]:
-    """The laws of each board's reglemente, as the sample gives them (DEL-2). Not its named
-    förvaltningschefer: the corpus writes "Förvaltningschef" for every board (DEL-10)."""
+    """The laws and areas of each board's reglemente, as the sample gives them (DEL-2). Not
+    its named förvaltningschefer: the corpus writes "Förvaltningschef" for every board
+    (DEL-10)."""
     services = Services.open(tmp_path_factory.mktemp("reglemente") / "r.db", lambda: TODAY)
     build_sample_organisation(services.database, TODAY)
     settings = services.delegation.board_settings()
     services.close()
-    return {board: BoardSetting(board, laws=s.laws) for board, s in settings.items()}
+    return {board: BoardSetting(board, laws=s.laws, areas=s.areas) for board, s in settings.items()}
 
 
 def expectation(row: Row) -> pytest.MarkDecorator | None:

@@ -267,3 +267,20 @@ def test_del7_an_lvu_application_goes_to_an_utskott_never_to_an_official() -> No
     assert ("DEL-7", ERROR, ITEM, 1, "delegate") in check(UBN, to_official)
     to_committee = replace(to_official, delegate=Delegate(DelegateKind.COMMITTEE, unit_id=KSAU))
     assert "DEL-7" not in {hit[0] for hit in check(KS, to_committee)}
+
+
+def test_del2_a_matter_in_another_boards_area_is_refused_and_its_own_allowed() -> None:
+    areas = {
+        UBN: BoardSetting(UBN, areas=frozenset({"skol", "elev"})),
+        KS: BoardSetting(KS, areas=frozenset({"gatu", "park"})),
+    }
+    org = Org().staff().snapshot()
+    lights = item(
+        DecisionKind.OTHER, position(Role.UNIT_MANAGER), matter="Upphandling av gatubelysning"
+    )
+    found = check_delegation(org, [order(UBN, lights)], settings=areas)
+    assert [(v.rule_id, v.severity, v.field) for v in found] == [("DEL-2", ERROR, "matter")]
+    assert "Kommunstyrelsen" in found[0].message
+    school_lights = replace(lights, matter="Belysning av skolgården och gatubelysning vid skolan")
+    assert check_delegation(org, [order(UBN, school_lights)], settings=areas) == []  # its own
+    assert check_delegation(org, [order(UBN, lights)]) == []  # no reglemente: not checked

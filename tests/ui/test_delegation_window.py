@@ -539,6 +539,7 @@ def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
         dialog.head.title.setText("Kommundirektör")
         dialog.days.setValue(60)
         dialog.laws.setText("KL, SL")
+        dialog.areas.setText("Gator, gatubelysning")
         return 1
 
     answer_once(monkeypatch, BoardSettingDialog, fill)
@@ -546,6 +547,7 @@ def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
     setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
     assert setting.head is not None and setting.head.title == "Kommundirektör"
     assert setting.report_within_days == 60 and setting.laws == {"KL", "SL"}
+    assert setting.areas == {"gator", "gatubelysning"}
     assert "Kommundirektör" in tab.board_setting_label.text() and "60 dagar" in (
         tab.board_setting_label.text()
     )

@@ -60,6 +60,8 @@ def upgrade() -> None:
         sa.Column("report_within_days", sa.Integer(), nullable=True),
         # the laws the board's reglemente gives it, by short form ("KL SL OSL"), DEL-2
         sa.Column("reglemente_laws", sa.Text(), nullable=False, server_default=""),
+        # and the areas it answers for, as the words matters name them ("gatubelysning")
+        sa.Column("reglemente_areas", sa.Text(), nullable=False, server_default=""),
         sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
