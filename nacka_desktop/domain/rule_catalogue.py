@@ -558,12 +558,20 @@ _CATALOGUE: tuple[Rule, ...] = (
         "Distributions are followed up at least once a year; an overdue follow-up is a warning",
         "AFS 2023:1 14 §; AFS 2001:1 11 §",
         _WARNING,
+        frozenset({_ERROR}),  # a follow-up dated ahead, or of a distribution never in force
         allowed_tests=_tests(
             _WORK,
             "test_am8_overdue_follow_up_warns_and_a_follow_up_clears_it",
             "test_am8_only_for_distributions_in_force",
         ),
-        refused_tests=_tests(_WORK, "test_am8_overdue_follow_up_warns_and_a_follow_up_clears_it"),
+        refused_tests=(
+            *_tests(_WORK, "test_am8_overdue_follow_up_warns_and_a_follow_up_clears_it"),
+            *_tests(
+                _SERVICE_WORK,
+                "test_events_dated_after_today_are_refused",
+                "test_follow_up_and_return_only_while_the_distribution_has_been_in_force",
+            ),
+        ),
     ),
     Rule(
         RuleId.AM_9,

@@ -182,6 +182,7 @@ class DistributionService:
 
         A signed distribution is not signed again (AM-2). Returns the fields as they were, for
         `restore` (the undo)."""
+        _refuse_ahead(signed_on, self._editor.clock(), distribution_id, "signed_on", "AM-2")
         with self._editor.edit() as session:
             distribution = _get(session, distribution_id)
             _refuse_if_signed(distribution, "undertecknas igen")
@@ -203,12 +204,27 @@ class DistributionService:
 
     def record_oral(self, distribution_id: int, communicated_on: date) -> date | None:
         """Record that the giver personally told the receiver (AM-3); returns the previous."""
+        _refuse_ahead(
+            communicated_on, self._editor.clock(), distribution_id, "communicated_on", "AM-3"
+        )
         with self._editor.database.reader() as session:
-            if _get(session, distribution_id).communicated_on is not None:
+            distribution = _get(session, distribution_id)
+            if distribution.communicated_on is not None:
                 raise refusal(
                     "AM-3",
                     "Den muntliga genomgången är redan registrerad.",
                     "The oral communication is already recorded.",
+                    ObjectKind.DISTRIBUTION,
+                    distribution_id,
+                    "communicated_on",
+                )
+            if distribution.signed_on is not None and communicated_on < distribution.signed_on:
+                raise refusal(
+                    "AM-3",
+                    f"Den muntliga genomgången ({communicated_on}) kan inte ha skett före "
+                    f"undertecknandet ({distribution.signed_on}): fördelningen görs skriftligt "
+                    "och bekräftas muntligt.",
+                    "The oral communication cannot come before the signature.",
                     ObjectKind.DISTRIBUTION,
                     distribution_id,
                     "communicated_on",
@@ -218,7 +234,23 @@ class DistributionService:
         return value if isinstance(value, date) else None
 
     def follow_up(self, distribution_id: int, on: date) -> date | None:
-        """Record this year's follow-up (AM-8); returns the previous one."""
+        """Record this year's follow-up (AM-8), of a distribution that has been in force;
+        returns the previous one."""
+        _refuse_ahead(on, self._editor.clock(), distribution_id, "followed_up_on", "AM-8")
+        with self._editor.database.reader() as session:
+            distribution = _get(session, distribution_id)
+            starts = _starts_on(distribution)
+            if starts is None or on < starts:
+                raise refusal(
+                    "AM-8",
+                    "Bara en fördelning som har gällt kan följas upp: den ska vara "
+                    "undertecknad, muntligt genomgången och ha börjat gälla"
+                    + (f" ({starts})." if starts else "."),
+                    "Only a distribution that has been in force can be followed up.",
+                    ObjectKind.DISTRIBUTION,
+                    distribution_id,
+                    "followed_up_on",
+                )
         previous = self._set(distribution_id, "distribution.follow_up", followed_up_on=on)
         value = previous["followed_up_on"]
         return value if isinstance(value, date) else None
@@ -265,9 +297,37 @@ class DistributionService:
         reasons: Sequence[ReturnReason],
         explanation: str = "",
     ) -> int:
-        """The receiver's written return (AM-4): no approval, in effect on the date."""
+        """The receiver's written return (AM-4): no approval, in effect on the date, which
+        lies within the distribution's time in force; "annat" says what."""
+        _refuse_ahead(returned_on, self._editor.clock(), distribution_id, "returned_on", "AM-4")
+        if ReturnReason.OTHER in reasons and not explanation.strip():
+            raise refusal(
+                "AM-4",
+                'Förklara skälet "annat" med några ord.',
+                'Explain the reason "other".',
+                ObjectKind.DISTRIBUTION,
+                distribution_id,
+                "explanation",
+            )
         with self._editor.edit() as session:
             distribution = _get(session, distribution_id)
+            starts = _starts_on(distribution)
+            if (
+                starts is None
+                or returned_on < starts
+                or (distribution.valid_to is not None and returned_on >= distribution.valid_to)
+            ):
+                raise refusal(
+                    "AM-4",
+                    "Uppgifter kan bara återföras medan fördelningen gäller"
+                    + (f" (från {starts}" if starts else " (den har inte börjat gälla")
+                    + (f" till {distribution.valid_to})." if distribution.valid_to else ").")
+                    + f" Datumet {returned_on} ligger utanför.",
+                    "Tasks can only be returned while the distribution is in force.",
+                    ObjectKind.DISTRIBUTION,
+                    distribution_id,
+                    "returned_on",
+                )
             items = [
                 item
                 for item in session.scalars(
@@ -335,6 +395,26 @@ class DistributionService:
                 {"before": previous, "after": values},
             )
             return previous
+
+
+def _refuse_ahead(day: date, today: date, distribution_id: int, field: str, rule_id: str) -> None:
+    """An event is recorded when it has happened, never dated after today."""
+    if day > today:
+        raise refusal(
+            rule_id,
+            f"Datumet {day} ligger efter i dag ({today}): registrera händelsen när den har skett.",
+            f"The date {day} is after today ({today}).",
+            ObjectKind.DISTRIBUTION,
+            distribution_id,
+            field,
+        )
+
+
+def _starts_on(distribution: TaskDistribution) -> date | None:
+    """The first day in force: signed, told orally, and begun (as `DistributionRecord`)."""
+    if distribution.signed_on is None or distribution.communicated_on is None:
+        return None
+    return max(distribution.valid_from, distribution.signed_on, distribution.communicated_on)
 
 
 def _get(session: Session, distribution_id: int) -> TaskDistribution:

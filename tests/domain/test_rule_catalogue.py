@@ -298,7 +298,7 @@ def test_the_factory_refuses_an_unknown_rule() -> None:
 
 @pytest.mark.parametrize(
     ("rule_id", "severity"),
-    [(RuleId.AM_8, Severity.ERROR), (RuleId.HR_4, Severity.WARNING), (RuleId.ORG_2, Severity.INFO)],
+    [(RuleId.HR_1, Severity.ERROR), (RuleId.HR_4, Severity.WARNING), (RuleId.ORG_2, Severity.INFO)],
     ids=str,
 )
 def test_the_factory_refuses_a_severity_the_catalogue_does_not_give(

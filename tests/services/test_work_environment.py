@@ -931,3 +931,82 @@ def test_before_it_was_signed_a_distribution_was_a_draft(services: Services, am:
     signed = record(services, distribution_id).signed_on
     assert signed is not None
     assert state(services, distribution_id, signed - timedelta(days=1)) is DistributionState.DRAFT
+
+
+# --- dates that make sense (issue 10) ------------------------------------------------------------
+
+
+def test_events_dated_after_today_are_refused(services: Services, am: Am, db_path: Path) -> None:
+    ahead = TODAY + timedelta(days=1)
+    draft_id = services.distributions.create(
+        draft(am.group_manager, am.line.unit_manager_post, [am.grp], am.task("SKYDD"))
+    )
+    assert refused(db_path, "AM-2", lambda: services.distributions.sign(draft_id, ahead)).field == (
+        "signed_on"
+    )
+    in_force = to_group_manager(services, am)
+    for rule_id, field, edit in (
+        ("AM-8", "followed_up_on", lambda: services.distributions.follow_up(in_force, ahead)),
+        (
+            "AM-4",
+            "returned_on",
+            lambda: services.distributions.return_tasks(
+                in_force, am.task("SKYDD"), ahead, (ReturnReason.TIME,)
+            ),
+        ),
+    ):
+        assert refused(db_path, rule_id, edit).field == field
+    services.distributions.follow_up(in_force, TODAY)  # today is fine
+
+
+def test_oral_communication_comes_after_the_signature(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    distribution_id = to_group_manager(services, am, oral=False)
+    signed = record(services, distribution_id).signed_on
+    assert signed is not None
+    early = signed - timedelta(days=1)
+    found = refused(
+        db_path, "AM-3", lambda: services.distributions.record_oral(distribution_id, early)
+    )
+    assert found.field == "communicated_on"
+    services.distributions.record_oral(distribution_id, signed)  # the same day is fine
+
+
+def test_follow_up_and_return_only_while_the_distribution_has_been_in_force(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    signed_only = to_group_manager(services, am, oral=False)
+    assert (
+        refused(db_path, "AM-8", lambda: services.distributions.follow_up(signed_only, TODAY)).field
+        == "followed_up_on"
+    )
+    in_force = to_group_manager(services, am)
+    starts = record(services, in_force).starts_on
+    assert starts is not None
+    before = starts - timedelta(days=1)
+    assert (
+        refused(
+            db_path,
+            "AM-4",
+            lambda: services.distributions.return_tasks(
+                in_force, am.task("SKYDD"), before, (ReturnReason.TIME,)
+            ),
+        ).field
+        == "returned_on"
+    )
+
+
+def test_a_return_for_another_reason_says_which(services: Services, am: Am, db_path: Path) -> None:
+    distribution_id = to_group_manager(services, am)
+    found = refused(
+        db_path,
+        "AM-4",
+        lambda: services.distributions.return_tasks(
+            distribution_id, am.task("SKYDD"), LATER, (ReturnReason.OTHER,)
+        ),
+    )
+    assert found.field == "explanation"
+    services.distributions.return_tasks(
+        distribution_id, am.task("SKYDD"), LATER, (ReturnReason.OTHER,), "Flyttar till annan enhet."
+    )
