@@ -12,7 +12,7 @@ from nacka_desktop.domain.records import OrgSnapshot, PersonRecord
 
 if TYPE_CHECKING:
     from nacka_desktop.services.context import Services
-    from nacka_desktop.services.delegation import RightView
+    from nacka_desktop.services.delegation_queries import RightView
 
 
 class NotFound(ValueError):

@@ -30,7 +30,7 @@ from nacka_desktop.domain.delegation_format import format_citation
 from nacka_desktop.domain.delegation_rights import Right, Via
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.delegation import DecisionView
+from nacka_desktop.services.delegation_queries import DecisionView
 from nacka_desktop.services.editing import NotFoundError
 
 from .letters._layout import (

@@ -11,7 +11,8 @@ from nacka_desktop.storage.database import Database, open_database
 
 from .checking import ViolationCache
 from .council_matters import CouncilMatterService
-from .delegation import DelegatedDecisionService, DelegationOrderService, DelegationQueries
+from .delegation import DelegatedDecisionService, DelegationOrderService
+from .delegation_queries import DelegationQueries
 from .editing import Clock, Editor
 from .people import AppointmentService, PersonService
 from .processes import ProcessService

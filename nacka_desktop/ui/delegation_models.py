@@ -12,7 +12,7 @@ from nacka_desktop.domain.delegation import DelegationItem
 from nacka_desktop.domain.delegation_compare import FIELD_LABELS_SV, Change, ItemChange
 from nacka_desktop.domain.delegation_format import format_citation
 from nacka_desktop.domain.records import OrgSnapshot
-from nacka_desktop.services.delegation import DecisionView, RightView
+from nacka_desktop.services.delegation_queries import DecisionView, RightView
 
 Index = QModelIndex | QPersistentModelIndex
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 20

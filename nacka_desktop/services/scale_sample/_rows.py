@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from nacka_desktop.domain.delegation import Delegate, DelegationItem
 from nacka_desktop.domain.enums import ProcessKind
 from nacka_desktop.services.sample import CONSULTED_WITH, NEED_TESTED_BY
+from nacka_desktop.storage.delegation_repository import item_columns
 from nacka_desktop.storage.models import (
     Base,
     BoardSettingRow,
@@ -241,31 +243,33 @@ class Rows:
         ]
 
     def _item(self, item: Item) -> dict[str, Any]:
+        """The row as the services would write it (`item_columns`), in bulk."""
         tpl = item.tpl
-        substitute: Who | None = item.substitute
+
+        def delegate(who: Who) -> Delegate:
+            return Delegate(who.kind, who.role, who.title, who.unit_id)
+
+        record = DelegationItem(
+            id=item.id,
+            section=item.section,
+            number=item.number,
+            matter=item.matter,
+            decision_kind=item.kind,
+            delegate=delegate(item.delegate),
+            substitute=delegate(item.substitute) if item.substitute else None,
+            lagrum=tpl.lagrum,
+            legal_basis=tpl.basis,
+            limits=item.limits,
+            subdelegation_allowed=item.subdelegation_allowed,
+            report_to_board=tpl.report,
+            notes=tpl.notes,
+        )
         return self.stamped(
             {
                 "id": item.id,
                 "order_id": item.order.id,
                 "position": item.position,
-                "section": item.section,
-                "number": item.number,
-                "matter": item.matter,
-                "decision_kind": item.kind,
-                "delegate_kind": item.delegate.kind,
-                "delegate_role": item.delegate.role,
-                "delegate_title": item.delegate.title,
-                "delegate_unit_id": item.delegate.unit_id,
-                "substitute_kind": substitute.kind if substitute else None,
-                "substitute_role": substitute.role if substitute else None,
-                "substitute_title": substitute.title if substitute else "",
-                "substitute_unit_id": substitute.unit_id if substitute else None,
-                "lagrum": tpl.lagrum,
-                "legal_basis": tpl.basis,
-                "limits": item.limits,
-                "subdelegation_allowed": item.subdelegation_allowed,
-                "report_to_board": tpl.report,
-                "notes": tpl.notes,
+                **item_columns(record),
             },
             versioned=False,
         )
