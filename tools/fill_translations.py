@@ -562,12 +562,12 @@ TRANSLATIONS: dict[str, str] = {
     "Mottagaren får fördela uppgifterna vidare (AM-9)": "The receiver may pass the tasks on (AM-9)",
     "Bekräfta allt": "Confirm all",
     "Villkor (AM-7)": "Terms (AM-7)",
-    "Ange vad som gäller när mottagaren är frånvarande och vilka uppgifter som stannar hos dig. "
-    "Fördelningen sparas som utkast; den gäller när den är undertecknad (AM-2) och muntligen "
-    "kommunicerad av dig personligen (AM-3).": (
-        "State what applies when the receiver is absent and which tasks stay with you. The "
-        "distribution is saved as a draft; it is in force once it is signed (AM-2) and "
-        "communicated orally by you in person (AM-3)."
+    "Ange vad som gäller när mottagaren är frånvarande och vilka uppgifter som stannar hos dig; "
+    "båda behövs för att den ska kunna undertecknas. Fördelningen sparas som utkast; den gäller "
+    "när den är undertecknad (AM-2) och muntligen kommunicerad av dig personligen (AM-3).": (
+        "State what applies when the receiver is absent and which tasks stay with you; both are "
+        "needed before it can be signed. The distribution is saved as a draft; it is in force "
+        "once it is signed (AM-2) and communicated orally by you in person (AM-3)."
     ),
     "T.ex.: Vid frånvaro längre än två veckor återgår uppgifterna till mig.": (
         "E.g.: During an absence of more than two weeks, the tasks go back to me."
@@ -577,6 +577,31 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Vid frånvaro": "During absence",
     "Stannar hos givaren": "Stays with the giver",
+    # Consequences before risky edits
+    "Om <b>{name}</b> flyttas till <b>{target}</b> följer det här. Flytta ändå?": (
+        "If <b>{name}</b> moves to <b>{target}</b>, this follows. Move anyway?"
+    ),
+    "Flytta": "Move",
+    "När <b>{name}</b> avslutas från och med {day} följer det här. Avsluta ändå?": (
+        "When <b>{name}</b> closes from {day}, this follows. Close anyway?"
+    ),
+    "Avsluta enheten": "Close the unit",
+    "När förordnandet upphör från och med {day} följer det här. Avsluta ändå?": (
+        "When the appointment ends from {day}, this follows. End it anyway?"
+    ),
+    "Avsluta förordnandet": "End the appointment",
+    "Leder redan en annan enhet": "Already leads another unit",
+    "{person} är redan {units}. Ska {person} också bli {role} för {unit}?": (
+        "{person} is already {units}. Should {person} also become {role} of {unit}?"
+    ),
+    "… och {count} till": "… and {count} more",
+    "Ändringen kan inte göras": "The change cannot be made",
+    "Underliggande enheter som avslutas": "Units below that close",
+    "Förordnanden som avslutas": "Appointments that end",
+    "Fel som uppstår": "Errors that arise",
+    "Det här behöver åtgärdas efteråt": "To be seen to afterwards",
+    "Kommunstyrelsens beslut": "Executive board's decision",
+    "T.ex. § 112": "E.g. § 112",
     # Return of tasks
     "Återför arbetsmiljöuppgifter": "Return work-environment tasks",
     "{receiver} återför uppgifter till {giver}. Återföringen görs skriftligen, behöver inte "

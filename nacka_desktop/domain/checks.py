@@ -290,38 +290,77 @@ def _looks_like_email(text: str) -> bool:
 
 
 def _check_appointments(snapshot: OrgSnapshot) -> Iterator[Violation]:
-    for appointment in snapshot.appointments.values():
-        unit = snapshot.units.get(appointment.unit_id)
-        if unit is None:
-            continue
+    results = _appointment_results(snapshot)
+    for unit_id in sorted(results):
+        yield from results[unit_id]
+
+
+def _appointment_results(snapshot: OrgSnapshot) -> dict[int, tuple[Violation, ...]]:
+    """The appointment rules' violations per unit: what they read is the unit, its line
+    upwards, its appointments and their persons. A snapshot derived by an edit takes the
+    results of the one before and checks again only the units whose part changed."""
+    key = "appointment results"
+    results: dict[int, tuple[Violation, ...]] | None = snapshot.memo.get(key)
+    if results is not None:
+        return results
+    change = snapshot.change
+    earlier = change.earlier.memo.get(key) if change is not None else None
+    if change is None or earlier is None:
+        results = {u: _check_unit_appointments(snapshot, u) for u in snapshot.units}
+    else:
+        again = change.units_in_changed_lines(snapshot)
+        for org in (change.earlier, snapshot):
+            for appointment_id in change.appointments:
+                appointment = org.appointments.get(appointment_id)
+                if appointment is not None:
+                    again.add(appointment.unit_id)
+            for person_id in change.persons:
+                again.update(a.unit_id for a in org.appointments_of(person_id))
+        results = {u: found for u, found in earlier.items() if u in snapshot.units}
+        for unit_id in snapshot.units:
+            if unit_id in again or unit_id not in results:
+                results[unit_id] = _check_unit_appointments(snapshot, unit_id)
+    snapshot.memo[key] = results
+    return results
+
+
+def _check_unit_appointments(snapshot: OrgSnapshot, unit_id: int) -> tuple[Violation, ...]:
+    unit = snapshot.units[unit_id]
+    found: list[Violation] = []
+    for appointment in snapshot.appointments_in(unit_id):
         if not is_period_ordered(appointment.valid_from, appointment.valid_to):
-            yield _appointment_violation(
-                snapshot,
-                appointment,
-                "DATA-1",
-                Severity.ERROR,
-                f"Förordnandet slutar ({appointment.valid_to}) innan det börjar "
-                f"({appointment.valid_from}).",
-                f"The appointment ends ({appointment.valid_to}) before it starts "
-                f"({appointment.valid_from}).",
-                "valid_to",
+            found.append(
+                _appointment_violation(
+                    snapshot,
+                    appointment,
+                    "DATA-1",
+                    Severity.ERROR,
+                    f"Förordnandet slutar ({appointment.valid_to}) innan det börjar "
+                    f"({appointment.valid_from}).",
+                    f"The appointment ends ({appointment.valid_to}) before it starts "
+                    f"({appointment.valid_from}).",
+                    "valid_to",
+                )
             )
-        yield from _check_role_fits_unit(snapshot, appointment, unit)
+        found.extend(_check_role_fits_unit(snapshot, appointment, unit))
         outside = _outside_field(
             appointment.valid_from, appointment.valid_to, unit.valid_from, unit.valid_to
         )
         if outside:
-            yield _appointment_violation(
-                snapshot,
-                appointment,
-                "DATA-5",
-                Severity.ERROR,
-                f"Förordnandet gäller utanför enhetens giltighetstid ({unit.name}).",
-                f"The appointment is valid outside the unit's validity ({unit.name}).",
-                outside,
+            found.append(
+                _appointment_violation(
+                    snapshot,
+                    appointment,
+                    "DATA-5",
+                    Severity.ERROR,
+                    f"Förordnandet gäller utanför enhetens giltighetstid ({unit.name}).",
+                    f"The appointment is valid outside the unit's validity ({unit.name}).",
+                    outside,
+                )
             )
-        yield from _check_acting(snapshot, appointment)
-    yield from _check_single_manager(snapshot)
+        found.extend(_check_acting(snapshot, appointment))
+    found.extend(_check_single_manager(snapshot, unit))
+    return tuple(found)
 
 
 def _outside_field(
@@ -431,43 +470,41 @@ def _overlapping(
                 yield first, second
 
 
-def _check_single_manager(snapshot: OrgSnapshot) -> Iterator[Violation]:
-    for unit in snapshot.units.values():
-        in_unit = snapshot.appointments_in(unit.id)
-        posts: list[tuple[list[AppointmentRecord], Role | None]] = [
-            ([a for a in in_unit if is_leading(snapshot, a)], None)
+def _check_single_manager(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Violation]:
+    in_unit = snapshot.appointments_in(unit.id)
+    posts: list[tuple[list[AppointmentRecord], Role | None]] = [
+        ([a for a in in_unit if is_leading(snapshot, a)], None)
+    ]
+    if unit.kind.is_political:
+        posts += [
+            ([a for a in in_unit if a.role is role], role) for role in SINGLE_HOLDER_POLITICAL_ROLES
         ]
-        if unit.kind.is_political:
-            posts += [
-                ([a for a in in_unit if a.role is role], role)
-                for role in SINGLE_HOLDER_POLITICAL_ROLES
-            ]
-        for holders, role in posts:
-            for first, second in _overlapping(holders):
-                if role is not None:
-                    rule_id, post_sv, post_en = (
-                        "ORG-1",
-                        role.label_sv.lower(),
-                        role.label_en.lower(),
-                    )
-                elif unit.kind.is_political:
-                    rule_id, post_sv, post_en = "ORG-1", "ordförande", "chair"
-                else:
-                    rule_id, post_sv, post_en = "ORG-8", "ansvarig chef", "responsible manager"
-                other = snapshot.person_label(first.person_id)
-                yield _appointment_violation(
-                    snapshot,
-                    second,
-                    rule_id,
-                    Severity.ERROR,
-                    f"{unit.name} har redan {other} som {post_sv} under samma tid; en enhet har "
-                    f"en {post_sv} åt gången.",
-                    f"{unit.name} already has {other} as {post_en} at the same time; a unit has "
-                    f"one {post_en} at a time.",
-                    "valid_from",
+    for holders, role in posts:
+        for first, second in _overlapping(holders):
+            if role is not None:
+                rule_id, post_sv, post_en = (
+                    "ORG-1",
+                    role.label_sv.lower(),
+                    role.label_en.lower(),
                 )
-        if unit.kind in KINDS_WITH_SEATS:
-            yield from _check_seats(snapshot, unit)
+            elif unit.kind.is_political:
+                rule_id, post_sv, post_en = "ORG-1", "ordförande", "chair"
+            else:
+                rule_id, post_sv, post_en = "ORG-8", "ansvarig chef", "responsible manager"
+            other = snapshot.person_label(first.person_id)
+            yield _appointment_violation(
+                snapshot,
+                second,
+                rule_id,
+                Severity.ERROR,
+                f"{unit.name} har redan {other} som {post_sv} under samma tid; en enhet har "
+                f"en {post_sv} åt gången.",
+                f"{unit.name} already has {other} as {post_en} at the same time; a unit has "
+                f"one {post_en} at a time.",
+                "valid_from",
+            )
+    if unit.kind in KINDS_WITH_SEATS:
+        yield from _check_seats(snapshot, unit)
 
 
 def _check_seats(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Violation]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -75,6 +75,22 @@ class ProcessRecord:
     owner_person_id: int | None = None
 
 
+@dataclass(frozen=True)
+class OrgChange:
+    """Which records of a snapshot differ from those of the one it was derived from (a
+    superset: a row read again may be unchanged), for the checks to redo only their part."""
+
+    earlier: OrgSnapshot
+    units: frozenset[int]
+    persons: frozenset[int]
+    appointments: frozenset[int]
+
+    def units_in_changed_lines(self, later: OrgSnapshot) -> set[int]:
+        """The changed units and every unit below them, in either snapshot: all that a
+        result read through a unit's line upwards may differ for."""
+        return self.earlier.subtree_ids(self.units) | later.subtree_ids(self.units)
+
+
 @dataclass
 class OrgSnapshot:
     units: dict[int, UnitRecord] = field(default_factory=dict)
@@ -104,6 +120,27 @@ class OrgSnapshot:
         self._branch: dict[int, WelfareBranch | None] = {}
         self.memo: dict[Hashable, Any] = {}
         """Derived answers of the domain functions (who leads a unit on a date …), per snapshot."""
+        self.change: OrgChange | None = None
+        """How this snapshot differs from the one it was derived from (`derived`), if it was."""
+
+    def derived(
+        self,
+        units: dict[int, UnitRecord],
+        persons: dict[int, PersonRecord],
+        appointments: dict[int, AppointmentRecord],
+        processes: dict[int, ProcessRecord],
+        changed: Mapping[str, Collection[int]],
+    ) -> OrgSnapshot:
+        """A snapshot of these records, which differ from this one's at most in the ids
+        `changed` names per table ("unit", "person", "appointment")."""
+        later = OrgSnapshot(units, persons, appointments, processes)
+        later.change = OrgChange(
+            self,
+            frozenset(changed.get("unit", ())),
+            frozenset(changed.get("person", ())),
+            frozenset(changed.get("appointment", ())),
+        )
+        return later
 
     def children(self, unit_id: int | None) -> list[UnitRecord]:
         return [self.units[i] for i in self._children.get(unit_id, [])]
@@ -144,6 +181,18 @@ class OrgSnapshot:
                         stack.append(child_id)
             found.sort(key=lambda a: a.id)
             self.memo[key] = found
+        return found
+
+    def subtree_ids(self, unit_ids: Iterable[int]) -> set[int]:
+        """The units and every unit below them."""
+        found: set[int] = set()
+        stack = list(unit_ids)
+        while stack:
+            current = stack.pop()
+            if current in found:
+                continue
+            found.add(current)
+            stack.extend(self._children.get(current, ()))
         return found
 
     def ancestors(self, unit_id: int) -> list[UnitRecord]:

@@ -443,7 +443,8 @@ _CATALOGUE: tuple[Rule, ...] = (
             "test_am1_giver_and_receiver_the_same_person_is_an_error",
             "test_am1_a_signed_distribution_out_of_line_after_a_reorganisation_is_a_warning",
             "test_lapse_warning_names_the_tasks_and_who_holds_them_meanwhile",
-        ),
+        )
+        + _tests(_SERVICE_WORK, "test_am1_the_receivers_appointment_must_hold_on_the_start_date"),
     ),
     Rule(
         RuleId.AM_2,
@@ -550,6 +551,10 @@ _CATALOGUE: tuple[Rule, ...] = (
             "test_am7_same_task_same_unit_to_two_people_from_one_giver_is_an_error",
             "test_am7_the_whole_unit_clashes_with_a_group_inside_it",
             "test_am7_missing_absence_arrangement_or_retained_tasks_warns_while_in_force",
+        )
+        + _tests(
+            _SERVICE_WORK,
+            "test_am7_a_distribution_without_absence_or_retained_text_cannot_be_signed",
         ),
     ),
     Rule(

@@ -9,8 +9,8 @@ have not ended, lapsed or been returned by then.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .dates import periods_overlap
@@ -18,8 +18,11 @@ from .enums import Severity
 from .records import AppointmentRecord
 from .rules import ObjectKind, Violation, sort_violations
 from .work_environment import (
+    READS,
     DistributionRecord,
     DistributionState,
+    Reads,
+    SnapshotChange,
     TaskChain,
     WorkSnapshot,
     appointment_label,
@@ -36,15 +39,86 @@ _OVER = (DistributionState.ENDED, DistributionState.LAPSED, DistributionState.RE
 def check_work_environment(
     work: WorkSnapshot, on: date | None = None, today: date | None = None
 ) -> list[Violation]:
-    found: list[Violation] = []
-    for distribution in work.distributions.values():
-        found.extend(_check_distribution(work, distribution, today))
-    found.extend(_check_one_receiver_per_task(work))
-    found.extend(_check_returns(work))
-    if on is not None:
-        for distribution in work.distributions.values():
+    results = _results(work, on, today)
+    return sort_violations(
+        [v for distribution_id in sorted(results) for v in results[distribution_id].violations]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """One distribution's violations, and what they were worked out from."""
+
+    violations: tuple[Violation, ...]
+    chains: frozenset[tuple[int, int]]
+
+
+def _results(work: WorkSnapshot, on: date | None, today: date | None) -> dict[int, _Checked]:
+    """Each distribution's violations. A snapshot derived by an edit takes those of the
+    snapshot before it and works out again only what the edit can have changed
+    (`SnapshotChange`); `tests/services/test_check_cache.py` holds them to a full check."""
+    key = ("work results", on, today)
+    results: dict[int, _Checked] | None = work.memo.get(key)
+    if results is not None:
+        return results
+    change = work.change
+    earlier: dict[int, _Checked] | None = (
+        change.earlier.get(key) if change is not None and not change.everything else None
+    )
+    if change is None or earlier is None:
+        results = {d.id: _check_one(work, d, on, today) for d in work.distributions.values()}
+    else:
+        results = {d_id: c for d_id, c in earlier.items() if d_id in work.distributions}
+        for distribution_id in _to_check_again(work, change, earlier):
+            distribution = work.distributions.get(distribution_id)
+            if distribution is not None:
+                results[distribution_id] = _check_one(work, distribution, on, today)
+        for distribution_id in work.distributions.keys() - results.keys():
+            results[distribution_id] = _check_one(
+                work, work.distributions[distribution_id], on, today
+            )
+    work.memo[key] = results
+    return results
+
+
+def _to_check_again(
+    work: WorkSnapshot, change: SnapshotChange, earlier: dict[int, _Checked]
+) -> set[int]:
+    again = set(change.distributions)
+    if not change.units and not change.tops:
+        return again  # no chain can run otherwise
+    for distribution_id, checked in earlier.items():
+        if distribution_id in again:
+            continue
+        if any(
+            change.changes_chain(work.org, task_id, unit_id) for task_id, unit_id in checked.chains
+        ):
+            again.add(distribution_id)
+    # AM-7 reads a pair of distributions: when one changes, its partners are checked too.
+    partners = set(change.partners)
+    for distribution_id in again:
+        distribution = work.distributions.get(distribution_id)
+        if distribution is not None:
+            partners.update(p.id for p in work.same_giver_and_task(distribution))
+    return again | partners
+
+
+def _check_one(
+    work: WorkSnapshot, distribution: DistributionRecord, on: date | None, today: date | None
+) -> _Checked:
+    reads = Reads()
+    token = READS.set(reads)
+    try:
+        found = [
+            *_check_distribution(work, distribution, today),
+            *_check_one_receiver_per_task(work, distribution),
+            *_check_returns(work, distribution),
+        ]
+        if on is not None:
             found.extend(_check_distribution_on(work, distribution, on))
-    return sort_violations(found)
+    finally:
+        READS.reset(token)
+    return _Checked(tuple(found), frozenset(reads.chains))
 
 
 def _violation(
@@ -139,6 +213,19 @@ def _check_distribution(
     )
     if receiver is None or (distribution.giver_appointment_id is not None and giver is None):
         return
+    if not receiver.is_valid_on(distribution.valid_from):
+        yield _violation(
+            work,
+            distribution,
+            "AM-1",
+            Severity.ERROR if distribution.signed_on is None else Severity.WARNING,
+            f"Mottagarens förordnande ({appointment_label(org, receiver)}) gäller inte den "
+            f"{distribution.valid_from}, när fördelningen börjar: uppgifter fördelas till den "
+            "som har befattningen när fördelningen gäller.",
+            f"The receiver's appointment is not valid on {distribution.valid_from}, when the "
+            "distribution starts.",
+            "valid_from",
+        )
     if giver is not None and giver.person_id == receiver.person_id:
         yield _violation(
             work,
@@ -307,76 +394,82 @@ def _active_period(
     return start, min(ends) if ends else None
 
 
-def _check_one_receiver_per_task(work: WorkSnapshot) -> Iterator[Violation]:
-    """AM-7: one giver cannot hand the same task for the same unit to two people at once."""
-    for first, second in _same_task_same_line_pairs(work):
-        if first.receiver_appointment_id == second.receiver_appointment_id:
-            continue
-        shared_units = [
-            u
-            for u in second.unit_ids
-            if covers(work.org, first, u)
-            or any(covers(work.org, second, v) for v in first.unit_ids)
-        ]
-        if not shared_units:
-            continue
-        clashes = [
-            _task_name(work, task_id)
-            for task_id in set(first.task_ids) & set(second.task_ids)
-            if periods_overlap(
-                *_active_period(work, first, task_id), *_active_period(work, second, task_id)
-            )
-        ]
-        if clashes:
-            other = appointment_label(
-                work.org, work.org.appointments.get(first.receiver_appointment_id)
-            )
-            yield _violation(
-                work,
-                second,
-                "AM-7",
-                Severity.ERROR,
-                f"{', '.join(sorted(clashes))} är redan fördelade till {other} under samma "
-                "tid; en uppgift går till en person åt gången.",
-                f"{', '.join(sorted(clashes))} are already given to {other} at the same "
-                "time; a task goes to one person at a time.",
-                "items",
-            )
+def _check_one_receiver_per_task(
+    work: WorkSnapshot, distribution: DistributionRecord
+) -> Iterator[Violation]:
+    """AM-7: one giver cannot hand the same task for the same unit to two people at once.
+
+    Each pair of signed distributions from one giver that share a task, where one covers a
+    unit of the other, is checked once: from the side of the covered one (found by looking
+    up its units' lines, never by comparing every pair), the lower id when each covers the
+    other. The violation is reported on the later of the two (by id)."""
+    if distribution.signed_on is None:
+        return
+    for other in _covering(work, distribution):
+        if other.id > distribution.id and any(
+            covers(work.org, distribution, v) for v in other.unit_ids
+        ):
+            continue  # each covers the other: checked from the lower id's side
+        first, second = sorted((distribution, other), key=lambda d: d.id)
+        yield from _check_pair(work, first, second)
 
 
-def _same_task_same_line_pairs(
-    work: WorkSnapshot,
-) -> list[tuple[DistributionRecord, DistributionRecord]]:
-    """Pairs of signed distributions (lower id first, in id order) from the same giver that
-    share a task and where one covers a unit of the other: the only pairs AM-7 can concern.
-    Found through an index by (giver, task, unit), never by comparing every pair."""
-    signed = [d for d in work.distributions.values() if d.signed_on is not None]
-    named: dict[tuple[int | None, int, int], list[DistributionRecord]] = defaultdict(list)
-    for distribution in signed:
-        for task_id in set(distribution.task_ids):
-            for unit_id in distribution.unit_ids:
-                named[(distribution.giver_appointment_id, task_id, unit_id)].append(distribution)
-    pairs: set[tuple[int, int]] = set()
-    for distribution in signed:
-        for task_id in set(distribution.task_ids):
-            for unit_id in distribution.unit_ids:
-                if unit_id not in work.org.units:
-                    continue
-                for line_unit in (unit_id, *work.org.ancestor_ids(unit_id)):
-                    key = (distribution.giver_appointment_id, task_id, line_unit)
-                    for other in named.get(key, ()):
-                        if other.id != distribution.id:
-                            pairs.add(
-                                (min(other.id, distribution.id), max(other.id, distribution.id))
-                            )
-    return [(work.distributions[a], work.distributions[b]) for a, b in sorted(pairs)]
+def _covering(work: WorkSnapshot, distribution: DistributionRecord) -> list[DistributionRecord]:
+    """Signed distributions from the same giver that give one of its tasks for one of its
+    units or a unit above it, in id order."""
+    org = work.org
+    found: dict[int, DistributionRecord] = {}
+    for task_id in set(distribution.task_ids):
+        for unit_id in distribution.unit_ids:
+            if unit_id not in org.units:
+                continue
+            for line_unit in (unit_id, *org.ancestor_ids(unit_id)):
+                for other, _item in work.given_for(
+                    distribution.giver_appointment_id, line_unit, task_id
+                ):
+                    if other.id != distribution.id and other.signed_on is not None:
+                        found[other.id] = other
+    return [found[i] for i in sorted(found)]
 
 
-def _check_returns(work: WorkSnapshot) -> Iterator[Violation]:
-    for task_return in work.returns.values():
-        distribution = work.distributions.get(task_return.distribution_id)
-        if distribution is None:
-            continue
+def _check_pair(
+    work: WorkSnapshot, first: DistributionRecord, second: DistributionRecord
+) -> Iterator[Violation]:
+    if first.receiver_appointment_id == second.receiver_appointment_id:
+        return
+    shared_units = [
+        u
+        for u in second.unit_ids
+        if covers(work.org, first, u) or any(covers(work.org, second, v) for v in first.unit_ids)
+    ]
+    if not shared_units:
+        return
+    clashes = [
+        _task_name(work, task_id)
+        for task_id in set(first.task_ids) & set(second.task_ids)
+        if periods_overlap(
+            *_active_period(work, first, task_id), *_active_period(work, second, task_id)
+        )
+    ]
+    if clashes:
+        other = appointment_label(
+            work.org, work.org.appointments.get(first.receiver_appointment_id)
+        )
+        yield _violation(
+            work,
+            second,
+            "AM-7",
+            Severity.ERROR,
+            f"{', '.join(sorted(clashes))} är redan fördelade till {other} under samma "
+            "tid; en uppgift går till en person åt gången.",
+            f"{', '.join(sorted(clashes))} are already given to {other} at the same "
+            "time; a task goes to one person at a time.",
+            "items",
+        )
+
+
+def _check_returns(work: WorkSnapshot, distribution: DistributionRecord) -> Iterator[Violation]:
+    for task_return in work.returns_of(distribution.id):
         if not task_return.reasons and not task_return.explanation.strip():
             yield Violation(
                 "AM-4",

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
+from collections.abc import Hashable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from .records import AppointmentRecord, OrgSnapshot
 
@@ -127,6 +130,8 @@ class DistributionRecord:
     retained_tasks: str = ""
     followed_up_on: date | None = None
     employer_signatory_id: int | None = None  # the KS ordförande's appointment, for KS
+    employer_decision_on: date | None = None  # the KS decision it rests on, for KS
+    employer_decision_section: str = ""
 
     @property
     def from_employer(self) -> bool:
@@ -157,6 +162,17 @@ class TaskReturnRecord:
     task_ids: tuple[int, ...]
 
 
+# WorkSnapshot's indexes, each a dict of lists, patched by `derive`.
+_INDEXES = (
+    "_by_receiver",
+    "_by_giver",
+    "_by_unit",
+    "_by_giver_unit_task",
+    "_by_giver_task",
+    "_returns_of",
+)
+
+
 @dataclass
 class WorkSnapshot:
     org: OrgSnapshot
@@ -173,20 +189,44 @@ class WorkSnapshot:
             tuple[int | None, int], list[tuple[DistributionRecord, DistributionItemRecord, int]]
         ] = defaultdict(list)
         self._by_receiver: dict[int, list[DistributionRecord]] = defaultdict(list)
+        self._by_giver: dict[int, list[DistributionRecord]] = defaultdict(list)
+        self._by_unit: dict[int, list[DistributionRecord]] = defaultdict(list)
         for distribution in self.distributions.values():
-            self._by_receiver[distribution.receiver_appointment_id].append(distribution)
-            giver = distribution.giver_appointment_id
-            # As `item_for`: a task's first item speaks for it.
-            items: dict[int, DistributionItemRecord] = {}
-            for item in distribution.items:
-                items.setdefault(item.task_id, item)
-            for unit_id in distribution.unit_ids:
-                for task_id, item in items.items():
-                    self._by_giver_unit_task[(giver, unit_id, task_id)].append((distribution, item))
-                    self._by_giver_task[(giver, task_id)].append((distribution, item, unit_id))
+            self._index(distribution)
+        self._returns_of: dict[int, list[TaskReturnRecord]] = defaultdict(list)
+        for task_return in self.returns.values():
+            self._returns_of[task_return.distribution_id].append(task_return)
         self._chains: dict[tuple[int, int, date], TaskChain] = {}
         self._states: dict[tuple[int, date], DistributionState] = {}
         self._org_inputs: OrgInputs | None = None
+        self.change: SnapshotChange | None = None
+        """How this snapshot differs from the one it was derived from (`derive`), if it was."""
+        self.memo: dict[Hashable, Any] = {}
+        """Results worked out from this snapshot (the rule checks' per distribution)."""
+
+    def _entries(
+        self, distribution: DistributionRecord
+    ) -> Iterator[
+        tuple[tuple[int | None, int, int], tuple[int | None, int], DistributionItemRecord, int]
+    ]:
+        giver = distribution.giver_appointment_id
+        # As `item_for`: a task's first item speaks for it.
+        items: dict[int, DistributionItemRecord] = {}
+        for item in distribution.items:
+            items.setdefault(item.task_id, item)
+        for unit_id in distribution.unit_ids:
+            for task_id, item in items.items():
+                yield (giver, unit_id, task_id), (giver, task_id), item, unit_id
+
+    def _index(self, distribution: DistributionRecord) -> None:
+        self._by_receiver[distribution.receiver_appointment_id].append(distribution)
+        if distribution.giver_appointment_id is not None:
+            self._by_giver[distribution.giver_appointment_id].append(distribution)
+        for unit_id in set(distribution.unit_ids):
+            self._by_unit[unit_id].append(distribution)
+        for unit_key, task_key, item, unit_id in self._entries(distribution):
+            self._by_giver_unit_task[unit_key].append((distribution, item))
+            self._by_giver_task[task_key].append((distribution, item, unit_id))
 
     def with_org(self, org: OrgSnapshot) -> WorkSnapshot:
         """The same distributions over another version of the organisation: the indexes
@@ -194,7 +234,93 @@ class WorkSnapshot:
         other = copy.copy(self)
         other.org = org
         other._chains, other._states, other._org_inputs = {}, {}, None
+        other.change, other.memo = None, {}
         return other
+
+    def derive(
+        self,
+        org: OrgSnapshot,
+        distributions: Mapping[int, DistributionRecord | None],
+        returns: Mapping[int, list[TaskReturnRecord]],
+        tasks: dict[int, WorkTaskRecord],
+    ) -> WorkSnapshot:
+        """This snapshot after an edit: `distributions` replaced (None: deleted) with their
+        `returns`, over `org`. The indexes are patched, not rebuilt, and the chains and states
+        that the edit cannot have changed are kept, so that checking the result costs what
+        the edit touched (`SnapshotChange`)."""
+        other = copy.copy(self)
+        other.org, other.tasks = org, tasks
+        other.distributions = dict(self.distributions)
+        other.returns = dict(self.returns)
+        other._org_inputs, other.memo = None, {}
+        for name in _INDEXES:  # copied shallowly: a list is copied when it is changed
+            setattr(other, name, defaultdict(list, getattr(self, name)))
+        replaced: list[tuple[DistributionRecord | None, DistributionRecord | None]] = []
+        for distribution_id, new in distributions.items():
+            old = self.distributions.get(distribution_id)
+            replaced.append((old, new))
+            if old is not None:
+                other._unindex(old)
+                if new is None:
+                    del other.distributions[distribution_id]
+            for old_return in self._returns_of.get(distribution_id, ()):
+                other.returns.pop(old_return.id, None)
+            other._returns_of.pop(distribution_id, None)
+            if new is not None:
+                other.distributions[distribution_id] = new
+                other._index_copying(new)
+                for task_return in returns.get(distribution_id, ()):
+                    other.returns[task_return.id] = task_return
+                    other._returns_of[distribution_id].append(task_return)
+        other.change = SnapshotChange.between(self, other, replaced)
+        other._chains, other._states = other.change.kept_answers(self, org)
+        return other
+
+    def forget_earlier(self) -> None:
+        """Let go of the results of the snapshot this one was derived from (once a newer one
+        is in use, so that a long session keeps two snapshots, not its whole history)."""
+        self.change = None
+
+    def _index_copying(self, distribution: DistributionRecord) -> None:
+        """`_index` on indexes shared with the snapshot this one was derived from: each list
+        touched is copied first, so that snapshot keeps its own."""
+        for index, key in (
+            (self._by_receiver, distribution.receiver_appointment_id),
+            (self._by_giver, distribution.giver_appointment_id),
+            *((self._by_unit, unit_id) for unit_id in set(distribution.unit_ids)),
+        ):
+            if key is not None:
+                index[key] = [*index.get(key, ()), distribution]
+        for unit_key, task_key, item, unit_id in self._entries(distribution):
+            self._by_giver_unit_task[unit_key] = [
+                *self._by_giver_unit_task.get(unit_key, ()),
+                (distribution, item),
+            ]
+            self._by_giver_task[task_key] = [
+                *self._by_giver_task.get(task_key, ()),
+                (distribution, item, unit_id),
+            ]
+
+    def _unindex(self, distribution: DistributionRecord) -> None:
+        def without(index: dict[Any, list[Any]], key: Any, first: bool = False) -> None:
+            kept = [
+                entry
+                for entry in index.get(key, ())
+                if (entry[0] if first else entry).id != distribution.id
+            ]
+            if kept:
+                index[key] = kept
+            else:
+                index.pop(key, None)
+
+        without(self._by_receiver, distribution.receiver_appointment_id)
+        if distribution.giver_appointment_id is not None:
+            without(self._by_giver, distribution.giver_appointment_id)
+        for unit_id in set(distribution.unit_ids):
+            without(self._by_unit, unit_id)
+        for unit_key, task_key, _item, _unit_id in self._entries(distribution):
+            without(self._by_giver_unit_task, unit_key, first=True)
+            without(self._by_giver_task, task_key, first=True)
 
     def org_inputs(self) -> OrgInputs:
         """All the work-environment rules read of the organisation: every unit, and the
@@ -216,6 +342,32 @@ class WorkSnapshot:
             )
             self._org_inputs = OrgInputs((tuple(org.units.values()), appointments, persons))
         return self._org_inputs
+
+    def given_for(
+        self, giver: int | None, unit_id: int, task_id: int
+    ) -> list[tuple[DistributionRecord, DistributionItemRecord]]:
+        """Distributions from the giver that name the unit itself for the task (any state)."""
+        return self._by_giver_unit_task.get((giver, unit_id, task_id), [])
+
+    def given_by(self, appointment_id: int) -> list[DistributionRecord]:
+        return self._by_giver.get(appointment_id, [])
+
+    def naming_unit(self, unit_id: int) -> list[DistributionRecord]:
+        return self._by_unit.get(unit_id, [])
+
+    def returns_of(self, distribution_id: int) -> list[TaskReturnRecord]:
+        return self._returns_of.get(distribution_id, [])
+
+    def same_giver_and_task(self, distribution: DistributionRecord) -> list[DistributionRecord]:
+        """Every distribution from the same giver that gives one of its tasks (AM-7's
+        candidates), in no particular order, each once."""
+        found: dict[int, DistributionRecord] = {}
+        for task_id in set(distribution.task_ids):
+            for other, _item, _unit in self._by_giver_task.get(
+                (distribution.giver_appointment_id, task_id), ()
+            ):
+                found[other.id] = other
+        return list(found.values())
 
     def received_by(self, appointment_id: int) -> list[DistributionRecord]:
         return self._by_receiver.get(appointment_id, [])
@@ -276,6 +428,106 @@ class OrgInputs:
             and self._hash == other._hash
             and self.records == other.records
         )
+
+
+def _changed_ids(old: dict[int, Any], new: dict[int, Any]) -> set[int]:
+    if old is new:
+        return set()
+    return {
+        key
+        for key in old.keys() | new.keys()
+        if (a := old.get(key)) is not (b := new.get(key)) and a != b
+    }
+
+
+@dataclass(frozen=True)
+class SnapshotChange:
+    """What an edit changed, as the work-environment rules see it: which distributions may
+    now be in another state or line, which chains of which tasks may now run otherwise, and
+    whose names (in the rules' messages) may read otherwise. Worked out once per derived
+    snapshot from the records before and after; what it does not name, the edit cannot
+    have changed."""
+
+    everything: bool  # a change every result reads (the tasks, the employer)
+    distributions: frozenset[int]  # changed, or in a changed line, state or appointment
+    partners: frozenset[int]  # AM-7's candidates beside those, before the edit
+    units: frozenset[int]  # changed units and every unit below them (all their chains)
+    tops: frozenset[tuple[int, int]]  # (task, unit): every chain of the task at or below
+    tasks: frozenset[int]  # the tasks of `tops`
+    earlier: dict[Hashable, Any]  # the results worked out before the edit
+
+    @classmethod
+    def between(
+        cls,
+        old: WorkSnapshot,
+        new: WorkSnapshot,
+        replaced: list[tuple[DistributionRecord | None, DistributionRecord | None]],
+    ) -> SnapshotChange:
+        before, after = old.org, new.org
+        everything = old.tasks != new.tasks or (before.executive_board() != after.executive_board())
+        if after.change is not None and after.change.earlier is before:
+            changed_units = set(after.change.units)
+            persons = set(after.change.persons)
+            appointments = set(after.change.appointments)
+        else:
+            changed_units = _changed_ids(before.units, after.units)
+            persons = _changed_ids(before.persons, after.persons)
+            appointments = _changed_ids(before.appointments, after.appointments)
+        units = before.subtree_ids(changed_units) | after.subtree_ids(changed_units)
+        for org in (before, after):
+            for person_id in persons:
+                appointments.update(a.id for a in org.appointments_of(person_id))
+            for unit_id in units:
+                appointments.update(a.id for a in org.appointments_in(unit_id))
+        records = [r for pair in replaced for r in pair if r is not None]
+        for snapshot in (old, new):
+            for appointment_id in appointments:
+                records.extend(snapshot.received_by(appointment_id))
+                records.extend(snapshot.given_by(appointment_id))
+            for unit_id in units:
+                records.extend(snapshot.naming_unit(unit_id))
+        distributions = {r.id for r in records} | {
+            r.id for pair in replaced for r in pair if r is not None
+        }
+        partners = {p.id for r in records for p in old.same_giver_and_task(r)}
+        tops = {(t, u) for r in records for t in r.task_ids for u in r.unit_ids}
+        return cls(
+            everything=everything,
+            distributions=frozenset(distributions),
+            partners=frozenset(partners),
+            units=frozenset(units),
+            tops=frozenset(tops),
+            tasks=frozenset(t for t, _u in tops),
+            earlier=old.memo,
+        )
+
+    def changes_chain(self, org: OrgSnapshot, task_id: int, unit_id: int) -> bool:
+        """The chain of the task in the unit may run otherwise than before (on any date)."""
+        if unit_id in self.units:
+            return True
+        if task_id not in self.tasks:
+            return False
+        return (task_id, unit_id) in self.tops or any(
+            (task_id, above) in self.tops for above in org.ancestor_ids(unit_id)
+        )
+
+    def kept_answers(
+        self, old: WorkSnapshot, org: OrgSnapshot
+    ) -> tuple[dict[tuple[int, int, date], TaskChain], dict[tuple[int, date], DistributionState]]:
+        """The chains and states worked out before the edit that it cannot have changed."""
+        if self.everything:
+            return {}, {}
+        if not self.distributions and not self.units:
+            return old._chains, old._states  # nothing they read changed: shared as they are
+        chains = {
+            key: chain
+            for key, chain in old._chains.items()
+            if not self.changes_chain(org, key[0], key[1])
+        }
+        states = {
+            key: state for key, state in old._states.items() if key[0] not in self.distributions
+        }
+        return chains, states
 
 
 def lapse(org: OrgSnapshot, distribution: DistributionRecord) -> tuple[date, str] | None:
@@ -352,8 +604,23 @@ class TaskChain:
         return self.links[-1].receiver_appointment_id if self.links else None
 
 
+@dataclass
+class Reads:
+    """The chains (task, unit) one distribution's check followed. (The names in its messages
+    need no record: a changed person, appointment or unit changes the state of the
+    distributions that give or receive through it, and so every chain through them.)"""
+
+    chains: set[tuple[int, int]] = field(default_factory=set)
+
+
+READS: ContextVar[Reads | None] = ContextVar("work_environment_reads", default=None)
+
+
 def task_chain(work: WorkSnapshot, task_id: int, unit_id: int, on: date) -> TaskChain:
     """Follow the distributions in force from KS down, for the task in the unit."""
+    reads = READS.get()
+    if reads is not None:
+        reads.chains.add((task_id, unit_id))
     key = (task_id, unit_id, on)
     chain = work._chains.get(key)
     if chain is None:

@@ -46,9 +46,10 @@ from nacka_desktop.storage.delegation_repository import (
     load_orders,
     load_subdelegations,
 )
+from nacka_desktop.storage.edited_rows import EditedRows
 from nacka_desktop.storage.models import DataVersion
-from nacka_desktop.storage.repositories import load_snapshot
-from nacka_desktop.storage.work_repository import load_work_snapshot
+from nacka_desktop.storage.repositories import load_snapshot, patch_snapshot
+from nacka_desktop.storage.work_repository import load_work_snapshot, patch_work_snapshot
 
 # The groups of tables the rules read, each read as a whole when one of its tables changed.
 PARTS: dict[str, tuple[str, ...]] = {
@@ -106,10 +107,14 @@ class Dataset:
 
 
 def load_dataset(
-    session: Session, previous: Dataset | None = None, versions: Versions | None = None
+    session: Session,
+    previous: Dataset | None = None,
+    versions: Versions | None = None,
+    edited: EditedRows | None = None,
 ) -> Dataset:
     """The records as the session sees them; what `previous` holds of the tables that have
-    not changed since is taken from it instead of read again."""
+    not changed since is taken from it instead of read again, and when `edited` says which
+    rows an edit wrote since `previous` was read, only those rows are read again."""
     versions = versions if versions is not None else table_versions(session)
 
     def kept(part: str) -> bool:
@@ -117,6 +122,19 @@ def load_dataset(
 
     if previous is not None and kept("org") and kept("work"):
         work = previous.work
+    elif (
+        previous is not None
+        and edited is not None
+        and edited.complete
+        and previous.versions == edited.start
+    ):
+        # Only this edit changed the database since `previous` was read: read its rows alone.
+        org = (
+            previous.org
+            if kept("org")
+            else patch_snapshot(session, previous.org, {t: edited.ids(t) for t in PARTS["org"]})
+        )
+        work = patch_work_snapshot(session, previous.work, org, edited.ids("task_distribution"))
     else:
         if previous is not None and kept("org"):
             org = previous.org
@@ -167,6 +185,16 @@ class _Family:
         )
 
 
+def _work_org_inputs(data: Dataset) -> Hashable:
+    """After an edit the work rules check again only what it touched (`WorkSnapshot.derive`),
+    so the versions serve as the key. Records read whole (after a change by someone else)
+    are keyed by what the rules read of the organisation: a new employee or an unrelated
+    appointment does not re-run the chains."""
+    if data.work.change is not None:
+        return _part_version(data.versions, "org")
+    return data.work.org_inputs()
+
+
 FAMILIES = (
     # `check_organisation` in its four parts, in its order.
     _Family("units", ("units",), lambda data, _on, _today: check_units(data.org)),
@@ -185,8 +213,7 @@ FAMILIES = (
         "work",
         ("org", "work"),
         lambda data, on, today: check_work_environment(data.work, on=on, today=today),
-        # A new employee or an unrelated appointment does not re-run the chains.
-        org_inputs=lambda data: data.work.org_inputs(),
+        org_inputs=_work_org_inputs,
     ),
     _Family(
         "delegation",
@@ -268,11 +295,14 @@ class ViolationCache:
             return None
         return sort_violations([v for part in parts if part is not None for v in part])
 
-    def check_pending(self, session: Session, on: date | None, today: date) -> PendingCheck:
-        """Check the session's flushed, uncommitted changes; nothing is cached yet."""
+    def check_pending(
+        self, session: Session, on: date | None, today: date, edited: EditedRows | None = None
+    ) -> PendingCheck:
+        """Check the session's flushed, uncommitted changes (the rows `edited` names, if it
+        is given); nothing is cached yet."""
         with self._lock:
             previous = self._dataset
-        data = load_dataset(session, previous)
+        data = load_dataset(session, previous, edited=edited)
         found, fresh = self._check(data, on, today)
         return PendingCheck(data, found, fresh)
 
@@ -280,7 +310,12 @@ class ViolationCache:
         """The pending check's data is now the database's: keep it."""
         self._store(pending.results)
         with self._lock:
-            self._dataset = pending.data
+            before, self._dataset = self._dataset, pending.data
+        # The records before the edit are history now: they let go of the ones before them.
+        if before is not None and before.work is not pending.data.work:
+            before.work.forget_earlier()
+        if before is not None and before.org is not pending.data.org:
+            before.org.change = None
 
     def loaded(self, session: Session) -> Dataset | None:
         """The records of the database as it is, if they are in memory already."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from nacka_desktop.storage.database import Database, open_database
 
 from .checking import ViolationCache
+from .consequences import ConsequenceService
 from .council_matters import CouncilMatterService
 from .delegation import DelegatedDecisionService, DelegationOrderService
 from .delegation_queries import DelegationQueries
@@ -46,19 +47,22 @@ class Services:
     delegated_decisions: DelegatedDecisionService
     delegation: DelegationQueries
     council_matters: CouncilMatterService
+    consequences: ConsequenceService
 
     @classmethod
     def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
         cache = ViolationCache()
         editor = Editor(database, clock, actor=login_name(), cache=cache)
+        units, appointments = UnitService(editor), AppointmentService(editor)
+        queries = OrgQueries(database, clock, cache)
         return cls(
             database=database,
             clock=clock,
-            units=UnitService(editor),
+            units=units,
             persons=PersonService(editor),
-            appointments=AppointmentService(editor),
+            appointments=appointments,
             processes=ProcessService(editor),
-            queries=OrgQueries(database, clock, cache),
+            queries=queries,
             tasks=TaskCatalogueService(editor),
             distributions=DistributionService(editor),
             work=WorkQueries(database, cache),
@@ -66,6 +70,7 @@ class Services:
             delegated_decisions=DelegatedDecisionService(editor),
             delegation=DelegationQueries(database, cache),
             council_matters=CouncilMatterService(editor),
+            consequences=ConsequenceService(editor, units, appointments, queries),
         )
 
     @classmethod

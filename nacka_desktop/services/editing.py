@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -14,10 +16,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
 from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.edited_rows import recording
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
 
-from .checking import Dataset, ViolationCache
+from .checking import Dataset, ViolationCache, table_versions
 
 Clock = Callable[[], date]
 
@@ -57,6 +60,32 @@ def refusal(
     )
 
 
+T = TypeVar("T")
+
+
+@dataclass
+class _PreviewState:
+    on: date
+    before: set[tuple[str, str, int, str]] = field(default_factory=set)
+    added: list[Violation] = field(default_factory=list)
+
+
+_PREVIEW: ContextVar[_PreviewState | None] = ContextVar("edit_preview", default=None)
+
+
+class _RolledBack(Exception):
+    """Ends a previewed edit's transaction without committing it."""
+
+
+@dataclass(frozen=True)
+class Preview(Generic[T]):
+    """An edit tried and rolled back (`Editor.preview`)."""
+
+    result: T | None  # what the edit returned; None if it would be refused
+    added: list[Violation]  # new on the date, warnings included
+    refused: list[Violation]  # the errors that would refuse it
+
+
 class Editor:
     """Runs one user edit in one transaction and refuses it if it adds a rule error."""
 
@@ -77,24 +106,51 @@ class Editor:
         """The edit's session. The check before the edit comes from the cache (the database
         as it was after the last edit, or as first checked); the check after it reads and
         re-checks only what the edit changed, and once committed it is what the cache holds,
-        so the Problems panel shows it without checking again."""
+        so the Problems panel shows it without checking again. Inside `preview`, the edit is
+        checked and then rolled back."""
         today = self.clock()
+        preview = _PREVIEW.get()
         try:
             with self.database.transaction() as session:
                 before = {v.key for v in self.cache.violations(session, today, today) if v.is_error}
-                yield session
-                session.flush()
-                pending = self.cache.check_pending(session, today, today)
+                if preview is not None:
+                    shown = self.cache.violations(session, preview.on, today)
+                    preview.before = {v.key for v in shown}
+                with recording(session, table_versions(session)) as edited:
+                    yield session
+                    session.flush()
+                pending = self.cache.check_pending(session, today, today, edited)
                 added = [v for v in pending.violations if v.is_error and v.key not in before]
+                if preview is not None:
+                    after = self.cache.check_pending(session, preview.on, today, edited)
+                    preview.added = [v for v in after.violations if v.key not in preview.before]
                 if added:
                     raise RuleViolationError(added)
+                if preview is not None:
+                    raise _RolledBack
             self.cache.commit(pending)
+        except _RolledBack:
+            return
         except StaleDataError as error:
             raise ConcurrentEditError() from error
         except OperationalError as error:
             if "locked" in str(error.orig).lower():
                 raise DatabaseLockedError(self.database.location) from error
             raise
+
+    def preview(self, action: Callable[[], T], on: date) -> Preview[T]:
+        """Run the action's edit as far as its check, then roll it back: what it would
+        return, and what the rules would find new on the date (warnings included), or the
+        errors that would refuse it. Nothing is written, audited or cached."""
+        state = _PreviewState(on)
+        token = _PREVIEW.set(state)
+        try:
+            result = action()
+        except RuleViolationError as error:
+            return Preview(None, state.added, error.violations)
+        finally:
+            _PREVIEW.reset(token)
+        return Preview(result, state.added, [])
 
     def committed(self, session: Session) -> Dataset:
         """The records as committed, for an edit to read before it changes anything (the

@@ -1188,6 +1188,10 @@ class _WorkSample:
             absence_arrangement=absence,
             retained_tasks=retained,
         )
+        if giver is None and signed is not None:
+            # KS decides on its own distribution at a meeting some weeks before it is signed.
+            distribution.employer_decision_on = signed - timedelta(days=21)
+            distribution.employer_decision_section = f"§ {signed.timetuple().tm_yday // 3 + 10}"
         self.session.add(distribution)
         self.session.flush()
         for code in unit_codes:

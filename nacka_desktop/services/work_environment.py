@@ -42,6 +42,9 @@ class DistributionDraft:
     absence_arrangement: str = ""
     retained_tasks: str = ""
     confirmations: dict[int, Confirmation] = field(default_factory=dict)
+    # From the employer: the KS decision it rests on (cited in the letter).
+    employer_decision_on: date | None = None
+    employer_decision_section: str = ""
 
 
 class TaskCatalogueService:
@@ -117,6 +120,7 @@ class DistributionService:
                 may_pass_on=draft.may_pass_on,
                 absence_arrangement=draft.absence_arrangement,
                 retained_tasks=draft.retained_tasks,
+                **_employer_decision(draft),
             )
             if distribution_id is not None:
                 distribution.id = distribution_id
@@ -150,6 +154,8 @@ class DistributionService:
                 "retained_tasks",
             ):
                 setattr(distribution, name, getattr(draft, name))
+            for name, value in _employer_decision(draft).items():
+                setattr(distribution, name, value)
             session.query(TaskDistributionItem).filter_by(distribution_id=distribution_id).delete()
             session.query(TaskDistributionUnit).filter_by(distribution_id=distribution_id).delete()
             _set_contents(session, distribution_id, draft)
@@ -186,6 +192,18 @@ class DistributionService:
         with self._editor.edit() as session:
             distribution = _get(session, distribution_id)
             _refuse_if_signed(distribution, "undertecknas igen")
+            _refuse_without_absence_and_retained(distribution)
+            decided = distribution.employer_decision_on
+            if decided is not None and decided > signed_on:
+                raise refusal(
+                    "AM-2",
+                    f"Fördelningen kan inte undertecknas ({signed_on}) före kommunstyrelsens "
+                    f"beslut om den ({decided}).",
+                    "The distribution cannot be signed before the executive board's decision.",
+                    ObjectKind.DISTRIBUTION,
+                    distribution_id,
+                    "signed_on",
+                )
             previous = {
                 "signed_on": distribution.signed_on,
                 "employer_signatory_id": distribution.employer_signatory_id,
@@ -410,6 +428,24 @@ def _refuse_ahead(day: date, today: date, distribution_id: int, field: str, rule
         )
 
 
+def _refuse_without_absence_and_retained(distribution: TaskDistribution) -> None:
+    """AM-7: what is signed says what applies while the receiver is away and which tasks
+    stay with the giver."""
+    for name, sv, en in (
+        ("absence_arrangement", "vad som gäller vid mottagarens frånvaro", "the absence"),
+        ("retained_tasks", "vilka uppgifter som stannar hos chefen", "the retained tasks"),
+    ):
+        if not (getattr(distribution, name) or "").strip():
+            raise refusal(
+                "AM-7",
+                f"Fördelningen kan inte undertecknas förrän den anger {sv}.",
+                f"The distribution cannot be signed until it states {en}.",
+                ObjectKind.DISTRIBUTION,
+                distribution.id,
+                name,
+            )
+
+
 def _starts_on(distribution: TaskDistribution) -> date | None:
     """The first day in force: signed, told orally, and begun (as `DistributionRecord`)."""
     if distribution.signed_on is None or distribution.communicated_on is None:
@@ -498,7 +534,20 @@ def _draft_of(session: Session, distribution: TaskDistribution) -> DistributionD
             item.task_id: (item.knowledge, item.competence, item.authority, item.resources)
             for item in items
         },
+        employer_decision_on=distribution.employer_decision_on,
+        employer_decision_section=distribution.employer_decision_section or "",
     )
+
+
+def _employer_decision(draft: DistributionDraft) -> dict[str, Any]:
+    """The KS decision, kept only on a distribution from the employer."""
+    from_employer = draft.giver_appointment_id is None
+    return {
+        "employer_decision_on": draft.employer_decision_on if from_employer else None,
+        "employer_decision_section": (
+            " ".join(draft.employer_decision_section.split()) if from_employer else ""
+        ),
+    }
 
 
 def _ks_chair_on(session: Session, on: date) -> int:

@@ -196,6 +196,9 @@ class TaskDistribution(Versioned, Base):
     absence_arrangement: Mapped[str] = mapped_column(Text, default="")
     retained_tasks: Mapped[str] = mapped_column(Text, default="")
     followed_up_on: Mapped[date | None] = mapped_column(Date)
+    # The KS decision behind a distribution from the employer (migration 0008).
+    employer_decision_on: Mapped[date | None] = mapped_column(Date)
+    employer_decision_section: Mapped[str] = mapped_column(String(40), default="")
 
 
 class TaskDistributionUnit(Base):

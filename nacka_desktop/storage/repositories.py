@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -118,6 +118,49 @@ def load_snapshot(
             }
         ),
     )
+
+
+def patch_snapshot(
+    session: Session, previous: OrgSnapshot, edited: Mapping[str, Collection[int]]
+) -> OrgSnapshot:
+    """`previous` with the rows named in `edited` (table → ids) read again, the others kept
+    as they are (the same records, so that comparing before and after is cheap)."""
+
+    def patched(
+        table: str, current: dict[int, Any], model: Any, record: Callable[[Any], Any]
+    ) -> dict[int, Any]:
+        ids = edited.get(table)
+        if not ids:
+            return current
+        result = dict(current)
+        found: set[int] = set()
+        for chunk in _chunks(sorted(ids)):
+            for row in plain_rows(session, model, model.id, where=model.id.in_(chunk)):
+                result[row.id] = record(row)  # in place: the records stay in id order
+                found.add(row.id)
+        for object_id in set(ids) - found:
+            result.pop(object_id, None)
+        if any(a > b for a, b in zip(result, list(result)[1:], strict=False)):
+            result = dict(sorted(result.items()))  # a row with a lower id came back
+        return result
+
+    return previous.derived(
+        units=patched("unit", previous.units, Unit, unit_record),
+        persons=patched("person", previous.persons, Person, person_record),
+        appointments=patched("appointment", previous.appointments, Appointment, appointment_record),
+        processes=patched(
+            "process",
+            previous.processes,
+            Process,
+            lambda p: ProcessRecord(p.id, p.name, p.kind, p.owner_person_id),
+        ),
+        changed=edited,
+    )
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,8 @@ def load_work_snapshot(
                 retained_tasks=d.retained_tasks or "",
                 followed_up_on=d.followed_up_on,
                 employer_signatory_id=d.employer_signatory_id,
+                employer_decision_on=d.employer_decision_on,
+                employer_decision_section=d.employer_decision_section or "",
             )
             for d in plain_rows(
                 session, TaskDistribution, TaskDistribution.id, where=of(TaskDistribution.id)
@@ -114,3 +116,16 @@ def load_work_snapshot(
             )
         },
     )
+
+
+def patch_work_snapshot(
+    session: Session, previous: WorkSnapshot, org: OrgSnapshot, distribution_ids: Collection[int]
+) -> WorkSnapshot:
+    """`previous` over `org`, with the distributions named (and their returns) read again:
+    the snapshot after an edit, at the cost of what the edit wrote (`WorkSnapshot.derive`)."""
+    ids = sorted(distribution_ids)
+    read = load_work_snapshot(session, org, ids)
+    returns: dict[int, list[TaskReturnRecord]] = defaultdict(list)
+    for task_return in read.returns.values():
+        returns[task_return.distribution_id].append(task_return)
+    return previous.derive(org, {i: read.distributions.get(i) for i in ids}, returns, read.tasks)

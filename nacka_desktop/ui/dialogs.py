@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
-from nacka_desktop.domain.responsibility import roles_for
+from nacka_desktop.domain.records import OrgSnapshot, PersonRecord
+from nacka_desktop.domain.responsibility import is_leading, roles_for
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.domain.structure import (
     COUNCIL_SEATS,
@@ -290,8 +291,7 @@ class AppointDialog(FormDialog):
         snapshot = queries.snapshot()
         self.person_combo = searchable_combo()
         for person in sorted(snapshot.persons.values(), key=lambda p: (p.last_name, p.first_name)):
-            label = f"{person.last_name}, {person.first_name} ({person.employee_number})"
-            self.person_combo.addItem(label, person.id)
+            self.person_combo.addItem(self._person_label(snapshot, person, today), person.id)
         self.unit_combo = searchable_combo()
         for unit in sorted(snapshot.units.values(), key=lambda u: u.name):
             if not unit.is_closed_by(today):
@@ -321,6 +321,24 @@ class AppointDialog(FormDialog):
             edit.textChanged.connect(self.revalidate)
         self.person_combo.currentIndexChanged.connect(self.revalidate)
         self._fill_roles()
+
+    def _person_label(self, snapshot: OrgSnapshot, person: PersonRecord, today: date) -> str:
+        """The name, and what the person is now (a leading role first), so that the right
+        one of two namesakes is picked and a manager is not appointed twice unawares."""
+        label = f"{person.last_name}, {person.first_name} ({person.employee_number})"
+        current = sorted(
+            (a for a in snapshot.appointments_of(person.id) if a.is_valid_on(today)),
+            key=lambda a: (a.unit_id not in snapshot.units or not is_leading(snapshot, a), a.id),
+        )
+        if not current or current[0].unit_id not in snapshot.units:
+            return label
+        first = current[0]
+        role = (first.role.label_en if self.english else first.role.label_sv).lower()
+        acting = "t.f. " if first.acting else ""
+        label += f" – {acting}{role}, {snapshot.units[first.unit_id].name}"
+        if len(current) > 1:
+            label += f" (+{len(current) - 1})"
+        return label
 
     def _fill_roles(self) -> None:
         self.role_combo.clear()

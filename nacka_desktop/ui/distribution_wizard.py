@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -97,6 +98,10 @@ class DistributionWizard(QWizard):
             absence_arrangement=self.terms.absence.toPlainText().strip(),
             retained_tasks=self.terms.retained.toPlainText().strip(),
             confirmations=self.confirm.confirmations(task_ids),
+            employer_decision_on=self.terms.decided_on.date() if giver is None else None,
+            employer_decision_section=(
+                self.terms.decision_section.text().strip() if giver is None else ""
+            ),
         )
 
     def accept(self) -> None:
@@ -328,8 +333,9 @@ class TermsPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "Ange vad som gäller när mottagaren är frånvarande och vilka uppgifter som "
-                "stannar hos dig. Fördelningen sparas som utkast; den gäller när den är "
-                "undertecknad (AM-2) och muntligen kommunicerad av dig personligen (AM-3)."
+                "stannar hos dig; båda behövs för att den ska kunna undertecknas. Fördelningen "
+                "sparas som utkast; den gäller när den är undertecknad (AM-2) och muntligen "
+                "kommunicerad av dig personligen (AM-3)."
             )
         )
         self.valid_to = DateField(optional=True)
@@ -341,16 +347,30 @@ class TermsPage(QWizardPage):
         self.retained.setPlaceholderText(
             self.tr("T.ex.: Rehabilitering och arbetsanpassning stannar hos mig.")
         )
+        # A distribution from the employer rests on a KS decision, cited in the letter.
+        self.decided_on = DateField(optional=True)
+        self.decision_section = QLineEdit()
+        self.decision_section.setPlaceholderText(self.tr("T.ex. § 112"))
+        self.decision_section.setMaxLength(40)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("Upphör fr.o.m."), self.valid_to)
-        layout.addRow(self.tr("Vid frånvaro"), self.absence)
-        layout.addRow(self.tr("Stannar hos givaren"), self.retained)
-        layout.addRow(self.message)
+        self._wizard = wizard
+        self.form = QFormLayout(self)
+        self.form.addRow(self.tr("Upphör fr.o.m."), self.valid_to)
+        self.form.addRow(self.tr("Vid frånvaro"), self.absence)
+        self.form.addRow(self.tr("Stannar hos givaren"), self.retained)
+        self.form.addRow(self.tr("Kommunstyrelsens beslut"), self.decided_on)
+        self.form.addRow(self.tr("Paragraf"), self.decision_section)
+        self.form.addRow(self.message)
         self.valid_to.textChanged.connect(self.completeChanged)
+        self.decided_on.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        from_employer = self._wizard.giver() is None
+        self.form.setRowVisible(self.decided_on, from_employer)
+        self.form.setRowVisible(self.decision_section, from_employer)
 
     def isComplete(self) -> bool:
-        return self.valid_to.problem() is None
+        return self.valid_to.problem() is None and self.decided_on.problem() is None

@@ -7,10 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtWidgets import QMessageBox
+
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.responsibility import leading_roles_for
 from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.services.consequences import Consequences
+from nacka_desktop.services.people import AppointmentDraft
 from nacka_desktop.services.units import draft_of
 
+from .consequences_dialog import ConsequencesDialog
 from .dialogs import AppointDialog, DateDialog, MoveUnitDialog, NewUnitDialog, PersonDialog
 from .edits import EXPECTED_REFUSALS, GuiActions
 from .record_form import RecordForm
@@ -66,6 +72,25 @@ class OrgActions(GuiActions):
         dialog.deleteLater()
         return target
 
+    def _confirmed(self, title: str, intro: str, confirm: str, consequences: Consequences) -> bool:
+        """Ask before an edit with consequences the user may not expect; True to go on. One
+        the rules refuse goes on too, so that the refusal is shown where it is made."""
+        if not consequences.worth_asking or consequences.refused:
+            return True
+        dialog = ConsequencesDialog(
+            title,
+            intro,
+            confirm,
+            consequences,
+            self._services().queries.snapshot(),
+            self.window,
+            self.english,
+        )
+        try:
+            return bool(dialog.exec())
+        finally:
+            dialog.deleteLater()
+
     def move(self, unit_id: int, new_parent_id: int | None) -> bool:
         """True if the unit moved."""
         services = self._services()
@@ -73,6 +98,16 @@ class OrgActions(GuiActions):
         unit = services.queries.unit(unit_id)
         if unit.parent_id == new_parent_id:
             return False  # dropped back where it was: nothing to do, nothing to undo
+        target = services.queries.unit(new_parent_id).name if new_parent_id else ""
+        if not self._confirmed(
+            self.tr("Flytta {name}").format(name=unit.name),
+            self.tr(
+                "Om <b>{name}</b> flyttas till <b>{target}</b> följer det här. Flytta ändå?"
+            ).format(name=unit.name, target=target),
+            self.tr("Flytta"),
+            services.consequences.of_moving(unit_id, new_parent_id),
+        ):
+            return False
         return self.edits.attempt(
             lambda: self.edits.edit(
                 self.tr("Flytta {name}").format(name=unit.name),
@@ -100,6 +135,15 @@ class OrgActions(GuiActions):
 
         def close() -> Any:
             end = dialog.date()
+            if not self._confirmed(
+                self.tr("Avsluta enhet"),
+                self.tr(
+                    "När <b>{name}</b> avslutas från och med {day} följer det här. Avsluta ändå?"
+                ).format(name=unit.name, day=end.isoformat()),
+                self.tr("Avsluta enheten"),
+                services.consequences.of_closing(unit_id, end),
+            ):
+                return None
             return self.edits.edit(
                 self.tr("Avsluta {name}").format(name=unit.name),
                 lambda: units.close(unit_id, end),
@@ -139,6 +183,8 @@ class OrgActions(GuiActions):
 
         def appoint() -> Any:
             draft = dialog.draft()
+            if not self._leading_twice_confirmed(draft):
+                return None
             return self.edits.edit(
                 self.tr("Tillsätt {role}").format(role=self._role_label(draft.role)),
                 lambda: appointments.appoint(draft),
@@ -147,6 +193,39 @@ class OrgActions(GuiActions):
             )
 
         self.edits.run_dialog(dialog, appoint)
+
+    def _leading_twice_confirmed(self, draft: AppointmentDraft) -> bool:
+        """A manager of two units is allowed but rarely meant: ask, naming the other units."""
+        services = self._services()
+        org = services.queries.snapshot()
+        if draft.unit_id not in org.units or draft.role not in leading_roles_for(
+            org, draft.unit_id
+        ):
+            return True
+        elsewhere = services.consequences.leading_elsewhere(
+            draft.person_id, draft.unit_id, draft.valid_from, draft.valid_to
+        )
+        if not elsewhere:
+            return True
+        units = ", ".join(
+            f"{self._role_label(a.role)} för {org.units[a.unit_id].name}"
+            if not self.english
+            else f"{self._role_label(a.role)} of {org.units[a.unit_id].name}"
+            for a in elsewhere
+        )
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Leder redan en annan enhet"),
+            self.tr("{person} är redan {units}. Ska {person} också bli {role} för {unit}?").format(
+                person=org.person_label(draft.person_id),
+                units=units,
+                role=self._role_label(draft.role),
+                unit=org.units[draft.unit_id].name,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def end_appointment(self, appointment_id: int) -> None:
         services = self._services()
@@ -168,6 +247,15 @@ class OrgActions(GuiActions):
 
         def end() -> Any:
             day = dialog.date()
+            if not self._confirmed(
+                self.tr("Avsluta förordnande"),
+                self.tr(
+                    "När förordnandet upphör från och med {day} följer det här. Avsluta ändå?"
+                ).format(day=day.isoformat()),
+                self.tr("Avsluta förordnandet"),
+                services.consequences.of_ending(appointment_id, day),
+            ):
+                return None
             return self.edits.edit(
                 self.tr("Avsluta förordnande"),
                 lambda: appointments.end(appointment_id, day),

@@ -246,6 +246,33 @@
     </message>
 </context>
 <context>
+    <name>ConsequencesDialog</name>
+    <message>
+        <source>… och {count} till</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>Ändringen kan inte göras</source>
+        <translation>The change cannot be made</translation>
+    </message>
+    <message>
+        <source>Underliggande enheter som avslutas</source>
+        <translation>Units below that close</translation>
+    </message>
+    <message>
+        <source>Förordnanden som avslutas</source>
+        <translation>Appointments that end</translation>
+    </message>
+    <message>
+        <source>Fel som uppstår</source>
+        <translation>Errors that arise</translation>
+    </message>
+    <message>
+        <source>Det här behöver åtgärdas efteråt</source>
+        <translation>To be seen to afterwards</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Exempelorganisationen öppnas i stället.</source>
@@ -1455,6 +1482,14 @@ The program keeps running. The details are in the log file:
         <translation>Move {name}</translation>
     </message>
     <message>
+        <source>Om &lt;b&gt;{name}&lt;/b&gt; flyttas till &lt;b&gt;{target}&lt;/b&gt; följer det här. Flytta ändå?</source>
+        <translation>If &lt;b&gt;{name}&lt;/b&gt; moves to &lt;b&gt;{target}&lt;/b&gt;, this follows. Move anyway?</translation>
+    </message>
+    <message>
+        <source>Flytta</source>
+        <translation>Move</translation>
+    </message>
+    <message>
         <source>Avsluta enhet</source>
         <translation>Close unit</translation>
     </message>
@@ -1465,6 +1500,14 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Upphör fr.o.m.</source>
         <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>När &lt;b&gt;{name}&lt;/b&gt; avslutas från och med {day} följer det här. Avsluta ändå?</source>
+        <translation>When &lt;b&gt;{name}&lt;/b&gt; closes from {day}, this follows. Close anyway?</translation>
+    </message>
+    <message>
+        <source>Avsluta enheten</source>
+        <translation>Close the unit</translation>
     </message>
     <message>
         <source>Avsluta {name}</source>
@@ -1479,12 +1522,28 @@ The program keeps running. The details are in the log file:
         <translation>Appoint {role}</translation>
     </message>
     <message>
+        <source>Leder redan en annan enhet</source>
+        <translation>Already leads another unit</translation>
+    </message>
+    <message>
+        <source>{person} är redan {units}. Ska {person} också bli {role} för {unit}?</source>
+        <translation>{person} is already {units}. Should {person} also become {role} of {unit}?</translation>
+    </message>
+    <message>
         <source>Avsluta förordnande</source>
         <translation>End appointment</translation>
     </message>
     <message>
         <source>{person} som {role} i {unit}: förordnandet upphör från och med:</source>
         <translation>{person} as {role} in {unit}: the appointment ends from:</translation>
+    </message>
+    <message>
+        <source>När förordnandet upphör från och med {day} följer det här. Avsluta ändå?</source>
+        <translation>When the appointment ends from {day}, this follows. End it anyway?</translation>
+    </message>
+    <message>
+        <source>Avsluta förordnandet</source>
+        <translation>End the appointment</translation>
     </message>
 </context>
 <context>
@@ -1972,8 +2031,8 @@ The program keeps running. The details are in the log file:
         <translation>Terms (AM-7)</translation>
     </message>
     <message>
-        <source>Ange vad som gäller när mottagaren är frånvarande och vilka uppgifter som stannar hos dig. Fördelningen sparas som utkast; den gäller när den är undertecknad (AM-2) och muntligen kommunicerad av dig personligen (AM-3).</source>
-        <translation>State what applies when the receiver is absent and which tasks stay with you. The distribution is saved as a draft; it is in force once it is signed (AM-2) and communicated orally by you in person (AM-3).</translation>
+        <source>Ange vad som gäller när mottagaren är frånvarande och vilka uppgifter som stannar hos dig; båda behövs för att den ska kunna undertecknas. Fördelningen sparas som utkast; den gäller när den är undertecknad (AM-2) och muntligen kommunicerad av dig personligen (AM-3).</source>
+        <translation>State what applies when the receiver is absent and which tasks stay with you; both are needed before it can be signed. The distribution is saved as a draft; it is in force once it is signed (AM-2) and communicated orally by you in person (AM-3).</translation>
     </message>
     <message>
         <source>T.ex.: Vid frånvaro längre än två veckor återgår uppgifterna till mig.</source>
@@ -1982,6 +2041,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>T.ex.: Rehabilitering och arbetsanpassning stannar hos mig.</source>
         <translation>E.g.: Rehabilitation and work adjustments stay with me.</translation>
+    </message>
+    <message>
+        <source>T.ex. § 112</source>
+        <translation>E.g. § 112</translation>
     </message>
     <message>
         <source>Upphör fr.o.m.</source>
@@ -1994,6 +2057,14 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Stannar hos givaren</source>
         <translation>Stays with the giver</translation>
+    </message>
+    <message>
+        <source>Kommunstyrelsens beslut</source>
+        <translation>Executive board's decision</translation>
+    </message>
+    <message>
+        <source>Paragraf</source>
+        <translation>Paragraph</translation>
     </message>
 </context>
 <context>

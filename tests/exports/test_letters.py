@@ -18,6 +18,7 @@ from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
 from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
+from nacka_desktop.exports.letters.distribution import provision
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.services.work_environment import ALL_CONFIRMED, DistributionDraft
@@ -128,6 +129,8 @@ def letters(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Letters]:
             tasks[:4],
             base + timedelta(days=7),
             may_pass_on=True,
+            absence_arrangement="Vid frånvaro övertar biträdande direktör uppgifterna.",
+            retained_tasks="Stadsdirektören behåller budgetarbetet.",
             confirmations=confirmed,
         )
     )
@@ -272,6 +275,67 @@ def test_draft_is_the_paper_to_sign_and_says_it_is_not_yet_in_force(letters: Let
     assert "inte alla förutsättningar bekräftade" in text
 
 
+@needs_poppler
+def test_distribution_letter_cites_afs_2023_1_9_and_keeps_the_responsibility_with_the_employer(
+    letters: Letters,
+) -> None:
+    work = letters.services.work
+    recent = next(
+        view
+        for view in work.distributions(ON)
+        if view.record.signed_on is not None
+        and view.record.signed_on >= date(2025, 1, 1)
+        and view.record.giver_appointment_id is not None
+    )
+    path = letters.folder / "recent.pdf"
+    write_distribution_letter(recent, path)
+    text = text_of(path)
+    assert "9 § Arbetsmiljöverkets föreskrifter och allmänna råd" in text
+    assert "(AFS 2023:1)" in text
+    assert "AFS 2001:1" not in text and "AFS 2015:4" not in text
+    assert "3 kap. 2 a § arbetsmiljölagen" in text
+    assert "ansvaret ligger kvar hos arbetsgivaren" in text
+    assert "Du får i uppgift att" in text
+    assert "ansvaret för att utföra" not in text
+    assert "organisatoriska och sociala risker" in text  # AM-6 as the provision lists it
+    # it lapses with the giver's or receiver's appointment (the employer has none to end)
+    assert "upphör när ditt eller givarens förordnande upphör" in text
+    assert "upphör när ditt förordnande upphör" in text_of(letters.employer_letter)
+
+
+@needs_poppler
+def test_a_letter_from_the_employer_cites_the_ks_decision(letters: Letters) -> None:
+    work = letters.services.work
+    decided = next(
+        view
+        for view in work.distributions(ON)
+        if view.record.giver_appointment_id is None and view.record.employer_decision_on
+    )
+    path = letters.folder / "ks-decided.pdf"
+    write_distribution_letter(decided, path)
+    on = decided.record.employer_decision_on
+    assert f"Kommunstyrelsens beslut {on}, {decided.record.employer_decision_section}" in (
+        text_of(path)
+    )
+    # Without a recorded decision, the line is left to be filled in.
+    assert "Kommunstyrelsens beslut den ____" in text_of(letters.employer_letter)
+
+
+@needs_poppler
+def test_a_letter_signed_before_2025_cites_afs_2001_1_6(letters: Letters) -> None:
+    text = text_of(letters.employer_letter)  # signed in 2019
+    assert "6 § Arbetsmiljöverkets föreskrifter om systematiskt arbetsmiljöarbete" in text
+    assert "(AFS 2001:1)" in text
+    assert "AFS 2023:1" not in text
+
+
+def test_a_letter_cites_the_provision_in_force_on_its_date() -> None:
+    assert provision(date(2024, 12, 31)).startswith("6 §")
+    assert "AFS&nbsp;2001:1" in provision(date(2024, 12, 31))
+    assert provision(date(2025, 1, 1)).startswith("9 §")
+    assert "AFS&nbsp;2023:1" in provision(date(2025, 1, 1))
+
+
 # --- the return letter --------------------------------------------------------------------
 
 
@@ -290,6 +354,8 @@ def test_return_letter_names_tasks_reasons_and_effect(letters: Letters) -> None:
     assert "\u2610 Kunskap" in text and "\u2610 Befogenheter" in text
     assert EXPLANATION in text
     assert "Återföringen behöver inte godkännas" in text  # AM-4
+    assert "9 § AFS 2023:1" in text  # the basis of the right to return
+    assert "själv ska se till att uppgifterna blir utförda" in text  # the giver's duty
     assert "Delvis: 2 av 4 uppgifter" in text
     assert "Återfört av" in text and "Mottaget av" in text
     assert "Sida 1 av 1" in text

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.rules import RuleViolationError, Violation
+from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.checking import all_violations
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
@@ -92,6 +93,47 @@ def _end_distribution(index: int, days: int) -> Edit:
     return edit
 
 
+def _distribute(index: int, receiver: int, days: int, sign: bool) -> Edit:
+    """A copy of an existing distribution, to another receiver of the giver's line, signed
+    and communicated or left a draft: a new link in the chains."""
+
+    def edit(s: Services) -> object:
+        source = _pick(list(s.work.snapshot().distributions), index)
+        draft = s.distributions.draft_of(source)
+        org = s.queries.snapshot()
+        draft.receiver_appointment_id = _pick(list(org.appointments), receiver)
+        draft.valid_from, draft.valid_to = TODAY + timedelta(days=days // 4), None
+        created = s.distributions.create(draft)
+        if sign:
+            s.distributions.sign(created, TODAY - timedelta(days=40))
+            s.distributions.record_oral(created, TODAY - timedelta(days=39))
+        return created
+
+    return edit
+
+
+def _return_tasks(index: int, days: int) -> Edit:
+    def edit(s: Services) -> object:
+        work = s.work.snapshot()
+        distribution = work.distributions[_pick(list(work.distributions), index)]
+        return s.distributions.return_tasks(
+            distribution.id,
+            distribution.task_ids[:1],
+            TODAY - timedelta(days=abs(days) // 8),
+            [ReturnReason.COMPETENCE],
+        )
+
+    return edit
+
+
+def _rename_person(index: int, name: str) -> Edit:
+    def edit(s: Services) -> object:
+        person = _pick(list(s.queries.snapshot().persons), index)
+        return s.persons.update(person, last_name=name)
+
+    return edit
+
+
 # Changes another program makes directly in the file (no audit, no service), one per group of
 # tables the checks read, so that every group is seen to change.
 _BEHIND_THE_BACK = (
@@ -127,6 +169,9 @@ def edits(path: Path) -> st.SearchStrategy[Edit]:
         st.builds(_end_appointment, indexes, days),
         st.builds(_appoint, indexes, indexes, roles, st.booleans()),
         st.builds(_end_distribution, indexes, days),
+        st.builds(_distribute, indexes, indexes, days, st.booleans()),
+        st.builds(_return_tasks, indexes, days),
+        st.builds(_rename_person, indexes, st.sampled_from(["Öberg", "Aalto"])),
         st.builds(_behind_the_back, st.just(path), st.sampled_from(_BEHIND_THE_BACK), indexes),
     )
 
@@ -146,7 +191,7 @@ def _fresh_check(path: Path, on: date) -> list[Violation]:
 
 
 @settings(
-    max_examples=12,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -170,3 +215,69 @@ def test_problems_after_any_edit_equal_a_full_check(
                 assert _shown(services.queries.check(on)) == _shown(_fresh_check(path, on))
     finally:
         services.close()
+
+
+def _sweep(path: Path, edit: Callable[[Services, int], object]) -> int:
+    """Apply `edit` to every distribution in turn (upper links first), comparing the
+    Problems list with a full check after each; how many edits were taken."""
+    services = Services.open(path, clock=lambda: TODAY)
+    taken = 0
+    try:
+        services.queries.check(TODAY)
+        for distribution_id in sorted(services.work.snapshot().distributions):
+            try:
+                edit(services, distribution_id)
+                taken += 1
+            except (RuleViolationError, ValueError):
+                pass
+            assert _shown(services.queries.check(TODAY)) == _shown(_fresh_check(path, TODAY))
+    finally:
+        services.close()
+    return taken
+
+
+def test_returns_down_every_chain_leave_the_problems_a_full_check_finds(
+    sample_file: Path, tmp_path: Path
+) -> None:
+    """Each return changes who holds a task below it: the distributions passed on from there
+    (checked against the chain on their start date) must be checked again, and only those."""
+    path = tmp_path / "returns.db"
+    shutil.copy2(sample_file, path)
+
+    def give_back(s: Services, distribution_id: int) -> object:
+        distribution = s.work.snapshot().distributions[distribution_id]
+        return s.distributions.return_tasks(
+            distribution_id,
+            distribution.task_ids[:1],
+            TODAY - timedelta(days=400),
+            [ReturnReason.TIME],
+        )
+
+    assert _sweep(path, give_back) > 10
+
+
+def test_ended_appointments_down_every_chain_leave_the_problems_a_full_check_finds(
+    sample_file: Path, tmp_path: Path
+) -> None:
+    """An appointment's end lapses the distributions given and received by it (the giver's
+    line then holds the tasks again): every check reading those chains changes."""
+    path = tmp_path / "lapses.db"
+    shutil.copy2(sample_file, path)
+
+    def end_receiver(s: Services, distribution_id: int) -> object:
+        distribution = s.work.snapshot().distributions[distribution_id]
+        return s.appointments.end(distribution.receiver_appointment_id, TODAY - timedelta(days=1))
+
+    assert _sweep(path, end_receiver) > 10
+
+    def rename_giver(s: Services, distribution_id: int) -> object:
+        """A lapsed distribution names who holds its tasks now, often someone above its own
+        giver: a new name of that person must show in its message too."""
+        distribution = s.work.snapshot().distributions[distribution_id]
+        org = s.queries.snapshot()
+        appointment = org.appointments.get(distribution.giver_appointment_id or 0)
+        if appointment is None:
+            raise ValueError("given by the employer")
+        return s.persons.update(appointment.person_id, last_name=f"Namnbyte {distribution_id}")
+
+    assert _sweep(path, rename_giver) > 10

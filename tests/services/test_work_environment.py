@@ -30,7 +30,16 @@ from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.services.units import UnitDraft
 from nacka_desktop.services.work_environment import ALL_CONFIRMED, DistributionDraft
 
-from .builders import Line, add_person, appoint, assert_refused, audit_trail, build_line, rows
+from .builders import (
+    Line,
+    add_person,
+    appoint,
+    assert_refused,
+    audit_trail,
+    build_line,
+    execute,
+    rows,
+)
 
 TODAY = date(2026, 11, 26)
 LINE_START = date(2026, 1, 1)
@@ -501,8 +510,37 @@ def test_am7_other_tasks_or_other_units_go_to_several_people(services: Services,
     assert am_found(services) == set()
 
 
-def test_am7_missing_absence_and_retained_text_warns(services: Services, am: Am) -> None:
-    distribution_id = to_group_manager(services, am, texts=False)
+def test_am7_a_distribution_without_absence_or_retained_text_cannot_be_signed(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    complete = draft(am.group_manager, am.line.unit_manager_post, [am.grp], am.task("RISK"), LATER)
+    for lacking, missing in (
+        (replace(complete, absence_arrangement=" "), "absence_arrangement"),
+        (replace(complete, retained_tasks=""), "retained_tasks"),
+    ):
+        distribution_id = services.distributions.create(lacking)
+        violation = refused(
+            db_path,
+            "AM-7",
+            lambda d=distribution_id: services.distributions.sign(d, LATER),  # type: ignore[misc]
+        )
+        assert violation.field == missing
+        services.distributions.delete_draft(distribution_id)
+    signed = services.distributions.create(complete)
+    services.distributions.sign(signed, LATER)
+    assert record(services, signed).signed_on == LATER
+
+
+def test_am7_a_signed_distribution_whose_texts_were_lost_warns(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    """Texts emptied after signing (old data, another program) are flagged, not refused."""
+    distribution_id = to_group_manager(services, am)
+    execute(
+        db_path,
+        "UPDATE task_distribution SET absence_arrangement = '', retained_tasks = '' WHERE id = ?",
+        distribution_id,
+    )
     (warning,) = am_violations(services)
     assert (warning.rule_id, warning.severity, warning.object_id) == (
         "AM-7",
@@ -510,6 +548,38 @@ def test_am7_missing_absence_and_retained_text_warns(services: Services, am: Am)
         distribution_id,
     )
     assert "frånvaro" in warning.message
+
+
+def test_am1_the_receivers_appointment_must_hold_on_the_start_date(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    """A distribution to someone appointed only from a later date is refused as a draft."""
+    newcomer = appoint(
+        services,
+        add_person(services, "8", "Nora", "Nyberg"),
+        am.grp,
+        Role.EMPLOYEE,
+        valid_from=LATER + timedelta(days=30),
+    )
+    violation = refused(
+        db_path,
+        "AM-1",
+        lambda: services.distributions.create(
+            draft(newcomer, am.line.unit_manager_post, [am.grp], am.task("RISK"), LATER)
+        ),
+    )
+    assert violation.field == "valid_from"
+    assert "gäller inte den" in violation.message
+    # From the day the appointment starts, the same distribution is accepted.
+    services.distributions.create(
+        draft(
+            newcomer,
+            am.line.unit_manager_post,
+            [am.grp],
+            am.task("RISK"),
+            LATER + timedelta(days=30),
+        )
+    )
 
 
 # --- AM-8: yearly follow-up ---------------------------------------------------------------------
@@ -1010,3 +1080,49 @@ def test_a_return_for_another_reason_says_which(services: Services, am: Am, db_p
     services.distributions.return_tasks(
         distribution_id, am.task("SKYDD"), LATER, (ReturnReason.OTHER,), "Flyttar till annan enhet."
     )
+
+
+def test_a_distribution_from_the_employer_keeps_the_ks_decision_it_rests_on(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    decided = LINE_START - timedelta(days=20)
+    distribution_id = services.distributions.create(
+        draft(
+            am.line.city_director_post,
+            None,
+            [am.line.slk],
+            am.task("RISK"),
+            LATER,
+            employer_decision_on=decided,
+            employer_decision_section="  §  112 ",
+        )
+    )
+    kept = record(services, distribution_id)
+    assert (kept.employer_decision_on, kept.employer_decision_section) == (decided, "§ 112")
+    assert services.distributions.draft_of(distribution_id).employer_decision_on == decided
+    # Signing before KS decided is refused (AM-2), naming the signature.
+    late = services.distributions.create(
+        draft(
+            am.line.city_director_post,
+            None,
+            [am.line.slk],
+            am.task("KEMI"),
+            LATER,
+            employer_decision_on=TODAY,
+        )
+    )
+    violation = refused(db_path, "AM-2", lambda: services.distributions.sign(late, LATER))
+    assert violation.field == "signed_on" and "beslut" in violation.message
+    # Only a distribution from the employer keeps a KS decision.
+    own = services.distributions.create(
+        draft(
+            am.group_manager,
+            am.line.unit_manager_post,
+            [am.grp],
+            am.task("RISK"),
+            LATER,
+            employer_decision_on=decided,
+            employer_decision_section="§ 9",
+        )
+    )
+    assert record(services, own).employer_decision_on is None

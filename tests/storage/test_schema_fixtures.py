@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +40,12 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
             views = services.work.distributions(date(2026, 11, 26))
             assert [v.receiver.person_name for v in views] == ["Åsa Öberg"]
             assert len(views[0].items) == 10
+            # AFS 2015:4 was replaced by AFS 2023:2 in 2025: the seeded text follows (0008).
+            osa = next(t for t in services.tasks.list() if t.code == "SAM-OSA")
+            assert "(AFS 2023:2)" in osa.description and "2015:4" not in osa.description
+            # A distribution from before 0008 has no KS decision recorded: empty, not invented.
+            assert views[0].record.employer_decision_on is None
+            assert views[0].record.employer_decision_section == ""
         if fixture.stem >= "schema_0003":  # the first schema with delegation orders
             orders = services.delegation.orders()
             assert [(o.paragraph, len(o.items)) for o in orders] == [("§ 1", 1)]
@@ -57,5 +64,22 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
         if fixture.name != f"schema_{head_revision()}.db":
             backup = services.database.backup_path
             assert backup is not None and backup.exists()
+    finally:
+        services.close()
+
+
+def test_a_task_description_the_kommun_wrote_itself_is_not_rewritten(tmp_path: Path) -> None:
+    """Migration 0008 updates only the seeded SAM-OSA text, never the kommun's own."""
+    copy = tmp_path / "schema_0007.db"
+    shutil.copy2(Path(__file__).parents[1] / "fixtures" / "schema_0007.db", copy)
+    own = "Vår egen text om OSA (AFS 2015:4), beslutad av KS."
+    connection = sqlite3.connect(copy)
+    with connection:
+        connection.execute("UPDATE work_task SET description = ? WHERE code = 'SAM-OSA'", (own,))
+    connection.close()
+    services = Services.open(copy, clock=lambda: date(2026, 11, 26))
+    try:
+        osa = next(t for t in services.tasks.list() if t.code == "SAM-OSA")
+        assert osa.description == own
     finally:
         services.close()

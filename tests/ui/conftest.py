@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.ui.commands import EditStack
+from nacka_desktop.ui.consequences_dialog import ConsequencesDialog
 from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.settings import Settings
 from tests.conftest import TODAY
@@ -80,3 +81,17 @@ def window(qtbot: QtBot, sample_services: Services, settings: Settings) -> Itera
     qtbot.waitExposed(main)
     settle_problems(main)
     yield main
+
+
+@pytest.fixture
+def consequences(monkeypatch: pytest.MonkeyPatch) -> list[ConsequencesDialog]:
+    """Confirm every "what follows" dialog before a risky edit, keeping each one shown."""
+    shown: list[ConsequencesDialog] = []
+
+    def confirm(self: ConsequencesDialog) -> int:
+        shown.append(self)
+        assert self.confirm_button is not None, self.details.text()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(ConsequencesDialog, "exec", confirm)
+    return shown

@@ -15,6 +15,7 @@ from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.services.people import AppointmentDraft
 from nacka_desktop.ui.commands import EditStack
+from nacka_desktop.ui.consequences_dialog import ConsequencesDialog
 from nacka_desktop.ui.dialogs import AppointDialog, DateDialog, MoveUnitDialog, NewUnitDialog
 from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.settings import GEOMETRY, SHOW_CLOSED, Settings
@@ -270,6 +271,39 @@ def test_appointing_a_manager_clears_the_vacancy_warning_and_undo_brings_it_back
     assert services.queries.manager_of(unit_id, TODAY) is None
 
 
+def test_appointing_someone_who_already_leads_another_unit_asks_first(
+    window, monkeypatch, message_boxes
+):
+    services = window.services
+    unit_id = select_unit(window, "Boende Ältavägen")
+    org = services.queries.snapshot()
+    other = next(
+        a
+        for a in org.appointments.values()
+        if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and a.unit_id != unit_id
+    )
+
+    def fill(dialog: AppointDialog) -> int:
+        index = dialog.person_combo.findData(other.person_id)
+        # The picker says what each person is now, so the user sees it before choosing.
+        assert dialog.person_combo.itemText(index).endswith(
+            f"enhetschef, {org.units[other.unit_id].name}"
+        )
+        dialog.person_combo.setCurrentIndex(index)
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.UNIT_MANAGER.value))
+        return ACCEPTED
+
+    fake_exec(monkeypatch, AppointDialog, fill)
+    window.unit_form.appointments.appoint_button.click()
+
+    [(_kind, title, text)] = message_boxes.of_kind("question")
+    assert title == "Leder redan en annan enhet"
+    assert org.units[other.unit_id].name in text and "enhetschef" in text
+    # Answered "No" (the test's default): nothing was appointed, nothing to undo.
+    assert services.queries.manager_of(unit_id, TODAY) is None
+    assert window.undo_stack.count() == 0
+
+
 # -- 5. moving units: drag and drop, refusals, the Move dialog -------------------------------
 def test_tree_is_set_up_for_drag_and_drop(window):
     tree = window.tree
@@ -279,7 +313,7 @@ def test_tree_is_set_up_for_drag_and_drop(window):
     assert tree.acceptDrops()
 
 
-def test_dropping_a_group_on_another_support_unit_moves_it(window):
+def test_dropping_a_group_on_another_support_unit_moves_it(window, consequences):
     services = window.services
     group_id = select_unit(window, "Lön och pension")
 
@@ -296,7 +330,7 @@ def test_dropping_a_group_on_another_support_unit_moves_it(window):
     assert window.undo_stack.undoText() == "Flytta Lön och pension"
 
 
-def test_undoing_a_drop_on_a_unit_without_groups_puts_the_group_back(window):
+def test_undoing_a_drop_on_a_unit_without_groups_puts_the_group_back(window, consequences):
     """Regression: the undo emptied the opened target level without telling the view."""
     services = window.services
     group_id = select_unit(window, "Lön och pension")
@@ -317,7 +351,7 @@ def test_undoing_a_drop_on_a_unit_without_groups_puts_the_group_back(window):
     assert not window.tree_model.hasChildren(target)
 
 
-def test_undoing_a_move_puts_the_unit_back(window):
+def test_undoing_a_move_puts_the_unit_back(window, consequences):
     services = window.services
     group_id = select_unit(window, "Lön och pension")
     old_parent = services.queries.unit(group_id).parent_id
@@ -373,7 +407,7 @@ def test_a_drop_that_breaks_the_structure_is_refused_with_the_rule(
     assert window.undo_stack.count() == 0
 
 
-def test_move_to_dialog_moves_the_selected_unit(window, monkeypatch):
+def test_move_to_dialog_moves_the_selected_unit(window, monkeypatch, consequences):
     services = window.services
     unit_id = select_unit(window, "Planenheten")
     old_parent = services.queries.unit(unit_id).parent_id
@@ -566,7 +600,9 @@ def test_double_clicking_a_work_environment_problem_shows_the_distribution(windo
 
 
 # -- 9. close a unit ------------------------------------------------------------------------
-def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(window, monkeypatch):
+def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(
+    window, monkeypatch, consequences
+):
     services = window.services
     unit_id = select_unit(window, "Daglig verksamhet Orminge")
     open_before = {
@@ -584,6 +620,13 @@ def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(wind
     fake_exec(monkeypatch, DateDialog, confirm)
     window.close_unit_action.trigger()
 
+    # Before closing, the user saw the appointments that end with the unit (ORG, AM-1).
+    [asked] = consequences
+    shown = asked.details.text()
+    assert f"Förordnanden som avslutas ({len(open_before)})" in shown
+    org = services.queries.snapshot()
+    for appointment_id in open_before:
+        assert org.person_label(org.appointments[appointment_id].person_id) in shown
     parent = tree_index(window, "Stöd och omsorg")
     assert "Daglig verksamhet Orminge" not in child_names(window.tree_model, parent)
     assert not window.tree_model.index_of_unit(unit_id).isValid()
@@ -610,7 +653,27 @@ def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(wind
     assert {a: ends[a] for a in open_before} == open_before
 
 
-def test_undoing_a_close_puts_the_unit_back_in_its_sorted_place(window, monkeypatch):
+def test_cancelling_what_follows_a_close_leaves_the_unit_open(window, monkeypatch):
+    services = window.services
+    unit_id = select_unit(window, "Daglig verksamhet Orminge")
+    fake_exec(monkeypatch, DateDialog, lambda dialog: ACCEPTED)
+    shown: list[ConsequencesDialog] = []
+
+    def cancel(dialog: ConsequencesDialog) -> int:
+        shown.append(dialog)
+        assert dialog.confirm_button is not None
+        assert dialog.confirm_button.text() == "Avsluta enheten"
+        return 0
+
+    monkeypatch.setattr(ConsequencesDialog, "exec", cancel)
+    window.close_unit_action.trigger()
+
+    assert len(shown) == 1
+    assert services.queries.unit(unit_id).valid_to is None
+    assert window.undo_stack.count() == 0
+
+
+def test_undoing_a_close_puts_the_unit_back_in_its_sorted_place(window, monkeypatch, consequences):
     fake_exec(monkeypatch, DateDialog, lambda dialog: ACCEPTED)
     select_unit(window, "Hemtjänst Boo")  # sorts before its sibling Hemtjänst Fisksätra
     window.close_unit_action.trigger()
@@ -626,7 +689,7 @@ def test_undoing_a_close_puts_the_unit_back_in_its_sorted_place(window, monkeypa
     ]
 
 
-def test_closed_units_come_back_with_show_closed(window, monkeypatch):
+def test_closed_units_come_back_with_show_closed(window, monkeypatch, consequences):
     fake_exec(monkeypatch, DateDialog, lambda dialog: ACCEPTED)
     select_unit(window, "Daglig verksamhet Orminge")
     window.close_unit_action.trigger()

@@ -83,6 +83,10 @@ def fill_wizard_from_ks(wizard: DistributionWizard, receiver: int) -> int:
     wizard.next()
     wizard.terms.absence.setPlainText("Vid frånvaro återgår uppgifterna till kommunstyrelsen.")
     wizard.terms.retained.setPlainText("Inga uppgifter stannar hos kommunstyrelsen.")
+    # From the employer: the KS decision it rests on is asked for (it is cited in the letter).
+    assert wizard.terms.form.isRowVisible(wizard.terms.decided_on)
+    wizard.terms.decided_on.setText("2026-10-20")
+    wizard.terms.decision_section.setText("§ 131")
     wizard.accept()
     return int(wizard.result() == QDialog.DialogCode.Accepted)
 
@@ -102,6 +106,8 @@ def test_the_wizard_creates_a_draft_that_undo_removes(window, monkeypatch):
     assert created.giver is None and created.receiver.appointment.id == receiver
     assert len(created.items) == 10
     assert all(item.item.fully_confirmed for item in created.items)
+    assert created.record.employer_decision_on == date(2026, 10, 20)
+    assert created.record.employer_decision_section == "§ 131"
     assert window.work_panel.distributions.rowCount() == 1
     assert window.work_panel.selected().id == created.id
 

@@ -36,6 +36,25 @@ GAP = "&nbsp;" * 5
 EMPLOYER = "Kommunstyrelsen (arbetsgivaren)"
 AFS_2023_FROM = date(2025, 1, 1)  # AFS 2023:1 replaced AFS 2001:1
 
+
+def provision(on: date) -> str:
+    """The provision on distributing tasks in force on the date (DOMAIN.md §3)."""
+    if on >= AFS_2023_FROM:
+        return (
+            "9 § Arbetsmiljöverkets föreskrifter och allmänna råd om systematiskt "
+            "arbetsmiljöarbete – grundläggande skyldigheter för dig med arbetsgivaransvar "
+            "(AFS&nbsp;2023:1)"
+        )
+    return "6 § Arbetsmiljöverkets föreskrifter om systematiskt arbetsmiljöarbete (AFS&nbsp;2001:1)"
+
+
+# AM-6 as AFS 2023:1 9 § lists what the receiver must have, each confirmed per task.
+KNOWLEDGE = (
+    "kunskaper om de regler som gäller för arbetsmiljön, om fysiska, organisatoriska och "
+    "sociala risker som kan leda till ohälsa och olycksfall och om de åtgärder som behövs för "
+    "att förebygga dem"
+)
+
 RETURN_RIGHT = (
     "Du har rätt att när som helst helt eller delvis återföra arbetsmiljöuppgifterna till den "
     "som fördelat dem. Återföringen ska göras skriftligen och behöver inte godkännas. Ange vilka "
@@ -131,7 +150,15 @@ def validity(view: DistributionView) -> str:
     if view.lapse is not None and view.state is not DistributionState.LAPSED:
         lapse_on, why = view.lapse
         text += f".<br/>Upphör senast {day(lapse_on)}, när {esc(why)} upphör"
-    return text + "."
+    whose = (
+        "ditt förordnande"
+        if record.giver_appointment_id is None
+        else ("ditt eller givarens förordnande")
+    )
+    return (
+        text + f".<br/>Fördelningen upphör när {whose} upphör, och med den allt som du "
+        "har fördelat vidare av den."
+    )
 
 
 def last_day(end: date | None) -> str:
@@ -183,17 +210,17 @@ def _state_notice(view: DistributionView) -> Flowable | None:
 def _introduction(view: DistributionView) -> list[Flowable]:
     record = view.record
     basis = record.signed_on or record.valid_from
-    afs = "AFS 2023:1" if basis >= AFS_2023_FROM else "AFS 2001:1"
     status = view.state.label_sv
     if view.state is DistributionState.IN_FORCE and record.starts_on is not None:
         status += f" sedan {day(record.starts_on)}"
     units = "<br/>".join(f"{esc(name)} ({esc(code)})" for _id, name, code in view.units) or "–"
     return [
         para(
-            "Arbetsgivaren har ansvaret för arbetsmiljön. För att arbetsmiljöarbetet ska kunna "
-            "bedrivas nära verksamheten fördelas de arbetsmiljöuppgifter som anges nedan till dig. "
-            "Fördelningen görs skriftligen enligt arbetsmiljölagen (1977:1160) och "
-            f"Arbetsmiljöverkets föreskrifter om systematiskt arbetsmiljöarbete ({afs})."
+            "Arbetsgivaren har ansvaret för arbetsmiljön, och det ansvaret ligger kvar hos "
+            "arbetsgivaren. För att arbetsmiljöarbetet ska kunna bedrivas nära verksamheten "
+            "fördelas de arbetsmiljöuppgifter som anges nedan till dig. Fördelningen görs "
+            "skriftligen enligt 3 kap. 2 a § arbetsmiljölagen (1977:1160) och "
+            f"{provision(basis)}."
         ),
         space(2),
         facts_table(
@@ -207,12 +234,30 @@ def _introduction(view: DistributionView) -> list[Flowable]:
                         view.receiver.unit_name,
                     ),
                 ),
+                *_employer_decision(view),
                 ("Gäller för enheten" if len(view.units) == 1 else "Gäller för enheterna", units),
                 ("Giltighetstid", validity(view)),
                 ("Status", esc(status)),
             ]
         ),
     ]
+
+
+def _employer_decision(view: DistributionView) -> list[tuple[str, str]]:
+    """A distribution from the employer cites the KS decision it rests on (or leaves the line
+    for it to be written in)."""
+    record = view.record
+    if record.giver_appointment_id is not None:
+        return []
+    section = record.employer_decision_section.strip()
+    if section and not section.startswith("§"):
+        section = f"§&nbsp;{esc(section)}"
+    else:
+        section = esc(section).replace("§ ", "§&nbsp;")
+    if record.employer_decision_on is None:
+        return [("Beslut", "Kommunstyrelsens beslut den ______________ § ______")]
+    where = f"Kommunstyrelsens beslut {day(record.employer_decision_on)}"
+    return [("Beslut", f"{where}, {section}" if section else where)]
 
 
 def _tasks(view: DistributionView) -> list[Flowable]:
@@ -256,9 +301,11 @@ def _tasks(view: DistributionView) -> list[Flowable]:
     parts: list[Flowable] = [
         heading("Arbetsmiljöuppgifter som fördelas"),
         para(
-            "Du får ansvaret för att utföra följande uppgifter inom de enheter som anges ovan. "
-            "För varje uppgift visas om du har bekräftat att du har den kunskap, kompetens, de "
-            "befogenheter och de resurser (pengar och tid) som uppgiften kräver."
+            "Du får i uppgift att sköta följande arbetsmiljöuppgifter inom de enheter som anges "
+            "ovan. Det är uppgifterna som fördelas; arbetsgivarens ansvar för arbetsmiljön ligger "
+            "kvar. För varje uppgift visas om du har bekräftat att du har tillräckliga "
+            f"{KNOWLEDGE}, den kompetens som behövs, befogenheter (rätt att besluta och handla) "
+            "och resurser (pengar, personal, utrustning, lokaler och tid) för uppgiften."
         ),
         table,
         space(1.5),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -30,6 +31,7 @@ from ._layout import (
     write_letter,
 )
 from .distribution import (
+    AFS_2023_FROM,
     EMPLOYER,
     distribution_doc_id,
     giver_markup,
@@ -76,7 +78,10 @@ def _introduction(view: ReturnView) -> list[Flowable]:
         concerns += f"<br/>{muted('Enheter:')} {units}"
     to = "till dig" if distribution.giver is not None else "till kommunstyrelsen som arbetsgivare"
     return [
-        para(f"Jag återför härmed de arbetsmiljöuppgifter som anges nedan {to}."),
+        para(
+            f"Jag återför härmed de arbetsmiljöuppgifter som anges nedan {to}, med stöd av "
+            f"de allmänna råden till {_provision_short(view.record.returned_on)}."
+        ),
         space(1),
         facts_table(
             [
@@ -91,6 +96,10 @@ def _introduction(view: ReturnView) -> list[Flowable]:
             ]
         ),
     ]
+
+
+def _provision_short(on: date) -> str:
+    return "9 § AFS&nbsp;2023:1" if on >= AFS_2023_FROM else "6 § AFS&nbsp;2001:1"
 
 
 def _scope(view: ReturnView) -> str:
@@ -184,9 +193,9 @@ def _effect(view: ReturnView) -> list[Flowable]:
         heading("Återföringens verkan"),
         para(
             "Återföringen behöver inte godkännas. De återförda uppgifterna går från och med "
-            f"<b>{day(view.record.returned_on)}</b> tillbaka till {back_to}, som fördelade dem. "
-            "Den som tar emot återföringen skriver under endast för att bekräfta att den har "
-            "kommit fram."
+            f"<b>{day(view.record.returned_on)}</b> tillbaka till {back_to}, som fördelade dem "
+            "och som därefter själv ska se till att uppgifterna blir utförda. Mottagaren "
+            "skriver under endast för att bekräfta att återföringen har kommit fram."
         ),
     ]
 

@@ -1,0 +1,75 @@
+"""Which rows an edit wrote, so that the check after it reads only those again.
+
+Recorded from the session's own unit of work (every insert, update and delete the ORM flushes).
+A bulk statement run through the session is not itemised; it marks the record incomplete, and
+the check then reads every changed table whole, as it does after a change by someone else."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import ORMExecuteState, Session
+
+# Rows of these tables belong to a distribution: an edit of one is an edit of the distribution.
+PART_OF_DISTRIBUTION = frozenset(
+    {"task_distribution_unit", "task_distribution_item", "task_return"}
+)
+
+
+@dataclass
+class EditedRows:
+    """The ids written per table during one edit (a distribution's own rows count as the
+    distribution's), and the table versions the edit started from."""
+
+    start: dict[str, int]
+    rows: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    complete: bool = True
+
+    def ids(self, table: str) -> set[int]:
+        return self.rows.get(table, set())
+
+    def _note(self, instance: Any) -> None:
+        state = inspect(instance)
+        table = state.mapper.local_table.name
+        if table in PART_OF_DISTRIBUTION:
+            history = state.attrs.distribution_id.history
+            for distribution_id in (*history.unchanged, *history.added, *history.deleted):
+                if distribution_id is not None:
+                    self.rows["task_distribution"].add(distribution_id)
+            distribution_id = getattr(instance, "distribution_id", None)
+            if distribution_id is not None:
+                self.rows["task_distribution"].add(distribution_id)
+            return
+        # (A new row has no identity key yet in `after_flush`, but its primary key is set.)
+        identity = state.mapper.primary_key_from_instance(instance)
+        if len(identity) != 1 or not isinstance(identity[0], int):
+            self.complete = False  # a row this record cannot name
+            return
+        self.rows[table].add(identity[0])
+
+
+@contextmanager
+def recording(session: Session, start: dict[str, int]) -> Iterator[EditedRows]:
+    """Record the rows the session writes until the block ends."""
+    edited = EditedRows(start)
+
+    def after_flush(flushed: Session, _context: Any) -> None:
+        for instance in (*flushed.new, *flushed.dirty, *flushed.deleted):
+            edited._note(instance)
+
+    def on_execute(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            edited.complete = False
+
+    event.listen(session, "after_flush", after_flush)
+    event.listen(session, "do_orm_execute", on_execute)
+    try:
+        yield edited
+    finally:
+        event.remove(session, "after_flush", after_flush)
+        event.remove(session, "do_orm_execute", on_execute)
