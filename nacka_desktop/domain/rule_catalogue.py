@@ -131,9 +131,8 @@ _SERVICE_WORK = "tests/services/test_work_environment.py::"
 _SERVICE_UNITS = "tests/services/test_units.py::"
 _SERVICE_PEOPLE = "tests/services/test_people.py::"
 
-# The open issues that bring the missing parts: 9 the delegation rules, 10 history and lines.
+# The issue that brings what a rule still lacks.
 _DELEGATION_ISSUE = "issue 9"
-_HISTORY_ISSUE = "issue 10"
 
 
 def _tests(prefix: str, *names: str) -> tuple[str, ...]:
@@ -596,11 +595,14 @@ _CATALOGUE: tuple[Rule, ...] = (
         "the same day, down the whole chain",
         "follows from AM-1",
         _WARNING,
-        implemented=False,
-        pending=f"Not implemented yet ({_HISTORY_ISSUE}): the derived chain already stops at a "
-        "distribution no longer in force, so the tasks fall back to the nearest giver, but the "
-        "distributions passed on below it do not lapse (their state, warnings and letters say "
-        "they are in force).",
+        allowed_tests=_tests(
+            _SERVICE_WORK, "test_am10_a_distribution_in_force_above_keeps_what_was_passed_on"
+        ),
+        refused_tests=_tests(
+            _SERVICE_WORK,
+            "test_am10_ending_a_distribution_lapses_everything_passed_on_from_it_down_the_chain",
+            "test_am10_a_returned_task_lapses_what_was_passed_on_of_it",
+        ),
     ),
     Rule(
         RuleId.AM_11,
@@ -610,9 +612,15 @@ _CATALOGUE: tuple[Rule, ...] = (
         "holder's absence clause) names them",
         "follows from ORG-8 and AM-7",
         _WARNING,
-        implemented=False,
-        pending=f"Not implemented yet ({_HISTORY_ISSUE}): nothing warns about an acting manager "
-        "without distributed tasks, names the tasks, or says who holds them meanwhile.",
+        allowed_tests=_tests(
+            _SERVICE_WORK,
+            "test_am11_a_distribution_to_the_acting_manager_clears_the_warning",
+            "test_am11_an_absence_clause_handing_the_tasks_to_the_stand_in_clears_the_warning",
+        ),
+        refused_tests=_tests(
+            _SERVICE_WORK,
+            "test_am11_an_acting_manager_without_tasks_is_warned_naming_the_tasks_and_their_holder",
+        ),
     ),
     # --- 4. Delegation of decision rights ------------------------------------------------------
     Rule(

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from .dates import periods_overlap
 from .enums import Severity
 from .records import AppointmentRecord
+from .responsibility import is_leading
 from .rules import ObjectKind, Violation, sort_violations
 from .work_environment import (
     READS,
@@ -26,10 +27,13 @@ from .work_environment import (
     TaskChain,
     WorkSnapshot,
     appointment_label,
+    chain_lapse,
     covers,
     follow_up_due,
-    lapse,
-    state_on,
+    full_lapse,
+    held_tasks,
+    received_by_giver,
+    reported_state,
     task_chain,
 )
 
@@ -40,9 +44,70 @@ def check_work_environment(
     work: WorkSnapshot, on: date | None = None, today: date | None = None
 ) -> list[Violation]:
     results = _results(work, on, today)
-    return sort_violations(
-        [v for distribution_id in sorted(results) for v in results[distribution_id].violations]
-    )
+    found = [v for distribution_id in sorted(results) for v in results[distribution_id].violations]
+    if on is not None:
+        found.extend(_check_acting_managers(work, on))
+    return sort_violations(found)
+
+
+# Words with which an absence clause hands the tasks to whoever stands in for the manager.
+_STAND_IN_WORDS = ("tillförordnad", "t.f.", "tf ", "ställföreträdare", "vikarie")
+
+
+def _check_acting_managers(work: WorkSnapshot, on: date) -> Iterator[Violation]:
+    """AM-11: an acting manager (ORG-8) takes over the role, not the work-environment tasks:
+    until a distribution names them (or the regular manager's absence clause hands the tasks
+    to whoever stands in), the regular manager keeps the tasks, and that is a warning."""
+    org = work.org
+    for acting in org.appointments.values():
+        if not acting.acting or not acting.is_valid_on(on) or acting.unit_id not in org.units:
+            continue
+        if not is_leading(org, acting) or held_tasks(work, acting.id, on):
+            continue
+        regulars = [
+            a
+            for a in org.appointments_in(acting.unit_id)
+            if not a.acting and a.is_valid_on(on) and is_leading(org, a)
+        ]
+        held = [(r, held_tasks(work, r.id, on)) for r in regulars]
+        held = [(r, tasks) for r, tasks in held if tasks]
+        if not held or any(_hands_over(work, r.id, acting, on) for r, _tasks in held):
+            continue
+        person = org.person_label(acting.person_id)
+        names = sorted(
+            {_task_name(work, task_id) for _r, tasks in held for task_id, _u, _c in tasks}
+        )
+        holders = ", ".join(appointment_label(org, r) for r, _tasks in held)
+        unit = _unit_name(work, acting.unit_id)
+        role = acting.role.label_sv.lower()
+        yield Violation(
+            "AM-11",
+            Severity.WARNING,
+            f"{person} är t.f. {role} i {unit} men har inga arbetsmiljöuppgifter fördelade "
+            f"till sig. Under tiden har {holders} kvar uppgifterna: {', '.join(names)}. Gör en "
+            "fördelning till den tillförordnade, eller låt den ordinarie chefens fördelning "
+            "säga i frånvaroklausulen att den som är t.f. tar över uppgifterna.",
+            f"{person} is acting {acting.role.label_en.lower()} of {unit} but holds no "
+            f"work-environment tasks; meanwhile {holders} keeps them: {', '.join(names)}.",
+            ObjectKind.APPOINTMENT,
+            acting.id,
+            None,
+            f"{person}, t.f. {role}, {unit}",
+            f"{person}, acting {acting.role.label_en.lower()}, {unit}",
+        )
+
+
+def _hands_over(work: WorkSnapshot, regular_id: int, acting: AppointmentRecord, on: date) -> bool:
+    """The regular manager's distribution in force says in its absence clause that the acting
+    manager (by name, or whoever stands in) takes the tasks over."""
+    name = work.org.person_label(acting.person_id).casefold()
+    for distribution in work.received_by(regular_id):
+        if work.state(distribution, on) is not DistributionState.IN_FORCE:
+            continue
+        clause = f"{distribution.absence_arrangement.casefold()} "
+        if name in clause or any(word in clause for word in _STAND_IN_WORDS):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +305,7 @@ def _check_distribution(
     # the line is checked in today's tree, and only while the distribution still matters
     # today. One that ended, lapsed or was returned is history, and a later reorganisation
     # must not turn it into an error that no edit can remove (a signed one is never edited).
-    if today is None or state_on(org, distribution, today) not in _OVER:
+    if today is None or reported_state(work, distribution, today) not in _OVER:
         # A draft that breaks AM-1/AM-9 is refused. A signed one was checked when it was made;
         # if a reorganisation later moves it out of line, that is reported for the user to
         # redo the distribution, and does not block the reorganisation itself.
@@ -332,7 +397,7 @@ def _check_giver_holds(
     for item in distribution.items:
         for unit_id in distribution.unit_ids:
             chain = task_chain(work, item.task_id, unit_id, on)
-            received = _received_by_giver(chain, distribution)
+            received = received_by_giver(chain, distribution)
             where = f"{_task_name(work, item.task_id)} ({_unit_name(work, unit_id)})"
             if received is None:
                 missing.append(where)
@@ -365,27 +430,12 @@ def _check_giver_holds(
         )
 
 
-def _received_by_giver(
-    chain: TaskChain, distribution: DistributionRecord
-) -> DistributionRecord | None:
-    """The link through which the giver holds the task, in the chain as it would be without
-    the distribution itself. The chain only reaches the distribution (whose giver is the
-    giver) after the link that gave the giver the task, so the links before it are the same
-    with or without it, and the shared, cached chain serves."""
-    for link in chain.links:
-        if link.id == distribution.id:
-            return None
-        if link.receiver_appointment_id == distribution.giver_appointment_id:
-            return link
-    return None
-
-
 def _active_period(
     work: WorkSnapshot, distribution: DistributionRecord, task_id: int
 ) -> tuple[date, date | None]:
     start = distribution.starts_on or distribution.valid_from
     ends = [d for d in (distribution.valid_to,) if d is not None]
-    lapsed = lapse(work.org, distribution)
+    lapsed = full_lapse(work, distribution)
     if lapsed is not None:
         ends.append(lapsed[0])
     item = distribution.item_for(task_id)
@@ -502,7 +552,7 @@ def _check_returns(work: WorkSnapshot, distribution: DistributionRecord) -> Iter
 def _check_distribution_on(
     work: WorkSnapshot, distribution: DistributionRecord, on: date
 ) -> Iterator[Violation]:
-    state = state_on(work.org, distribution, on)
+    state = reported_state(work, distribution, on)
     if state is DistributionState.SIGNED and distribution.communicated_on is None:
         yield _violation(
             work,
@@ -546,8 +596,11 @@ def _check_distribution_on(
 def _check_lapsed(
     work: WorkSnapshot, distribution: DistributionRecord, on: date
 ) -> Iterator[Violation]:
-    lapsed = lapse(work.org, distribution)
+    lapsed = full_lapse(work, distribution)
     assert lapsed is not None
+    # Lapsed with the distribution it was passed on from (AM-10), or with an appointment or
+    # unit of its own (AM-1).
+    rule_id = "AM-10" if lapsed == chain_lapse(work, distribution) else "AM-1"
     open_items = [i for i in distribution.items if not i.is_returned_by(lapsed[0])]
     waiting: list[str] = []
     waiting_en: list[str] = []
@@ -567,7 +620,7 @@ def _check_lapsed(
         yield _violation(
             work,
             distribution,
-            "AM-1",
+            rule_id,
             Severity.WARNING,
             f"Fördelningen upphörde {lapsed[0]} när {lapsed[1]} upphörde. Uppgifterna "
             f"behöver fördelas på nytt: {'; '.join(waiting)}.",

@@ -324,7 +324,8 @@ class WorkSnapshot:
 
     def org_inputs(self) -> OrgInputs:
         """All the work-environment rules read of the organisation: every unit, and the
-        appointments (with their persons) that give or receive a distribution. Where these
+        appointments (with their persons) that give or receive a distribution or are acting
+        (AM-11). Where these
         are equal, the rules find the same, whatever else changed."""
         if self._org_inputs is None:
             org = self.org
@@ -335,6 +336,8 @@ class WorkSnapshot:
                     for a in (d.giver_appointment_id, d.receiver_appointment_id)
                     if a is not None
                 }
+                # acting managers, whom AM-11 reads whether or not they hold tasks
+                | {a.id for a in org.appointments.values() if a.acting}
             )
             appointments = tuple(org.appointments.get(a) for a in named)
             persons = tuple(
@@ -517,15 +520,21 @@ class SnapshotChange:
         """The chains and states worked out before the edit that it cannot have changed."""
         if self.everything:
             return {}, {}
-        if not self.distributions and not self.units:
-            return old._chains, old._states  # nothing they read changed: shared as they are
+        # Copied first: a worker thread may be adding answers to the old snapshot's dicts.
+        old_chains, old_states = old._chains.copy(), old._states.copy()
+        # Only answers for the days distributions start are kept (what the checks of the
+        # distributions not checked again were worked out from); answers for a day someone
+        # viewed are worked out again when asked, so that they do not pile up over a session.
+        starts = {d.valid_from for d in old.distributions.values()}
         chains = {
             key: chain
-            for key, chain in old._chains.items()
-            if not self.changes_chain(org, key[0], key[1])
+            for key, chain in old_chains.items()
+            if key[2] in starts and not self.changes_chain(org, key[0], key[1])
         }
         states = {
-            key: state for key, state in old._states.items() if key[0] not in self.distributions
+            key: state
+            for key, state in old_states.items()
+            if key[1] in starts and key[0] not in self.distributions
         }
         return chains, states
 
@@ -551,6 +560,92 @@ def lapse(org: OrgSnapshot, distribution: DistributionRecord) -> tuple[date, str
     if distribution.valid_to is not None and distribution.valid_to <= first[0]:
         return None
     return first
+
+
+def received_by_giver(
+    chain: TaskChain, distribution: DistributionRecord
+) -> DistributionRecord | None:
+    """The link through which the giver holds the task, in the chain as it would be without
+    the distribution itself. The chain only reaches the distribution (whose giver is the
+    giver) after the link that gave the giver the task, so the links before it are the same
+    with or without it, and the shared, cached chain serves."""
+    for link in chain.links:
+        if link.id == distribution.id:
+            return None
+        if link.receiver_appointment_id == distribution.giver_appointment_id:
+            return link
+    return None
+
+
+def passed_on_from(
+    work: WorkSnapshot, distribution: DistributionRecord
+) -> list[tuple[DistributionRecord, int]]:
+    """(link, task): the distributions through which the giver held what it passed on, on the
+    day it starts (none for the employer, who holds every task)."""
+    if distribution.from_employer:
+        return []
+    found: dict[tuple[int, int], tuple[DistributionRecord, int]] = {}
+    for item in distribution.items:
+        for unit_id in distribution.unit_ids:
+            chain = task_chain(work, item.task_id, unit_id, distribution.valid_from)
+            link = received_by_giver(chain, distribution)
+            if link is not None:
+                found.setdefault((link.id, item.task_id), (link, item.task_id))
+    return [found[key] for key in sorted(found)]
+
+
+def chain_lapse(work: WorkSnapshot, distribution: DistributionRecord) -> tuple[date, str] | None:
+    """AM-10: the first day a distribution the giver held the tasks through stops giving
+    them (it ends, lapses, also by this rule further up, or the task is returned): everything
+    passed on from it lapses the same day, down the whole chain."""
+    key = ("chain lapse", distribution.id)
+    if key in work.memo:
+        found: tuple[date, str] | None = work.memo[key]
+        return found
+    ends: list[tuple[date, str]] = []
+    for link, task_id in passed_on_from(work, distribution):
+        label = f"fördelningen AM-FÖR-{link.id}, som givaren fick uppgifterna genom,"
+        item = link.item_for(task_id)
+        if link.valid_to is not None:
+            ends.append((link.valid_to, label))
+        if item is not None and item.returned_on is not None:
+            ends.append((item.returned_on, label))
+        for above in (lapse(work.org, link), chain_lapse(work, link)):
+            if above is not None:
+                ends.append((above[0], label))
+    found = min(ends) if ends else None
+    own_end = distribution.valid_to
+    if found is not None and own_end is not None and own_end <= found[0]:
+        found = None  # it ends by itself first
+    work.memo[key] = found
+    return found
+
+
+def full_lapse(work: WorkSnapshot, distribution: DistributionRecord) -> tuple[date, str] | None:
+    """When and why the distribution lapses: with an appointment or unit (`lapse`) or with
+    the distribution it was passed on from (AM-10), whichever comes first."""
+    candidates = [
+        end
+        for end in (lapse(work.org, distribution), chain_lapse(work, distribution))
+        if end is not None
+    ]
+    # On the same day, its own appointment's or unit's end is the reason given (AM-1).
+    return min(candidates, key=lambda end: end[0]) if candidates else None
+
+
+def reported_state(
+    work: WorkSnapshot, distribution: DistributionRecord, on: date
+) -> DistributionState:
+    """The state the register, the letters and the rules show: `state_on`, and lapsed from
+    the day the distribution it was passed on from stops giving the tasks (AM-10). (Chains
+    are walked with `state_on`: they stop at the link that ended, so they never reach a
+    distribution below it.)"""
+    state = work.state(distribution, on)
+    if state in (DistributionState.IN_FORCE, DistributionState.SIGNED):
+        ended = chain_lapse(work, distribution)
+        if ended is not None and on >= ended[0]:
+            return DistributionState.LAPSED
+    return state
 
 
 def state_on(org: OrgSnapshot, distribution: DistributionRecord, on: date) -> DistributionState:

@@ -92,9 +92,11 @@ class PersonService:
                     ObjectKind.PERSON,
                     person_id,
                 )
-            session.query(Process).filter(Process.owner_person_id == person_id).update(
-                {Process.owner_person_id: None}
-            )
+            # Row by row through the unit of work, so that the edit's check knows what changed.
+            for process in session.scalars(
+                select(Process).where(Process.owner_person_id == person_id)
+            ):
+                process.owner_person_id = None
             record = person_record(person)
             session.delete(person)
             self._editor.audit(

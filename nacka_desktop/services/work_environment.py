@@ -156,8 +156,13 @@ class DistributionService:
                 setattr(distribution, name, getattr(draft, name))
             for name, value in _employer_decision(draft).items():
                 setattr(distribution, name, value)
-            session.query(TaskDistributionItem).filter_by(distribution_id=distribution_id).delete()
-            session.query(TaskDistributionUnit).filter_by(distribution_id=distribution_id).delete()
+            # Row by row through the unit of work, so that the edit's check knows what changed.
+            for model in (TaskDistributionItem, TaskDistributionUnit):
+                for row in session.scalars(
+                    select(model).where(model.distribution_id == distribution_id)
+                ):
+                    session.delete(row)
+            session.flush()  # the old rows go before the new ones take their keys
             _set_contents(session, distribution_id, draft)
             self._editor.audit(
                 session,

@@ -18,9 +18,9 @@ from nacka_desktop.domain.work_environment import (
     WorkSnapshot,
     WorkTaskRecord,
     follow_up_due,
+    full_lapse,
     held_tasks,
-    lapse,
-    state_on,
+    reported_state,
     task_chain,
 )
 from nacka_desktop.storage.database import Database
@@ -206,7 +206,7 @@ def distribution_view(work: WorkSnapshot, record: DistributionRecord, on: date) 
     receiver = org.appointments[record.receiver_appointment_id]
     return DistributionView(
         record=record,
-        state=state_on(org, record, on),
+        state=reported_state(work, record, on),
         giver=appointment_view(org, giver) if giver else None,
         signatory=appointment_view(org, signatory) if signatory else None,
         receiver=appointment_view(org, receiver),
@@ -217,7 +217,7 @@ def distribution_view(work: WorkSnapshot, record: DistributionRecord, on: date) 
         ],
         items=[ItemView(work.tasks[item.task_id], item) for item in record.items],
         follow_up_due=follow_up_due(record),
-        lapse=lapse(org, record),
+        lapse=full_lapse(work, record),
         returns=sorted(
             (r for r in work.returns.values() if r.distribution_id == record.id),
             key=lambda r: (r.returned_on, r.id),

@@ -1126,3 +1126,124 @@ def test_a_distribution_from_the_employer_keeps_the_ks_decision_it_rests_on(
         )
     )
     assert record(services, own).employer_decision_on is None
+
+
+# --- AM-11: an acting manager takes over the role, not the tasks ------------------------------
+
+
+def _acting_unit_manager(services: Services, am: Am) -> int:
+    """Lisa Lindkvist stands in as enhetschef of Löneenheten for a quarter around TODAY."""
+    return appoint(
+        services,
+        person_of(services, am.other_clerk),
+        am.line.lon,
+        Role.UNIT_MANAGER,
+        valid_from=TODAY - timedelta(days=30),
+        valid_to=TODAY + timedelta(days=60),
+        acting=True,
+    )
+
+
+def test_am11_an_acting_manager_without_tasks_is_warned_naming_the_tasks_and_their_holder(
+    services: Services, am: Am
+) -> None:
+    acting = _acting_unit_manager(services, am)
+    [warning] = [v for v in services.queries.check(TODAY) if v.rule_id == "AM-11"]
+    assert (warning.severity, warning.object_kind.value, warning.object_id) == (
+        Severity.WARNING,
+        "appointment",
+        acting,
+    )
+    assert "t.f. enhetschef i Löneenheten" in warning.message
+    assert "Riskbedömning" in warning.message  # the tasks, named
+    regular = services.queries.snapshot().person_label(am.line.unit_manager)
+    assert f"har {regular}" in warning.message  # and who keeps them meanwhile
+    # Before and after the acting period there is nothing to warn about.
+    assert not [
+        v for v in services.queries.check(TODAY + timedelta(days=90)) if v.rule_id == "AM-11"
+    ]
+
+
+def test_am11_a_distribution_to_the_acting_manager_clears_the_warning(
+    services: Services, am: Am
+) -> None:
+    """The regular manager passes the tasks on to the stand-in for the acting period (a
+    second distribution from the director would give one task to two people, AM-7)."""
+    acting = _acting_unit_manager(services, am)
+    give(
+        services,
+        acting,
+        am.line.unit_manager_post,
+        [am.line.lon],
+        am.task("RISK"),
+        TODAY - timedelta(days=29),
+    )
+    assert not [v for v in services.queries.check(TODAY) if v.rule_id == "AM-11"]
+
+
+def test_am11_an_absence_clause_handing_the_tasks_to_the_stand_in_clears_the_warning(
+    services: Services, am: Am, db_path: Path
+) -> None:
+    execute(
+        db_path,
+        "UPDATE task_distribution SET absence_arrangement = ? WHERE id = ?",
+        "Vid enhetschefens frånvaro övertar den som är tillförordnad uppgifterna.",
+        am.unit_manager,
+    )
+    _acting_unit_manager(services, am)
+    assert not [v for v in services.queries.check(TODAY) if v.rule_id == "AM-11"]
+
+
+# --- AM-10: what was passed on lapses with the distribution it came from -----------------------
+
+
+def test_am10_ending_a_distribution_lapses_everything_passed_on_from_it_down_the_chain(
+    services: Services, am: Am
+) -> None:
+    group = to_group_manager(services, am)
+    assert state(services, am.unit_manager) is DistributionState.IN_FORCE
+    ended = TODAY - timedelta(days=10)
+    services.distributions.end(am.director, ended)
+
+    for below in (am.unit_manager, group):  # two levels below the one that ended
+        view = services.work.distribution(below, TODAY)
+        assert view.state is DistributionState.LAPSED, below
+        assert view.lapse is not None and view.lapse[0] == ended
+        assert f"AM-FÖR-{am.director}" in view.lapse[1] or below == group
+        assert state(services, below, ended - timedelta(days=1)) is DistributionState.IN_FORCE
+    # The Problems panel lists each, with who holds the tasks meanwhile: the city director.
+    city_director = services.queries.snapshot().person_label(am.line.city_director)
+    lapses = {
+        v.object_id: v.message
+        for v in services.queries.check(TODAY)
+        if v.rule_id == "AM-10" and v.field == "valid_to"
+    }
+    assert set(lapses) == {am.unit_manager, group}
+    assert all(f"innehas nu av {city_director}" in m for m in lapses.values())
+    # The register of distributions and the per-person view agree: nobody below holds them.
+    assert services.work.held_by_person(am.line.unit_manager, TODAY) == []
+    assert services.work.held_by_person(person_of(services, am.group_manager), TODAY) == []
+
+
+def test_am10_a_returned_task_lapses_what_was_passed_on_of_it(services: Services, am: Am) -> None:
+    group = to_group_manager(services, am)  # skyddsronder and brandskydd
+    returned = TODAY - timedelta(days=5)
+    services.distributions.return_tasks(
+        am.unit_manager, am.task("SKYDD"), returned, [ReturnReason.TIME]
+    )
+    view = services.work.distribution(group, TODAY)
+    assert view.state is DistributionState.LAPSED
+    assert view.lapse is not None and view.lapse[0] == returned
+
+
+def test_am10_a_distribution_in_force_above_keeps_what_was_passed_on(
+    services: Services, am: Am
+) -> None:
+    """Ending a distribution of other tasks, or one elsewhere, lapses nothing below."""
+    group = to_group_manager(services, am)
+    services.distributions.return_tasks(
+        am.unit_manager, am.task("KEMI"), TODAY - timedelta(days=5), [ReturnReason.TIME]
+    )
+    assert state(services, group) is DistributionState.IN_FORCE
+    assert state(services, am.unit_manager) is DistributionState.IN_FORCE
+    assert not [v for v in services.queries.check(TODAY) if v.rule_id in ("AM-1", "AM-10")]
