@@ -25,6 +25,7 @@ from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.people import AppointmentDraft
 from nacka_desktop.ui.commands import EditStack
+from nacka_desktop.ui.consequences_dialog import ConsequencesDialog
 from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.settings import Settings
 
@@ -605,6 +606,14 @@ def never_block() -> list[str]:
         raise RuntimeError(f"unexpected modal dialog {type(self).__name__}")
 
     QDialog.exec = refuse  # type: ignore[method-assign]
+
+    def confirm(self: ConsequencesDialog) -> int:
+        """What follows a move is listed first (the edit tried and rolled back, part of the
+        time measured); the user confirms it."""
+        shown.append(f"consequences: {self.windowTitle()}")
+        return int(QDialog.DialogCode.Accepted) if self.confirm_button is not None else 0
+
+    ConsequencesDialog.exec = confirm  # type: ignore[method-assign]
     return shown
 
 
