@@ -96,11 +96,22 @@ def has_holder(org: OrgSnapshot, order: DelegationOrder, item: DelegationItem, o
     """Does anyone fill the item's delegate or ersättare on the date (`direct_holders` is not
     empty), found without listing them all."""
     return any(
-        fills(org, order, delegate, a, on)
+        _is_filled(org, order, delegate, on)
         for delegate in (item.delegate, item.substitute)
         if delegate is not None
-        for a in _who_could_fill(org, order, delegate)
     )
+
+
+def _is_filled(org: OrgSnapshot, order: DelegationOrder, delegate: Delegate, on: date) -> bool:
+    """Someone fills the delegate's place on the date. Worked out once per snapshot: the
+    same positions are named by many items (`fills` reads the order's board alone)."""
+    key = ("filled", order.board_unit_id, delegate, on)
+    found: bool | None = org.memo.get(key)
+    if found is None:
+        found = org.memo[key] = any(
+            fills(org, order, delegate, a, on) for a in _who_could_fill(org, order, delegate)
+        )
+    return found
 
 
 def _filled_by(

@@ -526,10 +526,20 @@ class SnapshotChange:
         # distributions not checked again were worked out from); answers for a day someone
         # viewed are worked out again when asked, so that they do not pile up over a session.
         starts = {d.valid_from for d in old.distributions.values()}
+        units, tasks, tops = self.units, self.tasks, self.tops
         chains = {
             key: chain
             for key, chain in old_chains.items()
-            if key[2] in starts and not self.changes_chain(org, key[0], key[1])
+            # `changes_chain`, written out: it is asked for every chain kept
+            if key[2] in starts
+            and key[1] not in units
+            and (
+                key[0] not in tasks
+                or (
+                    (key[0], key[1]) not in tops
+                    and not any((key[0], a) in tops for a in org.ancestor_ids(key[1]))
+                )
+            )
         }
         states = {
             key: state

@@ -122,7 +122,11 @@ class Editor:
                 pending = self.cache.check_pending(session, today, today, edited)
                 added = [v for v in pending.violations if v.is_error and v.key not in before]
                 if preview is not None:
-                    after = self.cache.check_pending(session, preview.on, today, edited)
+                    after = (
+                        pending
+                        if preview.on == today
+                        else self.cache.check_pending(session, preview.on, today, edited)
+                    )
                     preview.added = [v for v in after.violations if v.key not in preview.before]
                 if added:
                     raise RuleViolationError(added)
