@@ -1,8 +1,11 @@
 """Which rows an edit wrote, so that the check after it reads only those again.
 
 Recorded from the session's own unit of work (every insert, update and delete the ORM flushes).
-A bulk statement run through the session is not itemised; it marks the record incomplete, and
-the check then reads every changed table whole, as it does after a change by someone else."""
+A bulk ORM statement run through the session is not itemised; it marks the record incomplete,
+and the check then reads every changed table whole, as it does after a change by someone else.
+Not seen at all: SQL text run with `session.execute(text(...))`, anything run on
+`session.connection()`, and what the database itself does (ON DELETE actions). An edit must not
+write that way; none does."""
 
 from __future__ import annotations
 
