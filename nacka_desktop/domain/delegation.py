@@ -472,6 +472,7 @@ _RECTOR_BY_LAW = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)  # asked for every item on every check; the matters repeat
 def is_rector_right_by_law(matter: str) -> bool:
     """Does the matter name a decision skollagen gives the rektor (DEL-5)?"""
     return _RECTOR_BY_LAW.search(" ".join(matter.split())) is not None
@@ -488,6 +489,7 @@ _KEPT_FROM_OFFICIALS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=16_384)
 def kept_from_officials(matter: str, lagrum: str = "") -> str | None:
     """The law that keeps the matter from officials (only the board or its utskott decide),
     if any (DEL-7)."""
@@ -550,6 +552,7 @@ _OWN = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)
 def concerns_the_delegate(matter: str, delegate: Delegate) -> bool:
     """Does the matter concern the delegate themself: their own position named ("Lönesättning
     av stadsdirektören" delegated to the stadsdirektör), or their own ("Attest av egna
