@@ -12,7 +12,7 @@ import contextlib
 import logging
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -49,32 +49,6 @@ class Worker(QObject):
             self._pool.waitForDone()
 
 
-# While work runs beside the window, the interpreter switches threads ten times as often: the
-# GUI thread waits for the interpreter lock on every call into Qt, and at the default 5 ms a
-# tree expansion of a few hundred rows during a long check took over half a second.
-RESPONSIVE_SWITCH_INTERVAL = 0.0005
-_running = 0
-_running_lock = threading.Lock()
-_default_interval = sys.getswitchinterval()
-
-
-@contextlib.contextmanager
-def _responsive_interpreter() -> Iterator[None]:
-    global _running, _default_interval
-    with _running_lock:
-        if _running == 0:
-            _default_interval = sys.getswitchinterval()
-            sys.setswitchinterval(RESPONSIVE_SWITCH_INTERVAL)
-        _running += 1
-    try:
-        yield
-    finally:
-        with _running_lock:
-            _running -= 1
-            if _running == 0:
-                sys.setswitchinterval(_default_interval)
-
-
 class _Run(QRunnable):
     def __init__(self, worker: Worker, tag: object, work: Callable[[], Any]) -> None:
         super().__init__()
@@ -84,8 +58,7 @@ class _Run(QRunnable):
         result: Any = None
         error: BaseException | None = None
         try:
-            with _responsive_interpreter():
-                result = self._work()
+            result = self._work()
         except BaseException as caught:  # handed to the GUI thread, which reports it
             error = caught
         # The worker lives in the GUI thread, so the signal reaches it queued; it may have

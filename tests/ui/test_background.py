@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from nacka_desktop.ui.background import RESPONSIVE_SWITCH_INTERVAL, Progress, run_in_background
+from nacka_desktop.ui.background import Progress, run_in_background
 from nacka_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -32,25 +31,6 @@ def test_the_result_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: results == [42])
     assert threads[0] is not threading.main_thread()
     assert not task.dialog.isVisible()
-
-
-def test_the_window_gets_the_interpreter_often_while_work_runs(qtbot: QtBot) -> None:
-    """The GUI thread waits for the interpreter lock on every call into Qt: while work runs
-    beside it, the threads switch every 0.5 ms instead of 5 ms, and back afterwards."""
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    before = sys.getswitchinterval()
-    seen: list[float] = []
-    results: list[object] = []
-
-    def work(progress: Progress) -> int:
-        seen.append(sys.getswitchinterval())
-        return 1
-
-    run_in_background(parent, "Arbetar …", work, results.append, pytest.fail)
-    qtbot.waitUntil(lambda: results == [1])
-    assert seen == [RESPONSIVE_SWITCH_INTERVAL] and seen[0] < before
-    qtbot.waitUntil(lambda: sys.getswitchinterval() == before)
 
 
 def test_avbryt_stops_the_work_at_its_next_step(qtbot: QtBot) -> None:
