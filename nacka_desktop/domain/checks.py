@@ -527,12 +527,54 @@ def _check_seats(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Violation]
 
 
 def _check_on_date(snapshot: OrgSnapshot, on: date, today: date | None) -> Iterator[Violation]:
-    for unit in snapshot.units.values():
-        if not unit.is_valid_on(on) or snapshot.is_in_cycle(unit.id):
-            continue
-        if responsible_manager(snapshot, unit.id, on) is None:
-            if unit.kind.is_political:
-                yield _unit_violation(
+    results = _unit_results_on(snapshot, on)
+    for unit_id in sorted(results):
+        yield from results[unit_id]
+    yield from _check_directors_on(snapshot, on)
+    # Ownership has no dates: on an earlier date, today's owner is checked as of today.
+    yield from _check_processes_on(snapshot, max(on, today) if today else on)
+
+
+def _unit_results_on(snapshot: OrgSnapshot, on: date) -> dict[int, tuple[Violation, ...]]:
+    """Each unit's violations on the date. They read the unit, its line upwards, its
+    appointments and (for KS) its committees: a snapshot derived by an edit checks again only
+    the units whose part changed, as `_appointment_results` does."""
+    key = ("unit results on", on)
+    results: dict[int, tuple[Violation, ...]] | None = snapshot.memo.get(key)
+    if results is not None:
+        return results
+    change = snapshot.change
+    earlier = change.earlier.memo.get(key) if change is not None else None
+    if change is None or earlier is None:
+        results = {u: _check_unit_on(snapshot, u, on) for u in snapshot.units}
+    else:
+        again = change.units_in_changed_lines(snapshot)
+        for org in (change.earlier, snapshot):
+            for unit_id in change.units:  # a committee counts for its parent (KS)
+                unit = org.units.get(unit_id)
+                if unit is not None and unit.parent_id is not None:
+                    again.add(unit.parent_id)
+            for appointment_id in change.appointments:
+                appointment = org.appointments.get(appointment_id)
+                if appointment is not None:
+                    again.add(appointment.unit_id)
+        results = {u: found for u, found in earlier.items() if u in snapshot.units}
+        for unit_id in snapshot.units:
+            if unit_id in again or unit_id not in results:
+                results[unit_id] = _check_unit_on(snapshot, unit_id, on)
+    snapshot.memo[key] = results
+    return results
+
+
+def _check_unit_on(snapshot: OrgSnapshot, unit_id: int, on: date) -> tuple[Violation, ...]:
+    unit = snapshot.units[unit_id]
+    if not unit.is_valid_on(on) or snapshot.is_in_cycle(unit.id):
+        return ()
+    found: list[Violation] = []
+    if responsible_manager(snapshot, unit.id, on) is None:
+        if unit.kind.is_political:
+            found.append(
+                _unit_violation(
                     snapshot,
                     unit,
                     "ORG-1",
@@ -540,8 +582,10 @@ def _check_on_date(snapshot: OrgSnapshot, on: date, today: date | None) -> Itera
                     f"{unit.name} saknar ordförande {on}.",
                     f"{unit.name} has no chair on {on}.",
                 )
-            else:
-                yield _unit_violation(
+            )
+        else:
+            found.append(
+                _unit_violation(
                     snapshot,
                     unit,
                     "ORG-8",
@@ -549,10 +593,9 @@ def _check_on_date(snapshot: OrgSnapshot, on: date, today: date | None) -> Itera
                     f"Chefsposten i {unit.name} är vakant {on}: ingen ansvarig chef.",
                     f"The manager post of {unit.name} is vacant on {on}: no responsible manager.",
                 )
-        yield from _check_political_body_on(snapshot, unit, on)
-    yield from _check_directors_on(snapshot, on)
-    # Ownership has no dates: on an earlier date, today's owner is checked as of today.
-    yield from _check_processes_on(snapshot, max(on, today) if today else on)
+            )
+    found.extend(_check_political_body_on(snapshot, unit, on))
+    return tuple(found)
 
 
 def _check_political_body_on(

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.checking import all_violations
@@ -281,3 +281,25 @@ def test_ended_appointments_down_every_chain_leave_the_problems_a_full_check_fin
         return s.persons.update(appointment.person_id, last_name=f"Namnbyte {distribution_id}")
 
     assert _sweep(path, rename_giver) > 10
+
+
+def test_closing_the_committees_one_by_one_leaves_the_problems_a_full_check_finds(
+    sample_file: Path, tmp_path: Path
+) -> None:
+    """A committee counts for its board (ORG-1: KS has three utskott): closing one changes
+    what is found on KS, a unit the edit did not write."""
+    path = tmp_path / "committees.db"
+    shutil.copy2(sample_file, path)
+    services = Services.open(path, clock=lambda: TODAY)
+    try:
+        services.queries.check(TODAY)
+        org = services.queries.snapshot()
+        committees = [u.id for u in org.units.values() if u.kind is UnitKind.COMMITTEE]
+        assert len(committees) >= 3
+        for committee in committees:
+            services.units.close(committee, TODAY)
+            shown = _shown(services.queries.check(TODAY))
+            assert shown == _shown(_fresh_check(path, TODAY))
+        assert any(rule == "ORG-1" and "utskott" in message for rule, *_x, message, _l in shown)
+    finally:
+        services.close()
