@@ -8,12 +8,12 @@ Services refuse an edit that adds an error; the Problems panel and `check` list 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 
 from .dates import is_period_ordered, periods_overlap
 from .enums import ProcessKind, Role, Severity, UnitKind, WelfareBranch
-from .records import AppointmentRecord, OrgSnapshot, PersonRecord, UnitRecord
+from .records import AppointmentRecord, OrgChange, OrgSnapshot, PersonRecord, UnitRecord
 from .responsibility import is_leading, responsible_manager, roles_for
 from .rules import ObjectKind, Violation, sort_violations
 from .structure import (
@@ -297,31 +297,49 @@ def _check_appointments(snapshot: OrgSnapshot) -> Iterator[Violation]:
 
 def _appointment_results(snapshot: OrgSnapshot) -> dict[int, tuple[Violation, ...]]:
     """The appointment rules' violations per unit: what they read is the unit, its line
-    upwards, its appointments and their persons. A snapshot derived by an edit takes the
-    results of the one before and checks again only the units whose part changed."""
-    key = "appointment results"
+    upwards, its appointments and their persons."""
+
+    def again(change: OrgChange) -> set[int]:
+        units = change.units_in_changed_lines(snapshot)
+        for org in (change.earlier, snapshot):
+            units |= _units_of_appointments(org, change.appointments)
+            for person_id in change.persons:
+                units.update(a.unit_id for a in org.appointments_of(person_id))
+        return units
+
+    return _per_unit(
+        snapshot, "appointment results", lambda u: _check_unit_appointments(snapshot, u), again
+    )
+
+
+def _per_unit(
+    snapshot: OrgSnapshot,
+    key: Hashable,
+    check: Callable[[int], tuple[Violation, ...]],
+    again: Callable[[OrgChange], set[int]],
+) -> dict[int, tuple[Violation, ...]]:
+    """Violations per unit, kept with the snapshot. A snapshot derived by an edit takes the
+    results of the one before and checks again only the units `again` names (the units
+    whose part the edit changed), and new ones."""
     results: dict[int, tuple[Violation, ...]] | None = snapshot.memo.get(key)
     if results is not None:
         return results
     change = snapshot.change
     earlier = change.earlier.memo.get(key) if change is not None else None
     if change is None or earlier is None:
-        results = {u: _check_unit_appointments(snapshot, u) for u in snapshot.units}
+        results = {u: check(u) for u in snapshot.units}
     else:
-        again = change.units_in_changed_lines(snapshot)
-        for org in (change.earlier, snapshot):
-            for appointment_id in change.appointments:
-                appointment = org.appointments.get(appointment_id)
-                if appointment is not None:
-                    again.add(appointment.unit_id)
-            for person_id in change.persons:
-                again.update(a.unit_id for a in org.appointments_of(person_id))
+        changed = again(change)
         results = {u: found for u, found in earlier.items() if u in snapshot.units}
         for unit_id in snapshot.units:
-            if unit_id in again or unit_id not in results:
-                results[unit_id] = _check_unit_appointments(snapshot, unit_id)
+            if unit_id in changed or unit_id not in results:
+                results[unit_id] = check(unit_id)
     snapshot.memo[key] = results
     return results
+
+
+def _units_of_appointments(org: OrgSnapshot, appointment_ids: Iterable[int]) -> set[int]:
+    return {org.appointments[a].unit_id for a in appointment_ids if a in org.appointments}
 
 
 def _check_unit_appointments(snapshot: OrgSnapshot, unit_id: int) -> tuple[Violation, ...]:
@@ -537,33 +555,21 @@ def _check_on_date(snapshot: OrgSnapshot, on: date, today: date | None) -> Itera
 
 def _unit_results_on(snapshot: OrgSnapshot, on: date) -> dict[int, tuple[Violation, ...]]:
     """Each unit's violations on the date. They read the unit, its line upwards, its
-    appointments and (for KS) its committees: a snapshot derived by an edit checks again only
-    the units whose part changed, as `_appointment_results` does."""
-    key = ("unit results on", on)
-    results: dict[int, tuple[Violation, ...]] | None = snapshot.memo.get(key)
-    if results is not None:
-        return results
-    change = snapshot.change
-    earlier = change.earlier.memo.get(key) if change is not None else None
-    if change is None or earlier is None:
-        results = {u: _check_unit_on(snapshot, u, on) for u in snapshot.units}
-    else:
-        again = change.units_in_changed_lines(snapshot)
+    appointments and (for KS) its committees."""
+
+    def again(change: OrgChange) -> set[int]:
+        units = change.units_in_changed_lines(snapshot)
         for org in (change.earlier, snapshot):
+            units |= _units_of_appointments(org, change.appointments)
             for unit_id in change.units:  # a committee counts for its parent (KS)
                 unit = org.units.get(unit_id)
                 if unit is not None and unit.parent_id is not None:
-                    again.add(unit.parent_id)
-            for appointment_id in change.appointments:
-                appointment = org.appointments.get(appointment_id)
-                if appointment is not None:
-                    again.add(appointment.unit_id)
-        results = {u: found for u, found in earlier.items() if u in snapshot.units}
-        for unit_id in snapshot.units:
-            if unit_id in again or unit_id not in results:
-                results[unit_id] = _check_unit_on(snapshot, unit_id, on)
-    snapshot.memo[key] = results
-    return results
+                    units.add(unit.parent_id)
+        return units
+
+    return _per_unit(
+        snapshot, ("unit results on", on), lambda u: _check_unit_on(snapshot, u, on), again
+    )
 
 
 def _check_unit_on(snapshot: OrgSnapshot, unit_id: int, on: date) -> tuple[Violation, ...]:
