@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord, UnitRecord
-from nacka_desktop.domain.responsibility import is_leading
+from nacka_desktop.domain.responsibility import is_leading, leading_roles_for
 from nacka_desktop.domain.rules import Violation, sort_violations
 
 from .editing import Editor
@@ -74,12 +75,19 @@ class ConsequenceService:
         return Consequences(today, [], [], sort_violations(preview.added), preview.refused)
 
     def leading_elsewhere(
-        self, person_id: int, unit_id: int, start: date | None, end: date | None
+        self,
+        person_id: int,
+        unit_id: int,
+        role: Role,
+        start: date | None,
+        end: date | None,
     ) -> list[AppointmentRecord]:
-        """The person's appointments leading another unit at some time of the period: a
-        manager of two units is allowed, but rarely meant (ORG-8: one responsible manager
-        per unit, not one unit per manager)."""
+        """When the role leads the unit: the person's appointments leading another unit at
+        some time of the period. A manager of two units is allowed, but rarely meant (ORG-8:
+        one responsible manager per unit, not one unit per manager)."""
         org = self._queries.snapshot()
+        if unit_id not in org.units or role not in leading_roles_for(org, unit_id):
+            return []
         return [
             a
             for a in org.appointments_of(person_id)

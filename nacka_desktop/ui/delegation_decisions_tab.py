@@ -182,12 +182,7 @@ class DecisionsTab(DelegationTab):
         dialog = self._ask_report(title, offer_all=False)
         if dialog is None:
             return
-        board, first, last = (
-            int(dialog.board.currentData()),
-            dialog.first.date(),
-            dialog.last.date(),
-        )
-        assert first is not None and last is not None
+        board, first, last = dialog.choice()
         self._preview(
             lambda path: write_separate_record(self.services, board, first, last, path),
             title,
@@ -247,13 +242,8 @@ class DecisionsTab(DelegationTab):
         dialog = self._ask_report(title, offer_all=True)
         if dialog is None:
             return
-        board, first, last = (
-            int(dialog.board.currentData()),
-            dialog.first.date(),
-            dialog.last.date(),
-        )
+        board, first, last = dialog.choice()
         everything = dialog.include_reported.isChecked()
-        assert first is not None and last is not None
         self._preview(
             lambda path: write_decisions_report(
                 self.services, board, first, last, path, include_reported=everything

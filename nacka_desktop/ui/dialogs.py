@@ -408,6 +408,12 @@ class ReportDialog(FormDialog):
             edit.textChanged.connect(self.revalidate)
         self.revalidate()
 
+    def choice(self) -> tuple[int, date, date]:
+        """The board and the period chosen (once the dialog is accepted, so both are dates)."""
+        first, last = self.first.date(), self.last.date()
+        assert first is not None and last is not None
+        return int(self.board.currentData()), first, last
+
     def validate(self) -> bool:
         valid = True
         for name, edit in (("first", self.first), ("last", self.last)):

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox
 
 from nacka_desktop.domain.enums import Role
-from nacka_desktop.domain.responsibility import leading_roles_for
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.consequences import Consequences
 from nacka_desktop.services.people import AppointmentDraft
@@ -197,16 +196,12 @@ class OrgActions(GuiActions):
     def _leading_twice_confirmed(self, draft: AppointmentDraft) -> bool:
         """A manager of two units is allowed but rarely meant: ask, naming the other units."""
         services = self._services()
-        org = services.queries.snapshot()
-        if draft.unit_id not in org.units or draft.role not in leading_roles_for(
-            org, draft.unit_id
-        ):
-            return True
         elsewhere = services.consequences.leading_elsewhere(
-            draft.person_id, draft.unit_id, draft.valid_from, draft.valid_to
+            draft.person_id, draft.unit_id, draft.role, draft.valid_from, draft.valid_to
         )
         if not elsewhere:
             return True
+        org = services.queries.snapshot()
         units = ", ".join(
             f"{self._role_label(a.role)} för {org.units[a.unit_id].name}"
             if not self.english

@@ -95,8 +95,11 @@ def test_a_person_already_leading_another_unit_is_found(sample: Services) -> Non
     other = next(
         u.id for u in org.units.values() if u.kind is UnitKind.UNIT and u.id != leader.unit_id
     )
-    found = sample.consequences.leading_elsewhere(leader.person_id, other, TODAY, None)
+    lead = sample.consequences.leading_elsewhere
+    found = lead(leader.person_id, other, Role.UNIT_MANAGER, TODAY, None)
     assert [a.id for a in found] == [leader.id]
-    assert sample.consequences.leading_elsewhere(leader.person_id, leader.unit_id, TODAY, None) == [
+    assert lead(leader.person_id, leader.unit_id, Role.UNIT_MANAGER, TODAY, None) == [
         a for a in found if a.unit_id != leader.unit_id
     ]
+    # An employee's place in another unit is not a second unit to lead: nothing to ask.
+    assert lead(leader.person_id, other, Role.EMPLOYEE, TODAY, None) == []
