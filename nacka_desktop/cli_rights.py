@@ -47,7 +47,7 @@ def add_commands(
 
 def run_rights(services: Services, args: argparse.Namespace, out: TextIO) -> None:
     on: date = args.on or services.clock()
-    org = services.queries.snapshot()
+    org = services.queries.snapshot(on)
     person = _person(org, args.person)
     rights = services.delegation.rights_view(person.id, on)
     if args.json:
@@ -70,7 +70,7 @@ def run_rights(services: Services, args: argparse.Namespace, out: TextIO) -> Non
 
 def run_who(services: Services, args: argparse.Namespace, out: TextIO) -> None:
     on: date = args.on or services.clock()
-    org = services.queries.snapshot()
+    org = services.queries.snapshot(on)
     delegation = services.delegation
     board = delegation.board_by_name(args.board) if args.board else None
     unit_id = _unit(org, args.unit) if args.unit else None

@@ -578,8 +578,34 @@ TRANSLATIONS: dict[str, str] = {
     "Vid frånvaro": "During absence",
     "Stannar hos givaren": "Stays with the giver",
     # Consequences before risky edits
-    "Om <b>{name}</b> flyttas till <b>{target}</b> följer det här. Flytta ändå?": (
-        "If <b>{name}</b> moves to <b>{target}</b>, this follows. Move anyway?"
+    "Om <b>{name}</b> flyttas till <b>{target}</b> fr.o.m. {on} följer det här. Flytta ändå?": (
+        "If <b>{name}</b> moves to <b>{target}</b> from {on}, this follows. Move anyway?"
+    ),
+    # Moves and renames from a date (the unit's history)
+    "Flyttas fr.o.m.": "Moves from",
+    (
+        "Trädet före datumet ändras inte: den som frågar hur organisationen såg ut "
+        "tidigare får svaret som det var då. Ändringen kan ångras."
+    ): (
+        "The tree before the date does not change: whoever asks how the organisation looked "
+        "earlier gets the answer as it was then. The change can be undone."
+    ),
+    (
+        "<b>{name}</b> flyttas till <b>{target}</b>. Från vilket datum gäller flytten? "
+        "Trädet före datumet ändras inte. Ändringen kan ångras."
+    ): (
+        "<b>{name}</b> moves to <b>{target}</b>. From which date does the move apply? The "
+        "tree before the date does not change. The change can be undone."
+    ),
+    "<b>Historik:</b>": "<b>History:</b>",
+    "Nytt namn/kod gäller fr.o.m.": "New name/code applies from",
+    "Rättelse: det gamla var fel från början": "Correction: the old one was wrong from the start",
+    "från start": "from the start",
+    "högst upp": "top level",
+    "och framåt": "onwards",
+    "t.o.m. {day}": "to {day}",
+    "{start} {end}: {name} ({code}), under {place}": (
+        "{start} {end}: {name} ({code}), under {place}"
     ),
     "Flytta": "Move",
     "När <b>{name}</b> avslutas från och med {day} följer det här. Avsluta ändå?": (

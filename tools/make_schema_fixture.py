@@ -58,6 +58,11 @@ def main() -> None:
     slk = services.units.create(
         UnitDraft("1000", "Stadsledningskontoret", UnitKind.CITY_MANAGEMENT_OFFICE, ks.id)
     )
+    # A unit renamed from a date (0009: units have a history of name, code, kind and place).
+    area = services.units.create(
+        UnitDraft("2000", "Ekonomiavdelningen", UnitKind.DIRECTOR_AREA, slk.id)
+    )
+    services.units.rename(area.id, "Ekonomi och styrning", date(2025, 6, 1))
     person = services.persons.create(
         PersonDraft("N1", "Åsa", "Öberg", "Stadsdirektör", "asa.oberg@nacka.se")
     )

@@ -87,7 +87,8 @@ def write_order_letter(
     order = next((o for o in services.delegation.orders() if o.id == order_id), None)
     if order is None:
         raise NotFoundError("Delegationsordningen", order_id)
-    org = services.queries.snapshot()
+    # The board as it was named when the order was adopted (its draft: as it is today).
+    org = services.queries.snapshot(order.adopted_on)
     board = _board_name(org, order.board_unit_id)
     watermark = {OrderStatus.DRAFT: "UTKAST", OrderStatus.SUPERSEDED: "ERSATT"}.get(order.status)
     head = Letterhead(
@@ -314,7 +315,7 @@ def write_delegate_letter(
 ) -> None:
     """Write a person's delegeringsbeslut: what they may decide on the board's behalf on `on`."""
     person = services.queries.person(person_id)
-    org = services.queries.snapshot()
+    org = services.queries.snapshot(on)
     rights = services.delegation.rights_of_person(person_id, on)
     own = sorted(
         (a for a in org.appointments_of(person_id) if a.is_valid_on(on)), key=lambda a: a.id
@@ -538,10 +539,10 @@ def _delegate_signatures(
     else:
         issuer = Signer("Informationen lämnad av", "", "Chef")
     own = next(
-        (a for a in services.queries.snapshot().appointments_of(person_id) if a.is_valid_on(on)),
+        (a for a in services.queries.snapshot(on).appointments_of(person_id) if a.is_valid_on(on)),
         None,
     )
-    org = services.queries.snapshot()
+    org = services.queries.snapshot(on)
     detail = f"{own.role.label_sv.lower()}, {_unit_name(org, own.unit_id)}" if own else "Delegat"
     return signature_blocks([issuer, Signer("Mottaget och taget del av", person_name, detail)])
 
@@ -561,7 +562,7 @@ def write_decisions_report(
     """Write the decisions taken on the board's delegation from `first` to `last` that are
     reported to the board (DEL-11), for its meeting: those not yet reported, or with
     `include_reported` all of them."""
-    board = services.queries.unit(board_unit_id).name
+    board = services.queries.unit(board_unit_id, last).name  # as it was named then
     decisions = [
         d
         for d in _decisions_of(services, board_unit_id, first, last, ReportRoute.REPORT_TO_BOARD)
@@ -610,7 +611,7 @@ def write_separate_record(
     delegation from `first` to `last` that are not reported but may be appealed by
     laglighetsprövning (DEL-11, kommunallagen 6 kap. 40 §, 7 kap. 8 §), with signature blocks
     for its adjustment (justering) and the notice on the anslagstavla."""
-    board = services.queries.unit(board_unit_id).name
+    board = services.queries.unit(board_unit_id, last).name  # as it was named then
     decisions = _decisions_of(services, board_unit_id, first, last, ReportRoute.SEPARATE_RECORD)
     doc_id = separate_record_doc_id(board_unit_id, last)
     head = _period_head(municipality, SEPARATE_TITLE, doc_id, board, first, last)

@@ -95,7 +95,7 @@ def write_delegation_register(
     services: Services, on: date, path: Path, progress: Progress | None = None
 ) -> None:
     """Every item of every board's delegation order in force on `on`, board by board."""
-    org = services.queries.snapshot()
+    org = services.queries.snapshot(on)
     orders = orders_in_force(services.delegation.orders(), on)
     write_workbook(
         path,
@@ -147,7 +147,7 @@ def write_decision_register(
     services: Services, first: date, last: date, path: Path, progress: Progress | None = None
 ) -> None:
     """The decisions taken on delegation from `first` to `last` (inclusive), oldest first."""
-    org = services.queries.snapshot()
+    org = services.queries.snapshot(last)
     rows: list[Row] = []
     for decision in services.delegation.decisions(first, last):
         board = org.units.get(decision.board_unit_id)

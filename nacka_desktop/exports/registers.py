@@ -97,7 +97,8 @@ def write_distribution_register(
     work: WorkQueries, on: date, path: Path, progress: Progress | None = None
 ) -> None:
     """Write the register of every distribution, and who holds which task, as of `on`."""
-    snapshot = work.snapshot()  # one snapshot: both sheets describe the same moment
+    # One snapshot, the tree as on the date: both sheets describe the same moment.
+    snapshot = work.snapshot(on)
     views = [distribution_view(snapshot, d, on) for d in sorted_distributions(snapshot)]
     write_workbook(
         path,

@@ -48,15 +48,22 @@ from nacka_desktop.storage.delegation_repository import (
 )
 from nacka_desktop.storage.edited_rows import EditedRows
 from nacka_desktop.storage.models import DataVersion
-from nacka_desktop.storage.repositories import load_snapshot, patch_snapshot
+from nacka_desktop.storage.repositories import load_snapshot, patch_snapshot, restructured
+from nacka_desktop.storage.unit_history import structure_epoch
 from nacka_desktop.storage.work_repository import load_work_snapshot, patch_work_snapshot
+
+# The structure of the tree on the date checked: the last date on or before it when some unit
+# moved, was renamed or changed kind (as an ordinal; 0 if none ever did). Not a table, but kept
+# among their counters: a date with another structure reads the units again.
+STRUCTURE = "unit_history@"
+_UNITS = ("unit", "unit_history", STRUCTURE)
 
 # The groups of tables the rules read, each read as a whole when one of its tables changed.
 PARTS: dict[str, tuple[str, ...]] = {
-    "org": ("unit", "person", "appointment", "process"),
-    "units": ("unit",),
+    "org": (*_UNITS, "person", "appointment", "process"),
+    "units": _UNITS,
     "persons": ("person",),
-    "units+persons+appointments": ("unit", "person", "appointment"),
+    "units+persons+appointments": (*_UNITS, "person", "appointment"),
     "work": (
         "work_task",
         "task_distribution",
@@ -74,11 +81,22 @@ Versions = dict[str, int]  # table → counter
 CACHED_FAMILY_RESULTS = 40  # five families, a few dates, before and after an edit
 
 
-def table_versions(session: Session) -> Versions:
-    """Each table's counter as the session sees it (its own flushed changes included)."""
+def table_versions(session: Session, on: date | None) -> Versions:
+    """Each table's counter as the session sees it (its own flushed changes included), and
+    the structure of the tree on the date (`STRUCTURE`; left out without a date)."""
     session.flush()
     rows = session.connection().execute(select(DataVersion.table_name, DataVersion.counter))
-    return {name: counter for name, counter in rows}
+    versions = {name: counter for name, counter in rows}
+    if on is None:
+        return versions
+    epoch = structure_epoch(session, on)
+    versions[STRUCTURE] = epoch.toordinal() if epoch is not None else 0
+    return versions
+
+
+def structure_date(versions: Versions) -> date:
+    """A date with the structure the versions were read for."""
+    return date.fromordinal(versions[STRUCTURE]) if versions.get(STRUCTURE) else date.min
 
 
 def _part_version(versions: Versions, part: str) -> tuple[int, ...]:
@@ -108,17 +126,25 @@ class Dataset:
 
 def load_dataset(
     session: Session,
+    on: date,
     previous: Dataset | None = None,
     versions: Versions | None = None,
     edited: EditedRows | None = None,
 ) -> Dataset:
-    """The records as the session sees them; what `previous` holds of the tables that have
-    not changed since is taken from it instead of read again, and when `edited` says which
-    rows an edit wrote since `previous` was read, only those rows are read again."""
-    versions = versions if versions is not None else table_versions(session)
+    """The records as the session sees them, the tree as on the date; what `previous` holds
+    of the tables that have not changed since is taken from it instead of read again, and
+    when `edited` says which rows an edit wrote since `previous` was read, only those rows are
+    read again. A `previous` with the structure of another date is brought to this one by
+    replacing the units that differ (the check after such a change is an edit's)."""
+    versions = versions if versions is not None else table_versions(session, on)
 
     def kept(part: str) -> bool:
         return previous is not None and previous.same(versions, part)
+
+    def only_structure_differs() -> bool:
+        return previous is not None and all(
+            previous.versions.get(t) == versions.get(t) for t in versions if t != STRUCTURE
+        )
 
     if previous is not None and kept("org") and kept("work"):
         work = previous.work
@@ -126,15 +152,20 @@ def load_dataset(
         previous is not None
         and edited is not None
         and edited.complete
-        and previous.versions == edited.start
+        and _same_tables(previous.versions, edited.start)
     ):
         # Only this edit changed the database since `previous` was read: read its rows alone.
-        org = (
-            previous.org
-            if kept("org")
-            else patch_snapshot(session, previous.org, {t: edited.ids(t) for t in PARTS["org"]})
+        org = patch_snapshot(
+            session,
+            previous.org,
+            {t: edited.ids(t) for t in PARTS["org"]},
+            on,
+            restructure=previous.versions.get(STRUCTURE) != versions.get(STRUCTURE),
         )
         work = patch_work_snapshot(session, previous.work, org, edited.ids("task_distribution"))
+    elif previous is not None and only_structure_differs():
+        org = restructured(session, previous.org, on)
+        work = patch_work_snapshot(session, previous.work, org, ())
     else:
         if previous is not None and kept("org"):
             org = previous.org
@@ -144,7 +175,7 @@ def load_dataset(
                 if previous is not None
                 else []
             )
-            org = load_snapshot(session, previous.org if previous else None, unchanged)
+            org = load_snapshot(session, on, previous.org if previous else None, unchanged)
         if previous is not None and kept("work"):
             work = previous.work.with_org(org)
         else:
@@ -239,6 +270,11 @@ FAMILIES = (
 FamilyKey = tuple[str, tuple[Hashable, ...], date | None, date]
 
 
+def _same_tables(versions: Versions, other: Versions) -> bool:
+    """The same counters of every table (the structure's date aside)."""
+    return all(versions.get(t) == other.get(t) for t in {*versions, *other} if t != STRUCTURE)
+
+
 def _family_key(family: _Family, data: Dataset, on: date | None, today: date) -> FamilyKey:
     return (family.name, family.inputs(data), on, today)
 
@@ -251,7 +287,7 @@ def check_dataset(data: Dataset, on: date | None, today: date) -> list[Violation
 
 def all_violations(session: Session, on: date | None, today: date) -> list[Violation]:
     """`check_dataset` over the session's data as it is now (flushed changes included)."""
-    return check_dataset(load_dataset(session), on, today)
+    return check_dataset(load_dataset(session, on or today), on, today)
 
 
 @dataclass
@@ -279,14 +315,14 @@ class ViolationCache:
     def violations(self, session: Session, on: date | None, today: date) -> list[Violation]:
         """Every violation on the date; only what changed since it was last asked is read
         and checked again."""
-        data = self.dataset(session)
+        data = self.dataset(session, on or today)
         found, fresh = self._check(data, on, today)
         self._store(fresh)
         return found
 
     def cached(self, session: Session, on: date | None, today: date) -> list[Violation] | None:
         """`violations` if nothing needs reading or checking, else None (one small query)."""
-        data = self.loaded(session)
+        data = self.loaded(session, on or today)
         if data is None:
             return None
         with self._lock:
@@ -302,7 +338,7 @@ class ViolationCache:
         is given); nothing is cached yet."""
         with self._lock:
             previous = self._dataset
-        data = load_dataset(session, previous, edited=edited)
+        data = load_dataset(session, on or today, previous, edited=edited)
         found, fresh = self._check(data, on, today)
         return PendingCheck(data, found, fresh)
 
@@ -317,17 +353,24 @@ class ViolationCache:
         if before is not None and before.org is not pending.data.org:
             before.org.change = None
 
-    def loaded(self, session: Session) -> Dataset | None:
-        """The records of the database as it is, if they are in memory already."""
-        versions = table_versions(session)
+    def loaded(self, session: Session, on: date | None) -> Dataset | None:
+        """The records of the database as it is (the tree as on the date; without a date, as
+        on any), if they are in memory already."""
+        versions = table_versions(session, on)
         with self._lock:
             data = self._dataset
-        return data if data is not None and data.versions == versions else None
+        if data is None:
+            return None
+        same = (
+            data.versions == versions if on is not None else _same_tables(data.versions, versions)
+        )
+        return data if same else None
 
-    def org(self, session: Session) -> OrgSnapshot:
-        """The organisation as it is: from the records in memory, else read alone (not the
-        distributions, orders and decisions that a full check would read too)."""
-        versions = table_versions(session)
+    def org(self, session: Session, on: date) -> OrgSnapshot:
+        """The organisation as it is, the tree as on the date: from the records in memory,
+        else read alone (not the distributions, orders and decisions that a full check would
+        read too)."""
+        versions = table_versions(session, on)
         with self._lock:
             data, org = self._dataset, self._org
         if data is not None and data.same(versions, "org"):
@@ -335,21 +378,27 @@ class ViolationCache:
         version = _part_version(versions, "org")
         if org is not None and org[0] == version:
             return org[1]
-        snapshot = load_snapshot(session)
+        snapshot = load_snapshot(session, on)
         with self._lock:
             self._org = (version, snapshot)
         return snapshot
 
-    def dataset(self, session: Session) -> Dataset:
-        """The records of the database as it is (only changed tables read again)."""
-        versions = table_versions(session)
+    def dataset(self, session: Session, on: date) -> Dataset:
+        """The records of the database as it is, the tree as on the date (only changed
+        tables, or the units of another structure, read again)."""
+        versions = table_versions(session, on)
         with self._lock:
             previous = self._dataset
         if previous is not None and previous.versions == versions:
             return previous
-        data = load_dataset(session, previous, versions)
+        data = load_dataset(session, on, previous, versions)
         with self._lock:
             self._dataset = data
+        # As in `commit`: the older records let go of the ones before them.
+        if previous is not None and previous.work is not data.work:
+            previous.work.forget_earlier()
+        if previous is not None and previous.org is not data.org:
+            previous.org.change = None
         return data
 
     def _check(

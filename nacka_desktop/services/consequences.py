@@ -69,10 +69,15 @@ class ConsequenceService:
         preview = self._editor.preview(lambda: self._appointments.end(appointment_id, end), on=end)
         return Consequences(end, [], [], sort_violations(preview.added), preview.refused)
 
-    def of_moving(self, unit_id: int, new_parent_id: int | None) -> Consequences:
-        today = self._editor.clock()
-        preview = self._editor.preview(lambda: self._units.move(unit_id, new_parent_id), on=today)
-        return Consequences(today, [], [], sort_violations(preview.added), preview.refused)
+    def of_moving(
+        self, unit_id: int, new_parent_id: int | None, from_date: date | None = None
+    ) -> Consequences:
+        """What moving the unit from the date (default today) would bring on that date."""
+        on = from_date or self._editor.clock()
+        preview = self._editor.preview(
+            lambda: self._units.move(unit_id, new_parent_id, from_date), on=on
+        )
+        return Consequences(on, [], [], sort_violations(preview.added), preview.refused)
 
     def leading_elsewhere(
         self,

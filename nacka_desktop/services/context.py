@@ -65,7 +65,7 @@ class Services:
             queries=queries,
             tasks=TaskCatalogueService(editor),
             distributions=DistributionService(editor),
-            work=WorkQueries(database, cache),
+            work=WorkQueries(database, clock, cache),
             delegation_orders=DelegationOrderService(editor),
             delegated_decisions=DelegatedDecisionService(editor),
             delegation=DelegationQueries(database, cache),

@@ -541,7 +541,7 @@ class DelegatedDecisionService:
                     item_id,
                     "concerns",
                 )
-            data = self._editor.committed(session)
+            data = self._editor.committed(session, decided_on)
             org, subdelegations, orders = data.org, data.subdelegations, data.orders
             recall = recalls_in(orders, data.matters, decided_on).get(item_id)
             if recall is not None:

@@ -144,17 +144,17 @@ class DelegationQueries:
         """The organisation, the orders without what KF took back by the date (DEL-4), and
         the vidaredelegationer."""
         with self._database.reader() as session:
-            data = self._cache.dataset(session)
+            data = self._cache.dataset(session, on)
             orders = without_recalled(data.orders, data.matters, on)
             return data.org, orders, list(data.subdelegations)
 
     def _orders(self, session: Session) -> list[DelegationOrder]:
         """From the records in memory, else read alone (a register needs no distributions)."""
-        loaded = self._cache.loaded(session)
+        loaded = self._cache.loaded(session, None)
         return loaded.orders if loaded is not None else load_orders(session)
 
     def _matters(self, session: Session) -> list[CouncilMatter]:
-        loaded = self._cache.loaded(session)
+        loaded = self._cache.loaded(session, None)
         return loaded.matters if loaded is not None else load_council_matters(session)
 
     def council_matters(self, board_unit_id: int | None = None) -> list[CouncilMatter]:
@@ -168,13 +168,13 @@ class DelegationQueries:
     def recall_of_item(self, item_id: int, on: date) -> CouncilMatter | None:
         """KF's decision taking the item back, when one is in force on the date (DEL-4)."""
         with self._database.reader() as session:
-            data = self._cache.dataset(session)
+            data = self._cache.dataset(session, on)
             taken = recalls_in(data.orders, data.matters, on)
             return taken.get(item_id)
 
     def subdelegations(self) -> list[Subdelegation]:
         with self._database.reader() as session:
-            loaded = self._cache.loaded(session)
+            loaded = self._cache.loaded(session, None)
             return list(loaded.subdelegations if loaded else load_subdelegations(session))
 
     def board_by_name(self, name: str) -> int:
@@ -212,7 +212,7 @@ class DelegationQueries:
         """Each board's förvaltningschef and reporting rhythm (boards without one are left
         out: they follow the defaults, see `domain.delegation.is_administrative_head`)."""
         with self._database.reader() as session:  # a few rows: never the whole dataset
-            loaded = self._cache.loaded(session)
+            loaded = self._cache.loaded(session, None)
             return dict(loaded.settings if loaded is not None else load_board_settings(session))
 
     def rights_view(self, person_id: int, on: date) -> list[RightView]:
@@ -245,7 +245,7 @@ class DelegationQueries:
     def decisions(self, first: date, last: date) -> list[DecisionView]:
         """Decisions taken from `first` to `last` (inclusive), oldest first."""
         with self._database.reader() as session:
-            data = self._cache.dataset(session)
+            data = self._cache.dataset(session, last)
             org = data.org
             passed_on = {sub.id: sub for sub in data.subdelegations}
             # Plain rows, not ORM objects: a period of a large kommun holds thousands.

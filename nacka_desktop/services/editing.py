@@ -116,7 +116,7 @@ class Editor:
                 if preview is not None:
                     shown = self.cache.violations(session, preview.on, today)
                     preview.before = {v.key for v in shown}
-                with recording(session, table_versions(session)) as edited:
+                with recording(session, table_versions(session, today)) as edited:
                     yield session
                     session.flush()
                 pending = self.cache.check_pending(session, today, today, edited)
@@ -156,10 +156,11 @@ class Editor:
             _PREVIEW.reset(token)
         return Preview(result, state.added, [])
 
-    def committed(self, session: Session) -> Dataset:
-        """The records as committed, for an edit to read before it changes anything (the
-        cached ones, unless the database has changed since)."""
-        return self.cache.dataset(session)
+    def committed(self, session: Session, on: date | None = None) -> Dataset:
+        """The records as committed, the tree as on the date (default today), for an edit
+        to read before it changes anything (the cached ones, unless the database has changed
+        since)."""
+        return self.cache.dataset(session, on or self.clock())
 
     def audit(
         self,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import (
     AppointmentRecord,
     OrgSnapshot,
@@ -20,6 +20,7 @@ from nacka_desktop.domain.responsibility import (
     responsible_manager,
 )
 from nacka_desktop.domain.rules import Violation
+from nacka_desktop.domain.unit_history import UnitPeriod, as_of, period_on
 from nacka_desktop.storage import repositories
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.models import Appointment, Person, Unit
@@ -31,6 +32,7 @@ from nacka_desktop.storage.repositories import (
     person_record,
     unit_record,
 )
+from nacka_desktop.storage.unit_history import periods_of
 
 from .checking import ViolationCache
 from .editing import Clock, NotFoundError
@@ -62,6 +64,18 @@ class ChiefView:
 
 
 @dataclass(frozen=True)
+class HistoryRow:
+    """One period of a unit's history, its parent named as it was then."""
+
+    valid_from: date | None
+    valid_to: date | None
+    name: str
+    code: str
+    kind: UnitKind
+    parent_name: str
+
+
+@dataclass(frozen=True)
 class UnitPage:
     """Everything the unit form shows, read from one snapshot."""
 
@@ -69,6 +83,7 @@ class UnitPage:
     parent_name: str
     manager: AppointmentView | None
     appointments: list[AppointmentView]
+    history: list[HistoryRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -86,10 +101,11 @@ class OrgQueries:
         self._clock = clock
         self._cache = cache if cache is not None else ViolationCache()
 
-    def snapshot(self) -> OrgSnapshot:
-        """The whole organisation, as of the last change to the database."""
+    def snapshot(self, on: date | None = None) -> OrgSnapshot:
+        """The whole organisation, as of the last change to the database, with the tree as
+        it is on the date (default today)."""
         with self._database.reader() as session:
-            return self._cache.org(session)
+            return self._cache.org(session, on or self._clock())
 
     def tree_children(
         self, parent_id: int | None, on: date, include_closed: bool = False
@@ -97,20 +113,30 @@ class OrgQueries:
         with self._database.reader() as session:
             return repositories.tree_children(session, parent_id, on, include_closed)
 
-    def unit_path(self, unit_id: int) -> list[int]:
+    def unit_path(self, unit_id: int, on: date) -> list[int]:
         with self._database.reader() as session:
-            return repositories.unit_path(session, unit_id)
+            return repositories.unit_path(session, unit_id, on)
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         with self._database.reader() as session:
             return repositories.search(session, text, limit)
 
-    def unit(self, unit_id: int) -> UnitRecord:
+    def unit(self, unit_id: int, on: date | None = None) -> UnitRecord:
+        """The unit with its place, kind, name and code on the date (default: as planned
+        last, the values its own row keeps)."""
         with self._database.reader() as session:
             unit = session.get(Unit, unit_id)
             if unit is None:
                 raise NotFoundError("Enheten", unit_id)
-            return unit_record(unit)
+            record = unit_record(unit)
+            return record if on is None else as_of(record, periods_of(session, unit_id), on)
+
+    def history(self, unit_id: int) -> list[UnitPeriod]:
+        """The unit's periods of place, kind, name and code, earliest first."""
+        with self._database.reader() as session:
+            if session.get(Unit, unit_id) is None:
+                raise NotFoundError("Enheten", unit_id)
+            return periods_of(session, unit_id)
 
     def person(self, person_id: int) -> PersonRecord:
         with self._database.reader() as session:
@@ -127,19 +153,20 @@ class OrgQueries:
             return appointment_record(appointment)
 
     def around(
-        self, unit_ids: Collection[int] = (), person_ids: Collection[int] = ()
+        self, on: date, unit_ids: Collection[int] = (), person_ids: Collection[int] = ()
     ) -> OrgSnapshot:
-        """Enough of the organisation to answer who leads, and who is whose chief, for the
-        units and persons: the whole snapshot when it is in memory already, else only their
-        neighbourhood (a few indexed queries, whatever the size of the organisation)."""
+        """Enough of the organisation, its tree as on the date, to answer who leads, and who
+        is whose chief, for the units and persons: the whole snapshot when it is in memory
+        already, else only their neighbourhood (a few indexed queries, whatever the size of
+        the organisation)."""
         with self._database.reader() as session:
-            loaded = self._cache.loaded(session)
+            loaded = self._cache.loaded(session, on)
             if loaded is not None:
                 return loaded.org
-            return load_neighbourhood(session, unit_ids, person_ids)
+            return load_neighbourhood(session, on, unit_ids, person_ids)
 
     def unit_page(self, unit_id: int, on: date) -> UnitPage:
-        snapshot = self.around(unit_ids=[unit_id])
+        snapshot = self.around(on, unit_ids=[unit_id])
         unit = snapshot.units.get(unit_id)
         if unit is None:
             raise NotFoundError("Enheten", unit_id)
@@ -150,10 +177,36 @@ class OrgQueries:
             parent.name if parent else "",
             appointment_view(snapshot, manager) if manager else None,
             _appointments_in_unit(snapshot, unit_id),
+            self.history_rows(unit_id),
         )
 
+    def history_rows(self, unit_id: int) -> list[HistoryRow]:
+        """The unit's history, each period's parent named as it was when the period began."""
+        with self._database.reader() as session:
+            periods = periods_of(session, unit_id)
+            if len(periods) < 2:
+                return [
+                    HistoryRow(p.valid_from, p.valid_to, p.name, p.code, p.kind, "")
+                    for p in periods
+                ]
+            parents = {p.parent_id for p in periods if p.parent_id is not None}
+            names = {}
+            for parent_id in parents:
+                own = periods_of(session, parent_id)
+                names[parent_id] = own
+            rows = []
+            for p in periods:
+                parent_name = ""
+                if p.parent_id is not None and names.get(p.parent_id):
+                    when = p.valid_from or date.min
+                    parent_name = period_on(names[p.parent_id], when).name
+                rows.append(
+                    HistoryRow(p.valid_from, p.valid_to, p.name, p.code, p.kind, parent_name)
+                )
+            return rows
+
     def person_page(self, person_id: int, on: date) -> PersonPage:
-        snapshot = self.around(person_ids=[person_id])
+        snapshot = self.around(on, person_ids=[person_id])
         person = snapshot.persons.get(person_id)
         if person is None:
             raise NotFoundError("Personen", person_id)
@@ -164,14 +217,16 @@ class OrgQueries:
         )
 
     def appointments_in_unit(self, unit_id: int) -> list[AppointmentView]:
-        return _appointments_in_unit(self.around(unit_ids=[unit_id]), unit_id)
+        return _appointments_in_unit(self.around(self._clock(), unit_ids=[unit_id]), unit_id)
 
     def appointments_of_person(self, person_id: int) -> list[AppointmentView]:
-        return _appointments_of_person(self.around(person_ids=[person_id]), person_id)
+        return _appointments_of_person(
+            self.around(self._clock(), person_ids=[person_id]), person_id
+        )
 
     def manager_of(self, unit_id: int, on: date) -> AppointmentView | None:
         """Who was the responsible manager of the unit on the date (ORG-8)."""
-        snapshot = self.around(unit_ids=[unit_id])
+        snapshot = self.around(on, unit_ids=[unit_id])
         if unit_id not in snapshot.units:
             raise NotFoundError("Enheten", unit_id)
         manager = responsible_manager(snapshot, unit_id, on)
@@ -179,7 +234,7 @@ class OrgQueries:
 
     def chiefs_of(self, person_id: int, on: date) -> list[ChiefView]:
         """For each of the person's appointments on the date: who is the chief."""
-        snapshot = self.around(person_ids=[person_id])
+        snapshot = self.around(on, person_ids=[person_id])
         if person_id not in snapshot.persons:
             raise NotFoundError("Personen", person_id)
         return _chiefs(snapshot, person_id, on)

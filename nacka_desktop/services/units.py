@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nacka_desktop.domain.checks import check_units
 from nacka_desktop.domain.enums import UnitKind, WelfareBranch
-from nacka_desktop.domain.records import UnitRecord
-from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.domain.records import OrgSnapshot, UnitRecord
+from nacka_desktop.domain.rules import ObjectKind, RuleViolationError
+from nacka_desktop.domain.unit_history import (
+    STRUCTURE_FIELDS,
+    UnitPeriod,
+    changed_from,
+    period_on,
+)
 from nacka_desktop.storage import repositories
-from nacka_desktop.storage.models import Appointment, Unit
-from nacka_desktop.storage.repositories import unit_record
+from nacka_desktop.storage.models import Appointment, Unit, UnitHistory
+from nacka_desktop.storage.repositories import load_tree, unit_record
+from nacka_desktop.storage.unit_history import change_dates_from, periods_of, write_periods
 
 from .editing import Editor, NotFoundError, refusal
 
@@ -69,41 +79,71 @@ class UnitService:
             self._editor.audit(session, "unit.create", ObjectKind.UNIT, unit.id, asdict(draft))
             return unit_record(unit)
 
-    def update(self, unit_id: int, **changes: Any) -> dict[str, Any]:
-        """Change fields of a unit; returns their previous values (for undo)."""
+    def update(self, unit_id: int, from_date: date | None = None, **changes: Any) -> dict[str, Any]:
+        """Change fields of a unit; returns their previous values (for undo: `update(unit_id,
+        **previous)` puts everything back, its history included).
+
+        A change of place, kind, name or code is a change of the unit's history from
+        `from_date` (None: from the start, a correction of what was wrong all along); the
+        other fields are the unit's own. `history` (a list of periods, as returned) puts a
+        whole earlier history back."""
+        history = changes.pop("history", None)
         unknown = set(changes) - set(UNIT_FIELDS)
         if unknown:
             raise ValueError(f"unknown unit fields: {sorted(unknown)}")
+        structure = {k: v for k, v in changes.items() if k in STRUCTURE_FIELDS}
+        own = {k: v for k, v in changes.items() if k not in STRUCTURE_FIELDS}
         with self._editor.edit() as session:
             unit = _get_unit(session, unit_id)
             if "code" in changes:
                 _refuse_code_in_use(session, changes["code"], unit_id)
             if changes.get("parent_id") is not None:
                 _get_unit(session, changes["parent_id"])
-            previous = {name: getattr(unit, name) for name in changes}
-            for name, value in changes.items():
+            previous: dict[str, Any] = {name: getattr(unit, name) for name in own}
+            for name, value in own.items():
                 setattr(unit, name, value)
-            self._editor.audit(
-                session,
-                "unit.update",
-                ObjectKind.UNIT,
-                unit_id,
-                {"before": previous, "after": changes},
-            )
+            before = periods_of(session, unit_id)
+            if history is not None or structure:
+                after = (
+                    history if history is not None else changed_from(before, from_date, structure)
+                )
+                if after != before:
+                    previous["history"] = before
+                    write_periods(session, unit, after)
+                    session.flush()
+                    _refuse_bad_structure(session, unit_id, from_date, self._editor.clock())
+            details: dict[str, Any] = {
+                "before": {k: v for k, v in previous.items() if k != "history"},
+                "after": changes,
+            }
+            if structure or history is not None:
+                was = period_on(before, from_date) if from_date is not None else before[0]
+                details["before"].update({k: getattr(was, k) for k in structure})
+                details["from"] = from_date
+                details["history_before"] = [_period_details(p) for p in before]
+                details["history_after"] = [
+                    _period_details(p) for p in periods_of(session, unit_id)
+                ]
+            self._editor.audit(session, "unit.update", ObjectKind.UNIT, unit_id, details)
             return previous
 
-    def rename(self, unit_id: int, name: str) -> str:
-        return str(self.update(unit_id, name=name)["name"])
+    def rename(self, unit_id: int, name: str, from_date: date | None = None) -> dict[str, Any]:
+        """Rename the unit from the date; returns what `update` puts back to undo it."""
+        return self.update(unit_id, from_date, name=name)
 
-    def move(self, unit_id: int, new_parent_id: int | None) -> int | None:
-        previous = self.update(unit_id, parent_id=new_parent_id)["parent_id"]
-        return int(previous) if previous is not None else None
+    def move(
+        self, unit_id: int, new_parent_id: int | None, from_date: date | None = None
+    ) -> dict[str, Any]:
+        """Place the unit under another from the date; returns what `update` puts back to
+        undo it."""
+        return self.update(unit_id, from_date, parent_id=new_parent_id)
 
     def close(self, unit_id: int, end: date) -> ClosedUnits:
         """End-date the unit, every open unit below it and every open appointment in them."""
         with self._editor.edit() as session:
             _get_unit(session, unit_id)
-            ids = repositories.subtree_ids(session, unit_id)
+            # What lies below it on its last day closes with it.
+            ids = repositories.subtree_ids(session, unit_id, end - timedelta(days=1))
             _refuse_starting_after(session, unit_id, ids, end)
             result = ClosedUnits(unit_id)
             for unit in session.query(Unit).filter(Unit.id.in_(ids)):
@@ -141,7 +181,8 @@ class UnitService:
         """Remove a unit that nothing refers to (the undo of creating it)."""
         with self._editor.edit() as session:
             unit = _get_unit(session, unit_id)
-            if session.query(Unit.id).filter(Unit.parent_id == unit_id).first() is not None:
+            below = select(UnitHistory.id).where(UnitHistory.parent_id == unit_id).limit(1)
+            if session.scalar(below) is not None:
                 raise refusal(
                     "DATA-5",
                     f"{unit.name} har underliggande enheter och kan inte tas bort; avsluta den "
@@ -162,6 +203,11 @@ class UnitService:
                     unit_id,
                 )
             record = unit_record(unit)
+            for period in session.scalars(
+                select(UnitHistory).where(UnitHistory.unit_id == unit_id)
+            ):
+                session.delete(period)
+            session.flush()  # before the unit, whose delete would cascade to them
             session.delete(unit)
             self._editor.audit(session, "unit.delete", ObjectKind.UNIT, unit_id, asdict(record))
             return record
@@ -190,6 +236,65 @@ def _refuse_starting_after(session: Session, unit_id: int, unit_ids: list[int], 
             unit_id,
             "valid_to",
         )
+
+
+def _refuse_bad_structure(session: Session, unit_id: int, start: date | None, today: date) -> None:
+    """The Editor checks the tree of today; a change from another date must hold on every
+    later date too. On each date from `start` when the structure changes, the tree then may
+    not put the unit below itself or in a place its kind may not have (nor its children in
+    a place theirs may not), and its code may be no other unit's then."""
+    changes = change_dates_from(session, None)
+
+    def epoch(on: date) -> date | None:
+        """The last change on or before the date: dates of one epoch see one tree."""
+        index = bisect_right(changes, on)
+        return changes[index - 1] if index else None
+
+    first = start or date.min
+    dates = [first, *(d for d in changes if d > first)]
+    for on in (d for d in dates if epoch(d) != epoch(today)):
+        tree = load_tree(session, on)
+        near = {unit_id, *(child.id for child in tree.children(unit_id))}
+        errors = [
+            v
+            for v in check_units(_only(tree, near))
+            if v.is_error and v.object_id in near and v.rule_id != "DATA-1"
+        ]
+        if errors:
+            when = "från start" if on == date.min else f"den {on.isoformat()}"
+            when_en = "from the start" if on == date.min else f"on {on.isoformat()}"
+            raise RuleViolationError(
+                [
+                    replace(
+                        v,
+                        message=f"{v.message} (Trädet {when}.)",
+                        message_en=f"{v.message_en} (The tree {when_en}.)",
+                    )
+                    for v in errors
+                ]
+            )
+
+
+def _only(tree: OrgSnapshot, unit_ids: set[int]) -> OrgSnapshot:
+    """The tree with the units named, their lines upwards and every unit sharing a code with
+    them: all `check_units` reads about these units."""
+    codes = {tree.units[u].code.strip().casefold() for u in unit_ids if u in tree.units}
+    kept = {u for u in unit_ids if u in tree.units}
+    for unit_id in list(kept):
+        kept |= {a.id for a in tree.ancestors(unit_id)}
+    kept |= {u.id for u in tree.units.values() if u.code.strip().casefold() in codes}
+    return OrgSnapshot(units={u: tree.units[u] for u in sorted(kept)})
+
+
+def _period_details(period: UnitPeriod) -> dict[str, Any]:
+    return {
+        "from": period.valid_from,
+        "to": period.valid_to,
+        "parent_id": period.parent_id,
+        "kind": period.kind,
+        "name": period.name,
+        "code": period.code,
+    }
 
 
 def draft_of(record: UnitRecord) -> UnitDraft:

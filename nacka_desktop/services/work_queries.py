@@ -28,7 +28,7 @@ from nacka_desktop.storage.models import TaskReturn
 from nacka_desktop.storage.neighbourhood import load_work_neighbourhood
 
 from .checking import ViolationCache
-from .editing import NotFoundError
+from .editing import Clock, NotFoundError
 from .queries import AppointmentView, appointment_view
 
 EMPLOYER_NAME = "Kommunstyrelsen"
@@ -100,17 +100,22 @@ class ReturnView:
 
 
 class WorkQueries:
-    def __init__(self, database: Database, cache: ViolationCache | None = None) -> None:
+    def __init__(
+        self, database: Database, clock: Clock, cache: ViolationCache | None = None
+    ) -> None:
         self._database = database
+        self._clock = clock
         self._cache = cache if cache is not None else ViolationCache()
 
-    def snapshot(self) -> WorkSnapshot:
-        """The organisation and its distributions, as of the last change to the database."""
+    def snapshot(self, on: date | None = None) -> WorkSnapshot:
+        """The organisation and its distributions, as of the last change to the database,
+        the tree as on the date (default today)."""
         with self._database.reader() as session:
-            return self._cache.dataset(session).work
+            return self._cache.dataset(session, on or self._clock()).work
 
     def around(
         self,
+        on: date,
         unit_ids: Collection[int] = (),
         person_ids: Collection[int] = (),
         distribution_ids: Collection[int] = (),
@@ -119,27 +124,27 @@ class WorkQueries:
         distributions concern the units, persons and distributions: the whole snapshot when
         it is in memory already, else only their neighbourhood (a few indexed queries)."""
         with self._database.reader() as session:
-            loaded = self._cache.loaded(session)
+            loaded = self._cache.loaded(session, on)
             if loaded is not None:
                 return loaded.work
-            return load_work_neighbourhood(session, unit_ids, person_ids, distribution_ids)
+            return load_work_neighbourhood(session, on, unit_ids, person_ids, distribution_ids)
 
     def distribution(self, distribution_id: int, on: date) -> DistributionView:
-        work = self.around(distribution_ids=[distribution_id])
+        work = self.around(on, distribution_ids=[distribution_id])
         record = work.distributions.get(distribution_id)
         if record is None:
             raise NotFoundError("Fördelningen", distribution_id)
         return distribution_view(work, record, on)
 
     def distributions(self, on: date) -> list[DistributionView]:
-        work = self.snapshot()
+        work = self.snapshot(on)
         return [distribution_view(work, d, on) for d in sorted_distributions(work)]
 
     def distributions_of_person(
         self, person_id: int, on: date
     ) -> tuple[list[DistributionView], list[DistributionView]]:
         """(given, received) by any of the person's appointments."""
-        work = self.around(person_ids=[person_id])
+        work = self.around(on, person_ids=[person_id])
         own = {a.id for a in work.org.appointments_of(person_id)}
         given = [
             distribution_view(work, d, on)
@@ -155,7 +160,7 @@ class WorkQueries:
 
     def distributions_in_unit(self, unit_id: int, on: date) -> list[DistributionView]:
         """Distributions that cover the unit, or are given or received in it."""
-        work = self.around(unit_ids=[unit_id])
+        work = self.around(on, unit_ids=[unit_id])
         in_unit = {a.id for a in work.org.appointments_in(unit_id)}
         return [
             distribution_view(work, d, on)
@@ -166,7 +171,7 @@ class WorkQueries:
         ]
 
     def held_by_person(self, person_id: int, on: date) -> list[HeldTask]:
-        work = self.around(person_ids=[person_id])
+        work = self.around(on, person_ids=[person_id])
         result = []
         for appointment in work.org.appointments_of(person_id):
             for task_id, unit_id, chain in held_tasks(work, appointment.id, on):
@@ -175,7 +180,7 @@ class WorkQueries:
 
     def holders_in_unit(self, unit_id: int, on: date) -> list[HeldTask]:
         """For every active task: who holds it in the unit today, and through which chain."""
-        work = self.around(unit_ids=[unit_id])
+        work = self.around(on, unit_ids=[unit_id])
         return [
             _held(work, task.id, unit_id, list(task_chain(work, task.id, unit_id, on).links))
             for task in sorted(work.tasks.values(), key=lambda t: swedish_sort_key(t.name))
@@ -187,7 +192,7 @@ class WorkQueries:
             distribution_id = session.scalar(
                 select(TaskReturn.distribution_id).where(TaskReturn.id == return_id)
             )
-        work = self.around(distribution_ids=[distribution_id] if distribution_id else [])
+        work = self.around(on, distribution_ids=[distribution_id] if distribution_id else [])
         record = work.returns.get(return_id)
         if record is None:
             raise NotFoundError("Återföringen", return_id)

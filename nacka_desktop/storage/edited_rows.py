@@ -5,7 +5,8 @@ A bulk ORM statement run through the session is not itemised; it marks the recor
 and the check then reads every changed table whole, as it does after a change by someone else.
 Not seen at all: SQL text run with `session.execute(text(...))`, anything run on
 `session.connection()`, and what the database itself does (ON DELETE actions). An edit must not
-write that way; none does."""
+write that way; none does, but for the first history period of a new unit (storage/models.py),
+which counts as the new unit's own row."""
 
 from __future__ import annotations
 
@@ -18,16 +19,21 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
-# Rows of these tables belong to a distribution: an edit of one is an edit of the distribution.
-PART_OF_DISTRIBUTION = frozenset(
-    {"task_distribution_unit", "task_distribution_item", "task_return"}
-)
+# Rows of these tables belong to another row: an edit of one is an edit of that row (table →
+# the owner's table and the column naming it). A unit's history periods are the unit's.
+PART_OF: dict[str, tuple[str, str]] = {
+    "task_distribution_unit": ("task_distribution", "distribution_id"),
+    "task_distribution_item": ("task_distribution", "distribution_id"),
+    "task_return": ("task_distribution", "distribution_id"),
+    "unit_history": ("unit", "unit_id"),
+}
 
 
 @dataclass
 class EditedRows:
     """The ids written per table during one edit (a distribution's own rows count as the
-    distribution's), and the table versions the edit started from."""
+    distribution's, a unit's history as the unit's), and the table versions the edit started
+    from."""
 
     start: dict[str, int]
     rows: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
@@ -39,14 +45,15 @@ class EditedRows:
     def _note(self, instance: Any) -> None:
         state = inspect(instance)
         table = state.mapper.local_table.name
-        if table in PART_OF_DISTRIBUTION:
-            history = state.attrs.distribution_id.history
-            for distribution_id in (*history.unchanged, *history.added, *history.deleted):
-                if distribution_id is not None:
-                    self.rows["task_distribution"].add(distribution_id)
-            distribution_id = getattr(instance, "distribution_id", None)
-            if distribution_id is not None:
-                self.rows["task_distribution"].add(distribution_id)
+        if table in PART_OF:
+            owner_table, column = PART_OF[table]
+            history = getattr(state.attrs, column).history
+            for owner_id in (*history.unchanged, *history.added, *history.deleted):
+                if owner_id is not None:
+                    self.rows[owner_table].add(owner_id)
+            owner_id = getattr(instance, column, None)
+            if owner_id is not None:
+                self.rows[owner_table].add(owner_id)
             return
         # (A new row has no identity key yet in `after_flush`, but its primary key is set.)
         identity = state.mapper.primary_key_from_instance(instance)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     event,
+    insert,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -107,6 +108,24 @@ class Unit(Versioned, Base):
     search_text: Mapped[str] = mapped_column(
         Text, default=_search_default(*UNIT_SEARCH_FIELDS), server_default=""
     )
+
+
+class UnitHistory(Stamped, Base):
+    """One period of a unit's place, kind, name and code (domain/unit_history.py). The
+    periods of a unit follow each other without gap; the unit's own row holds the values of
+    the last one, so what does not ask for a date reads it as it is now planned."""
+
+    __tablename__ = "unit_history"
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    valid_from: Mapped[date | None] = mapped_column(Date, index=True)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    kind: Mapped[UnitKind] = mapped_column(_enum(UnitKind, "unit_kind"))
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(40))
 
 
 class Person(Versioned, Base):
@@ -425,3 +444,23 @@ def _fold_unit(_mapper: Any, _connection: Any, unit: Unit) -> None:
 @event.listens_for(Person, "before_insert")
 def _fold_person(_mapper: Any, _connection: Any, person: Person) -> None:
     person.search_text = search_text(*(getattr(person, name) for name in PERSON_SEARCH_FIELDS))
+
+
+@event.listens_for(Unit, "after_insert")
+def _first_period(_mapper: Any, connection: Any, unit: Unit) -> None:
+    """Every unit has a history from its first day: a new unit's is its present values. (On
+    the flushing connection, so that no insert path can leave a unit without one; the edit
+    records it as the unit's own row, see storage/edited_rows.py.)"""
+    connection.execute(
+        insert(UnitHistory).values(
+            unit_id=unit.id,
+            valid_from=None,
+            valid_to=None,
+            parent_id=unit.parent_id,
+            kind=unit.kind,
+            name=unit.name,
+            code=unit.code,
+            created_at=utc_now(),
+            updated_at=utc_now(),
+        )
+    )

@@ -9,26 +9,38 @@ neighbourhood holds, so the answers are the same as from the whole snapshot.
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.unit_history import as_of
 from nacka_desktop.domain.work_environment import WorkSnapshot
 
-from .models import Appointment, Person, TaskDistribution, TaskDistributionUnit, Unit
+from .models import (
+    Appointment,
+    Person,
+    TaskDistribution,
+    TaskDistributionUnit,
+    Unit,
+    UnitHistory,
+)
 from .repositories import appointment_record, person_record, unit_record
+from .unit_history import histories, in_force_on
 from .work_repository import load_work_snapshot
 
 
 def load_neighbourhood(
     session: Session,
+    on: date,
     unit_ids: Collection[int] = (),
     person_ids: Collection[int] = (),
     appointment_ids: Collection[int] = (),
 ) -> OrgSnapshot:
-    """The units and every unit above them, everyone appointed in any of those, the persons
-    with all their appointments, and the appointments named (with their units' lines)."""
+    """The units and every unit above them in the tree of the date (with their place, kind,
+    name and code then), everyone appointed in any of those, the persons with all their
+    appointments, and the appointments named (with their units' lines)."""
     session.flush()
     connection = session.connection()
     table = Appointment.__table__
@@ -40,15 +52,16 @@ def load_neighbourhood(
             )
         )
     ).all()
-    line = _units_and_above(session, {*unit_ids, *(a.unit_id for a in own)})
+    line = _units_and_above(session, {*unit_ids, *(a.unit_id for a in own)}, on)
     units = connection.execute(select(Unit.__table__).where(Unit.id.in_(line))).all()
     appointments = {a.id: a for a in own}
     for row in connection.execute(select(table).where(Appointment.unit_id.in_(line))):
         appointments[row.id] = row
     wanted = {a.person_id for a in appointments.values()} | set(person_ids)
     persons = connection.execute(select(Person.__table__).where(Person.id.in_(wanted))).all()
+    periods = histories(session, line)
     return OrgSnapshot(
-        units={u.id: unit_record(u) for u in units},
+        units={u.id: as_of(unit_record(u), periods.get(u.id), on) for u in units},
         persons={p.id: person_record(p) for p in persons},
         appointments={
             a.id: appointment_record(a) for a in sorted(appointments.values(), key=lambda a: a.id)
@@ -58,6 +71,7 @@ def load_neighbourhood(
 
 def load_work_neighbourhood(
     session: Session,
+    on: date,
     unit_ids: Collection[int] = (),
     person_ids: Collection[int] = (),
     distribution_ids: Collection[int] = (),
@@ -66,7 +80,7 @@ def load_work_neighbourhood(
     cover the units, are given or received in them or by the persons, and those that cover
     any unit those distributions cover (the chains through which their tasks are held), with
     every giver, receiver and unit they name."""
-    org = load_neighbourhood(session, unit_ids, person_ids)
+    org = load_neighbourhood(session, on, unit_ids, person_ids)
     connection = session.connection()
     near = {a.id for u in unit_ids for a in org.appointments_in(u)}
     near |= {a.id for p in person_ids for a in org.appointments_of(p)}
@@ -87,7 +101,7 @@ def load_work_neighbourhood(
             )
         )
     )
-    lines = _units_and_above(session, covered)
+    lines = _units_and_above(session, covered, on)
     chained = set(
         connection.scalars(
             select(TaskDistributionUnit.distribution_id).where(
@@ -111,14 +125,23 @@ def load_work_neighbourhood(
             )
         )
     )
-    org = load_neighbourhood(session, {*unit_ids, *units}, person_ids, {*people, *near})
+    org = load_neighbourhood(session, on, {*unit_ids, *units}, person_ids, {*people, *near})
     return load_work_snapshot(session, org, wanted)
 
 
-def _units_and_above(session: Session, unit_ids: set[int]) -> list[int]:
+def _units_and_above(session: Session, unit_ids: set[int], on: date) -> list[int]:
     if not unit_ids:
         return []
-    line = select(Unit.id, Unit.parent_id).where(Unit.id.in_(unit_ids)).cte("line", recursive=True)
+    history = UnitHistory
+    line = (
+        select(history.unit_id, history.parent_id)
+        .where(history.unit_id.in_(unit_ids), in_force_on(on))
+        .cte("line", recursive=True)
+    )
     # UNION (not UNION ALL) so a cycle in a damaged database ends instead of looping forever.
-    line = line.union(select(Unit.id, Unit.parent_id).where(Unit.id == line.c.parent_id))
-    return list(session.scalars(select(line.c.id)))
+    line = line.union(
+        select(history.unit_id, history.parent_id).where(
+            history.unit_id == line.c.parent_id, in_force_on(on)
+        )
+    )
+    return list(session.scalars(select(line.c.unit_id)))

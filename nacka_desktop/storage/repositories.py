@@ -20,8 +20,10 @@ from nacka_desktop.domain.records import (
     UnitRecord,
     swedish_sort_key,
 )
+from nacka_desktop.domain.unit_history import as_of
 
-from .models import Appointment, Person, Process, Unit
+from .models import Appointment, Person, Process, Unit, UnitHistory, search_text
+from .unit_history import histories, in_force_on
 
 
 def plain_rows(
@@ -82,10 +84,15 @@ def appointment_record(appointment: Appointment | Row[Any]) -> AppointmentRecord
 
 
 def load_snapshot(
-    session: Session, previous: OrgSnapshot | None = None, unchanged: Collection[str] = ()
+    session: Session,
+    on: date | None = None,
+    previous: OrgSnapshot | None = None,
+    unchanged: Collection[str] = (),
 ) -> OrgSnapshot:
-    """The whole organisation in four plain SELECTs (no per-row lazy loading); the tables
-    named `unchanged` are taken from `previous` instead of read again."""
+    """The whole organisation, its structure as on the date (without one: as last planned,
+    as the units' own rows hold it), in a few plain SELECTs (no per-row lazy loading); the
+    tables named `unchanged` are taken from `previous` instead of read again (the units only
+    if `previous` has the same structure)."""
 
     def kept(table: str) -> bool:
         return previous is not None and table in unchanged
@@ -93,8 +100,9 @@ def load_snapshot(
     return OrgSnapshot(
         units=(
             previous.units
-            if previous is not None and kept("unit")
-            else {u.id: unit_record(u) for u in plain_rows(session, Unit, Unit.id)}
+            if previous is not None
+            and all(kept(t) for t in ("unit", "unit_history", "unit_history@"))
+            else _units_on(session, on)
         ),
         persons=(
             previous.persons
@@ -120,11 +128,39 @@ def load_snapshot(
     )
 
 
+def load_tree(session: Session, on: date) -> OrgSnapshot:
+    """The units alone, with their place, kind, name and code on the date."""
+    return OrgSnapshot(units=_units_on(session, on))
+
+
+def _units_on(session: Session, on: date | None) -> dict[int, UnitRecord]:
+    """Every unit with its place, kind, name and code on the date."""
+    if on is None:
+        return {u.id: unit_record(u) for u in plain_rows(session, Unit, Unit.id)}
+    periods = histories(session)
+    return {
+        u.id: as_of(unit_record(u), periods.get(u.id), on)
+        for u in plain_rows(session, Unit, Unit.id)
+    }
+
+
+def restructured(session: Session, previous: OrgSnapshot, on: date) -> OrgSnapshot:
+    """`previous` with its structure as on another date (see `patch_snapshot`)."""
+    return patch_snapshot(session, previous, {}, on, restructure=True)
+
+
 def patch_snapshot(
-    session: Session, previous: OrgSnapshot, edited: Mapping[str, Collection[int]]
+    session: Session,
+    previous: OrgSnapshot,
+    edited: Mapping[str, Collection[int]],
+    on: date,
+    restructure: bool = False,
 ) -> OrgSnapshot:
     """`previous` with the rows named in `edited` (table → ids) read again, the others kept
-    as they are (the same records, so that comparing before and after is cheap)."""
+    as they are (the same records, so that comparing before and after is cheap); the units
+    read again with their structure as on the date. With `restructure`, `previous` may have
+    the structure of another date: every unit that has ever changed is looked at again, and
+    those whose place, kind, name or code differ on this date are replaced too."""
 
     def patched(
         table: str, current: dict[int, Any], model: Any, record: Callable[[Any], Any]
@@ -134,9 +170,13 @@ def patch_snapshot(
             return current
         result = dict(current)
         found: set[int] = set()
+        periods = histories(session, ids) if table == "unit" else {}
         for chunk in _chunks(sorted(ids)):
             for row in plain_rows(session, model, model.id, where=model.id.in_(chunk)):
-                result[row.id] = record(row)  # in place: the records stay in id order
+                read = record(row)
+                if table == "unit":
+                    read = as_of(read, periods.get(row.id), on)
+                result[row.id] = read  # in place: the records stay in id order
                 found.add(row.id)
         for object_id in set(ids) - found:
             result.pop(object_id, None)
@@ -144,8 +184,21 @@ def patch_snapshot(
             result = dict(sorted(result.items()))  # a row with a lower id came back
         return result
 
+    units = patched("unit", previous.units, Unit, unit_record)
+    changed = dict(edited)
+    if restructure:
+        moved: dict[int, UnitRecord] = {}
+        for unit_id, periods in histories(session).items():
+            unit = units.get(unit_id)
+            if unit is not None and (then := as_of(unit, periods, on)) != unit:
+                moved[unit_id] = then
+        if moved:
+            units = {**units, **moved}
+            changed["unit"] = {*edited.get("unit", ()), *moved}
+    if not any(changed.values()):
+        return previous
     return previous.derived(
-        units=patched("unit", previous.units, Unit, unit_record),
+        units=units,
         persons=patched("person", previous.persons, Person, person_record),
         appointments=patched("appointment", previous.appointments, Appointment, appointment_record),
         processes=patched(
@@ -154,7 +207,7 @@ def patch_snapshot(
             Process,
             lambda p: ProcessRecord(p.id, p.name, p.kind, p.owner_person_id),
         ),
-        changed=edited,
+        changed=changed,
     )
 
 
@@ -182,37 +235,55 @@ def _not_closed_by(column_to: Any, on: date) -> ColumnElement[bool]:
 def tree_children(
     session: Session, parent_id: int | None, on: date, include_closed: bool = False
 ) -> list[TreeRow]:
-    """One level of the tree in one query, each row knowing whether it has children."""
-    child = aliased(Unit)
-    child_condition = [child.parent_id == Unit.id]
-    conditions = [Unit.parent_id.is_(None) if parent_id is None else Unit.parent_id == parent_id]
+    """One level of the tree as it is on the date, in one query, each row knowing whether it
+    has children then."""
+    child, child_unit = aliased(UnitHistory), aliased(Unit)
+    child_condition = [
+        child.parent_id == Unit.id,
+        or_(child.valid_from.is_(None), child.valid_from <= on),
+        or_(child.valid_to.is_(None), child.valid_to > on),
+    ]
+    conditions = [
+        in_force_on(on),
+        UnitHistory.parent_id.is_(None)
+        if parent_id is None
+        else UnitHistory.parent_id == parent_id,
+    ]
     if not include_closed:
-        child_condition.append(_not_closed_by(child.valid_to, on))
+        child_condition.append(_not_closed_by(child_unit.valid_to, on))
         conditions.append(_not_closed_by(Unit.valid_to, on))
-    has_children = exists().where(*child_condition).label("has_children")
-    statement = select(
-        Unit.id,
-        Unit.parent_id,
-        Unit.code,
-        Unit.name,
-        Unit.kind,
-        Unit.valid_from,
-        Unit.valid_to,
-        has_children,
-    ).where(*conditions)
+    has_children = (
+        exists().where(*child_condition).where(child_unit.id == child.unit_id).label("has_children")
+    )
+    statement = (
+        select(
+            Unit.id,
+            UnitHistory.parent_id,
+            UnitHistory.code,
+            UnitHistory.name,
+            UnitHistory.kind,
+            Unit.valid_from,
+            Unit.valid_to,
+            has_children,
+        )
+        .join(UnitHistory, UnitHistory.unit_id == Unit.id)
+        .where(*conditions)
+    )
     rows = [TreeRow(*row) for row in session.execute(statement)]
     return sorted(rows, key=lambda row: (swedish_sort_key(row.name), row.id))
 
 
-def unit_path(session: Session, unit_id: int) -> list[int]:
-    """Ids from the root down to the unit (for revealing it in the tree)."""
+def unit_path(session: Session, unit_id: int, on: date) -> list[int]:
+    """Ids from the root down to the unit in the tree of the date (for revealing it)."""
     path: list[int] = []
     current: int | None = unit_id
     seen: set[int] = set()
     while current is not None and current not in seen:
         seen.add(current)
         path.append(current)
-        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+        current = session.scalar(
+            select(UnitHistory.parent_id).where(UnitHistory.unit_id == current, in_force_on(on))
+        )
     return list(reversed(path))
 
 
@@ -241,6 +312,7 @@ def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
             .limit(limit)
         )
     ]
+    hits += _units_by_other_names(session, words, {hit.id for hit in hits})
     hits += [
         SearchHit("person", pid, f"{first} {last}", number, title=title or "")
         for pid, first, last, number, title in session.execute(
@@ -254,6 +326,30 @@ def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
     ]
     return sorted(hits, key=lambda hit: (hit.object_kind != "unit", swedish_sort_key(hit.text)))[
         :limit
+    ]
+
+
+def _units_by_other_names(session: Session, words: list[str], found: set[int]) -> list[SearchHit]:
+    """Units found by a name or code they had before or will have from a planned date (a
+    unit renamed from January is still searched for by today's name): the few units that
+    have ever changed, matched here rather than in SQL."""
+    matched: dict[int, str] = {}
+    for unit_id, periods in histories(session).items():
+        if unit_id in found:
+            continue
+        for period in periods:
+            text = search_text(period.name, period.code)
+            if all(word in text for word in words):
+                matched[unit_id] = period.name
+                break
+    if not matched:
+        return []
+    rows = session.execute(
+        select(Unit.id, Unit.name, Unit.code, Unit.kind).where(Unit.id.in_(sorted(matched)))
+    )
+    return [
+        SearchHit("unit", uid, f"{name} ({matched[uid]})", code, unit_kind=kind)
+        for uid, name, code, kind in rows
     ]
 
 
@@ -308,11 +404,13 @@ def appointments_starting_from(
     return [(a, p, u) for a, p, u in session.execute(statement)]
 
 
-def subtree_ids(session: Session, unit_id: int) -> list[int]:
-    """The unit and all below it, in one recursive query."""
+def subtree_ids(session: Session, unit_id: int, on: date) -> list[int]:
+    """The unit and all below it in the tree of the date, in one recursive query."""
     tree = select(Unit.id).where(Unit.id == unit_id).cte("subtree", recursive=True)
     # UNION (not UNION ALL) so a cycle in a damaged database ends instead of looping forever.
-    tree = tree.union(select(Unit.id).where(Unit.parent_id == tree.c.id))
+    tree = tree.union(
+        select(UnitHistory.unit_id).where(UnitHistory.parent_id == tree.c.id, in_force_on(on))
+    )
     return list(session.scalars(select(tree.c.id)))
 
 

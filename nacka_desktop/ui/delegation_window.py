@@ -37,7 +37,7 @@ class DelegationWindow(QDialog):
         self.on = on
         self.english = english
         self.resize(1100, 700)
-        self.org: OrgSnapshot = services.queries.snapshot()
+        self.org: OrgSnapshot = services.queries.snapshot(on)
         self.orders: list[DelegationOrder] = []
         self.order_tab = OrderTab(self)
         self.rights_tab = RightsTab(self)
@@ -66,7 +66,7 @@ class DelegationWindow(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.org = self.services.queries.snapshot()
+        self.org = self.services.queries.snapshot(self.on)
         self.orders = self.services.delegation.orders()
         for tab in (self.order_tab, self.rights_tab, self.decisions_tab, self.council_tab):
             tab.refresh()

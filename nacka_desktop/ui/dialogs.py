@@ -189,7 +189,8 @@ class DateDialog(FormDialog):
 
 
 class MoveUnitDialog(QDialog):
-    """Pick the new parent of a unit from the same lazily loaded tree."""
+    """Pick the new parent of a unit, and the date the move takes effect, from the tree as it
+    is on that date (lazily loaded, like the main window's)."""
 
     def __init__(
         self,
@@ -205,9 +206,25 @@ class MoveUnitDialog(QDialog):
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.date_edit = DateField(optional=False)
+        self.date_edit.set_date(on)
+        self.date_problem = QLabel()
+        self.date_problem.setStyleSheet("color: #b00020;")
+        self.date_problem.hide()
+        dates = QFormLayout()
+        dates.addRow(self.tr("Flyttas fr.o.m."), self.date_edit)
+        hint = QLabel(
+            self.tr(
+                "Trädet före datumet ändras inte: den som frågar hur organisationen såg ut "
+                "tidigare får svaret som det var då. Ändringen kan ångras."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Flytta"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -216,25 +233,53 @@ class MoveUnitDialog(QDialog):
             QLabel(self.tr("Välj den enhet som {unit} ska ligga under:").format(unit=unit_name))
         )
         layout.addWidget(self.tree, 1)
+        layout.addLayout(dates)
+        layout.addWidget(self.date_problem)
+        layout.addWidget(hint)
         layout.addWidget(self.buttons)
-        self.resize(460, 520)
-        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.tree.doubleClicked.connect(self.accept)
+        self.resize(480, 580)
+        self.tree.selectionModel().selectionChanged.connect(self._update_ok)
+        self.tree.doubleClicked.connect(self._accept_if_ready)
+        self.date_edit.textChanged.connect(self._date_changed)
 
-    def _selection_changed(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.target_id() is not None
-        )
+    def _date_changed(self) -> None:
+        problem = self.date_edit.problem()
+        self.date_problem.setText(problem or "")
+        self.date_problem.setVisible(problem is not None)
+        on = self.date_edit.date()
+        if problem is None and on is not None and on != self.model.view_date:
+            # The tree the unit is placed in is the tree of the move's date.
+            target = self.target_id()
+            self.model.set_view_date(on, include_closed=False)
+            if target is not None:
+                self.select_target(target)
+        self._update_ok()
+
+    def _ready(self) -> bool:
+        return self.target_id() is not None and self.date_edit.problem() is None
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._ready())
+
+    def _accept_if_ready(self) -> None:
+        if self._ready():
+            self.accept()
 
     def target_id(self) -> int | None:
         index = self.tree.currentIndex()
         value = index.data(UNIT_ID_ROLE) if index.isValid() else None
         return int(value) if value is not None else None
 
+    def from_date(self) -> date:
+        value = self.date_edit.date()
+        assert value is not None  # OK is enabled only with a valid date
+        return value
+
     def select_target(self, unit_id: int) -> None:
         index = self.model.index_of_unit(unit_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
 
 
 class PersonDialog(FormDialog):

@@ -428,7 +428,13 @@ class MainWindow(QMainWindow):
             return
         self._current = ("unit", unit_id)
         self.unit_form.show_unit(
-            page.unit, page.parent_name, page.manager, page.appointments, self.on, self.english
+            page.unit,
+            page.parent_name,
+            page.manager,
+            page.appointments,
+            self.on,
+            self.english,
+            page.history,
         )
         self.form_stack.setCurrentWidget(self.unit_form)
         self._refresh_work()
@@ -457,7 +463,7 @@ class MainWindow(QMainWindow):
         except NotFoundError:
             self._show_empty()
             return
-        snapshot = queries.snapshot()
+        snapshot = queries.snapshot(self.on)
         self._current = ("appointment", appointment_id)
         self.appointment_form.show_appointment(
             appointment,
@@ -519,7 +525,7 @@ class MainWindow(QMainWindow):
             appointment = self.services.queries.appointment(current[1])
             current = ("person", appointment.person_id)
         if current is not None and current[0] == "unit":
-            unit = self.services.queries.unit(current[1])
+            unit = self.services.queries.unit(current[1], on)
             self.work_panel.show_rows(
                 self.tr("Arbetsmiljöuppgifter i {unit}").format(unit=unit.name),
                 self.tr("<b>Vem har uppgiften {on}</b> (och genom vilken kedja från KS)").format(
@@ -646,16 +652,21 @@ class MainWindow(QMainWindow):
         unit_id = self.selected_unit_id()
         if unit_id is None:
             return
-        target = self.org_actions.choose_new_parent(unit_id)
-        if target is not None:
-            self._move(unit_id, target)
+        chosen = self.org_actions.choose_new_parent(unit_id)
+        if chosen is not None:
+            self._move(unit_id, *chosen)
 
     def _move_dropped(self, unit_id: int, new_parent_id: int) -> None:
-        # Leave the drop event first: the move may show a modal refusal.
-        QTimer.singleShot(0, lambda: self._move(unit_id, new_parent_id))
+        # Leave the drop event first: the move asks for its date and may show a refusal.
+        QTimer.singleShot(0, lambda: self._ask_and_move(unit_id, new_parent_id))
 
-    def _move(self, unit_id: int, new_parent_id: int | None) -> None:
-        if self.org_actions.move(unit_id, new_parent_id):
+    def _ask_and_move(self, unit_id: int, new_parent_id: int) -> None:
+        from_date = self.org_actions.ask_move_date(unit_id, new_parent_id)
+        if from_date is not None:
+            self._move(unit_id, new_parent_id, from_date)
+
+    def _move(self, unit_id: int, new_parent_id: int | None, from_date: date) -> None:
+        if self.org_actions.move(unit_id, new_parent_id, from_date):
             self.show_unit(unit_id)
 
     def close_unit(self) -> None:

@@ -5,6 +5,7 @@ act on it (at the field in the dialog or form, or as a message)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
@@ -28,7 +29,7 @@ class OrgActions(GuiActions):
     def new_unit(self, parent_id: int | None) -> int | None:
         """Returns the new unit's id, or None if the user cancelled."""
         services = self._services()
-        parent = services.queries.unit(parent_id) if parent_id else None
+        parent = services.queries.unit(parent_id, self._on()) if parent_id else None
         dialog = NewUnitDialog(
             parent_id,
             parent.kind if parent else None,
@@ -52,24 +53,57 @@ class OrgActions(GuiActions):
         return record.id if record is not None else None
 
     def rename(self, unit_id: int, name: str) -> None:
+        """Rename the unit from the view date (the name before it stays in the history)."""
         units = self._services().units
+        on = self._on()
         self.edits.attempt(
             lambda: self.edits.edit(
                 self.tr("Byt namn till {name}").format(name=name),
-                lambda: units.rename(unit_id, name),
-                lambda old: units.rename(unit_id, old),
+                lambda: units.rename(unit_id, name, on),
+                lambda previous: units.update(unit_id, **previous),
             )
         )
 
-    def choose_new_parent(self, unit_id: int) -> int | None:
+    def choose_new_parent(self, unit_id: int) -> tuple[int, date] | None:
+        """The new parent and the date the move takes effect, or None if cancelled."""
         services = self._services()
-        unit = services.queries.unit(unit_id)
-        dialog = MoveUnitDialog(services.queries, self._on(), unit.name, self.window)
+        on = self._on()
+        unit = services.queries.unit(unit_id, on)
+        dialog = MoveUnitDialog(services.queries, on, unit.name, self.window)
         if unit.parent_id:
             dialog.select_target(unit.parent_id)
-        target = dialog.target_id() if dialog.exec() else None
-        dialog.deleteLater()
-        return target
+        try:
+            if not dialog.exec():
+                return None
+            target = dialog.target_id()
+            return (target, dialog.from_date()) if target is not None else None
+        finally:
+            dialog.deleteLater()
+
+    def ask_move_date(self, unit_id: int, new_parent_id: int) -> date | None:
+        """For a unit dropped on another in the tree: from which date (the view date
+        prefilled); None if cancelled, or if it was dropped back where it is."""
+        services = self._services()
+        on = self._on()
+        unit = services.queries.unit(unit_id, on)
+        if unit.parent_id == new_parent_id:
+            return None
+        target = services.queries.unit(new_parent_id, on)
+        dialog = DateDialog(
+            self.tr("Flytta {name}").format(name=unit.name),
+            self.tr(
+                "<b>{name}</b> flyttas till <b>{target}</b>. Från vilket datum gäller flytten? "
+                "Trädet före datumet ändras inte. Ändringen kan ångras."
+            ).format(name=unit.name, target=target.name),
+            self.tr("Flyttas fr.o.m."),
+            on,
+            self.window,
+            self.english,
+        )
+        try:
+            return dialog.date() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
 
     def _confirmed(self, title: str, intro: str, confirm: str, consequences: Consequences) -> bool:
         """Ask before an edit with consequences the user may not expect; True to go on. One
@@ -81,7 +115,7 @@ class OrgActions(GuiActions):
             intro,
             confirm,
             consequences,
-            self._services().queries.snapshot(),
+            self._services().queries.snapshot(consequences.on),
             self.window,
             self.english,
         )
@@ -90,34 +124,35 @@ class OrgActions(GuiActions):
         finally:
             dialog.deleteLater()
 
-    def move(self, unit_id: int, new_parent_id: int | None) -> bool:
-        """True if the unit moved."""
+    def move(self, unit_id: int, new_parent_id: int | None, from_date: date) -> bool:
+        """True if the unit moved (from the date on)."""
         services = self._services()
         units = services.units
-        unit = services.queries.unit(unit_id)
+        unit = services.queries.unit(unit_id, from_date)
         if unit.parent_id == new_parent_id:
             return False  # dropped back where it was: nothing to do, nothing to undo
-        target = services.queries.unit(new_parent_id).name if new_parent_id else ""
+        target = services.queries.unit(new_parent_id, from_date).name if new_parent_id else ""
         if not self._confirmed(
             self.tr("Flytta {name}").format(name=unit.name),
             self.tr(
-                "Om <b>{name}</b> flyttas till <b>{target}</b> följer det här. Flytta ändå?"
-            ).format(name=unit.name, target=target),
+                "Om <b>{name}</b> flyttas till <b>{target}</b> fr.o.m. {on} följer det här. "
+                "Flytta ändå?"
+            ).format(name=unit.name, target=target, on=from_date.isoformat()),
             self.tr("Flytta"),
-            services.consequences.of_moving(unit_id, new_parent_id),
+            services.consequences.of_moving(unit_id, new_parent_id, from_date),
         ):
             return False
         return self.edits.attempt(
             lambda: self.edits.edit(
                 self.tr("Flytta {name}").format(name=unit.name),
-                lambda: units.move(unit_id, new_parent_id),
-                lambda old_parent: units.move(unit_id, old_parent),
+                lambda: units.move(unit_id, new_parent_id, from_date),
+                lambda previous: units.update(unit_id, **previous),
             )
         )
 
     def close_unit(self, unit_id: int) -> None:
         services = self._services()
-        unit = services.queries.unit(unit_id)
+        unit = services.queries.unit(unit_id, self._on())
         dialog = DateDialog(
             self.tr("Avsluta enhet"),
             self.tr(
@@ -201,7 +236,7 @@ class OrgActions(GuiActions):
         )
         if not elsewhere:
             return True
-        org = services.queries.snapshot()
+        org = services.queries.snapshot(self._on())
         units = ", ".join(
             f"{self._role_label(a.role)} för {org.units[a.unit_id].name}"
             if not self.english
@@ -224,7 +259,7 @@ class OrgActions(GuiActions):
 
     def end_appointment(self, appointment_id: int) -> None:
         services = self._services()
-        snapshot = services.queries.snapshot()
+        snapshot = services.queries.snapshot(self._on())
         appointment = snapshot.appointments[appointment_id]
         dialog = DateDialog(
             self.tr("Avsluta förordnande"),

@@ -210,7 +210,7 @@ class OrgTreeModel(QAbstractItemModel):
     # -- finding and refreshing ----------------------------------------------------------
     def index_of_unit(self, unit_id: int, path: list[int] | None = None) -> QModelIndex:
         """The index of a unit, fetching the levels above it as needed (path: root → unit)."""
-        path = path if path is not None else self._queries.unit_path(unit_id)
+        path = path if path is not None else self._queries.unit_path(unit_id, self._on)
         parent = QModelIndex()
         for step in path:
             if self.canFetchMore(parent):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -27,7 +29,7 @@ from nacka_desktop.domain.structure import (
     KINDS_WITH_SEATS,
     KINDS_WITH_WELFARE_BRANCH,
 )
-from nacka_desktop.services.queries import AppointmentView
+from nacka_desktop.services.queries import AppointmentView, HistoryRow
 
 from .appointments_panel import AppointmentsPanel
 from .fields import DateField
@@ -64,8 +66,21 @@ class UnitForm(RecordForm):
         self.charter_edit.setMaximumHeight(120)
         self.valid_from_edit = DateField(optional=True)
         self.valid_to_edit = DateField(optional=True)
+        # A new name or code is a change from a date; what it was before stays in the history.
+        self.renamed_from_edit = DateField(optional=False)
+        self.correction_check = QCheckBox(self.tr("Rättelse: det gamla var fel från början"))
+        renamed_from = QWidget()
+        renamed_row = QHBoxLayout(renamed_from)
+        renamed_row.setContentsMargins(0, 0, 0, 0)
+        renamed_row.addWidget(self.renamed_from_edit)
+        renamed_row.addWidget(self.correction_check, 1)
+        self.history_label = QLabel()
+        self.history_label.setWordWrap(True)
+        self.history_label.setTextFormat(Qt.TextFormat.RichText)
+        self.history_label.hide()
         self.form.add("name", self.tr("Namn"), self.name_edit)
         self.form.add("code", self.tr("Kod (ansvar)"), self.code_edit)
+        self.form.add("from_date", self.tr("Nytt namn/kod gäller fr.o.m."), renamed_from)
         self.form.add("welfare_branch", self.tr("Produktionsområde"), self.branch_combo)
         self.form.add("seats", self.tr("Antal platser"), self.seats_spin)
         self.form.add("charter", self.tr("Reglemente"), self.charter_edit)
@@ -85,6 +100,7 @@ class UnitForm(RecordForm):
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addWidget(self.manager_label)
+        layout.addWidget(self.history_label)
         layout.addLayout(self.form_layout)
         layout.addWidget(self.form_message)
         layout.addLayout(buttons)
@@ -94,8 +110,18 @@ class UnitForm(RecordForm):
         self.appointments.appointRequested.connect(self._appoint)
         self.appointments.endRequested.connect(self.endAppointmentRequested)
         self.appointments.activated.connect(self.appointmentActivated)
-        for edit in (self.name_edit, self.code_edit, self.valid_from_edit, self.valid_to_edit):
+        for edit in (
+            self.name_edit,
+            self.code_edit,
+            self.valid_from_edit,
+            self.valid_to_edit,
+            self.renamed_from_edit,
+        ):
             edit.textChanged.connect(self.validate)
+        self.name_edit.textChanged.connect(self._show_renamed_from)
+        self.code_edit.textChanged.connect(self._show_renamed_from)
+        self.correction_check.toggled.connect(self.renamed_from_edit.setDisabled)
+        self._on = date.today()
 
     @property
     def unit(self) -> UnitRecord | None:
@@ -109,9 +135,12 @@ class UnitForm(RecordForm):
         appointments: list[AppointmentView],
         on: date,
         english: bool,
+        history: Sequence[HistoryRow] = (),
     ) -> None:
         self._unit = unit
+        self._on = on
         self.english = english
+        self._show_history(history)
         kind = unit.kind.label_en if english else unit.kind.label_sv
         self.heading.setText(unit.name)
         self.subheading.setText(
@@ -151,6 +180,9 @@ class UnitForm(RecordForm):
         self.charter_edit.setPlainText(unit.charter)
         self.valid_from_edit.set_date(unit.valid_from)
         self.valid_to_edit.set_date(unit.valid_to)
+        self.renamed_from_edit.set_date(self._on)
+        self.correction_check.setChecked(False)
+        self._show_renamed_from()
         for name, kinds in (
             ("welfare_branch", KINDS_WITH_WELFARE_BRANCH),
             ("seats", KINDS_WITH_SEATS),
@@ -174,7 +206,46 @@ class UnitForm(RecordForm):
             values["seats"] = self.seats_spin.value()
         if unit.kind in KINDS_WITH_CHARTER:
             values["charter"] = self.charter_edit.toPlainText().strip()
-        return {name: value for name, value in values.items() if getattr(unit, name) != value}
+        changes = {name: value for name, value in values.items() if getattr(unit, name) != value}
+        if "name" in changes or "code" in changes:
+            changes["from_date"] = (
+                None if self.correction_check.isChecked() else self.renamed_from_edit.date()
+            )
+        return changes
+
+    def _renamed(self) -> bool:
+        unit = self._unit
+        return unit is not None and (
+            self.name_edit.text().strip() != unit.name or self.code_edit.text().strip() != unit.code
+        )
+
+    def _show_renamed_from(self) -> None:
+        self.form_layout.setRowVisible(self.form.rows["from_date"], self._renamed())
+
+    def _show_history(self, history: Sequence[HistoryRow]) -> None:
+        """The unit's earlier and planned names and places, when it has any."""
+        if len(history) < 2:
+            self.history_label.hide()
+            return
+        lines = []
+        for row in history:
+            start = row.valid_from.isoformat() if row.valid_from else self.tr("från start")
+            end = (
+                self.tr("t.o.m. {day}").format(day=(row.valid_to - timedelta(days=1)).isoformat())
+                if row.valid_to
+                else self.tr("och framåt")
+            )
+            place = row.parent_name or self.tr("högst upp")
+            current = row.valid_from is None or row.valid_from <= self._on
+            current = current and (row.valid_to is None or self._on < row.valid_to)
+            text = self.tr("{start} {end}: {name} ({code}), under {place}").format(
+                start=start, end=end, name=row.name, code=row.code, place=place
+            )
+            lines.append(f"<b>{text}</b>" if current else text)
+        self.history_label.setText(
+            self.tr("<b>Historik:</b>") + "<br>" + "<br>".join(f"· {line}" for line in lines)
+        )
+        self.history_label.show()
 
     def record_id(self) -> int | None:
         return self._unit.id if self._unit else None
@@ -187,6 +258,10 @@ class UnitForm(RecordForm):
             self.valid_to_edit,
             self.tr("DATA-1: Slutdatum måste ligga efter startdatum."),
         )
+        if self._renamed() and not self.correction_check.isChecked():
+            problem = self.renamed_from_edit.problem()
+            if problem:
+                self.form.rows["from_date"].set_error(problem)
 
     def _revert(self) -> None:
         if self._unit is not None:

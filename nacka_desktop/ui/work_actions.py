@@ -25,7 +25,7 @@ class WorkActions(GuiActions):
 
         services = self._services()
         wizard = DistributionWizard(
-            services.work.snapshot(),
+            services.work.snapshot(self._on()),
             services.clock(),
             giver_id,
             receiver_id,

@@ -1153,6 +1153,18 @@ The program keeps running. The details are in the log file:
         <translation>Move {unit} to…</translation>
     </message>
     <message>
+        <source>Flyttas fr.o.m.</source>
+        <translation>Moves from</translation>
+    </message>
+    <message>
+        <source>Trädet före datumet ändras inte: den som frågar hur organisationen såg ut tidigare får svaret som det var då. Ändringen kan ångras.</source>
+        <translation>The tree before the date does not change: whoever asks how the organisation looked earlier gets the answer as it was then. The change can be undone.</translation>
+    </message>
+    <message>
+        <source>Flytta</source>
+        <translation>Move</translation>
+    </message>
+    <message>
         <source>Välj den enhet som {unit} ska ligga under:</source>
         <translation>Choose the unit to place {unit} under:</translation>
     </message>
@@ -1482,8 +1494,16 @@ The program keeps running. The details are in the log file:
         <translation>Move {name}</translation>
     </message>
     <message>
-        <source>Om &lt;b&gt;{name}&lt;/b&gt; flyttas till &lt;b&gt;{target}&lt;/b&gt; följer det här. Flytta ändå?</source>
-        <translation>If &lt;b&gt;{name}&lt;/b&gt; moves to &lt;b&gt;{target}&lt;/b&gt;, this follows. Move anyway?</translation>
+        <source>&lt;b&gt;{name}&lt;/b&gt; flyttas till &lt;b&gt;{target}&lt;/b&gt;. Från vilket datum gäller flytten? Trädet före datumet ändras inte. Ändringen kan ångras.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; moves to &lt;b&gt;{target}&lt;/b&gt;. From which date does the move apply? The tree before the date does not change. The change can be undone.</translation>
+    </message>
+    <message>
+        <source>Flyttas fr.o.m.</source>
+        <translation>Moves from</translation>
+    </message>
+    <message>
+        <source>Om &lt;b&gt;{name}&lt;/b&gt; flyttas till &lt;b&gt;{target}&lt;/b&gt; fr.o.m. {on} följer det här. Flytta ändå?</source>
+        <translation>If &lt;b&gt;{name}&lt;/b&gt; moves to &lt;b&gt;{target}&lt;/b&gt; from {on}, this follows. Move anyway?</translation>
     </message>
     <message>
         <source>Flytta</source>
@@ -2070,12 +2090,20 @@ The program keeps running. The details are in the log file:
 <context>
     <name>UnitForm</name>
     <message>
+        <source>Rättelse: det gamla var fel från början</source>
+        <translation>Correction: the old one was wrong from the start</translation>
+    </message>
+    <message>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
         <source>Kod (ansvar)</source>
         <translation>Code (cost centre)</translation>
+    </message>
+    <message>
+        <source>Nytt namn/kod gäller fr.o.m.</source>
+        <translation>New name/code applies from</translation>
     </message>
     <message>
         <source>Produktionsområde</source>
@@ -2128,6 +2156,30 @@ The program keeps running. The details are in the log file:
     <message>
         <source>&lt;b&gt;Ansvarig {on}:&lt;/b&gt; {name}, {acting}{role}</source>
         <translation>&lt;b&gt;Responsible on {on}:&lt;/b&gt; {name}, {acting}{role}</translation>
+    </message>
+    <message>
+        <source>från start</source>
+        <translation>from the start</translation>
+    </message>
+    <message>
+        <source>t.o.m. {day}</source>
+        <translation>to {day}</translation>
+    </message>
+    <message>
+        <source>och framåt</source>
+        <translation>onwards</translation>
+    </message>
+    <message>
+        <source>högst upp</source>
+        <translation>top level</translation>
+    </message>
+    <message>
+        <source>{start} {end}: {name} ({code}), under {place}</source>
+        <translation>{start} {end}: {name} ({code}), under {place}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Historik:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;History:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>DATA-2: Ange ett namn.</source>

@@ -21,7 +21,7 @@ def _disagreements(services: Services, on: date) -> list[str]:
     task it still gives in every open unit it covers (so the per-person sheet names its
     receiver or someone it passed the task on to), and each link of a chain must be shown in
     force."""
-    work = services.work.snapshot()
+    work = services.work.snapshot(on)  # the tree of the date
     found = []
     for distribution in work.distributions.values():
         shown = reported_state(work, distribution, on) is DistributionState.IN_FORCE

@@ -53,6 +53,24 @@ def _move(index: int, parent: int) -> Edit:
     return edit
 
 
+def _move_from(index: int, parent: int, days: int) -> Edit:
+    """A move from a date, before or after today: the tree of some dates changes."""
+
+    def edit(s: Services) -> object:
+        units = list(s.queries.snapshot().units)
+        return s.units.move(_pick(units, index), _pick(units, parent), TODAY + timedelta(days))
+
+    return edit
+
+
+def _rename_from(index: int, name: str, days: int) -> Edit:
+    def edit(s: Services) -> object:
+        unit = _pick(list(s.queries.snapshot().units), index)
+        return s.units.rename(unit, name, TODAY + timedelta(days))
+
+    return edit
+
+
 def _close(index: int, days: int) -> Edit:
     def edit(s: Services) -> object:
         unit = _pick(list(s.queries.snapshot().units), index)
@@ -138,6 +156,8 @@ def _rename_person(index: int, name: str) -> Edit:
 # tables the checks read, so that every group is seen to change.
 _BEHIND_THE_BACK = (
     "UPDATE unit SET valid_to = '2020-01-01' WHERE id = (SELECT id FROM unit LIMIT 1 OFFSET ?)",
+    "UPDATE unit_history SET name = 'Bakom ryggen' WHERE id = "
+    "(SELECT id FROM unit_history LIMIT 1 OFFSET ?)",
     "UPDATE task_distribution SET signed_on = NULL WHERE id = "
     "(SELECT id FROM task_distribution LIMIT 1 OFFSET ?)",
     "UPDATE delegation_item SET decision_kind = 'goals' WHERE id = "
@@ -165,6 +185,8 @@ def edits(path: Path) -> st.SearchStrategy[Edit]:
     return st.one_of(
         st.builds(_rename, indexes, st.sampled_from(["Ny enhet", "", "Ödeshög"])),
         st.builds(_move, indexes, indexes),
+        st.builds(_move_from, indexes, indexes, days),
+        st.builds(_rename_from, indexes, st.sampled_from(["Ny enhet", "Ödeshög"]), days),
         st.builds(_close, indexes, days),
         st.builds(_end_appointment, indexes, days),
         st.builds(_appoint, indexes, indexes, roles, st.booleans()),
@@ -203,7 +225,7 @@ def test_problems_after_any_edit_equal_a_full_check(
     shutil.copy2(sample_file, path)
     services = Services.open(path, clock=lambda: TODAY)
     try:
-        later = TODAY + timedelta(days=45)
+        later, earlier = TODAY + timedelta(days=45), TODAY - timedelta(days=150)
         services.queries.check(TODAY)  # the first check of an opened database
         for edit in data.draw(st.lists(edits(path), min_size=1, max_size=5)):
             # A refused edit must leave the shown problems true as well.
@@ -211,7 +233,7 @@ def test_problems_after_any_edit_equal_a_full_check(
                 RuleViolationError, NotFoundError, ConcurrentEditError, ValueError
             ):
                 edit(services)
-            for on in (TODAY, later):
+            for on in (TODAY, later, earlier):
                 assert _shown(services.queries.check(on)) == _shown(_fresh_check(path, on))
     finally:
         services.close()
@@ -303,3 +325,41 @@ def test_closing_the_committees_one_by_one_leaves_the_problems_a_full_check_find
         assert any(rule == "ORG-1" and "utskott" in message for rule, *_x, message, _l in shown)
     finally:
         services.close()
+
+
+def test_moves_from_a_date_leave_the_problems_a_full_check_finds_on_every_date(
+    sample_file: Path, tmp_path: Path
+) -> None:
+    """Every unit moved, from a date before or after today, to a place of the same kind
+    (so that the move is allowed and the chains through it change): the tree of some dates
+    changes and the cached records are brought from one date's tree to another's."""
+    path = tmp_path / "moves.db"
+    shutil.copy2(sample_file, path)
+    services = Services.open(path, clock=lambda: TODAY)
+    dates = (TODAY, TODAY - timedelta(days=100), TODAY + timedelta(days=100))
+    moved = 0
+    try:
+        org = services.queries.snapshot()
+        for number, unit in enumerate(sorted(org.units.values(), key=lambda u: u.id)):
+            parent = org.units.get(unit.parent_id) if unit.parent_id else None
+            others = sorted(
+                u.id
+                for u in org.units.values()
+                if parent is not None and u.kind == parent.kind and u.id != parent.id
+            )
+            if not others:
+                continue
+            start = dates[number % 3] + timedelta(days=number)
+            try:
+                services.units.move(unit.id, others[number % len(others)], start)
+                moved += 1
+            except RuleViolationError:
+                pass
+            for on in dates:
+                assert _shown(services.queries.check(on)) == _shown(_fresh_check(path, on)), (
+                    unit.name,
+                    on,
+                )
+    finally:
+        services.close()
+    assert moved > 10

@@ -35,7 +35,7 @@ def test_pages_from_the_neighbourhood_equal_pages_from_the_whole(
                 assert page.appointments == _appointments_of_person(whole, person_id)
         # The pages were read without ever loading the whole organisation.
         with local.database.reader() as session:
-            assert local.queries._cache.loaded(session) is None
+            assert local.queries._cache.loaded(session, None) is None
     finally:
         local.close()
 
@@ -72,7 +72,7 @@ def test_work_views_from_the_neighbourhood_equal_those_from_the_whole(
                     return_id, on
                 )
         with local.database.reader() as session:
-            assert local.work._cache.loaded(session) is None
+            assert local.work._cache.loaded(session, None) is None
     finally:
         local.close()
         whole.close()

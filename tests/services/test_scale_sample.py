@@ -52,7 +52,7 @@ from nacka_desktop.services.scale_sample._matters_boards import DOMAIN_MATTERS
 from nacka_desktop.services.scale_sample._org import Ids, Organisation
 from nacka_desktop.storage.database import Database, open_database
 from nacka_desktop.storage.delegation_repository import load_decision_records, load_orders
-from nacka_desktop.storage.models import DelegatedDecision, TaskDistribution, Unit
+from nacka_desktop.storage.models import DelegatedDecision, TaskDistribution, Unit, UnitHistory
 from nacka_desktop.storage.work_repository import load_work_snapshot
 
 TODAY = date(2026, 11, 26)
@@ -107,6 +107,13 @@ def test_the_counts_follow_the_proportions(built: tuple[Database, ScaleSummary])
     ]
     with database.reader() as session:
         assert session.scalar(select(func.count(Unit.id))) == UNITS
+        # Each unit has its history from the bulk insert too: one period, its present values.
+        units = {u.id: (u.parent_id, u.kind, u.name, u.code) for u in session.scalars(select(Unit))}
+        periods = {
+            p.unit_id: (p.parent_id, p.kind, p.name, p.code)
+            for p in session.scalars(select(UnitHistory))
+        }
+        assert periods == units
         orders = load_orders(session)
     adopted = [o for o in orders if o.status is OrderStatus.ADOPTED]
     assert len(adopted) == summary.boards

@@ -11,6 +11,7 @@ from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.services.units import UnitDraft, draft_of
+from tests.conftest import TODAY
 
 from .builders import Line, add_person, appoint, assert_refused, build_line, last_audit, rows
 
@@ -82,14 +83,19 @@ def test_create_ending_before_it_starts_is_refused(
 def test_rename_returns_the_old_name_and_audits_before_and_after(
     services: Services, line: Line
 ) -> None:
-    assert services.units.rename(line.lon, "Lön och pension") == "Löneenheten"
+    previous = services.units.rename(line.lon, "Lön och pension", date(2026, 1, 1))
+    assert [p.name for p in previous["history"]] == ["Löneenheten"]
     assert services.queries.unit(line.lon).name == "Lön och pension"
+    assert services.queries.unit(line.lon, date(2025, 12, 31)).name == "Löneenheten"
     entry = last_audit(services)
     assert entry.action == "unit.update"
-    assert entry.details == {
-        "before": {"name": "Löneenheten"},
-        "after": {"name": "Lön och pension"},
-    }
+    assert entry.details["before"] == {"name": "Löneenheten"}
+    assert entry.details["after"] == {"name": "Lön och pension"}
+    assert entry.details["from"] == "2026-01-01"
+    assert [(p["from"], p["to"], p["name"]) for p in entry.details["history_after"]] == [
+        (None, "2026-01-01", "Löneenheten"),
+        ("2026-01-01", None, "Lön och pension"),
+    ]
 
 
 def test_rename_to_blank_is_refused(services: Services, line: Line, db_path: Path) -> None:
@@ -134,9 +140,10 @@ def test_move_returns_the_old_parent_and_audits_it(services: Services, line: Lin
         UnitDraft("EKO", "Ekonomienheten", UnitKind.SUPPORT_UNIT, line.per)
     )
     group = add_group(services, line.lon)
-    assert services.units.move(group, other.id) == line.lon
+    previous = services.units.move(group, other.id)
+    assert [p.parent_id for p in previous["history"]] == [line.lon]
     assert services.queries.unit(group).parent_id == other.id
-    assert services.queries.unit_path(group) == [
+    assert services.queries.unit_path(group, TODAY) == [
         line.kf,
         line.ks,
         line.slk,
@@ -145,7 +152,10 @@ def test_move_returns_the_old_parent_and_audits_it(services: Services, line: Lin
         group,
     ]
     entry = last_audit(services)
-    assert entry.details == {"before": {"parent_id": line.lon}, "after": {"parent_id": other.id}}
+    assert entry.details["before"] == {"parent_id": line.lon}
+    assert entry.details["after"] == {"parent_id": other.id}
+    assert entry.details["from"] is None  # without a date: a correction of the whole history
+    assert [p["parent_id"] for p in entry.details["history_after"]] == [other.id]
 
 
 def test_move_that_makes_a_cycle_is_refused(services: Services, line: Line, db_path: Path) -> None:

@@ -175,16 +175,16 @@ def test_tree_children_of_none_are_the_roots(session: Session, tree: dict[str, U
 
 
 def test_unit_path_goes_from_the_root_down(session: Session, tree: dict[str, Unit]) -> None:
-    path = repositories.unit_path(session, tree["child"].id)
+    path = repositories.unit_path(session, tree["child"].id, date(2026, 11, 26))
     assert path == [tree["top"].id, tree["Zeta"].id, tree["child"].id]
 
 
 def test_subtree_ids_include_the_unit_and_everything_below(
     session: Session, tree: dict[str, Unit]
 ) -> None:
-    below_zeta = repositories.subtree_ids(session, tree["Zeta"].id)
+    below_zeta = repositories.subtree_ids(session, tree["Zeta"].id, date(2026, 11, 26))
     assert sorted(below_zeta) == sorted([tree["Zeta"].id, tree["child"].id])
-    assert len(repositories.subtree_ids(session, tree["top"].id)) == len(tree)
+    assert len(repositories.subtree_ids(session, tree["top"].id, date(2026, 11, 26))) == len(tree)
 
 
 # --- the snapshot the rule checks read ----------------------------------------------------------

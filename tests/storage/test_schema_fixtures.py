@@ -36,6 +36,26 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
         assert [h.text for h in services.queries.search("stadsledning")] == [
             "Stadsledningskontoret"
         ]
+        # Every unit has a history (0009): at least one period, the last as the unit is now.
+        for unit in services.queries.snapshot().units.values():
+            last = services.queries.history(unit.id)[-1]
+            assert (last.valid_to, last.name, last.code, last.parent_id) == (
+                None,
+                unit.name,
+                unit.code,
+                unit.parent_id,
+            )
+        if fixture.stem < "schema_0009":  # the history starts with what the database held
+            assert all(
+                len(services.queries.history(u)) == 1 for u in services.queries.snapshot().units
+            )
+        else:  # a unit renamed from 2025-06-01 in the fixture
+            area = next(u for u in services.queries.snapshot().units.values() if u.code == "2000")
+            assert area.name == "Ekonomi och styrning"
+            assert services.queries.unit(area.id, date(2025, 5, 31)).name == "Ekonomiavdelningen"
+            assert [r.name for r in services.queries.tree_children(slk.id, date(2025, 5, 31))] == [
+                "Ekonomiavdelningen"
+            ]
         if fixture.stem >= "schema_0002":  # the first schema with work-environment tasks
             views = services.work.distributions(date(2026, 11, 26))
             assert [v.receiver.person_name for v in views] == ["Åsa Öberg"]

@@ -20,6 +20,7 @@ from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.ui.commands import EditStack
 from nacka_desktop.ui.consequences_dialog import ConsequencesDialog
+from nacka_desktop.ui.dialogs import DateDialog
 from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.settings import Settings
 from tests.conftest import TODAY
@@ -81,6 +82,20 @@ def window(qtbot: QtBot, sample_services: Services, settings: Settings) -> Itera
     qtbot.waitExposed(main)
     settle_problems(main)
     yield main
+
+
+@pytest.fixture
+def move_dates(monkeypatch: pytest.MonkeyPatch) -> list[DateDialog]:
+    """Accept the date every drop in the tree asks for, as the dialog prefills it (the view
+    date), keeping each dialog shown."""
+    shown: list[DateDialog] = []
+
+    def accept(self: DateDialog) -> int:
+        shown.append(self)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(DateDialog, "exec", accept)
+    return shown
 
 
 @pytest.fixture

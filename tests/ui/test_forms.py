@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -116,6 +118,47 @@ def test_saving_the_form_changes_the_unit_and_undo_restores_it(window: MainWindo
     assert (restored.name, restored.code) == ("Planenheten", "3300")
     assert form.name_edit.text() == "Planenheten"
     assert form.code_edit.text() == "3300"
+
+
+def test_a_new_name_applies_from_a_date_and_the_old_one_stays_before_it(window: MainWindow, qtbot):
+    services = window.services
+    unit_id = select_unit(window, "Planenheten")
+    form = window.unit_form
+    assert not form.form_layout.isRowVisible(form.form.rows["from_date"])
+
+    retype(qtbot, form.name_edit, "Planenheten Alta")
+
+    # Asked only when the name or code changes, prefilled with the view date.
+    assert form.form_layout.isRowVisible(form.form.rows["from_date"])
+    assert form.renamed_from_edit.date() == window.on
+    retype(qtbot, form.renamed_from_edit, "2027-01-01")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    assert services.queries.unit(unit_id, date(2026, 12, 31)).name == "Planenheten"
+    assert services.queries.unit(unit_id, date(2027, 1, 1)).name == "Planenheten Alta"
+    assert form.heading.text() == "Planenheten"  # the view date is before the new name
+    assert "2027-01-01 och framåt: Planenheten Alta (3300)" in form.history_label.text()
+    assert form.history_label.isVisible()
+
+    window.undo_action.trigger()
+
+    assert [p.name for p in services.queries.history(unit_id)] == ["Planenheten"]
+    assert not form.history_label.isVisible()
+
+
+def test_a_correction_changes_the_name_in_the_whole_history(window: MainWindow, qtbot):
+    services = window.services
+    unit_id = select_unit(window, "Planenheten")
+    form = window.unit_form
+
+    retype(qtbot, form.name_edit, "Planeringsenheten")
+    form.correction_check.setChecked(True)
+    assert not form.renamed_from_edit.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    assert [(p.valid_from, p.name) for p in services.queries.history(unit_id)] == [
+        (None, "Planeringsenheten")
+    ]
 
 
 def test_revert_puts_back_the_stored_values(window: MainWindow):

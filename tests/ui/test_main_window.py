@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -313,12 +314,15 @@ def test_tree_is_set_up_for_drag_and_drop(window):
     assert tree.acceptDrops()
 
 
-def test_dropping_a_group_on_another_support_unit_moves_it(window, consequences):
+def test_dropping_a_group_on_another_support_unit_moves_it(window, consequences, move_dates):
     services = window.services
     group_id = select_unit(window, "Lön och pension")
 
     drop(window, "Lön och pension", onto="Juridik- och kanslienheten")
 
+    [asked] = move_dates  # from which date: the view date, prefilled
+    assert asked.date() == window.on
+    assert "Juridik- och kanslienheten" in asked.intro.text()
     new_parent = unit_id_by_name(services, "Juridik- och kanslienheten")
     assert services.queries.unit(group_id).parent_id == new_parent
     assert child_names(window.tree_model, tree_index(window, "Juridik- och kanslienheten")) == [
@@ -330,7 +334,9 @@ def test_dropping_a_group_on_another_support_unit_moves_it(window, consequences)
     assert window.undo_stack.undoText() == "Flytta Lön och pension"
 
 
-def test_undoing_a_drop_on_a_unit_without_groups_puts_the_group_back(window, consequences):
+def test_undoing_a_drop_on_a_unit_without_groups_puts_the_group_back(
+    window, consequences, move_dates
+):
     """Regression: the undo emptied the opened target level without telling the view."""
     services = window.services
     group_id = select_unit(window, "Lön och pension")
@@ -351,7 +357,7 @@ def test_undoing_a_drop_on_a_unit_without_groups_puts_the_group_back(window, con
     assert not window.tree_model.hasChildren(target)
 
 
-def test_undoing_a_move_puts_the_unit_back(window, consequences):
+def test_undoing_a_move_puts_the_unit_back(window, consequences, move_dates):
     services = window.services
     group_id = select_unit(window, "Lön och pension")
     old_parent = services.queries.unit(group_id).parent_id
@@ -382,7 +388,7 @@ def test_undoing_a_move_puts_the_unit_back(window, consequences):
     ],
 )
 def test_a_drop_that_breaks_the_structure_is_refused_with_the_rule(
-    window, message_boxes: MessageBoxes, unit, target, rule_id
+    window, message_boxes: MessageBoxes, move_dates, unit, target, rule_id
 ):
     services = window.services
     unit_id = unit_id_by_name(services, unit)
@@ -405,6 +411,42 @@ def test_a_drop_that_breaks_the_structure_is_refused_with_the_rule(
     )
     assert child_names(window.tree_model, tree_index(window, target)) == target_children_before
     assert window.undo_stack.count() == 0
+
+
+def test_move_to_dialog_moves_from_the_date_it_asks_and_the_tree_of_each_date_shows_it(
+    window, monkeypatch, consequences
+):
+    services = window.services
+    unit_id = select_unit(window, "Planenheten")
+    old_parent = services.queries.unit(unit_id).parent_id
+    target_id = unit_id_by_name(services, "Välfärd och utbildning")
+    later = window.on + timedelta(days=40)
+    seen: list[tuple[object, ...]] = []
+
+    def choose(dialog: MoveUnitDialog) -> int:
+        seen.append((dialog.date_edit.date(), dialog.model.view_date))
+        dialog.date_edit.setText(later.isoformat())
+        dialog.select_target(target_id)
+        seen.append((dialog.model.view_date,))  # the tree of the move's date to pick from
+        return ACCEPTED
+
+    fake_exec(monkeypatch, MoveUnitDialog, choose)
+    window.move_action.trigger()
+
+    assert seen == [(window.on, window.on), (later,)]
+    assert services.queries.unit(unit_id, window.on).parent_id == old_parent
+    assert services.queries.unit(unit_id, later).parent_id == target_id
+    # The tree of the view date is unchanged; the tree of the later date has it moved.
+    assert "Planenheten" in child_names(window.tree_model, tree_index(window, "Stadsutveckling"))
+    [asked] = consequences
+    assert f"fr.o.m. {later.isoformat()}" in asked.intro.text()
+    window.view_date.setDate(QDate(later))
+    window._view_date_changed()
+    assert "Planenheten" in child_names(
+        window.tree_model, tree_index(window, "Välfärd och utbildning")
+    )
+    window.undo_action.trigger()
+    assert [p.parent_id for p in services.queries.history(unit_id)] == [old_parent]
 
 
 def test_move_to_dialog_moves_the_selected_unit(window, monkeypatch, consequences):

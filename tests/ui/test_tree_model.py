@@ -108,7 +108,7 @@ def test_revealing_a_deep_unit_costs_one_query_per_level_above_it(
     model, sample_services, monkeypatch
 ):
     unit_id = unit_id_by_name(sample_services, "Nattpatrullen Fisksätra")
-    path = sample_services.queries.unit_path(unit_id)
+    path = sample_services.queries.unit_path(unit_id, TODAY)
     queries = CountingQueries(sample_services, monkeypatch)
 
     index = model.index_of_unit(unit_id, path)

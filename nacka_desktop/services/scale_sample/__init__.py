@@ -39,6 +39,7 @@ from nacka_desktop.storage.models import (
     TaskReturn,
     TitledPosition,
     Unit,
+    UnitHistory,
     WorkTask,
 )
 
@@ -186,7 +187,13 @@ class _Builder:
         rows = Rows(org, self.first_ids, self.tasks, datetime.now(UTC))
         with self._step("organisationen") as session:
             org.build_units()
-            self._write(session, [(Unit, [rows.unit(u) for u in org.units])])
+            self._write(
+                session,
+                [
+                    (Unit, [rows.unit(u) for u in org.units]),
+                    (UnitHistory, [rows.unit_history(u) for u in org.units]),
+                ],
+            )
         with self._step("personer och förordnanden") as session:
             org.build_people()
             self._write(

@@ -72,6 +72,22 @@ class Rows:
             }
         )
 
+    def unit_history(self, unit: Unit) -> dict[str, Any]:
+        """The unit's one history period (a bulk insert does not run the ORM's, see
+        storage/models.py)."""
+        return self.stamped(
+            {
+                "unit_id": unit.id,
+                "valid_from": None,
+                "valid_to": None,
+                "parent_id": unit.parent.id if unit.parent else None,
+                "kind": unit.kind,
+                "name": unit.name,
+                "code": unit.code,
+            },
+            versioned=False,
+        )
+
     def person(self, person: Person) -> dict[str, Any]:
         return self.stamped(
             {
