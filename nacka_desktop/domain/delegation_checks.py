@@ -526,7 +526,12 @@ def _check_subdelegations(
     """DEL-10: a delegate passes an item on only where the item allows it, only while they
     hold it, and only to an employee's position (DEL-8); never personnel powers to a
     biträdande enhetschef or gruppchef (HR-4)."""
-    items = {item.id: (order, item) for order in orders for item in order.items}
+    if not subdelegations:
+        return
+    wanted = {sub.item_id for sub in subdelegations}
+    items = {
+        item.id: (order, item) for order in orders for item in order.items if item.id in wanted
+    }
     for sub in subdelegations:
         found = items.get(sub.item_id)
         if found is None:

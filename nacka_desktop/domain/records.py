@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -12,6 +13,13 @@ from .dates import is_valid_on
 from .enums import ProcessKind, Role, UnitKind, WelfareBranch
 
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})
+
+
+_ABSENT = object()  # not in the snapshot (a unit's parent, when there is no unit)
+
+
+def _by_id(appointment: AppointmentRecord) -> int:
+    return appointment.id
 
 
 def swedish_sort_key(text: str) -> str:
@@ -133,14 +141,71 @@ class OrgSnapshot:
     ) -> OrgSnapshot:
         """A snapshot of these records, which differ from this one's at most in the ids
         `changed` names per table ("unit", "person", "appointment")."""
-        later = OrgSnapshot(units, persons, appointments, processes)
-        later.change = OrgChange(
+        later = OrgSnapshot.__new__(OrgSnapshot)
+        later.units, later.persons = units, persons
+        later.appointments, later.processes = appointments, processes
+        change = OrgChange(
             self,
             frozenset(changed.get("unit", ())),
             frozenset(changed.get("person", ())),
             frozenset(changed.get("appointment", ())),
         )
+        later._index_from(change)
+        later.change = change
         return later
+
+    def _index_from(self, change: OrgChange) -> None:
+        """`_index`, at the cost of the change: the earlier snapshot's indexes copied, and
+        only the lists the changed records are in copied again and patched (the earlier
+        snapshot keeps its own); its lines upwards kept where no changed unit lies on them."""
+        earlier = change.earlier
+        children: dict[int | None, list[int]] = defaultdict(list, earlier._children)
+        for unit_id in change.units:
+            old, new = earlier.units.get(unit_id), self.units.get(unit_id)
+            old_parent = old.parent_id if old is not None else _ABSENT
+            new_parent = new.parent_id if new is not None else _ABSENT
+            if old_parent == new_parent:
+                continue
+            if old is not None:
+                children[old.parent_id] = [i for i in children[old.parent_id] if i != unit_id]
+            if new is not None:
+                siblings = list(children[new.parent_id])
+                insort(siblings, unit_id)
+                children[new.parent_id] = siblings
+        self._children = children
+        by_unit = defaultdict(list, earlier._appointments_by_unit)
+        by_person = defaultdict(list, earlier._appointments_by_person)
+        by_role = defaultdict(list, earlier._appointments_by_role)
+        for appointment_id in change.appointments:
+            old_record = earlier.appointments.get(appointment_id)
+            new_record = self.appointments.get(appointment_id)
+            for index, key in (
+                (by_unit, "unit_id"),
+                (by_person, "person_id"),
+                (by_role, "role"),
+            ):
+                if old_record is not None:
+                    bucket = getattr(old_record, key)
+                    index[bucket] = [a for a in index[bucket] if a.id != appointment_id]
+                if new_record is not None:
+                    bucket = getattr(new_record, key)
+                    listed = list(index[bucket])
+                    insort(listed, new_record, key=_by_id)
+                    index[bucket] = listed
+        self._appointments_by_unit = by_unit
+        self._appointments_by_person = by_person
+        self._appointments_by_role = by_role
+        # A line upwards changes where a changed unit lies on it, in either snapshot. (The
+        # dicts are copied first: a worker thread may be adding to the earlier ones.)
+        moved = earlier.subtree_ids(change.units) | self.subtree_ids(change.units)
+        self._ancestors = {k: v for k, v in earlier._ancestors.copy().items() if k not in moved}
+        self._ancestor_ids = {
+            k: v for k, v in earlier._ancestor_ids.copy().items() if k not in moved
+        }
+        self._branch = {k: v for k, v in earlier._branch.copy().items() if k not in moved}
+        self._by_title = None
+        self.memo = {}
+        self.change = None
 
     def children(self, unit_id: int | None) -> list[UnitRecord]:
         return [self.units[i] for i in self._children.get(unit_id, [])]

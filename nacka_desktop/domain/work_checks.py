@@ -9,6 +9,7 @@ have not ended, lapsed or been returned by then.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -118,6 +119,9 @@ class _Checked:
     chains: frozenset[tuple[int, int]]
 
 
+Readers = dict[int, frozenset[int]]  # unit → the distributions whose checks read a chain in it
+
+
 def _results(work: WorkSnapshot, on: date | None, today: date | None) -> dict[int, _Checked]:
     """Each distribution's violations. A snapshot derived by an edit takes those of the
     snapshot before it and works out again only what the edit can have changed
@@ -132,33 +136,78 @@ def _results(work: WorkSnapshot, on: date | None, today: date | None) -> dict[in
     )
     if change is None or earlier is None:
         results = {d.id: _check_one(work, d, on, today) for d in work.distributions.values()}
+        readers = _readers(results)
     else:
+        earlier_readers: Readers | None = change.earlier.get(("work readers", on, today))
+        if earlier_readers is None:
+            earlier_readers = _readers(earlier)
         results = {d_id: c for d_id, c in earlier.items() if d_id in work.distributions}
-        for distribution_id in _to_check_again(work, change, earlier):
+        again = _to_check_again(work, change, earlier, earlier_readers)
+        again |= work.distributions.keys() - results.keys()
+        for distribution_id in again:
             distribution = work.distributions.get(distribution_id)
             if distribution is not None:
                 results[distribution_id] = _check_one(work, distribution, on, today)
-        for distribution_id in work.distributions.keys() - results.keys():
-            results[distribution_id] = _check_one(
-                work, work.distributions[distribution_id], on, today
-            )
+        readers = _readers_after(earlier_readers, earlier, results, again)
     work.memo[key] = results
+    work.memo[("work readers", on, today)] = readers
     return results
 
 
+def _readers(results: dict[int, _Checked]) -> Readers:
+    found: dict[int, set[int]] = defaultdict(set)
+    for distribution_id, checked in results.items():
+        for _task_id, unit_id in checked.chains:
+            found[unit_id].add(distribution_id)
+    return {unit_id: frozenset(ids) for unit_id, ids in found.items()}
+
+
+def _readers_after(
+    earlier: Readers,
+    earlier_results: dict[int, _Checked],
+    results: dict[int, _Checked],
+    checked_again: set[int],
+) -> Readers:
+    """`earlier` with the distributions checked again moved to the units they read now
+    (the sets are replaced, not changed: the earlier snapshot keeps its own)."""
+    readers = dict(earlier)
+    removed: dict[int, set[int]] = defaultdict(set)
+    added: dict[int, set[int]] = defaultdict(set)
+    for distribution_id in checked_again:
+        before = earlier_results.get(distribution_id)
+        after = results.get(distribution_id)
+        for _task_id, unit_id in before.chains if before is not None else ():
+            removed[unit_id].add(distribution_id)
+        for _task_id, unit_id in after.chains if after is not None else ():
+            added[unit_id].add(distribution_id)
+    for unit_id in removed.keys() | added.keys():
+        ids = (readers.get(unit_id, frozenset()) - removed[unit_id]) | added[unit_id]
+        if ids:
+            readers[unit_id] = frozenset(ids)
+        else:
+            readers.pop(unit_id, None)
+    return readers
+
+
 def _to_check_again(
-    work: WorkSnapshot, change: SnapshotChange, earlier: dict[int, _Checked]
+    work: WorkSnapshot, change: SnapshotChange, earlier: dict[int, _Checked], readers: Readers
 ) -> set[int]:
     again = set(change.distributions)
-    if not change.units and not change.tops:
-        return again  # no chain can run otherwise
-    for distribution_id, checked in earlier.items():
-        if distribution_id in again:
-            continue
-        if any(
-            change.changes_chain(work.org, task_id, unit_id) for task_id, unit_id in checked.chains
-        ):
-            again.add(distribution_id)
+    if change.units or change.tops:
+        # A chain can run otherwise only in a changed unit or below a changed (task, unit):
+        # the distributions that read a chain there are looked at, not every one.
+        near = set(change.units) | work.org.subtree_ids({unit for _task, unit in change.tops})
+        for unit_id in near:
+            for distribution_id in readers.get(unit_id, ()):
+                if distribution_id in again:
+                    continue
+                checked = earlier.get(distribution_id)
+                if checked is not None and any(
+                    change.changes_chain(work.org, task_id, chain_unit)
+                    for task_id, chain_unit in checked.chains
+                    if chain_unit == unit_id
+                ):
+                    again.add(distribution_id)
     # AM-7 reads a pair of distributions: when one changes, its partners are checked too.
     partners = set(change.partners)
     for distribution_id in again:

@@ -198,6 +198,10 @@ class WorkSnapshot:
             self._returns_of[task_return.distribution_id].append(task_return)
         self._chains: dict[tuple[int, int, date], TaskChain] = {}
         self._states: dict[tuple[int, date], DistributionState] = {}
+        # The answers of the snapshot this one was derived from: each is taken over, when
+        # asked, if the change cannot have touched it (`_kept_chain`, `state`).
+        self._earlier_chains: dict[tuple[int, int, date], TaskChain] = {}
+        self._earlier_states: dict[tuple[int, date], DistributionState] = {}
         self._org_inputs: OrgInputs | None = None
         self.change: SnapshotChange | None = None
         """How this snapshot differs from the one it was derived from (`derive`), if it was."""
@@ -234,6 +238,7 @@ class WorkSnapshot:
         other = copy.copy(self)
         other.org = org
         other._chains, other._states, other._org_inputs = {}, {}, None
+        other._earlier_chains, other._earlier_states = {}, {}
         other.change, other.memo = None, {}
         return other
 
@@ -273,13 +278,28 @@ class WorkSnapshot:
                     other.returns[task_return.id] = task_return
                     other._returns_of[distribution_id].append(task_return)
         other.change = SnapshotChange.between(self, other, replaced)
-        other._chains, other._states = other.change.kept_answers(self, org)
+        # The answers before the edit are looked up, not copied: an edit costs what it
+        # touched, not the number of chains worked out so far.
+        other._chains, other._states = {}, {}
+        if other.change.everything:
+            other._earlier_chains, other._earlier_states = {}, {}
+        else:
+            other._earlier_chains, other._earlier_states = self._chains, self._states
         return other
 
     def forget_earlier(self) -> None:
         """Let go of the results of the snapshot this one was derived from (once a newer one
         is in use, so that a long session keeps two snapshots, not its whole history)."""
+        self._earlier_chains, self._earlier_states = {}, {}
         self.change = None
+
+    def _kept_chain(self, key: tuple[int, int, date]) -> TaskChain | None:
+        """The chain worked out before the edit, if the edit cannot have changed it."""
+        chain = self._earlier_chains.get(key)
+        change = self.change  # read once: `forget_earlier` may run in another thread
+        if chain is None or change is None or change.changes_chain(self.org, key[0], key[1]):
+            return None
+        return chain
 
     def _index_copying(self, distribution: DistributionRecord) -> None:
         """`_index` on indexes shared with the snapshot this one was derived from: each list
@@ -380,7 +400,12 @@ class WorkSnapshot:
         key = (distribution.id, on)
         found = self._states.get(key)
         if found is None:
-            found = self._states[key] = state_on(self.org, distribution, on)
+            change = self.change
+            if change is not None and distribution.id not in change.distributions:
+                found = self._earlier_states.get(key)
+            if found is None:
+                found = state_on(self.org, distribution, on)
+            self._states[key] = found
         return found
 
     def given_in_force(
@@ -513,40 +538,6 @@ class SnapshotChange:
         return (task_id, unit_id) in self.tops or any(
             (task_id, above) in self.tops for above in org.ancestor_ids(unit_id)
         )
-
-    def kept_answers(
-        self, old: WorkSnapshot, org: OrgSnapshot
-    ) -> tuple[dict[tuple[int, int, date], TaskChain], dict[tuple[int, date], DistributionState]]:
-        """The chains and states worked out before the edit that it cannot have changed."""
-        if self.everything:
-            return {}, {}
-        # Copied first: a worker thread may be adding answers to the old snapshot's dicts.
-        old_chains, old_states = old._chains.copy(), old._states.copy()
-        # Only answers for the days distributions start are kept (what the checks of the
-        # distributions not checked again were worked out from); answers for a day someone
-        # viewed are worked out again when asked, so that they do not pile up over a session.
-        starts = {d.valid_from for d in old.distributions.values()}
-        units, tasks, tops = self.units, self.tasks, self.tops
-        chains = {
-            key: chain
-            for key, chain in old_chains.items()
-            # `changes_chain`, written out: it is asked for every chain kept
-            if key[2] in starts
-            and key[1] not in units
-            and (
-                key[0] not in tasks
-                or (
-                    (key[0], key[1]) not in tops
-                    and not any((key[0], a) in tops for a in org.ancestor_ids(key[1]))
-                )
-            )
-        }
-        states = {
-            key: state
-            for key, state in old_states.items()
-            if key[1] in starts and key[0] not in self.distributions
-        }
-        return chains, states
 
 
 def lapse(org: OrgSnapshot, distribution: DistributionRecord) -> tuple[date, str] | None:
@@ -729,7 +720,9 @@ def task_chain(work: WorkSnapshot, task_id: int, unit_id: int, on: date) -> Task
     key = (task_id, unit_id, on)
     chain = work._chains.get(key)
     if chain is None:
-        chain = work._chains[key] = _walk_chain(work, task_id, unit_id, on)
+        kept = work._kept_chain(key)
+        chain = kept if kept is not None else _walk_chain(work, task_id, unit_id, on)
+        work._chains[key] = chain
     return chain
 
 
