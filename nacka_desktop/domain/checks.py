@@ -108,25 +108,19 @@ def _appointment_violation(
 
 
 def _check_units(snapshot: OrgSnapshot) -> Iterator[Violation]:
+    # Each unit's own fields and place, kept per unit: after an edit only the units in a
+    # changed line (a unit's place reads its parent and the line above) are checked again.
+    per_unit = _per_unit(
+        snapshot,
+        "unit results",
+        lambda unit_id: tuple(_check_unit(snapshot, snapshot.units[unit_id])),
+        lambda change: change.units_in_changed_lines(snapshot),
+    )
+    for found in per_unit.values():
+        yield from found
     codes: dict[str, list[UnitRecord]] = defaultdict(list)
     for unit in snapshot.units.values():
         codes[unit.code.strip().casefold()].append(unit)
-        yield from _check_unit_fields(snapshot, unit)
-        if snapshot.is_in_cycle(unit.id):
-            cycle = [unit.id] + [u.id for u in snapshot.ancestors(unit.id)]
-            if unit.id == min(cycle):  # one report per cycle, not one per member
-                names = " → ".join(snapshot.units[i].name for i in [*cycle, unit.id])
-                yield _unit_violation(
-                    snapshot,
-                    unit,
-                    "DATA-4",
-                    Severity.ERROR,
-                    f"En enhet kan inte ligga under sig själv: {names}.",
-                    f"A unit cannot lie below itself: {names}.",
-                    "parent",
-                )
-            continue
-        yield from _check_unit_place(snapshot, unit)
     for same_code in codes.values():
         if len(same_code) > 1 and same_code[0].code.strip():
             for unit in same_code:
@@ -139,6 +133,25 @@ def _check_units(snapshot: OrgSnapshot) -> Iterator[Violation]:
                     f"The code {unit.code} is used by {len(same_code)} units.",
                     "code",
                 )
+
+
+def _check_unit(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Violation]:
+    yield from _check_unit_fields(snapshot, unit)
+    if snapshot.is_in_cycle(unit.id):
+        cycle = [unit.id] + [u.id for u in snapshot.ancestors(unit.id)]
+        if unit.id == min(cycle):  # one report per cycle, not one per member
+            names = " → ".join(snapshot.units[i].name for i in [*cycle, unit.id])
+            yield _unit_violation(
+                snapshot,
+                unit,
+                "DATA-4",
+                Severity.ERROR,
+                f"En enhet kan inte ligga under sig själv: {names}.",
+                f"A unit cannot lie below itself: {names}.",
+                "parent",
+            )
+        return
+    yield from _check_unit_place(snapshot, unit)
 
 
 def _check_unit_fields(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Violation]:

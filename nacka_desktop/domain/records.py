@@ -203,9 +203,34 @@ class OrgSnapshot:
             k: v for k, v in earlier._ancestor_ids.copy().items() if k not in moved
         }
         self._branch = {k: v for k, v in earlier._branch.copy().items() if k not in moved}
-        self._by_title = None
+        self._by_title = self._titles_from(change)
         self.memo = {}
         self.change = None
+
+    def _titles_from(self, change: OrgChange) -> dict[str, list[AppointmentRecord]] | None:
+        """The earlier snapshot's appointments by title, patched where an appointment or
+        its person changed (None if it was never built: built when first asked)."""
+        earlier = change.earlier
+        titles = earlier._by_title
+        if titles is None:
+            return None
+        by_title = dict(titles)
+        touched = set(change.appointments)
+        for person_id in change.persons:
+            touched.update(a.id for a in earlier.appointments_of(person_id))
+            touched.update(a.id for a in self.appointments_of(person_id))
+        for appointment_id in touched:
+            for snapshot, remove in ((earlier, True), (self, False)):
+                record = snapshot.appointments.get(appointment_id)
+                person = snapshot.persons.get(record.person_id) if record is not None else None
+                if record is None or person is None:
+                    continue
+                title = person.title.strip().casefold()
+                listed = [a for a in by_title.get(title, ()) if a.id != appointment_id]
+                if not remove:
+                    insort(listed, record, key=_by_id)
+                by_title[title] = listed
+        return by_title
 
     def children(self, unit_id: int | None) -> list[UnitRecord]:
         return [self.units[i] for i in self._children.get(unit_id, [])]
