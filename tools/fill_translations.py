@@ -600,6 +600,13 @@ TRANSLATIONS: dict[str, str] = {
     "<b>Historik:</b>": "<b>History:</b>",
     "Nytt namn/kod gäller fr.o.m.": "New name/code applies from",
     "Rättelse: det gamla var fel från början": "Correction: the old one was wrong from the start",
+    (
+        "Ändrar namnet eller koden för hela den period som visas, utan att dela "
+        "historiken; tidigare namn finns kvar."
+    ): (
+        "Changes the name or code for the whole period shown, without splitting the "
+        "history; earlier names remain."
+    ),
     "från start": "from the start",
     "högst upp": "top level",
     "och framåt": "onwards",

@@ -234,8 +234,15 @@ def _check_unit_place(snapshot: OrgSnapshot, unit: UnitRecord) -> Iterator[Viola
                 "Units under an operating area exist only in Welfare community service.",
                 "parent",
             )
+    # Only while it lies under the parent: a unit moved elsewhere from the day its parent
+    # closes does not outlive it.
     outside = (
-        _outside_field(unit.valid_from, unit.valid_to, parent.valid_from, parent.valid_to)
+        _outside_field(
+            max(unit.valid_from or date.min, unit.placed_from or date.min),
+            min(unit.valid_to or date.max, unit.placed_to or date.max),
+            parent.valid_from,
+            parent.valid_to,
+        )
         if parent is not None
         else None
     )

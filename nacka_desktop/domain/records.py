@@ -39,6 +39,10 @@ class UnitRecord:
     welfare_branch: WelfareBranch | None = None
     seats: int | None = None
     charter: str = ""
+    # The period of its history in which the unit has this place, kind, name and code (for
+    # a unit that has moved or been renamed; None: always).
+    placed_from: date | None = None
+    placed_to: date | None = None
 
     def is_valid_on(self, on: date) -> bool:
         return is_valid_on(self.valid_from, self.valid_to, on)

@@ -60,10 +60,20 @@ def as_of(unit: UnitRecord, periods: Sequence[UnitPeriod] | None, on: date) -> U
     if not periods:
         return unit
     period = period_on(periods, on)
-    if period.values() == (unit.parent_id, unit.kind, unit.name, unit.code):
+    placed = (period.valid_from, period.valid_to) if len(periods) > 1 else (None, None)
+    if period.values() == (unit.parent_id, unit.kind, unit.name, unit.code) and placed == (
+        unit.placed_from,
+        unit.placed_to,
+    ):
         return unit
     return replace(
-        unit, parent_id=period.parent_id, kind=period.kind, name=period.name, code=period.code
+        unit,
+        parent_id=period.parent_id,
+        kind=period.kind,
+        name=period.name,
+        code=period.code,
+        placed_from=placed[0],
+        placed_to=placed[1],
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -13,10 +14,12 @@ from sqlalchemy.orm import Session
 from nacka_desktop.domain.checks import check_units
 from nacka_desktop.domain.enums import UnitKind, WelfareBranch
 from nacka_desktop.domain.records import OrgSnapshot, UnitRecord
-from nacka_desktop.domain.rules import ObjectKind, RuleViolationError
+from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
 from nacka_desktop.domain.unit_history import (
     STRUCTURE_FIELDS,
     UnitPeriod,
+    as_of,
+    change_dates,
     changed_from,
     period_on,
 )
@@ -110,8 +113,22 @@ class UnitService:
                 if after != before:
                     previous["history"] = before
                     write_periods(session, unit, after)
-                    session.flush()
-                    _refuse_bad_structure(session, unit_id, from_date, self._editor.clock())
+            own_before = {k: v for k, v in previous.items() if k != "history"}
+
+            def as_before(on: date, units: dict[int, UnitRecord]) -> dict[int, UnitRecord]:
+                record = units.get(unit_id)
+                if record is None:
+                    return units
+                return {**units, unit_id: as_of(replace(record, **own_before), before, on)}
+
+            _refuse_errors_on_later_trees(
+                session,
+                {unit_id},
+                from_date if structure and history is None else None,
+                self._editor.clock(),
+                as_before,
+                change_dates(before),
+            )
             details: dict[str, Any] = {
                 "before": {k: v for k, v in previous.items() if k != "history"},
                 "after": changes,
@@ -142,8 +159,12 @@ class UnitService:
         """End-date the unit, every open unit below it and every open appointment in them."""
         with self._editor.edit() as session:
             _get_unit(session, unit_id)
-            # What lies below it on its last day closes with it.
-            ids = repositories.subtree_ids(session, unit_id, end - timedelta(days=1))
+            # What lies below it on its last day and still does on the day it closes closes
+            # with it (a unit moved elsewhere from that day, the usual reorganisation, stays).
+            ids = sorted(
+                set(repositories.subtree_ids(session, unit_id, end - timedelta(days=1)))
+                & set(repositories.subtree_ids(session, unit_id, end))
+            )
             _refuse_starting_after(session, unit_id, ids, end)
             result = ClosedUnits(unit_id)
             for unit in session.query(Unit).filter(Unit.id.in_(ids)):
@@ -153,6 +174,17 @@ class UnitService:
             for appointment in repositories.open_appointments_in_subtree(session, ids, end):
                 result.previous_appointment_ends[appointment.id] = appointment.valid_to
                 appointment.valid_to = end
+            ends = result.previous_unit_ends
+
+            def as_before(_on: date, units: dict[int, UnitRecord]) -> dict[int, UnitRecord]:
+                return {
+                    **units,
+                    **{u: replace(units[u], valid_to=ends[u]) for u in ends if u in units},
+                }
+
+            _refuse_errors_on_later_trees(
+                session, set(ends), end, self._editor.clock(), as_before, ()
+            )
             self._editor.audit(
                 session,
                 "unit.close",
@@ -238,12 +270,21 @@ def _refuse_starting_after(session: Session, unit_id: int, unit_ids: list[int], 
         )
 
 
-def _refuse_bad_structure(session: Session, unit_id: int, start: date | None, today: date) -> None:
-    """The Editor checks the tree of today; a change from another date must hold on every
-    later date too. On each date from `start` when the structure changes, the tree then may
-    not put the unit below itself or in a place its kind may not have (nor its children in
-    a place theirs may not), and its code may be no other unit's then."""
-    changes = change_dates_from(session, None)
+def _refuse_errors_on_later_trees(
+    session: Session,
+    unit_ids: set[int],
+    start: date | None,
+    today: date,
+    as_before: Callable[[date, dict[int, UnitRecord]], dict[int, UnitRecord]],
+    dates_before: Iterable[date],
+) -> None:
+    """The Editor checks the tree of today; an edit of units must hold on every other tree
+    from `start` on (None: every tree) too: on each date from then when the structure
+    changes, the edit may not add an error of the units' own rules (a unit below itself, in
+    a place its kind may not have or outside its parent's dates, a code in use) to the units
+    or the units then below them. `as_before` gives the units of a tree as they were before
+    the edit; `dates_before` the dates the edit took out of the history."""
+    changes = sorted(set(change_dates_from(session, None)) | set(dates_before))
 
     def epoch(on: date) -> date | None:
         """The last change on or before the date: dates of one epoch see one tree."""
@@ -253,14 +294,14 @@ def _refuse_bad_structure(session: Session, unit_id: int, start: date | None, to
     first = start or date.min
     dates = [first, *(d for d in changes if d > first)]
     for on in (d for d in dates if epoch(d) != epoch(today)):
-        tree = load_tree(session, on)
-        near = {unit_id, *(child.id for child in tree.children(unit_id))}
-        errors = [
-            v
-            for v in check_units(_only(tree, near))
-            if v.is_error and v.object_id in near and v.rule_id != "DATA-1"
-        ]
-        if errors:
+        after = load_tree(session, on)
+        before = OrgSnapshot(units=as_before(on, after.units))
+        near = set(unit_ids)
+        for tree in (after, before):
+            near |= {child.id for u in unit_ids for child in tree.children(u)}
+        had = {v.key for v in _unit_errors(before, near)}
+        added = [v for v in _unit_errors(after, near) if v.key not in had]
+        if added:
             when = "från start" if on == date.min else f"den {on.isoformat()}"
             when_en = "from the start" if on == date.min else f"on {on.isoformat()}"
             raise RuleViolationError(
@@ -270,9 +311,18 @@ def _refuse_bad_structure(session: Session, unit_id: int, start: date | None, to
                         message=f"{v.message} (Trädet {when}.)",
                         message_en=f"{v.message_en} (The tree {when_en}.)",
                     )
-                    for v in errors
+                    for v in added
                 ]
             )
+
+
+def _unit_errors(tree: OrgSnapshot, near: set[int]) -> list[Violation]:
+    # DATA-1 (a unit's own dates in order) does not depend on the tree: the Editor has it.
+    return [
+        v
+        for v in check_units(_only(tree, near))
+        if v.is_error and v.object_id in near and v.rule_id != "DATA-1"
+    ]
 
 
 def _only(tree: OrgSnapshot, unit_ids: set[int]) -> OrgSnapshot:

@@ -14,7 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from nacka_desktop.domain.unit_history import UnitPeriod
 
-from .models import Unit, UnitHistory
+from .models import Unit, UnitHistory, utc_now
 
 
 def period_record(row: UnitHistory | Row[Any]) -> UnitPeriod:
@@ -106,3 +106,7 @@ def write_periods(session: Session, unit: Unit, periods: Sequence[UnitPeriod]) -
     for name in ("parent_id", "kind", "name", "code"):
         if getattr(unit, name) != getattr(last, name):
             setattr(unit, name, getattr(last, name))
+    # The unit's row is written (and its version moved) with every change of its history:
+    # an edit of the history read before someone else's committed one fails as a
+    # concurrent edit instead of overwriting it.
+    unit.updated_at = utc_now()

@@ -69,6 +69,12 @@ class UnitForm(RecordForm):
         # A new name or code is a change from a date; what it was before stays in the history.
         self.renamed_from_edit = DateField(optional=False)
         self.correction_check = QCheckBox(self.tr("Rättelse: det gamla var fel från början"))
+        self.correction_check.setToolTip(
+            self.tr(
+                "Ändrar namnet eller koden för hela den period som visas, utan att dela "
+                "historiken; tidigare namn finns kvar."
+            )
+        )
         renamed_from = QWidget()
         renamed_row = QHBoxLayout(renamed_from)
         renamed_row.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +128,7 @@ class UnitForm(RecordForm):
         self.code_edit.textChanged.connect(self._show_renamed_from)
         self.correction_check.toggled.connect(self.renamed_from_edit.setDisabled)
         self._on = date.today()
+        self._history: list[HistoryRow] = []
 
     @property
     def unit(self) -> UnitRecord | None:
@@ -139,6 +146,7 @@ class UnitForm(RecordForm):
     ) -> None:
         self._unit = unit
         self._on = on
+        self._history = list(history)
         self.english = english
         self._show_history(history)
         kind = unit.kind.label_en if english else unit.kind.label_sv
@@ -209,9 +217,21 @@ class UnitForm(RecordForm):
         changes = {name: value for name, value in values.items() if getattr(unit, name) != value}
         if "name" in changes or "code" in changes:
             changes["from_date"] = (
-                None if self.correction_check.isChecked() else self.renamed_from_edit.date()
+                self._shown_period_start()
+                if self.correction_check.isChecked()
+                else self.renamed_from_edit.date()
             )
         return changes
+
+    def _shown_period_start(self) -> date | None:
+        """Where the name and code shown began: a correction replaces them from there (the
+        earlier names stay; None: from the unit's start)."""
+        for row in self._history:
+            if (row.valid_from is None or row.valid_from <= self._on) and (
+                row.valid_to is None or self._on < row.valid_to
+            ):
+                return row.valid_from
+        return None
 
     def _renamed(self) -> bool:
         unit = self._unit

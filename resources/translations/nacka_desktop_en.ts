@@ -2094,6 +2094,10 @@ The program keeps running. The details are in the log file:
         <translation>Correction: the old one was wrong from the start</translation>
     </message>
     <message>
+        <source>Ändrar namnet eller koden för hela den period som visas, utan att dela historiken; tidigare namn finns kvar.</source>
+        <translation>Changes the name or code for the whole period shown, without splitting the history; earlier names remain.</translation>
+    </message>
+    <message>
         <source>Namn</source>
         <translation>Name</translation>
     </message>

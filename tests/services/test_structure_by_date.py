@@ -177,3 +177,78 @@ def test_a_unit_renamed_from_a_date_is_found_by_either_name(sample: Services) ->
     assert [h.text for h in by_old] == ["Enheten för planering (Planenheten)"]
     # The tree of today still shows the name of today.
     assert "Planenheten" in [r.name for r in sample.queries.tree_children(unit.parent_id, TODAY)]
+
+
+def test_closing_an_area_emptied_by_a_reorganisation_leaves_the_moved_units_open(
+    sample: Services,
+) -> None:
+    """The usual reorganisation: from 1 January two units move to another verksamhetsområde
+    and the emptied one closes the same day. The moved units and their staff stay."""
+    new_year = date(2027, 1, 1)
+    area, fisksatra, boo = (unit_named(sample, n) for n in (OLD_AREA, MOVED, "Hemtjänst Boo"))
+    target = unit_named(sample, "Stöd och omsorg")
+    for unit in (fisksatra, boo):
+        sample.units.move(unit.id, target.id, new_year)
+    closed = sample.units.close(area.id, new_year)
+    assert sorted(closed.previous_unit_ends) == [area.id]
+    for unit in (fisksatra, boo):
+        assert sample.queries.unit(unit.id).valid_to is None
+    assert {"Hemtjänst Boo", MOVED} <= {
+        r.name for r in sample.queries.tree_children(target.id, new_year)
+    }
+    # Under the area until it closes, under the new one after: no unit outlives its parent.
+    for on in (TODAY, new_year):
+        assert not [v for v in sample.queries.check(on) if v.rule_id == "DATA-5"]
+
+
+def test_a_close_that_a_planned_move_would_outlive_is_refused_in_either_order(
+    sample: Services,
+) -> None:
+    """A unit planned to move under another in March cannot have that one close in
+    January, whichever edit comes first: the later tree is checked for both."""
+    boo, target = unit_named(sample, "Hemtjänst Boo"), unit_named(sample, "Stöd och omsorg")
+    march, january = date(2027, 3, 1), date(2027, 1, 1)
+    planned = sample.units.move(boo.id, target.id, march)
+    with pytest.raises(RuleViolationError) as refused:
+        sample.units.close(target.id, january)
+    assert [v.rule_id for v in refused.value.violations] == ["DATA-5"]
+    assert "Trädet den 2027-03-01" in refused.value.violations[0].message
+    assert sample.queries.unit(target.id).valid_to is None  # nothing written
+
+    sample.units.update(boo.id, **planned)  # the move undone: now the close is allowed
+    sample.units.close(target.id, january)
+    with pytest.raises(RuleViolationError) as refused_move:
+        sample.units.move(boo.id, target.id, march)
+    assert [v.rule_id for v in refused_move.value.violations] == ["DATA-5"]
+
+
+def test_a_history_edit_made_stale_by_someone_elses_is_refused_not_lost(
+    sample: Services, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another copy of the app commits a rename while this one is between reading the
+    history and writing it: this edit fails as a concurrent edit, the rename stays."""
+    import nacka_desktop.services.units as units_module
+    from nacka_desktop.services.editing import ConcurrentEditError
+
+    boo = unit_named(sample, "Hemtjänst Boo")
+    other = Services.open(db_path, clock=lambda: TODAY)
+    real = units_module.changed_from
+    done: list[bool] = []
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        if not done:
+            done.append(True)
+            other.units.rename(boo.id, "Hemtjänst Boo nytt namn", date(2027, 1, 1))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(units_module, "changed_from", meanwhile)
+    try:
+        with pytest.raises(ConcurrentEditError):
+            sample.units.move(boo.id, unit_named(sample, "Stöd och omsorg").id, date(2027, 2, 1))
+    finally:
+        other.close()
+    assert [p.name for p in sample.queries.history(boo.id)] == [
+        "Hemtjänst Boo",
+        "Hemtjänst Boo nytt namn",
+    ]
+    assert sample.queries.unit(boo.id).name == "Hemtjänst Boo nytt namn"

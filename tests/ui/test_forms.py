@@ -161,6 +161,27 @@ def test_a_correction_changes_the_name_in_the_whole_history(window: MainWindow, 
     ]
 
 
+def test_a_correction_of_a_renamed_unit_corrects_the_name_shown_not_the_earlier_one(
+    window: MainWindow, qtbot
+):
+    services = window.services
+    unit_id = select_unit(window, "Planenheten")
+    services.units.rename(unit_id, "Planenheten B", date(2026, 1, 1))
+    window.show_unit(unit_id)
+    form = window.unit_form
+    assert form.name_edit.text() == "Planenheten B"
+
+    retype(qtbot, form.name_edit, "Planeringsenheten")
+    form.correction_check.setChecked(True)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    assert [(p.valid_from, p.name) for p in services.queries.history(unit_id)] == [
+        (None, "Planenheten"),
+        (date(2026, 1, 1), "Planeringsenheten"),
+    ]
+    assert form.heading.text() == "Planeringsenheten"
+
+
 def test_revert_puts_back_the_stored_values(window: MainWindow):
     select_unit(window, "Planenheten")
     form = window.unit_form
