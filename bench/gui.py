@@ -428,8 +428,9 @@ def move_edits(harness: Harness, data: Data) -> list[Edit]:
 
     def make(unit_id: int, target: int) -> Edit:
         def do() -> bool:
-            # MainWindow._move: what drag and drop and Flytta till… (Ctrl+M) run.
-            if not window.org_actions.move(unit_id, target):
+            # MainWindow._move: what drag and drop and Flytta till… (Ctrl+M) run, from the
+            # view date their dialogs prefill.
+            if not window.org_actions.move(unit_id, target, window.on):
                 return False
             window.show_unit(unit_id)
             return True

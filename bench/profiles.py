@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from nacka_desktop.domain.enums import Role
@@ -149,9 +150,179 @@ def main() -> None:
                         extra={"profile": text},
                     )
                 )
+        _gui_and_exports(args, database, services, rows)
     finally:
         services.close()
         rows.close()
+
+
+def _gui_and_exports(
+    args: Any, database: Path, services: Services, rows: sqlite3.Connection
+) -> None:
+    """The other figures that miss their targets: the Delegation window, a letter, the
+    delegations register, the tree expanded while the first check runs beside it, where the
+    memory goes, and start-up (in a fresh process, so that the imports are counted)."""
+    import os
+    import statistics
+    import subprocess
+    import sys
+    import threading
+    import tracemalloc
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from nacka_desktop.exports.delegation_registers import write_delegation_register
+    from nacka_desktop.exports.letters import write_distribution_letter
+    from nacka_desktop.ui.delegation_window import DelegationWindow
+
+    today = args.today
+    app = QApplication.instance() or QApplication([])
+    person = rows.execute(
+        "SELECT person_id FROM appointment WHERE role = 'unit_manager' ORDER BY id LIMIT 1"
+    ).fetchone()[0]
+
+    def delegation_window() -> None:
+        window = DelegationWindow(services, today, False)
+        window.select_person(person)
+        app.processEvents()
+        window.close()
+        window.deleteLater()
+
+    distribution = rows.execute(
+        "SELECT distribution_id FROM task_distribution_item GROUP BY distribution_id "
+        "ORDER BY count(*) DESC, distribution_id LIMIT 1"
+    ).fetchone()[0]
+    letter = args.work_dir / "profile-letter.pdf"
+    register = args.work_dir / "profile-register.xlsx"
+    for name, call in (
+        ("profile: Delegation window", delegation_window),
+        (
+            "profile: letter",
+            lambda: write_distribution_letter(
+                services.work.distribution(distribution, today), letter
+            ),
+        ),
+        (
+            "profile: delegations register",
+            lambda: write_delegation_register(services, today, register),
+        ),
+    ):
+        with measuring(name, args.scale, ""):
+            call()  # a first one: the profile shows the steady state
+            elapsed, text = profile(call)
+            emit(Record(name, args.scale, median=elapsed, runs=1, extra={"profile": text}))
+
+    name = "profile: tree expand beside the first check"
+    with measuring(name, args.scale, ""):
+        biggest = rows.execute(
+            "SELECT parent_id FROM unit_history WHERE parent_id IS NOT NULL "
+            "GROUP BY parent_id ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+        fresh = Services.open(database, lambda: today, create=False)
+        try:
+
+            def expansions() -> list[float]:
+                times = []
+                for _ in range(20):
+                    started = time.perf_counter()
+                    fresh.queries.tree_children(biggest, today)
+                    times.append(time.perf_counter() - started)
+                    time.sleep(0.05)
+                return times
+
+            idle = expansions()
+            checking = threading.Thread(target=lambda: fresh.queries.check(today))
+            checking.start()
+            busy = expansions()
+            checking.join()
+        finally:
+            fresh.close()
+        text = (
+            "The same query (the children of the unit with most children), 20 times:\n"
+            f"  alone:                    median {statistics.median(idle) * 1000:7.1f} ms, "
+            f"max {max(idle) * 1000:7.1f} ms\n"
+            f"  beside the first check:   median {statistics.median(busy) * 1000:7.1f} ms, "
+            f"max {max(busy) * 1000:7.1f} ms\n"
+            "The first check runs in a worker thread of the same process; the GUI thread "
+            "waits for the interpreter lock between its steps (Python switches threads every "
+            "5 ms, longer inside a C call), so a 5 ms query can take ten or a hundred times "
+            "as long until the first check is done."
+        )
+        emit(
+            Record(
+                name, args.scale, median=statistics.median(busy), runs=20, extra={"profile": text}
+            )
+        )
+
+    name = "profile: memory after the first check"
+    with measuring(name, args.scale, ""):
+        fresh = Services.open(database, lambda: today, create=False)
+        try:
+            tracemalloc.start(1)
+            fresh.queries.check(today)
+            snapshot = tracemalloc.take_snapshot()
+            tracemalloc.stop()
+        finally:
+            fresh.close()
+        stats = snapshot.statistics("lineno")
+        total = sum(stat.size for stat in stats)
+        package = str(ROOT)
+        lines = [f"{total / 2**20:8.1f} MiB in all, allocated and still held; the largest:"]
+        for stat in stats[:TOP]:
+            frame = stat.traceback[0]
+            where = frame.filename
+            where = where[len(package) + 1 :] if where.startswith(package) else where
+            lines.append(
+                f"{stat.size / 2**20:8.1f} MiB {stat.count:9d} blocks  {where}:{frame.lineno}"
+            )
+        emit(
+            Record(
+                name,
+                args.scale,
+                median=total,
+                unit="memory",
+                runs=1,
+                extra={"profile": "\n".join(lines)},
+            )
+        )
+
+    name = "profile: start-up"
+    with measuring(name, args.scale, ""):
+        script = (
+            "import cProfile, pstats, io, time, os\n"
+            "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
+            "started = time.perf_counter()\n"
+            "profiler = cProfile.Profile(); profiler.enable()\n"
+            "import nacka_desktop.ui.application, nacka_desktop.ui.main_window\n"
+            "profiler.disable()\n"
+            "print(round(time.perf_counter() - started, 3))\n"
+            "stream = io.StringIO()\n"
+            "pstats.Stats(profiler, stream=stream).sort_stats('cumulative').print_stats(18)\n"
+            "print(stream.getvalue())\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", script],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        imports = sorted(
+            (
+                (int(parts[1]), parts[2].strip())
+                for parts in (line.split("|") for line in done.stderr.splitlines())
+                if len(parts) == 3 and parts[1].strip().isdigit()
+            ),
+            reverse=True,
+        )[:TOP]
+        seconds = float(done.stdout.splitlines()[0]) if done.stdout else 0.0
+        text = (
+            "Imports by cumulative time (python -X importtime: a module's time includes "
+            "the modules it imports first), the largest:\n"
+        ) + "\n".join(f"{micro / 1000:8.1f} ms  {module}" for micro, module in imports)
+        emit(Record(name, args.scale, median=seconds, runs=1, extra={"profile": text}))
+    app.processEvents()
 
 
 if __name__ == "__main__":

@@ -465,6 +465,13 @@ class DelegationOrderService:
             row = session.get(SubdelegationRow, subdelegation_id)
             if row is None:
                 raise NotFoundError("Vidaredelegationen", subdelegation_id)
+            self._editor.audit(
+                session,
+                "subdelegation.delete",
+                ObjectKind.SUBDELEGATION,
+                subdelegation_id,
+                {"item_id": row.item_id},
+            )
             session.delete(row)
 
     def ensure_titled_positions(self, titles: Sequence[str]) -> list[str]:
@@ -477,6 +484,14 @@ class DelegationOrderService:
                     session.add(TitledPosition(title=title))
                     known.add(title.casefold())
                     created.append(title)
+            if created:
+                self._editor.audit(
+                    session,
+                    "titled_position.create",
+                    ObjectKind.DELEGATION_ITEM,
+                    0,
+                    {"titles": created},
+                )
             return created
 
 
@@ -662,6 +677,13 @@ class DelegatedDecisionService:
                 decision = session.get(DelegatedDecision, decision_id)
                 if decision is not None:
                     decision.reported_on = reported_on
+            self._editor.audit(
+                session,
+                "delegated_decision.reported.undo",
+                ObjectKind.DELEGATED_DECISION,
+                0,
+                {"restored": previous},
+            )
 
     def mark_recorded_separately(
         self, decision_ids: Sequence[int], recorded_on: date
@@ -704,6 +726,13 @@ class DelegatedDecisionService:
         with self._editor.edit() as session:
             for decision_id, recorded_on in previous.items():
                 _decision(session, decision_id).recorded_separately_on = recorded_on
+            self._editor.audit(
+                session,
+                "delegated_decision.recorded_separately.undo",
+                ObjectKind.DELEGATED_DECISION,
+                0,
+                {"restored": previous},
+            )
 
     def set_appealable(
         self, decision_ids: Sequence[int], appealable: bool
@@ -732,11 +761,31 @@ class DelegatedDecisionService:
             for decision_id, (appealable, recorded_on) in previous.items():
                 decision = _decision(session, decision_id)
                 decision.appealable, decision.recorded_separately_on = appealable, recorded_on
+            self._editor.audit(
+                session,
+                "delegated_decision.appealable.undo",
+                ObjectKind.DELEGATED_DECISION,
+                0,
+                {"restored": {k: list(v) for k, v in previous.items()}},
+            )
 
     def delete(self, decision_id: int) -> None:
         """Remove a decision recorded by mistake (the undo of recording it)."""
         with self._editor.edit() as session:
-            session.delete(_decision(session, decision_id))
+            decision = _decision(session, decision_id)
+            self._editor.audit(
+                session,
+                "delegated_decision.delete",
+                ObjectKind.DELEGATED_DECISION,
+                decision_id,
+                {
+                    "item_id": decision.item_id,
+                    "decided_on": decision.decided_on,
+                    "case_number": decision.case_number,
+                    "description": decision.description,
+                },
+            )
+            session.delete(decision)
 
 
 def _subdelegation_used(rights: list[Right], subdelegations: list[Subdelegation]) -> int | None:

@@ -47,6 +47,14 @@ class ConcurrentEditError(RuntimeError):
         )
 
 
+class MissingAuditError(RuntimeError):
+    """An edit wrote rows but no audit entry: a service that forgot its `Editor.audit`. Every
+    change is a record of something done (issue 11); the edit is rolled back instead."""
+
+    def __init__(self, tables: list[str]) -> None:
+        super().__init__(f"Ändringen skrev {', '.join(tables)} utan en rad i granskningsloggen.")
+
+
 def refusal(
     rule_id: str,
     sv: str,
@@ -119,6 +127,8 @@ class Editor:
                 with recording(session, table_versions(session, today)) as edited:
                     yield session
                     session.flush()
+                if edited.writes_without_audit():
+                    raise MissingAuditError(sorted(edited.rows))
                 pending = self.cache.check_pending(session, today, today, edited)
                 added = [v for v in pending.violations if v.is_error and v.key not in before]
                 if preview is not None:

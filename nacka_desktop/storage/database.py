@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +33,7 @@ SQLITE_BUSY_TIMEOUT_MS = 3000
 # it costs a quarter of a second at every start). tests/storage/test_database.py holds it to
 # Alembic's own head, so a new migration without it here fails the tests.
 HEAD_REVISION = "0009"
+log = logging.getLogger(__name__)
 
 
 def to_url(location: str | Path) -> str:
@@ -80,6 +83,8 @@ class Database:
         self.location = location
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.backup_path: Path | None = None
+        # The backup put back in place of a database a crashed migration had left half done.
+        self.repaired_from: Path | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -155,7 +160,6 @@ def _migrate(database: Database, is_sqlite: bool) -> None:
     current = current_revision(database.engine)
     if current == HEAD_REVISION:
         return
-    from alembic import command
     from alembic.script import ScriptDirectory
 
     config = alembic_config()
@@ -167,9 +171,63 @@ def _migrate(database: Database, is_sqlite: bool) -> None:
         raise ForeignDatabaseError(database.location)
     if is_sqlite and _has_user_tables(database.engine):
         database.backup_path = _backup_sqlite(database.engine, current)
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        _upgrade(database, is_sqlite, config)
+    except OperationalError as error:
+        if not is_sqlite or "already exists" not in str(error.orig):
+            raise
+        # Left half-migrated by a crash of a version that migrated outside a transaction:
+        # the newest backup made before that migration is the database as it was.
+        damaged = _restore_backup(database, current)
+        log.warning("Databasen %s återställd från %s före uppgraderingen", damaged, current)
+        _upgrade(database, is_sqlite, config)
+
+
+def _upgrade(database: Database, is_sqlite: bool, config: Config) -> None:
+    """Every pending revision in one transaction: all of them or none. SQLite's DDL is
+    transactional, but the sqlite3 module starts its transactions only before DML, so a
+    crash used to leave the tables of a revision without its version row; here the
+    transaction is begun explicitly (BEGIN IMMEDIATE: no other writer meanwhile)."""
+    from alembic import command
+
+    with database.engine.connect() as connection:
+        if is_sqlite:
+            connection.connection.dbapi_connection.isolation_level = None  # type: ignore[union-attr]
+            event.listen(connection, "begin", _begin_immediate)
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        finally:
+            if is_sqlite:
+                connection.invalidate()  # not back into the pool with the changed settings
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _restore_backup(database: Database, revision: str | None) -> Path:
+    """Put the newest backup made before migrating from `revision` in place of the
+    database (which is kept beside it, renamed); returns where the damaged file went."""
+    source = Path(database.engine.url.database or "")
+    backups = sorted(source.parent.glob(f"{source.name}.backup-{revision or 'unversioned'}-*"))
+    # The backup this very open made is a copy of the damaged file: the one before it.
+    earlier = [b for b in backups if b != database.backup_path]
+    if not earlier:
+        raise DatabaseUnavailableError(
+            database.location,
+            f"uppgraderingen avbröts tidigare och ingen säkerhetskopia från version "
+            f"{revision} finns att återställa.",
+        )
+    database.engine.dispose()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    damaged = source.with_name(f"{source.name}.damaged-{stamp}")
+    os.replace(source, damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{source}{suffix}").unlink(missing_ok=True)
+    shutil.copy2(earlier[-1], source)
+    database.repaired_from = earlier[-1]
+    return damaged
 
 
 def _has_user_tables(engine: Engine) -> bool:

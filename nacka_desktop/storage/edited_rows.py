@@ -42,6 +42,12 @@ class EditedRows:
     def ids(self, table: str) -> set[int]:
         return self.rows.get(table, set())
 
+    def writes_without_audit(self) -> bool:
+        """Rows were written, none of them an audit entry (a bulk statement is not itemised:
+        it is given the benefit of the doubt only if an entry was written too)."""
+        wrote = any(ids for table, ids in self.rows.items() if table != "audit_entry")
+        return (wrote or not self.complete) and not self.rows.get("audit_entry")
+
     def _note(self, instance: Any) -> None:
         state = inspect(instance)
         table = state.mapper.local_table.name

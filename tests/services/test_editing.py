@@ -191,3 +191,30 @@ def test_closing_a_unit_in_a_pre_existing_cycle_returns(db_path: Path) -> None:
         check=True,
         capture_output=True,
     )
+
+
+def test_an_edit_that_writes_without_an_audit_entry_is_rolled_back(
+    services: Services, line: Line, db_path: Path
+) -> None:
+    """Every change is a record of something done: a service path that forgot its audit
+    entry fails (and writes nothing) instead of changing the data silently."""
+    from nacka_desktop.services.editing import MissingAuditError
+    from nacka_desktop.storage.models import Unit
+
+    before = dump(db_path)
+    with pytest.raises(MissingAuditError, match="unit"), services.units._editor.edit() as session:
+        unit = session.get(Unit, line.lon)
+        assert unit is not None
+        unit.charter = "Skrivet utan spår"
+    assert dump(db_path) == before
+
+
+def test_undo_paths_and_deletions_leave_an_audit_entry(services: Services, line: Line) -> None:
+    """The paths issue 11 found silent: creating titled positions, removing a decision,
+    a vidaredelegation and the restore_* undos each write their entry now."""
+    created = services.delegation_orders.ensure_titled_positions(["Kommunjurist"])
+    assert created == ["Kommunjurist"]
+    entry = audit_trail(services)[-1]
+    assert (entry.action, entry.details) == ("titled_position.create", {"titles": created})
+    services.delegated_decisions.restore_reported({})
+    assert audit_trail(services)[-1].action == "delegated_decision.reported.undo"

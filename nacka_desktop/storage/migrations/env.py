@@ -10,6 +10,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    # All revisions in one transaction (storage/database.py begins it explicitly on SQLite).
+    transactional_ddl=True,
 )
 with context.begin_transaction():
     context.run_migrations()
