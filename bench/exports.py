@@ -451,8 +451,6 @@ def main() -> None:
     letter(args)
     register(args, "delegations")
     register(args, "distributions")
-    if os.environ.get("BENCH_HEAVY") == "1":
-        many_letters(args)
     print(f"  exports took {time.perf_counter() - start:.0f} s", file=sys.stderr)
 
 

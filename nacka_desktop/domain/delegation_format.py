@@ -12,6 +12,7 @@ from datetime import date
 from .delegation import DecisionKind, Delegate, DelegateKind, LegalBasis
 from .enums import Role, UnitKind
 from .records import OrgSnapshot, UnitRecord
+from .text import clean_text
 
 # The columns, in the order the register and the template write them.
 COL_BOARD = "Nämnd"
@@ -333,14 +334,15 @@ def column_help() -> Mapping[str, str]:
 
 
 def cell_text(value: object) -> str:
-    """A cell as text: numbers as typed ("2", "1.5"), dates as ISO dates, None as ""."""
+    """A cell as text: numbers as typed ("2", "1.5"), dates as ISO dates, None as "", text
+    cleaned (`clean_text`: "Stadsdirektör" with a zero-width space is "Stadsdirektör")."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, date):
         return value.isoformat()
-    return str(value).strip()
+    return clean_text(str(value))
 
 
 # --- citations --------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ from nacka_desktop.services.work_queries import (
     sorted_distributions,
 )
 
+from .output import check_output
+
 Value = str | int | date | None
 Row = tuple[Value, ...]
 Progress = Callable[[int, int], None]  # (done, total); raising stops the export
@@ -231,6 +233,7 @@ def write_workbook(
     before any work, and a failure (or `progress` raising to cancel) never leaves a
     half-written register (or destroys the old one). OSError reaches the caller, which
     reports it. `progress(rows written, rows)` is called every few hundred rows."""
+    check_output(path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with open(temporary, "xb") as handle:

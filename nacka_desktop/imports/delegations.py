@@ -136,6 +136,7 @@ class _Sheet:
     header_row: int
     columns: dict[str, int]  # header (as in ITEM_HEADERS, or as found) → index
     rows: list[tuple[int, tuple[Any, ...]]]
+    duplicates: list[str] = field(default_factory=list)  # headers found more than once
 
 
 def _read_sheet(path: Path) -> _Sheet:
@@ -149,6 +150,7 @@ def _read_sheet(path: Path) -> _Sheet:
         worksheet = workbook[wanted] if wanted is not None else workbook.worksheets[0]
         header_row = 0
         columns: dict[str, int] = {}
+        duplicates: list[str] = []
         rows: list[tuple[int, tuple[Any, ...]]] = []
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             if all(cell_text(v) == "" for v in values):
@@ -161,10 +163,12 @@ def _read_sheet(path: Path) -> _Sheet:
                         canonical = next(
                             (h for h in ITEM_HEADERS if h.casefold() == name.casefold()), name
                         )
+                        if canonical in columns:
+                            duplicates.append(canonical)  # which one is meant? refused
                         columns.setdefault(canonical, index)
                 continue
             rows.append((number, tuple(values)))
-        return _Sheet(header_row, columns, rows)
+        return _Sheet(header_row, columns, rows, duplicates)
     finally:
         workbook.close()
 
@@ -210,6 +214,18 @@ def import_delegations(
             ImportProblem(0, "", "DEL-2", "Delegationsordningen ska höra till en nämnd.")
         )
         return result
+    for header in dict.fromkeys(sheet.duplicates):
+        result.problems.append(
+            ImportProblem(
+                sheet.header_row or 1,
+                header,
+                "DATA-2",
+                f"Kolumnen {header!r} finns flera gånger i rubrikraden; ta bort den som inte "
+                "gäller.",
+            )
+        )
+    if sheet.duplicates:
+        return result
     missing = [h for h in REQUIRED_HEADERS if h not in sheet.columns]
     for header in missing:
         result.problems.append(
@@ -250,21 +266,16 @@ def import_delegations(
     if progress is not None:
         progress(len(sheet.rows), len(sheet.rows))  # the last chance to cancel
     items = [replace(p.item, id=0) for p in parsed]
-    try:
-        order_id = services.delegation_orders.create_order(board_unit_id, items)
+    try:  # one transaction: the version, its adoption and the new positions, or nothing
+        order_id, created = services.delegation_orders.create_from_import(
+            board_unit_id, items, adopted_on, paragraph, new_titles
+        )
     except RuleViolationError as error:
         result.problems += _refusal_problems(error.violations, parsed)
         return result
-    if adopted_on is not None:
-        try:
-            services.delegation_orders.adopt(order_id, adopted_on, paragraph)
-        except RuleViolationError as error:
-            services.delegation_orders.delete_draft(order_id)  # all or nothing
-            result.problems += _refusal_problems(error.violations, parsed)
-            return result
     result.order_id = order_id
     if new_titles:
-        result.created_positions = services.delegation_orders.ensure_titled_positions(new_titles)
+        result.created_positions = created
         result.warnings += [
             f"Befattningen {title} finns inte i organisationen ännu; ingen innehar den."
             for title in result.created_positions

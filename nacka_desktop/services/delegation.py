@@ -474,6 +474,24 @@ class DelegationOrderService:
             )
             session.delete(row)
 
+    def create_from_import(
+        self,
+        board_unit_id: int,
+        items: Sequence[DelegationItem],
+        adopted_on: date | None,
+        paragraph: str,
+        titles: Sequence[str],
+    ) -> tuple[int, list[str]]:
+        """What an import writes, in one transaction: the new version, its adoption (if a
+        date is given) and the titled positions it names that are not known yet. Returns the
+        version's id and the positions created."""
+        with self._editor.joined():
+            order_id = self.create_order(board_unit_id, items)
+            if adopted_on is not None:
+                self.adopt(order_id, adopted_on, paragraph)
+            created = self.ensure_titled_positions(titles) if titles else []
+        return order_id, created
+
     def ensure_titled_positions(self, titles: Sequence[str]) -> list[str]:
         """Make the titled positions known (e.g. "Kommunjurist"); returns the new ones."""
         with self._editor.edit() as session:

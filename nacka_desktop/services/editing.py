@@ -79,6 +79,8 @@ class _PreviewState:
 
 
 _PREVIEW: ContextVar[_PreviewState | None] = ContextVar("edit_preview", default=None)
+# The session of `Editor.joined`: the edits made inside it are parts of that one transaction.
+_JOINED: ContextVar[Session | None] = ContextVar("joined_edit", default=None)
 
 
 class _RolledBack(Exception):
@@ -116,6 +118,11 @@ class Editor:
         re-checks only what the edit changed, and once committed it is what the cache holds,
         so the Problems panel shows it without checking again. Inside `preview`, the edit is
         checked and then rolled back."""
+        joined = _JOINED.get()
+        if joined is not None:  # part of a larger edit: it checks, audits and commits
+            yield joined
+            joined.flush()
+            return
         today = self.clock()
         preview = _PREVIEW.get()
         try:
@@ -151,6 +158,18 @@ class Editor:
             if "locked" in str(error.orig).lower():
                 raise DatabaseLockedError(self.database.location) from error
             raise
+
+    @contextmanager
+    def joined(self) -> Iterator[None]:
+        """The edits made inside the block are one: one transaction, checked once at the
+        end and committed, or refused and rolled back together (an import that creates a
+        version, adopts it and adds titled positions leaves all of it or none)."""
+        with self.edit() as session:
+            token = _JOINED.set(session)
+            try:
+                yield
+            finally:
+                _JOINED.reset(token)
 
     def preview(self, action: Callable[[], T], on: date) -> Preview[T]:
         """Run the action's edit as far as its check, then roll it back: what it would

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord, PersonRecord
 from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.domain.text import clean_text
 from nacka_desktop.storage import repositories
 from nacka_desktop.storage.models import Appointment, Person, Process, TaskDistribution, Unit
 from nacka_desktop.storage.repositories import appointment_record, person_record
@@ -46,6 +47,7 @@ class PersonService:
         self._editor = editor
 
     def create(self, draft: PersonDraft, person_id: int | None = None) -> PersonRecord:
+        draft = PersonDraft(**_cleaned(asdict(draft)))
         with self._editor.edit() as session:
             _refuse_number_in_use(session, draft.employee_number, None)
             person = Person(**asdict(draft))
@@ -62,6 +64,7 @@ class PersonService:
         unknown = set(changes) - set(PERSON_FIELDS)
         if unknown:
             raise ValueError(f"unknown person fields: {sorted(unknown)}")
+        changes = _cleaned(changes)
         with self._editor.edit() as session:
             person = _get_person(session, person_id)
             if "employee_number" in changes:
@@ -222,3 +225,8 @@ def _refuse_number_in_use(session: Session, number: str, person_id: int | None) 
             person_id or 0,
             "employee_number",
         )
+
+
+def _cleaned(fields: dict[str, Any]) -> dict[str, Any]:
+    """Names, numbers and titles as they are matched later: NFC, no invisible characters."""
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in fields.items()}

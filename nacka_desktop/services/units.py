@@ -15,6 +15,7 @@ from nacka_desktop.domain.checks import check_units
 from nacka_desktop.domain.enums import UnitKind, WelfareBranch
 from nacka_desktop.domain.records import OrgSnapshot, UnitRecord
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
+from nacka_desktop.domain.text import clean_text
 from nacka_desktop.domain.unit_history import (
     STRUCTURE_FIELDS,
     UnitPeriod,
@@ -70,6 +71,7 @@ class UnitService:
         self._editor = editor
 
     def create(self, draft: UnitDraft, unit_id: int | None = None) -> UnitRecord:
+        draft = replace(draft, name=clean_text(draft.name), code=clean_text(draft.code))
         with self._editor.edit() as session:
             _refuse_code_in_use(session, draft.code, None)
             if draft.parent_id is not None:
@@ -91,6 +93,7 @@ class UnitService:
         other fields are the unit's own. `history` (a list of periods, as returned) puts a
         whole earlier history back."""
         history = changes.pop("history", None)
+        changes = {k: clean_text(v) if k in ("name", "code") else v for k, v in changes.items()}
         unknown = set(changes) - set(UNIT_FIELDS)
         if unknown:
             raise ValueError(f"unknown unit fields: {sorted(unknown)}")

@@ -25,6 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from nacka_desktop.domain.council_matters import CouncilMatterKind
 from nacka_desktop.domain.delegation import DecisionKind, DelegateKind, LegalBasis, OrderStatus
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
+from nacka_desktop.domain.text import clean_text
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -70,7 +71,7 @@ class Versioned(Stamped):
 def search_text(*fields: str | None) -> str:
     """The fields folded for search as you type, one per line: a search word holds no line
     break, so it matches the text exactly when it matches one field."""
-    return "\n".join(field or "" for field in fields).casefold()
+    return "\n".join(clean_text(field or "") for field in fields).casefold()
 
 
 def _search_default(*names: str) -> Any:

@@ -20,6 +20,7 @@ from nacka_desktop.domain.records import (
     UnitRecord,
     swedish_sort_key,
 )
+from nacka_desktop.domain.text import clean_text
 from nacka_desktop.domain.unit_history import as_of
 
 from .models import Appointment, Person, Process, Unit, UnitHistory, search_text
@@ -287,6 +288,9 @@ def unit_path(session: Session, unit_id: int, on: date) -> list[int]:
     return list(reversed(path))
 
 
+SEARCH_MAX_CHARS = 200
+
+
 @dataclass(frozen=True)
 class SearchHit:
     object_kind: str  # "unit" or "person"
@@ -300,7 +304,9 @@ class SearchHit:
 def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
     """Units by name or code, persons by name, employee number, title or e-mail: every word
     somewhere, case folded (å ä ö too), in the stored folded text (one plain scan)."""
-    words = [w.casefold() for w in text.strip().split() if w]
+    # Cleaned and capped: a pasted NUL or zero-width space matches nothing, a decomposed "é"
+    # matches "é", and a page of text is a search for its first words, not an SQL error.
+    words = [w.casefold() for w in clean_text(text[:SEARCH_MAX_CHARS]).split() if w][:8]
     if not words:
         return []
     hits = [

@@ -271,3 +271,29 @@ def test_the_sample_is_free_of_errors_on_earlier_dates_too(
     # Process owners have no history; an earlier date must not report today's owner as wrong.
     code, out, _ = run(["check", "--db", str(demo_db), "--on", on, "--json"], capsys)
     assert code == cli.EXIT_OK, out
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_export_onto_a_link_or_a_pipe_is_refused_and_leaves_it(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """Writing beside the target and moving over it would replace a link or a pipe (as root
+    even a device): only a new path or a regular file is written (issue 11)."""
+    import os
+    import stat
+
+    target = tmp_path / "register.xlsx"
+    if kind == "symlink":
+        real = tmp_path / "real.xlsx"
+        real.write_bytes(b"keep")
+        target.symlink_to(real)
+    else:
+        os.mkfifo(target)
+    argv = ["export", "register", "delegations", "--out", str(target), "--db", str(demo_db)]
+    code, _out, err = run(argv, capsys)
+    assert code == cli.EXIT_CANNOT_WRITE
+    assert "ingen vanlig fil" in err
+    mode = target.lstat().st_mode
+    assert stat.S_ISLNK(mode) if kind == "symlink" else stat.S_ISFIFO(mode)
+    if kind == "symlink":
+        assert (tmp_path / "real.xlsx").read_bytes() == b"keep"

@@ -439,3 +439,34 @@ def test_reportlab_is_not_imported_at_start_up() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=False)
     assert result.returncode == 0, "reportlab must be imported only when a letter is written"
+
+
+def test_texts_longer_than_a_page_go_on_to_the_next_instead_of_failing(
+    services: Services, tmp_path: Path
+) -> None:
+    """10,000 characters in the absence clause, the retained tasks, a matter and its limits
+    (issue 11: 1,500 used to stop the export with reportlab's LayoutError)."""
+    from dataclasses import replace
+
+    from nacka_desktop.exports.delegation_letters import write_order_letter
+
+    build_sample_organisation(services.database, ON)
+    long = ("Uppgifterna stannar hos den som har dem tills vidare. " * 200)[:10_000]
+    work = services.work.snapshot()
+    draft = services.distributions.draft_of(next(iter(work.distributions)))
+    draft.absence_arrangement, draft.retained_tasks = long, long + " Slut."
+    created = services.distributions.create(draft)
+    letter = tmp_path / "letter.pdf"
+    write_distribution_letter(services.work.distribution(created, ON), letter)
+    assert len(pages(letter)) > 3
+    assert "Slut." in text_of(letter)  # the end of the text is in the letter too
+
+    order = services.delegation.orders()[0]
+    draft_id, _made = services.delegation_orders.draft_of(order.id)
+    item = next(o for o in services.delegation.orders() if o.id == draft_id).items[0]
+    services.delegation_orders.update_item(
+        item.id, replace(item, matter=long + " Sista ordet.", limits=long)
+    )
+    document = tmp_path / "order.pdf"
+    write_order_letter(services, draft_id, document)
+    assert "Sista ordet." in text_of(document)

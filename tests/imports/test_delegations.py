@@ -366,3 +366,32 @@ def test_the_register_imports_back_as_the_same_items(sample: Services, tmp_path:
     assert orders[result.order_id].status is OrderStatus.ADOPTED
     assert without_ids(orders[result.order_id].items) == without_ids(orders[original].items)
     assert without_ids(orders[original].items) == without_ids(ks_items(sample))
+
+
+def test_a_header_found_twice_is_refused_naming_it(sample: Services, tmp_path: Path) -> None:
+    """Which "Delegat" column is meant? Not the first silently (issue 11)."""
+    before = sample.delegation.orders()
+    headers = (*ITEM_HEADERS, "Delegat")
+    path = write_rows(
+        tmp_path / "twice.xlsx",
+        [[*row("1", "Anställning", "Enhetschef"), "Stadsdirektör"]],
+        headers=headers,
+    )
+    result = import_delegations(sample, path, ks_id(sample))
+    assert [(p.column, p.rule_id) for p in result.problems] == [("Delegat", "DATA-2")]
+    assert "flera gånger" in result.problems[0].message
+    assert sample.delegation.orders() == before
+
+
+def test_invisible_characters_in_a_position_do_not_make_a_new_one(
+    sample: Services, tmp_path: Path
+) -> None:
+    """ "Kommun\u200bjurist" pasted with a zero-width space is the kommunjurist the sample
+    has, and a decomposed "é" is the composed one."""
+    path = write_rows(
+        tmp_path / "ks.xlsx",
+        [row("1", "Föra kommunens talan", "kommun\u200bjurist\u00a0")],
+    )
+    result = import_delegations(sample, path, ks_id(sample))
+    assert result.ok, result.report_lines()
+    assert result.created_positions == []

@@ -40,6 +40,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..output import check_output
+
 FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -262,7 +264,11 @@ def facts_table(
         ]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[label_width, TEXT_WIDTH - label_width], hAlign="LEFT")
+    # splitInRow: a text longer than a page (a 10,000-character absence clause) goes on to
+    # the next page instead of failing the letter.
+    table = Table(
+        data, colWidths=[label_width, TEXT_WIDTH - label_width], hAlign="LEFT", splitInRow=1
+    )
     table.setStyle(
         table_style(
             [
@@ -284,7 +290,7 @@ def grid_table(
     data: list[list[Any]], widths: Sequence[float], centered_from: int | None = None
 ) -> Table:
     """A table with a shaded header row repeated on every page and light grid lines."""
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
@@ -480,6 +486,7 @@ def write_letter(path: Path, head: Letterhead, story: list[Flowable]) -> None:
         [*_letterhead(head), NextPageTemplate("later"), *story],
         canvasmaker=_numbered_canvas(head),
     )
+    check_output(path)
     partial = path.with_name(f".{path.name}.partial")
     try:
         partial.write_bytes(buffer.getvalue())
