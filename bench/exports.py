@@ -329,8 +329,6 @@ def register(args: ChildArgs, kind: str) -> None:
                 "bare openpyxl",
             )
         )
-    if kind == "distributions":
-        memory(args)
 
 
 def register_writer(kind: str, services: Any, args: ChildArgs) -> Callable[[Path], None]:

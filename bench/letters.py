@@ -1,5 +1,6 @@
 """1,000 letters against bare reportlab writing the same pages, in a process of their own:
-after the Stockholm registers (30 s each) the exports process had no time left for them."""
+after the Stockholm registers (30 s each) the exports process had no time left for them.
+(The distributions register's extra memory likewise: bench/register_memory.py.)"""
 
 from __future__ import annotations
 
