@@ -44,6 +44,11 @@ UNIT_FIELDS = (
 )
 
 
+# The unit's own fields that its place in a tree is checked against (DATA-5 with its parent's
+# and children's dates, ORG-6/7 with the branch): a charter or a number of seats is not.
+_PLACE_FIELDS = frozenset({"valid_from", "valid_to", "welfare_branch"})
+
+
 @dataclass
 class UnitDraft:
     code: str
@@ -124,14 +129,15 @@ class UnitService:
                     return units
                 return {**units, unit_id: as_of(replace(record, **own_before), before, on)}
 
-            _refuse_errors_on_later_trees(
-                session,
-                {unit_id},
-                from_date if structure and history is None else None,
-                self._editor.clock(),
-                as_before,
-                change_dates(before),
-            )
+            if structure or history is not None or own.keys() & _PLACE_FIELDS:
+                _refuse_errors_on_later_trees(
+                    session,
+                    {unit_id},
+                    from_date if structure and history is None else None,
+                    self._editor.clock(),
+                    as_before,
+                    change_dates(before),
+                )
             details: dict[str, Any] = {
                 "before": {k: v for k, v in previous.items() if k != "history"},
                 "after": changes,
