@@ -66,6 +66,7 @@ MODULES: dict[str, list[str]] = {
         "profile: edit move unit",
         "profile: edit distribute",
         "profile: edit record decision",
+        "profile: select with the Arbetsmiljö tab",
         "profile: Delegation window",
         "profile: letter",
         "profile: delegations register",
@@ -415,14 +416,14 @@ def report(
 
 
 PROFILES_INTRO = """cProfile of `check`, of one edit of each kind through the services (the \
-same service calls as the GUI's commands, after one warm-up edit), of opening the Delegation \
-window, of one letter and of the delegations register, on the largest scale \
-(`bench/profiles.py`). Only the app's own functions are listed, by cumulative time; the \
-profiler roughly doubles the times. Besides: the tree query timed alone and beside the first \
-check (the freezes and the tree's p95), where the memory held after the first check was \
-allocated (tracemalloc), and the imports of start-up (`python -X importtime`). What they show, \
-and so why the figures above miss their targets, is summed up in the README (*Size and \
-speed*)."""
+same service calls as the GUI's commands, after one warm-up edit), of what selecting a unit \
+and a person reads with the Arbetsmiljö tab open, of opening the Delegation window, of one \
+letter and of the delegations register, on the largest scale (`bench/profiles.py`). Only the \
+app's own functions are listed, by cumulative time; the profiler roughly doubles the times. \
+Besides: the tree query timed alone and beside the first check (the freezes and the tree's \
+p95), where the memory held after the first check was allocated (tracemalloc), and the imports \
+of start-up (`python -X importtime`). What they show, and so why the figures above miss their \
+targets, is summed up in the README (*Size and speed*)."""
 
 HOW_MEASURED = """## How each figure is measured
 

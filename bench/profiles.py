@@ -195,7 +195,22 @@ def _gui_and_exports(
     ).fetchone()[0]
     letter = args.work_dir / "profile-letter.pdf"
     register = args.work_dir / "profile-register.xlsx"
+    busiest = rows.execute(
+        "SELECT unit_id FROM task_distribution_unit GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+
+    def select_with_work_tab() -> None:
+        """What the window reads when a unit, then a person, is selected with the
+        Arbetsmiljö tab open (MainWindow.show_unit / show_person and _refresh_work)."""
+        services.queries.unit_page(busiest, today)
+        services.work.holders_in_unit(busiest, today)
+        services.work.distributions_in_unit(busiest, today)
+        services.queries.person_page(person, today)
+        services.work.distributions_of_person(person, today)
+        services.work.held_by_person(person, today)
+
     for name, call in (
+        ("profile: select with the Arbetsmiljö tab", select_with_work_tab),
         ("profile: Delegation window", delegation_window),
         (
             "profile: letter",
