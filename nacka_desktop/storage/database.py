@@ -117,6 +117,10 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
         path = Path(make_url(url).database or "")
         if not create and not path.exists():
             raise DatabaseUnavailableError(shown, "filen finns inte.")
+        if not create and path.is_file() and path.stat().st_size == 0:
+            # Opened as a database it would become an empty one (and `check` would find no
+            # fault in it): a command that reads a database refuses it, untouched.
+            raise DatabaseUnavailableError(shown, "filen är tom (0 byte); det är ingen databas.")
         if path.exists() and path.is_dir():
             raise NotADatabaseError(shown)
         path.parent.mkdir(parents=True, exist_ok=True)

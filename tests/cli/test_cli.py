@@ -297,3 +297,16 @@ def test_export_onto_a_link_or_a_pipe_is_refused_and_leaves_it(
     assert stat.S_ISLNK(mode) if kind == "symlink" else stat.S_ISFIFO(mode)
     if kind == "symlink":
         assert (tmp_path / "real.xlsx").read_bytes() == b"keep"
+
+
+def test_a_zero_byte_file_is_refused_by_check_and_left_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opened, it would have become an empty app database that `check` passes (issue 11)."""
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    code, _out, err = run(["check", "--db", str(empty), "--json"], capsys)
+    assert code == cli.EXIT_CANNOT_OPEN
+    assert "tom (0 byte)" in err
+    assert empty.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]  # no WAL, no backup
