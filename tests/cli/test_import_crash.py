@@ -4,7 +4,6 @@ database holds the new adopted version or nothing of it, never an unadopted draf
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import sqlite3
@@ -16,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from nacka_desktop import cli
+from tests.kills import KILLS, kill_moments
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-KILLS = 20
 
 CHILD = """
 import sys
@@ -95,12 +94,11 @@ def test_an_import_killed_at_any_moment_leaves_the_adopted_version_or_nothing(
     span = time.perf_counter() - started
     after = _orders(timing)
     assert len(after) == len(before) + 1 and after[-1][1] == "2026-11-30"
-    chance = random.Random(12)
     kept = 0
-    for attempt in range(KILLS):
+    for attempt, moment in enumerate(kill_moments(span, 12)):
         path = tmp_path / f"kill-{attempt}.db"
         shutil.copy2(database, path)
-        _import_and_kill(path, register, chance.uniform(0.0, span))
+        _import_and_kill(path, register, moment)
         assert _integrity(path) == "ok", attempt
         orders = _orders(path)
         if orders == before:

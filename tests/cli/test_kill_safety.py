@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from nacka_desktop import cli
+from tests.kills import KILLS, kill_moments
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-KILLS = 20
 
 DEMO = """
 import sys
@@ -79,9 +79,8 @@ def test_demo_killed_at_any_moment_leaves_the_old_database_or_the_new_one(
     _run_and_kill(DEMO, [str(target)], 120.0)
     span = time.perf_counter() - started
     complete = _query(target, "SELECT count(*) FROM unit")
-    chance = random.Random(13)
-    for attempt in range(KILLS):
-        _run_and_kill(DEMO, [str(target)], chance.uniform(0.0, span))
+    for attempt, moment in enumerate(kill_moments(span, 13)):
+        _run_and_kill(DEMO, [str(target)], moment)
         # --force rebuilds over the complete one: killed, the complete one is still there.
         assert _query(target, "PRAGMA integrity_check") == [("ok",)], attempt
         assert _query(target, "SELECT count(*) FROM unit") == complete, attempt

@@ -5,7 +5,6 @@ backup (issue 11)."""
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import sqlite3
@@ -17,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from nacka_desktop.storage.database import current_revision, head_revision, open_database
+from tests.kills import kill_moments
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 REPO_ROOT = Path(__file__).resolve().parents[2]
-KILLS = 20
 
 CHILD = """
 import sys
@@ -87,12 +86,11 @@ def test_a_migration_killed_at_any_moment_leaves_all_or_nothing(tmp_path: Path) 
     started = time.perf_counter()
     assert _migrate_and_kill(timing, 60.0)
     span = time.perf_counter() - started  # from "ready" on, start-up included
-    chance = random.Random(11)
     outcomes = []
-    for attempt in range(KILLS):
+    for attempt, moment in enumerate(kill_moments(span, 11)):
         path = tmp_path / f"kill-{attempt}.db"
         shutil.copy2(original, path)
-        finished = _migrate_and_kill(path, chance.uniform(0.0, span))
+        finished = _migrate_and_kill(path, moment)
         assert _integrity(path) == "ok", attempt
         tables = _tables(path)
         connection = sqlite3.connect(path)
