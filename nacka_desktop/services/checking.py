@@ -94,11 +94,6 @@ def table_versions(session: Session, on: date | None) -> Versions:
     return versions
 
 
-def structure_date(versions: Versions) -> date:
-    """A date with the structure the versions were read for."""
-    return date.fromordinal(versions[STRUCTURE]) if versions.get(STRUCTURE) else date.min
-
-
 def _part_version(versions: Versions, part: str) -> tuple[int, ...]:
     return tuple(versions.get(table, 0) for table in PARTS[part])
 

@@ -32,7 +32,7 @@ from nacka_desktop.storage.repositories import (
     person_record,
     unit_record,
 )
-from nacka_desktop.storage.unit_history import periods_of
+from nacka_desktop.storage.unit_history import histories, periods_of
 
 from .checking import ViolationCache
 from .editing import Clock, NotFoundError
@@ -181,29 +181,23 @@ class OrgQueries:
         )
 
     def history_rows(self, unit_id: int) -> list[HistoryRow]:
-        """The unit's history, each period's parent named as it was when the period began."""
+        """The unit's history, each period's parent named as it was when the period began
+        (a unit that never changed: its one period, the parent's name left out)."""
         with self._database.reader() as session:
             periods = periods_of(session, unit_id)
-            if len(periods) < 2:
-                return [
-                    HistoryRow(p.valid_from, p.valid_to, p.name, p.code, p.kind, "")
-                    for p in periods
-                ]
-            parents = {p.parent_id for p in periods if p.parent_id is not None}
-            names = {}
-            for parent_id in parents:
-                own = periods_of(session, parent_id)
-                names[parent_id] = own
-            rows = []
-            for p in periods:
-                parent_name = ""
-                if p.parent_id is not None and names.get(p.parent_id):
-                    when = p.valid_from or date.min
-                    parent_name = period_on(names[p.parent_id], when).name
-                rows.append(
-                    HistoryRow(p.valid_from, p.valid_to, p.name, p.code, p.kind, parent_name)
-                )
-            return rows
+            changed = len(periods) > 1
+            parents = (
+                histories(session, {p.parent_id for p in periods if p.parent_id}) if changed else {}
+            )
+
+            def parent_name(period: UnitPeriod) -> str:
+                lines = parents.get(period.parent_id) if period.parent_id is not None else None
+                return period_on(lines, period.valid_from or date.min).name if lines else ""
+
+            return [
+                HistoryRow(p.valid_from, p.valid_to, p.name, p.code, p.kind, parent_name(p))
+                for p in periods
+            ]
 
     def person_page(self, person_id: int, on: date) -> PersonPage:
         snapshot = self.around(on, person_ids=[person_id])

@@ -239,11 +239,7 @@ def tree_children(
     """One level of the tree as it is on the date, in one query, each row knowing whether it
     has children then."""
     child, child_unit = aliased(UnitHistory), aliased(Unit)
-    child_condition = [
-        child.parent_id == Unit.id,
-        or_(child.valid_from.is_(None), child.valid_from <= on),
-        or_(child.valid_to.is_(None), child.valid_to > on),
-    ]
+    child_condition = [child.parent_id == Unit.id, in_force_on(on, child)]
     conditions = [
         in_force_on(on),
         UnitHistory.parent_id.is_(None)

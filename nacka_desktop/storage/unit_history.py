@@ -34,10 +34,11 @@ def _in_order() -> tuple[Any, ...]:
     return (UnitHistory.unit_id, UnitHistory.valid_from.asc().nulls_first(), UnitHistory.id)
 
 
-def in_force_on(on: date) -> ColumnElement[bool]:
-    """The history period in force on the date (valid_to exclusive, None open)."""
-    return or_(UnitHistory.valid_from.is_(None), UnitHistory.valid_from <= on) & or_(
-        UnitHistory.valid_to.is_(None), UnitHistory.valid_to > on
+def in_force_on(on: date, history: Any = UnitHistory) -> ColumnElement[bool]:
+    """The history period (of `history`, the table or an alias of it) in force on the date
+    (valid_to exclusive, None open)."""
+    return or_(history.valid_from.is_(None), history.valid_from <= on) & or_(
+        history.valid_to.is_(None), history.valid_to > on
     )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.enums import WelfareBranch
 from nacka_desktop.domain.records import UnitRecord
 from nacka_desktop.domain.rules import ObjectKind
@@ -227,9 +228,7 @@ class UnitForm(RecordForm):
         """Where the name and code shown began: a correction replaces them from there (the
         earlier names stay; None: from the unit's start)."""
         for row in self._history:
-            if (row.valid_from is None or row.valid_from <= self._on) and (
-                row.valid_to is None or self._on < row.valid_to
-            ):
+            if is_valid_on(row.valid_from, row.valid_to, self._on):
                 return row.valid_from
         return None
 
@@ -256,8 +255,7 @@ class UnitForm(RecordForm):
                 else self.tr("och framåt")
             )
             place = row.parent_name or self.tr("högst upp")
-            current = row.valid_from is None or row.valid_from <= self._on
-            current = current and (row.valid_to is None or self._on < row.valid_to)
+            current = is_valid_on(row.valid_from, row.valid_to, self._on)
             text = self.tr("{start} {end}: {name} ({code}), under {place}").format(
                 start=start, end=end, name=row.name, code=row.code, place=place
             )

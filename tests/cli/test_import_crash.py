@@ -3,21 +3,15 @@ database holds the new adopted version or nothing of it, never an unadopted draf
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from nacka_desktop import cli
-from tests.kills import KILLS, kill_moments
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.kills import KILLS, kill_moments, run_and_kill
 
 CHILD = """
 import sys
@@ -65,21 +59,7 @@ def _import_and_kill(database: Path, register: Path, delay: float) -> None:
         *("import", "delegations", str(register), "--board", "KS"),
         *("--adopted", "2026-11-30", "--paragraph", "§ 99", "--db", str(database)),
     ]
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, *argv],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    try:
-        child.wait(timeout=delay)
-    except subprocess.TimeoutExpired:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+    run_and_kill(CHILD, argv, delay)
 
 
 def test_an_import_killed_at_any_moment_leaves_the_adopted_version_or_nothing(

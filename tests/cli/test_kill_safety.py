@@ -5,21 +5,15 @@ tests/storage/test_migration_crash.py, tests/cli/test_import_crash.py."""
 
 from __future__ import annotations
 
-import os
 import random
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from nacka_desktop import cli
-from tests.kills import KILLS, kill_moments
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.kills import KILLS, kill_moments, run_and_kill
 
 DEMO = """
 import sys
@@ -45,24 +39,6 @@ services.close()
 """
 
 
-def _run_and_kill(script: str, args: list[str], delay: float) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", script, *args],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    try:
-        child.wait(timeout=delay)
-    except subprocess.TimeoutExpired:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-
-
 def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
     connection = sqlite3.connect(path)
     try:
@@ -76,11 +52,11 @@ def test_demo_killed_at_any_moment_leaves_the_old_database_or_the_new_one(
 ) -> None:
     target = tmp_path / "demo.db"
     started = time.perf_counter()
-    _run_and_kill(DEMO, [str(target)], 120.0)
+    run_and_kill(DEMO, [str(target)], 120.0)
     span = time.perf_counter() - started
     complete = _query(target, "SELECT count(*) FROM unit")
     for attempt, moment in enumerate(kill_moments(span, 13)):
-        _run_and_kill(DEMO, [str(target)], moment)
+        run_and_kill(DEMO, [str(target)], moment)
         # --force rebuilds over the complete one: killed, the complete one is still there.
         assert _query(target, "PRAGMA integrity_check") == [("ok",)], attempt
         assert _query(target, "SELECT count(*) FROM unit") == complete, attempt
@@ -103,7 +79,7 @@ def test_edits_killed_at_any_moment_leave_each_one_whole(sample: Path, tmp_path:
     for attempt in range(KILLS):
         path = tmp_path / f"edit-{attempt}.db"
         path.write_bytes(sample.read_bytes())
-        _run_and_kill(EDIT, [str(path), *args], chance.uniform(0.2, 2.5))
+        run_and_kill(EDIT, [str(path), *args], chance.uniform(0.2, 2.5))
         assert _query(path, "PRAGMA integrity_check") == [("ok",)], attempt
         made = _query(
             path,

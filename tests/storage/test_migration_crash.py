@@ -4,22 +4,17 @@ backup (issue 11)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from nacka_desktop.storage.database import current_revision, head_revision, open_database
-from tests.kills import kill_moments
+from tests.kills import kill_moments, run_and_kill
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = """
 import sys
@@ -58,23 +53,8 @@ def _revision(path: Path) -> str | None:
 
 
 def _migrate_and_kill(path: Path, delay: float) -> bool:
-    """Start upgrading in a child process and kill -9 it `delay` seconds into the upgrade;
-    True if it finished first."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    try:
-        child.wait(timeout=delay)
-    except subprocess.TimeoutExpired:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-    return child.returncode == 0
+    """Upgrade in a child process, killed `delay` seconds in; True if it finished first."""
+    return run_and_kill(CHILD, [str(path)], delay)
 
 
 def test_a_migration_killed_at_any_moment_leaves_all_or_nothing(tmp_path: Path) -> None:
