@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 from nacka_desktop import __version__
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import Violation
-from nacka_desktop.storage.errors import DatabaseOpenError
+from nacka_desktop.storage.errors import DatabaseOpenError, DatabaseReadOnlyError
 
 if TYPE_CHECKING:
     from nacka_desktop.services.context import Services
@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     from nacka_desktop.cli_rights import add_commands
 
     add_commands(commands, db_help, _iso_date)
+    from nacka_desktop.cli_audit import add_commands as add_audit_commands
+
+    add_audit_commands(commands, db_help)
 
     export = commands.add_parser("export", help="skriv brev (PDF) och register (Excel)")
     export_kinds = export.add_subparsers(dest="export_kind", metavar="SORT", required=True)
@@ -120,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="kontrollera bara; inget sparas"
     )
     delegations.add_argument("--db", help=db_help, dest="sub_db")
+    from nacka_desktop.cli_doctor import add_commands as add_doctor_commands
+
+    add_doctor_commands(commands, db_help)
     return parser
 
 
@@ -138,11 +144,31 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
             return run_export(args, database, sys.stdout)
         if args.command == "import":
             return run_import(args, database, sys.stdout)
+        if args.command == "audit":
+            from nacka_desktop.cli_audit import run_audit
+
+            return run_audit(database, sys.stdout)
+        if args.command in ("doctor", "restore"):
+            from nacka_desktop.cli_doctor import run_doctor, run_restore
+
+            if args.command == "doctor":
+                return run_doctor(database, sys.stdout, sys.stderr)
+            return run_restore(args, database, sys.stdout, sys.stderr)
         if args.command in ("rights", "who"):
             return run_rights_or_who(args, database, sys.stdout)
         return run_check(database, args.on or date.today(), args.json, sys.stdout)
     except DatabaseOpenError as error:
         print(f"nacka-desktop: {error.message_sv}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE if isinstance(error, DatabaseReadOnlyError) else EXIT_CANNOT_OPEN
+    except Exception as error:
+        # A damaged page the check on opening could not see: refused as on opening (exit 3,
+        # naming the newest backup), not a traceback with exit 1, which means rule errors.
+        from nacka_desktop.storage.health import damage_found
+
+        damage = damage_found(error, _sqlite_path(database), database)
+        if damage is None:
+            raise
+        print(f"nacka-desktop: {damage.message_sv}", file=sys.stderr)
         return EXIT_CANNOT_OPEN
 
 
@@ -152,6 +178,7 @@ def run_demo(location: str, force: bool, out: TextIO, scale: str | None = None) 
     leaves a half-made FILE behind, nor removes the one that was there."""
     # Imported here, not at the top: `--help` and `--version` need no database layer.
     from nacka_desktop.services.scale_sample import scale_units
+    from nacka_desktop.storage.file_use import open_elsewhere
 
     units: int | None = None
     if scale is not None:
@@ -167,6 +194,13 @@ def run_demo(location: str, force: bool, out: TextIO, scale: str | None = None) 
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if path is not None and path.exists() and open_elsewhere(path):
+        print(
+            f"nacka-desktop: {path} är öppen i ett annat program (Nacka Desktop?); stäng det "
+            "först. Filen ersattes inte.",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_WRITE
     partial = path.with_name(f"{path.name}.partial") if path is not None else None
     if partial is not None:
         _remove_sqlite(partial)

@@ -16,6 +16,22 @@ from nacka_desktop.services.context import Services
 TODAY = date(2026, 11, 26)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The app's data directory (backups, the sample) in a temporary folder, for this process
+    and the ones the tests start: never the user's own."""
+    from nacka_desktop.paths import DATA_DIR_VARIABLE
+
+    folder = tmp_path_factory.mktemp("data-dir")
+    before = os.environ.get(DATA_DIR_VARIABLE)
+    os.environ[DATA_DIR_VARIABLE] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ[DATA_DIR_VARIABLE]
+    else:
+        os.environ[DATA_DIR_VARIABLE] = before
+
+
 @pytest.fixture
 def today() -> date:
     return TODAY

@@ -284,6 +284,7 @@ TRANSLATIONS: dict[str, str] = {
     "Ändra förordnande": "Edit appointment",
     "Öppna databas": "Open database",
     "Ny databas": "New database",
+    "{title} (skrivskyddad)": "{title} (read-only)",
     "Nacka Desktop-databaser (*.db *.sqlite);;Alla filer (*)": (
         "Nacka Desktop databases (*.db *.sqlite);;All files (*)"
     ),

@@ -75,6 +75,7 @@ def check_delegation(
             )
             continue
         setting = (settings or {}).get(board.id)
+        found.extend(_check_numbers(order, board.name))
         for item in order.items:
             found.extend(_check_item(org, order, item, board.kind, board.name))
             found.extend(_check_passing_on(order, item, board.kind, board.name, setting))
@@ -109,6 +110,34 @@ def _violation(
         )
     label = f"{board_name} punkt {item.number}: {item.matter}"
     return Violation(rule_id, severity, sv, en, ObjectKind.DELEGATION_ITEM, item.id, field, label)
+
+
+def _check_numbers(order: DelegationOrder, board_name: str) -> Iterator[Violation]:
+    """DATA-3: an item's number names it in decisions, letters and the register, so two
+    items of one section may not share it. Some orders number each section from 1; the same
+    number in two sections is allowed, but the register then needs the section too."""
+    first: dict[tuple[str, str], DelegationItem] = {}
+    for item in order.items:
+        number = item.number.strip()
+        if not number:
+            continue  # DATA-2
+        key = (item.section.strip().casefold(), number.casefold())
+        earlier = first.setdefault(key, item)
+        if earlier is item:
+            continue
+        where = f" i avsnittet {item.section.strip()}" if item.section.strip() else ""
+        where_en = f" in the section {item.section.strip()}" if item.section.strip() else ""
+        yield _violation(
+            order,
+            item,
+            "DATA-3",
+            Severity.ERROR,
+            f"Punkt {number} finns redan{where} ({earlier.matter}); ge punkten ett eget nummer.",
+            f"Item {number} already exists{where_en} ({earlier.matter}); give it a number of "
+            "its own.",
+            "number",
+            board_name,
+        )
 
 
 def _check_item(

@@ -67,6 +67,7 @@ class RuleId(StrEnum):
     DATA_5 = "DATA-5"
     DATA_6 = "DATA-6"
     DATA_7 = "DATA-7"
+    DATA_8 = "DATA-8"
 
     @property
     def family(self) -> str:
@@ -130,6 +131,7 @@ _SERVICE_DELEGATION = "tests/services/test_delegation.py::"
 _SERVICE_WORK = "tests/services/test_work_environment.py::"
 _SERVICE_UNITS = "tests/services/test_units.py::"
 _SERVICE_PEOPLE = "tests/services/test_people.py::"
+_AUDIT_CHAIN = "tests/storage/test_audit_chain.py::"
 
 # The issue that brings what a rule still lacks.
 _DELEGATION_ISSUE = "issue 9"
@@ -960,15 +962,18 @@ _CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         RuleId.DATA_3,
-        "Koden måste vara unik",
-        "The code must be unique",
+        "Koder och punktnummer måste vara unika",
+        "Codes and item numbers must be unique",
         "",
         _ERROR,
         allowed_tests=_tests(_SERVICE_UNITS, "test_keeping_the_own_code_is_allowed"),
-        refused_tests=_tests(
-            _ORG,
-            "test_duplicate_unit_codes_are_data3_on_both_units_ignoring_case_and_spaces",
-            "test_duplicate_employee_numbers_are_data3",
+        refused_tests=(
+            *_tests(
+                _ORG,
+                "test_duplicate_unit_codes_are_data3_on_both_units_ignoring_case_and_spaces",
+                "test_duplicate_employee_numbers_are_data3",
+            ),
+            *_tests(_DELEGATION, "test_data3_an_item_number_is_given_once_per_section"),
         ),
     ),
     Rule(
@@ -1018,6 +1023,23 @@ _CATALOGUE: tuple[Rule, ...] = (
         ),
         refused_tests=_tests(
             _SERVICE_DELEGATION, "test_data7_an_adopted_version_is_never_deleted_nor_readopted"
+        ),
+    ),
+    Rule(
+        RuleId.DATA_8,
+        "Granskningsloggen får inte ha ändrats",
+        "The audit log must not have been changed",
+        "",
+        _ERROR,
+        allowed_tests=_tests(
+            _AUDIT_CHAIN,
+            "test_entries_written_through_the_services_form_an_unbroken_chain",
+            "test_the_problems_check_has_no_data8_on_an_unbroken_chain",
+        ),
+        refused_tests=_tests(
+            _AUDIT_CHAIN,
+            "test_the_problems_check_reports_a_changed_entry_as_a_data8_error",
+            "test_the_problems_check_finds_a_change_made_after_the_first_check",
         ),
     ),
 )

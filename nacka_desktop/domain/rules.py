@@ -27,6 +27,7 @@ class ObjectKind(StrEnum):
     SUBDELEGATION = "subdelegation"
     DELEGATED_DECISION = "delegated_decision"
     COUNCIL_MATTER = "council_matter"
+    AUDIT_ENTRY = "audit_entry"  # an entry of the audit log (DATA-8)
 
 
 def violation(

@@ -56,7 +56,15 @@ from nacka_desktop.domain.delegation_format import (
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot, UnitRecord
 from nacka_desktop.domain.rules import RuleViolationError, Violation
+from nacka_desktop.imports.xlsx_reader import SheetLimitError, read_sheet_rows
 from nacka_desktop.services.context import Services
+
+_POLITICAL_BODIES = (
+    UnitKind.MUNICIPAL_COUNCIL,
+    UnitKind.EXECUTIVE_BOARD,
+    UnitKind.COMMITTEE,
+    UnitKind.BOARD,
+)
 
 # Where a rule violation's field is shown in the file.
 _FIELD_COLUMNS = {
@@ -141,36 +149,27 @@ class _Sheet:
 
 def _read_sheet(path: Path) -> _Sheet:
     """The first non-empty row is the header; rows with no value at all are left out."""
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        names = workbook.sheetnames
-        wanted = next((n for n in names if n.casefold() == PREFERRED_SHEET.casefold()), None)
-        worksheet = workbook[wanted] if wanted is not None else workbook.worksheets[0]
-        header_row = 0
-        columns: dict[str, int] = {}
-        duplicates: list[str] = []
-        rows: list[tuple[int, tuple[Any, ...]]] = []
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            if all(cell_text(v) == "" for v in values):
-                continue
-            if not header_row:
-                header_row = number
-                for index, value in enumerate(values):
-                    name = cell_text(value)
-                    if name:
-                        canonical = next(
-                            (h for h in ITEM_HEADERS if h.casefold() == name.casefold()), name
-                        )
-                        if canonical in columns:
-                            duplicates.append(canonical)  # which one is meant? refused
-                        columns.setdefault(canonical, index)
-                continue
-            rows.append((number, tuple(values)))
-        return _Sheet(header_row, columns, rows, duplicates)
-    finally:
-        workbook.close()
+    header_row = 0
+    columns: dict[str, int] = {}
+    duplicates: list[str] = []
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    for row in read_sheet_rows(path, PREFERRED_SHEET):
+        if all(cell_text(v) == "" for v in row.values):
+            continue
+        if not header_row:
+            header_row = row.number
+            for index, value in enumerate(row.values):
+                name = cell_text(value)
+                if name:
+                    canonical = next(
+                        (h for h in ITEM_HEADERS if h.casefold() == name.casefold()), name
+                    )
+                    if canonical in columns:
+                        duplicates.append(canonical)  # which one is meant? refused
+                    columns.setdefault(canonical, index)
+            continue
+        rows.append((row.number, row.values))
+    return _Sheet(header_row, columns, rows, duplicates)
 
 
 @dataclass
@@ -198,8 +197,11 @@ def import_delegations(
     result = ImportResult(None, 0, dry_run=dry_run, adopted_on=adopted_on)
     try:
         sheet = _read_sheet(path)
+    except SheetLimitError as error:
+        result.problems.append(ImportProblem(error.row, error.column, "DATA-2", error.message))
+        return result
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        reason = _one_line(getattr(error, "strerror", None) or str(error), path)
         result.problems.append(
             ImportProblem(
                 0, "", "DATA-2", f"Filen kan inte läsas som en Excel-fil (.xlsx): {reason}"
@@ -249,7 +251,6 @@ def import_delegations(
         result.problems.append(
             ImportProblem(0, "", "DATA-2", f"Filen innehåller inga punkter för {board.name}.")
         )
-    _warn_duplicate_numbers(parsed, result.warnings)
     _check_rules(org, board_unit_id, parsed, result, services.delegation.board_settings())
     result.item_count = len(parsed)
     if result.problems:
@@ -283,6 +284,16 @@ def import_delegations(
     return result
 
 
+def _one_line(reason: str, path: Path) -> str:
+    """What a reader said about a file, for a one-line message: its first line, the file
+    named by its name (not a temporary folder), bounded."""
+    line = next((text.strip() for text in reason.splitlines() if text.strip()), "")
+    line = line.replace(str(path), path.name)
+    if len(line) > 200:
+        line = line[:199] + "…"
+    return line or "okänt fel"
+
+
 def _parse_rows(
     org: OrgSnapshot,
     board: UnitRecord,
@@ -293,6 +304,16 @@ def _parse_rows(
     parsed: list[_ParsedRow] = []
     skipped = 0
     board_names = {board.name.casefold(), board.code.casefold()}
+    # A register of several boards' orders is read one board at a time: rows of another body
+    # of the organisation are left out, but a name that is none of them is a mistake
+    # ("Socialnämden") that would drop its rows unnoticed.
+    bodies = {
+        name.casefold()
+        for unit in org.units.values()
+        if unit.kind in _POLITICAL_BODIES
+        for name in (unit.name, unit.code)
+        if name
+    }
     for index, (number, values) in enumerate(sheet.rows):
         if progress is not None and index % 100 == 0:
             progress(index, len(sheet.rows))
@@ -304,7 +325,18 @@ def _parse_rows(
         if COL_BOARD in sheet.columns:
             named = cell_text(cell(COL_BOARD))
             if named and named.casefold() not in board_names:
-                skipped += 1
+                if named.casefold() in bodies:
+                    skipped += 1
+                else:
+                    problems.append(
+                        ImportProblem(
+                            number,
+                            COL_BOARD,
+                            "DATA-2",
+                            f"Nämnden {named!r} finns inte i organisationen; skriv "
+                            f"{board.name} eller en annan nämnds namn.",
+                        )
+                    )
                 continue
         item = _parse_row(org, number, cell, problems)
         if item is not None:
@@ -389,16 +421,6 @@ def _parse_row(
         report_to_board=flags[COL_REPORT],
         notes=cell_text(cell(COL_NOTES)),
     )
-
-
-def _warn_duplicate_numbers(parsed: Sequence[_ParsedRow], warnings: list[str]) -> None:
-    seen: dict[str, int] = {}
-    for entry in parsed:
-        first = seen.setdefault(entry.item.number, entry.row)
-        if first != entry.row:
-            warnings.append(
-                f"Rad {entry.row}: punkt {entry.item.number} finns redan på rad {first}."
-            )
 
 
 def _check_rules(

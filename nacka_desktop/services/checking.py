@@ -39,6 +39,7 @@ from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import Violation, sort_violations
 from nacka_desktop.domain.work_checks import check_work_environment
 from nacka_desktop.domain.work_environment import WorkSnapshot
+from nacka_desktop.storage.audit_chain import ChainState, follow
 from nacka_desktop.storage.delegation_repository import (
     load_board_settings,
     load_council_matters,
@@ -51,6 +52,8 @@ from nacka_desktop.storage.models import DataVersion
 from nacka_desktop.storage.repositories import load_snapshot, patch_snapshot, restructured
 from nacka_desktop.storage.unit_history import structure_epoch
 from nacka_desktop.storage.work_repository import load_work_snapshot, patch_work_snapshot
+
+from .audit import chain_violations
 
 # The structure of the tree on the date checked: the last date on or before it when some unit
 # moved, was renamed or changed kind (as an ordinal; 0 if none ever did). Not a table, but kept
@@ -75,6 +78,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "subdelegations": ("subdelegation",),
     "matters": ("council_matter",),
     "decisions": ("delegated_decision",),
+    "audit": ("audit_entry",),
 }
 
 Versions = dict[str, int]  # table → counter
@@ -110,6 +114,9 @@ class Dataset:
     versions: Versions = field(default_factory=dict, compare=False)
     # each board's förvaltningschef and reporting rhythm (read with the orders)
     settings: dict[int, BoardSetting] = field(default_factory=dict)
+    # how far the audit log's hash chain is verified (DATA-8): after the first check, only the
+    # entries added since are walked (storage/audit_chain.py `follow`)
+    audit: ChainState = field(default_factory=ChainState, compare=False)
 
     @property
     def org(self) -> OrgSnapshot:
@@ -189,6 +196,7 @@ def load_dataset(
         ),
         versions=versions,
         settings=previous.settings if previous and kept("orders") else load_board_settings(session),
+        audit=follow(session, previous.audit if previous else None, versions.get("audit_entry", 0)),
     )
 
 
@@ -260,6 +268,7 @@ FAMILIES = (
             data.orders, data.decisions, data.matters, data.settings, today
         ),
     ),
+    _Family("audit log", ("audit",), lambda data, _on, _today: chain_violations(data.audit)),
 )
 
 FamilyKey = tuple[str, tuple[Hashable, ...], date | None, date]

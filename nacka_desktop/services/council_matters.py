@@ -22,7 +22,7 @@ from nacka_desktop.storage.models import (
     Unit,
 )
 
-from .editing import Editor, NotFoundError, refusal
+from .editing import Editor, NotFoundError, refusal, refuse_stale
 
 
 class CouncilMatterService:
@@ -49,11 +49,15 @@ class CouncilMatterService:
             )
             return row.id
 
-    def update(self, matter_id: int, matter: CouncilMatter) -> CouncilMatter:
-        """Change a matter (e.g. KS prepared it, KF decided it); returns what it was."""
+    def update(
+        self, matter_id: int, matter: CouncilMatter, loaded: CouncilMatter | None = None
+    ) -> CouncilMatter:
+        """Change a matter (e.g. KS prepared it, KF decided it); returns what it was.
+        `loaded`: the matter as the dialog showed it (changed since: refused)."""
         with self._editor.edit() as session:
             row = _row(session, matter_id)
             previous = council_matter_record(row)
+            refuse_stale(loaded, previous, "ärendet", "the matter")
             matter = self._validated(session, matter)
             for name, value in council_matter_columns(matter).items():
                 setattr(row, name, value)

@@ -51,7 +51,7 @@ from nacka_desktop.storage.models import (
     Unit,
 )
 
-from .editing import Editor, NotFoundError, refusal
+from .editing import Editor, NotFoundError, refusal, refuse_stale
 
 
 class DelegationOrderService:
@@ -361,12 +361,16 @@ class DelegationOrderService:
             )
             return row.id
 
-    def update_item(self, item_id: int, item: DelegationItem) -> DelegationItem:
-        """Replace an item's contents; returns what it was (for undo)."""
+    def update_item(
+        self, item_id: int, item: DelegationItem, loaded: DelegationItem | None = None
+    ) -> DelegationItem:
+        """Replace an item's contents; returns what it was (for undo). `loaded`: the item as
+        the dialog showed it (changed since: refused, not overwritten)."""
         with self._editor.edit() as session:
             row = _item(session, item_id)
             _refuse_unless_draft(_order(session, row.order_id))
             previous = item_record(row)
+            refuse_stale(loaded, previous, "punkten", "the item")
             for name, value in item_columns(self._stamped(item, previous)).items():
                 setattr(row, name, value)
             self._editor.audit(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -19,6 +20,7 @@ from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.edited_rows import recording
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
+from nacka_desktop.storage.text_limits import TextTooLongError, refuse_overlong_text
 
 from .checking import Dataset, ViolationCache, table_versions
 
@@ -45,6 +47,34 @@ class ConcurrentEditError(RuntimeError):
         self.message_en = (
             "Someone else changed the same data meanwhile. Reload and make the change again."
         )
+
+
+class StaleEditError(ConcurrentEditError):
+    """The form or dialog was filled from data someone else has changed since: saving it
+    would silently undo their change (a lost update), so it is refused and reloaded."""
+
+    def __init__(self, what_sv: str, what_en: str) -> None:
+        RuntimeError.__init__(
+            self,
+            f"Någon annan har ändrat {what_sv} sedan du öppnade {_pronoun(what_sv)} — ladda om. "
+            "Uppgifterna visas nu som de är sparade; gör ändringen igen.",
+        )
+        self.message = str(self)
+        self.message_en = (
+            f"Someone else has changed {what_en} since you opened it — reload. The data is now "
+            "shown as saved; make the change again."
+        )
+
+
+def _pronoun(what_sv: str) -> str:
+    return "det" if what_sv.endswith(("et", "at")) else "den"
+
+
+def refuse_stale(loaded: Any, saved: Any, what_sv: str, what_en: str) -> None:
+    """Refuse a save made from `loaded` (a version number, or the record as the form read
+    it; None: the caller loaded nothing, e.g. an undo) when the database holds `saved`."""
+    if loaded is not None and loaded != saved:
+        raise StaleEditError(what_sv, what_en)
 
 
 class MissingAuditError(RuntimeError):
@@ -81,6 +111,11 @@ class _PreviewState:
 _PREVIEW: ContextVar[_PreviewState | None] = ContextVar("edit_preview", default=None)
 # The session of `Editor.joined`: the edits made inside it are parts of that one transaction.
 _JOINED: ContextVar[Session | None] = ContextVar("joined_edit", default=None)
+
+
+# Errors no edit can cause: a broken audit chain (DATA-8) found while an edit runs was made
+# behind the app's back; it is shown in the Problems panel, and the edit is not refused for it.
+_NOT_OF_AN_EDIT = frozenset({"DATA-8"})
 
 
 class _RolledBack(Exception):
@@ -125,8 +160,12 @@ class Editor:
             return
         today = self.clock()
         preview = _PREVIEW.get()
+        if preview is None:  # the database as it was before the day's first edit
+            self.database.back_up_daily(today)
         try:
+            # A database opened read-only refuses here (DatabaseReadOnlyError), before a row.
             with self.database.transaction() as session:
+                event.listen(session, "before_flush", refuse_overlong_text)
                 before = {v.key for v in self.cache.violations(session, today, today) if v.is_error}
                 if preview is not None:
                     shown = self.cache.violations(session, preview.on, today)
@@ -137,7 +176,11 @@ class Editor:
                 if edited.writes_without_audit():
                     raise MissingAuditError(sorted(edited.rows))
                 pending = self.cache.check_pending(session, today, today, edited)
-                added = [v for v in pending.violations if v.is_error and v.key not in before]
+                added = [
+                    v
+                    for v in pending.violations
+                    if v.is_error and v.key not in before and v.rule_id not in _NOT_OF_AN_EDIT
+                ]
                 if preview is not None:
                     after = (
                         pending
@@ -154,6 +197,8 @@ class Editor:
             return
         except StaleDataError as error:
             raise ConcurrentEditError() from error
+        except TextTooLongError as error:
+            raise _too_long(error) from error
         except OperationalError as error:
             if "locked" in str(error.orig).lower():
                 raise DatabaseLockedError(self.database.location) from error
@@ -208,6 +253,36 @@ class Editor:
                 details=_jsonable(details),
             )
         )
+
+
+# The object a table's rows are shown as, for a refusal at the form's field.
+_KIND_OF_TABLE = {
+    "unit_history": ObjectKind.UNIT,
+    "task_distribution": ObjectKind.DISTRIBUTION,
+    "task_distribution_item": ObjectKind.DISTRIBUTION,
+    "task_distribution_unit": ObjectKind.DISTRIBUTION,
+    "titled_position": ObjectKind.DELEGATION_ITEM,
+    "board_setting": ObjectKind.DELEGATION_ORDER,
+}
+
+
+def _too_long(error: TextTooLongError) -> RuleViolationError:
+    kinds = {kind.value: kind for kind in ObjectKind}
+    kind = _KIND_OF_TABLE.get(error.table) or kinds.get(error.table, ObjectKind.AUDIT_ENTRY)
+    length, limit = f"{error.length:,}".replace(",", " "), f"{error.limit:,}".replace(",", " ")
+    return RuleViolationError(
+        [
+            Violation(
+                "DATA-2",
+                Severity.ERROR,
+                f"Texten är {length} tecken lång; fältet rymmer högst {limit}.",
+                f"The text is {length} characters long; the field takes at most {limit}.",
+                kind,
+                error.object_id or 0,
+                error.field,
+            )
+        ]
+    )
 
 
 def _jsonable(details: dict[str, Any]) -> dict[str, Any]:

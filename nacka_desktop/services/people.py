@@ -17,7 +17,7 @@ from nacka_desktop.storage import repositories
 from nacka_desktop.storage.models import Appointment, Person, Process, TaskDistribution, Unit
 from nacka_desktop.storage.repositories import appointment_record, person_record
 
-from .editing import Editor, NotFoundError, refusal
+from .editing import Editor, NotFoundError, refusal, refuse_stale
 
 PERSON_FIELDS = ("employee_number", "first_name", "last_name", "title", "email")
 APPOINTMENT_FIELDS = ("person_id", "unit_id", "role", "acting", "valid_from", "valid_to")
@@ -60,13 +60,18 @@ class PersonService:
             )
             return person_record(person)
 
-    def update(self, person_id: int, **changes: Any) -> dict[str, Any]:
+    def update(
+        self, person_id: int, expected_version: int | None = None, **changes: Any
+    ) -> dict[str, Any]:
+        """Change fields; returns their previous values. `expected_version`: the person's
+        version when the form was filled (a person changed since is refused)."""
         unknown = set(changes) - set(PERSON_FIELDS)
         if unknown:
             raise ValueError(f"unknown person fields: {sorted(unknown)}")
         changes = _cleaned(changes)
         with self._editor.edit() as session:
             person = _get_person(session, person_id)
+            refuse_stale(expected_version, person.version, "personen", "the person")
             if "employee_number" in changes:
                 _refuse_number_in_use(session, changes["employee_number"], person_id)
             previous = {name: getattr(person, name) for name in changes}
@@ -129,12 +134,17 @@ class AppointmentService:
             )
             return appointment_record(appointment)
 
-    def update(self, appointment_id: int, **changes: Any) -> dict[str, Any]:
+    def update(
+        self, appointment_id: int, expected_version: int | None = None, **changes: Any
+    ) -> dict[str, Any]:
+        """Change fields; returns their previous values. `expected_version`: the
+        appointment's version when the form was filled (changed since: refused)."""
         unknown = set(changes) - set(APPOINTMENT_FIELDS)
         if unknown:
             raise ValueError(f"unknown appointment fields: {sorted(unknown)}")
         with self._editor.edit() as session:
             appointment = _get_appointment(session, appointment_id)
+            refuse_stale(expected_version, appointment.version, "förordnandet", "the appointment")
             previous = {name: getattr(appointment, name) for name in changes}
             for name, value in changes.items():
                 setattr(appointment, name, value)

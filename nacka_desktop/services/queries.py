@@ -6,6 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import select
+
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import (
     AppointmentRecord,
@@ -19,11 +21,11 @@ from nacka_desktop.domain.responsibility import (
     is_leading,
     responsible_manager,
 )
-from nacka_desktop.domain.rules import Violation
+from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.domain.unit_history import UnitPeriod, as_of, period_on
 from nacka_desktop.storage import repositories
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.models import Appointment, Person, Unit
+from nacka_desktop.storage.models import Appointment, Person, Unit, Versioned
 from nacka_desktop.storage.neighbourhood import load_neighbourhood
 from nacka_desktop.storage.repositories import (
     SearchHit,
@@ -36,6 +38,12 @@ from nacka_desktop.storage.unit_history import histories, periods_of
 
 from .checking import ViolationCache
 from .editing import Clock, NotFoundError
+
+_VERSIONED: dict[ObjectKind, type[Versioned]] = {
+    ObjectKind.UNIT: Unit,
+    ObjectKind.PERSON: Person,
+    ObjectKind.APPOINTMENT: Appointment,
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,14 @@ class OrgQueries:
             if person is None:
                 raise NotFoundError("Personen", person_id)
             return person_record(person)
+
+    def version(self, kind: ObjectKind, object_id: int) -> int | None:
+        """The record's version as saved now (None: gone), read before a form is filled so
+        the form's save can be refused if someone else changes the record meanwhile."""
+        model = _VERSIONED[kind]
+        with self._database.reader() as session:
+            version = session.scalar(select(model.version).where(model.id == object_id))
+            return int(version) if version is not None else None
 
     def appointment(self, appointment_id: int) -> AppointmentRecord:
         with self._database.reader() as session:

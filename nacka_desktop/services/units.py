@@ -29,7 +29,7 @@ from nacka_desktop.storage.models import Appointment, Unit, UnitHistory
 from nacka_desktop.storage.repositories import load_tree, unit_record
 from nacka_desktop.storage.unit_history import change_dates_from, periods_of, write_periods
 
-from .editing import Editor, NotFoundError, refusal
+from .editing import Editor, NotFoundError, refusal, refuse_stale
 
 UNIT_FIELDS = (
     "code",
@@ -89,14 +89,21 @@ class UnitService:
             self._editor.audit(session, "unit.create", ObjectKind.UNIT, unit.id, asdict(draft))
             return unit_record(unit)
 
-    def update(self, unit_id: int, from_date: date | None = None, **changes: Any) -> dict[str, Any]:
+    def update(
+        self,
+        unit_id: int,
+        from_date: date | None = None,
+        expected_version: int | None = None,
+        **changes: Any,
+    ) -> dict[str, Any]:
         """Change fields of a unit; returns their previous values (for undo: `update(unit_id,
         **previous)` puts everything back, its history included).
 
         A change of place, kind, name or code is a change of the unit's history from
         `from_date` (None: from the start, a correction of what was wrong all along); the
         other fields are the unit's own. `history` (a list of periods, as returned) puts a
-        whole earlier history back."""
+        whole earlier history back. `expected_version` is the unit's version when the form
+        was filled: a unit changed since is refused (`StaleEditError`), never overwritten."""
         history = changes.pop("history", None)
         changes = {k: clean_text(v) if k in ("name", "code") else v for k, v in changes.items()}
         unknown = set(changes) - set(UNIT_FIELDS)
@@ -106,6 +113,7 @@ class UnitService:
         own = {k: v for k, v in changes.items() if k not in STRUCTURE_FIELDS}
         with self._editor.edit() as session:
             unit = _get_unit(session, unit_id)
+            refuse_stale(expected_version, unit.version, "enheten", "the unit")
             if "code" in changes:
                 _refuse_code_in_use(session, changes["code"], unit_id)
             if changes.get("parent_id") is not None:

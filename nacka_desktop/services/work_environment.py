@@ -24,7 +24,7 @@ from nacka_desktop.storage.models import (
     WorkTask,
 )
 
-from .editing import Editor, NotFoundError, refusal
+from .editing import Editor, NotFoundError, refusal, refuse_stale
 
 Confirmation = tuple[bool, bool, bool, bool]  # knowledge, competence, authority, resources
 ALL_CONFIRMED: Confirmation = (True, True, True, True)
@@ -82,7 +82,11 @@ class TaskCatalogueService:
             )
             return task.id
 
-    def update(self, task_id: int, **changes: Any) -> dict[str, Any]:
+    def update(
+        self, task_id: int, loaded: WorkTaskRecord | None = None, **changes: Any
+    ) -> dict[str, Any]:
+        """Change fields; returns their previous values. `loaded`: the task as the dialog
+        showed it (changed since: refused, not overwritten)."""
         unknown = set(changes) - {"code", "name", "description", "active"}
         if unknown:
             raise ValueError(f"unknown task fields: {sorted(unknown)}")
@@ -90,6 +94,10 @@ class TaskCatalogueService:
             task = session.get(WorkTask, task_id)
             if task is None:
                 raise NotFoundError("Arbetsmiljöuppgiften", task_id)
+            saved = WorkTaskRecord(
+                task.id, task.code, task.name, task.description or "", task.active
+            )
+            refuse_stale(loaded, saved, "uppgiften", "the task")
             if "name" in changes:
                 _require_text(changes["name"], "name", "namnet", ObjectKind.WORK_TASK)
             previous = {name: getattr(task, name) for name in changes}

@@ -1,13 +1,13 @@
-"""Opening a database: engine set-up, SQLite pragmas, backup and migration to the app's schema."""
+"""Opening a database: the file's state found first (storage/health.py: read-only, someone
+else's, damaged), then the engine, SQLite pragmas, backup and migration to the app's schema."""
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,24 +15,29 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from .backups import make_daily_backup, make_migration_backup, migration_backups, put_back
 from .errors import (
     DatabaseLockedError,
+    DatabaseReadOnlyError,
     DatabaseTooNewError,
     DatabaseUnavailableError,
     ForeignDatabaseError,
     NotADatabaseError,
+    ReadOnlyNeedsUpgradeError,
 )
+from .health import FileState, damaged, probe, read_only_uri
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 3000
 # The newest migration, so that opening a database already at it needs no Alembic (importing
 # it costs a quarter of a second at every start). tests/storage/test_database.py holds it to
 # Alembic's own head, so a new migration without it here fails the tests.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 log = logging.getLogger(__name__)
 
 
@@ -45,10 +50,11 @@ def to_url(location: str | Path) -> str:
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Settings of the connection only: nothing here writes to the file. (WAL, which is kept in
+    the file, is set once by `open_database`, and only in the app's own writable database.)"""
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
 
 
@@ -78,19 +84,59 @@ def remembered_location(location: str | Path) -> str:
 class Database:
     """One open database: its engine and session factory. Built once and passed in."""
 
-    def __init__(self, engine: Engine, location: str) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        location: str,
+        *,
+        path: Path | None = None,
+        read_only: bool = False,
+        created: bool = False,
+    ) -> None:
         self.engine = engine
         self.location = location
+        self.path = path  # the SQLite file; None for a server database
+        # The file or its folder cannot be written: opened for reading only, edits refused.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.backup_path: Path | None = None
         # The backup put back in place of a database a crashed migration had left half done.
         self.repaired_from: Path | None = None
+        self.daily_backup_path: Path | None = None
+        # The day whose first edit has been backed up (a new file: the day it was made on,
+        # whose state before the first edit is an empty database, not worth keeping).
+        self._backed_up_day: date | None = None
+        self._created = created
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls everything back on any error."""
+        if self.read_only:
+            raise DatabaseReadOnlyError(self.location)
         with self._sessions() as session, session.begin():
             yield session
+
+    def back_up_daily(self, today: date) -> None:
+        """Before the first edit of each day, a copy of the database as it was (backups.py).
+        One comparison per edit; the copy at most once a day (and not at all if another run
+        has made that day's). A backup that fails is logged and the edit goes on: the user's
+        work is not refused for want of a copy."""
+        if today == self._backed_up_day:
+            return
+        first = self._backed_up_day is None
+        self._backed_up_day = today
+        if self.path is None or self.read_only or (first and self._created):
+            return
+        try:
+            with self.engine.connect() as connection:
+                source = connection.connection.driver_connection
+                assert isinstance(source, sqlite3.Connection)
+                made = make_daily_backup(source, self.path, today)
+        except (OSError, sqlite3.Error) as error:
+            log.warning("Ingen daglig säkerhetskopia av %s: %s", self.location, error)
+            return
+        if made is not None:
+            self.daily_backup_path = made
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -104,8 +150,12 @@ class Database:
 def open_database(location: str | Path, *, create: bool = True) -> Database:
     """Open (or create) the database and bring its schema to the app's version.
 
-    A database made by a newer app is refused; a SQLite file that needs migrating is copied
-    to a dated backup next to it first, so no upgrade can lose a user's data.
+    An existing SQLite file is examined first, through a connection that cannot write to it
+    (storage/health.py): someone else's database and a damaged one are refused with every byte
+    as it was (the damaged one naming its newest backup), and a file or folder this process
+    cannot write is opened read-only, as it is: never switched to WAL, never migrated (one that
+    would need it is refused). A database made by a newer app is refused; one that needs
+    migrating is backed up first (backups.py), so no upgrade can lose a user's data.
     """
     url = to_url(location)
     shown = str(location)
@@ -113,6 +163,8 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
         is_sqlite = make_url(url).get_backend_name() == "sqlite"
     except ArgumentError as error:
         raise DatabaseUnavailableError(shown, "ogiltig databasadress.") from error
+    path: Path | None = None
+    state: FileState | None = None
     if is_sqlite:
         path = Path(make_url(url).database or "")
         if not create and not path.exists():
@@ -123,19 +175,35 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
             raise DatabaseUnavailableError(shown, "filen är tom (0 byte); det är ingen databas.")
         if path.exists() and path.is_dir():
             raise NotADatabaseError(shown)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_file() and path.stat().st_size > 0:
+            state = probe(path, shown, SQLITE_BUSY_TIMEOUT_MS / 1000)
+            if state.read_only and state.revision != HEAD_REVISION:
+                _refuse_read_only_upgrade(shown, state.revision)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    read_only = state is not None and state.read_only
     try:
-        engine = create_engine(url)
+        if read_only:
+            assert path is not None and state is not None
+            engine = _read_only_engine(path, state.immutable)
+        else:
+            engine = create_engine(url)
     except (ImportError, ArgumentError) as error:
         raise DatabaseUnavailableError(
             shown, f"adressen eller drivrutinen fungerar inte ({error})."
         ) from error
     if is_sqlite:
         event.listen(engine, "connect", _on_sqlite_connect)
-    database = Database(engine, shown)
+    database = Database(
+        engine, shown, path=path, read_only=read_only, created=is_sqlite and state is None
+    )
     try:
-        _migrate(database, is_sqlite)
-    except (DatabaseTooNewError, ForeignDatabaseError):
+        if not read_only:
+            if is_sqlite:  # the app's own file (the probe refused any other), or a new one
+                with engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            _migrate(database, is_sqlite)
+    except (DatabaseTooNewError, ForeignDatabaseError, DatabaseUnavailableError):
         engine.dispose()
         raise
     except OperationalError as error:
@@ -145,10 +213,32 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
         raise DatabaseUnavailableError(shown, str(error.orig)) from error
     except DatabaseError as error:
         engine.dispose()
-        if "not a database" in str(error.orig).lower() or "malformed" in str(error.orig).lower():
+        if "malformed" in str(error.orig).lower():
+            raise damaged(path, shown, [str(error.orig)]) from error
+        if "not a database" in str(error.orig).lower():
             raise NotADatabaseError(shown) from error
         raise DatabaseUnavailableError(shown, str(error.orig)) from error
     return database
+
+
+def _read_only_engine(path: Path, immutable: bool) -> Engine:
+    """An engine whose every connection opens the file with `mode=ro` (and `immutable=1`
+    when health.py found that safe): SQLite itself refuses any write."""
+    uri = read_only_uri(path, immutable=immutable)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    return create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+
+
+def _refuse_read_only_upgrade(shown: str, revision: str | None) -> None:
+    from alembic.script import ScriptDirectory
+
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise DatabaseTooNewError(shown, revision)
+    raise ReadOnlyNeedsUpgradeError(shown, revision, HEAD_REVISION)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -174,7 +264,7 @@ def _migrate(database: Database, is_sqlite: bool) -> None:
         # Someone else's database (or one that lost its version row): never write into it.
         raise ForeignDatabaseError(database.location)
     if is_sqlite and _has_user_tables(database.engine):
-        database.backup_path = _backup_sqlite(database.engine, current)
+        database.backup_path = _backup_sqlite(database, current)
     try:
         _upgrade(database, is_sqlite, config)
     except OperationalError as error:
@@ -182,8 +272,8 @@ def _migrate(database: Database, is_sqlite: bool) -> None:
             raise
         # Left half-migrated by a crash of a version that migrated outside a transaction:
         # the newest backup made before that migration is the database as it was.
-        damaged = _restore_backup(database, current)
-        log.warning("Databasen %s återställd från %s före uppgraderingen", damaged, current)
+        aside = _restore_backup(database, current)
+        log.warning("Databasen %s återställd från %s före uppgraderingen", aside, current)
         _upgrade(database, is_sqlite, config)
 
 
@@ -212,11 +302,12 @@ def _begin_immediate(connection: Connection) -> None:
 
 def _restore_backup(database: Database, revision: str | None) -> Path:
     """Put the newest backup made before migrating from `revision` in place of the
-    database (which is kept beside it, renamed); returns where the damaged file went."""
-    source = Path(database.engine.url.database or "")
-    backups = sorted(source.parent.glob(f"{source.name}.backup-{revision or 'unversioned'}-*"))
+    database (which is kept beside it, renamed); returns where the damaged file went. The
+    backups are looked for in the backup folder and, from earlier versions, beside the file."""
+    assert database.path is not None
+    source = database.path
     # The backup this very open made is a copy of the damaged file: the one before it.
-    earlier = [b for b in backups if b != database.backup_path]
+    earlier = [b for b in migration_backups(source, revision) if b != database.backup_path]
     if not earlier:
         raise DatabaseUnavailableError(
             database.location,
@@ -224,25 +315,30 @@ def _restore_backup(database: Database, revision: str | None) -> Path:
             f"{revision} finns att återställa.",
         )
     database.engine.dispose()
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    damaged = source.with_name(f"{source.name}.damaged-{stamp}")
-    os.replace(source, damaged)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{source}{suffix}").unlink(missing_ok=True)
-    shutil.copy2(earlier[-1], source)
+    aside = put_back(earlier[-1], source, "damaged")
+    assert aside is not None
     database.repaired_from = earlier[-1]
-    return damaged
+    with database.engine.connect() as connection:  # a backup is a rollback-journal file
+        connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+    return aside
 
 
 def _has_user_tables(engine: Engine) -> bool:
     return any(name != "alembic_version" for name in inspect(engine).get_table_names())
 
 
-def _backup_sqlite(engine: Engine, revision: str | None) -> Path:
-    source = Path(engine.url.database or "")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = source.with_name(f"{source.name}.backup-{revision or 'unversioned'}-{stamp}")
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(source, target)
-    return target
+def _backup_sqlite(database: Database, revision: str | None) -> Path:
+    """A copy of the database before migrating it (backups.py: the online backup API gives a
+    consistent copy with whatever is still in the -wal, no checkpoint needed)."""
+    assert database.path is not None
+    try:
+        with database.engine.connect() as connection:
+            source = connection.connection.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            return make_migration_backup(source, database.path, revision)
+    except (OSError, sqlite3.Error) as error:  # no upgrade without its backup
+        raise DatabaseUnavailableError(
+            database.location,
+            f"säkerhetskopian före uppgraderingen kunde inte skrivas ({error}); databasen har "
+            "inte uppgraderats.",
+        ) from error

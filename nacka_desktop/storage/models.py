@@ -20,7 +20,7 @@ from sqlalchemy import (
     event,
     insert,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, ORMExecuteState, Session, mapped_column
 
 from nacka_desktop.domain.council_matters import CouncilMatterKind
 from nacka_desktop.domain.delegation import DecisionKind, DelegateKind, LegalBasis, OrderStatus
@@ -179,6 +179,11 @@ class AuditEntry(Stamped, Base):
     object_id: Mapped[int] = mapped_column(Integer)
     actor: Mapped[str] = mapped_column(String(100), default="")
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The hash chain (migration 0010, storage/audit_chain.py): the hash of the entry before
+    # this one and of this entry's own content with it, hex SHA-256. Filled at every flush of
+    # a new entry; empty only in an entry written past the app, which `verify` reports.
+    previous_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class WorkTask(Versioned, Base):
@@ -465,3 +470,24 @@ def _first_period(_mapper: Any, connection: Any, unit: Unit) -> None:
             updated_at=utc_now(),
         )
     )
+
+
+# Every new audit entry is chained to the one before it, however a session writes it, and an
+# entry once written is never changed (storage/audit_chain.py, which imports this module).
+@event.listens_for(Session, "before_flush")
+def _chain_audit_entries(session: Session, _context: Any, _instances: Any) -> None:
+    from .audit_chain import chain_new_entries
+
+    chain_new_entries(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _chain_audit_statement(state: ORMExecuteState) -> Any:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return None
+    table = getattr(state.statement, "table", None)  # (an annotated copy of the table)
+    if getattr(table, "name", None) != AuditEntry.__tablename__:
+        return None
+    from .audit_chain import chain_bulk_insert
+
+    return chain_bulk_insert(state)

@@ -184,7 +184,7 @@ class CouncilTab(DelegationTab):
             matter = dialog.council_matter()
             return edits.edit(
                 self.tr("Ändra ärende hos fullmäktige"),
-                lambda: service.update(chosen.id, matter),
+                lambda: service.update(chosen.id, matter, loaded=chosen),
                 lambda previous: service.update(chosen.id, previous),
                 lambda _previous: service.update(chosen.id, matter),
             )

@@ -500,8 +500,9 @@ class OrderTab(DelegationTab):
             changed = dialog.item()
             return edits.edit(
                 self.tr("Ändra punkt {number}").format(number=changed.number),
-                lambda: orders.update_item(item.id, changed),
+                lambda: orders.update_item(item.id, changed, loaded=item),
                 lambda previous: orders.update_item(item.id, previous),
+                lambda _previous: orders.update_item(item.id, changed),
             )
 
         edits.run_dialog(dialog, change)

@@ -52,6 +52,7 @@ class DelegationWindow(QDialog):
         layout.addWidget(self.tabs)
         if edits is not None:  # undo and redo, here or in the main window, show here too
             edits.stack.indexChanged.connect(self.reload)
+            edits.staleRefused.connect(self.reload)
         editing = (
             *self.order_tab.edit_buttons,
             *self.order_tab.setting_buttons,
@@ -105,4 +106,5 @@ class DelegationWindow(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.edits is not None:
             self.edits.stack.indexChanged.disconnect(self.reload)
+            self.edits.staleRefused.disconnect(self.reload)
         super().closeEvent(event)

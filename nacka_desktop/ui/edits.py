@@ -7,12 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
+from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError, StaleEditError
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 from .commands import EditStack, push_edit
@@ -30,6 +30,10 @@ class RefusingDialog(Protocol):
 
 
 class EditRunner(QObject):
+    # A save refused because someone else changed the record since the form was filled:
+    # every window showing data reloads, so the user sees what is saved now.
+    staleRefused = Signal()
+
     def __init__(self, stack: EditStack, parent: QWidget, english: bool) -> None:
         super().__init__(parent)
         self.stack = stack
@@ -55,6 +59,8 @@ class EditRunner(QObject):
             QMessageBox.warning(
                 self.window, title, error.message_en if self.english else error.message
             )
+            if isinstance(error, StaleEditError):
+                self.staleRefused.emit()
         elif isinstance(error, DatabaseOpenError):
             QMessageBox.warning(
                 self.window, title, error.message_en if self.english else error.message_sv

@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 
 ServicesOpener = Callable[[str], Services]
 VIEW_DATE_DELAY_MS = 300
+TREE_EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+)
 # Problems about these are shown in the Delegation window.
 DELEGATION_KINDS = frozenset(
     kind.value
@@ -115,10 +118,7 @@ class MainWindow(QMainWindow):
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        self.tree.setEditTriggers(TREE_EDIT_TRIGGERS)
         self.search = SearchBox(services.queries)
         self.search.model.english = self.english
         self.search.setObjectName("searchBox")
@@ -382,13 +382,36 @@ class MainWindow(QMainWindow):
         return None
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"Nacka Desktop — {self.services.database.location}")
+        """The database in the title bar; a read-only one says so, and nothing offers to edit
+        it (the services would refuse the edit anyway, with a message)."""
+        database = self.services.database
+        title = f"Nacka Desktop — {database.location}"
+        if database.read_only:
+            title = self.tr("{title} (skrivskyddad)").format(title=title)
+        self.setWindowTitle(title)
+        writable = not database.read_only
+        for action in (
+            self.new_unit_action,
+            self.new_person_action,
+            self.appoint_action,
+            self.new_distribution_action,
+        ):
+            action.setEnabled(writable)
+        self.tree.setDragEnabled(writable)
+        self.tree.setAcceptDrops(writable)
+        no_triggers = QAbstractItemView.EditTrigger.NoEditTriggers
+        self.tree.setEditTriggers(TREE_EDIT_TRIGGERS if writable else no_triggers)
+        for form in (self.unit_form, self.person_form, self.appointment_form):
+            form.save_button.setVisible(writable)
+        self.work_panel.new_button.setEnabled(writable)
 
     def _update_actions(self) -> None:
+        writable = not self.services.database.read_only
         has_unit = self.selected_unit_id() is not None
         for action in (self.rename_action, self.move_action, self.close_unit_action):
-            action.setEnabled(has_unit)
-        self.end_appointment_action.setEnabled(self._selected_appointment_id() is not None)
+            action.setEnabled(has_unit and writable)
+        has_appointment = self._selected_appointment_id() is not None
+        self.end_appointment_action.setEnabled(has_appointment and writable)
 
     def _selected_appointment_id(self) -> int | None:
         if self._current and self._current[0] == "appointment":
@@ -422,11 +445,14 @@ class MainWindow(QMainWindow):
 
     def show_unit(self, unit_id: int, reveal: bool = True) -> None:
         try:
+            # Read before the page: a save in between makes the form stale, never current.
+            version = self.services.queries.version(ObjectKind.UNIT, unit_id)
             page = self.services.queries.unit_page(unit_id, self.on)
         except NotFoundError:
             self._show_empty()
             return
         self._current = ("unit", unit_id)
+        self.unit_form.loaded_version = version
         self.unit_form.show_unit(
             page.unit,
             page.parent_name,
@@ -444,11 +470,13 @@ class MainWindow(QMainWindow):
 
     def show_person(self, person_id: int) -> None:
         try:
+            version = self.services.queries.version(ObjectKind.PERSON, person_id)
             page = self.services.queries.person_page(person_id, self.on)
         except NotFoundError:
             self._show_empty()
             return
         self._current = ("person", person_id)
+        self.person_form.loaded_version = version
         self.person_form.show_person(
             page.person, page.chiefs, page.appointments, self.on, self.english
         )
@@ -459,12 +487,14 @@ class MainWindow(QMainWindow):
     def show_appointment(self, appointment_id: int) -> None:
         queries = self.services.queries
         try:
+            version = queries.version(ObjectKind.APPOINTMENT, appointment_id)
             appointment = queries.appointment(appointment_id)
         except NotFoundError:
             self._show_empty()
             return
         snapshot = queries.snapshot(self.on)
         self._current = ("appointment", appointment_id)
+        self.appointment_form.loaded_version = version
         self.appointment_form.show_appointment(
             appointment,
             snapshot.person_label(appointment.person_id),
@@ -591,7 +621,9 @@ class MainWindow(QMainWindow):
             and window.on == self.on  # nor after the view date changed
         )
         if window is None or not reusable:
-            window = DelegationWindow(self.services, self.on, self.english, self, self.edits)
+            # A read-only file: the window shows everything and offers no edit.
+            edits = None if self.services.database.read_only else self.edits
+            window = DelegationWindow(self.services, self.on, self.english, self, edits)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._delegation_window = window
         if self._current is not None and self._current[0] == "person":
@@ -697,7 +729,11 @@ class MainWindow(QMainWindow):
 
     def _save_unit(self, unit_id: int, changes: dict[str, Any]) -> None:
         self.org_actions.save(
-            self.unit_form, self.tr("Ändra enhet"), self.services.units.update, unit_id, changes
+            self.unit_form,
+            self.tr("Ändra enhet"),
+            self.services.units.update,
+            unit_id,
+            changes,
         )
 
     def _save_person(self, person_id: int, changes: dict[str, Any]) -> None:
@@ -800,9 +836,11 @@ class MainWindow(QMainWindow):
         """Follow the shared undo stack while this window is open (it outlives the window)."""
         if on:
             self.undo_stack.indexChanged.connect(self._after_change)
+            self.edits.staleRefused.connect(self._after_change)
             self.undo_stack.editFailed.connect(self._report_error)
         else:
             self.undo_stack.indexChanged.disconnect(self._after_change)
+            self.edits.staleRefused.disconnect(self._after_change)
             self.undo_stack.editFailed.disconnect(self._report_error)
         self._listening = on
 

@@ -302,14 +302,18 @@ class OrgActions(GuiActions):
         object_id: int,
         changes: dict[str, Any],
     ) -> None:
-        """Save a form's changed fields; a refusal is shown at the form's fields."""
+        """Save a form's changed fields; a refusal is shown at the form's fields. A form
+        filled before someone else saved the record is refused, and filled again with
+        what is saved now."""
+        loaded = form.loaded_version
         try:
             self.edits.edit(
                 text,
-                lambda: update(object_id, **changes),
+                lambda: update(object_id, expected_version=loaded, **changes),
                 lambda previous: update(object_id, **previous),
+                lambda _previous: update(object_id, **changes),  # redo: this user's own edit
             )
         except RuleViolationError as error:
             form.show_refusal(error.violations)
-        except EXPECTED_REFUSALS as error:
+        except EXPECTED_REFUSALS as error:  # a stale form is filled again (`staleRefused`)
             self.edits.report(error)

@@ -92,6 +92,7 @@ class ProcessesDialog(QDialog):
                     snapshot.person_label(process.owner_person_id), process.owner_person_id
                 )
             combo.setCurrentIndex(max(combo.findData(process.owner_person_id), 0))
+            combo.setEnabled(not self._services.database.read_only)  # shown, not offered
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, pid=process.id: self._owner_chosen(pid, c)
             )

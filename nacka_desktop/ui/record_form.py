@@ -20,6 +20,9 @@ class RecordForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.english = False
+        # The record's version when the form was filled: its save is refused if someone
+        # else has saved the record since (no silent overwrite).
+        self.loaded_version: int | None = None
         self.form_layout = QFormLayout()
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form = ValidatedForm(self.form_layout)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.work_environment import WorkTaskRecord
 from nacka_desktop.services.context import Services
+from nacka_desktop.services.editing import StaleEditError
 
 from .edits import EXPECTED_REFUSALS, EditRunner
 from .fields import FormMessage, ValidatedForm
@@ -55,6 +58,9 @@ class TaskCatalogueDialog(QDialog):
         right = QVBoxLayout()
         right.addLayout(form_layout)
         right.addWidget(self.message)
+        writable = not services.database.read_only  # a read-only file: shown, not offered
+        self.new_button.setEnabled(writable)
+        self.save_button.setVisible(writable)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addStretch(1)
@@ -140,21 +146,24 @@ class TaskCatalogueDialog(QDialog):
                 )
                 self._reload(int(created))
                 return
-            changes = {
+            changes: dict[str, Any] = {
                 "name": name,
                 "description": description,
                 "active": self.active_check.isChecked(),
             }
             changes = {k: v for k, v in changes.items() if getattr(task, k) != v}
             if changes:
-                task_id = task.id
+                task_id, loaded = task.id, task
                 self._edits.edit(
                     self.tr("Ändra arbetsmiljöuppgift"),
-                    lambda: catalogue.update(task_id, **changes),
+                    lambda: catalogue.update(task_id, loaded, **changes),
                     lambda previous: catalogue.update(task_id, **previous),
+                    lambda _previous: catalogue.update(task_id, **changes),
                 )
             self._reload(task.id)
         except RuleViolationError as error:
             self.message.show_rest(self.form, error.violations, self._edits.english)
         except EXPECTED_REFUSALS as error:
             self._edits.report(error)
+            if isinstance(error, StaleEditError):
+                self._reload(task.id if task is not None else None)  # as saved now

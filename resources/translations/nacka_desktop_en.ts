@@ -1086,6 +1086,10 @@ The program keeps running. The details are in the log file:
         <translation> View as of: </translation>
     </message>
     <message>
+        <source>{title} (skrivskyddad)</source>
+        <translation>{title} (read-only)</translation>
+    </message>
+    <message>
         <source>Arbetsmiljöuppgifter i {unit}</source>
         <translation>Work-environment tasks in {unit}</translation>
     </message>

@@ -102,6 +102,37 @@ def test_demo_with_force_replaces_the_file(
     assert json.loads(out)["counts"]["error"] == 0
 
 
+def test_demo_with_force_refuses_a_database_another_process_has_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Replaced under it, the other program would write on into a deleted file and lose it."""
+    path = tmp_path / "x.db"
+    assert run(["demo", "--db", str(path)], capsys)[0] == cli.EXIT_OK
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM unit').fetchone(); print('open', flush=True); "
+            "sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        before = path.read_bytes()
+        code, _, err = run(["demo", "--db", str(path), "--force"], capsys)
+        assert code == cli.EXIT_CANNOT_WRITE
+        assert "öppen i ett annat program" in err
+        assert path.read_bytes() == before
+    finally:
+        holder.communicate("")  # the other program closes the database
+    assert run(["demo", "--db", str(path), "--force"], capsys)[0] == cli.EXIT_OK
+
+
 # --- check --------------------------------------------------------------------------------------
 
 

@@ -567,6 +567,14 @@ def test_data2_matter_and_number_are_required() -> None:
     assert check(UBN, item(matter="Attest av fakturor", number="3.1")) == set()
 
 
+def test_data3_an_item_number_is_given_once_per_section() -> None:
+    first = item(matter="Attest av fakturor", number="3.1", item_id=1)
+    again = item(matter="Yttranden", number=" 3.1", item_id=2)
+    assert check(UBN, first, again) == {("DATA-3", ERROR, ITEM, 2, "number")}
+    other_section = replace(again, section="Upphandling")
+    assert check(UBN, first, other_section) == set()  # sections numbered from 1 each
+
+
 # -- several items, several orders --------------------------------------------------------------
 
 

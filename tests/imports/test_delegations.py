@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from nacka_desktop.domain.delegation import (
     DecisionKind,
@@ -342,13 +342,40 @@ def test_a_dry_run_writes_nothing(sample: Services, tmp_path: Path) -> None:
 
 def test_rows_of_another_board_are_left_out(sample: Services, tmp_path: Path) -> None:
     other = row("9", "Anställning av medarbetare", "Enhetschef")
-    other[0] = "Någon annan nämnd"
+    other[0] = "Socialnämnden"
     path = write_rows(
         tmp_path / "ks.xlsx", [row("1", "Anställning av medarbetare", "Enhetschef"), other]
     )
     result: ImportResult = import_delegations(sample, path, ks_id(sample))
     assert result.ok and result.item_count == 1
     assert any("annan nämnd" in w for w in result.warnings)
+
+
+def test_a_misspelt_board_refuses_the_file_naming_the_row(sample: Services, tmp_path: Path) -> None:
+    """Left out with a warning, its rows would vanish from the order unnoticed."""
+    misspelt = row("2", "Yttranden", "Enhetschef")
+    misspelt[0] = "Kommunstyrelssen"
+    path = write_rows(
+        tmp_path / "ks.xlsx", [row("1", "Anställning av medarbetare", "Enhetschef"), misspelt]
+    )
+    before = sample.delegation.orders()
+    result = import_delegations(sample, path, ks_id(sample))
+    assert not result.ok and sample.delegation.orders() == before
+    assert [(p.row, p.column) for p in result.problems] == [(3, "Nämnd")]
+    assert "Kommunstyrelssen" in result.problems[0].message
+
+
+def test_a_number_twice_in_a_section_refuses_the_file(sample: Services, tmp_path: Path) -> None:
+    path = write_rows(
+        tmp_path / "ks.xlsx",
+        [
+            row("1", "Anställning av medarbetare", "Enhetschef"),
+            row("1", "Yttranden", "Enhetschef"),
+        ],
+    )
+    result = import_delegations(sample, path, ks_id(sample))
+    assert not result.ok
+    assert [(p.row, p.column, p.rule_id) for p in result.problems] == [(3, "Nr", "DATA-3")]
 
 
 def test_the_register_imports_back_as_the_same_items(sample: Services, tmp_path: Path) -> None:
@@ -395,3 +422,29 @@ def test_invisible_characters_in_a_position_do_not_make_a_new_one(
     result = import_delegations(sample, path, ks_id(sample))
     assert result.ok, result.report_lines()
     assert result.created_positions == []
+
+
+def test_an_item_number_reads_as_the_cell_shows_it(sample: Services, tmp_path: Path) -> None:
+    """Excel stores 9.10 as the number 9.1; formatted 0.00 the cell shows 9.10, and so does
+    the order (item 9.1 and item 9.10 are two different items)."""
+    path = write_rows(
+        tmp_path / "ks.xlsx",
+        [
+            row("9.1", "Anställning av medarbetare", "Enhetschef"),
+            row("9.10", "Yttranden", "Enhetschef"),
+            row("3", "Beslut om ledighet", "Enhetschef"),
+        ],
+    )
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["C2"] = 9.1
+    sheet["C3"] = 9.1
+    sheet["C3"].number_format = "0.00"
+    sheet["C4"] = 3
+    workbook.save(path)
+
+    result = import_delegations(sample, path, ks_id(sample))
+    assert result.ok, result.report_lines()
+    order = next(o for o in sample.delegation.orders() if o.id == result.order_id)
+    assert [i.number for i in order.items] == ["9.1", "9.10", "3"]

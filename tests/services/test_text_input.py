@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
+from nacka_desktop.domain.rules import ObjectKind, RuleViolationError
 from nacka_desktop.domain.text import clean_text
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.people import PersonDraft
+from nacka_desktop.storage.text_limits import MAX_TEXT_CHARS
 
 
 def test_clean_text_composes_and_drops_what_cannot_be_seen() -> None:
@@ -33,3 +37,31 @@ def test_search_input_is_cleaned_and_bounded(sample: Services) -> None:
     page = "Planenheten " + "x" * 2000
     assert sample.queries.search(page) == []  # no SQL error, no match: nothing is x…x
     assert [h.text for h in sample.queries.search("Planenheten" + " " * 2000)] == ["Planenheten"]
+
+
+def test_a_text_longer_than_its_field_is_refused_at_the_field(sample: Services) -> None:
+    """A 16 MB title used to be stored and echoed in every list and letter."""
+    person = sample.persons.create(PersonDraft("Z8", "Ada", "Berg", "Jurist"))
+    with pytest.raises(RuleViolationError) as refused:
+        sample.persons.update(person.id, title="T" * 16_000_000)
+    (violation,) = refused.value.violations
+    assert (violation.rule_id, violation.object_kind, violation.object_id, violation.field) == (
+        "DATA-2",
+        ObjectKind.PERSON,
+        person.id,
+        "title",
+    )
+    assert "16 000 000 tecken" in violation.message and "högst 200" in violation.message
+    assert sample.queries.person(person.id).title == "Jurist"
+
+    with pytest.raises(RuleViolationError):  # a new row as well, nothing of it kept
+        sample.persons.create(PersonDraft("Z7", "Bo" * 100, "Berg"))
+    assert all(p.employee_number != "Z7" for p in sample.queries.snapshot().persons.values())
+
+
+def test_a_long_text_field_takes_twenty_thousand_characters(sample: Services) -> None:
+    task_id = sample.tasks.create("LANG", "Lång uppgift", "x" * MAX_TEXT_CHARS)
+    assert len(next(t for t in sample.tasks.list() if t.id == task_id).description) == 20_000
+    with pytest.raises(RuleViolationError) as refused:
+        sample.tasks.update(task_id, description="x" * (MAX_TEXT_CHARS + 1))
+    assert refused.value.violations[0].field == "description"

@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.services.context import Services
 from nacka_desktop.ui.main_window import MainWindow
 from nacka_desktop.ui.unit_form import UnitForm
+from tests.conftest import TODAY
 
 from .helpers import child_names, select_unit, tree_index
 
@@ -237,3 +239,29 @@ def test_person_form_validates_and_saves_a_name_with_swedish_letters(window: Mai
     assert form.heading.text().endswith("Ödmark-Åström")
     window.undo_action.trigger()
     assert services.queries.person(planner.appointment.person_id).last_name != "Ödmark-Åström"
+
+
+def test_a_form_filled_before_a_colleague_saved_is_refused_and_filled_again(
+    window, message_boxes, db_path
+):
+    """Two people, one database: my save would silently undo the colleague's; it is refused
+    with "ladda om", the form shows what is saved now, and my next save goes through."""
+    unit_id = select_unit(window, "Socialnämnden")
+    colleague = Services.open(db_path, clock=lambda: TODAY, create=False)
+    try:
+        colleague.units.update(unit_id, charter="Kollegans reglemente")
+    finally:
+        colleague.close()
+
+    form = window.unit_form
+    form.charter_edit.setPlainText("Mitt reglemente")
+    form.save_button.click()
+
+    assert any("Någon annan har ändrat enheten" in text for _, _, text in message_boxes.calls)
+    assert window.services.queries.unit(unit_id).charter == "Kollegans reglemente"
+    assert form.charter_edit.toPlainText() == "Kollegans reglemente"  # filled again
+    assert not window.undo_stack.canUndo()
+
+    form.charter_edit.setPlainText("Mitt reglemente")
+    form.save_button.click()
+    assert window.services.queries.unit(unit_id).charter == "Mitt reglemente"
