@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sqlite3
 import subprocess
@@ -16,8 +17,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.editing import ConcurrentEditError
+from nacka_desktop.services.editing import ConcurrentEditError, StaleEditError
 from nacka_desktop.services.units import UnitDraft
 from nacka_desktop.storage import database as database_module
 from nacka_desktop.storage import repositories
@@ -56,6 +58,8 @@ def test_every_successful_edit_writes_one_audit_entry(services: Services) -> Non
         + ["unit.update", "unit.close", "unit.reopen"]
     )
     assert all(entry.created_at is not None for entry in audit_trail(services))
+    # Who did it: the operating-system user (the actor used to be always empty).
+    assert {entry.actor for entry in audit_trail(services)} == {getpass.getuser()}
 
 
 def test_version_goes_up_with_each_edit(services: Services, line: Line, db_path: Path) -> None:
@@ -92,10 +96,13 @@ def test_change_committed_by_another_program_during_an_edit_is_a_concurrent_edit
 def test_edit_after_another_program_changed_the_row_overwrites_it(
     services: Services, line: Line, db_path: Path
 ) -> None:
-    # Doubtful: the services take no expected version, so the version column only guards the
-    # few milliseconds of one edit. A user who read the unit before someone else saved it
-    # overwrites the other change without any warning (last write wins).
+    """Without the version a form loaded (an undo, a script) the edit applies to the row as it
+    is now; a form passes its version and is refused instead (tests/services/
+    test_two_sessions.py)."""
+    loaded = services.queries.version(ObjectKind.UNIT, line.lon)
     execute(db_path, "UPDATE unit SET name = 'Annans namn', version = 7 WHERE id = ?", line.lon)
+    with pytest.raises(StaleEditError):
+        services.units.update(line.lon, expected_version=loaded, name="Formulärets namn")
     services.units.rename(line.lon, "Mitt namn")
     assert rows(db_path, "SELECT name, version FROM unit WHERE id = ?", line.lon) == [
         ("Mitt namn", 8)
