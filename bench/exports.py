@@ -333,10 +333,10 @@ def register(args: ChildArgs, kind: str) -> None:
 
 def register_writer(kind: str, services: Any, args: ChildArgs) -> Callable[[Path], None]:
     if kind == "distributions":
-        from nacka_desktop.exports.registers import write_distribution_register
+        from nacka_desktop.exports.registers.work import write_distribution_register
 
         return lambda path: write_distribution_register(services.work, args.today, path)
-    from nacka_desktop.exports.delegation_registers import write_delegation_register
+    from nacka_desktop.exports.registers.delegation import write_delegation_register
 
     return lambda path: write_delegation_register(services, args.today, path)
 
@@ -378,7 +378,7 @@ def memory(args: ChildArgs) -> None:
 
 def memory_child(mode: str) -> None:
     args = child_args()
-    from nacka_desktop.exports.registers import write_distribution_register
+    from nacka_desktop.exports.registers.work import write_distribution_register
     from nacka_desktop.services.context import Services
 
     out = args.work_dir / f"memory{mode}.xlsx"

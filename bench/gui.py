@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.people import AppointmentDraft
-from nacka_desktop.ui.commands import EditStack
-from nacka_desktop.ui.consequences_dialog import ConsequencesDialog
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.settings import Settings
+from nacka_desktop.services.org.people import AppointmentDraft
+from nacka_desktop.ui.org.consequences_dialog import ConsequencesDialog
+from nacka_desktop.ui.shell.commands import EditStack
+from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.shell.settings import Settings
 
 from .common import (
     ChildArgs,

@@ -77,13 +77,13 @@ def child(mode: str, database: str, timeout: float) -> None:
         window.installEventFilter(spy)
         window.show()
     else:
-        from nacka_desktop.ui.application import has_display
+        from nacka_desktop.ui.shell.application import has_display
 
         assert has_display()
         app.setOrganizationName("Nacka Desktop")
         app.setApplicationName("Nacka Desktop")
         app.setApplicationDisplayName("Nacka Desktop")
-        from nacka_desktop.ui.controller import Controller
+        from nacka_desktop.ui.shell.controller import Controller
 
         controller = Controller()
         # Controller.start shows the window; watch for its first paint from then on.

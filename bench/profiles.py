@@ -22,7 +22,7 @@ from typing import Any
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.people import AppointmentDraft
+from nacka_desktop.services.org.people import AppointmentDraft
 
 from .common import ROOT, Record, child_args, emit, measuring
 
@@ -172,9 +172,9 @@ def _gui_and_exports(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from nacka_desktop.exports.delegation_registers import write_delegation_register
     from nacka_desktop.exports.letters import write_distribution_letter
-    from nacka_desktop.ui.delegation_window import DelegationWindow
+    from nacka_desktop.exports.registers.delegation import write_delegation_register
+    from nacka_desktop.ui.delegation.window import DelegationWindow
 
     today = args.today
     app = QApplication.instance() or QApplication([])
@@ -309,7 +309,7 @@ def _gui_and_exports(
             "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
             "started = time.perf_counter()\n"
             "profiler = cProfile.Profile(); profiler.enable()\n"
-            "import nacka_desktop.ui.application, nacka_desktop.ui.main_window\n"
+            "import nacka_desktop.ui.shell.application, nacka_desktop.ui.shell.main_window\n"
             "profiler.disable()\n"
             "print(round(time.perf_counter() - started, 3))\n"
             "stream = io.StringIO()\n"

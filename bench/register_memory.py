@@ -11,7 +11,7 @@ from .exports import memory
 
 
 def main() -> None:
-    from nacka_desktop.exports.registers import write_distribution_register
+    from nacka_desktop.exports.registers.work import write_distribution_register
     from nacka_desktop.services.context import Services
 
     args = child_args()

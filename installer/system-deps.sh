@@ -5,7 +5,7 @@
 set -euo pipefail
 
 offscreen=(python3-venv libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
-  libx11-6 libxcb1 libxkbcommon0 fonts-dejavu-core)
+  libx11-6 libxcb1 libxkbcommon0 fonts-dejavu-core poppler-utils util-linux)
 window=(xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb-glx0)

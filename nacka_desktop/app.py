@@ -6,7 +6,7 @@ import sys
 
 
 def _launch_gui(database: str | None) -> int:
-    from nacka_desktop.ui.application import run  # Qt is loaded only when a window is wanted
+    from nacka_desktop.ui.shell.application import run  # Qt is loaded only when a window is wanted
 
     return run(database)
 

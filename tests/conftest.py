@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +17,81 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from nacka_desktop.services.context import Services
 
 TODAY = date(2026, 11, 26)
+
+# --- an honest gate -----------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+STRICT_SKIPS = "NACKA_DESKTOP_STRICT_SKIPS"  # set by `make test`
+ALLOWED_SKIPS = [
+    line.strip()
+    for line in (Path(__file__).with_name("allowed_skips.txt")).read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+UNPRIVILEGED_CHILD = "NACKA_DESKTOP_TEST_UNPRIVILEGED"
+_skipped: list[tuple[str, str]] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "unprivileged: needs file permissions to hold; run as root, the test runs again in a "
+        "child process without root's capabilities (setpriv)",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Root writes read-only files anyway; a test of what a user who cannot write sees runs
+    in a child without root's capabilities (as in CI, which runs as root)."""
+    if pyfuncitem.get_closest_marker("unprivileged") is None:
+        return None
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or os.environ.get(UNPRIVILEGED_CHILD):
+        return None
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None  # the test skips itself, naming why
+    child = subprocess.run(
+        [
+            setpriv,
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            pyfuncitem.nodeid,
+        ],
+        cwd=ROOT,
+        env={**os.environ, UNPRIVILEGED_CHILD: "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if child.returncode != 0 or " passed" not in child.stdout:
+        pytest.fail(f"without root's capabilities the test failed:\n{child.stdout[-4000:]}")
+    return True
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        _skipped.append((report.nodeid, str(report.longrepr[2])))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if not os.environ.get(STRICT_SKIPS):
+        return
+    unexpected = [
+        (nodeid, reason)
+        for nodeid, reason in _skipped
+        if not any(allowed in reason for allowed in ALLOWED_SKIPS)
+    ]
+    if unexpected:
+        print("\nSkipped for a reason not in tests/allowed_skips.txt (a skip hides a fault):")
+        for nodeid, reason in unexpected:
+            print(f"  {nodeid}: {reason}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True, scope="session")

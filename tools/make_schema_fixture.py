@@ -14,11 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nacka_desktop.domain.council_matters import (  # noqa: E402
+from nacka_desktop.domain.delegation.council_matters import (  # noqa: E402
     CouncilMatter,
     CouncilMatterKind,
 )
-from nacka_desktop.domain.delegation import (  # noqa: E402
+from nacka_desktop.domain.delegation.orders import (  # noqa: E402
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -27,8 +27,8 @@ from nacka_desktop.domain.delegation import (  # noqa: E402
 )
 from nacka_desktop.domain.enums import Role, UnitKind  # noqa: E402
 from nacka_desktop.services.context import Services  # noqa: E402
-from nacka_desktop.services.people import AppointmentDraft, PersonDraft  # noqa: E402
-from nacka_desktop.services.units import UnitDraft  # noqa: E402
+from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft  # noqa: E402
+from nacka_desktop.services.org.units import UnitDraft  # noqa: E402
 from nacka_desktop.services.work_environment import (  # noqa: E402
     ALL_CONFIRMED,
     DistributionDraft,

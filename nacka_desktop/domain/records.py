@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .dates import is_valid_on
-from .enums import ProcessKind, Role, UnitKind, WelfareBranch
+from nacka_desktop.domain.dates import is_valid_on
+from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})
 

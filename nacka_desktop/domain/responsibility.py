@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .enums import Role, UnitKind
-from .records import AppointmentRecord, OrgSnapshot
-from .structure import OPERATING_AREA_EXTRA_ROLES, OPERATING_AREA_LEADERS, shape_of
+from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
+from nacka_desktop.domain.structure import (
+    OPERATING_AREA_EXTRA_ROLES,
+    OPERATING_AREA_LEADERS,
+    shape_of,
+)
 
 
 def leading_roles_for(snapshot: OrgSnapshot, unit_id: int) -> frozenset[Role]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .enums import Role, UnitKind, WelfareBranch
+from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from .dates import is_valid_on
-from .enums import UnitKind
-from .records import UnitRecord
+from nacka_desktop.domain.dates import is_valid_on
+from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.records import UnitRecord
 
 STRUCTURE_FIELDS = ("parent_id", "kind", "name", "code")
 

@@ -18,7 +18,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from .records import AppointmentRecord, OrgSnapshot
+from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
 
 FOLLOW_UP_MONTHS = 12  # AM-8: at least once a year
 

@@ -9,9 +9,14 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from .records import AppointmentRecord
-from .responsibility import is_leading
-from .work_environment import DistributionRecord, DistributionState, WorkSnapshot, task_chain
+from nacka_desktop.domain.records import AppointmentRecord
+from nacka_desktop.domain.responsibility import is_leading
+from nacka_desktop.domain.work_environment import (
+    DistributionRecord,
+    DistributionState,
+    WorkSnapshot,
+    task_chain,
+)
 
 
 def giver_options(work: WorkSnapshot, on: date) -> list[AppointmentRecord]:

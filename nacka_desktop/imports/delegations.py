@@ -16,18 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nacka_desktop.domain.delegation import (
-    BoardSetting,
-    Delegate,
-    DelegateKind,
-    DelegationItem,
-    DelegationOrder,
-    LegalBasis,
-    OrderStatus,
-    infer_decision_kind,
-)
-from nacka_desktop.domain.delegation_checks import check_delegation
-from nacka_desktop.domain.delegation_format import (
+from nacka_desktop.domain.delegation.format import (
     COL_BASIS,
     COL_BOARD,
     COL_DELEGATE,
@@ -53,9 +42,20 @@ from nacka_desktop.domain.delegation_format import (
     parse_legal_basis,
     parse_yes_no,
 )
+from nacka_desktop.domain.delegation.orders import (
+    BoardSetting,
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+    DelegationOrder,
+    LegalBasis,
+    OrderStatus,
+    infer_decision_kind,
+)
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot, UnitRecord
 from nacka_desktop.domain.rules import RuleViolationError, Violation
+from nacka_desktop.domain.rules.delegation import check_delegation
 from nacka_desktop.imports.xlsx_reader import SheetLimitError, read_sheet_rows
 from nacka_desktop.services.context import Services
 

@@ -25,35 +25,34 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.checks import (
+from nacka_desktop.domain.delegation.council_matters import CouncilMatter, DecisionRecord
+from nacka_desktop.domain.delegation.orders import BoardSetting, DelegationOrder, Subdelegation
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.rules import Violation, sort_violations
+from nacka_desktop.domain.rules.council import check_council_matters, check_decisions
+from nacka_desktop.domain.rules.delegation import check_delegation
+from nacka_desktop.domain.rules.org import (
     check_appointments,
     check_on_date,
     check_persons,
     check_units,
 )
-from nacka_desktop.domain.council_checks import check_council_matters, check_decisions
-from nacka_desktop.domain.council_matters import CouncilMatter, DecisionRecord
-from nacka_desktop.domain.delegation import BoardSetting, DelegationOrder, Subdelegation
-from nacka_desktop.domain.delegation_checks import check_delegation
-from nacka_desktop.domain.records import OrgSnapshot
-from nacka_desktop.domain.rules import Violation, sort_violations
-from nacka_desktop.domain.work_checks import check_work_environment
+from nacka_desktop.domain.rules.work import check_work_environment
 from nacka_desktop.domain.work_environment import WorkSnapshot
+from nacka_desktop.services.audit import chain_violations
 from nacka_desktop.storage.audit_chain import ChainState, follow
-from nacka_desktop.storage.delegation_repository import (
+from nacka_desktop.storage.edited_rows import EditedRows
+from nacka_desktop.storage.models import DataVersion
+from nacka_desktop.storage.repositories.delegation import (
     load_board_settings,
     load_council_matters,
     load_decision_records,
     load_orders,
     load_subdelegations,
 )
-from nacka_desktop.storage.edited_rows import EditedRows
-from nacka_desktop.storage.models import DataVersion
-from nacka_desktop.storage.repositories import load_snapshot, patch_snapshot, restructured
+from nacka_desktop.storage.repositories.org import load_snapshot, patch_snapshot, restructured
+from nacka_desktop.storage.repositories.work import load_work_snapshot, patch_work_snapshot
 from nacka_desktop.storage.unit_history import structure_epoch
-from nacka_desktop.storage.work_repository import load_work_snapshot, patch_work_snapshot
-
-from .audit import chain_violations
 
 # The structure of the tree on the date checked: the last date on or before it when some unit
 # moved, was renamed or changed kind (as an ordinal; 0 if none ever did). Not a table, but kept

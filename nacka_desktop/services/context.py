@@ -7,20 +7,27 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from nacka_desktop.storage.database import Database, open_database
+from nacka_desktop.services.checking import ViolationCache
+from nacka_desktop.services.delegation.council_matters import CouncilMatterService
+from nacka_desktop.services.delegation.orders import (
+    DelegatedDecisionService,
+    DelegationOrderService,
+)
+from nacka_desktop.services.delegation.queries import DelegationQueries
+from nacka_desktop.services.editing import Clock, Editor
+from nacka_desktop.services.org.consequences import ConsequenceService
+from nacka_desktop.services.org.people import AppointmentService, PersonService
+from nacka_desktop.services.org.processes import ProcessService
+from nacka_desktop.services.org.queries import OrgQueries
+from nacka_desktop.services.org.units import UnitService
+from nacka_desktop.services.work_environment import DistributionService, TaskCatalogueService
+from nacka_desktop.services.work_queries import WorkQueries
+from nacka_desktop.storage.database import Database, open_database, remembered_location
+from nacka_desktop.storage.errors import DatabaseOpenError
 
-from .checking import ViolationCache
-from .consequences import ConsequenceService
-from .council_matters import CouncilMatterService
-from .delegation import DelegatedDecisionService, DelegationOrderService
-from .delegation_queries import DelegationQueries
-from .editing import Clock, Editor
-from .people import AppointmentService, PersonService
-from .processes import ProcessService
-from .queries import OrgQueries
-from .units import UnitService
-from .work_environment import DistributionService, TaskCatalogueService
-from .work_queries import WorkQueries
+# What the window and the command line need of opening a database, so that they import the
+# services only (an import contract keeps `ui` away from `storage`).
+__all__ = ["DatabaseOpenError", "Services", "login_name", "remembered_location"]
 
 
 def login_name() -> str:

@@ -16,13 +16,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
+from nacka_desktop.services.checking import Dataset, ViolationCache, table_versions
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.edited_rows import recording
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
 from nacka_desktop.storage.text_limits import TextTooLongError, refuse_overlong_text
-
-from .checking import Dataset, ViolationCache, table_versions
 
 Clock = Callable[[], date]
 

@@ -22,9 +22,9 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.council_matters import CouncilMatterKind
 from nacka_desktop.domain.dates import is_valid_on
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.council_matters import CouncilMatterKind
+from nacka_desktop.domain.delegation.orders import (
     DecisionKind,
     DelegateKind,
     DelegationOrder,
@@ -32,12 +32,12 @@ from nacka_desktop.domain.delegation import (
     OrderStatus,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_rights import Via, direct_holders, rights_of_person
+from nacka_desktop.domain.delegation.rights import Via, direct_holders, rights_of_person
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.work_environment import ReturnReason, add_months
+from nacka_desktop.services.checking import all_violations
 from nacka_desktop.storage.database import Database
-from nacka_desktop.storage.delegation_repository import load_orders
 from nacka_desktop.storage.models import (
     Appointment,
     AuditEntry,
@@ -57,9 +57,8 @@ from nacka_desktop.storage.models import (
     Unit,
     WorkTask,
 )
-from nacka_desktop.storage.repositories import load_snapshot
-
-from .checking import all_violations
+from nacka_desktop.storage.repositories.delegation import load_orders
+from nacka_desktop.storage.repositories.org import load_snapshot
 
 SEED = 2026
 KF_SEATS = 61
@@ -1290,7 +1289,7 @@ class _Item:
 
 _Section = tuple[str, tuple[_Item, ...]]
 
-# The laws each board's reglemente gives it (DEL-2), by short form (domain/laws.py).
+# The laws each board's reglemente gives it (DEL-2), by short form (domain/delegation/laws.py).
 # Every board procures and keeps records; a law can be in several reglementen (KS plans and
 # exploits land under PBL, MSN grants bygglov under it).
 _EVERY_BOARD = frozenset(

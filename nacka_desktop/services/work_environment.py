@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.work_environment import ReturnReason, WorkTaskRecord
+from nacka_desktop.services.editing import Editor, NotFoundError, refusal, refuse_stale
 from nacka_desktop.storage.models import (
     Appointment,
     TaskDistribution,
@@ -23,8 +24,6 @@ from nacka_desktop.storage.models import (
     Unit,
     WorkTask,
 )
-
-from .editing import Editor, NotFoundError, refusal, refuse_stale
 
 Confirmation = tuple[bool, bool, bool, bool]  # knowledge, competence, authority, resources
 ALL_CONFIRMED: Confirmation = (True, True, True, True)

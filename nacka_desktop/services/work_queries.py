@@ -23,13 +23,12 @@ from nacka_desktop.domain.work_environment import (
     reported_state,
     task_chain,
 )
+from nacka_desktop.services.checking import ViolationCache
+from nacka_desktop.services.editing import Clock, NotFoundError
+from nacka_desktop.services.org.queries import AppointmentView, appointment_view
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.models import TaskReturn
 from nacka_desktop.storage.neighbourhood import load_work_neighbourhood
-
-from .checking import ViolationCache
-from .editing import Clock, NotFoundError
-from .queries import AppointmentView, appointment_view
 
 EMPLOYER_NAME = "Kommunstyrelsen"
 

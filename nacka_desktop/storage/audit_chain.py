@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import Connection, Result, String, inspect, select, type_coerce, update
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from .models import AuditEntry, DataVersion, utc_now
+from nacka_desktop.storage.models import AuditEntry, DataVersion, utc_now
 
 GENESIS = "0" * 64  # the previous hash of the first entry
 TABLE = "audit_entry"

@@ -20,8 +20,13 @@ from sqlalchemy.pool import QueuePool
 if TYPE_CHECKING:
     from alembic.config import Config
 
-from .backups import make_daily_backup, make_migration_backup, migration_backups, put_back
-from .errors import (
+from nacka_desktop.storage.backups import (
+    make_daily_backup,
+    make_migration_backup,
+    migration_backups,
+    put_back,
+)
+from nacka_desktop.storage.errors import (
     DatabaseLockedError,
     DatabaseReadOnlyError,
     DatabaseTooNewError,
@@ -30,7 +35,7 @@ from .errors import (
     NotADatabaseError,
     ReadOnlyNeedsUpgradeError,
 )
-from .health import FileState, damaged, probe, read_only_uri
+from nacka_desktop.storage.health import FileState, damaged, probe, read_only_uri
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 3000

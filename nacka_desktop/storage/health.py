@@ -24,8 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .backups import newest_backup
-from .errors import (
+from nacka_desktop.storage.backups import newest_backup
+from nacka_desktop.storage.errors import (
     DatabaseDamagedError,
     DatabaseLockedError,
     DatabaseUnavailableError,

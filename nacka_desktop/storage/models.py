@@ -22,8 +22,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, ORMExecuteState, Session, mapped_column
 
-from nacka_desktop.domain.council_matters import CouncilMatterKind
-from nacka_desktop.domain.delegation import DecisionKind, DelegateKind, LegalBasis, OrderStatus
+from nacka_desktop.domain.delegation.council_matters import CouncilMatterKind
+from nacka_desktop.domain.delegation.orders import (
+    DecisionKind,
+    DelegateKind,
+    LegalBasis,
+    OrderStatus,
+)
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind, WelfareBranch
 from nacka_desktop.domain.text import clean_text
 
@@ -476,7 +481,7 @@ def _first_period(_mapper: Any, connection: Any, unit: Unit) -> None:
 # entry once written is never changed (storage/audit_chain.py, which imports this module).
 @event.listens_for(Session, "before_flush")
 def _chain_audit_entries(session: Session, _context: Any, _instances: Any) -> None:
-    from .audit_chain import chain_new_entries
+    from nacka_desktop.storage.audit_chain import chain_new_entries
 
     chain_new_entries(session)
 
@@ -488,6 +493,6 @@ def _chain_audit_statement(state: ORMExecuteState) -> Any:
     table = getattr(state.statement, "table", None)  # (an annotated copy of the table)
     if getattr(table, "name", None) != AuditEntry.__tablename__:
         return None
-    from .audit_chain import chain_bulk_insert
+    from nacka_desktop.storage.audit_chain import chain_bulk_insert
 
     return chain_bulk_insert(state)

@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.unit_history import as_of
 from nacka_desktop.domain.work_environment import WorkSnapshot
-
-from .models import (
+from nacka_desktop.storage.models import (
     Appointment,
     Person,
     TaskDistribution,
@@ -26,9 +25,9 @@ from .models import (
     Unit,
     UnitHistory,
 )
-from .repositories import appointment_record, person_record, unit_record
-from .unit_history import histories, in_force_on
-from .work_repository import load_work_snapshot
+from nacka_desktop.storage.repositories.org import appointment_record, person_record, unit_record
+from nacka_desktop.storage.repositories.work import load_work_snapshot
+from nacka_desktop.storage.unit_history import histories, in_force_on
 
 
 def load_neighbourhood(

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from nacka_desktop.domain.unit_history import UnitPeriod
-
-from .models import Unit, UnitHistory, utc_now
+from nacka_desktop.storage.models import Unit, UnitHistory, utc_now
 
 
 def period_record(row: UnitHistory | Row[Any]) -> UnitPeriod:

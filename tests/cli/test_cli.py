@@ -15,7 +15,7 @@ import pytest
 from nacka_desktop import cli
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.units import UnitDraft
+from nacka_desktop.services.org.units import UnitDraft
 
 from ..services.builders import build_line
 

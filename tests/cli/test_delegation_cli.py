@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from nacka_desktop import cli
-from nacka_desktop.domain.delegation import OrderStatus
+from nacka_desktop.domain.delegation.orders import OrderStatus
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
 

@@ -27,7 +27,7 @@ import sys
 from datetime import date
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.people import AppointmentDraft
+from nacka_desktop.services.org.people import AppointmentDraft
 services = Services.open(sys.argv[1])
 person, unit = int(sys.argv[2]), int(sys.argv[3])
 print("ready", flush=True)

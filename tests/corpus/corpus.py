@@ -11,17 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.format import DelegateTextError, parse_delegate
+from nacka_desktop.domain.delegation.orders import (
     BoardSetting,
     DelegationItem,
     DelegationOrder,
     OrderStatus,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_checks import check_delegation
-from nacka_desktop.domain.delegation_format import DelegateTextError, parse_delegate
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.rules.delegation import check_delegation
 
 CORPUS = Path(__file__).with_name("delegation_corpus.toml")
 # A second corpus by another author, written after the recogniser was tuned on the first and

@@ -11,12 +11,12 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.delegation import BoardSetting
+from nacka_desktop.domain.delegation.orders import BoardSetting
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
+from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.services.units import UnitDraft
 from tests.conftest import TODAY
 
 from .corpus import HOLDOUT, Row, Verdict, judge, rows

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.checks import check_organisation
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind
-from nacka_desktop.domain.rule_catalogue import RULES
+from nacka_desktop.domain.rules.catalogue import RULES
+from nacka_desktop.domain.rules.org import check_organisation
 
 from .snapshots import (
     AO,

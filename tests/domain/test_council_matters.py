@@ -8,8 +8,7 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.council_checks import check_council_matters, check_decisions
-from nacka_desktop.domain.council_matters import (
+from nacka_desktop.domain.delegation.council_matters import (
     CouncilMatter,
     CouncilMatterKind,
     DecisionRecord,
@@ -18,10 +17,11 @@ from nacka_desktop.domain.council_matters import (
     report_route,
     without_recalled,
 )
-from nacka_desktop.domain.delegation import BoardSetting, DecisionKind, LegalBasis
-from nacka_desktop.domain.delegation_rights import rights_of_person, who_may_decide
+from nacka_desktop.domain.delegation.orders import BoardSetting, DecisionKind, LegalBasis
+from nacka_desktop.domain.delegation.rights import rights_of_person, who_may_decide
 from nacka_desktop.domain.enums import Severity
-from nacka_desktop.domain.rule_catalogue import RULES
+from nacka_desktop.domain.rules.catalogue import RULES
+from nacka_desktop.domain.rules.council import check_council_matters, check_decisions
 
 from .snapshots import KF, KS, LON, ON, SLK, UBN, Org
 from .test_delegation import Hit, hits, item, order, staffed

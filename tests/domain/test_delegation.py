@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     COMMUNITY_SERVICE_RESERVED,
     HR_KINDS,
     NON_DELEGABLE_KINDS,
@@ -27,11 +27,11 @@ from nacka_desktop.domain.delegation import (
     OrderStatus,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_checks import check_delegation
 from nacka_desktop.domain.enums import Role, Severity
 from nacka_desktop.domain.records import OrgSnapshot
-from nacka_desktop.domain.rule_catalogue import RULES
 from nacka_desktop.domain.rules import Violation
+from nacka_desktop.domain.rules.catalogue import RULES
+from nacka_desktop.domain.rules.delegation import check_delegation
 
 from .snapshots import AO, HTJ, KF, KS, KSAU, LON, ON, PER, RSK, SLK, UBN, VS, VSS, Org
 

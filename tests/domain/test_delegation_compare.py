@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.compare import Change, compare_orders
+from nacka_desktop.domain.delegation.orders import (
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -13,7 +14,6 @@ from nacka_desktop.domain.delegation import (
     DelegationOrder,
     OrderStatus,
 )
-from nacka_desktop.domain.delegation_compare import Change, compare_orders
 from nacka_desktop.domain.enums import Role
 
 

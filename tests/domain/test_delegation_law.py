@@ -9,7 +9,9 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.format import DelegateTextError, parse_delegate
+from nacka_desktop.domain.delegation.laws import LAWS, cited_laws
+from nacka_desktop.domain.delegation.orders import (
     BoardSetting,
     DecisionKind,
     Delegate,
@@ -19,12 +21,10 @@ from nacka_desktop.domain.delegation import (
     Subdelegation,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_checks import check_delegation
-from nacka_desktop.domain.delegation_format import DelegateTextError, parse_delegate
-from nacka_desktop.domain.delegation_rights import rights_of_person, who_may_decide
+from nacka_desktop.domain.delegation.rights import rights_of_person, who_may_decide
 from nacka_desktop.domain.enums import Role, Severity
-from nacka_desktop.domain.laws import LAWS, cited_laws
 from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.rules.delegation import check_delegation
 
 from .snapshots import AO, HTJ, KS, KSAU, LON, ON, UBN, Org
 from .test_delegation import ERROR, ITEM, WARNING, check, item, order, position

@@ -17,7 +17,7 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -26,7 +26,7 @@ from nacka_desktop.domain.delegation import (
     LegalBasis,
     OrderStatus,
 )
-from nacka_desktop.domain.delegation_rights import (
+from nacka_desktop.domain.delegation.rights import (
     Right,
     Via,
     direct_holders,

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from nacka_desktop.domain.enums import Severity
-from nacka_desktop.domain.rule_catalogue import RULES, Rule, RuleId
 from nacka_desktop.domain.rules import ObjectKind, Violation, violation
+from nacka_desktop.domain.rules.catalogue import RULES, Rule, RuleId
 
 REPO = Path(__file__).parents[2]
 DOMAIN_MD = REPO / ".." / "shared" / "DOMAIN.md"

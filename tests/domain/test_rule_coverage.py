@@ -9,8 +9,7 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.checks import check_organisation
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     BoardSetting,
     DecisionKind,
     Delegate,
@@ -18,10 +17,11 @@ from nacka_desktop.domain.delegation import (
     DelegationItem,
     Subdelegation,
 )
-from nacka_desktop.domain.delegation_checks import check_delegation
-from nacka_desktop.domain.delegation_rights import Via, rights_of_person
+from nacka_desktop.domain.delegation.rights import Via, rights_of_person
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.domain.responsibility import chief_of_appointment
+from nacka_desktop.domain.rules.delegation import check_delegation
+from nacka_desktop.domain.rules.org import check_organisation
 from nacka_desktop.domain.work_environment import DistributionState
 
 from .snapshots import HTJ, KS, KSAU, LON, ON, PER, SLK, Org, found

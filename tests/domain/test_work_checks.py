@@ -17,9 +17,9 @@ from datetime import date
 import pytest
 
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
-from nacka_desktop.domain.rule_catalogue import RULES
 from nacka_desktop.domain.rules import Violation
-from nacka_desktop.domain.work_checks import check_work_environment
+from nacka_desktop.domain.rules.catalogue import RULES
+from nacka_desktop.domain.rules.work import check_work_environment
 from nacka_desktop.domain.work_environment import (
     DistributionItemRecord,
     DistributionRecord,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     Delegate,
     DelegateKind,
     DelegationItem,
@@ -21,7 +21,7 @@ from nacka_desktop.domain.delegation import (
 )
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import AppointmentRecord
-from nacka_desktop.exports.delegation_letters import (
+from nacka_desktop.exports.letters.delegation import (
     delegate_doc_id,
     order_doc_id,
     report_doc_id,

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from nacka_desktop.domain.delegation import DecisionKind, LegalBasis
-from nacka_desktop.domain.delegation_format import ITEM_HEADERS
+from nacka_desktop.domain.delegation.format import ITEM_HEADERS
+from nacka_desktop.domain.delegation.orders import DecisionKind, LegalBasis
 from nacka_desktop.domain.enums import Role
-from nacka_desktop.exports.delegation_registers import (
+from nacka_desktop.exports.registers.delegation import (
     DECISION_HEADERS,
     DELEGATION_HEADERS,
     write_decision_register,

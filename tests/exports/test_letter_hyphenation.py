@@ -8,7 +8,7 @@ import pytest
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from nacka_desktop.domain.delegation_format import format_citation
+from nacka_desktop.domain.delegation.format import format_citation
 from nacka_desktop.exports.letters._layout import esc, styles
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation

@@ -448,7 +448,7 @@ def test_texts_longer_than_a_page_go_on_to_the_next_instead_of_failing(
     (issue 11: 1,500 used to stop the export with reportlab's LayoutError)."""
     from dataclasses import replace
 
-    from nacka_desktop.exports.delegation_letters import write_order_letter
+    from nacka_desktop.exports.letters.delegation import write_order_letter
 
     build_sample_organisation(services.database, ON)
     long = ("Uppgifterna stannar hos den som har dem tills vidare. " * 200)[:10_000]

@@ -17,15 +17,15 @@ from openpyxl import load_workbook
 
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.work_environment import ReturnReason
-from nacka_desktop.exports.registers import (
+from nacka_desktop.exports.registers.work import (
     DISTRIBUTION_HEADERS,
     HOLDING_HEADERS,
     holding_rows,
     write_distribution_register,
 )
 from nacka_desktop.services.context import Services
+from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.services.units import UnitDraft
 from nacka_desktop.services.work_environment import ALL_CONFIRMED, DistributionDraft
 from tests.services.builders import Line, add_person, appoint, build_line
 
@@ -475,7 +475,7 @@ def test_the_cli_command_writes_the_register(
 
 def test_openpyxl_is_imported_only_when_writing() -> None:
     code = (
-        "import sys, nacka_desktop.exports.registers; "
+        "import sys, nacka_desktop.exports.registers.work; "
         "assert 'openpyxl' not in sys.modules, 'imported at module level'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from nacka_desktop.domain.delegation_format import ITEM_HEADERS
+from nacka_desktop.domain.delegation.format import ITEM_HEADERS
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.services.context import Services
 

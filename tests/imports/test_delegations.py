@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.format import ITEM_HEADERS, format_delegate, parse_delegate
+from nacka_desktop.domain.delegation.orders import (
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -20,9 +21,8 @@ from nacka_desktop.domain.delegation import (
     OrderStatus,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_format import ITEM_HEADERS, format_delegate, parse_delegate
 from nacka_desktop.domain.enums import Role, UnitKind
-from nacka_desktop.exports.delegation_registers import write_delegation_register
+from nacka_desktop.exports.registers.delegation import write_delegation_register
 from nacka_desktop.imports.delegations import ImportResult, import_delegations
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from nacka_desktop.domain.delegation_format import ITEM_HEADERS, PREFERRED_SHEET
+from nacka_desktop.domain.delegation.format import ITEM_HEADERS, PREFERRED_SHEET
 from nacka_desktop.imports.delegations import ImportResult, import_delegations
 from nacka_desktop.services.context import Services
 

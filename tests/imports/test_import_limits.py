@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from nacka_desktop.domain.delegation_format import ITEM_HEADERS
+from nacka_desktop.domain.delegation.format import ITEM_HEADERS
 from nacka_desktop.imports.delegations import ImportResult, import_delegations
 from nacka_desktop.services.context import Services
 

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.people import AppointmentDraft, PersonDraft
-from nacka_desktop.services.units import UnitDraft
+from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
+from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.storage.models import AuditEntry
 
 START = date(2020, 1, 1)

@@ -19,7 +19,7 @@ from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.checking import all_violations
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
-from nacka_desktop.services.people import AppointmentDraft
+from nacka_desktop.services.org.people import AppointmentDraft
 from nacka_desktop.services.sample import build_sample_organisation
 from tests.conftest import TODAY
 

@@ -8,8 +8,12 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.council_matters import CouncilMatter, CouncilMatterKind, ReportRoute
-from nacka_desktop.domain.delegation import LegalBasis
+from nacka_desktop.domain.delegation.council_matters import (
+    CouncilMatter,
+    CouncilMatterKind,
+    ReportRoute,
+)
+from nacka_desktop.domain.delegation.orders import LegalBasis
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -16,7 +16,7 @@ from nacka_desktop.domain.delegation import (
     OrderStatus,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_rights import Via
+from nacka_desktop.domain.delegation.rights import Via
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import AppointmentRecord
 from nacka_desktop.domain.rules import RuleViolationError

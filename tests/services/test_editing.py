@@ -20,10 +20,10 @@ from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, StaleEditError
-from nacka_desktop.services.units import UnitDraft
+from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.storage import database as database_module
-from nacka_desktop.storage import repositories
 from nacka_desktop.storage.errors import DatabaseOpenError
+from nacka_desktop.storage.repositories import org as repositories
 
 from .builders import (
     Line,

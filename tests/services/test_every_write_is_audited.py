@@ -25,13 +25,13 @@ import pytest
 from sqlalchemy import Connection, event, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
-from nacka_desktop.domain.delegation import Delegate, DelegateKind, OrderStatus
+from nacka_desktop.domain.delegation.orders import Delegate, DelegateKind, OrderStatus
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.people import AppointmentDraft, PersonDraft
+from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
+from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.services.units import UnitDraft
 from nacka_desktop.services.work_environment import ALL_CONFIRMED
 from nacka_desktop.storage.audit_chain import verify_chain
 from nacka_desktop.storage.models import DataVersion, DelegatedDecision

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nacka_desktop.domain.responsibility import responsible_manager
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.queries import (
+from nacka_desktop.services.org.queries import (
     _appointments_in_unit,
     _appointments_of_person,
     _chiefs,

@@ -10,7 +10,7 @@ import pytest
 from nacka_desktop.domain.enums import ProcessKind, Role
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
-from nacka_desktop.services.people import AppointmentDraft, PersonDraft, draft_of_appointment
+from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft, draft_of_appointment
 
 from .builders import (
     Line,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from nacka_desktop.domain.delegation import DelegationOrder, Subdelegation
-from nacka_desktop.domain.delegation_rights import (
+from nacka_desktop.domain.delegation.orders import DelegationOrder, Subdelegation
+from nacka_desktop.domain.delegation.rights import (
     Right,
     Via,
     _chief_line,

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from nacka_desktop.domain.checks import check_organisation
-from nacka_desktop.domain.council_matters import CouncilMatterKind
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.council_matters import CouncilMatterKind
+from nacka_desktop.domain.delegation.orders import (
     CONSULTATION_KINDS,
     HR_KINDS,
     NEED_TEST_KINDS,
@@ -22,11 +21,12 @@ from nacka_desktop.domain.delegation import (
     LegalBasis,
     OrderStatus,
 )
-from nacka_desktop.domain.delegation_rights import direct_holders, orders_in_force, rights_of_person
+from nacka_desktop.domain.delegation.rights import direct_holders, orders_in_force, rights_of_person
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.responsibility import responsible_manager
 from nacka_desktop.domain.rules import ObjectKind, Violation
+from nacka_desktop.domain.rules.org import check_organisation
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason, WorkSnapshot
 from nacka_desktop.services import sample
 from nacka_desktop.services.checking import all_violations
@@ -34,11 +34,6 @@ from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import SampleSummary, build_sample_organisation
 from nacka_desktop.services.work_queries import DistributionView, distribution_view
 from nacka_desktop.storage.database import Database, open_database
-from nacka_desktop.storage.delegation_repository import (
-    load_council_matters,
-    load_decision_records,
-    load_orders,
-)
 from nacka_desktop.storage.models import (
     AuditEntry,
     DelegatedDecision,
@@ -47,8 +42,13 @@ from nacka_desktop.storage.models import (
     TitledPosition,
     Unit,
 )
-from nacka_desktop.storage.repositories import load_snapshot
-from nacka_desktop.storage.work_repository import load_work_snapshot
+from nacka_desktop.storage.repositories.delegation import (
+    load_council_matters,
+    load_decision_records,
+    load_orders,
+)
+from nacka_desktop.storage.repositories.org import load_snapshot
+from nacka_desktop.storage.repositories.work import load_work_snapshot
 
 TODAY = date(2026, 11, 26)
 VACANT_UNIT = "Boende Ältavägen"
@@ -673,8 +673,8 @@ def test_decisions_are_made_by_those_holding_the_right(
 def test_the_upphandlare_decide_procurements_through_a_vidaredelegation(
     built: tuple[Database, SampleSummary],
 ) -> None:
-    from nacka_desktop.domain.delegation_rights import Via, rights_of_person
-    from nacka_desktop.storage.delegation_repository import load_orders, load_subdelegations
+    from nacka_desktop.domain.delegation.rights import Via, rights_of_person
+    from nacka_desktop.storage.repositories.delegation import load_orders, load_subdelegations
 
     with built[0].reader() as session:
         org = load_snapshot(session)

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     CONSULTATION_KINDS,
     HR_KINDS,
     NEED_TEST_KINDS,
@@ -24,7 +24,7 @@ from nacka_desktop.domain.delegation import (
     OrderStatus,
     infer_decision_kind,
 )
-from nacka_desktop.domain.delegation_rights import rights_of_person
+from nacka_desktop.domain.delegation.rights import rights_of_person
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.domain.work_environment import DistributionState, follow_up_due, state_on
@@ -51,9 +51,9 @@ from nacka_desktop.services.scale_sample._matters import (
 from nacka_desktop.services.scale_sample._matters_boards import DOMAIN_MATTERS
 from nacka_desktop.services.scale_sample._org import Ids, Organisation
 from nacka_desktop.storage.database import Database, open_database
-from nacka_desktop.storage.delegation_repository import load_decision_records, load_orders
 from nacka_desktop.storage.models import DelegatedDecision, TaskDistribution, Unit, UnitHistory
-from nacka_desktop.storage.work_repository import load_work_snapshot
+from nacka_desktop.storage.repositories.delegation import load_decision_records, load_orders
+from nacka_desktop.storage.repositories.work import load_work_snapshot
 
 TODAY = date(2026, 11, 26)
 UNITS = 90

@@ -15,7 +15,7 @@ from nacka_desktop import cli
 from nacka_desktop.domain.records import UnitRecord
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.work_environment import task_chain
-from nacka_desktop.exports.registers import HOLDING_SHEET, write_distribution_register
+from nacka_desktop.exports.registers.work import HOLDING_SHEET, write_distribution_register
 from nacka_desktop.services.checking import check_dataset, load_dataset
 from nacka_desktop.services.context import Services
 from nacka_desktop.storage.database import open_database
@@ -227,7 +227,7 @@ def test_a_history_edit_made_stale_by_someone_elses_is_refused_not_lost(
 ) -> None:
     """Another copy of the app commits a rename while this one is between reading the
     history and writing it: this edit fails as a concurrent edit, the rename stays."""
-    import nacka_desktop.services.units as units_module
+    import nacka_desktop.services.org.units as units_module
     from nacka_desktop.services.editing import ConcurrentEditError
 
     boo = unit_named(sample, "Hemtjänst Boo")

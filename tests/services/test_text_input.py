@@ -10,7 +10,7 @@ import pytest
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError
 from nacka_desktop.domain.text import clean_text
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.people import PersonDraft
+from nacka_desktop.services.org.people import PersonDraft
 from nacka_desktop.storage.text_limits import MAX_TEXT_CHARS
 
 

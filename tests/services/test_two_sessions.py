@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from nacka_desktop.domain.council_matters import CouncilMatter
-from nacka_desktop.domain.delegation import OrderStatus
+from nacka_desktop.domain.delegation.council_matters import CouncilMatter
+from nacka_desktop.domain.delegation.orders import OrderStatus
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, StaleEditError

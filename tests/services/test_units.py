@@ -10,7 +10,7 @@ import pytest
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
-from nacka_desktop.services.units import UnitDraft, draft_of
+from nacka_desktop.services.org.units import UnitDraft, draft_of
 from tests.conftest import TODAY
 
 from .builders import Line, add_person, appoint, assert_refused, build_line, last_audit, rows

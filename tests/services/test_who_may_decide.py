@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from nacka_desktop.domain.delegation_rights import (
+from nacka_desktop.domain.delegation.rights import (
     Via,
     orders_in_force,
     rights_of_person,
@@ -17,7 +17,7 @@ from nacka_desktop.domain.delegation_rights import (
 )
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.people import AppointmentDraft
+from nacka_desktop.services.org.people import AppointmentDraft
 from nacka_desktop.services.sample import build_sample_organisation
 from tests.conftest import TODAY
 

@@ -27,7 +27,7 @@ from nacka_desktop.domain.work_environment import (
 )
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
-from nacka_desktop.services.units import UnitDraft
+from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.services.work_environment import ALL_CONFIRMED, DistributionDraft
 
 from .builders import (

@@ -470,8 +470,8 @@ def test_the_problems_panel_shows_a_broken_chain_as_an_error(
 ) -> None:
     """The window's way: the checker runs the check off the GUI thread, the panel lists it."""
     from nacka_desktop.domain.enums import Severity
-    from nacka_desktop.ui.panels import ProblemsPanel
-    from nacka_desktop.ui.problems_checker import ProblemsChecker
+    from nacka_desktop.ui.shell.panels import ProblemsPanel
+    from nacka_desktop.ui.shell.problems_checker import ProblemsChecker
 
     execute(db_path, "DELETE FROM audit_entry WHERE id = 9")
     panel = ProblemsPanel()

@@ -10,7 +10,7 @@ import pytest
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.units import UnitDraft
+from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.storage.models import Base
 
 

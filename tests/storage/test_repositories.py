@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.enums import Role, UnitKind
-from nacka_desktop.storage import repositories
 from nacka_desktop.storage.database import Database, open_database
 from nacka_desktop.storage.models import Appointment, Person, Unit
+from nacka_desktop.storage.repositories import org as repositories
 
 ON = date(2026, 11, 26)
 

@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.ui.commands import EditStack
-from nacka_desktop.ui.consequences_dialog import ConsequencesDialog
-from nacka_desktop.ui.dialogs import DateDialog
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.settings import Settings
+from nacka_desktop.ui.org.consequences_dialog import ConsequencesDialog
+from nacka_desktop.ui.org.dialogs import DateDialog
+from nacka_desktop.ui.shell.commands import EditStack
+from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.shell.settings import Settings
 from tests.conftest import TODAY
 
 from .helpers import MessageBoxes, settle_problems

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.context import Services
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.tree_model import UNIT_ID_ROLE, OrgTreeModel
+from nacka_desktop.ui.org.tree_model import UNIT_ID_ROLE, OrgTreeModel
+from nacka_desktop.ui.shell.main_window import MainWindow
 
 
 @dataclass

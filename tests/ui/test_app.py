@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from nacka_desktop.services.context import Services
-from nacka_desktop.ui import application
-from nacka_desktop.ui.commands import EditStack
-from nacka_desktop.ui.controller import Controller
-from nacka_desktop.ui.crash import CrashReporter, configure_logging
-from nacka_desktop.ui.i18n import TRANSLATIONS, LanguageSwitcher
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.settings import LANGUAGE, LAST_DATABASE, Settings
+from nacka_desktop.ui.shell import application
+from nacka_desktop.ui.shell.commands import EditStack
+from nacka_desktop.ui.shell.controller import Controller
+from nacka_desktop.ui.shell.crash import CrashReporter, configure_logging
+from nacka_desktop.ui.shell.i18n import TRANSLATIONS, LanguageSwitcher
+from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.shell.settings import LANGUAGE, LAST_DATABASE, Settings
 
 from .helpers import MessageBoxes, select_unit
 

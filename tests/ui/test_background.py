@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from nacka_desktop.ui.background import Progress, run_in_background
-from nacka_desktop.ui.main_window import MainWindow
+from nacka_desktop.ui.shell.background import Progress, run_in_background
+from nacka_desktop.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     DecisionKind,
     Delegate,
     DelegateKind,
@@ -19,12 +19,12 @@ from nacka_desktop.domain.delegation import (
 )
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import RuleViolationError
-from nacka_desktop.exports.delegation_registers import write_delegation_register
+from nacka_desktop.exports.registers.delegation import write_delegation_register
 from nacka_desktop.services.context import Services
-from nacka_desktop.ui.council_dialog import CouncilMatterDialog
-from nacka_desktop.ui.delegation_dialogs import DecisionDialog, ItemDialog, SubdelegationDialog
-from nacka_desktop.ui.delegation_window import DelegationWindow
-from nacka_desktop.ui.dialogs import DateDialog
+from nacka_desktop.ui.delegation.council_dialog import CouncilMatterDialog
+from nacka_desktop.ui.delegation.dialogs import DecisionDialog, ItemDialog, SubdelegationDialog
+from nacka_desktop.ui.delegation.window import DelegationWindow
+from nacka_desktop.ui.org.dialogs import DateDialog
 from tests.conftest import TODAY, without_delegation_orders
 
 pytestmark = pytest.mark.gui
@@ -529,7 +529,7 @@ def test_an_order_is_imported_in_the_background_as_a_new_draft(
 def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
     editable: DelegationWindow, window, orders: Services, monkeypatch
 ) -> None:
-    from nacka_desktop.ui.delegation_dialogs import BoardSettingDialog
+    from nacka_desktop.ui.delegation.dialogs import BoardSettingDialog
 
     tab = editable.order_tab
     assert "stadsdirektör" in tab.board_setting_label.text()  # the sample's KS names it
@@ -560,8 +560,8 @@ def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
 def test_the_report_to_the_board_asks_for_the_board_and_the_period(
     delegation: DelegationWindow, qtbot, monkeypatch
 ) -> None:
-    from nacka_desktop.ui.dialogs import ReportDialog
-    from nacka_desktop.ui.pdf_preview import PdfPreviewDialog
+    from nacka_desktop.ui.org.dialogs import ReportDialog
+    from nacka_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
     asked: list[tuple[str, str, str]] = []
 

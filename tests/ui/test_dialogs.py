@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from nacka_desktop.domain.enums import Role, UnitKind
-from nacka_desktop.ui.dialogs import (
+from nacka_desktop.ui.org.dialogs import (
     AppointDialog,
     DateDialog,
     MoveUnitDialog,
     NewUnitDialog,
     PersonDialog,
 )
-from nacka_desktop.ui.main_window import MainWindow
+from nacka_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import TODAY
 
 from .helpers import select_unit, unit_id_by_name

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.unit_form import UnitForm
+from nacka_desktop.ui.org.unit_form import UnitForm
+from nacka_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import TODAY
 
 from .helpers import child_names, select_unit, tree_index

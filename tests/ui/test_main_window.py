@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
-from nacka_desktop.services.people import AppointmentDraft
-from nacka_desktop.ui.commands import EditStack
-from nacka_desktop.ui.consequences_dialog import ConsequencesDialog
-from nacka_desktop.ui.dialogs import AppointDialog, DateDialog, MoveUnitDialog, NewUnitDialog
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.settings import GEOMETRY, SHOW_CLOSED, Settings
-from nacka_desktop.ui.tree_model import UNIT_ID_ROLE
+from nacka_desktop.services.org.people import AppointmentDraft
+from nacka_desktop.ui.org.consequences_dialog import ConsequencesDialog
+from nacka_desktop.ui.org.dialogs import AppointDialog, DateDialog, MoveUnitDialog, NewUnitDialog
+from nacka_desktop.ui.org.tree_model import UNIT_ID_ROLE
+from nacka_desktop.ui.shell.commands import EditStack
+from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.shell.settings import GEOMETRY, SHOW_CLOSED, Settings
 from tests.conftest import TODAY
 
 from .helpers import (
@@ -607,7 +607,7 @@ def test_double_clicking_a_problem_selects_the_unit(window, qtbot):
 def test_double_clicking_a_delegation_problem_opens_the_delegation_window_there(
     window, qtbot, rule: str, tab: str, selected_text: str
 ):
-    from nacka_desktop.ui.delegation_window import DelegationWindow
+    from nacka_desktop.ui.delegation.window import DelegationWindow
 
     model = window.problems.model
     row = next(

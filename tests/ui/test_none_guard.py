@@ -11,9 +11,9 @@ import textwrap
 # without the guard, Python 3.11 aborts with "Fatal Python error: none_dealloc".
 _SESSION = textwrap.dedent(
     """
-    import nacka_desktop.ui.main_window
+    import nacka_desktop.ui.shell.main_window
     from PySide6.QtWidgets import QApplication, QTableView
-    from nacka_desktop.ui.delegation_models import RowsModel
+    from nacka_desktop.ui.delegation.models import RowsModel
 
     app = QApplication([])
     model = RowsModel(["a"])

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.storage import health
-from nacka_desktop.ui.commands import EditStack
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.settings import Settings
+from nacka_desktop.ui.shell.commands import EditStack
+from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.shell.settings import Settings
 from tests.conftest import TODAY
 
 from .helpers import MessageBoxes, select_unit, settle_problems
@@ -94,7 +94,7 @@ def test_an_edit_that_gets_through_is_refused_with_the_message(
 def test_the_delegation_window_and_the_catalogues_offer_no_edit_either(
     read_only_window: MainWindow,
 ) -> None:
-    from nacka_desktop.ui.task_catalogue_dialog import TaskCatalogueDialog
+    from nacka_desktop.ui.work.task_catalogue_dialog import TaskCatalogueDialog
 
     delegation = read_only_window.show_delegation()
     buttons = (

@@ -9,8 +9,13 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.units import UnitDraft
-from nacka_desktop.ui.tree_model import UNIT_ID_ROLE, UNIT_KIND_ROLE, UNIT_MIME_TYPE, OrgTreeModel
+from nacka_desktop.services.org.units import UnitDraft
+from nacka_desktop.ui.org.tree_model import (
+    UNIT_ID_ROLE,
+    UNIT_KIND_ROLE,
+    UNIT_MIME_TYPE,
+    OrgTreeModel,
+)
 from tests.conftest import TODAY
 
 from .helpers import child_names, unit_id_by_name

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from nacka_desktop.ui.pdf_preview import PdfPreviewDialog
-from nacka_desktop.ui.task_catalogue_dialog import TaskCatalogueDialog
+from nacka_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
+from nacka_desktop.ui.work.task_catalogue_dialog import TaskCatalogueDialog
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.gui

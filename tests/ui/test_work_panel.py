@@ -14,10 +14,10 @@ from sqlalchemy import text
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
 from nacka_desktop.services.context import Services
-from nacka_desktop.ui.dialogs import DateDialog
-from nacka_desktop.ui.distribution_wizard import EMPLOYER, DistributionWizard
-from nacka_desktop.ui.main_window import MainWindow
-from nacka_desktop.ui.return_dialog import ReturnDialog
+from nacka_desktop.ui.org.dialogs import DateDialog
+from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.work.distribution_wizard import EMPLOYER, DistributionWizard
+from nacka_desktop.ui.work.return_dialog import ReturnDialog
 from tests.conftest import TODAY
 
 from .helpers import problems_rows, select_unit, unit_id_by_name

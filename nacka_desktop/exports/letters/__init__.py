@@ -8,7 +8,7 @@ written, never at start-up.
 
 from __future__ import annotations
 
-from .distribution import write_distribution_letter
-from .task_return import write_return_letter
+from nacka_desktop.exports.letters.distribution import write_distribution_letter
+from nacka_desktop.exports.letters.task_return import write_return_letter
 
 __all__ = ["write_distribution_letter", "write_return_letter"]

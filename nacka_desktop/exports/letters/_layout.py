@@ -40,7 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..output import check_output
+from nacka_desktop.exports.output import check_output
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 FONT = "DejaVuSans"

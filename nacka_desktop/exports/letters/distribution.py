@@ -9,9 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from nacka_desktop.domain.work_environment import DistributionState
-from nacka_desktop.services.work_queries import DistributionView
-
-from ._layout import (
+from nacka_desktop.exports.letters._layout import (
     TEXT_WIDTH,
     Letterhead,
     Signer,
@@ -30,6 +28,7 @@ from ._layout import (
     styles,
     write_letter,
 )
+from nacka_desktop.services.work_queries import DistributionView
 
 TITLE = "Fördelning av arbetsmiljöuppgifter"
 GAP = "&nbsp;" * 5

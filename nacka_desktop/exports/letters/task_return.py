@@ -9,9 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from nacka_desktop.domain.work_environment import ReturnReason
-from nacka_desktop.services.work_queries import ReturnView
-
-from ._layout import (
+from nacka_desktop.exports.letters._layout import (
     FACT_LABEL_WIDTH,
     TEXT_WIDTH,
     Letterhead,
@@ -30,7 +28,7 @@ from ._layout import (
     table_style,
     write_letter,
 )
-from .distribution import (
+from nacka_desktop.exports.letters.distribution import (
     AFS_2023_FROM,
     EMPLOYER,
     distribution_doc_id,
@@ -39,6 +37,7 @@ from .distribution import (
     person_markup,
     return_doc_id,
 )
+from nacka_desktop.services.work_queries import ReturnView
 
 TITLE = "Återföring av arbetsmiljöuppgifter"
 TITLE_LOWER = "fördelning av arbetsmiljöuppgifter"

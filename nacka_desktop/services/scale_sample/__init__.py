@@ -25,6 +25,11 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.rules import ObjectKind, Violation
+from nacka_desktop.services.checking import PendingCheck, ViolationCache
+from nacka_desktop.services.scale_sample._delegation import DelegationPlan
+from nacka_desktop.services.scale_sample._org import MIN_UNITS, Ids, Organisation
+from nacka_desktop.services.scale_sample._rows import GOVERNING, Batches, Rows
+from nacka_desktop.services.scale_sample._work import ALL_TASKS, WorkPlan
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.models import (
     Appointment,
@@ -42,12 +47,6 @@ from nacka_desktop.storage.models import (
     UnitHistory,
     WorkTask,
 )
-
-from ..checking import PendingCheck, ViolationCache
-from ._delegation import DelegationPlan
-from ._org import MIN_UNITS, Ids, Organisation
-from ._rows import GOVERNING, Batches, Rows
-from ._work import ALL_TASKS, WorkPlan
 
 SCALES: dict[str, int] = {"nacka": 600, "stockholm": 5000}
 SEED = 2026

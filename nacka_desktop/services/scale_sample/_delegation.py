@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from nacka_desktop.domain.delegation import (
+from nacka_desktop.domain.delegation.orders import (
     CONSULTATION_KINDS,
     HR_KINDS,
     NEED_TEST_KINDS,
@@ -27,8 +27,7 @@ from nacka_desktop.domain.delegation import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
-
-from ._matters import (
+from nacka_desktop.services.scale_sample._matters import (
     COMMON,
     GENERIC,
     KS_OWN,
@@ -40,8 +39,8 @@ from ._matters import (
     Tpl,
     procurement,
 )
-from ._matters_boards import DOMAIN_MATTERS
-from ._org import Appt, Organisation, Unit
+from nacka_desktop.services.scale_sample._matters_boards import DOMAIN_MATTERS
+from nacka_desktop.services.scale_sample._org import Appt, Organisation, Unit
 
 ITEMS = 300
 Entry = tuple[Tpl, str, str, str]  # template, matter, delegate, limits

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nacka_desktop.domain.delegation import LegalBasis
+from nacka_desktop.domain.delegation.orders import LegalBasis
 
 GC = LegalBasis.GENERAL_COMPETENCE
 BOARD_LAW = LegalBasis.BOARD_BY_LAW

@@ -13,9 +13,16 @@ from datetime import date, timedelta
 
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
 from nacka_desktop.services.sample import _PARTIES  # the sample's KF, seat by seat
-
-from . import _names as names
-from ._areas import AREAS, BOARDS, CORE_AREAS, LARGER_AREAS, Area, BoardSpec, district_board
+from nacka_desktop.services.scale_sample import _names as names
+from nacka_desktop.services.scale_sample._areas import (
+    AREAS,
+    BOARDS,
+    CORE_AREAS,
+    LARGER_AREAS,
+    Area,
+    BoardSpec,
+    district_board,
+)
 
 MIN_UNITS = 50
 KF_SEATS = 61

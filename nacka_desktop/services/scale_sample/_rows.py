@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from nacka_desktop.domain.delegation import Delegate, DelegationItem
+from nacka_desktop.domain.delegation.orders import Delegate, DelegationItem
 from nacka_desktop.domain.enums import ProcessKind
 from nacka_desktop.services.sample import CONSULTED_WITH, NEED_TESTED_BY
-from nacka_desktop.storage.delegation_repository import item_columns
+from nacka_desktop.services.scale_sample._delegation import DelegationPlan, Item, Who
+from nacka_desktop.services.scale_sample._org import Appt, Organisation, Person, Unit
+from nacka_desktop.services.scale_sample._work import WorkPlan, texts
 from nacka_desktop.storage.models import (
     Base,
     BoardSettingRow,
@@ -21,10 +23,7 @@ from nacka_desktop.storage.models import (
     TaskReturn,
     TitledPosition,
 )
-
-from ._delegation import DelegationPlan, Item, Who
-from ._org import Appt, Organisation, Person, Unit
-from ._work import WorkPlan, texts
+from nacka_desktop.storage.repositories.delegation import item_columns
 
 Row = dict[str, Any]
 Batches = list[tuple[type[Base], list[Row]]]

@@ -27,8 +27,7 @@ from nacka_desktop.services.sample import (
     _KS_TEXTS,
     _THE_GIVER,
 )
-
-from ._org import Appt, Organisation, Unit
+from nacka_desktop.services.scale_sample._org import Appt, Organisation, Unit
 
 ALL_TASKS = (
     "SAM-RISK",

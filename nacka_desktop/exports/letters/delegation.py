@@ -1,0 +1,721 @@
+"""PDF documents of delegation (DOMAIN.md §4): a board's whole delegationsordning as the nämnd
+publishes it, a personal delegeringsbeslut listing what one person may decide on a date, and
+the report of delegated decisions to a board meeting ("Anmälan av delegationsbeslut").
+
+They share the look of the work-environment letters (`letters._layout`). reportlab is imported
+here (and in `_layout`) only: the CLI and the GUI import this module when a document is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+
+from nacka_desktop.domain.delegation.council_matters import CouncilMatter, ReportRoute, recalls_in
+from nacka_desktop.domain.delegation.format import format_citation
+from nacka_desktop.domain.delegation.orders import (
+    DecisionKind,
+    Delegate,
+    DelegationItem,
+    DelegationOrder,
+    LegalBasis,
+    OrderStatus,
+)
+from nacka_desktop.domain.delegation.rights import Right, Via
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.exports.letters._layout import (
+    HEAD_LABEL_WIDTH,
+    TEXT_WIDTH,
+    Letterhead,
+    Signer,
+    banner,
+    day,
+    esc,
+    facts_table,
+    grid_table,
+    heading,
+    keep,
+    muted,
+    para,
+    signature_blocks,
+    space,
+    styles,
+    write_letter,
+)
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.delegation.queries import DecisionView
+from nacka_desktop.services.editing import NotFoundError
+
+HEAD_WIDTH = HEAD_LABEL_WIDTH + 50 * mm  # room for the longer IDs and a date range
+ORDER_TITLE = "Delegationsordning"
+# The delegation is the board's decision (in its order); the letter only informs of it.
+DELEGATE_TITLE = "Information om beslutanderätt på delegation"
+REPORT_TITLE = "Anmälan av delegationsbeslut"
+SUBDELEGATION = "Får vidaredelegeras"
+NOT_REPORTED = "Anmäls ej"
+PROPOSAL = "Nämnden föreslås notera anmälan till protokollet."
+SEPARATE_TITLE = "Särskilt protokoll över delegationsbeslut"
+
+
+def order_doc_id(order_id: int) -> str:
+    return f"DEL-ORD-{order_id}"
+
+
+def delegate_doc_id(person_id: int, on: date) -> str:
+    return f"DEL-BES-{person_id}-{on:%Y%m%d}"
+
+
+def report_doc_id(board_unit_id: int, last: date) -> str:
+    """The report to the meeting that follows `last`, the period's end."""
+    return f"DEL-ANM-{board_unit_id}-{last:%Y%m%d}"
+
+
+# --- 1. the delegationsordning ------------------------------------------------------------
+
+
+def write_order_letter(
+    services: Services, order_id: int, path: Path, municipality: str = "Nacka kommun"
+) -> None:
+    """Write one version of a board's delegationsordning as the document the nämnd publishes."""
+    order = next((o for o in services.delegation.orders() if o.id == order_id), None)
+    if order is None:
+        raise NotFoundError("Delegationsordningen", order_id)
+    # The board as it was named when the order was adopted (its draft: as it is today).
+    org = services.queries.snapshot(order.adopted_on)
+    board = _board_name(org, order.board_unit_id)
+    watermark = {OrderStatus.DRAFT: "UTKAST", OrderStatus.SUPERSEDED: "ERSATT"}.get(order.status)
+    head = Letterhead(
+        municipality=municipality,
+        title=f"{ORDER_TITLE} för {board}",
+        doc_id=order_doc_id(order.id),
+        units=[board],
+        date_label="Antagen" if order.adopted_on else "Status",
+        date_text=day(order.adopted_on) if order.adopted_on else "Utkast",
+        watermark=watermark,
+        head_width=HEAD_WIDTH,
+    )
+    story: list[Flowable] = [
+        space(14),
+        Paragraph(esc(f"{ORDER_TITLE} för {board}"), styles().title),
+        *_order_status(order, board),
+        *_order_introduction(),
+        PageBreak(),
+    ]
+    sections = _sections(order.items)
+    if not sections:
+        story.append(para(muted("<i>Delegationsordningen innehåller inga punkter.</i>")))
+    taken = recalls_in(
+        services.delegation.orders(), services.delegation.council_matters(), services.clock()
+    )
+    for section, items in sections:
+        story += [
+            CondPageBreak(45 * mm),
+            _section_heading(section),
+            _order_table(org, items, taken),
+        ]
+    write_letter(path, head, story)
+
+
+def _section_heading(section: str) -> Paragraph:
+    """A section heading that lets a long table split below it (CondPageBreak keeps the two
+    together instead: keepWithNext would move the whole table to a new page)."""
+    s = styles()
+    return Paragraph(esc(section or "Övrigt"), ParagraphStyle("section", s.heading, keepWithNext=0))
+
+
+def _board_name(org: OrgSnapshot, board_unit_id: int) -> str:
+    unit = org.units.get(board_unit_id)
+    return unit.name if unit else f"nämnd {board_unit_id}"
+
+
+def _status_text(order: DelegationOrder) -> str:
+    adopted = ""
+    if order.adopted_on is not None:
+        adopted = f"antagen {day(order.adopted_on)}"
+        if order.paragraph:
+            adopted += f" {order.paragraph}"
+    if order.status is OrderStatus.DRAFT:
+        return "UTKAST – inte antagen av nämnden"
+    if order.status is OrderStatus.SUPERSEDED:
+        return f"ERSATT – {adopted}, ersatt av en senare version" if adopted else "ERSATT"
+    return adopted.capitalize() if adopted else "Antagen"
+
+
+def _order_status(order: DelegationOrder, board: str) -> list[Flowable]:
+    sections = _sections(order.items)
+    rows: list[tuple[str, str]] = [
+        ("Nämnd", f"<b>{esc(board)}</b>"),
+        ("Status", f"<b>{esc(_status_text(order))}</b>"),
+        ("Dokument-ID", esc(order_doc_id(order.id))),
+        ("Omfattning", f"{len(order.items)} punkter i {len(sections)} avsnitt"),
+    ]
+    if sections:
+        rows.append(("Avsnitt", "<br/>".join(esc(name or "Övrigt") for name, _i in sections)))
+    flowables: list[Flowable] = [space(2), facts_table(rows), space(5)]
+    if order.status is OrderStatus.DRAFT:
+        flowables += [
+            banner(
+                "Utkast",
+                "Delegationsordningen är inte antagen av nämnden och gäller inte. Ingen får "
+                "besluta med stöd av den.",
+            ),
+            space(3),
+        ]
+    elif order.status is OrderStatus.SUPERSEDED:
+        flowables += [
+            banner(
+                "Ersatt",
+                "Den här versionen har ersatts av en senare delegationsordning och gäller inte "
+                "längre. Den visas för att det ska gå att se vad som gällde när ett beslut "
+                "fattades.",
+            ),
+            space(3),
+        ]
+    return flowables
+
+
+def _order_introduction() -> list[Flowable]:
+    return [
+        heading("Om delegering"),
+        para(
+            "Nämnden beslutar i alla ärenden inom sitt ansvarsområde. En tjänsteperson, ett "
+            "utskott eller en ledamot får besluta på nämndens vägnar endast när nämnden har "
+            "delegerat rätten, i denna delegationsordning eller genom ett särskilt beslut. Det "
+            "som inte finns med här beslutar nämnden själv. Delegering sker till en befattning, "
+            "aldrig till en namngiven person."
+        ),
+        para(
+            "Beslut som fattas med stöd av delegation anmäls till nämnden på det sätt nämnden "
+            f"har bestämt (kommunallagen 6 kap. 40 §). Punkter markerade <b>{NOT_REPORTED}</b> "
+            "behöver inte anmälas; beslut som kan laglighetsprövas protokollförs ändå särskilt."
+        ),
+        para(
+            "Ärenden som är så brådskande att nämndens avgörande inte kan avvaktas får beslutas "
+            "av ordföranden eller en annan ledamot som nämnden har utsett. Sådana beslut anmäls "
+            "alltid vid nämndens nästa sammanträde (kommunallagen 6 kap. 39 §)."
+        ),
+        para(
+            "En förvaltningschef får vidaredelegera beslutanderätten till en annan anställd "
+            f"endast där punkten är markerad <b>{SUBDELEGATION}</b>. Beslut som fattas med stöd "
+            "av vidaredelegation anmäls till förvaltningschefen (kommunallagen 7 kap. 6–7 §§)."
+        ),
+        para(
+            "När delegaten är frånvarande beslutar den ersättare som anges i punkten. Anges "
+            "ingen ersättare beslutar delegatens närmaste chef."
+        ),
+        para(
+            muted(
+                "Vissa beslut får aldrig delegeras, bland annat om verksamhetens mål, inriktning, "
+                "omfattning eller kvalitet, framställningar och yttranden till fullmäktige och "
+                "myndighetsutövning av principiell beskaffenhet (kommunallagen 6 kap. 38 §)."
+            ),
+            styles().small,
+        ),
+    ]
+
+
+def _sections(items: Sequence[DelegationItem]) -> list[tuple[str, list[DelegationItem]]]:
+    """The items by section, sections in the order they first appear."""
+    grouped: dict[str, list[DelegationItem]] = {}
+    for item in items:
+        grouped.setdefault(item.section.strip(), []).append(item)
+    return list(grouped.items())
+
+
+def _delegate_text(delegate: Delegate | None, org: OrgSnapshot) -> str:
+    if delegate is None:
+        return muted("–")
+    label = delegate.label(org)
+    return esc(label[:1].upper() + label[1:])
+
+
+def _item_marks(item: DelegationItem) -> list[str]:
+    marks = []
+    if item.subdelegation_allowed:
+        marks.append(SUBDELEGATION)
+    if not item.report_to_board:
+        marks.append(NOT_REPORTED)
+    return marks
+
+
+def _remarks(item: DelegationItem, recall: CouncilMatter | None = None) -> str:
+    parts = [esc(text) for text in (item.limits, item.notes) if text.strip()]
+    if item.legal_basis is LegalBasis.ROLE_BY_LAW:
+        parts.append(muted(esc(item.legal_basis.label_sv)))
+    if recall is not None:
+        when = " ".join(part for part in (day(recall.decided_on), esc(recall.paragraph)) if part)
+        parts.append(
+            f"<b>Återtaget av fullmäktige {when}</b> (DEL-4): beslutas inte längre på delegation."
+        )
+    if item.kind_set_by_hand and item.kind_reason:
+        parts.append(
+            muted(
+                f"Beslutstyp satt för hand: {esc(item.decision_kind.label_sv)} – "
+                f"{esc(item.kind_reason)} (DEL-14)"
+            )
+        )
+    marks = _item_marks(item)
+    if marks:
+        parts.append(f'<font color="#1D4E7A"><b>{esc(" · ".join(marks))}</b></font>')
+    return "<br/>".join(parts) or muted("–")
+
+
+def _order_table(
+    org: OrgSnapshot,
+    items: Sequence[DelegationItem],
+    taken: Mapping[int, CouncilMatter] | None = None,
+) -> Flowable:
+    """The items; what KF has taken back (DEL-4) struck through, as in the window."""
+    s = styles()
+    headers = ["Nr", "Ärende", "Delegat", "Ersättare", "Lagrum", "Anmärkning/ begränsning"]
+    rows: list[list[Flowable | str]] = [[Paragraph(h, s.cell_head) for h in headers]]
+    for item in items:
+        recall = (taken or {}).get(item.id)
+
+        def shown(text: str, recall: CouncilMatter | None = recall) -> str:
+            return f"<strike>{text}</strike>" if recall is not None else text
+
+        rows.append(
+            [
+                Paragraph(shown(esc(item.number)), s.cell),
+                Paragraph(shown(esc(item.matter)), s.cell),
+                Paragraph(shown(_delegate_text(item.delegate, org)), s.cell),
+                Paragraph(shown(_delegate_text(item.substitute, org)), s.cell),
+                Paragraph(esc(format_citation(item.lagrum)) or muted("–"), s.cell),
+                Paragraph(_remarks(item, recall), s.cell),
+            ]
+        )
+    widths = [10 * mm, 38 * mm, 29 * mm, 28 * mm, 27 * mm]
+    return grid_table(rows, [*widths, TEXT_WIDTH - sum(widths)])
+
+
+# --- 2. the personal delegeringsbeslut ----------------------------------------------------
+
+
+@dataclass
+class _Held:
+    """One matter the person may decide, with every way they hold it."""
+
+    order: DelegationOrder
+    item: DelegationItem
+    ways: list[str]
+    by_law: bool = False  # a right the law gives the role itself (DEL-5), not a delegation
+    may_pass_on: bool = False  # held as the delegate: the förvaltningschef (DEL-10)
+
+
+def write_delegate_letter(
+    services: Services, person_id: int, on: date, path: Path, municipality: str = "Nacka kommun"
+) -> None:
+    """Write a person's delegeringsbeslut: what they may decide on the board's behalf on `on`."""
+    person = services.queries.person(person_id)
+    org = services.queries.snapshot(on)
+    rights = services.delegation.rights_of_person(person_id, on)
+    own = sorted(
+        (a for a in org.appointments_of(person_id) if a.is_valid_on(on)), key=lambda a: a.id
+    )
+    positions = [
+        f"{'t.f. ' if a.acting else ''}{a.role.label_sv.lower()}, {_unit_name(org, a.unit_id)}"
+        for a in own
+    ]
+    head = Letterhead(
+        municipality=municipality,
+        title=DELEGATE_TITLE,
+        doc_id=delegate_doc_id(person_id, on),
+        units=list(dict.fromkeys(_unit_name(org, a.unit_id) for a in own)),
+        date_label="Gäller den",
+        date_text=day(on),
+        head_width=HEAD_WIDTH,
+    )
+    held = _held(org, rights)
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph(DELEGATE_TITLE, s.title),
+        Paragraph(f"Delegation till {esc(person.full_name)}", s.heading),
+        facts_table(
+            [
+                ("Delegat", f"<b>{esc(person.full_name)}</b>"),
+                (
+                    "Befattning",
+                    "<br/>".join(esc(p) for p in positions) or muted("Inget förordnande den dagen"),
+                ),
+                ("Gäller den", f"<b>{day(on)}</b>"),
+                ("Stöd", _orders_basis(org, held)),
+            ]
+        ),
+        space(2),
+    ]
+    delegated = [h for h in held if not h.by_law]
+    by_law = [h for h in held if h.by_law]
+    if delegated:
+        story.append(
+            para(
+                f"Nämnderna har i sina delegationsordningar beslutat att den som har din "
+                f"befattning får besluta på nämndens vägnar i ärendena nedan, inom angivna "
+                f"begränsningar, den {day(on)}. Detta brev informerar om de besluten. Rätten "
+                "följer av din befattning, inte av dig som person, och upphör när förordnandet "
+                "upphör eller nämnden ändrar delegationsordningen."
+            )
+        )
+        story += _held_tables(org, delegated)
+    if by_law:
+        story += [
+            CondPageBreak(70 * mm),  # the heading and its note with the table that follows
+            heading("Beslut som lagen ger din befattning"),
+            para(
+                "Dessa beslut fattar du med stöd av lag (till exempel skollagen för rektor), "
+                "inte på nämndens vägnar: de är ingen delegering, nämnden kan inte återta dem "
+                "och de anmäls inte till nämnden (DEL-5)."
+            ),
+            *_held_tables(org, by_law),
+        ]
+    if not held:
+        story.append(
+            para(
+                f"Du har den {day(on)} inte rätt att besluta i något ärende på delegation. "
+                "Nämnden beslutar i alla ärenden som inte har delegerats."
+            )
+        )
+    story += _duties(any(h.may_pass_on and h.item.subdelegation_allowed for h in delegated))
+    story.append(
+        keep(
+            space(3),
+            _delegate_signatures(services, person_id, person.full_name, on),
+        )
+    )
+    write_letter(path, head, story)
+
+
+def _unit_name(org: OrgSnapshot, unit_id: int) -> str:
+    unit = org.units.get(unit_id)
+    return unit.name if unit else "–"
+
+
+def _held(org: OrgSnapshot, rights: Sequence[Right]) -> list[_Held]:
+    merged: dict[tuple[int, int], _Held] = {}
+    for right in rights:
+        entry = merged.setdefault(
+            (right.order.id, right.item.id), _Held(right.order, right.item, [])
+        )
+        way = _way(org, right)
+        if way not in entry.ways:
+            entry.ways.append(way)
+        entry.by_law = entry.by_law or right.via is Via.LAW
+        entry.may_pass_on = entry.may_pass_on or right.via is Via.DELEGATE
+    return list(merged.values())
+
+
+def _via_label(via: Via) -> str:
+    return {
+        Via.DELEGATE: "Som delegat",
+        Via.SUBSTITUTE: "Som ersättare",
+        Via.CHIEF: "Som chef för delegaten",
+        Via.LAW: "Direkt enligt lag",
+    }[via]
+
+
+def _way(org: OrgSnapshot, right: Right) -> str:
+    appointment = right.appointment
+    position = f"{appointment.role.label_sv.lower()}, {_unit_name(org, appointment.unit_id)}"
+    text = f"<b>{esc(_via_label(right.via))}</b>"
+    if right.via is Via.CHIEF and right.through is not None:
+        through = right.through
+        text += (
+            f" ({esc(org.person_label(through.person_id))}, {esc(through.role.label_sv.lower())})"
+        )
+    elif right.via is Via.SUBSTITUTE:
+        text += f" för {esc(right.item.delegate.label(org))}"
+    return f"{text}<br/>{muted(esc(position))}"
+
+
+def _orders_basis(org: OrgSnapshot, held: Sequence[_Held]) -> str:
+    orders = {h.order.id: h.order for h in held}
+    if not orders:
+        return muted("Ingen delegationsordning ger rätt att besluta den dagen")
+    lines = []
+    for order in sorted(orders.values(), key=lambda o: _board_name(org, o.board_unit_id)):
+        lines.append(
+            f"{esc(ORDER_TITLE)} för {esc(_board_name(org, order.board_unit_id))}, "
+            f"{esc(_status_text(order).lower())} ({esc(order_doc_id(order.id))})"
+        )
+    return "<br/>".join(lines)
+
+
+def _held_tables(org: OrgSnapshot, held: Sequence[_Held]) -> list[Flowable]:
+    s = styles()
+    by_board: dict[int, list[_Held]] = {}
+    for entry in held:
+        by_board.setdefault(entry.order.board_unit_id, []).append(entry)
+    flowables: list[Flowable] = []
+    for board_id, entries in sorted(by_board.items(), key=lambda b: _board_name(org, b[0])):
+        flowables += [CondPageBreak(45 * mm), heading(_board_name(org, board_id))]
+        positions = {item.id: i for i, item in enumerate(entries[0].order.items)}
+        entries.sort(key=lambda h: positions.get(h.item.id, 0))
+        sections: dict[str, list[_Held]] = {}
+        for entry in entries:
+            sections.setdefault(entry.item.section.strip(), []).append(entry)
+        for section, rows_of in sections.items():
+            rows: list[list[Flowable | str]] = [
+                [
+                    Paragraph(h, s.cell_head)
+                    for h in ("Nr", "Ärende", "Begränsning", "Din rätt", "Anmäls")
+                ]
+            ]
+            for entry in rows_of:
+                item = entry.item
+                limits = [esc(t) for t in (item.limits, item.notes) if t.strip()]
+                if item.subdelegation_allowed and entry.may_pass_on:
+                    limits.append(f"<b>{SUBDELEGATION}</b>")
+                if entry.by_law:  # the law's own right: no delegation, nothing to report
+                    report = muted("–")
+                elif item.decision_kind is DecisionKind.URGENT:
+                    report = "Ja, vid nästa sammanträde"
+                else:
+                    report = "Ja" if item.report_to_board else f"Nej<br/>{muted(NOT_REPORTED)}"
+                rows.append(
+                    [
+                        Paragraph(esc(item.number), s.cell),
+                        Paragraph(esc(item.matter), s.cell),
+                        Paragraph("<br/>".join(limits) or muted("–"), s.cell),
+                        Paragraph("<br/>".join(entry.ways), s.cell),
+                        Paragraph(report, s.cell),
+                    ]
+                )
+            widths = [11 * mm, 48 * mm, 38 * mm, 0.0, 16 * mm]
+            widths[3] = TEXT_WIDTH - sum(widths)
+            flowables += [
+                CondPageBreak(35 * mm),
+                Paragraph(f"<b>{esc(section or 'Övrigt')}</b>", s.body),
+                grid_table(rows, widths),
+                space(3),
+            ]
+    return flowables
+
+
+def _duties(may_pass_on: bool) -> list[Flowable]:
+    passing_on = (
+        "Som nämndens förvaltningschef får du vidaredelegera en rätt till en annan anställd "
+        f"endast där det anges <b>{SUBDELEGATION}</b>; beslut på vidaredelegation anmäls till "
+        "dig (kommunallagen 7 kap. 6–7 §§)."
+        if may_pass_on
+        else "Du får inte vidaredelegera din beslutanderätt till någon annan: det får bara "
+        "nämndens förvaltningschef, och bara där nämnden tillåtit det (kommunallagen "
+        "7 kap. 6 §)."
+    )
+    return [
+        heading("Skyldigheter när du beslutar på delegation"),
+        para(
+            "Du beslutar på nämndens vägnar och beslutet gäller som nämndens eget. "
+            "<b>Beslut ska anmälas till nämnden</b> på det sätt och i den takt nämnden har "
+            "bestämt (kommunallagen 6 kap. 40 §): registrera varje beslut du fattar med "
+            "diarienummer. Beslut i brådskande ärenden anmäls vid nämndens nästa sammanträde "
+            "(6 kap. 39 §). Det gäller inte beslut i ärenden markerade "
+            f"<b>{NOT_REPORTED}</b>; beslut som kan laglighetsprövas protokollförs ändå särskilt."
+        ),
+        para(
+            f"{passing_on} När du är frånvarande beslutar ersättaren, eller om ingen ersättare "
+            "anges, din närmaste chef."
+        ),
+    ]
+
+
+def _delegate_signatures(
+    services: Services, person_id: int, person_name: str, on: date
+) -> Flowable:
+    chiefs = [c.chief for c in services.queries.chiefs_of(person_id, on) if c.chief is not None]
+    if chiefs:
+        chief = chiefs[0]
+        issuer = Signer(
+            "Informationen lämnad av",
+            chief.person_name,
+            f"{chief.role_label}, {chief.unit_name}",
+        )
+    else:
+        issuer = Signer("Informationen lämnad av", "", "Chef")
+    own = next(
+        (a for a in services.queries.snapshot(on).appointments_of(person_id) if a.is_valid_on(on)),
+        None,
+    )
+    org = services.queries.snapshot(on)
+    detail = f"{own.role.label_sv.lower()}, {_unit_name(org, own.unit_id)}" if own else "Delegat"
+    return signature_blocks([issuer, Signer("Mottaget och taget del av", person_name, detail)])
+
+
+# --- 3. the report of delegated decisions -------------------------------------------------
+
+
+def write_decisions_report(
+    services: Services,
+    board_unit_id: int,
+    first: date,
+    last: date,
+    path: Path,
+    municipality: str = "Nacka kommun",
+    include_reported: bool = False,
+) -> None:
+    """Write the decisions taken on the board's delegation from `first` to `last` that are
+    reported to the board (DEL-11), for its meeting: those not yet reported, or with
+    `include_reported` all of them."""
+    board = services.queries.unit(board_unit_id, last).name  # as it was named then
+    decisions = [
+        d
+        for d in _decisions_of(services, board_unit_id, first, last, ReportRoute.REPORT_TO_BOARD)
+        if include_reported or d.reported_on is None
+    ]
+    head = _period_head(
+        municipality, REPORT_TITLE, report_doc_id(board_unit_id, last), board, first, last
+    )
+    story = _period_intro(
+        f"{REPORT_TITLE} till {board}",
+        board,
+        first,
+        last,
+        decisions,
+        "Följande beslut har fattats med stöd av delegation från nämnden under perioden "
+        + ("" if include_reported else "och har inte anmälts tidigare. De ")
+        + "anmäls härmed till nämnden (kommunallagen 6 kap. 40 §). Anmälan innebär inte "
+        "att nämnden prövar besluten på nytt; den kan däremot återkalla en delegation. "
+        "Beslut i ärenden som nämnden bestämt inte ska anmälas finns inte med; de som kan "
+        "laglighetsprövas protokollförs särskilt.",
+    )
+    if decisions:
+        story += [CondPageBreak(45 * mm), _section_heading("Beslut"), _decisions_table(decisions)]
+    else:
+        story.append(para(muted("<i>Inga delegationsbeslut att anmäla under perioden.</i>")))
+    story += [
+        heading("Förslag till beslut"),
+        para(f"<b>{PROPOSAL}</b>"),
+    ]
+    write_letter(path, head, story)
+
+
+def separate_record_doc_id(board_unit_id: int, last: date) -> str:
+    return f"SPR-{board_unit_id}-{last.strftime('%Y%m%d')}"
+
+
+def write_separate_record(
+    services: Services,
+    board_unit_id: int,
+    first: date,
+    last: date,
+    path: Path,
+    municipality: str = "Nacka kommun",
+) -> None:
+    """The separate record (särskilt protokoll) of the decisions taken on the board's
+    delegation from `first` to `last` that are not reported but may be appealed by
+    laglighetsprövning (DEL-11, kommunallagen 6 kap. 40 §, 7 kap. 8 §), with signature blocks
+    for its adjustment (justering) and the notice on the anslagstavla."""
+    board = services.queries.unit(board_unit_id, last).name  # as it was named then
+    decisions = _decisions_of(services, board_unit_id, first, last, ReportRoute.SEPARATE_RECORD)
+    doc_id = separate_record_doc_id(board_unit_id, last)
+    head = _period_head(municipality, SEPARATE_TITLE, doc_id, board, first, last)
+    story = _period_intro(
+        f"{SEPARATE_TITLE}, {board}",
+        board,
+        first,
+        last,
+        decisions,
+        "Följande beslut har fattats med stöd av delegation från nämnden under perioden. "
+        "Nämnden har bestämt att de inte ska anmälas till nämnden. Eftersom de kan "
+        "överklagas genom laglighetsprövning enligt 13 kap. kommunallagen protokollförs de "
+        "särskilt (kommunallagen 6 kap. 40 § och 7 kap. 8 §). Tiden för överklagande räknas "
+        "från den dag då det tillkännagavs på kommunens anslagstavla att protokollet "
+        "justerats.",
+    )
+    if decisions:
+        story += [
+            CondPageBreak(45 * mm),
+            _section_heading("Beslut"),
+            _decisions_table(decisions, recorded=True),
+        ]
+    else:
+        story.append(para(muted("<i>Inga beslut att protokollföra särskilt under perioden.</i>")))
+    story += [
+        heading("Justering"),
+        para("Protokollet justeras av den som fattat besluten eller av nämndens sekreterare."),
+        space(10),
+        keep(
+            signature_blocks(
+                [
+                    Signer("Justerat", "", "Beslutsfattaren eller nämndens sekreterare"),
+                    Signer("Tillkännagivet på anslagstavlan", "", "Nämndens sekreterare"),
+                ]
+            )
+        ),
+    ]
+    write_letter(path, head, story)
+
+
+def _decisions_of(
+    services: Services, board_unit_id: int, first: date, last: date, route: ReportRoute
+) -> list[DecisionView]:
+    return [
+        d
+        for d in services.delegation.decisions(first, last)
+        if d.board_unit_id == board_unit_id and d.route is route
+    ]
+
+
+def _period_head(
+    municipality: str, title: str, doc_id: str, board: str, first: date, last: date
+) -> Letterhead:
+    return Letterhead(
+        municipality=municipality,
+        title=title,
+        doc_id=doc_id,
+        units=[board],
+        date_label="Period",
+        date_text=f"{day(first)} – {day(last)}",
+        head_width=HEAD_WIDTH,
+    )
+
+
+def _period_intro(
+    title: str,
+    board: str,
+    first: date,
+    last: date,
+    decisions: Sequence[DecisionView],
+    text: str,
+) -> list[Flowable]:
+    s = styles()
+    return [
+        Paragraph(esc(title), s.title),
+        facts_table(
+            [
+                ("Nämnd", f"<b>{esc(board)}</b>"),
+                ("Period", f"{day(first)} – {day(last)}"),
+                ("Antal beslut", str(len(decisions))),
+            ]
+        ),
+        space(3),
+        para(text),
+    ]
+
+
+def _decisions_table(decisions: Sequence[DecisionView], recorded: bool = False) -> Flowable:
+    s = styles()
+    headers = ["Datum", "Nr", "Ärende", "Beslut", "Beslutsfattare", "Diarienr"]
+    rows: list[list[Flowable | str]] = [[Paragraph(h, s.cell_head) for h in headers]]
+    for decision in decisions:
+        matter = esc(decision.item.matter)
+        if recorded and decision.recorded_separately_on is not None:
+            matter += f"<br/>{muted('Protokollfört ' + day(decision.recorded_separately_on))}"
+        rows.append(
+            [
+                Paragraph(day(decision.decided_on), s.cell),
+                Paragraph(esc(decision.item.number), s.cell),
+                Paragraph(matter, s.cell),
+                Paragraph(esc(decision.description), s.cell),
+                Paragraph(esc(decision.decided_by), s.cell),
+                Paragraph(esc(decision.case_number) or muted("–"), s.cell),
+            ]
+        )
+    widths = [23 * mm, 10 * mm, 36 * mm, 0.0, 30 * mm, 22 * mm]
+    widths[3] = TEXT_WIDTH - sum(widths)
+    return grid_table(rows, widths)

@@ -1,0 +1,2 @@
+"""Excel registers: the workbook writer and the registers of work environment and
+delegation."""

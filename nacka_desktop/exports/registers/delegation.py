@@ -1,0 +1,239 @@
+"""Excel registers of delegation orders and of decisions taken on delegation (DOMAIN.md §4),
+and the template a board fills in to import its order.
+
+Written like the work-environment registers (`exports.registers`): write-only workbooks, one
+formatted Excel table per sheet with a frozen header, real date cells, column widths, and an
+atomic write through a temporary file. The delegation register has the columns the import
+(`imports.delegations`) reads, so an exported order imports back as the same items.
+openpyxl is imported only inside the writer; the CLI and the GUI import this module lazily.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from nacka_desktop.domain.delegation.format import (
+    COL_BASIS,
+    COL_DELEGATE,
+    COL_KIND,
+    COMMITTEE_PREFIX,
+    ITEM_HEADERS,
+    PREFERRED_SHEET,
+    WITHIN,
+    column_help,
+    format_delegate,
+    yes_no,
+)
+from nacka_desktop.domain.delegation.orders import DecisionKind, DelegationOrder, LegalBasis
+from nacka_desktop.domain.delegation.rights import orders_in_force
+from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
+from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
+from nacka_desktop.services.context import Services
+
+DELEGATION_SHEET = PREFERRED_SHEET
+DELEGATION_HEADERS: tuple[str, ...] = (*ITEM_HEADERS, "Antagen", "Paragraf")
+
+DECISION_SHEET = "Delegationsbeslut"
+DECISION_HEADERS: tuple[str, ...] = (
+    "Datum",
+    "Nämnd",
+    "Nr",
+    "Ärende",
+    "Beslutstyp",
+    "Beslutsfattare",
+    "Beskrivning",
+    "Diarienummer",
+    "Kan laglighetsprövas",
+    "Anmälan",
+    "Anmält",
+    "Protokollfört särskilt",
+)
+
+INSTRUCTION_SHEET = "Instruktioner"
+INSTRUCTION_HEADERS: tuple[str, ...] = ("Kolumn eller värde", "Förklaring")
+
+TEMPLATE_EXAMPLES: tuple[Row, ...] = (
+    (
+        "Kommunstyrelsen",
+        "Personalärenden",
+        "1.1",
+        "Anställning av medarbetare inom enheten",
+        DecisionKind.HIRE.label_sv,
+        "",
+        "Enhetschef",
+        "Verksamhetschef",
+        "",
+        LegalBasis.GENERAL_COMPETENCE.label_sv,
+        "Inom budget",
+        "Nej",
+        "Ja",
+        "Behovet prövas först av stadsdirektören och personaldirektören (HR-2).",
+    ),
+    (
+        "Kommunstyrelsen",
+        "Allmänna ärenden",
+        "2.1",
+        "Beslut i brådskande ärenden",
+        DecisionKind.URGENT.label_sv,
+        "",
+        "Ordförande",
+        "Vice ordförande",
+        "KL 6 kap 39 §",
+        LegalBasis.GENERAL_COMPETENCE.label_sv,
+        "",
+        "Nej",
+        "Ja",
+        "Anmäls vid nämndens nästa sammanträde (DEL-9).",
+    ),
+)
+
+
+def write_delegation_register(
+    services: Services, on: date, path: Path, progress: Progress | None = None
+) -> None:
+    """Every item of every board's delegation order in force on `on`, board by board."""
+    org = services.queries.snapshot(on)
+    orders = orders_in_force(services.delegation.orders(), on)
+    write_workbook(
+        path,
+        f"Delegationsordningar {on.isoformat()}",
+        [
+            SheetData(
+                DELEGATION_SHEET, "Delegationer", DELEGATION_HEADERS, delegation_rows(org, orders)
+            )
+        ],
+        progress,
+    )
+
+
+def delegation_rows(org: OrgSnapshot, orders: list[DelegationOrder]) -> list[Row]:
+    """One row per item, boards by Swedish name, items in the order's own order."""
+
+    def board_name(order: DelegationOrder) -> str:
+        board = org.units.get(order.board_unit_id)
+        return board.name if board else "?"
+
+    rows: list[Row] = []
+    for order in sorted(orders, key=lambda o: (swedish_sort_key(board_name(o)), o.id)):
+        name = board_name(order)
+        for item in order.items:
+            rows.append(
+                (
+                    name,
+                    item.section,
+                    item.number,
+                    item.matter,
+                    item.decision_kind.label_sv,
+                    item.kind_reason,
+                    format_delegate(org, item.delegate),
+                    format_delegate(org, item.substitute),
+                    item.lagrum,
+                    item.legal_basis.label_sv,
+                    item.limits,
+                    yes_no(item.subdelegation_allowed),
+                    yes_no(item.report_to_board),
+                    item.notes,
+                    order.adopted_on,
+                    order.paragraph,
+                )
+            )
+    return rows
+
+
+def write_decision_register(
+    services: Services, first: date, last: date, path: Path, progress: Progress | None = None
+) -> None:
+    """The decisions taken on delegation from `first` to `last` (inclusive), oldest first."""
+    org = services.queries.snapshot(last)
+    rows: list[Row] = []
+    for decision in services.delegation.decisions(first, last):
+        board = org.units.get(decision.board_unit_id)
+        rows.append(
+            (
+                decision.decided_on,
+                board.name if board else "?",
+                decision.item.number,
+                decision.item.matter,
+                decision.item.decision_kind.label_sv,
+                decision.decided_by,
+                decision.description,
+                decision.case_number,
+                yes_no(decision.appealable),
+                decision.route.label_sv,
+                decision.reported_on,
+                decision.recorded_separately_on,
+            )
+        )
+    write_workbook(
+        path,
+        f"Delegationsbeslut {first.isoformat()}–{last.isoformat()}",
+        [SheetData(DECISION_SHEET, "Delegationsbeslut", DECISION_HEADERS, rows)],
+        progress,
+    )
+
+
+def write_delegation_template(path: Path) -> None:
+    """An empty delegation order to fill in, with two example rows and the instructions."""
+    write_workbook(
+        path,
+        "Mall för delegationsordning",
+        [
+            SheetData(DELEGATION_SHEET, "Delegationer", ITEM_HEADERS, list(TEMPLATE_EXAMPLES)),
+            SheetData(INSTRUCTION_SHEET, "Instruktioner", INSTRUCTION_HEADERS, instruction_rows()),
+        ],
+    )
+
+
+def instruction_rows() -> list[Row]:
+    rows: list[Row] = [
+        (
+            "Allmänt",
+            "En rad per punkt. Rubrikraden ska finnas; kolumnerna får stå i valfri ordning. "
+            "Ta bort exempelraderna. Innehåller filen ett enda fel läses ingenting in.",
+        )
+    ]
+    rows += [(column, text) for column, text in column_help().items()]
+    rows += [
+        (f"{COL_DELEGATE}: Ordförande", "Nämndens ordförande."),
+        (
+            f"{COL_DELEGATE}: Vice ordförande",
+            "En vice ordförande: en ledamot som nämnden utsett (får brådskande ärenden, DEL-9).",
+        ),
+        (
+            f"{COL_DELEGATE}: Ledamot",
+            "Vilken ledamot som helst; aldrig för brådskande ärenden (DEL-9).",
+        ),
+        (
+            f"{COL_DELEGATE}: {COMMITTEE_PREFIX} <namn>",
+            f"Ett av nämndens utskott, t.ex. {COMMITTEE_PREFIX} Kommunstyrelsens arbetsutskott.",
+        ),
+        (
+            f"{COL_DELEGATE}: en roll",
+            "En chefsroll med sitt svenska namn: "
+            + ", ".join(r.label_sv for r in Role if not r.is_political)
+            + ".",
+        ),
+        (
+            f"{COL_DELEGATE}: en befattning",
+            "Annan text är en befattning, t.ex. Kommunjurist. En befattning som ingen har "
+            "läggs till i organisationen.",
+        ),
+        (
+            f"{COL_DELEGATE}:{WITHIN}<enhet>",
+            f"Begränsar en roll eller befattning till en del av organisationen, t.ex. "
+            f"Enhetschef{WITHIN}Välfärd samhällsservice.",
+        ),
+    ]
+    rows += [(f"{COL_KIND}: {kind.label_sv}", kind.label_en) for kind in DecisionKind]
+    rows += [(f"{COL_BASIS}: {basis.label_sv}", _BASIS_HELP[basis]) for basis in LegalBasis]
+    return rows
+
+
+_BASIS_HELP = {
+    LegalBasis.GENERAL_COMPETENCE: "Kommunallagen 2 kap. 1 §, delegerat av KF (DEL-4).",
+    LegalBasis.BOARD_BY_LAW: "En lag anger en kommunal nämnd, t.ex. socialnämnden (DEL-3).",
+    LegalBasis.MUNICIPALITY_BY_LAW: "En lag anger kommunen; KF har utsett nämnden (DEL-3).",
+    LegalBasis.ROLE_BY_LAW: "Lagen ger rätten direkt åt en roll, t.ex. rektor (DEL-5).",
+}

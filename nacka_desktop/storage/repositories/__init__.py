@@ -1,0 +1,1 @@
+"""Reading records from the database: the organisation, work environment and delegation."""

@@ -1,0 +1,146 @@
+"""What the Delegation window's tabs share: table set-up, column fitting, date fields, the
+section filter, and where the window keeps its state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
+
+from nacka_desktop.domain.delegation.orders import DelegationOrder
+from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.services.context import Services
+from nacka_desktop.ui.delegation.models import SECTION_ROLE
+from nacka_desktop.ui.shell.background import Progress, report_failure, run_in_background
+from nacka_desktop.ui.shell.edits import EditRunner
+
+if TYPE_CHECKING:
+    from nacka_desktop.ui.delegation.window import DelegationWindow
+
+
+def make_table(model: QAbstractItemModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+MAX_COLUMN_WIDTH = 320
+# Rows a column's width is measured on: Qt's default (1,000) asks the model for 100,000 cells
+# of a decision log after every edit; the visible rows are always measured besides.
+FIT_SAMPLE_ROWS = 100
+
+
+def fit_columns(table: QTableView, widest: int = MAX_COLUMN_WIDTH) -> None:
+    """Columns as wide as their content, but no single one pushing the rest off screen."""
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+    table.resizeColumnsToContents()
+    for column in range(header.count()):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+
+
+def date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class SectionFilter(QSortFilterProxyModel):
+    """Free text over every column, and optionally one section."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = ""
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_section(self, section: str) -> None:
+        self.beginFilterChange()
+        self.section = section
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        source = self.sourceModel()
+        if self.section and source.index(row, 0).data(SECTION_ROLE) != self.section:
+            return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class DelegationTab(QWidget):
+    """A tab of the Delegation window: reads the window's state, previews and saves files.
+    (No visible text here: a base class's tr() would be looked up under the subclass.)"""
+
+    def __init__(self, owner: DelegationWindow) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    @property
+    def services(self) -> Services:
+        return self.owner.services
+
+    @property
+    def on(self) -> date:
+        return self.owner.on
+
+    @property
+    def english(self) -> bool:
+        return self.owner.english
+
+    @property
+    def edits(self) -> EditRunner | None:
+        return self.owner.edits
+
+    @property
+    def _org(self) -> OrgSnapshot:
+        return self.owner.org
+
+    @property
+    def _orders(self) -> list[DelegationOrder]:
+        return self.owner.orders
+
+    def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
+        from nacka_desktop.ui.widgets.pdf_preview import preview_pdf
+
+        self.letter_task = preview_pdf(self, write, title, name)
+
+    def _save_as(self, title: str, name: str, write: Callable[[Path, Progress], None]) -> None:
+        """Ask where, then write in the background with a progress dialog (Avbryt leaves no
+        file behind); the window stays usable meanwhile."""
+        target, _ = QFileDialog.getSaveFileName(self, title, name, "Excel (*.xlsx)")
+        if not target:
+            return
+        path = Path(target)
+        self.export_task = run_in_background(
+            self,
+            self.tr("Skriver {name} …").format(name=path.name),
+            lambda progress: write(path, progress),
+            done=lambda _result: None,
+            failed=lambda error: report_failure(self, title, error),
+        )

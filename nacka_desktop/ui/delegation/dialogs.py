@@ -1,0 +1,562 @@
+"""Dialogs of the Delegation window: an item of an order, adoption, a delegated decision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from nacka_desktop.domain.delegation.council_matters import ReportRoute, report_route
+from nacka_desktop.domain.delegation.format import NUMBER_PATTERN
+from nacka_desktop.domain.delegation.laws import LAWS, law
+from nacka_desktop.domain.delegation.orders import (
+    CONSULTATION_KINDS,
+    ELECTED_DELEGATES,
+    NEED_TEST_KINDS,
+    BoardSetting,
+    DecisionKind,
+    Delegate,
+    DelegateKind,
+    DelegationItem,
+    LegalBasis,
+    area_words,
+    infer_decision_kind,
+)
+from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
+from nacka_desktop.ui.org.dialogs import FormDialog
+from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
+
+NO_SUBSTITUTE = "none"
+
+
+class DelegateEditor(QWidget):
+    """Who decides: a position (a role or a title, optionally within a unit), the chair, a
+    member, or one of the board's committees. Never a named person (DEL-8)."""
+
+    def __init__(
+        self, org: OrgSnapshot, board_unit_id: int, optional: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        if optional:
+            self.kind.addItem(self.tr("(ingen)"), NO_SUBSTITUTE)
+        # A position first: most items go to one (DOMAIN.md §4).
+        for kind in (
+            DelegateKind.POSITION,
+            DelegateKind.CHAIR,
+            DelegateKind.VICE_CHAIR,
+            DelegateKind.MEMBER,
+            DelegateKind.COMMITTEE,
+        ):
+            self.kind.addItem(kind.label_sv, kind.value)
+        self.role = QComboBox()
+        self.role.addItem(self.tr("(titel)"), None)
+        for role in Role:
+            if not role.is_political:
+                self.role.addItem(role.label_sv, role.value)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("t.ex. Kommunjurist"))
+        self.unit = QComboBox()
+        self.unit.addItem(self.tr("(hela organisationen)"), None)
+        self._committees = [
+            u
+            for u in org.units.values()
+            if u.kind is UnitKind.COMMITTEE and u.parent_id == board_unit_id
+        ]
+        self._units = sorted(
+            (u for u in org.units.values() if not u.kind.is_political),
+            key=lambda u: swedish_sort_key(u.name),
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.kind, self.role, self.title, self.unit):
+            layout.addWidget(widget, 1)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.role.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        position = kind == DelegateKind.POSITION.value
+        self.role.setVisible(position)
+        self.title.setVisible(position and self.role.currentData() is None)
+        self.unit.setVisible(position or kind == DelegateKind.COMMITTEE.value)
+        self.unit.blockSignals(True)
+        selected = self.unit.currentData()
+        self.unit.clear()
+        if kind == DelegateKind.COMMITTEE.value:
+            for unit in self._committees:
+                self.unit.addItem(unit.name, unit.id)
+        else:
+            self.unit.addItem(self.tr("(hela organisationen)"), None)
+            for unit in self._units:
+                self.unit.addItem(self.tr("inom {unit}").format(unit=unit.name), unit.id)
+        self.unit.setCurrentIndex(max(self.unit.findData(selected), 0))
+        self.unit.blockSignals(False)
+
+    def set_delegate(self, delegate: Delegate | None) -> None:
+        if delegate is None:
+            self.kind.setCurrentIndex(max(self.kind.findData(NO_SUBSTITUTE), 0))
+            return
+        self.kind.setCurrentIndex(self.kind.findData(delegate.kind.value))
+        self.role.setCurrentIndex(
+            self.role.findData(delegate.role.value if delegate.role else None)
+        )
+        self.title.setText(delegate.title)
+        self._kind_changed()
+        self.unit.setCurrentIndex(max(self.unit.findData(delegate.unit_id), 0))
+
+    def delegate(self) -> Delegate | None:
+        kind = self.kind.currentData()
+        if kind == NO_SUBSTITUTE:
+            return None
+        delegate_kind = DelegateKind(kind)
+        if delegate_kind in ELECTED_DELEGATES:
+            return Delegate(delegate_kind)
+        unit = self.unit.currentData()
+        if delegate_kind is DelegateKind.COMMITTEE:
+            return Delegate(delegate_kind, unit_id=unit)
+        role = self.role.currentData()
+        return Delegate(
+            delegate_kind,
+            Role(role) if role else None,
+            "" if role else self.title.text().strip(),
+            unit,
+        )
+
+
+class ItemDialog(FormDialog):
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        board_unit_id: int,
+        item: DelegationItem | None = None,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Ändra punkt") if item else self.tr("Ny punkt"), parent, english)
+        self.setMinimumWidth(720)
+        self._id = item.id if item else 0
+        self.section = QLineEdit()
+        self.number = QLineEdit()
+        self.matter = QLineEdit()
+        self.kind = QComboBox()
+        for kind in DecisionKind:
+            self.kind.addItem(kind.label_en if english else kind.label_sv, kind.value)
+        # DEL-14: a kind chosen against the matter's words says why (stored with who and when).
+        self.kind_reason = QLineEdit()
+        self.kind_reason.setPlaceholderText(
+            self.tr("Varför ärendet är av en annan typ än orden säger")
+        )
+        self._stamp = ("", None) if item is None else (item.kind_set_by, item.kind_set_on)
+        self.delegate_editor = DelegateEditor(org, board_unit_id, optional=False)
+        self.substitute_editor = DelegateEditor(org, board_unit_id, optional=True)
+        self.lagrum = QLineEdit()
+        self.basis = QComboBox()
+        for basis in LegalBasis:
+            self.basis.addItem(basis.label_sv, basis.value)
+        self.basis.setCurrentIndex(self.basis.findData(LegalBasis.GENERAL_COMPETENCE.value))
+        self.limits = QLineEdit()
+        self.subdelegation = QCheckBox(self.tr("Får vidaredelegeras (DEL-10)"))
+        self.report = QCheckBox(self.tr("Besluten anmäls till nämnden (DEL-11)"))
+        self.report.setChecked(True)
+        self.notes = QLineEdit()
+        for name, label, widget in (
+            ("section", self.tr("Avsnitt"), self.section),
+            ("number", self.tr("Nr"), self.number),
+            ("matter", self.tr("Ärende"), self.matter),
+            ("decision_kind", self.tr("Beslutstyp"), self.kind),
+            ("kind_reason", self.tr("Skäl för beslutstyp"), self.kind_reason),
+            ("delegate", self.tr("Delegat"), self.delegate_editor),
+            ("substitute", self.tr("Ersättare"), self.substitute_editor),
+            ("lagrum", self.tr("Lagrum"), self.lagrum),
+            ("legal_basis", self.tr("Rättslig grund"), self.basis),
+            ("limits", self.tr("Begränsningar"), self.limits),
+            ("subdelegation_allowed", "", self.subdelegation),
+            ("report_to_board", "", self.report),
+            ("notes", self.tr("Anmärkning"), self.notes),
+        ):
+            self.form.add(name, label, widget)
+        self._kind_chosen = item is not None
+        if item is not None:
+            self.section.setText(item.section)
+            self.number.setText(item.number)
+            self.matter.setText(item.matter)
+            self.kind.setCurrentIndex(self.kind.findData(item.decision_kind.value))
+            self.delegate_editor.set_delegate(item.delegate)
+            self.substitute_editor.set_delegate(item.substitute)
+            self.lagrum.setText(item.lagrum)
+            self.basis.setCurrentIndex(self.basis.findData(item.legal_basis.value))
+            self.limits.setText(item.limits)
+            self.subdelegation.setChecked(item.subdelegation_allowed)
+            self.report.setChecked(item.report_to_board)
+            self.notes.setText(item.notes)
+            self.kind_reason.setText(item.kind_reason)
+        self.matter.textChanged.connect(self._matter_changed)
+        self.kind.activated.connect(self._kind_activated)
+        self.matter.textChanged.connect(self._show_reason)
+        self.kind.currentIndexChanged.connect(self._show_reason)
+        self._show_reason()
+        for edit in (self.number, self.matter):
+            edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def _kind_activated(self) -> None:
+        self._kind_chosen = True  # the user corrected the recognised kind: keep theirs
+
+    def _show_reason(self) -> None:
+        """The reason is asked for only when the kind differs from what the words say."""
+        differs = self.kind.currentData() != infer_decision_kind(self.matter.text()).value
+        self.form.layout.setRowVisible(self.form.rows["kind_reason"], differs)
+
+    def _matter_changed(self, text: str) -> None:
+        if not self._kind_chosen:
+            inferred = infer_decision_kind(text)
+            self.kind.setCurrentIndex(self.kind.findData(inferred.value))
+
+    def validate(self) -> bool:
+        valid = self.form.require("matter", self.matter, self.tr("DATA-2: Ange ärendet."))
+        number = self.number.text().strip()
+        if not NUMBER_PATTERN.match(number):
+            self.form.rows["number"].set_error(
+                self.tr("DATA-2: Ange ett nummer som 3, 3.2 eller 3.2a.")
+            )
+            valid = False
+        return valid
+
+    def item(self) -> DelegationItem:
+        delegate = self.delegate_editor.delegate()
+        assert delegate is not None
+        return DelegationItem(
+            id=self._id,
+            section=self.section.text().strip(),
+            number=self.number.text().strip(),
+            matter=self.matter.text().strip(),
+            decision_kind=DecisionKind(self.kind.currentData()),
+            delegate=delegate,
+            substitute=self.substitute_editor.delegate(),
+            lagrum=self.lagrum.text().strip(),
+            legal_basis=LegalBasis(self.basis.currentData()),
+            limits=self.limits.text().strip(),
+            subdelegation_allowed=self.subdelegation.isChecked(),
+            report_to_board=self.report.isChecked(),
+            notes=self.notes.text().strip(),
+            kind_reason=self.kind_reason.text().strip(),
+            kind_set_by=self._stamp[0],
+            kind_set_on=self._stamp[1],
+        )
+
+
+class BoardSettingDialog(FormDialog):
+    """What the board decided about its own order: its förvaltningschef (DEL-10) and within
+    how many days delegated decisions are reported to it (DEL-11)."""
+
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        setting: BoardSetting,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Nämndens förvaltningschef och anmälan"), parent, english)
+        self.setMinimumWidth(820)  # the label and the three pickers of the position
+        self.set_intro(
+            self.tr(
+                "Bara förvaltningschefen får vidaredelegera (KL 7 kap 6 §). Besluten på "
+                "delegation anmäls till nämnden i den takt nämnden bestämt (KL 6 kap 40 §); "
+                "ett beslut som inte anmälts i tid visas som en varning."
+            )
+        )
+        self.board_unit_id = setting.board_unit_id
+        self.head = DelegateEditor(org, setting.board_unit_id, optional=True)
+        for index in reversed(range(self.head.kind.count())):  # a position, or none named
+            if self.head.kind.itemData(index) not in (NO_SUBSTITUTE, DelegateKind.POSITION.value):
+                self.head.kind.removeItem(index)
+        self.head.kind.setItemText(0, self.tr("(ej utsedd)"))
+        self.head.set_delegate(setting.head)
+        self.days = QSpinBox()
+        self.days.setRange(0, 366)
+        self.days.setSpecialValueText(self.tr("(ingen rytm)"))
+        self.days.setSuffix(self.tr(" dagar"))
+        self.days.setValue(setting.report_within_days or 0)
+        # DEL-2: the laws the board's reglemente gives it, by short form
+        self.laws = QLineEdit(" ".join(sorted(setting.laws)))
+        self.laws.setPlaceholderText(self.tr("t.ex. KL FL OSL SL (tomt: kontrolleras inte)"))
+        self.laws.setToolTip(", ".join(f"{known.short}: {known.name}" for known in LAWS))
+        self.form.add("head", self.tr("Förvaltningschef"), self.head)
+        self.form.add("report_within_days", self.tr("Anmäls inom"), self.days)
+        self.form.add("laws", self.tr("Reglementets lagar"), self.laws)
+        self.areas = QLineEdit(", ".join(sorted(setting.areas)))
+        self.areas.setPlaceholderText(
+            self.tr("ord som ärendena använder, t.ex. gator, gatubelysning, parker")
+        )
+        self.form.add("areas", self.tr("Reglementets områden"), self.areas)
+        self.laws.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        unknown = [short for short in self.laws.text().replace(",", " ").split() if not law(short)]
+        if unknown:
+            self.form.rows["laws"].set_error(
+                self.tr("DEL-2: okänd lag {laws}; se listan i verktygstipset.").format(
+                    laws=", ".join(unknown)
+                )
+            )
+        return not unknown
+
+    def setting(self) -> BoardSetting:
+        shorts = self.laws.text().replace(",", " ").split()
+        return BoardSetting(
+            self.board_unit_id,
+            self.head.delegate(),
+            self.days.value() or None,
+            frozenset(known.short for short in shorts if (known := law(short))),
+            area_words(self.areas.text()),
+        )
+
+
+class AdoptDialog(FormDialog):
+    def __init__(self, today: date, parent: QWidget | None = None, english: bool = False) -> None:
+        super().__init__(self.tr("Anta delegationsordningen"), parent, english)
+        self.set_intro(
+            self.tr(
+                "Nämndens beslut: datum och paragraf. Versionen som gäller i dag ersätts och "
+                "kan inte längre ändras."
+            )
+        )
+        self.adopted_on = DateField(optional=False)
+        self.adopted_on.set_date(today)
+        self.paragraph = QLineEdit()
+        self.paragraph.setPlaceholderText("§ 12")
+        self.form.add("adopted_on", self.tr("Antagen"), self.adopted_on)
+        self.form.add("paragraph", self.tr("Paragraf"), self.paragraph)
+        self.adopted_on.textChanged.connect(self.revalidate)
+        self.paragraph.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        valid = self.form.check_period(self.adopted_on, None, "")
+        return self.form.require("paragraph", self.paragraph, self.tr("Ange paragrafen.")) and valid
+
+
+class DecisionDialog(FormDialog):
+    """Record a decision taken on delegation: which item, who, when, what."""
+
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        items: list[tuple[str, DelegationItem]],
+        today: date,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Nytt delegationsbeslut"), parent, english)
+        self.setMinimumWidth(620)
+        self._items = {item.id: item for _label, item in items}
+        self.item_combo = QComboBox()
+        for label, item in items:
+            self.item_combo.addItem(label, item.id)
+        self.item_combo.setCurrentIndex(-1)
+        self.decided_by = QComboBox()
+        for appointment in sorted(
+            (a for a in org.appointments.values() if a.is_valid_on(today)),
+            key=lambda a: swedish_sort_key(org.person_label(a.person_id)),
+        ):
+            role = appointment.role.label_sv.lower()
+            person, unit = org.person_label(appointment.person_id), org.units[appointment.unit_id]
+            self.decided_by.addItem(f"{person}, {role}, {unit.name}", appointment.id)
+        self.decided_by.setCurrentIndex(-1)
+        self.decided_on = DateField(optional=False)
+        self.decided_on.set_date(today)
+        self.description = QLineEdit()
+        self.case_number = QLineEdit()
+        self.need_tested_on = DateField(optional=True)
+        self.need_tested_by = QLineEdit()
+        self.need_tested_by.setPlaceholderText(
+            self.tr("t.ex. stadsdirektören och personaldirektören")
+        )
+        self.consulted_on = DateField(optional=True)
+        self.consulted_with = QLineEdit()
+        self.consulted_with.setPlaceholderText(self.tr("t.ex. enhetschefens chef"))
+        # DEL-13: whom the decision concerns, so a decision about oneself is refused.
+        self.concerns = searchable_combo()
+        set_choices(
+            self.concerns,
+            [(self.tr("(ingen särskild person)"), None)]
+            + [
+                (f"{p.last_name}, {p.first_name} – {p.title}".rstrip(" –"), p.id)
+                for p in sorted(
+                    org.persons.values(),
+                    key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}"),
+                )
+            ],
+        )
+        self.concerns.setCurrentIndex(0)
+        self.appealable = QCheckBox(self.tr("Kan överklagas genom laglighetsprövning (KL 13 kap.)"))
+        self.appealable.setToolTip(
+            self.tr(
+                "Inte för beslut som överklagas genom förvaltningsbesvär enligt en annan lag, "
+                "till exempel skollagen eller socialtjänstlagen."
+            )
+        )
+        self.route_hint = QLabel()
+        self.route_hint.setWordWrap(True)
+        for name, label, widget in (
+            ("item", self.tr("Punkt"), self.item_combo),
+            ("decided_by", self.tr("Beslutsfattare"), self.decided_by),
+            ("decided_on", self.tr("Beslutsdatum"), self.decided_on),
+            ("description", self.tr("Beslut"), self.description),
+            ("case_number", self.tr("Diarienummer"), self.case_number),
+            ("concerns", self.tr("Gäller person"), self.concerns),
+            ("need_tested_on", self.tr("Behovet prövat (HR-2)"), self.need_tested_on),
+            ("need_tested_by", self.tr("Prövat av"), self.need_tested_by),
+            ("consulted_on", self.tr("Samråd hölls (HR-3)"), self.consulted_on),
+            ("consulted_with", self.tr("Samråd med"), self.consulted_with),
+            ("appealable", self.tr("Överklagande"), self.appealable),
+            ("route", self.tr("Anmälan"), self.route_hint),
+        ):
+            self.form.add(name, label, widget)
+        self.appealable.toggled.connect(self._show_route)
+        for combo in (self.item_combo, self.decided_by):
+            combo.currentIndexChanged.connect(self.revalidate)
+        for edit in (self.decided_on, self.description, self.need_tested_on, self.consulted_on):
+            edit.textChanged.connect(self.revalidate)
+        self.item_combo.currentIndexChanged.connect(self._item_changed)
+        self._item_changed()
+        self.revalidate()
+
+    def selected_item(self) -> DelegationItem | None:
+        item_id = self.item_combo.currentData()
+        return self._items.get(int(item_id)) if item_id is not None else None
+
+    def _item_changed(self) -> None:
+        item = self.selected_item()
+        kind = item.decision_kind if item else None
+        for name in ("need_tested_on", "need_tested_by"):
+            self.form.layout.setRowVisible(self.form.rows[name], kind in NEED_TEST_KINDS)
+        for name in ("consulted_on", "consulted_with"):
+            self.form.layout.setRowVisible(self.form.rows[name], kind in CONSULTATION_KINDS)
+        self._show_route()
+
+    def _show_route(self) -> None:
+        """Where the decision goes (DEL-11), so the user sees what follows from the tick."""
+        item = self.selected_item()
+        if item is None:
+            self.route_hint.setText("")
+            return
+        route = report_route(item, self.appealable.isChecked())
+        self.route_hint.setText(
+            {
+                ReportRoute.REPORT_TO_BOARD: self.tr("Anmäls till nämnden (DEL-11)."),
+                ReportRoute.SEPARATE_RECORD: self.tr(
+                    "Anmäls inte, men kan laglighetsprövas: protokollförs särskilt (DEL-11)."
+                ),
+                ReportRoute.NONE: self.tr("Anmäls inte till nämnden."),
+            }[route]
+        )
+
+    def validate(self) -> bool:
+        valid = True
+        if self.selected_item() is None:
+            self.form.rows["item"].set_error(self.tr("Välj punkten i delegationsordningen."))
+            valid = False
+        if self.decided_by.currentData() is None:
+            self.form.rows["decided_by"].set_error(self.tr("Välj vem som beslutade."))
+            valid = False
+        valid &= self.form.require(
+            "description", self.description, self.tr("DATA-2: Beskriv beslutet.")
+        )
+        for name, edit in (
+            ("decided_on", self.decided_on),
+            ("need_tested_on", self.need_tested_on),
+            ("consulted_on", self.consulted_on),
+        ):
+            if problem := edit.problem():
+                self.form.rows[name].set_error(problem)
+                valid = False
+        return valid
+
+    def named(self) -> dict[str, object]:
+        """The keyword arguments of `DelegatedDecisionService.record` beside `values`."""
+        concerns = self.concerns.currentData()
+        return {
+            "need_tested_by": self.need_tested_by.text().strip(),
+            "consulted_with": self.consulted_with.text().strip(),
+            "concerns_person_id": int(concerns) if concerns is not None else None,
+        }
+
+    def values(self) -> tuple[int, int, date, str, str, date | None, date | None, bool]:
+        item = self.selected_item()
+        assert item is not None and self.decided_on.date() is not None
+        return (
+            item.id,
+            int(self.decided_by.currentData()),
+            self.decided_on.date(),  # type: ignore[return-value]
+            self.description.text().strip(),
+            self.case_number.text().strip(),
+            self.need_tested_on.date(),
+            self.consulted_on.date(),
+            self.appealable.isChecked(),
+        )
+
+
+class SubdelegationDialog(FormDialog):
+    """The delegate passes an item on to another employee's position (DEL-10)."""
+
+    def __init__(
+        self,
+        org: OrgSnapshot,
+        board_unit_id: int,
+        item: DelegationItem,
+        givers: list[tuple[int, str]],
+        today: date,
+        parent: QWidget | None = None,
+        english: bool = False,
+    ) -> None:
+        super().__init__(self.tr("Vidaredelegera"), parent, english)
+        self.setMinimumWidth(640)
+        self.item_id = item.id
+        self.set_intro(
+            self.tr(
+                "Punkt {number}: {matter}. Den som har fått rätten kan föra den vidare till en "
+                "annan anställds befattning, om nämnden tillåtit det; besluten anmäls då till den "
+                "som vidaredelegerade (DEL-10)."
+            ).format(number=item.number, matter=item.matter)
+        )
+        self.giver = QComboBox()
+        for appointment_id, label in givers:
+            self.giver.addItem(label, appointment_id)
+        self.to = DelegateEditor(org, board_unit_id, optional=False)
+        self.to.kind.setEnabled(False)  # always an employee's position
+        self.valid_from = DateField(optional=False)
+        self.valid_from.set_date(today)
+        self.valid_to = DateField(optional=True)
+        self.form.add("by", self.tr("Från"), self.giver)
+        self.form.add("to", self.tr("Till"), self.to)
+        self.form.add("valid_from", self.tr("Gäller fr.o.m."), self.valid_from)
+        self.form.add("valid_to", self.tr("Upphör fr.o.m."), self.valid_to)
+        for edit in (self.valid_from, self.valid_to):
+            edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def validate(self) -> bool:
+        valid = self.form.check_period(
+            self.valid_from,
+            self.valid_to,
+            self.tr("DATA-1: Vidaredelegationen måste upphöra efter att den börjat."),
+        )
+        if self.giver.currentData() is None:
+            self.form.rows["by"].set_error(
+                self.tr("Ingen har rätten i dag; den kan inte vidaredelegeras.")
+            )
+            valid = False
+        return valid

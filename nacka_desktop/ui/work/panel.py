@@ -1,0 +1,161 @@
+"""The Arbetsmiljö view for the selected unit or person: tasks held and their chain,
+distributions given and received, and the actions on them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nacka_desktop.domain.work_options import DistributionAction, distribution_actions
+from nacka_desktop.services.work_queries import DistributionView, HeldTask
+from nacka_desktop.ui.work.models import DistributionsModel, HeldTasksModel
+
+
+def _table(model: object) -> QTableView:
+    table = QTableView()
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class WorkPanel(QWidget):
+    newRequested = Signal()
+    actionRequested = Signal(str, int)  # DistributionAction value, distribution id
+    letterRequested = Signal(int)
+    returnLetterRequested = Signal(int)  # return id
+    registerRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.held_label = QLabel()
+        self.held = HeldTasksModel(self)
+        self.held_table = _table(self.held)
+        self.distributions = DistributionsModel(self)
+        self.distribution_table = _table(self.distributions)
+
+        self.new_button = QPushButton(self.tr("Ny fördelning…"))
+        self.register_button = QPushButton(self.tr("Register (Excel)…"))
+        # A tool bar, not a row of buttons: it folds what does not fit into a menu, so the
+        # view never forces the window wider than the screen.
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.buttons: dict[DistributionAction, QAction] = {
+            DistributionAction.SIGN: self.toolbar.addAction(self.tr("Undertecknad…")),
+            DistributionAction.RECORD_ORAL: self.toolbar.addAction(
+                self.tr("Muntligen kommunicerad…")
+            ),
+            DistributionAction.RETURN: self.toolbar.addAction(self.tr("Återför uppgifter…")),
+            DistributionAction.FOLLOW_UP: self.toolbar.addAction(self.tr("Följ upp…")),
+            DistributionAction.END: self.toolbar.addAction(self.tr("Avsluta…")),
+            DistributionAction.DELETE_DRAFT: self.toolbar.addAction(self.tr("Ta bort utkast")),
+        }
+        self.toolbar.addSeparator()
+        self.letter_button = self.toolbar.addAction(self.tr("Brev (PDF)…"))
+        self.return_letter_button = self.toolbar.addAction(self.tr("Återföringsbrev…"))
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.held_label)
+        top_layout.addWidget(self.held_table)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(QLabel(self.tr("<b>Fördelningar</b>")))
+        header.addStretch(1)
+        header.addWidget(self.register_button)
+        header.addWidget(self.new_button)
+        bottom_layout.addLayout(header)
+        bottom_layout.addWidget(self.distribution_table, 1)
+        bottom_layout.addWidget(self.toolbar)
+        splitter = QSplitter()
+        splitter.setOrientation(splitter.orientation().Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+
+        self.new_button.clicked.connect(self.newRequested)
+        self.register_button.clicked.connect(self.registerRequested)
+        for action, button in self.buttons.items():
+            button.triggered.connect(lambda _=False, a=action: self._act(a))
+        self.letter_button.triggered.connect(self._letter)
+        self.return_letter_button.triggered.connect(self._return_letter)
+        self.distribution_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.distribution_table.doubleClicked.connect(self._letter)
+        self._update_buttons()
+
+    def show_rows(
+        self,
+        heading: str,
+        held_heading: str,
+        held: list[HeldTask],
+        distributions: list[DistributionView],
+        english: bool,
+        show_unit_column: bool = True,
+    ) -> None:
+        selected = self.selected()
+        self.held_table.setColumnHidden(1, not show_unit_column)
+        self.heading.setText(heading)
+        self.held_label.setText(held_heading)
+        self.held.set_rows(held)
+        self.distributions.english = english
+        self.distributions.set_rows(distributions)
+        if selected is not None:
+            self.select(selected.id)
+        self._update_buttons()
+
+    def selected(self) -> DistributionView | None:
+        rows = self.distribution_table.selectionModel().selectedRows()
+        return self.distributions.view_at(rows[0].row()) if rows else None
+
+    def select(self, distribution_id: int) -> None:
+        row = self.distributions.row_of(distribution_id)
+        if row >= 0:
+            self.distribution_table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        view = self.selected()
+        allowed = distribution_actions(view.record, view.state) if view else frozenset()
+        for action, button in self.buttons.items():
+            button.setEnabled(action in allowed)
+        self.letter_button.setEnabled(view is not None)
+        self.return_letter_button.setEnabled(view is not None and bool(view.returns))
+
+    def _act(self, action: DistributionAction) -> None:
+        view = self.selected()
+        if view is not None:
+            self.actionRequested.emit(action.value, view.id)
+
+    def _letter(self) -> None:
+        view = self.selected()
+        if view is not None:
+            self.letterRequested.emit(view.id)
+
+    def _return_letter(self) -> None:
+        view = self.selected()
+        if view is not None and view.returns:
+            self.returnLetterRequested.emit(view.returns[-1].id)
