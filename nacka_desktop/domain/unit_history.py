@@ -49,10 +49,11 @@ def first_period(unit: UnitRecord) -> UnitPeriod:
 
 def period_on(periods: Sequence[UnitPeriod], on: date) -> UnitPeriod:
     """The period in force on the date (the history covers every date)."""
-    for period in reversed(periods):
-        if period.valid_from is None or period.valid_from <= on:
+    for period in periods:
+        if is_valid_on(period.valid_from, period.valid_to, on):
             return period
-    return periods[0]
+    first = periods[0]  # a history with a start or an end: before it, the first; after, the last
+    return first if first.valid_from is not None and on < first.valid_from else periods[-1]
 
 
 def as_of(unit: UnitRecord, periods: Sequence[UnitPeriod] | None, on: date) -> UnitRecord:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.work_environment import ReturnReason, WorkTaskRecord
@@ -570,7 +571,7 @@ def _ks_chair_on(session: Session, on: date) -> int:
         .where(Unit.kind == UnitKind.EXECUTIVE_BOARD, Appointment.role == Role.CHAIR)
     ).all()
     for appointment_id, valid_from, valid_to in rows:
-        if (valid_from is None or valid_from <= on) and (valid_to is None or on < valid_to):
+        if is_valid_on(valid_from, valid_to, on):
             return int(appointment_id)
     raise refusal(
         "AM-2",

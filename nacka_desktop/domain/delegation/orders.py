@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
+from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import OrgSnapshot
 
@@ -529,7 +530,7 @@ class Subdelegation:
     notes: str = ""
 
     def is_valid_on(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on < self.valid_to)
+        return is_valid_on(self.valid_from, self.valid_to, on)
 
 
 _ROLE_LABELS = {role.label_sv.casefold(): role for role in Role}

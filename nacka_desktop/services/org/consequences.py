@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from nacka_desktop.domain.dates import periods_overlap
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord, UnitRecord
 from nacka_desktop.domain.responsibility import is_leading, leading_roles_for
@@ -98,6 +99,5 @@ class ConsequenceService:
             if a.unit_id != unit_id
             and a.unit_id in org.units
             and is_leading(org, a)
-            and (a.valid_to is None or start is None or a.valid_to > start)
-            and (end is None or a.valid_from is None or a.valid_from < end)
+            and periods_overlap(a.valid_from, a.valid_to, start, end)
         ]

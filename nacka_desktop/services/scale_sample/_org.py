@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
 from nacka_desktop.services.sample import _PARTIES  # the sample's KF, seat by seat
 from nacka_desktop.services.scale_sample import _names as names
@@ -65,7 +66,7 @@ class Appt:
     stands_in: bool = False  # acting while the regular manager stays (on leave)
 
     def valid_on(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on < self.valid_to)
+        return is_valid_on(self.valid_from, self.valid_to, on)
 
 
 @dataclass(eq=False, slots=True)
