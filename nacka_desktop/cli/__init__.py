@@ -211,6 +211,14 @@ def run_demo(location: str, force: bool, out: TextIO, scale: str | None = None) 
             _remove_sqlite(partial)
         raise
     if partial is not None and path is not None:
+        if code == EXIT_OK and path.exists() and open_elsewhere(path):
+            # Opened by another program while the sample was being built: keep it.
+            print(
+                f"nacka-desktop: {path} öppnades i ett annat program medan exemplet byggdes; "
+                "filen ersattes inte.",
+                file=sys.stderr,
+            )
+            code = EXIT_CANNOT_WRITE
         if code == EXIT_OK:
             _remove_sqlite(path)
             partial.replace(path)

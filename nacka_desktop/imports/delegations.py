@@ -58,6 +58,8 @@ from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.domain.rules.delegation import check_delegation
 from nacka_desktop.imports.xlsx_reader import SheetLimitError, read_sheet_rows
 from nacka_desktop.services.context import Services
+from nacka_desktop.storage.models import DelegationItemRow
+from nacka_desktop.storage.text_limits import column_limit
 
 _POLITICAL_BODIES = (
     UnitKind.MUNICIPAL_COUNCIL,
@@ -402,6 +404,17 @@ def _parse_row(
             problem(column, f"Skriv Ja eller Nej, inte {cell_text(raw)!r}.")
         else:
             flags[column] = answer
+
+    for column, name, text in (
+        (COL_SECTION, "section", cell_text(cell(COL_SECTION))),
+        (COL_NUMBER, "number", number),
+        (COL_LAGRUM, "lagrum", cell_text(cell(COL_LAGRUM))),
+        (COL_DELEGATE, "delegate_title", delegate.title if delegate else ""),
+        (COL_SUBSTITUTE, "substitute_title", substitute.title if substitute else ""),
+    ):
+        limit = column_limit(DelegationItemRow, name)
+        if len(text) > limit:  # what the save would refuse, named here, in a dry run too
+            problem(column, f"Texten är {len(text)} tecken lång; fältet rymmer högst {limit}.")
 
     if len(problems) > before or delegate is None or kind is None or basis is None:
         return None

@@ -25,6 +25,9 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 100
 MAX_CELL_CHARS = 10_000
+MAX_CELL_PARTS = 1_000  # elements inside one cell (rich-text runs and the like)
+MAX_PART_BYTES = 10 * 1024 * 1024  # an XML part openpyxl reads whole (styles, workbook…)
+MAX_SHARED_STRINGS = MAX_ROWS * MAX_COLUMNS
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}v"
@@ -83,7 +86,20 @@ def check_file_size(path: Path) -> None:
         return  # openpyxl says what it is not
     with zipfile.ZipFile(path) as archive:
         # zipfile stops at the size each part declares, so the sum bounds what is read.
-        unpacked = sum(info.file_size for info in archive.infolist())
+        infos = archive.infolist()
+        unpacked = sum(info.file_size for info in infos)
+    for info in infos:
+        parsed_whole = info.filename.endswith((".xml", ".rels")) and not (
+            info.filename.startswith("xl/worksheets/")
+            or info.filename.endswith("sharedStrings.xml")
+        )
+        if parsed_whole and info.file_size > MAX_PART_BYTES:
+            raise SheetLimitError(
+                0,
+                "",
+                f"Delen {info.filename[:60]} packas upp till {info.file_size / 1024 / 1024:.0f} "
+                f"MB; högst {MAX_PART_BYTES // 1024 // 1024} MB läses in.",
+            )
     if unpacked > MAX_UNPACKED_BYTES:
         raise SheetLimitError(
             0,
@@ -108,7 +124,7 @@ def read_sheet_rows(path: Path, preferred_sheet: str) -> Iterator[SheetRow]:
     reader = ExcelReader(path, read_only=True, data_only=True, keep_vba=False, keep_links=False)
     try:
         reader.read_manifest()
-        reader.read_strings()
+        shared = _shared_strings(reader)
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)
         sheets = [
@@ -123,9 +139,58 @@ def read_sheet_rows(path: Path, preferred_sheet: str) -> Iterator[SheetRow]:
             sheets[0][1],
         )
         with reader.archive.open(target) as source:
-            yield from _rows(source, _Styles(reader.wb), reader.shared_strings)
+            yield from _rows(source, _Styles(reader.wb), shared)
     finally:
         reader.archive.close()
+
+
+class _Overlong:
+    """A shared string longer than a cell may be: only its length is kept, and a cell that
+    uses it is refused naming its row and column."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+
+_SHARED_ITEM, _RUN = f"{_MAIN}si", f"{_MAIN}r"
+
+
+def _shared_strings(reader: Any) -> list[Any]:
+    """The shared strings, streamed: each item dropped once read (openpyxl keeps the whole
+    tree), at most `MAX_SHARED_STRINGS`, an over-long one kept as its length."""
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    part = reader.package.find(SHARED_STRINGS)
+    if part is None:
+        return []
+    strings: list[Any] = []
+    with reader.archive.open(part.PartName[1:]) as source:
+        root = None
+        parts = 0
+        for event, element in iterparse(source, events=("start", "end")):
+            if root is None:
+                root = element
+            if event == "start":
+                parts += 1  # the elements of one item, counted from its start
+                if element.tag == _SHARED_ITEM:
+                    parts = 0
+                elif parts > MAX_CELL_PARTS:
+                    raise SheetLimitError(0, "", f"En text har fler än {MAX_CELL_PARTS} delar.")
+                continue
+            if element.tag != _SHARED_ITEM:
+                continue
+            # Its text, and the text of its runs; a phonetic reading aid (rPh) is left out.
+            texts = [child.text or "" for child in element if child.tag == _TEXT]
+            for run in element.findall(_RUN):
+                texts += [t.text or "" for t in run.findall(_TEXT)]
+            text = "".join(texts)
+            strings.append(_Overlong(len(text)) if len(text) > MAX_CELL_CHARS else text)
+            if len(strings) > MAX_SHARED_STRINGS:
+                raise SheetLimitError(
+                    0, "", f"Filen har fler än {_thousands(MAX_SHARED_STRINGS)} texter."
+                )
+            root.remove(element)
+    return strings
 
 
 class _Styles:
@@ -167,47 +232,63 @@ class _Styles:
 
 
 def _rows(source: IO[bytes], styles: _Styles, shared: list[Any]) -> Iterator[SheetRow]:
+    """Every element outside a cell is dropped from its parent once read, so the tree held
+    is one cell deep, however many rows or other elements the sheet has (each dropped
+    element is its parent's first child: dropping it costs nothing)."""
     row_number = 0
     column_number = 0
     cells: dict[int, Any] = {}
     parents: list[Any] = []
+    cell_depth = 0  # open elements from the current <c> down (0: not in a cell)
+    cell_parts = 0
     for event, element in iterparse(source, events=("start", "end")):
         tag = element.tag
         if event == "start":
             parents.append(element)
-            if tag == _ROW:
+            if cell_depth:
+                cell_depth += 1
+                cell_parts += 1
+                if cell_parts > MAX_CELL_PARTS:
+                    raise SheetLimitError(
+                        row_number, "", f"En cell har fler än {MAX_CELL_PARTS} delar."
+                    )
+            elif tag == _CELL:
+                cell_depth, cell_parts = 1, 0
+            elif tag == _ROW:
                 row_number = _row_number(element.get("r"), row_number)
                 column_number = 0
                 cells = {}
             continue
         parents.pop()
-        if tag == _CELL:
+        if cell_depth > 1:  # a part of the cell, read with it
+            cell_depth -= 1
+            continue
+        row: SheetRow | None = None
+        if cell_depth == 1:
+            cell_depth = 0
             column_number = _column_number(element.get("r"), column_number)
             value = _cell_value(element, styles, shared)
-            if parents:
-                parents[-1].remove(element)  # a row holds only the values taken from it
-            if value is None or (isinstance(value, str) and not value.strip()):
-                continue
-            _check_cell(row_number, column_number, value)
-            cells[column_number] = value
-        elif tag == _ROW:
-            element.clear()
-            if parents:
-                parents[-1].remove(element)  # sheetData keeps no row it has given out
-            if cells:
-                if row_number > MAX_ROWS:
-                    raise SheetLimitError(
-                        row_number,
-                        "",
-                        f"Bladet har innehåll på rad {_thousands(row_number)}; högst "
-                        f"{_thousands(MAX_ROWS)} rader läses in.",
-                    )
-                values = [None] * max(cells)
-                for column, value in cells.items():
-                    values[column - 1] = value
-                yield SheetRow(row_number, tuple(values))
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                _check_cell(row_number, column_number, value)
+                cells[column_number] = value
+        elif tag == _ROW and cells:
+            if row_number > MAX_ROWS:
+                raise SheetLimitError(
+                    row_number,
+                    "",
+                    f"Bladet har innehåll på rad {_thousands(row_number)}; högst "
+                    f"{_thousands(MAX_ROWS)} rader läses in.",
+                )
+            values = [None] * max(cells)
+            for column, value in cells.items():
+                values[column - 1] = value
+            row = SheetRow(row_number, tuple(values))
         elif tag == _SHEET_DATA:
             return
+        if parents:
+            parents[-1].remove(element)
+        if row is not None:
+            yield row
 
 
 def _row_number(attribute: str | None, previous: int) -> int:
@@ -239,12 +320,18 @@ def _check_cell(row: int, column: int, value: Any) -> None:
             f"Bladet har innehåll i kolumn {column_letter(column)}; högst {MAX_COLUMNS} "
             "kolumner läses in.",
         )
-    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+    length = (
+        value.length
+        if isinstance(value, _Overlong)
+        else len(value)
+        if isinstance(value, str)
+        else 0
+    )
+    if length > MAX_CELL_CHARS:
         raise SheetLimitError(
             row,
             column_letter(column),
-            f"Cellen har {_thousands(len(value))} tecken; högst {_thousands(MAX_CELL_CHARS)} "
-            "läses in.",
+            f"Cellen har {_thousands(length)} tecken; högst {_thousands(MAX_CELL_CHARS)} läses in.",
         )
 
 
@@ -261,7 +348,7 @@ def _cell_value(element: Any, styles: _Styles, shared: list[Any]) -> Any:
             text = shared[int(raw)]
         except (ValueError, IndexError):
             return None
-        return str(text) if text is not None else None
+        return text if isinstance(text, _Overlong) else str(text)
     if kind in ("str", "e"):
         return raw
     if kind == "b":

@@ -66,6 +66,8 @@ class StaleEditError(ConcurrentEditError):
 
 
 def _pronoun(what_sv: str) -> str:
+    if what_sv.endswith(("ar", "er")):  # nämndens inställningar
+        return "dem"
     return "det" if what_sv.endswith(("et", "at")) else "den"
 
 

@@ -166,8 +166,10 @@ def _fill(values: dict[str, Any], previous: str) -> str:
     """Give an entry's values (a new row's) their defaults, creation time and hashes."""
     if values.get("created_at") is None:
         values["created_at"] = utc_now()
-    if values.get("actor") is None:
-        values["actor"] = ""
+    elif values["created_at"].tzinfo is not None:  # stored as wall time: hash it as stored
+        values["created_at"] = values["created_at"].astimezone(UTC).replace(tzinfo=None)
+    # The column takes 100 characters; a longer login name would make every edit fail.
+    values["actor"] = str(values.get("actor") or "")[:100]
     if values.get("details") is None:
         values["details"] = {}
     values["previous_hash"] = previous

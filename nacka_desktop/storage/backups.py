@@ -33,6 +33,7 @@ KEEP = 14
 MIGRATION = "backup"  # FILE.backup-REVISION-STAMP
 DAILY = "daily"  # FILE.daily-YYYY-MM-DD
 PARTIAL = ".partial"
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # SQLite's files beside a backup opened once
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,11 @@ def _named(folder: Path, database: Path, kind: str) -> list[Path]:
     if not folder.is_dir():
         return []
     pattern = f"{glob.escape(database.name)}.{kind}-*"
-    return [p for p in folder.glob(pattern) if p.is_file() and not p.name.endswith(PARTIAL)]
+    return [
+        p
+        for p in folder.glob(pattern)
+        if p.is_file() and PARTIAL not in p.name and not p.name.endswith(_SIDE_SUFFIXES)
+    ]
 
 
 def _age_key(path: Path) -> str:
@@ -103,7 +108,9 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     """One consistent copy of the source connection's database at `target` (written beside it
     first, then renamed over it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + PARTIAL)
+    # Each process its own partial file: two making the same day's backup at once must not
+    # rename each other's half-written copy into place.
+    partial = target.with_name(f"{target.name}{PARTIAL}-{os.getpid()}")
     partial.unlink(missing_ok=True)
     try:
         destination = sqlite3.connect(partial)

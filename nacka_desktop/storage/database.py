@@ -35,7 +35,7 @@ from nacka_desktop.storage.errors import (
     NotADatabaseError,
     ReadOnlyNeedsUpgradeError,
 )
-from nacka_desktop.storage.health import FileState, damaged, probe, read_only_uri
+from nacka_desktop.storage.health import FileState, damaged, probe, read_only_uri, side_files
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 3000
@@ -182,6 +182,11 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
             raise NotADatabaseError(shown)
         if path.is_file() and path.stat().st_size > 0:
             state = probe(path, shown, SQLITE_BUSY_TIMEOUT_MS / 1000)
+            if not create and state.empty:
+                # A command that reads a database would make this one an empty app database.
+                raise DatabaseUnavailableError(
+                    shown, "filen är en tom SQLite-databas, ingen Nacka Desktop-databas."
+                )
             if state.read_only and state.revision != HEAD_REVISION:
                 _refuse_read_only_upgrade(shown, state.revision)
         else:
@@ -234,7 +239,29 @@ def _read_only_engine(path: Path, immutable: bool) -> Engine:
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-    return create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    if immutable:
+        # `immutable` lets SQLite trust that nobody writes the file. Someone who can (another
+        # user, on a shared folder) may start later: then every read is refused instead of
+        # mixing old and new pages (the window says to open the database again).
+        opened = _file_stamp(path)
+
+        def still_unchanged(*_args: Any) -> None:
+            if _file_stamp(path) != opened:
+                raise DatabaseUnavailableError(
+                    str(path),
+                    "någon annan har ändrat databasen sedan den öppnades skrivskyddad; öppna "
+                    "den igen för att se ändringarna.",
+                )
+
+        event.listen(engine, "checkout", still_unchanged)
+    return engine
+
+
+def _file_stamp(path: Path) -> tuple[int, int, bool]:
+    """When and how big the file was, and whether side files showed a connection."""
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size, bool(side_files(path))
 
 
 def _refuse_read_only_upgrade(shown: str, revision: str | None) -> None:

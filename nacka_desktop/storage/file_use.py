@@ -17,7 +17,10 @@ _DEAD_MAN_SWITCH = 128  # WALINDEX_LOCK_OFFSET (120) + SQLITE_SHM_NLOCK (8)
 
 
 def open_elsewhere(database: Path) -> bool:
-    """True if another process has the database open (in WAL mode, as the app opens it)."""
+    """True if another process has the database open (in WAL mode, as the app opens it).
+
+    Never ask while this process has the database open: closing the descriptor used here
+    drops every POSIX lock this process holds on the file, SQLite's included."""
     try:
         import fcntl
     except ImportError:  # Windows: replacing an open file fails there by itself
@@ -28,7 +31,7 @@ def open_elsewhere(database: Path) -> bool:
     try:
         descriptor = os.open(shm, os.O_RDWR)
     except OSError:
-        return False
+        return True  # cannot tell: do not replace a file that may be in use
     try:
         fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _DEAD_MAN_SWITCH)
     except OSError:

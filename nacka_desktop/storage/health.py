@@ -40,6 +40,10 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 DAMAGE_MARKERS = ("malformed", "not a database")
 
 
+# Tables every schema revision of the app has had, from the first (0001) on.
+APP_TABLES = frozenset({"unit", "person", "appointment", "audit_entry"})
+
+
 @dataclass(frozen=True)
 class FileState:
     read_only: bool  # the file or its folder cannot be written
@@ -50,8 +54,17 @@ class FileState:
 
     @property
     def foreign(self) -> bool:
-        """Someone else's database (or one that lost its version row)."""
-        return self.revision is None and bool(self.tables)
+        """Someone else's database (or one that lost its version row): tables without a
+        version, or a version (another program's Alembic) without the tables every version
+        of this app has had since its first."""
+        if self.revision is None:
+            return bool(self.tables)
+        return not self.tables >= APP_TABLES
+
+    @property
+    def empty(self) -> bool:
+        """An SQLite file with no tables at all: not an app database (yet)."""
+        return self.revision is None and not self.tables
 
 
 def is_read_only(path: Path) -> bool:

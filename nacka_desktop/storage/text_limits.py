@@ -2,7 +2,9 @@
 
 SQLite does not enforce a column's declared length, so a 16 MB "title" used to be stored
 and then echoed in every list and letter. Every flush of an edit is checked here first;
-a text column without a declared length (a matter, a note) takes `MAX_TEXT_CHARS`.
+a text column without a declared length (a matter, a note, a board's charter) takes
+`MAX_TEXT_CHARS`. Only what an edit changes is checked: a value stored before the limits
+existed does not block an edit of another field of its row.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from sqlalchemy import String, inspect
 from sqlalchemy.orm import Session
 
-MAX_TEXT_CHARS = 20_000
+MAX_TEXT_CHARS = 100_000
 
 
 class TextTooLongError(ValueError):
@@ -27,14 +29,25 @@ class TextTooLongError(ValueError):
         self.length = length
 
 
+def column_limit(model: type[Any], field: str) -> int:
+    """The longest text the model's column takes (for a check before anything is written,
+    e.g. an import's dry run, to name the row and column as the save would refuse it)."""
+    column = inspect(model).columns[field]
+    length = column.type.length if isinstance(column.type, String) else None
+    return length or MAX_TEXT_CHARS
+
+
 def refuse_overlong_text(session: Session, _context: Any = None, _instances: Any = None) -> None:
     """A `before_flush` listener: raise `TextTooLongError` for the first text too long."""
-    for instance in (*session.new, *session.dirty):
+    dirty = set(session.dirty)
+    for instance in (*session.new, *dirty):
         state = inspect(instance)
         for attribute in state.mapper.column_attrs:
             column = attribute.columns[0]
             if not isinstance(column.type, String):
                 continue
+            if instance in dirty and not state.attrs[attribute.key].history.added:
+                continue  # not changed: a long value stored earlier does not block other edits
             value = state.dict.get(attribute.key)
             if not isinstance(value, str):
                 continue

@@ -448,3 +448,18 @@ def test_an_item_number_reads_as_the_cell_shows_it(sample: Services, tmp_path: P
     assert result.ok, result.report_lines()
     order = next(o for o in sample.delegation.orders() if o.id == result.order_id)
     assert [i.number for i in order.items] == ["9.1", "9.10", "3"]
+
+
+def test_a_text_longer_than_its_field_is_named_by_the_dry_run_too(
+    sample: Services, tmp_path: Path
+) -> None:
+    """A 300-character section passed the dry run and was refused by the import, at row 0."""
+    long_section = row("1", "Anställning av medarbetare", "Enhetschef")
+    long_section[1] = "Avsnitt " * 40
+    path = write_rows(tmp_path / "ks.xlsx", [long_section])
+    for dry_run in (True, False):
+        result = import_delegations(sample, path, ks_id(sample), dry_run=dry_run)
+        assert [(p.row, p.column, p.rule_id) for p in result.problems] == [
+            (2, "Avsnitt", "DATA-2")
+        ], dry_run
+        assert "högst 200" in result.problems[0].message

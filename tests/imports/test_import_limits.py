@@ -40,6 +40,7 @@ from .hostile_files import (
     item_cells,
     ks_id,
     lie_about_size,
+    patch_member,
     row,
     row_xml,
     set_dimension,
@@ -628,3 +629,68 @@ def test_a_new_position_and_a_section_are_stored_normalised(
     assert unicodedata.is_normalized("NFC", result.created_positions[0])
     item = items_of(sample, result)[0]
     assert (item.delegate.title, item.section) == ("Entréansvarig", "Personalärenden")
+
+
+# --- found in review: elements that are neither rows nor cells --------------------------------
+
+
+def _junk_and_empty_rows(count: int) -> Iterator[bytes]:
+    yield b"<x/><row/>" * count
+
+
+def test_junk_elements_between_rows_cost_no_more_than_rows(
+    sample: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """`<x/><row/>` 400,000 times packs to a few KB; each kept `<x/>` used to make every
+    later row slower to drop (100,000 of them: a minute; this file: hours)."""
+    header = "".join(header_and([item_cells("1", "Anställning av medarbetare", "Enhetschef")]))
+    sheet = sheet_xml(chain([header], (b.decode() for b in _junk_and_empty_rows(400_000))))
+    path = write_xlsx(tmp_path / "junk.xlsx", sheet)
+    assert path.stat().st_size < 100 * 1024
+
+    outcome = import_in_child(db_path, path, ks_id(sample), dry_run=True)
+
+    assert not outcome.raised, outcome.summary()
+    bounded(outcome)
+    assert outcome.ok and outcome.item_count == 1, outcome.summary()
+
+
+def test_millions_of_empty_shared_strings_are_refused_by_their_count(
+    sample: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """16 million `<si/>` unpack to 80 MB (under the size limit) and used to take 1.5 GB."""
+
+    def items() -> Iterator[bytes]:
+        yield b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        chunk = b"<si/>" * 100_000
+        for _ in range(160):
+            yield chunk
+        yield b"</sst>"
+
+    sheet = sheet_xml(header_and([item_cells("1", "Anställning av medarbetare", "Enhetschef")]))
+    path = write_xlsx(tmp_path / "strings.xlsx", sheet, items())
+
+    outcome = import_in_child(db_path, path, ks_id(sample))
+
+    refused_quickly(outcome)
+    assert outcome.problems[0]["row"] == 0
+
+
+def test_a_huge_styles_part_is_refused_by_its_own_limit(
+    sample: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """openpyxl reads styles.xml whole: 5 million `<xf/>` (90 MB) took 3.9 GB."""
+    sheet = sheet_xml(header_and([item_cells("1", "Anställning av medarbetare", "Enhetschef")]))
+    styles = (
+        b'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>'
+        + b"<xf/>" * 3_000_000
+        + b"</cellXfs></styleSheet>"
+    )
+    path = write_xlsx(tmp_path / "styles.xlsx", sheet)
+    patch_member(path, "xl/styles.xml", lambda _data: styles)
+
+    outcome = import_in_child(db_path, path, ks_id(sample))
+
+    refused_quickly(outcome)
+    problem = limit_problem(outcome.problems, SIZE_WORDS)
+    assert "styles.xml" in problem["message"]

@@ -121,6 +121,15 @@ def _compare_what_the_dialog_showed(sample: Services, other: Services) -> None:
         )
     assert sample.delegation.council_matters()[0].case_number == "KS 2026/1"
 
+    board = order.board_unit_id
+    shown = sample.delegation.board_settings()[board]
+    other.delegation_orders.set_board_setting(board, shown.head, 30, shown.laws, shown.areas)
+    with pytest.raises(StaleEditError, match="nämndens inställningar"):
+        sample.delegation_orders.set_board_setting(
+            board, shown.head, 14, shown.laws, shown.areas, loaded=shown
+        )
+    assert sample.delegation.board_settings()[board].report_within_days == 30
+
 
 def test_a_save_without_a_loaded_version_is_an_undo_and_is_not_refused(
     sample: Services, other: Services

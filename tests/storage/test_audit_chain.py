@@ -155,6 +155,28 @@ def test_an_orm_bulk_insert_is_chained_in_the_order_given(services: Services, li
     assert whole(services).broken is None and whole(services).entries == 64
 
 
+def test_a_time_with_another_zone_and_a_long_actor_keep_the_chain_whole(
+    services: Services, line: Line
+) -> None:
+    """Found in review: a time given with +02:00 was hashed as UTC and stored as wall time
+    (a false DATA-8), and a login name over the column's 100 characters failed every edit."""
+    stockholm = timezone(timedelta(hours=2))
+    with services.database.transaction() as session:
+        session.add(
+            AuditEntry(
+                action="test.zone",
+                object_kind="unit",
+                object_id=1,
+                actor="x" * 150,
+                details={},
+                created_at=datetime(2026, 6, 1, 12, 0, tzinfo=stockholm),
+            )
+        )
+    assert whole(services).broken is None
+    newest = audit_trail(services)[-1]
+    assert len(newest.actor) == 100
+
+
 def test_a_statement_that_writes_entries_past_the_chain_is_refused(
     services: Services, line: Line
 ) -> None:

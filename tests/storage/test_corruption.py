@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from nacka_desktop.services.context import Services
+from nacka_desktop.storage import health
 from nacka_desktop.storage.backups import backup_folder, list_backups
 from nacka_desktop.storage.database import HEAD_REVISION, current_revision, open_database
 from nacka_desktop.storage.errors import (
@@ -108,6 +109,36 @@ def test_another_programs_file_is_left_byte_for_byte_as_it_was(db_path: Path) ->
     assert side_files(db_path) == []
 
 
+def test_another_programs_alembic_database_is_foreign_not_a_newer_app_database(
+    db_path: Path,
+) -> None:
+    """Another program that also uses Alembic: its version row is no app revision, and it
+    has none of the app's tables. It used to be switched to WAL and called "newer"."""
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        connection.execute("INSERT INTO alembic_version VALUES ('3f2a9c1b7d4e')")
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    connection.close()
+    before = digest(db_path)
+    with pytest.raises(ForeignDatabaseError):
+        open_database(db_path)
+    assert digest(db_path) == before
+    assert side_files(db_path) == []
+
+
+def test_an_empty_sqlite_file_is_not_made_an_app_database_by_a_command_that_reads(
+    db_path: Path,
+) -> None:
+    connection = sqlite3.connect(db_path)
+    connection.execute("PRAGMA user_version = 1")  # a valid, table-less SQLite file
+    connection.close()
+    before = digest(db_path)
+    with pytest.raises(DatabaseUnavailableError, match="tom SQLite-databas"):
+        open_database(db_path, create=False)
+    assert digest(db_path) == before
+
+
 # --- read-only ----------------------------------------------------------------------------------
 
 
@@ -200,3 +231,26 @@ def test_no_migration_without_its_backup(db_path: Path, monkeypatch: pytest.Monk
         ]
     finally:
         connection.close()
+
+
+def test_a_read_only_database_changed_by_someone_who_can_write_is_refused_not_misread(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened `immutable` (nobody had it open, this user cannot write it); another user who
+    can then changes it: reading on would mix old and new pages without an error."""
+    monkeypatch.setattr(health, "is_read_only", lambda _path: True)
+    database = open_database(app_db, create=False)
+    try:
+        with database.reader() as session:
+            assert session.execute(text("SELECT count(*) FROM unit")).scalar()
+        writer = sqlite3.connect(app_db)
+        with writer:
+            writer.execute("UPDATE unit SET name = name || ' (ny)'")
+        writer.close()
+        with (
+            pytest.raises(DatabaseUnavailableError, match="öppna den igen"),
+            database.reader() as session,
+        ):
+            session.execute(text("SELECT count(*) FROM unit")).scalar()
+    finally:
+        database.close()

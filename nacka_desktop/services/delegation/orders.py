@@ -185,10 +185,12 @@ class DelegationOrderService:
         report_within_days: int | None,
         laws: frozenset[str] | None = None,
         areas: frozenset[str] | None = None,
+        loaded: BoardSetting | None = None,
     ) -> BoardSetting:
         """The board names its förvaltningschef (DEL-10), its reporting rhythm (DEL-11) and
         the laws its reglemente gives it (DEL-2; None keeps them); returns what it was
-        before (for undo)."""
+        before (for undo). `loaded`: the setting as the dialog showed it (changed since:
+        refused, not overwritten)."""
         unknown = sorted(short for short in laws or () if law_by_short(short) is None)
         if unknown:
             raise refusal(
@@ -225,6 +227,7 @@ class DelegationOrderService:
                 raise NotFoundError("Enheten", board_unit_id)
             row = session.get(BoardSettingRow, board_unit_id)
             previous = _board_setting(board_unit_id, row)
+            refuse_stale(loaded, previous, "nämndens inställningar", "the board's settings")
             if row is None:
                 row = BoardSettingRow(board_unit_id=board_unit_id)
                 session.add(row)

@@ -272,6 +272,7 @@ class OrderTab(DelegationTab):
                     chosen.report_within_days,
                     chosen.laws,
                     chosen.areas,
+                    loaded=current,
                 ),
                 orders.restore_board_setting,
                 lambda _previous: orders.set_board_setting(

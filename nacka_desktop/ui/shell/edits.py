@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.services.context import DatabaseOpenError, Services
-from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError, StaleEditError
+from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
 from nacka_desktop.ui.shell.commands import EditStack, push_edit
 
 # Refusals a user can act on; anything else is a bug and goes to the crash reporter.
@@ -57,7 +57,7 @@ class EditRunner(QObject):
             QMessageBox.warning(
                 self.window, title, error.message_en if self.english else error.message
             )
-            if isinstance(error, StaleEditError):
+            if isinstance(error, ConcurrentEditError):  # stale: show what is saved now
                 self.staleRefused.emit()
         elif isinstance(error, DatabaseOpenError):
             QMessageBox.warning(
