@@ -78,6 +78,17 @@ def refuse_stale(loaded: Any, saved: Any, what_sv: str, what_en: str) -> None:
         raise StaleEditError(what_sv, what_en)
 
 
+def expect_on_undo(
+    session: Session, previous: dict[str, Any], loaded: int | None, row: Any
+) -> None:
+    """A save from a form (`loaded` given) returns, with what it changed, the version it
+    left: its undo is then refused if someone else has saved the record since, instead of
+    undoing their change too. An undo (no `loaded`) returns nothing of the kind."""
+    if loaded is not None:
+        session.flush()
+        previous["expected_version"] = row.version
+
+
 class MissingAuditError(RuntimeError):
     """An edit wrote rows but no audit entry: a service that forgot its `Editor.audit`. Every
     change is a record of something done (issue 11); the edit is rolled back instead."""

@@ -131,6 +131,23 @@ def _compare_what_the_dialog_showed(sample: Services, other: Services) -> None:
     assert sample.delegation.board_settings()[board].report_within_days == 30
 
 
+def test_undoing_a_form_save_after_a_colleague_saved_is_refused(sample: Services, other: Services):
+    """The undo of my save would also undo the colleague's later one: refused instead."""
+    unit_id = some_unit_id(sample)
+    loaded = sample.queries.version(ObjectKind.UNIT, unit_id)
+    previous = sample.units.update(unit_id, expected_version=loaded, charter="Min ändring")
+    other.units.update(unit_id, charter="Kollegans ändring")
+    with pytest.raises(StaleEditError):
+        sample.units.update(unit_id, **previous)  # what Ctrl+Z runs
+    assert sample.queries.unit(unit_id).charter == "Kollegans ändring"
+
+    person = next(iter(sample.queries.snapshot().persons.values()))
+    loaded = sample.queries.version(ObjectKind.PERSON, person.id)
+    previous = sample.persons.update(person.id, expected_version=loaded, email="a@nacka.se")
+    sample.persons.update(person.id, **previous)  # nobody else saved: the undo goes through
+    assert sample.queries.person(person.id).email == person.email
+
+
 def test_a_save_without_a_loaded_version_is_an_undo_and_is_not_refused(
     sample: Services, other: Services
 ):

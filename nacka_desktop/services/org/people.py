@@ -13,7 +13,13 @@ from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord, PersonRecord
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.text import clean_text
-from nacka_desktop.services.editing import Editor, NotFoundError, refusal, refuse_stale
+from nacka_desktop.services.editing import (
+    Editor,
+    NotFoundError,
+    expect_on_undo,
+    refusal,
+    refuse_stale,
+)
 from nacka_desktop.storage.models import Appointment, Person, Process, TaskDistribution, Unit
 from nacka_desktop.storage.repositories import org as repositories
 from nacka_desktop.storage.repositories.org import appointment_record, person_record
@@ -83,6 +89,7 @@ class PersonService:
                 person_id,
                 {"before": previous, "after": changes},
             )
+            expect_on_undo(session, previous, expected_version, person)
             return previous
 
     def delete(self, person_id: int) -> PersonRecord:
@@ -154,6 +161,7 @@ class AppointmentService:
                 appointment_id,
                 {"before": previous, "after": changes},
             )
+            expect_on_undo(session, previous, expected_version, appointment)
             return previous
 
     def end(self, appointment_id: int, end: date) -> date | None:

@@ -24,7 +24,13 @@ from nacka_desktop.domain.unit_history import (
     changed_from,
     period_on,
 )
-from nacka_desktop.services.editing import Editor, NotFoundError, refusal, refuse_stale
+from nacka_desktop.services.editing import (
+    Editor,
+    NotFoundError,
+    expect_on_undo,
+    refusal,
+    refuse_stale,
+)
 from nacka_desktop.storage.models import Appointment, Unit, UnitHistory
 from nacka_desktop.storage.repositories import org as repositories
 from nacka_desktop.storage.repositories.org import load_tree, unit_record
@@ -158,6 +164,7 @@ class UnitService:
                     _period_details(p) for p in periods_of(session, unit_id)
                 ]
             self._editor.audit(session, "unit.update", ObjectKind.UNIT, unit_id, details)
+            expect_on_undo(session, previous, expected_version, unit)
             return previous
 
     def rename(self, unit_id: int, name: str, from_date: date | None = None) -> dict[str, Any]:
