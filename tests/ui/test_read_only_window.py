@@ -67,6 +67,8 @@ def test_the_title_says_skrivskyddad_and_the_edit_actions_are_off(
     assert not window.tree.dragEnabled() and not window.tree.acceptDrops()
     assert window.tree.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert window.unit_form.save_button.isHidden()
+    assert window.unit_form.name_edit.isReadOnly()
+    assert not window.unit_form.appointments.appoint_button.isEnabled()
     assert not window.work_panel.new_button.isEnabled()
     # Reading works as ever: the unit is shown.
     assert window.current_object() is not None
@@ -102,6 +104,7 @@ def test_the_delegation_window_and_the_catalogues_offer_no_edit_either(
         *delegation.order_tab.setting_buttons,
         delegation.decisions_tab.new_decision_button,
         *delegation.council_tab.edit_buttons,
+        delegation.order_tab.import_button,
     )
     assert buttons and not any(b.isEnabled() for b in buttons)
     delegation.close()

@@ -63,6 +63,8 @@ class DelegationWindow(QDialog):
         )
         for button in editing:
             button.setEnabled(edits is not None)
+        # An import is not undone like an edit, but it writes: not into a read-only file.
+        self.order_tab.import_button.setEnabled(not services.database.read_only)
         self.reload()
 
     def reload(self) -> None:

@@ -27,6 +27,7 @@ class AppointmentsPanel(QWidget):
 
     def __init__(self, show_unit: bool, appoint_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._writable = True
         self.model = AppointmentsModel(show_unit=show_unit, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -55,6 +56,12 @@ class AppointmentsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._activated)
 
+    def set_writable(self, writable: bool) -> None:
+        """A read-only database: the appointments are shown, not offered for change."""
+        self._writable = writable
+        self.appoint_button.setEnabled(writable)
+        self._selection_changed()
+
     def set_rows(self, rows: list[AppointmentView], on: date, english: bool) -> None:
         self.model.set_rows(rows, on, english)
         self.end_button.setEnabled(False)
@@ -75,7 +82,7 @@ class AppointmentsPanel(QWidget):
             self.endRequested.emit(appointment_id)
 
     def _selection_changed(self) -> None:
-        self.end_button.setEnabled(self.selected_appointment_id() is not None)
+        self.end_button.setEnabled(self._writable and self.selected_appointment_id() is not None)
 
     def _activated(self) -> None:
         appointment_id = self.selected_appointment_id()

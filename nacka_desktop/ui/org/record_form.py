@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.ui.widgets.fields import FormMessage, ValidatedForm
@@ -29,6 +29,14 @@ class RecordForm(QWidget):
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+
+    def set_writable(self, writable: bool) -> None:
+        """A read-only database: the fields can be read and copied, not changed."""
+        self.save_button.setVisible(writable)
+        for field in self.findChildren(QLineEdit):
+            field.setReadOnly(not writable)
+        for text in self.findChildren(QPlainTextEdit):
+            text.setReadOnly(not writable)
 
     def record_id(self) -> int | None:
         raise NotImplementedError

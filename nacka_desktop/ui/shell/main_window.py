@@ -405,7 +405,9 @@ class MainWindow(QMainWindow):
         no_triggers = QAbstractItemView.EditTrigger.NoEditTriggers
         self.tree.setEditTriggers(TREE_EDIT_TRIGGERS if writable else no_triggers)
         for form in (self.unit_form, self.person_form, self.appointment_form):
-            form.save_button.setVisible(writable)
+            form.set_writable(writable)
+        self.unit_form.appointments.set_writable(writable)
+        self.person_form.appointments.set_writable(writable)
         self.work_panel.new_button.setEnabled(writable)
 
     def _update_actions(self) -> None:
