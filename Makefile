@@ -54,10 +54,10 @@ bench: sysdeps-offscreen $(VENV)/.installed-dev
 	QT_QPA_PLATFORM=offscreen BENCH_SCALES="$(BENCH_SCALES)" BENCH_REPEAT="$(BENCH_REPEAT)" \
 	  $(BIN)/python -m bench
 
-# Regenerate the English catalogue from the sources and compile both catalogues.
+# The .ts is the source of the English text (Qt Linguist: pyside6-linguist FILE.ts): lupdate
+# adds the UI's new strings to it, unfinished, and lrelease compiles it.
 translations: $(VENV)/.installed-dev
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find nacka_desktop/ui -name '*.py') -ts resources/translations/nacka_desktop_en.ts
-	$(BIN)/python tools/fill_translations.py resources/translations/nacka_desktop_en.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find nacka_desktop/ui -name '*.py' | sort) -ts resources/translations/nacka_desktop_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/nacka_desktop_en.ts -qm resources/translations/nacka_desktop_en.qm
 
 demo: $(VENV)/.installed

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Nämndens beslut: datum och paragraf. Versionen som gäller i dag ersätts och kan inte längre ändras.</source>
-        <translation>The board's decision: date and paragraph. The version in force today is superseded and can no longer be changed.</translation>
+        <translation>The board&apos;s decision: date and paragraph. The version in force today is superseded and can no longer be changed.</translation>
     </message>
     <message>
         <source>Antagen</source>
@@ -159,7 +159,7 @@
     <name>BoardSettingDialog</name>
     <message>
         <source>Nämndens förvaltningschef och anmälan</source>
-        <translation>The board's administrative head and reporting</translation>
+        <translation>The board&apos;s administrative head and reporting</translation>
     </message>
     <message>
         <source>Bara förvaltningschefen får vidaredelegera (KL 7 kap 6 §). Besluten på delegation anmäls till nämnden i den takt nämnden bestämt (KL 6 kap 40 §); ett beslut som inte anmälts i tid visas som en varning.</source>
@@ -210,7 +210,7 @@
     <name>ConfirmationPage</name>
     <message>
         <source>Mottagarens bekräftelse (AM-6)</source>
-        <translation>The receiver's confirmation (AM-6)</translation>
+        <translation>The receiver&apos;s confirmation (AM-6)</translation>
     </message>
     <message>
         <source>Mottagaren bekräftar för varje uppgift att hen har kunskap, kompetens, befogenheter och resurser (inklusive tid). Allt måste vara bekräftat innan fördelningen undertecknas.</source>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <source>Fullmäktige kan återta ett ärende som nämnden har genom fullmäktiges delegation: den allmänna kompetensen, eller en lag som anger kommunen (DEL-3, DEL-4). Från beslutsdagen får ingen besluta i det på nämndens vägnar.</source>
-        <translation>The council can take back a matter the board holds by the council's delegation: the general competence, or a law naming the municipality (DEL-3, DEL-4). From the day of the decision nobody may decide it on the board's behalf.</translation>
+        <translation>The council can take back a matter the board holds by the council&apos;s delegation: the general competence, or a law naming the municipality (DEL-3, DEL-4). From the day of the decision nobody may decide it on the board&apos;s behalf.</translation>
     </message>
     <message>
         <source>Nämnd</source>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>Nämndens beslut</source>
-        <translation>Board's decision</translation>
+        <translation>Board&apos;s decision</translation>
     </message>
     <message>
         <source>Paragraf</source>
@@ -339,11 +339,11 @@
     </message>
     <message>
         <source>Fullmäktiges beslut</source>
-        <translation>Council's decision</translation>
+        <translation>Council&apos;s decision</translation>
     </message>
     <message>
         <source>Fullmäktiges paragraf</source>
-        <translation>Council's paragraph</translation>
+        <translation>Council&apos;s paragraph</translation>
     </message>
     <message>
         <source>Anteckningar</source>
@@ -489,7 +489,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>t.ex. enhetschefens chef</source>
-        <translation>e.g. the unit manager's chief</translation>
+        <translation>e.g. the unit manager&apos;s chief</translation>
     </message>
     <message>
         <source>(ingen särskild person)</source>
@@ -1404,7 +1404,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>Antagen {when}: nämndens beslut, texten ändras inte.</source>
-        <translation>Adopted {when}: the board's decision; its text does not change.</translation>
+        <translation>Adopted {when}: the board&apos;s decision; its text does not change.</translation>
     </message>
     <message>
         <source>Ersatt version, antagen {when}: texten ändras inte.</source>
@@ -1578,7 +1578,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>Den som fördelar måste själv ha uppgifterna (AM-1). Mottagaren finns i givarens linje.</source>
-        <translation>Whoever distributes the tasks must hold them (AM-1). The receiver is in the giver's line.</translation>
+        <translation>Whoever distributes the tasks must hold them (AM-1). The receiver is in the giver&apos;s line.</translation>
     </message>
     <message>
         <source>Kommunstyrelsen (arbetsgivaren)</source>
@@ -1921,7 +1921,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>Fullmäktige återtog ärendet den {day} {paragraph}: ingen får besluta i det på nämndens vägnar (DEL-4).</source>
-        <translation>The council took this matter back on {day} {paragraph}: nobody may decide it on the board's behalf (DEL-4).</translation>
+        <translation>The council took this matter back on {day} {paragraph}: nobody may decide it on the board&apos;s behalf (DEL-4).</translation>
     </message>
     <message>
         <source>Ingen i den valda enheten får besluta i ärendet; välj hela organisationen för att se vem som får.</source>
@@ -1974,7 +1974,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>Punkt {number}: {matter}. Den som har fått rätten kan föra den vidare till en annan anställds befattning, om nämnden tillåtit det; besluten anmäls då till den som vidaredelegerade (DEL-10).</source>
-        <translation>Item {number}: {matter}. Whoever holds the right may pass it on to another employee's position, if the board allowed it; the decisions are then reported to the one who passed it on (DEL-10).</translation>
+        <translation>Item {number}: {matter}. Whoever holds the right may pass it on to another employee&apos;s position, if the board allowed it; the decisions are then reported to the one who passed it on (DEL-10).</translation>
     </message>
     <message>
         <source>Från</source>
@@ -2084,7 +2084,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>Kommunstyrelsens beslut</source>
-        <translation>Executive board's decision</translation>
+        <translation>Executive board&apos;s decision</translation>
     </message>
     <message>
         <source>Paragraf</source>
@@ -2214,7 +2214,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>Datum då givaren och mottagaren skrev under fördelningen (AM-2). För kommunstyrelsen skriver ordföranden under. Mottagarens bekräftelser måste vara ifyllda (AM-6).</source>
-        <translation>The date on which the giver and the receiver signed the distribution (AM-2). For the executive board (KS), the chair signs. The receiver's confirmations must be filled in (AM-6).</translation>
+        <translation>The date on which the giver and the receiver signed the distribution (AM-2). For the executive board (KS), the chair signs. The receiver&apos;s confirmations must be filled in (AM-6).</translation>
     </message>
     <message>
         <source>Muntligen kommunicerad</source>
@@ -2234,7 +2234,7 @@ The program keeps running. The details are in the log file:
     </message>
     <message>
         <source>Datum för årets uppföljning av fördelningen (AM-8).</source>
-        <translation>The date of this year's follow-up of the distribution (AM-8).</translation>
+        <translation>The date of this year&apos;s follow-up of the distribution (AM-8).</translation>
     </message>
     <message>
         <source>Följdes upp</source>
