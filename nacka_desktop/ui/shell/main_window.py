@@ -108,13 +108,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DirHomeIcon))
 
-        self.tree_model = OrgTreeModel(services.queries, services.clock(), self)
-        self.tree_model.english = self.english
-        self.tree_model.set_view_date(services.clock(), settings.get(SHOW_CLOSED))
         self.tree = QTreeView()
         self.tree.setObjectName("orgTree")
         self.tree.setHeaderHidden(True)
-        self.tree.setModel(self.tree_model)
+        self._install_tree_model(services, services.clock(), bool(settings.get(SHOW_CLOSED)))
         self.tree.setUniformRowHeights(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDragEnabled(True)
@@ -311,9 +308,6 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self._listen(True)
-        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
-        self.tree_model.moveRequested.connect(self._move_dropped)
-        self.tree_model.renameRequested.connect(self._rename_to)
         self.search.resultsChanged.connect(
             lambda searching: self.left_stack.setCurrentIndex(1 if searching else 0)
         )
@@ -344,6 +338,17 @@ class MainWindow(QMainWindow):
         self.work_panel.letterRequested.connect(self.work_actions.show_letter)
         self.work_panel.returnLetterRequested.connect(self.work_actions.show_return_letter)
         self.work_panel.registerRequested.connect(self.work_actions.export_register)
+
+    def _install_tree_model(self, services: Services, on: date, show_closed: bool) -> None:
+        """The tree of this database, as on the date, wired to the window (at start and when
+        another database is opened)."""
+        self.tree_model = OrgTreeModel(services.queries, on, self)
+        self.tree_model.english = self.english
+        self.tree_model.set_view_date(on, show_closed)
+        self.tree.setModel(self.tree_model)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree_model.moveRequested.connect(self._move_dropped)
+        self.tree_model.renameRequested.connect(self._rename_to)
 
     def _restore_window(self) -> None:
         geometry = self.settings.get(GEOMETRY)
@@ -798,13 +803,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.undo_stack.clear()
         self.tree_model.deleteLater()
-        self.tree_model = OrgTreeModel(services.queries, self.on, self)
-        self.tree_model.english = self.english
-        self.tree_model.set_view_date(self.on, self.show_closed_action.isChecked())
-        self.tree.setModel(self.tree_model)
-        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
-        self.tree_model.moveRequested.connect(self._move_dropped)
-        self.tree_model.renameRequested.connect(self._rename_to)
+        self._install_tree_model(services, self.on, self.show_closed_action.isChecked())
         self.search.set_queries(services.queries)
         self.settings.set(LAST_DATABASE, remembered_location(location))
         self._show_empty()
