@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -14,6 +14,9 @@ from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.services.context import DatabaseOpenError, Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
 from nacka_desktop.ui.shell.commands import EditStack, push_edit
+
+if TYPE_CHECKING:
+    from nacka_desktop.ui.shell.context import AppContext
 
 # Refusals a user can act on; anything else is a bug and goes to the crash reporter.
 EXPECTED_REFUSALS = (RuleViolationError, ConcurrentEditError, NotFoundError, DatabaseOpenError)
@@ -93,21 +96,21 @@ class EditRunner(QObject):
 
 
 class GuiActions(QObject):
-    """What the main window's sets of actions share: the services (which change when another
-    database is opened), the edit runner, the window dialogs belong to, and the view date."""
+    """What the main window's sets of actions share: the application context (the services,
+    which change when another database is opened, the edit runner and the view date) and
+    the window their dialogs belong to."""
 
-    def __init__(
-        self,
-        services: Callable[[], Services],
-        edits: EditRunner,
-        window: QWidget,
-        on: Callable[[], date],
-    ) -> None:
+    def __init__(self, context: AppContext, window: QWidget) -> None:
         super().__init__(window)
-        self._services = services
-        self.edits = edits
+        self.context = context
+        self.edits = context.edits
         self.window = window
-        self._on = on
+
+    def _services(self) -> Services:
+        return self.context.services
+
+    def _on(self) -> date:
+        return self.context.view_date
 
     @property
     def english(self) -> bool:

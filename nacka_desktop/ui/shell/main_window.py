@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -45,6 +44,8 @@ from nacka_desktop.ui.org.processes_dialog import ProcessesDialog
 from nacka_desktop.ui.org.tree_model import UNIT_ID_ROLE, OrgTreeModel
 from nacka_desktop.ui.org.unit_form import UnitForm
 from nacka_desktop.ui.shell.commands import EditStack
+from nacka_desktop.ui.shell.context import AppContext
+from nacka_desktop.ui.shell.database_files import choose_database, new_database
 from nacka_desktop.ui.shell.edits import EditRunner
 from nacka_desktop.ui.shell.i18n import LANGUAGES
 from nacka_desktop.ui.shell.panels import ProblemsPanel, SearchBox
@@ -94,7 +95,6 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
         self.settings = settings
         self.undo_stack = undo_stack
         self.english = language == "en"
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._current: tuple[str, int] | None = None
         self._delegation_window: DelegationWindow | None = None
         self.edits = EditRunner(undo_stack, self, self.english)
+        self.context = AppContext(services, settings, undo_stack, self.edits, language)
         self._refreshing = False
         self._listening = False
         self.setObjectName("MainWindow")
@@ -144,8 +145,8 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(left)
         self.work_panel = WorkPanel()
-        self.work_actions = WorkActions(lambda: self.services, self.edits, self, lambda: self.on)
-        self.org_actions = OrgActions(lambda: self.services, self.edits, self, lambda: self.on)
+        self.work_actions = WorkActions(self.context, self)
+        self.org_actions = OrgActions(self.context, self)
         self.right_tabs = QTabWidget()
         self.right_tabs.setObjectName("rightTabs")
         self.right_tabs.addTab(self.form_stack, self.tr("Uppgifter"))
@@ -332,12 +333,19 @@ class MainWindow(QMainWindow):
         self._view_date_timer.setInterval(VIEW_DATE_DELAY_MS)
         self._view_date_timer.timeout.connect(self._view_date_changed)
         self.view_date.dateChanged.connect(self._view_date_timer.start)
+        # What an action or dialog uses at once; the views follow after the pause above.
+        self.view_date.dateChanged.connect(self._remember_view_date)
         self.right_tabs.currentChanged.connect(self._refresh_work)
         self.work_panel.newRequested.connect(self.new_distribution)
         self.work_panel.actionRequested.connect(self.work_actions.act)
         self.work_panel.letterRequested.connect(self.work_actions.show_letter)
         self.work_panel.returnLetterRequested.connect(self.work_actions.show_return_letter)
         self.work_panel.registerRequested.connect(self.work_actions.export_register)
+
+    @property
+    def services(self) -> Services:
+        """The open database's services (the context's: they change with the database)."""
+        return self.context.services
 
     def _install_tree_model(self, services: Services, on: date, show_closed: bool) -> None:
         """The tree of this database, as on the date, wired to the window (at start and when
@@ -661,6 +669,9 @@ class MainWindow(QMainWindow):
         self._reload_current()
         self.refresh_problems()
 
+    def _remember_view_date(self) -> None:
+        self.context.view_date = self.on
+
     def _view_date_changed(self) -> None:
         self.tree_model.set_view_date(self.on, self.show_closed_action.isChecked())
         self._expand_top()
@@ -773,23 +784,13 @@ class MainWindow(QMainWindow):
 
     # -- files, language, help -----------------------------------------------------------
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Öppna databas"),
-            "",
-            self.tr("Nacka Desktop-databaser (*.db *.sqlite);;Alla filer (*)"),
-        )
-        if path:
-            self.open_database(path)
+        choose_database(self, self.open_database)
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Ny databas"), "organisation.db", self.tr("Databaser (*.db)")
-        )
-        if path:
-            self.open_database(path)
+        new_database(self, self.open_database)
 
     def open_database(self, location: str) -> bool:
+        """Open another database in this window (False, with a message, if it cannot be)."""
         try:
             services = self._open_services(location)
         except DatabaseOpenError as error:
@@ -799,8 +800,12 @@ class MainWindow(QMainWindow):
                 error.message_en if self.english else error.message_sv,
             )
             return False
+        self._switch_to(services, location)
+        return True
+
+    def _switch_to(self, services: Services, location: str) -> None:
         old = self.services
-        self.services = services
+        self.context.services = services
         self.undo_stack.clear()
         self.tree_model.deleteLater()
         self._install_tree_model(services, self.on, self.show_closed_action.isChecked())
@@ -812,7 +817,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         old.close()
         self.databaseChanged.emit(services)
-        return True
 
     def _change_language(self, code: str) -> None:
         if code != self._language:
