@@ -405,16 +405,7 @@ def _parse_row(
         else:
             flags[column] = answer
 
-    for column, name, text in (
-        (COL_SECTION, "section", cell_text(cell(COL_SECTION))),
-        (COL_NUMBER, "number", number),
-        (COL_LAGRUM, "lagrum", cell_text(cell(COL_LAGRUM))),
-        (COL_DELEGATE, "delegate_title", delegate.title if delegate else ""),
-        (COL_SUBSTITUTE, "substitute_title", substitute.title if substitute else ""),
-    ):
-        limit = column_limit(DelegationItemRow, name)
-        if len(text) > limit:  # what the save would refuse, named here, in a dry run too
-            problem(column, f"Texten är {len(text)} tecken lång; fältet rymmer högst {limit}.")
+    _check_lengths(cell, number, delegate, substitute, problem)
 
     if len(problems) > before or delegate is None or kind is None or basis is None:
         return None
@@ -434,6 +425,27 @@ def _parse_row(
         report_to_board=flags[COL_REPORT],
         notes=cell_text(cell(COL_NOTES)),
     )
+
+
+def _check_lengths(
+    cell: Any,
+    number: str,
+    delegate: Delegate | None,
+    substitute: Delegate | None,
+    problem: Callable[[str, str], None],
+) -> None:
+    """A text longer than its field takes, named at its column (as the save would refuse it,
+    but in a dry run too)."""
+    for column, name, text in (
+        (COL_SECTION, "section", cell_text(cell(COL_SECTION))),
+        (COL_NUMBER, "number", number),
+        (COL_LAGRUM, "lagrum", cell_text(cell(COL_LAGRUM))),
+        (COL_DELEGATE, "delegate_title", delegate.title if delegate else ""),
+        (COL_SUBSTITUTE, "substitute_title", substitute.title if substitute else ""),
+    ):
+        limit = column_limit(DelegationItemRow, name)
+        if len(text) > limit:
+            problem(column, f"Texten är {len(text)} tecken lång; fältet rymmer högst {limit}.")
 
 
 def _check_rules(

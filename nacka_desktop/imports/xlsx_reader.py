@@ -272,23 +272,27 @@ def _rows(source: IO[bytes], styles: _Styles, shared: list[Any]) -> Iterator[She
                 _check_cell(row_number, column_number, value)
                 cells[column_number] = value
         elif tag == _ROW and cells:
-            if row_number > MAX_ROWS:
-                raise SheetLimitError(
-                    row_number,
-                    "",
-                    f"Bladet har innehåll på rad {_thousands(row_number)}; högst "
-                    f"{_thousands(MAX_ROWS)} rader läses in.",
-                )
-            values = [None] * max(cells)
-            for column, value in cells.items():
-                values[column - 1] = value
-            row = SheetRow(row_number, tuple(values))
+            row = _sheet_row(row_number, cells)
         elif tag == _SHEET_DATA:
             return
         if parents:
             parents[-1].remove(element)
         if row is not None:
             yield row
+
+
+def _sheet_row(number: int, cells: dict[int, Any]) -> SheetRow:
+    if number > MAX_ROWS:
+        raise SheetLimitError(
+            number,
+            "",
+            f"Bladet har innehåll på rad {_thousands(number)}; högst {_thousands(MAX_ROWS)} "
+            "rader läses in.",
+        )
+    values: list[Any] = [None] * max(cells)
+    for column, value in cells.items():
+        values[column - 1] = value
+    return SheetRow(number, tuple(values))
 
 
 def _row_number(attribute: str | None, previous: int) -> int:

@@ -168,29 +168,8 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
         is_sqlite = make_url(url).get_backend_name() == "sqlite"
     except ArgumentError as error:
         raise DatabaseUnavailableError(shown, "ogiltig databasadress.") from error
-    path: Path | None = None
-    state: FileState | None = None
-    if is_sqlite:
-        path = Path(make_url(url).database or "")
-        if not create and not path.exists():
-            raise DatabaseUnavailableError(shown, "filen finns inte.")
-        if not create and path.is_file() and path.stat().st_size == 0:
-            # Opened as a database it would become an empty one (and `check` would find no
-            # fault in it): a command that reads a database refuses it, untouched.
-            raise DatabaseUnavailableError(shown, "filen är tom (0 byte); det är ingen databas.")
-        if path.exists() and path.is_dir():
-            raise NotADatabaseError(shown)
-        if path.is_file() and path.stat().st_size > 0:
-            state = probe(path, shown, SQLITE_BUSY_TIMEOUT_MS / 1000)
-            if not create and state.empty:
-                # A command that reads a database would make this one an empty app database.
-                raise DatabaseUnavailableError(
-                    shown, "filen är en tom SQLite-databas, ingen Nacka Desktop-databas."
-                )
-            if state.read_only and state.revision != HEAD_REVISION:
-                _refuse_read_only_upgrade(shown, state.revision)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(make_url(url).database or "") if is_sqlite else None
+    state = _examine_file(path, shown, create) if path is not None else None
     read_only = state is not None and state.read_only
     try:
         if read_only:
@@ -216,19 +195,49 @@ def open_database(location: str | Path, *, create: bool = True) -> Database:
     except (DatabaseTooNewError, ForeignDatabaseError, DatabaseUnavailableError):
         engine.dispose()
         raise
-    except OperationalError as error:
-        engine.dispose()
-        if "locked" in str(error.orig).lower():
-            raise DatabaseLockedError(shown) from error
-        raise DatabaseUnavailableError(shown, str(error.orig)) from error
     except DatabaseError as error:
         engine.dispose()
-        if "malformed" in str(error.orig).lower():
-            raise damaged(path, shown, [str(error.orig)]) from error
-        if "not a database" in str(error.orig).lower():
-            raise NotADatabaseError(shown) from error
-        raise DatabaseUnavailableError(shown, str(error.orig)) from error
+        raise _refusal_of(error, path, shown) from error
     return database
+
+
+def _examine_file(path: Path, shown: str, create: bool) -> FileState | None:
+    """An existing SQLite file's state, read without writing to it (None: a new file); what
+    may not be opened is refused here, untouched."""
+    if not create and not path.exists():
+        raise DatabaseUnavailableError(shown, "filen finns inte.")
+    if not create and path.is_file() and path.stat().st_size == 0:
+        # Opened as a database it would become an empty one (and `check` would find no
+        # fault in it): a command that reads a database refuses it, untouched.
+        raise DatabaseUnavailableError(shown, "filen är tom (0 byte); det är ingen databas.")
+    if path.exists() and path.is_dir():
+        raise NotADatabaseError(shown)
+    if not (path.is_file() and path.stat().st_size > 0):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return None
+    state = probe(path, shown, SQLITE_BUSY_TIMEOUT_MS / 1000)
+    if not create and state.empty:
+        # A command that reads a database would make this one an empty app database.
+        raise DatabaseUnavailableError(
+            shown, "filen är en tom SQLite-databas, ingen Nacka Desktop-databas."
+        )
+    if state.read_only and state.revision != HEAD_REVISION:
+        _refuse_read_only_upgrade(shown, state.revision)
+    return state
+
+
+def _refusal_of(error: DatabaseError, path: Path | None, shown: str) -> Exception:
+    """What a database error met while opening means to the user."""
+    reason = str(error.orig)
+    if isinstance(error, OperationalError):
+        if "locked" in reason.lower():
+            return DatabaseLockedError(shown)
+        return DatabaseUnavailableError(shown, reason)
+    if "malformed" in reason.lower():
+        return damaged(path, shown, [reason])
+    if "not a database" in reason.lower():
+        return NotADatabaseError(shown)
+    return DatabaseUnavailableError(shown, reason)
 
 
 def _read_only_engine(path: Path, immutable: bool) -> Engine:

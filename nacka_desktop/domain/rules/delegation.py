@@ -154,12 +154,7 @@ def _check_item(
     if weigh_kind and item.kind_set_by_hand:
         yield from _check_hand_set_kind(org, order, item, board_kind, board_name, v)
 
-    if not item.matter.strip():
-        yield v("DATA-2", Severity.ERROR, "Ärendet saknas.", "The matter is missing.", "matter")
-    if not item.number.strip():
-        yield v(
-            "DATA-2", Severity.ERROR, "Punktens nummer saknas.", "The number is missing.", "number"
-        )
+    yield from _check_required(item, v)
     kind = item.decision_kind
     if kind in NON_DELEGABLE_KINDS:
         yield v(
@@ -170,27 +165,7 @@ def _check_item(
             "decision_kind",
         )
     if kind is DecisionKind.URGENT:
-        for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
-            if delegate is not None and delegate.kind not in URGENT_DELEGATES:
-                yield v(
-                    "DEL-9",
-                    Severity.ERROR,
-                    "Brådskande ärenden får bara delegeras till ordföranden eller en ledamot som "
-                    "nämnden utsett, t.ex. vice ordföranden (KL 6 kap 39 §); inte till vilken "
-                    "ledamot som helst, ett utskott eller en anställd.",
-                    "Urgent matters may be delegated only to the chair or a member the board "
-                    "named, e.g. the vice chair (KL 6:39); not to any member, a committee or an "
-                    "employee.",
-                    field,
-                )
-        if not item.report_to_board:
-            yield v(
-                "DEL-9",
-                Severity.ERROR,
-                "Beslut i brådskande ärenden ska alltid anmälas vid nämndens nästa sammanträde.",
-                "Urgent decisions are always reported at the board's next meeting.",
-                "report_to_board",
-            )
+        yield from _check_urgent(item, v)
     if kind in HR_KINDS and board_kind is not UnitKind.EXECUTIVE_BOARD:
         yield v(
             "DEL-6",
@@ -214,19 +189,7 @@ def _check_item(
             "(disqualification). Delegate it to another position.",
             "delegate",
         )
-    kept = kept_from_officials(item.matter, item.lagrum)
-    if kept is not None:
-        for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
-            if delegate is not None and delegate.kind is DelegateKind.POSITION:
-                yield v(
-                    "DEL-7",
-                    Severity.ERROR,
-                    f"Ärendet får inte delegeras till en tjänsteperson ({kept}): bara nämnden "
-                    "eller ett av dess utskott beslutar.",
-                    f"The matter may not be delegated to an official ({kept}): only the board "
-                    "or one of its committees decides.",
-                    field,
-                )
+    yield from _check_kept_from_officials(item, v)
     if is_rector_right_by_law(item.matter):
         yield from _check_rector_right(item, v)
     if item.legal_basis is LegalBasis.ROLE_BY_LAW and (
@@ -240,6 +203,59 @@ def _check_item(
             "A right the law gives a role directly (e.g. the principal) names that role.",
             "delegate",
         )
+
+
+def _check_required(item: DelegationItem, v: MakeViolation) -> Iterator[Violation]:
+    """DATA-2: an item names its matter and its number."""
+    if not item.matter.strip():
+        yield v("DATA-2", Severity.ERROR, "Ärendet saknas.", "The matter is missing.", "matter")
+    if not item.number.strip():
+        yield v(
+            "DATA-2", Severity.ERROR, "Punktens nummer saknas.", "The number is missing.", "number"
+        )
+
+
+def _check_urgent(item: DelegationItem, v: MakeViolation) -> Iterator[Violation]:
+    """DEL-9: an urgent matter goes to the chair or a member the board named, and is always
+    reported."""
+    for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
+        if delegate is not None and delegate.kind not in URGENT_DELEGATES:
+            yield v(
+                "DEL-9",
+                Severity.ERROR,
+                "Brådskande ärenden får bara delegeras till ordföranden eller en ledamot som "
+                "nämnden utsett, t.ex. vice ordföranden (KL 6 kap 39 §); inte till vilken "
+                "ledamot som helst, ett utskott eller en anställd.",
+                "Urgent matters may be delegated only to the chair or a member the board "
+                "named, e.g. the vice chair (KL 6:39); not to any member, a committee or an "
+                "employee.",
+                field,
+            )
+    if not item.report_to_board:
+        yield v(
+            "DEL-9",
+            Severity.ERROR,
+            "Beslut i brådskande ärenden ska alltid anmälas vid nämndens nästa sammanträde.",
+            "Urgent decisions are always reported at the board's next meeting.",
+            "report_to_board",
+        )
+
+
+def _check_kept_from_officials(item: DelegationItem, v: MakeViolation) -> Iterator[Violation]:
+    """DEL-7: a matter the law keeps from officials goes to the board or a committee."""
+    kept = kept_from_officials(item.matter, item.lagrum)
+    if kept is not None:
+        for field, delegate in (("delegate", item.delegate), ("substitute", item.substitute)):
+            if delegate is not None and delegate.kind is DelegateKind.POSITION:
+                yield v(
+                    "DEL-7",
+                    Severity.ERROR,
+                    f"Ärendet får inte delegeras till en tjänsteperson ({kept}): bara nämnden "
+                    "eller ett av dess utskott beslutar.",
+                    f"The matter may not be delegated to an official ({kept}): only the board "
+                    "or one of its committees decides.",
+                    field,
+                )
 
 
 def _check_rector_right(item: DelegationItem, make: MakeViolation) -> Iterator[Violation]:
