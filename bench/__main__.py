@@ -19,9 +19,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
+
+from nacka_desktop.domain.dates import today as local_today
 
 from .build import build
 from .common import BENCH_DIR, ROOT, Record, describe, fmt, num
@@ -83,7 +85,7 @@ def main() -> int:
     scales = os.environ.get("BENCH_SCALES", "sample nacka stockholm").split()
     timeout = float(os.environ.get("BENCH_TIMEOUT", "420"))
     only = os.environ.get("BENCH_ONLY", "").split() or list(MODULES)
-    today = date.today()
+    today = local_today()
     started = time.perf_counter()
     settings = {
         "BENCH_SCALES": " ".join(scales),
@@ -360,7 +362,7 @@ def report(
     lines = [
         "# Benchmark results",
         "",
-        f"Written by `make bench` on {datetime.now().isoformat(sep=' ', timespec='seconds')} "
+        f"Written by `make bench` on {_now()} "
         f"(view date {today.isoformat()}), in {elapsed / 60:.1f} min. Every figure is the "
         "median of several runs (the *runs* column; a slow figure stops repeating once its "
         "time budget is spent), p95 where the target is a p95. A baseline is the bare library "
@@ -467,3 +469,7 @@ HOW_MEASURED = """## How each figure is measured
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _now() -> str:
+    return datetime.now(UTC).astimezone().isoformat(sep=" ", timespec="seconds")

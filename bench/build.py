@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .common import CACHE_DIR, ROOT, Record
@@ -107,7 +107,7 @@ def build(scale: str, timeout: float, today: date, force: bool = False) -> Built
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     partial.rename(path)
-    built_at = datetime.now().isoformat(timespec="seconds")
+    built_at = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
     meta_path.write_text(json.dumps({"key": key, "seconds": seconds, "built_at": built_at}))
     return Built(
         path,

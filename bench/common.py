@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from nacka_desktop.domain.dates import today
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench"
 CACHE_DIR = BENCH_DIR / ".cache"
@@ -139,7 +141,7 @@ def child_args() -> ChildArgs:
         repeat=int(env.get("BENCH_REPEAT", "5")),
         samples=int(env.get("BENCH_SAMPLES", "20")),
         budget=float(env.get("BENCH_BUDGET", "60")),
-        today=date.fromisoformat(env.get("BENCH_TODAY", date.today().isoformat())),
+        today=date.fromisoformat(env.get("BENCH_TODAY", today().isoformat())),
         work_dir=Path(env["BENCH_WORK"]),
     )
 

@@ -111,7 +111,7 @@ def capturing(write: bool) -> Iterator[list[list[str]]]:
     captured: list[list[str]] = []
     original = distribution.write_letter
 
-    def capture(path: Path, head: _layout.Letterhead, story: list[Any]) -> None:
+    def capture(path: Path, head: _layout.DocumentHead, story: list[Any]) -> None:
         captured.append([head.title, head.doc_id, *head.units, *flowable_texts(story)])
         if write:
             original(path, head, story)
@@ -185,6 +185,7 @@ def versus(
 
 
 def letter(args: ChildArgs) -> None:
+    from nacka_desktop.exports.letterhead import Letterhead
     from nacka_desktop.exports.letters import write_distribution_letter
     from nacka_desktop.services.context import Services
 
@@ -197,7 +198,10 @@ def letter(args: ChildArgs) -> None:
         try:
             with capturing(write=True) as captured:  # also the warm-up
                 write_distribution_letter(
-                    services.work.distribution(distribution_id, args.today), out
+                    services.work.distribution(distribution_id, args.today),
+                    out,
+                    Letterhead(),
+                    args.today,
                 )
             texts = captured[0]
             register_bare_fonts()
@@ -205,7 +209,7 @@ def letter(args: ChildArgs) -> None:
 
             def app() -> None:
                 view = services.work.distribution(distribution_id, args.today)
-                write_distribution_letter(view, out)
+                write_distribution_letter(view, out, Letterhead(), args.today)
 
             app_samples, bare_samples = alternate(
                 app, lambda: bare_letter(texts, bare_out), args.repeat, args.budget
@@ -335,10 +339,14 @@ def register_writer(kind: str, services: Any, args: ChildArgs) -> Callable[[Path
     if kind == "distributions":
         from nacka_desktop.exports.registers.work import write_distribution_register
 
-        return lambda path: write_distribution_register(services.work, args.today, path)
+        return lambda path: write_distribution_register(
+            services.work.distribution_register(args.today), path
+        )
     from nacka_desktop.exports.registers.delegation import write_delegation_register
 
-    return lambda path: write_delegation_register(services, args.today, path)
+    return lambda path: write_delegation_register(
+        services.delegation_documents.delegation_register(args.today), path
+    )
 
 
 def memory(args: ChildArgs) -> None:
@@ -386,7 +394,7 @@ def memory_child(mode: str) -> None:
         services = Services.open(args.database, create=False)
         before = rss_bytes()
         reset_peak_rss()
-        write_distribution_register(services.work, args.today, out)
+        write_distribution_register(services.work.distribution_register(args.today), out)
     else:
         sheets = read_back(args.work_dir / "distributions.xlsx")
         before = rss_bytes()
@@ -396,6 +404,7 @@ def memory_child(mode: str) -> None:
 
 
 def many_letters(args: ChildArgs) -> None:
+    from nacka_desktop.exports.letterhead import Letterhead
     from nacka_desktop.exports.letters import write_distribution_letter
     from nacka_desktop.services.context import Services
     from nacka_desktop.services.work_queries import distribution_view, sorted_distributions
@@ -416,7 +425,7 @@ def many_letters(args: ChildArgs) -> None:
         def app() -> None:
             for index, record in enumerate(chosen):
                 view = distribution_view(snapshot, record, args.today)
-                write_distribution_letter(view, folder / f"{index}.pdf")
+                write_distribution_letter(view, folder / f"{index}.pdf", Letterhead(), args.today)
 
         with capturing(write=False) as captured:
             app()  # the text of each letter, for the baseline (laid out, not written)

@@ -172,6 +172,7 @@ def _gui_and_exports(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from nacka_desktop.exports.letterhead import Letterhead
     from nacka_desktop.exports.letters import write_distribution_letter
     from nacka_desktop.exports.registers.delegation import write_delegation_register
     from nacka_desktop.ui.delegation.window import DelegationWindow
@@ -215,12 +216,14 @@ def _gui_and_exports(
         (
             "profile: letter",
             lambda: write_distribution_letter(
-                services.work.distribution(distribution, today), letter
+                services.work.distribution(distribution, today), letter, Letterhead(), today
             ),
         ),
         (
             "profile: delegations register",
-            lambda: write_delegation_register(services, today, register),
+            lambda: write_delegation_register(
+                services.delegation_documents.delegation_register(today), register
+            ),
         ),
     ):
         with measuring(name, args.scale, ""):

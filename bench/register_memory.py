@@ -18,7 +18,9 @@ def main() -> None:
     # The register the bare baseline writes again (as bench.exports leaves it behind).
     services = Services.open(args.database, create=False)
     try:
-        write_distribution_register(services.work, args.today, args.work_dir / "distributions.xlsx")
+        write_distribution_register(
+            services.work.distribution_register(args.today), args.work_dir / "distributions.xlsx"
+        )
     finally:
         services.close()
     memory(args)

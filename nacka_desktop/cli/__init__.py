@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from nacka_desktop import __version__
+from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.storage.errors import DatabaseOpenError, DatabaseReadOnlyError
 
 if TYPE_CHECKING:
+    from nacka_desktop.exports.letterhead import Letterhead
     from nacka_desktop.services.context import Services
 
 EXIT_OK = 0
@@ -104,6 +106,20 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--to", type=_iso_date, dest="last", help="till och med datum")
     template = export_kinds.add_parser("template", help="en importmall som Excel-fil")
     template.add_argument("template_kind", choices=["delegations"], help="vilken mall")
+    for sub in (letter, report):
+        sub.add_argument(
+            "--municipality",
+            metavar="NAMN",
+            help="avsändaren överst i brevet (standard: exemplets, Nacka kommun)",
+        )
+        sub.add_argument(
+            "--letterhead",
+            action="append",
+            default=[],
+            metavar="RAD",
+            help="en rad under namnet, t.ex. förvaltningen (ange två gånger för två rader)",
+        )
+        sub.add_argument("--logo", metavar="BILD", help="logotyp (PNG eller JPEG) överst i brevet")
     for sub in (letter, report, register, template):
         sub.add_argument("--db", help=db_help, dest="sub_db")
         sub.add_argument("--out", required=True, help="filen som skrivs")
@@ -156,7 +172,7 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
             return run_restore(args, database, sys.stdout, sys.stderr)
         if args.command in ("rights", "who"):
             return run_rights_or_who(args, database, sys.stdout)
-        return run_check(database, args.on or date.today(), args.json, sys.stdout)
+        return run_check(database, args.on or today(), args.json, sys.stdout)
     except DatabaseOpenError as error:
         print(f"nacka-desktop: {error.message_sv}", file=sys.stderr)
         return EXIT_CANNOT_WRITE if isinstance(error, DatabaseReadOnlyError) else EXIT_CANNOT_OPEN
@@ -253,7 +269,7 @@ def _build_demo(
 def _build_sample(services: Services, location: str, out: TextIO) -> None:
     from nacka_desktop.services.sample import build_sample_organisation
 
-    summary = build_sample_organisation(services.database, date.today())
+    summary = build_sample_organisation(services.database, today())
     print(
         f"Exempelorganisationen skapad i {location}: {summary.units} enheter, "
         f"{summary.persons} personer, {summary.appointments} förordnanden, "
@@ -271,7 +287,7 @@ def _build_scaled(services: Services, location: str, out: TextIO, scale: str, un
     started = time.perf_counter()
     summary = build_scaled_organisation(
         services.database,
-        date.today(),
+        today(),
         units,
         progress=lambda text: print(text, file=out, flush=True),
     )
@@ -371,40 +387,63 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _letterhead(args: argparse.Namespace) -> Letterhead:
+    """The sender the options give; the sample's for what they leave out."""
+    from nacka_desktop.exports.letterhead import Letterhead
+
+    logo = Path(args.logo) if args.logo else None
+    if logo is not None and not logo.is_file():
+        raise ValueError(f"logotypen {logo} finns inte (eller är ingen fil)")
+    return Letterhead(
+        municipality=(args.municipality or "").strip() or Letterhead().municipality,
+        lines=tuple(line.strip() for line in args.letterhead if line.strip()),
+        logo=logo,
+    )
+
+
 def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
-    """Each export module is imported only when its file is written (reportlab, openpyxl)."""
-    on = getattr(args, "on", None) or date.today()
+    """Each export module is imported only when its file is written (reportlab, openpyxl).
+    Each export reads what it shows in one go (a view), then writes it from the view."""
+    printed_on = services.clock()  # the day a letter is dated when nothing else dates it
+    on = getattr(args, "on", None) or printed_on
     first = getattr(args, "first", None) or date(on.year, 1, 1)
     last = getattr(args, "last", None) or on
     kind = args.export_kind
+    documents = services.delegation_documents
     if kind == "letter" and args.letter_kind in ("distribution", "return"):
         from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
 
+        letterhead = _letterhead(args)
         if args.letter_kind == "distribution":
-            write_distribution_letter(services.work.distribution(args.object_id, on), target)
+            view = services.work.distribution(args.object_id, on)
+            write_distribution_letter(view, target, letterhead, printed_on)
         else:
-            write_return_letter(services.work.task_return(args.object_id, on), target)
+            write_return_letter(services.work.task_return(args.object_id, on), target, letterhead)
     elif kind == "letter":
         from nacka_desktop.exports.letters.delegation import (
             write_delegate_letter,
             write_order_letter,
         )
 
+        letterhead = _letterhead(args)
         if args.letter_kind == "order":
-            write_order_letter(services, args.object_id, target)
+            order = documents.order_letter(args.object_id, printed_on)
+            write_order_letter(order, target, letterhead)
         else:
-            write_delegate_letter(services, args.object_id, on, target)
+            write_delegate_letter(documents.delegate_letter(args.object_id, on), target, letterhead)
     elif kind == "report":
         from nacka_desktop.exports.letters.delegation import (
             write_decisions_report,
             write_separate_record,
         )
 
+        letterhead = _letterhead(args)
         board = services.delegation.board_by_name(args.board)
         if args.report_kind == "decisions":
-            write_decisions_report(services, board, first, last, target, include_reported=args.all)
+            report = documents.decision_report(board, first, last, include_reported=args.all)
+            write_decisions_report(report, target, letterhead)
         else:
-            write_separate_record(services, board, first, last, target)
+            write_separate_record(documents.separate_record(board, first, last), target, letterhead)
     elif kind == "template":
         from nacka_desktop.exports.registers.delegation import write_delegation_template
 
@@ -412,15 +451,15 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
     elif args.register_kind == "distributions":
         from nacka_desktop.exports.registers.work import write_distribution_register
 
-        write_distribution_register(services.work, on, target)
+        write_distribution_register(services.work.distribution_register(on), target)
     elif args.register_kind == "delegations":
         from nacka_desktop.exports.registers.delegation import write_delegation_register
 
-        write_delegation_register(services, on, target)
+        write_delegation_register(documents.delegation_register(on), target)
     else:
         from nacka_desktop.exports.registers.delegation import write_decision_register
 
-        write_decision_register(services, first, last, target)
+        write_decision_register(documents.decision_register(first, last), target)
 
 
 def run_import(args: argparse.Namespace, location: str, out: TextIO) -> int:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
+
+
+def today() -> date:
+    """The calendar date here and now (the computer's time zone): the app's clock, which the
+    services take as a parameter so that tests and `--on` can set another."""
+    return datetime.now(UTC).astimezone().date()
 
 
 def is_valid_on(valid_from: date | None, valid_to: date | None, on: date) -> bool:

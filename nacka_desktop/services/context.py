@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
+from nacka_desktop.domain.dates import today
 from nacka_desktop.services.checking import ViolationCache
 from nacka_desktop.services.delegation.council_matters import CouncilMatterService
+from nacka_desktop.services.delegation.documents import DelegationDocuments
 from nacka_desktop.services.delegation.orders import (
     DelegatedDecisionService,
     DelegationOrderService,
@@ -53,11 +54,12 @@ class Services:
     delegation_orders: DelegationOrderService
     delegated_decisions: DelegatedDecisionService
     delegation: DelegationQueries
+    delegation_documents: DelegationDocuments  # what the letters and registers show
     council_matters: CouncilMatterService
     consequences: ConsequenceService
 
     @classmethod
-    def for_database(cls, database: Database, clock: Clock = date.today) -> Services:
+    def for_database(cls, database: Database, clock: Clock = today) -> Services:
         cache = ViolationCache()
         editor = Editor(database, clock, actor=login_name(), cache=cache)
         units, appointments = UnitService(editor), AppointmentService(editor)
@@ -76,14 +78,13 @@ class Services:
             delegation_orders=DelegationOrderService(editor),
             delegated_decisions=DelegatedDecisionService(editor),
             delegation=DelegationQueries(database, cache),
+            delegation_documents=DelegationDocuments(database, cache),
             council_matters=CouncilMatterService(editor),
             consequences=ConsequenceService(editor, units, appointments, queries),
         )
 
     @classmethod
-    def open(
-        cls, location: str | Path, clock: Clock = date.today, *, create: bool = True
-    ) -> Services:
+    def open(cls, location: str | Path, clock: Clock = today, *, create: bool = True) -> Services:
         return cls.for_database(open_database(location, create=create), clock)
 
     def close(self) -> None:

@@ -8,19 +8,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.domain.work_environment import (
     DistributionItemRecord,
     DistributionRecord,
     DistributionState,
+    TaskChain,
     TaskReturnRecord,
     WorkSnapshot,
     WorkTaskRecord,
     follow_up_due,
     full_lapse,
     held_tasks,
+    item_in_force,
     reported_state,
+    state_on,
     task_chain,
 )
 from nacka_desktop.services.checking import ViolationCache
@@ -98,6 +102,28 @@ class ReturnView:
     tasks: list[WorkTaskRecord]
 
 
+@dataclass(frozen=True)
+class Holding:
+    """Who holds one task in one unit on a date, and the way it came down to them."""
+
+    person_name: str
+    role_label: str
+    unit_name: str
+    unit_code: str
+    task_name: str
+    distribution_id: int  # the distribution that gave it to them
+    chain: tuple[str, ...]  # the names from the employer down: ("Kommunstyrelsen", …, holder)
+
+
+@dataclass(frozen=True)
+class DistributionRegisterView:
+    """The register of distributions on a date: every distribution, and who holds what."""
+
+    on: date
+    distributions: tuple[DistributionView, ...]  # by id
+    holdings: tuple[Holding, ...]  # by person, role, unit and task (Swedish order)
+
+
 class WorkQueries:
     def __init__(
         self, database: Database, clock: Clock, cache: ViolationCache | None = None
@@ -123,10 +149,20 @@ class WorkQueries:
         distributions concern the units, persons and distributions: the whole snapshot when
         it is in memory already, else only their neighbourhood (a few indexed queries)."""
         with self._database.reader() as session:
-            loaded = self._cache.loaded(session, on)
-            if loaded is not None:
-                return loaded.work
-            return load_work_neighbourhood(session, on, unit_ids, person_ids, distribution_ids)
+            return self._around(session, on, unit_ids, person_ids, distribution_ids)
+
+    def _around(
+        self,
+        session: Session,
+        on: date,
+        unit_ids: Collection[int] = (),
+        person_ids: Collection[int] = (),
+        distribution_ids: Collection[int] = (),
+    ) -> WorkSnapshot:
+        loaded = self._cache.loaded(session, on)
+        if loaded is not None:
+            return loaded.work
+        return load_work_neighbourhood(session, on, unit_ids, person_ids, distribution_ids)
 
     def distribution(self, distribution_id: int, on: date) -> DistributionView:
         work = self.around(on, distribution_ids=[distribution_id])
@@ -183,12 +219,26 @@ class WorkQueries:
             if task.active
         ]
 
+    def distribution_register(self, on: date) -> DistributionRegisterView:
+        """Every distribution and who holds which task, from one snapshot (the tree as on the
+        date): both sheets of the register describe the same moment."""
+        with self._database.reader() as session:
+            work = self._cache.dataset(session, on).work
+        return DistributionRegisterView(
+            on,
+            tuple(distribution_view(work, d, on) for d in sorted_distributions(work)),
+            tuple(holdings(work, on)),
+        )
+
     def task_return(self, return_id: int, on: date) -> ReturnView:
+        """The return and its distribution as on the date, read in one session."""
         with self._database.reader() as session:
             distribution_id = session.scalar(
                 select(TaskReturn.distribution_id).where(TaskReturn.id == return_id)
             )
-        work = self.around(on, distribution_ids=[distribution_id] if distribution_id else [])
+            work = self._around(
+                session, on, distribution_ids=[distribution_id] if distribution_id else []
+            )
         record = work.returns.get(return_id)
         if record is None:
             raise NotFoundError("Återföringen", return_id)
@@ -229,6 +279,70 @@ def distribution_view(work: WorkSnapshot, record: DistributionRecord, on: date) 
             key=lambda r: (r.returned_on, r.id),
         ),
     )
+
+
+def holdings(snapshot: WorkSnapshot, on: date) -> list[Holding]:
+    """One per (person, role, unit, task) held on the date, with the chain from KS down.
+
+    The same answer as `held_tasks` for every receiver, but each (task, unit) chain is
+    followed once for the whole register instead of once per appointment asked about."""
+    org = snapshot.org
+    in_force = [
+        d
+        for d in sorted_distributions(snapshot)
+        if state_on(org, d, on) is DistributionState.IN_FORCE
+    ]
+    chains: dict[tuple[int, int], TaskChain] = {}
+    holders: dict[int, AppointmentView] = {}
+    found: dict[tuple[int, str, int, int], tuple[tuple[str, ...], Holding]] = {}
+    for distribution in in_force:
+        receiver_id = distribution.receiver_appointment_id
+        for item in distribution.items:
+            if not item_in_force(org, distribution, item.task_id, on):
+                continue
+            for unit_id in distribution.unit_ids:
+                key = (item.task_id, unit_id)
+                chain = chains.get(key)
+                if chain is None:
+                    chain = chains[key] = task_chain(snapshot, item.task_id, unit_id, on)
+                if chain.holder_appointment_id != receiver_id:
+                    continue
+                holder = holders.get(receiver_id)
+                if holder is None:
+                    holder = holders[receiver_id] = appointment_view(
+                        org, org.appointments[receiver_id]
+                    )
+                person_id = holder.appointment.person_id
+                row_key = (person_id, holder.role_label, unit_id, item.task_id)
+                if row_key in found:
+                    continue
+                unit = org.units.get(unit_id)
+                unit_name = unit.name if unit else "?"
+                task_name = snapshot.tasks[item.task_id].name
+                names = [EMPLOYER_NAME] + [
+                    org.person_label(org.appointments[link.receiver_appointment_id].person_id)
+                    if link.receiver_appointment_id in org.appointments
+                    else "?"
+                    for link in chain.links
+                ]
+                found[row_key] = (
+                    (
+                        swedish_sort_key(holder.person_name),
+                        holder.role_label,
+                        swedish_sort_key(unit_name),
+                        swedish_sort_key(task_name),
+                    ),
+                    Holding(
+                        holder.person_name,
+                        holder.role_label,
+                        unit_name,
+                        unit.code if unit else "",
+                        task_name,
+                        chain.links[-1].id,
+                        tuple(names),
+                    ),
+                )
+    return [holding for _key, holding in sorted(found.values(), key=lambda pair: pair[0])]
 
 
 def _held(

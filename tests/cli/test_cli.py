@@ -7,12 +7,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from nacka_desktop import cli
+from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.units import UnitDraft
@@ -143,7 +143,7 @@ def test_check_json_of_the_demo_lists_the_vacancy_and_exits_0(
     report = json.loads(out)
     assert code == cli.EXIT_OK
     assert err == ""
-    assert report["on"] == date.today().isoformat()
+    assert report["on"] == today().isoformat()
     assert report["counts"]["error"] == 0
     vacancies = [
         v for v in report["violations"] if v["rule"] == "ORG-8" and v["severity"] == "warning"
@@ -165,7 +165,7 @@ def test_check_as_a_table_ends_with_the_counts(
     code, out, _ = run(["check", "--db", str(demo_db)], capsys)
     assert code == cli.EXIT_OK
     last = out.strip().splitlines()[-1]
-    assert last.startswith(f"Kontroll {date.today().isoformat()}: fel: 0,")
+    assert last.startswith(f"Kontroll {today().isoformat()}: fel: 0,")
     assert "ORG-8" in out
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from nacka_desktop import cli
+from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.delegation.orders import OrderStatus
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
@@ -46,8 +47,8 @@ def export(demo: Path, out: Path, *argv: str, capsys: pytest.CaptureFixture[str]
 def test_the_reports_to_the_board_and_the_separate_record(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    period = ["--from", (date.today() - timedelta(days=60)).isoformat()]
-    period += ["--to", date.today().isoformat()]
+    period = ["--from", (today() - timedelta(days=60)).isoformat()]
+    period += ["--to", today().isoformat()]
 
     def report(kind: str, board: str, *extra: str) -> str:
         out = tmp_path / f"{kind}-{board}{'-'.join(extra)}.pdf"
@@ -80,7 +81,7 @@ def test_the_order_and_a_delegate_letter(
         principal = next(
             a
             for a in services.queries.snapshot().appointments.values()
-            if a.role is Role.PRINCIPAL and a.is_valid_on(date.today())
+            if a.role is Role.PRINCIPAL and a.is_valid_on(today())
         )
     finally:
         services.close()

@@ -9,6 +9,7 @@ import random
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,7 +40,8 @@ services.close()
 """
 
 
-def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
+def _query(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of `sql`; a column's type is whatever SQLite holds, so the rows are Any."""
     connection = sqlite3.connect(path)
     try:
         return list(connection.execute(sql))

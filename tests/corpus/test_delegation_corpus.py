@@ -67,7 +67,7 @@ def expectation(row: Row) -> pytest.MarkDecorator | None:
     return pytest.mark.xfail(reason=reason, strict=True) if reason else None
 
 
-def params() -> list[object]:
+def params() -> list[pytest.ParameterSet]:
     found = []
     for row in ROWS:
         mark = expectation(row)

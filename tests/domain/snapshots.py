@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind, WelfareBranch
 from nacka_desktop.domain.records import (
@@ -97,7 +98,7 @@ class Org:
         self.processes: dict[int, ProcessRecord] = {}
 
     def unit(
-        self, unit_id: int, kind: UnitKind, parent_id: int | None, **fields: object
+        self, unit_id: int, kind: UnitKind, parent_id: int | None, **fields: Any
     ) -> UnitRecord:
         fields.setdefault("code", f"U{unit_id}")
         fields.setdefault("name", f"Enhet {unit_id}")
@@ -105,7 +106,7 @@ class Org:
         self.units[unit_id] = unit
         return unit
 
-    def change(self, unit_id: int, **fields: object) -> None:
+    def change(self, unit_id: int, **fields: Any) -> None:
         self.units[unit_id] = replace(self.units[unit_id], **fields)
 
     def person(self, person_id: int, title: str = "", **fields: object) -> PersonRecord:

@@ -3,6 +3,7 @@ on delegation reach the record (DEL-11): both the allowed and the refused case o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -17,7 +18,12 @@ from nacka_desktop.domain.delegation.council_matters import (
     report_route,
     without_recalled,
 )
-from nacka_desktop.domain.delegation.orders import BoardSetting, DecisionKind, LegalBasis
+from nacka_desktop.domain.delegation.orders import (
+    BoardSetting,
+    DecisionKind,
+    DelegationOrder,
+    LegalBasis,
+)
 from nacka_desktop.domain.delegation.rights import rights_of_person, who_may_decide
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules.catalogue import RULES
@@ -67,7 +73,9 @@ def recall(
     )
 
 
-def check(*matters: CouncilMatter, orders: tuple = (), on: date | None = None) -> set[Hit]:  # type: ignore[type-arg]
+def check(
+    *matters: CouncilMatter, orders: Sequence[DelegationOrder] = (), on: date | None = None
+) -> set[Hit]:
     violations = check_council_matters(staffed(), list(matters), list(orders), on)
     assert all(v.rule_id in RULES and v.message and v.message_en for v in violations)
     return hits(violations)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -89,7 +90,7 @@ class Work:
         oral: date | bool | None = True,
         may_pass_on: bool = True,
         confirmed: bool = True,
-        **fields: object,
+        **fields: Any,
     ) -> DistributionRecord:
         """Signed and communicated on valid_from unless told otherwise (False/None: not)."""
         fields.setdefault("absence_arrangement", ABSENCE)
@@ -119,7 +120,7 @@ class Work:
         self.distributions[distribution_id] = distribution
         return distribution
 
-    def change(self, distribution_id: int, **fields: object) -> DistributionRecord:
+    def change(self, distribution_id: int, **fields: Any) -> DistributionRecord:
         changed = replace(self.distributions[distribution_id], **fields)
         self.distributions[distribution_id] = changed
         return changed
@@ -173,7 +174,7 @@ class Work:
         return task_chain(self.snapshot(), task_id, unit_id, on).holder_appointment_id
 
 
-def with_group_manager(**fields: object) -> Work:
+def with_group_manager(**fields: Any) -> Work:
     work = Work()
     work.give(4, GROUP_MANAGER, UNIT_MANAGER, [GRP], (SKYDD, BRAND), **fields)
     return work

@@ -21,6 +21,7 @@ from nacka_desktop.domain.delegation.orders import (
 )
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import AppointmentRecord
+from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters.delegation import (
     delegate_doc_id,
     order_doc_id,
@@ -43,6 +44,7 @@ STAFF = "Personalärenden"
 URGENT = "Brådskande ärenden"
 PURCHASES = "Upphandling och avtal"
 EXTRA_COUNT = 24  # enough rows for an order of several pages
+SAMPLE = Letterhead()  # Nacka kommun, no logo
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
@@ -190,9 +192,14 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Documents]:
             board_id=board.id,
             report_pdf=folder / "anmalan.pdf",
         )
-        write_order_letter(services, order, documents.order_pdf)
-        write_delegate_letter(services, manager.person_id, TODAY, documents.delegate_pdf)
-        write_decisions_report(services, board.id, FIRST, TODAY, documents.report_pdf)
+        views = services.delegation_documents
+        write_order_letter(views.order_letter(order, TODAY), documents.order_pdf, SAMPLE)
+        write_delegate_letter(
+            views.delegate_letter(manager.person_id, TODAY), documents.delegate_pdf, SAMPLE
+        )
+        write_decisions_report(
+            views.decision_report(board.id, FIRST, TODAY), documents.report_pdf, SAMPLE
+        )
         yield documents
     finally:
         services.close()
@@ -256,7 +263,7 @@ def test_a_draft_is_marked_as_such(documents: Documents, tmp_path: Path) -> None
     draft = services.delegation_orders.create_order(documents.board_id, ITEMS[:2])
     try:
         path = tmp_path / "utkast.pdf"
-        write_order_letter(services, draft, path)
+        write_order_letter(services.delegation_documents.order_letter(draft, TODAY), path, SAMPLE)
         text = _flat(_text(path))
         assert "UTKAST" in text and "inte antagen" in text
     finally:
@@ -284,12 +291,39 @@ def test_the_delegate_letter_lists_the_persons_matters(documents: Documents) -> 
 
 
 @needs_poppler
+def test_a_right_held_by_vidaredelegation_says_from_whom(
+    services: Services, tmp_path: Path
+) -> None:
+    """The letter of a person who holds a matter by vidaredelegation used to stop with a
+    KeyError: the letter had no words for that way of holding it."""
+    from nacka_desktop.domain.delegation.rights import Via
+
+    build_sample_organisation(services.database, TODAY)  # the upphandlare holds one
+    subdelegations = services.delegation.subdelegations()
+    assert subdelegations, "the sample passes something on"
+    documents_view = services.delegation_documents
+    for person_id in sorted(services.queries.snapshot().persons):
+        view = documents_view.delegate_letter(person_id, TODAY)
+        ways = [w for held in view.held for w in held.ways if w.via is Via.SUBDELEGATION]
+        if ways:
+            break
+    else:
+        raise AssertionError("nobody in the sample holds a right by vidaredelegation")
+    path = tmp_path / "vidare.pdf"
+    write_delegate_letter(view, path, SAMPLE)
+    text = _flat(_text(path))
+    assert "Genom vidaredelegation från" in text
+    assert ways[0].through_person in text
+
+
+@needs_poppler
 def test_the_chief_holds_the_right_as_chief(documents: Documents, tmp_path: Path) -> None:
     services = documents.services
     chief = services.queries.chiefs_of(documents.manager_id, TODAY)[0].chief
     assert chief is not None
     path = tmp_path / "chef.pdf"
-    write_delegate_letter(services, chief.appointment.person_id, TODAY, path)
+    view = services.delegation_documents.delegate_letter(chief.appointment.person_id, TODAY)
+    write_delegate_letter(view, path, SAMPLE)
     text = _flat(_text(path))
     assert "Som chef för delegaten" in text or "Som delegat" in text
     assert "Anställning av medarbetare" in text
@@ -322,9 +356,14 @@ def test_the_report_lists_only_what_is_not_yet_reported_unless_asked(
     previous = services.delegated_decisions.mark_reported([warning.id], TODAY)
     try:
         unreported, everything = tmp_path / "nya.pdf", tmp_path / "alla.pdf"
-        write_decisions_report(services, documents.board_id, FIRST, TODAY, unreported)
+        views = services.delegation_documents
         write_decisions_report(
-            services, documents.board_id, FIRST, TODAY, everything, include_reported=True
+            views.decision_report(documents.board_id, FIRST, TODAY), unreported, SAMPLE
+        )
+        write_decisions_report(
+            views.decision_report(documents.board_id, FIRST, TODAY, include_reported=True),
+            everything,
+            SAMPLE,
         )
         assert "KS 2026/57" not in _flat(_text(unreported))
         assert "KS 2026/41" in _flat(_text(unreported))
@@ -334,9 +373,13 @@ def test_the_report_lists_only_what_is_not_yet_reported_unless_asked(
         services.delegated_decisions.restore_reported(previous)
 
 
-def test_unknown_order_and_person_are_not_found(documents: Documents, tmp_path: Path) -> None:
+def test_unknown_order_person_and_board_are_not_found(documents: Documents) -> None:
+    views = documents.services.delegation_documents
     with pytest.raises(NotFoundError):
-        write_order_letter(documents.services, 999_999, tmp_path / "x.pdf")
+        views.order_letter(999_999, TODAY)
     with pytest.raises(NotFoundError):
-        write_delegate_letter(documents.services, 999_999, TODAY, tmp_path / "y.pdf")
-    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
+        views.delegate_letter(999_999, TODAY)
+    with pytest.raises(NotFoundError):
+        views.decision_report(999_999, FIRST, TODAY)
+    with pytest.raises(NotFoundError):
+        views.separate_record(999_999, FIRST, TODAY)

@@ -54,7 +54,7 @@ def test_the_delegation_register_has_one_row_per_item(sample: Services, tmp_path
     draft = sample.delegation_orders.create_order(ks_id(sample), [])  # not in force: not shown
     assert draft
     path = tmp_path / "delegationer.xlsx"
-    write_delegation_register(sample, TODAY, path)
+    write_delegation_register(sample.delegation_documents.delegation_register(TODAY), path)
 
     rows = read(path, "Delegationer")
     assert rows[0] == DELEGATION_HEADERS
@@ -89,7 +89,9 @@ def test_the_delegation_register_has_one_row_per_item(sample: Services, tmp_path
 def test_before_any_adoption_the_register_is_empty(sample: Services, tmp_path: Path) -> None:
     adopted_ks_order(sample)
     path = tmp_path / "delegationer.xlsx"
-    write_delegation_register(sample, date(2024, 12, 31), path)
+    write_delegation_register(
+        sample.delegation_documents.delegation_register(date(2024, 12, 31)), path
+    )
     rows = read(path, "Delegationer")
     assert rows[0] == DELEGATION_HEADERS
     assert all(v is None for r in rows[1:] for v in r)
@@ -113,7 +115,9 @@ def test_the_decision_register_lists_the_decisions(sample: Services, tmp_path: P
         need_tested_by="Stadsdirektören och personaldirektören",
     )
     path = tmp_path / "beslut.xlsx"
-    write_decision_register(sample, date(2026, 1, 1), TODAY, path)
+    write_decision_register(
+        sample.delegation_documents.decision_register(date(2026, 1, 1), TODAY), path
+    )
 
     rows = read(path, "Delegationsbeslut")
     assert rows[0] == DECISION_HEADERS

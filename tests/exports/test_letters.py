@@ -17,6 +17,7 @@ from nacka_desktop import cli
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
+from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
 from nacka_desktop.exports.letters.distribution import provision
 from nacka_desktop.services.context import Services
@@ -31,6 +32,7 @@ RETURN_RIGHT = (
     "som fördelat dem. Återföringen ska göras skriftligen och behöver inte godkännas."
 )
 EXPLANATION = "Jag saknar utbildning i brandskydd och tid för skyddsronder under hösten."
+SAMPLE = Letterhead()  # Nacka kommun, no logo
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
@@ -180,10 +182,10 @@ def letters(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Letters]:
         returned=names[2:4],
         kept=names[:2],
     )
-    write_distribution_letter(employer_view, result.employer_letter)
-    write_distribution_letter(director_view, result.director_letter)
-    write_distribution_letter(work.distribution(draft_id, ON), result.draft_letter)
-    write_return_letter(work.task_return(return_id, ON), result.return_letter)
+    write_distribution_letter(employer_view, result.employer_letter, SAMPLE, ON)
+    write_distribution_letter(director_view, result.director_letter, SAMPLE, ON)
+    write_distribution_letter(work.distribution(draft_id, ON), result.draft_letter, SAMPLE, ON)
+    write_return_letter(work.task_return(return_id, ON), result.return_letter, SAMPLE)
     yield result
     services.close()
 
@@ -288,7 +290,7 @@ def test_distribution_letter_cites_afs_2023_1_9_and_keeps_the_responsibility_wit
         and view.record.giver_appointment_id is not None
     )
     path = letters.folder / "recent.pdf"
-    write_distribution_letter(recent, path)
+    write_distribution_letter(recent, path, SAMPLE, ON)
     text = text_of(path)
     assert "9 § Arbetsmiljöverkets föreskrifter och allmänna råd" in text
     assert "(AFS 2023:1)" in text
@@ -312,7 +314,7 @@ def test_a_letter_from_the_employer_cites_the_ks_decision(letters: Letters) -> N
         if view.record.giver_appointment_id is None and view.record.employer_decision_on
     )
     path = letters.folder / "ks-decided.pdf"
-    write_distribution_letter(decided, path)
+    write_distribution_letter(decided, path, SAMPLE, ON)
     on = decided.record.employer_decision_on
     assert f"Kommunstyrelsens beslut {on}, {decided.record.employer_decision_section}" in (
         text_of(path)
@@ -401,14 +403,14 @@ def test_every_sample_distribution_and_return_renders(letters: Letters) -> None:
     with_returns = [view for view in work.distributions(ON) if view.returns]
     for view in [*one_per_state.values(), *with_returns]:
         path = folder / f"d{view.id}.pdf"
-        write_distribution_letter(view, path)
+        write_distribution_letter(view, path, SAMPLE, ON)
         first = pages(path)[0]
         assert f"AM-FÖR-{view.id}" in first
         if view.state is not DistributionState.IN_FORCE:
             assert view.state.label_sv in first or "FÖR UNDERSKRIFT" in first, view.state
         for task_return in view.returns:
             target = folder / f"r{task_return.id}.pdf"
-            write_return_letter(work.task_return(task_return.id, ON), target)
+            write_return_letter(work.task_return(task_return.id, ON), target, SAMPLE)
             assert f"AM-ÅTF-{task_return.id}" in text_of(target)
 
 
@@ -457,7 +459,7 @@ def test_texts_longer_than_a_page_go_on_to_the_next_instead_of_failing(
     draft.absence_arrangement, draft.retained_tasks = long, long + " Slut."
     created = services.distributions.create(draft)
     letter = tmp_path / "letter.pdf"
-    write_distribution_letter(services.work.distribution(created, ON), letter)
+    write_distribution_letter(services.work.distribution(created, ON), letter, SAMPLE, ON)
     assert len(pages(letter)) > 3
     assert "Slut." in text_of(letter)  # the end of the text is in the letter too
 
@@ -468,5 +470,5 @@ def test_texts_longer_than_a_page_go_on_to_the_next_instead_of_failing(
         item.id, replace(item, matter=long + " Sista ordet.", limits=long)
     )
     document = tmp_path / "order.pdf"
-    write_order_letter(services, draft_id, document)
+    write_order_letter(services.delegation_documents.order_letter(draft_id, ON), document, SAMPLE)
     assert "Sista ordet." in text_of(document)

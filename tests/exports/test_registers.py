@@ -149,7 +149,7 @@ def register(services: Services, tmp_path: Path) -> Register:
     d.return_tasks(all_returned, [first[3]], date(2026, 2, 1), [ReturnReason.AUTHORITY])
 
     path = tmp_path / "fördelningar.xlsx"
-    write_distribution_register(services.work, ON, path)
+    write_distribution_register(services.work.distribution_register(ON), path)
     return Register(
         path=path,
         line=line,
@@ -349,7 +349,7 @@ def test_before_the_lapse_the_group_manager_holds_his_tasks(
     services: Services, register: Register, tmp_path: Path
 ) -> None:
     path = tmp_path / "maj.xlsx"
-    write_distribution_register(services.work, date(2026, 3, 1), path)
+    write_distribution_register(services.work.distribution_register(date(2026, 3, 1)), path)
     rows = _records(path, HOLDINGS)
     orjan = [row for row in rows if row["Person"] == "Örjan Ärlig"]
     assert sorted(row["Uppgift"] for row in orjan) == sorted(register.tasks[:2])
@@ -393,7 +393,7 @@ def _held_by_every_person(services: Services, on: date) -> set[tuple[Any, ...]]:
 
 
 def _holdings(services: Services, on: date) -> list[tuple[Any, ...]]:
-    rows = holding_rows(services.work.snapshot(), on)
+    rows = holding_rows(services.work.distribution_register(on).holdings)
     return [(row[0], row[1], row[2], row[4], row[5], row[6]) for row in rows]
 
 
@@ -415,7 +415,7 @@ def test_holdings_agree_with_held_by_person_in_the_sample(services: Services) ->
 
 def test_empty_database_gives_empty_tables(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "tom.xlsx"
-    write_distribution_register(services.work, ON, path)
+    write_distribution_register(services.work.distribution_register(ON), path)
     workbook = load_workbook(path)
     for name, headers in ((DISTRIBUTIONS, DISTRIBUTION_HEADERS), (HOLDINGS, HOLDING_HEADERS)):
         sheet = workbook[name]
@@ -436,7 +436,7 @@ def test_text_that_looks_like_a_formula_stays_text(services: Services, tmp_path:
     )
     _in_force(services, ks, date(2024, 1, 1), date(2024, 1, 1))
     path = tmp_path / "formel.xlsx"
-    write_distribution_register(services.work, ON, path)
+    write_distribution_register(services.work.distribution_register(ON), path)
     sheet = load_workbook(path)[DISTRIBUTIONS]
     cell = sheet.cell(2, DISTRIBUTION_HEADERS.index("Enhet") + 1)
     assert cell.data_type == "s"
@@ -447,16 +447,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_litter(
     services: Services, register: Register, tmp_path: Path
 ) -> None:
     with pytest.raises(FileNotFoundError):
-        write_distribution_register(services.work, ON, tmp_path / "saknas" / "r.xlsx")
+        write_distribution_register(
+            services.work.distribution_register(ON), tmp_path / "saknas" / "r.xlsx"
+        )
     before = register.path.read_bytes()
     occupied = tmp_path / "mapp.xlsx"
     occupied.mkdir()  # cannot be replaced by a file
     with pytest.raises(OSError):
-        write_distribution_register(services.work, ON, occupied)
+        write_distribution_register(services.work.distribution_register(ON), occupied)
     assert register.path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
     # Writing again over an existing register replaces it.
-    write_distribution_register(services.work, date(2026, 3, 1), register.path)
+    write_distribution_register(
+        services.work.distribution_register(date(2026, 3, 1)), register.path
+    )
     assert register.path.read_bytes() != before
 
 
@@ -525,7 +529,9 @@ def test_progress_is_reported_and_raising_in_it_leaves_no_file(
     folder.mkdir()
     target = folder / "register.xlsx"
     reports: list[tuple[int, int]] = []
-    write_distribution_register(services.work, ON, target, lambda *p: reports.append(p))
+    write_distribution_register(
+        services.work.distribution_register(ON), target, lambda *p: reports.append(p)
+    )
     total = reports[0][1]
     assert total > 0 and reports[0] == (0, total)
     assert all(done <= total for done, _ in reports)
@@ -539,5 +545,5 @@ def test_progress_is_reported_and_raising_in_it_leaves_no_file(
 
     target.unlink()
     with pytest.raises(Stop):
-        write_distribution_register(services.work, ON, target, stop_midway)
+        write_distribution_register(services.work.distribution_register(ON), target, stop_midway)
     assert list(folder.iterdir()) == []  # neither the register nor a temporary file

@@ -381,7 +381,7 @@ def test_a_number_twice_in_a_section_refuses_the_file(sample: Services, tmp_path
 def test_the_register_imports_back_as_the_same_items(sample: Services, tmp_path: Path) -> None:
     original = adopted_ks_order(sample)
     path = tmp_path / "register.xlsx"
-    write_delegation_register(sample, TODAY, path)
+    write_delegation_register(sample.delegation_documents.delegation_register(TODAY), path)
 
     result = import_delegations(sample, path, ks_id(sample), TODAY, "§ 99")
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.checking import all_violations
@@ -198,7 +198,11 @@ def edits(path: Path) -> st.SearchStrategy[Edit]:
     )
 
 
-def _shown(violations: list[Violation]) -> list[tuple[object, ...]]:
+# A problem as the panel shows it: key (rule, kind, id, field), severity, message, label.
+Shown = tuple[str, str, int, str, Severity, str, str]
+
+
+def _shown(violations: list[Violation]) -> list[Shown]:
     return [(*v.key, v.severity, v.message, v.object_label) for v in violations]
 
 

@@ -186,8 +186,8 @@ def test_an_appealable_decision_not_reported_is_recorded_separately(sample: Serv
 
     was = decisions.set_appealable([plain], True)
     assert was == {plain: (False, None)}
-    pending = [v.object_id for v in sample.queries.check(TODAY) if v.rule_id == "DEL-11"]
-    assert pending == [leave, plain]
+    pending_ids = [v.object_id for v in sample.queries.check(TODAY) if v.rule_id == "DEL-11"]
+    assert pending_ids == [leave, plain]
     decisions.mark_recorded_separately([leave], TODAY)
     undo = decisions.set_appealable([leave], False)  # not appealable: no separate record
     views = {d.id: d for d in sample.delegation.decisions(TODAY, TODAY)}

@@ -83,6 +83,18 @@ READS = {
             "held_by_person",
             "holders_in_unit",
             "task_return",
+            "distribution_register",
+        ]
+    ),
+    *(  # the views of the delegation letters and registers
+        f"delegation_documents.{name}"
+        for name in [
+            "order_letter",
+            "delegate_letter",
+            "decision_report",
+            "separate_record",
+            "delegation_register",
+            "decision_register",
         ]
     ),
     *(

@@ -25,14 +25,14 @@ def test_pages_from_the_neighbourhood_equal_pages_from_the_whole(
     try:
         for on in (TODAY, TODAY - timedelta(days=900), TODAY + timedelta(days=200)):
             for unit_id in whole.units:
-                page = local.queries.unit_page(unit_id, on)
+                unit_page = local.queries.unit_page(unit_id, on)
                 manager = responsible_manager(whole, unit_id, on)
-                assert page.manager == (appointment_view(whole, manager) if manager else None)
-                assert page.appointments == _appointments_in_unit(whole, unit_id)
+                assert unit_page.manager == (appointment_view(whole, manager) if manager else None)
+                assert unit_page.appointments == _appointments_in_unit(whole, unit_id)
             for person_id in whole.persons:
-                page = local.queries.person_page(person_id, on)
-                assert page.chiefs == _chiefs(whole, person_id, on)
-                assert page.appointments == _appointments_of_person(whole, person_id)
+                person_page = local.queries.person_page(person_id, on)
+                assert person_page.chiefs == _chiefs(whole, person_id, on)
+                assert person_page.appointments == _appointments_of_person(whole, person_id)
         # The pages were read without ever loading the whole organisation.
         with local.database.reader() as session:
             assert local.queries._cache.loaded(session, None) is None

@@ -5,13 +5,16 @@ and the answers for each date agree with one another."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
 from nacka_desktop import cli
+from nacka_desktop.domain.dates import today as local_today
 from nacka_desktop.domain.records import UnitRecord
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.work_environment import task_chain
@@ -77,7 +80,7 @@ def test_check_and_registers_agree_with_the_tree_on_twelve_dates(
 ) -> None:
     moved_id = unit_named(year, MOVED).id
     year.close()
-    today = date.today()  # the clock `check` runs with
+    today = local_today()  # the clock `check` runs with
     seen_outside, seen_vacant = set(), set()
     for on in TWELVE_DATES:
         code = cli.main(
@@ -112,7 +115,7 @@ def test_check_and_registers_agree_with_the_tree_on_twelve_dates(
         path = tmp_path / f"register-{on}.xlsx"
         services = Services.open(db_path, clock=lambda: TODAY)
         try:
-            write_distribution_register(services.work, on, path)
+            write_distribution_register(services.work.distribution_register(on), path)
             line = set(services.queries.unit_path(moved_id, on))
             work = services.work.snapshot(on)
             for task_id in work.tasks:
@@ -228,18 +231,20 @@ def test_a_history_edit_made_stale_by_someone_elses_is_refused_not_lost(
     """Another copy of the app commits a rename while this one is between reading the
     history and writing it: this edit fails as a concurrent edit, the rename stays."""
     import nacka_desktop.services.org.units as units_module
+    from nacka_desktop.domain.unit_history import UnitPeriod, changed_from
     from nacka_desktop.services.editing import ConcurrentEditError
 
     boo = unit_named(sample, "Hemtjänst Boo")
     other = Services.open(db_path, clock=lambda: TODAY)
-    real = units_module.changed_from
     done: list[bool] = []
 
-    def meanwhile(*args: object, **kwargs: object) -> object:
+    def meanwhile(
+        periods: Sequence[UnitPeriod], start: date | None, changes: Mapping[str, Any]
+    ) -> list[UnitPeriod]:
         if not done:
             done.append(True)
             other.units.rename(boo.id, "Hemtjänst Boo nytt namn", date(2027, 1, 1))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return changed_from(periods, start, changes)
 
     monkeypatch.setattr(units_module, "changed_from", meanwhile)
     try:

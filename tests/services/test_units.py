@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ def line(services: Services) -> Line:
     return build_line(services)
 
 
-def add_group(services: Services, parent: int, code: str = "GR1", **fields: object) -> int:
+def add_group(services: Services, parent: int, code: str = "GR1", **fields: Any) -> int:
     draft = UnitDraft(code, f"Grupp {code}", UnitKind.GROUP, parent, **fields)
     return services.units.create(draft).id
 

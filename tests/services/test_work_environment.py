@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,7 +140,7 @@ def draft(
     may_pass_on: bool = False,
     texts: bool = True,
     confirmed: bool = True,
-    **fields: object,
+    **fields: Any,
 ) -> DistributionDraft:
     return DistributionDraft(
         receiver_appointment_id=receiver,
@@ -151,7 +152,7 @@ def draft(
         absence_arrangement=ABSENCE if texts else "",
         retained_tasks=RETAINED if texts else "",
         confirmations={t: ALL_CONFIRMED for t in tasks} if confirmed else {},
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
 
 
@@ -164,11 +165,11 @@ def give(
     valid_from: date = GIVEN,
     *,
     oral: bool = True,
-    **options: object,
+    **options: Any,
 ) -> int:
     """Create, sign and (unless oral=False) communicate a distribution, all on valid_from."""
     distribution_id = services.distributions.create(
-        draft(receiver, giver, units, tasks, valid_from, **options)  # type: ignore[arg-type]
+        draft(receiver, giver, units, tasks, valid_from, **options)
     )
     services.distributions.sign(distribution_id, valid_from)
     if oral:
@@ -181,7 +182,7 @@ def am(services: Services) -> Am:
     return build_am(services)
 
 
-def to_group_manager(services: Services, am: Am, *, oral: bool = True, **options: object) -> int:
+def to_group_manager(services: Services, am: Am, *, oral: bool = True, **options: Any) -> int:
     """The enhetschef gives the gruppchef skyddsronder and brandskydd in the group."""
     return give(
         services,

@@ -19,7 +19,8 @@ from sqlalchemy import delete, insert, select, update
 from nacka_desktop import cli
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.services.scale_sample import MIN_UNITS, build_scaled_organisation
+from nacka_desktop.services.scale_sample import build_scaled_organisation
+from nacka_desktop.services.scale_sample._org import MIN_UNITS
 from nacka_desktop.storage import audit_chain
 from nacka_desktop.storage.audit_chain import (
     GENESIS,

@@ -6,9 +6,11 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QMenu
 
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.shell import application
@@ -29,6 +31,7 @@ ENGLISH_CATALOGUE = TRANSLATIONS / "nacka_desktop_en.qm"
 def forget_language(switcher: LanguageSwitcher) -> None:
     """Take the switcher's catalogues off the application, so later tests see Swedish."""
     app = QCoreApplication.instance()
+    assert app is not None
     for translator in switcher._translators:
         app.removeTranslator(translator)
     switcher._translators = []
@@ -105,12 +108,13 @@ def test_window_in_swedish_shows_swedish_menus(window: MainWindow):
 
 
 def test_choosing_a_language_in_the_menu_asks_for_it(window: MainWindow, qtbot):
+    # PySide6 types QAction.menu() as QObject; here each one is a QMenu.
     language_actions = [
         action
         for menu_action in window.menuBar().actions()
-        for sub in menu_action.menu().actions()
+        for sub in cast(QMenu, menu_action.menu()).actions()
         if sub.menu() is not None
-        for action in sub.menu().actions()
+        for action in cast(QMenu, sub.menu()).actions()
     ]
     english_action = next(a for a in language_actions if a.data() == "en")
     assert next(a for a in language_actions if a.data() == "sv").isChecked()
@@ -227,8 +231,9 @@ def test_crash_reporter_logs_the_traceback_and_names_the_log(
     log_path = configure_logging(tmp_path)
     reporter = CrashReporter(log_path)
     try:
+        empty: dict[str, str] = {}
         try:
-            {}["saknad nyckel"]
+            empty["saknad nyckel"]
         except KeyError as error:
             reporter.handle(type(error), error, error.__traceback__)
         for handler in logging.getLogger().handlers:
@@ -264,12 +269,11 @@ def test_the_sample_database_is_built_whole_or_not_at_all(
     def interrupted(_database: object, _today: object) -> None:
         raise KeyboardInterrupt
 
-    build = application.build_sample_organisation
-    monkeypatch.setattr(application, "build_sample_organisation", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        application.open_sample_database(target)
+    with monkeypatch.context() as patched:
+        patched.setattr(application, "build_sample_organisation", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            application.open_sample_database(target)
     assert not target.exists()  # so the next start builds it again
-    monkeypatch.setattr(application, "build_sample_organisation", build)
 
     services = application.open_sample_database(target)
     try:
@@ -280,9 +284,14 @@ def test_the_sample_database_is_built_whole_or_not_at_all(
 
 
 def test_changing_the_view_date_reloads_once_after_a_pause(window, qtbot) -> None:
-    calls = []
+    calls: list[int] = []
     original = window.refresh_problems
-    window.refresh_problems = lambda: (calls.append(1), original())[1]
+
+    def counted() -> None:
+        calls.append(1)
+        original()
+
+    window.refresh_problems = counted
     for day in (1, 2, 3):  # as if typed digit by digit
         window.view_date.setDate(window.view_date.date().addDays(-day))
     assert calls == []

@@ -16,6 +16,11 @@ from nacka_desktop.ui.shell.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 
+def fail_on_error(error: BaseException) -> None:
+    """The work was not to fail: fail the test, naming what went wrong."""
+    pytest.fail(f"the work failed: {error!r}")
+
+
 def test_the_result_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -27,7 +32,7 @@ def test_the_result_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
         progress(1, 2)
         return 42
 
-    task = run_in_background(parent, "Arbetar …", work, results.append, pytest.fail)
+    task = run_in_background(parent, "Arbetar …", work, results.append, fail_on_error)
     qtbot.waitUntil(lambda: results == [42])
     assert threads[0] is not threading.main_thread()
     assert not task.dialog.isVisible()
@@ -45,10 +50,12 @@ def test_avbryt_stops_the_work_at_its_next_step(qtbot: QtBot) -> None:
             steps.append(step)
             threading.Event().wait(0.005)
 
-    task = run_in_background(parent, "Arbetar …", work, pytest.fail, pytest.fail)
+    task = run_in_background(parent, "Arbetar …", work, pytest.fail, fail_on_error)
     assert started.wait(5)
     qtbot.waitUntil(task.dialog.isVisible)  # shown once the work takes a moment
-    task.dialog.findChild(QPushButton).click()  # Avbryt
+    avbryt = task.dialog.findChild(QPushButton)
+    assert avbryt is not None
+    avbryt.click()
     task.wait()
     assert len(steps) < 1000  # stopped early, and neither done nor failed was called
 

@@ -233,7 +233,8 @@ def test_adding_an_item_and_undo(editable: DelegationWindow, window, monkeypatch
     window.undo_action.trigger()
     assert "3.1" not in shown(editable, 1)
     window.undo_action.trigger()  # and the draft it was added to
-    assert editable.order_tab._current_order().status is OrderStatus.ADOPTED
+    current = editable.order_tab._current_order()
+    assert current is not None and current.status is OrderStatus.ADOPTED
 
 
 def test_the_adopted_version_is_read_only_and_a_change_goes_into_a_draft(
@@ -511,7 +512,7 @@ def test_an_order_is_imported_in_the_background_as_a_new_draft(
     delegation: DelegationWindow, orders: Services, qtbot, monkeypatch, tmp_path
 ) -> None:
     register = tmp_path / "delegationsregister.xlsx"
-    write_delegation_register(orders, TODAY, register)
+    write_delegation_register(orders.delegation_documents.delegation_register(TODAY), register)
     before = {o.id for o in orders.delegation.orders()}
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(register), ""))
     reports: list[str] = []

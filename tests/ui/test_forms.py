@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
@@ -24,7 +25,9 @@ def field_error(form: UnitForm, name: str) -> str:
 
 
 def field_label(form: UnitForm, name: str) -> str:
-    return form.form.layout.labelForField(form.form.rows[name]).text()
+    label = form.form.layout.labelForField(form.form.rows[name])
+    assert isinstance(label, QLabel)
+    return label.text()
 
 
 def retype(qtbot, edit, text: str) -> None:

@@ -54,8 +54,8 @@ def test_every_ui_string_is_in_the_catalogue_and_translated(tmp_path: Path) -> N
     unfinished = [
         key
         for key, message in committed.items()
-        if (message.find("translation") is None)
-        or message.find("translation").get("type") in ("unfinished", "obsolete")  # type: ignore[union-attr]
+        if (translation := message.find("translation")) is None
+        or translation.get("type") in ("unfinished", "obsolete")
         or not (message.findtext("translation") or "").strip()
     ]
     assert not unfinished, f"untranslated: {unfinished}"

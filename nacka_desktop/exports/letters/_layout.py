@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -31,6 +32,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
+    Image,
     KeepTogether,
     NextPageTemplate,
     PageTemplate,
@@ -40,6 +42,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.output import check_output
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
@@ -58,6 +61,7 @@ HEAD_WIDTH = 62 * mm  # the document ID and date, top right
 HEAD_LABEL_WIDTH = 25 * mm
 FACT_LABEL_WIDTH = 42 * mm  # the label column of a facts table
 FIELD_GAP = 7 * mm  # between the Ort and Datum lines of a signature block
+LOGO_HEIGHT = 14 * mm  # the letterhead's logo, scaled to this height (its width follows)
 
 INK = colors.HexColor("#1F2933")
 MUTED = colors.HexColor("#5F6B76")
@@ -105,6 +109,7 @@ class Styles:
     title: ParagraphStyle
     heading: ParagraphStyle
     municipality: ParagraphStyle
+    head_line: ParagraphStyle
     head_units: ParagraphStyle
     head_label: ParagraphStyle
     head_value: ParagraphStyle
@@ -174,6 +179,9 @@ def styles() -> Styles:
         ),
         municipality=ParagraphStyle(
             "municipality", parent=body, fontName=FONT_BOLD, fontSize=15, leading=18, spaceAfter=1
+        ),
+        head_line=ParagraphStyle(
+            "head_line", parent=body, fontSize=9.5, leading=12.5, spaceAfter=0
         ),
         head_units=ParagraphStyle(
             "head_units", parent=body, fontSize=9, leading=12, textColor=MUTED, spaceAfter=0
@@ -423,8 +431,11 @@ def _signature_block(signer: Signer, width: float) -> Table:
 
 
 @dataclass(frozen=True)
-class Letterhead:
-    municipality: str
+class DocumentHead:
+    """The head of one document: who sends it (the letterhead, the same on every letter) and
+    what it is (its kind, ID, units and date)."""
+
+    letterhead: Letterhead
     title: str  # the letter's kind, for the running header and the PDF's metadata
     doc_id: str
     units: Sequence[str]
@@ -434,7 +445,7 @@ class Letterhead:
     head_width: float = HEAD_WIDTH  # wider for longer document IDs or a date range
 
 
-def write_letter(path: Path, head: Letterhead, story: list[Flowable]) -> None:
+def write_letter(path: Path, head: DocumentHead, story: list[Flowable]) -> None:
     """Lay the story out under the letterhead and write the PDF: built in memory, written
     beside the target and moved over it, so a failed export leaves no half-written file."""
     register_fonts()
@@ -447,7 +458,7 @@ def write_letter(path: Path, head: Letterhead, story: list[Flowable]) -> None:
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=f"{head.title} {head.doc_id}",
-        author=head.municipality,
+        author=head.letterhead.municipality,
         subject=head.title,
         creator="Nacka Desktop",
         lang="sv-SE",
@@ -495,9 +506,16 @@ def write_letter(path: Path, head: Letterhead, story: list[Flowable]) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _letterhead(head: Letterhead) -> list[Flowable]:
+def _letterhead(head: DocumentHead) -> list[Flowable]:
     s = styles()
-    left = [Paragraph(esc(head.municipality), s.municipality)]
+    letterhead = head.letterhead
+    left: list[Flowable] = []
+    if letterhead.logo is not None:
+        left += [_logo(letterhead.logo, TEXT_WIDTH - head.head_width), Spacer(1, 2.5 * mm)]
+    left.append(Paragraph(esc(letterhead.municipality), s.municipality))
+    lines = [esc(line) for line in letterhead.lines if line.strip()]
+    if lines:
+        left.append(Paragraph("<br/>".join(lines), s.head_line))
     if head.units:
         left.append(Paragraph("<br/>".join(esc(u) for u in head.units), s.head_units))
     right = Table(
@@ -539,25 +557,39 @@ def _letterhead(head: Letterhead) -> list[Flowable]:
     ]
 
 
+def _logo(path: Path, room: float) -> Image:
+    """The logo at LOGO_HEIGHT, its width in proportion (narrowed to the room beside the
+    document ID if it is very wide). A file that is no image fails the letter plainly."""
+    try:
+        width, height = ImageReader(str(path)).getSize()
+    except Exception as error:  # reportlab wraps whatever Pillow or the file system raised
+        raise ValueError(f"logotypen {path} kunde inte läsas som en bild: {error}") from error
+    if width <= 0 or height <= 0:
+        raise ValueError(f"logotypen {path} är tom")
+    scale = min(LOGO_HEIGHT / height, room / width)
+    return Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
+
+
 PageCallback = Callable[[Canvas, BaseDocTemplate], None]
 
 
-def _first_page(head: Letterhead) -> PageCallback:
+def _first_page(head: DocumentHead) -> PageCallback:
     def draw(canvas: Canvas, _document: BaseDocTemplate) -> None:
         _watermark(canvas, head)
 
     return draw
 
 
-def _later_page(head: Letterhead) -> PageCallback:
+def _later_page(head: DocumentHead) -> PageCallback:
     def draw(canvas: Canvas, _document: BaseDocTemplate) -> None:
         _watermark(canvas, head)
         canvas.saveState()
         top = PAGE_HEIGHT - MARGIN_TOP
+        municipality = head.letterhead.municipality
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT_BOLD, 8.5)
-        canvas.drawString(MARGIN_LEFT, top - 3 * mm, head.municipality)
-        width = pdfmetrics.stringWidth(head.municipality, FONT_BOLD, 8.5)
+        canvas.drawString(MARGIN_LEFT, top - 3 * mm, municipality)
+        width = pdfmetrics.stringWidth(municipality, FONT_BOLD, 8.5)
         canvas.setFont(FONT, 8.5)
         canvas.drawString(MARGIN_LEFT + width, top - 3 * mm, f"  ·  {head.title}")
         canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, top - 3 * mm, head.doc_id)
@@ -569,7 +601,7 @@ def _later_page(head: Letterhead) -> PageCallback:
     return draw
 
 
-def _watermark(canvas: Canvas, head: Letterhead) -> None:
+def _watermark(canvas: Canvas, head: DocumentHead) -> None:
     if not head.watermark:
         return
     canvas.saveState()
@@ -585,7 +617,7 @@ def _watermark(canvas: Canvas, head: Letterhead) -> None:
     canvas.restoreState()
 
 
-def _footer(canvas: Canvas, head: Letterhead, page: int, pages: int) -> None:
+def _footer(canvas: Canvas, head: DocumentHead, page: int, pages: int) -> None:
     canvas.saveState()
     y = MARGIN_BOTTOM - 12 * mm
     canvas.setStrokeColor(RULE)
@@ -598,7 +630,7 @@ def _footer(canvas: Canvas, head: Letterhead, page: int, pages: int) -> None:
     canvas.restoreState()
 
 
-def _numbered_canvas(head: Letterhead) -> type[Canvas]:
+def _numbered_canvas(head: DocumentHead) -> type[Canvas]:
     """A canvas that holds the pages back until the end, to write "Sida X av Y" on each."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped

@@ -8,8 +8,7 @@ here (and in `_layout`) only: the CLI and the GUI import this module when a docu
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -17,22 +16,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
-from nacka_desktop.domain.delegation.council_matters import CouncilMatter, ReportRoute, recalls_in
+from nacka_desktop.domain.delegation.council_matters import CouncilMatter
 from nacka_desktop.domain.delegation.format import format_citation
 from nacka_desktop.domain.delegation.orders import (
     DecisionKind,
-    Delegate,
     DelegationItem,
     DelegationOrder,
     LegalBasis,
     OrderStatus,
 )
-from nacka_desktop.domain.delegation.rights import Right, Via
-from nacka_desktop.domain.records import OrgSnapshot
+from nacka_desktop.domain.delegation.rights import Via
+from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
     HEAD_LABEL_WIDTH,
     TEXT_WIDTH,
-    Letterhead,
+    DocumentHead,
     Signer,
     banner,
     day,
@@ -48,9 +46,16 @@ from nacka_desktop.exports.letters._layout import (
     styles,
     write_letter,
 )
-from nacka_desktop.services.context import Services
+from nacka_desktop.services.delegation.documents import (
+    DecisionReportView,
+    DelegateLetterView,
+    HeldMatter,
+    HeldWay,
+    OrderLetterView,
+    OrderLine,
+    SeparateRecordView,
+)
 from nacka_desktop.services.delegation.queries import DecisionView
-from nacka_desktop.services.editing import NotFoundError
 
 HEAD_WIDTH = HEAD_LABEL_WIDTH + 50 * mm  # room for the longer IDs and a date range
 ORDER_TITLE = "Delegationsordning"
@@ -79,19 +84,13 @@ def report_doc_id(board_unit_id: int, last: date) -> str:
 # --- 1. the delegationsordning ------------------------------------------------------------
 
 
-def write_order_letter(
-    services: Services, order_id: int, path: Path, municipality: str = "Nacka kommun"
-) -> None:
-    """Write one version of a board's delegationsordning as the document the nämnd publishes."""
-    order = next((o for o in services.delegation.orders() if o.id == order_id), None)
-    if order is None:
-        raise NotFoundError("Delegationsordningen", order_id)
-    # The board as it was named when the order was adopted (its draft: as it is today).
-    org = services.queries.snapshot(order.adopted_on)
-    board = _board_name(org, order.board_unit_id)
+def write_order_letter(view: OrderLetterView, path: Path, letterhead: Letterhead) -> None:
+    """Write one version of a board's delegationsordning as the document the nämnd publishes
+    (`DelegationDocuments.order_letter`)."""
+    order, board = view.order, view.board
     watermark = {OrderStatus.DRAFT: "UTKAST", OrderStatus.SUPERSEDED: "ERSATT"}.get(order.status)
-    head = Letterhead(
-        municipality=municipality,
+    head = DocumentHead(
+        letterhead=letterhead,
         title=f"{ORDER_TITLE} för {board}",
         doc_id=order_doc_id(order.id),
         units=[board],
@@ -103,21 +102,18 @@ def write_order_letter(
     story: list[Flowable] = [
         space(14),
         Paragraph(esc(f"{ORDER_TITLE} för {board}"), styles().title),
-        *_order_status(order, board),
+        *_order_status(view),
         *_order_introduction(),
         PageBreak(),
     ]
-    sections = _sections(order.items)
+    sections = _sections(view.lines)
     if not sections:
         story.append(para(muted("<i>Delegationsordningen innehåller inga punkter.</i>")))
-    taken = recalls_in(
-        services.delegation.orders(), services.delegation.council_matters(), services.clock()
-    )
-    for section, items in sections:
+    for section, lines in sections:
         story += [
             CondPageBreak(45 * mm),
             _section_heading(section),
-            _order_table(org, items, taken),
+            _order_table(lines),
         ]
     write_letter(path, head, story)
 
@@ -127,11 +123,6 @@ def _section_heading(section: str) -> Paragraph:
     together instead: keepWithNext would move the whole table to a new page)."""
     s = styles()
     return Paragraph(esc(section or "Övrigt"), ParagraphStyle("section", s.heading, keepWithNext=0))
-
-
-def _board_name(org: OrgSnapshot, board_unit_id: int) -> str:
-    unit = org.units.get(board_unit_id)
-    return unit.name if unit else f"nämnd {board_unit_id}"
 
 
 def _status_text(order: DelegationOrder) -> str:
@@ -147,8 +138,9 @@ def _status_text(order: DelegationOrder) -> str:
     return adopted.capitalize() if adopted else "Antagen"
 
 
-def _order_status(order: DelegationOrder, board: str) -> list[Flowable]:
-    sections = _sections(order.items)
+def _order_status(view: OrderLetterView) -> list[Flowable]:
+    order, board = view.order, view.board
+    sections = _sections(view.lines)
     rows: list[tuple[str, str]] = [
         ("Nämnd", f"<b>{esc(board)}</b>"),
         ("Status", f"<b>{esc(_status_text(order))}</b>"),
@@ -220,18 +212,18 @@ def _order_introduction() -> list[Flowable]:
     ]
 
 
-def _sections(items: Sequence[DelegationItem]) -> list[tuple[str, list[DelegationItem]]]:
+def _sections(lines: Sequence[OrderLine]) -> list[tuple[str, list[OrderLine]]]:
     """The items by section, sections in the order they first appear."""
-    grouped: dict[str, list[DelegationItem]] = {}
-    for item in items:
-        grouped.setdefault(item.section.strip(), []).append(item)
+    grouped: dict[str, list[OrderLine]] = {}
+    for line in lines:
+        grouped.setdefault(line.item.section.strip(), []).append(line)
     return list(grouped.items())
 
 
-def _delegate_text(delegate: Delegate | None, org: OrgSnapshot) -> str:
-    if delegate is None:
+def _delegate_text(label: str) -> str:
+    """A delegate as the organisation names them ("" for none), capitalised."""
+    if not label:
         return muted("–")
-    label = delegate.label(org)
     return esc(label[:1].upper() + label[1:])
 
 
@@ -266,17 +258,13 @@ def _remarks(item: DelegationItem, recall: CouncilMatter | None = None) -> str:
     return "<br/>".join(parts) or muted("–")
 
 
-def _order_table(
-    org: OrgSnapshot,
-    items: Sequence[DelegationItem],
-    taken: Mapping[int, CouncilMatter] | None = None,
-) -> Flowable:
+def _order_table(lines: Sequence[OrderLine]) -> Flowable:
     """The items; what KF has taken back (DEL-4) struck through, as in the window."""
     s = styles()
     headers = ["Nr", "Ärende", "Delegat", "Ersättare", "Lagrum", "Anmärkning/ begränsning"]
     rows: list[list[Flowable | str]] = [[Paragraph(h, s.cell_head) for h in headers]]
-    for item in items:
-        recall = (taken or {}).get(item.id)
+    for line in lines:
+        item, recall = line.item, line.recall
 
         def shown(text: str, recall: CouncilMatter | None = recall) -> str:
             return f"<strike>{text}</strike>" if recall is not None else text
@@ -285,8 +273,8 @@ def _order_table(
             [
                 Paragraph(shown(esc(item.number)), s.cell),
                 Paragraph(shown(esc(item.matter)), s.cell),
-                Paragraph(shown(_delegate_text(item.delegate, org)), s.cell),
-                Paragraph(shown(_delegate_text(item.substitute, org)), s.cell),
+                Paragraph(shown(_delegate_text(line.delegate)), s.cell),
+                Paragraph(shown(_delegate_text(line.substitute)), s.cell),
                 Paragraph(esc(format_citation(item.lagrum)) or muted("–"), s.cell),
                 Paragraph(_remarks(item, recall), s.cell),
             ]
@@ -298,54 +286,34 @@ def _order_table(
 # --- 2. the personal delegeringsbeslut ----------------------------------------------------
 
 
-@dataclass
-class _Held:
-    """One matter the person may decide, with every way they hold it."""
-
-    order: DelegationOrder
-    item: DelegationItem
-    ways: list[str]
-    by_law: bool = False  # a right the law gives the role itself (DEL-5), not a delegation
-    may_pass_on: bool = False  # held as the delegate: the förvaltningschef (DEL-10)
-
-
-def write_delegate_letter(
-    services: Services, person_id: int, on: date, path: Path, municipality: str = "Nacka kommun"
-) -> None:
-    """Write a person's delegeringsbeslut: what they may decide on the board's behalf on `on`."""
-    person = services.queries.person(person_id)
-    org = services.queries.snapshot(on)
-    rights = services.delegation.rights_of_person(person_id, on)
-    own = sorted(
-        (a for a in org.appointments_of(person_id) if a.is_valid_on(on)), key=lambda a: a.id
-    )
-    positions = [
-        f"{'t.f. ' if a.acting else ''}{a.role.label_sv.lower()}, {_unit_name(org, a.unit_id)}"
-        for a in own
-    ]
-    head = Letterhead(
-        municipality=municipality,
+def write_delegate_letter(view: DelegateLetterView, path: Path, letterhead: Letterhead) -> None:
+    """Write a person's delegeringsbeslut: what they may decide on the board's behalf on the
+    view's date (`DelegationDocuments.delegate_letter`)."""
+    on = view.on
+    head = DocumentHead(
+        letterhead=letterhead,
         title=DELEGATE_TITLE,
-        doc_id=delegate_doc_id(person_id, on),
-        units=list(dict.fromkeys(_unit_name(org, a.unit_id) for a in own)),
+        doc_id=delegate_doc_id(view.person_id, on),
+        units=list(view.units),
         date_label="Gäller den",
         date_text=day(on),
         head_width=HEAD_WIDTH,
     )
-    held = _held(org, rights)
+    held = view.held
     s = styles()
     story: list[Flowable] = [
         Paragraph(DELEGATE_TITLE, s.title),
-        Paragraph(f"Delegation till {esc(person.full_name)}", s.heading),
+        Paragraph(f"Delegation till {esc(view.person_name)}", s.heading),
         facts_table(
             [
-                ("Delegat", f"<b>{esc(person.full_name)}</b>"),
+                ("Delegat", f"<b>{esc(view.person_name)}</b>"),
                 (
                     "Befattning",
-                    "<br/>".join(esc(p) for p in positions) or muted("Inget förordnande den dagen"),
+                    "<br/>".join(esc(p) for p in view.positions)
+                    or muted("Inget förordnande den dagen"),
                 ),
                 ("Gäller den", f"<b>{day(on)}</b>"),
-                ("Stöd", _orders_basis(org, held)),
+                ("Stöd", _orders_basis(held)),
             ]
         ),
         space(2),
@@ -362,7 +330,7 @@ def write_delegate_letter(
                 "upphör eller nämnden ändrar delegationsordningen."
             )
         )
-        story += _held_tables(org, delegated)
+        story += _held_tables(delegated)
     if by_law:
         story += [
             CondPageBreak(70 * mm),  # the heading and its note with the table that follows
@@ -372,7 +340,7 @@ def write_delegate_letter(
                 "inte på nämndens vägnar: de är ingen delegering, nämnden kan inte återta dem "
                 "och de anmäls inte till nämnden (DEL-5)."
             ),
-            *_held_tables(org, by_law),
+            *_held_tables(by_law),
         ]
     if not held:
         story.append(
@@ -382,32 +350,8 @@ def write_delegate_letter(
             )
         )
     story += _duties(any(h.may_pass_on and h.item.subdelegation_allowed for h in delegated))
-    story.append(
-        keep(
-            space(3),
-            _delegate_signatures(services, person_id, person.full_name, on),
-        )
-    )
+    story.append(keep(space(3), _delegate_signatures(view)))
     write_letter(path, head, story)
-
-
-def _unit_name(org: OrgSnapshot, unit_id: int) -> str:
-    unit = org.units.get(unit_id)
-    return unit.name if unit else "–"
-
-
-def _held(org: OrgSnapshot, rights: Sequence[Right]) -> list[_Held]:
-    merged: dict[tuple[int, int], _Held] = {}
-    for right in rights:
-        entry = merged.setdefault(
-            (right.order.id, right.item.id), _Held(right.order, right.item, [])
-        )
-        way = _way(org, right)
-        if way not in entry.ways:
-            entry.ways.append(way)
-        entry.by_law = entry.by_law or right.via is Via.LAW
-        entry.may_pass_on = entry.may_pass_on or right.via is Via.DELEGATE
-    return list(merged.values())
 
 
 def _via_label(via: Via) -> str:
@@ -416,47 +360,50 @@ def _via_label(via: Via) -> str:
         Via.SUBSTITUTE: "Som ersättare",
         Via.CHIEF: "Som chef för delegaten",
         Via.LAW: "Direkt enligt lag",
+        Via.SUBDELEGATION: "Genom vidaredelegation",
     }[via]
 
 
-def _way(org: OrgSnapshot, right: Right) -> str:
-    appointment = right.appointment
-    position = f"{appointment.role.label_sv.lower()}, {_unit_name(org, appointment.unit_id)}"
-    text = f"<b>{esc(_via_label(right.via))}</b>"
-    if right.via is Via.CHIEF and right.through is not None:
-        through = right.through
+def _way(way: HeldWay) -> str:
+    text = f"<b>{esc(_via_label(way.via))}</b>"
+    if way.via is Via.CHIEF and way.through_person:
+        text += f" ({esc(way.through_person)}, {esc(way.through_role)})"
+    elif way.via is Via.SUBDELEGATION and way.through_person:
+        # DEL-10: decisions under it are reported to the one who passed it on, too.
         text += (
-            f" ({esc(org.person_label(through.person_id))}, {esc(through.role.label_sv.lower())})"
+            f" från {esc(way.through_person)} ({esc(way.through_role)}), som besluten anmäls till"
         )
-    elif right.via is Via.SUBSTITUTE:
-        text += f" för {esc(right.item.delegate.label(org))}"
-    return f"{text}<br/>{muted(esc(position))}"
+    elif way.via is Via.SUBSTITUTE:
+        text += f" för {esc(way.stands_in_for)}"
+    return f"{text}<br/>{muted(esc(way.position))}"
 
 
-def _orders_basis(org: OrgSnapshot, held: Sequence[_Held]) -> str:
-    orders = {h.order.id: h.order for h in held}
+def _orders_basis(held: Sequence[HeldMatter]) -> str:
+    orders = {h.order.id: (h.order, h.board) for h in held}
     if not orders:
         return muted("Ingen delegationsordning ger rätt att besluta den dagen")
     lines = []
-    for order in sorted(orders.values(), key=lambda o: _board_name(org, o.board_unit_id)):
+    for order, board in sorted(orders.values(), key=lambda pair: pair[1]):
         lines.append(
-            f"{esc(ORDER_TITLE)} för {esc(_board_name(org, order.board_unit_id))}, "
+            f"{esc(ORDER_TITLE)} för {esc(board)}, "
             f"{esc(_status_text(order).lower())} ({esc(order_doc_id(order.id))})"
         )
     return "<br/>".join(lines)
 
 
-def _held_tables(org: OrgSnapshot, held: Sequence[_Held]) -> list[Flowable]:
+def _held_tables(held: Sequence[HeldMatter]) -> list[Flowable]:
     s = styles()
-    by_board: dict[int, list[_Held]] = {}
+    by_board: dict[int, list[HeldMatter]] = {}
+    boards: dict[int, str] = {}
     for entry in held:
         by_board.setdefault(entry.order.board_unit_id, []).append(entry)
+        boards[entry.order.board_unit_id] = entry.board
     flowables: list[Flowable] = []
-    for board_id, entries in sorted(by_board.items(), key=lambda b: _board_name(org, b[0])):
-        flowables += [CondPageBreak(45 * mm), heading(_board_name(org, board_id))]
+    for board_id, entries in sorted(by_board.items(), key=lambda b: boards[b[0]]):
+        flowables += [CondPageBreak(45 * mm), heading(boards[board_id])]
         positions = {item.id: i for i, item in enumerate(entries[0].order.items)}
         entries.sort(key=lambda h: positions.get(h.item.id, 0))
-        sections: dict[str, list[_Held]] = {}
+        sections: dict[str, list[HeldMatter]] = {}
         for entry in entries:
             sections.setdefault(entry.item.section.strip(), []).append(entry)
         for section, rows_of in sections.items():
@@ -482,7 +429,7 @@ def _held_tables(org: OrgSnapshot, held: Sequence[_Held]) -> list[Flowable]:
                         Paragraph(esc(item.number), s.cell),
                         Paragraph(esc(item.matter), s.cell),
                         Paragraph("<br/>".join(limits) or muted("–"), s.cell),
-                        Paragraph("<br/>".join(entry.ways), s.cell),
+                        Paragraph("<br/>".join(_way(way) for way in entry.ways), s.cell),
                         Paragraph(report, s.cell),
                     ]
                 )
@@ -524,12 +471,9 @@ def _duties(may_pass_on: bool) -> list[Flowable]:
     ]
 
 
-def _delegate_signatures(
-    services: Services, person_id: int, person_name: str, on: date
-) -> Flowable:
-    chiefs = [c.chief for c in services.queries.chiefs_of(person_id, on) if c.chief is not None]
-    if chiefs:
-        chief = chiefs[0]
+def _delegate_signatures(view: DelegateLetterView) -> Flowable:
+    chief = view.chief
+    if chief is not None:
         issuer = Signer(
             "Informationen lämnad av",
             chief.person_name,
@@ -537,38 +481,22 @@ def _delegate_signatures(
         )
     else:
         issuer = Signer("Informationen lämnad av", "", "Chef")
-    own = next(
-        (a for a in services.queries.snapshot(on).appointments_of(person_id) if a.is_valid_on(on)),
-        None,
+    return signature_blocks(
+        [issuer, Signer("Mottaget och taget del av", view.person_name, view.own_position)]
     )
-    org = services.queries.snapshot(on)
-    detail = f"{own.role.label_sv.lower()}, {_unit_name(org, own.unit_id)}" if own else "Delegat"
-    return signature_blocks([issuer, Signer("Mottaget och taget del av", person_name, detail)])
 
 
 # --- 3. the report of delegated decisions -------------------------------------------------
 
 
-def write_decisions_report(
-    services: Services,
-    board_unit_id: int,
-    first: date,
-    last: date,
-    path: Path,
-    municipality: str = "Nacka kommun",
-    include_reported: bool = False,
-) -> None:
-    """Write the decisions taken on the board's delegation from `first` to `last` that are
-    reported to the board (DEL-11), for its meeting: those not yet reported, or with
-    `include_reported` all of them."""
-    board = services.queries.unit(board_unit_id, last).name  # as it was named then
-    decisions = [
-        d
-        for d in _decisions_of(services, board_unit_id, first, last, ReportRoute.REPORT_TO_BOARD)
-        if include_reported or d.reported_on is None
-    ]
+def write_decisions_report(view: DecisionReportView, path: Path, letterhead: Letterhead) -> None:
+    """Write the decisions taken on the board's delegation in the view's period that are
+    reported to the board (DEL-11), for its meeting: those not yet reported, or with the
+    view's `include_reported` all of them (`DelegationDocuments.decision_report`)."""
+    board, first, last = view.board, view.first, view.last
+    decisions, include_reported = view.decisions, view.include_reported
     head = _period_head(
-        municipality, REPORT_TITLE, report_doc_id(board_unit_id, last), board, first, last
+        letterhead, REPORT_TITLE, report_doc_id(view.board_unit_id, last), board, first, last
     )
     story = _period_intro(
         f"{REPORT_TITLE} till {board}",
@@ -598,22 +526,15 @@ def separate_record_doc_id(board_unit_id: int, last: date) -> str:
     return f"SPR-{board_unit_id}-{last.strftime('%Y%m%d')}"
 
 
-def write_separate_record(
-    services: Services,
-    board_unit_id: int,
-    first: date,
-    last: date,
-    path: Path,
-    municipality: str = "Nacka kommun",
-) -> None:
+def write_separate_record(view: SeparateRecordView, path: Path, letterhead: Letterhead) -> None:
     """The separate record (särskilt protokoll) of the decisions taken on the board's
-    delegation from `first` to `last` that are not reported but may be appealed by
+    delegation in the view's period that are not reported but may be appealed by
     laglighetsprövning (DEL-11, kommunallagen 6 kap. 40 §, 7 kap. 8 §), with signature blocks
-    for its adjustment (justering) and the notice on the anslagstavla."""
-    board = services.queries.unit(board_unit_id, last).name  # as it was named then
-    decisions = _decisions_of(services, board_unit_id, first, last, ReportRoute.SEPARATE_RECORD)
-    doc_id = separate_record_doc_id(board_unit_id, last)
-    head = _period_head(municipality, SEPARATE_TITLE, doc_id, board, first, last)
+    for its adjustment (justering) and the notice on the anslagstavla
+    (`DelegationDocuments.separate_record`)."""
+    board, first, last, decisions = view.board, view.first, view.last, view.decisions
+    doc_id = separate_record_doc_id(view.board_unit_id, last)
+    head = _period_head(letterhead, SEPARATE_TITLE, doc_id, board, first, last)
     story = _period_intro(
         f"{SEPARATE_TITLE}, {board}",
         board,
@@ -651,21 +572,11 @@ def write_separate_record(
     write_letter(path, head, story)
 
 
-def _decisions_of(
-    services: Services, board_unit_id: int, first: date, last: date, route: ReportRoute
-) -> list[DecisionView]:
-    return [
-        d
-        for d in services.delegation.decisions(first, last)
-        if d.board_unit_id == board_unit_id and d.route is route
-    ]
-
-
 def _period_head(
-    municipality: str, title: str, doc_id: str, board: str, first: date, last: date
-) -> Letterhead:
-    return Letterhead(
-        municipality=municipality,
+    letterhead: Letterhead, title: str, doc_id: str, board: str, first: date, last: date
+) -> DocumentHead:
+    return DocumentHead(
+        letterhead=letterhead,
         title=title,
         doc_id=doc_id,
         units=[board],

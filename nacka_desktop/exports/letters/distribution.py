@@ -9,9 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from nacka_desktop.domain.work_environment import DistributionState
+from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
     TEXT_WIDTH,
-    Letterhead,
+    DocumentHead,
     Signer,
     banner,
     checkbox,
@@ -79,20 +80,21 @@ def return_doc_id(return_id: int) -> str:
 
 
 def write_distribution_letter(
-    view: DistributionView, path: Path, municipality: str = "Nacka kommun"
+    view: DistributionView, path: Path, letterhead: Letterhead, today: date
 ) -> None:
-    """Write the written distribution (AM-2) as a PDF letter from the giver to the receiver.
+    """Write the written distribution (AM-2) as a PDF letter from the giver to the receiver,
+    dated the day it was signed (not yet signed: `today`, the day it is printed).
 
     A draft, or a distribution not (or no longer) in force on the view's date, is marked with
     a watermark on every page and a notice under the title."""
     record = view.record
-    head = Letterhead(
-        municipality=municipality,
+    head = DocumentHead(
+        letterhead=letterhead,
         title=TITLE,
         doc_id=distribution_doc_id(view.id),
         units=[name for _id, name, _code in view.units],
         date_label="Datum" if record.signed_on else "Utskriven",
-        date_text=day(record.signed_on or date.today()),
+        date_text=day(record.signed_on or today),
         watermark=_WATERMARKS.get(view.state),
     )
     story: list[Flowable] = [Paragraph(TITLE, styles().title)]

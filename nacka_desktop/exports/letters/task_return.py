@@ -9,10 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from nacka_desktop.domain.work_environment import ReturnReason
+from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
     FACT_LABEL_WIDTH,
     TEXT_WIDTH,
-    Letterhead,
+    DocumentHead,
     Signer,
     checkbox,
     day,
@@ -43,12 +44,13 @@ TITLE = "Återföring av arbetsmiljöuppgifter"
 TITLE_LOWER = "fördelning av arbetsmiljöuppgifter"
 
 
-def write_return_letter(view: ReturnView, path: Path, municipality: str = "Nacka kommun") -> None:
-    """Write the receiver's return of tasks to the giver as a PDF letter."""
+def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) -> None:
+    """Write the receiver's return of tasks to the giver as a PDF letter, dated the day of the
+    return."""
     record = view.record
     distribution = view.distribution
-    head = Letterhead(
-        municipality=municipality,
+    head = DocumentHead(
+        letterhead=letterhead,
         title=TITLE,
         doc_id=return_doc_id(record.id),
         units=[name for _id, name, _code in distribution.units],

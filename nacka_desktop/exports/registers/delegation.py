@@ -10,7 +10,7 @@ openpyxl is imported only inside the writer; the CLI and the GUI import this mod
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
 
 from nacka_desktop.domain.delegation.format import (
@@ -22,15 +22,16 @@ from nacka_desktop.domain.delegation.format import (
     PREFERRED_SHEET,
     WITHIN,
     column_help,
-    format_delegate,
     yes_no,
 )
-from nacka_desktop.domain.delegation.orders import DecisionKind, DelegationOrder, LegalBasis
-from nacka_desktop.domain.delegation.rights import orders_in_force
+from nacka_desktop.domain.delegation.orders import DecisionKind, LegalBasis
 from nacka_desktop.domain.enums import Role
-from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
-from nacka_desktop.services.context import Services
+from nacka_desktop.services.delegation.documents import (
+    DecisionRegisterView,
+    DelegationRegisterView,
+    RegisterItem,
+)
 
 DELEGATION_SHEET = PREFERRED_SHEET
 DELEGATION_HEADERS: tuple[str, ...] = (*ITEM_HEADERS, "Antagen", "Paragraf")
@@ -91,69 +92,63 @@ TEMPLATE_EXAMPLES: tuple[Row, ...] = (
 
 
 def write_delegation_register(
-    services: Services, on: date, path: Path, progress: Progress | None = None
+    view: DelegationRegisterView, path: Path, progress: Progress | None = None
 ) -> None:
-    """Every item of every board's delegation order in force on `on`, board by board."""
-    org = services.queries.snapshot(on)
-    orders = orders_in_force(services.delegation.orders(), on)
+    """Every item of every board's delegation order in force on the view's date, board by
+    board (`DelegationDocuments.delegation_register`)."""
     write_workbook(
         path,
-        f"Delegationsordningar {on.isoformat()}",
+        f"Delegationsordningar {view.on.isoformat()}",
         [
             SheetData(
-                DELEGATION_SHEET, "Delegationer", DELEGATION_HEADERS, delegation_rows(org, orders)
+                DELEGATION_SHEET, "Delegationer", DELEGATION_HEADERS, delegation_rows(view.items)
             )
         ],
         progress,
     )
 
 
-def delegation_rows(org: OrgSnapshot, orders: list[DelegationOrder]) -> list[Row]:
-    """One row per item, boards by Swedish name, items in the order's own order."""
-
-    def board_name(order: DelegationOrder) -> str:
-        board = org.units.get(order.board_unit_id)
-        return board.name if board else "?"
-
+def delegation_rows(items: Sequence[RegisterItem]) -> list[Row]:
+    """One row per item, in the view's order (boards by Swedish name, items in the order's
+    own order)."""
     rows: list[Row] = []
-    for order in sorted(orders, key=lambda o: (swedish_sort_key(board_name(o)), o.id)):
-        name = board_name(order)
-        for item in order.items:
-            rows.append(
-                (
-                    name,
-                    item.section,
-                    item.number,
-                    item.matter,
-                    item.decision_kind.label_sv,
-                    item.kind_reason,
-                    format_delegate(org, item.delegate),
-                    format_delegate(org, item.substitute),
-                    item.lagrum,
-                    item.legal_basis.label_sv,
-                    item.limits,
-                    yes_no(item.subdelegation_allowed),
-                    yes_no(item.report_to_board),
-                    item.notes,
-                    order.adopted_on,
-                    order.paragraph,
-                )
+    for entry in items:
+        item = entry.item
+        rows.append(
+            (
+                entry.board,
+                item.section,
+                item.number,
+                item.matter,
+                item.decision_kind.label_sv,
+                item.kind_reason,
+                entry.delegate,
+                entry.substitute,
+                item.lagrum,
+                item.legal_basis.label_sv,
+                item.limits,
+                yes_no(item.subdelegation_allowed),
+                yes_no(item.report_to_board),
+                item.notes,
+                entry.order.adopted_on,
+                entry.order.paragraph,
             )
+        )
     return rows
 
 
 def write_decision_register(
-    services: Services, first: date, last: date, path: Path, progress: Progress | None = None
+    view: DecisionRegisterView, path: Path, progress: Progress | None = None
 ) -> None:
-    """The decisions taken on delegation from `first` to `last` (inclusive), oldest first."""
-    org = services.queries.snapshot(last)
+    """The decisions taken on delegation from the view's first to its last day (inclusive),
+    oldest first (`DelegationDocuments.decision_register`)."""
+    first, last = view.first, view.last
     rows: list[Row] = []
-    for decision in services.delegation.decisions(first, last):
-        board = org.units.get(decision.board_unit_id)
+    for decision in view.decisions:
         rows.append(
             (
                 decision.decided_on,
-                board.name if board else "?",
+                view.boards.get(decision.board_unit_id, "?"),
                 decision.item.number,
                 decision.item.matter,
                 decision.item.decision_kind.label_sv,

@@ -7,23 +7,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from nacka_desktop.domain.records import swedish_sort_key
-from nacka_desktop.domain.work_environment import (
-    DistributionState,
-    TaskChain,
-    WorkSnapshot,
-    item_in_force,
-    state_on,
-    task_chain,
-)
+from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
-from nacka_desktop.services.org.queries import AppointmentView, appointment_view
 from nacka_desktop.services.work_queries import (
-    EMPLOYER_NAME,
+    DistributionRegisterView,
     DistributionView,
-    WorkQueries,
-    distribution_view,
-    sorted_distributions,
+    Holding,
 )
 
 CHAIN_ARROW = " → "
@@ -64,12 +53,11 @@ _ACTIVE = (DistributionState.SIGNED, DistributionState.IN_FORCE)
 
 
 def write_distribution_register(
-    work: WorkQueries, on: date, path: Path, progress: Progress | None = None
+    view: DistributionRegisterView, path: Path, progress: Progress | None = None
 ) -> None:
-    """Write the register of every distribution, and who holds which task, as of `on`."""
-    # One snapshot, the tree as on the date: both sheets describe the same moment.
-    snapshot = work.snapshot(on)
-    views = [distribution_view(snapshot, d, on) for d in sorted_distributions(snapshot)]
+    """Write the register of every distribution, and who holds which task, as of the view's
+    date (`WorkQueries.distribution_register`)."""
+    on = view.on
     write_workbook(
         path,
         f"Fördelning av arbetsmiljöuppgifter {on.isoformat()}",
@@ -78,10 +66,13 @@ def write_distribution_register(
                 DISTRIBUTION_SHEET,
                 "Fordelningar",
                 DISTRIBUTION_HEADERS,
-                distribution_rows(views, on),
+                distribution_rows(view.distributions, on),
             ),
             SheetData(
-                HOLDING_SHEET, "UppgifterPerPerson", HOLDING_HEADERS, holding_rows(snapshot, on)
+                HOLDING_SHEET,
+                "UppgifterPerPerson",
+                HOLDING_HEADERS,
+                holding_rows(view.holdings),
             ),
         ],
         progress,
@@ -128,65 +119,18 @@ def distribution_rows(views: Sequence[DistributionView], on: date) -> list[Row]:
     return rows
 
 
-def holding_rows(snapshot: WorkSnapshot, on: date) -> list[Row]:
-    """One row per (person, role, unit, task) held on the date, with the chain from KS down.
-
-    The same answer as `held_tasks` for every receiver, but each (task, unit) chain is
-    followed once for the whole register instead of once per appointment asked about."""
-    org = snapshot.org
-    in_force = [
-        d
-        for d in sorted_distributions(snapshot)
-        if state_on(org, d, on) is DistributionState.IN_FORCE
+def holding_rows(holdings: Sequence[Holding]) -> list[Row]:
+    """One row per (person, role, unit, task) held on the register's date, in the view's
+    order, with the chain from KS down."""
+    return [
+        (
+            holding.person_name,
+            holding.role_label,
+            holding.unit_name,
+            holding.unit_code,
+            holding.task_name,
+            holding.distribution_id,
+            CHAIN_ARROW.join(holding.chain),
+        )
+        for holding in holdings
     ]
-    chains: dict[tuple[int, int], TaskChain] = {}
-    holders: dict[int, AppointmentView] = {}
-    found: dict[tuple[int, str, int, int], tuple[tuple[str, ...], Row]] = {}
-    for distribution in in_force:
-        receiver_id = distribution.receiver_appointment_id
-        for item in distribution.items:
-            if not item_in_force(org, distribution, item.task_id, on):
-                continue
-            for unit_id in distribution.unit_ids:
-                key = (item.task_id, unit_id)
-                chain = chains.get(key)
-                if chain is None:
-                    chain = chains[key] = task_chain(snapshot, item.task_id, unit_id, on)
-                if chain.holder_appointment_id != receiver_id:
-                    continue
-                holder = holders.get(receiver_id)
-                if holder is None:
-                    holder = holders[receiver_id] = appointment_view(
-                        org, org.appointments[receiver_id]
-                    )
-                person_id = holder.appointment.person_id
-                row_key = (person_id, holder.role_label, unit_id, item.task_id)
-                if row_key in found:
-                    continue
-                unit = org.units.get(unit_id)
-                unit_name = unit.name if unit else "?"
-                task_name = snapshot.tasks[item.task_id].name
-                names = [EMPLOYER_NAME] + [
-                    org.person_label(org.appointments[link.receiver_appointment_id].person_id)
-                    if link.receiver_appointment_id in org.appointments
-                    else "?"
-                    for link in chain.links
-                ]
-                found[row_key] = (
-                    (
-                        swedish_sort_key(holder.person_name),
-                        holder.role_label,
-                        swedish_sort_key(unit_name),
-                        swedish_sort_key(task_name),
-                    ),
-                    (
-                        holder.person_name,
-                        holder.role_label,
-                        unit_name,
-                        unit.code if unit else "",
-                        task_name,
-                        chain.links[-1].id,
-                        CHAIN_ARROW.join(names),
-                    ),
-                )
-    return [row for _key, row in sorted(found.values(), key=lambda pair: pair[0])]

@@ -31,7 +31,7 @@ from nacka_desktop.domain.delegation.rights import (
 )
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
-from nacka_desktop.services.checking import ViolationCache
+from nacka_desktop.services.checking import Dataset, ViolationCache
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.models import (
     DelegatedDecision,
@@ -134,6 +134,18 @@ def right_view(org: OrgSnapshot, right: Right) -> RightView:
     )
 
 
+def cached_orders(cache: ViolationCache, session: Session) -> list[DelegationOrder]:
+    """The orders from the records in memory, else read alone (a register or a letter needs
+    no distributions)."""
+    loaded = cache.loaded(session, None)
+    return loaded.orders if loaded is not None else load_orders(session)
+
+
+def cached_matters(cache: ViolationCache, session: Session) -> list[CouncilMatter]:
+    loaded = cache.loaded(session, None)
+    return loaded.matters if loaded is not None else load_council_matters(session)
+
+
 class DelegationQueries:
     def __init__(self, database: Database, cache: ViolationCache | None = None) -> None:
         self._database = database
@@ -148,13 +160,10 @@ class DelegationQueries:
             return data.org, orders, list(data.subdelegations)
 
     def _orders(self, session: Session) -> list[DelegationOrder]:
-        """From the records in memory, else read alone (a register needs no distributions)."""
-        loaded = self._cache.loaded(session, None)
-        return loaded.orders if loaded is not None else load_orders(session)
+        return cached_orders(self._cache, session)
 
     def _matters(self, session: Session) -> list[CouncilMatter]:
-        loaded = self._cache.loaded(session, None)
-        return loaded.matters if loaded is not None else load_council_matters(session)
+        return cached_matters(self._cache, session)
 
     def council_matters(self, board_unit_id: int | None = None) -> list[CouncilMatter]:
         with self._database.reader() as session:
@@ -244,44 +253,49 @@ class DelegationQueries:
     def decisions(self, first: date, last: date) -> list[DecisionView]:
         """Decisions taken from `first` to `last` (inclusive), oldest first."""
         with self._database.reader() as session:
-            data = self._cache.dataset(session, last)
-            org = data.org
-            passed_on = {sub.id: sub for sub in data.subdelegations}
-            # Plain rows, not ORM objects: a period of a large kommun holds thousands.
-            rows = (
-                session.connection()
-                .execute(
-                    select(
-                        DelegatedDecision.__table__,
-                        DelegationOrderRow.board_unit_id.label("order_board_unit_id"),
-                    )
-                    .join(DelegationItemRow, DelegationItemRow.id == DelegatedDecision.item_id)
-                    .join(DelegationOrderRow, DelegationOrderRow.id == DelegationItemRow.order_id)
-                    .where(DelegatedDecision.decided_on.between(first, last))
-                    .order_by(DelegatedDecision.decided_on, DelegatedDecision.id)
-                )
-                .all()
+            return read_decisions(session, self._cache.dataset(session, last), first, last)
+
+
+def read_decisions(session: Session, data: Dataset, first: date, last: date) -> list[DecisionView]:
+    """Decisions taken from `first` to `last` (inclusive), oldest first, in the session (the
+    organisation and the orders: `data`, the dataset as on `last`)."""
+    org = data.org
+    passed_on = {sub.id: sub for sub in data.subdelegations}
+    # Plain rows, not ORM objects: a period of a large kommun holds thousands.
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                DelegatedDecision.__table__,
+                DelegationOrderRow.board_unit_id.label("order_board_unit_id"),
             )
-            items = {item.id: item for order in data.orders for item in order.items}
-            result = []
-            for decision in rows:
-                appointment = org.appointments.get(decision.decided_by_appointment_id)
-                result.append(
-                    DecisionView(
-                        id=decision.id,
-                        item=items[decision.item_id],
-                        board_unit_id=decision.order_board_unit_id,
-                        decided_by=org.person_label(appointment.person_id) if appointment else "?",
-                        decided_on=decision.decided_on,
-                        description=decision.description,
-                        case_number=decision.case_number or "",
-                        reported_on=decision.reported_on,
-                        report_to=_passed_on_by(org, passed_on.get(decision.subdelegation_id or 0)),
-                        appealable=decision.appealable,
-                        recorded_separately_on=decision.recorded_separately_on,
-                    )
-                )
-            return result
+            .join(DelegationItemRow, DelegationItemRow.id == DelegatedDecision.item_id)
+            .join(DelegationOrderRow, DelegationOrderRow.id == DelegationItemRow.order_id)
+            .where(DelegatedDecision.decided_on.between(first, last))
+            .order_by(DelegatedDecision.decided_on, DelegatedDecision.id)
+        )
+        .all()
+    )
+    items = {item.id: item for order in data.orders for item in order.items}
+    result = []
+    for decision in rows:
+        appointment = org.appointments.get(decision.decided_by_appointment_id)
+        result.append(
+            DecisionView(
+                id=decision.id,
+                item=items[decision.item_id],
+                board_unit_id=decision.order_board_unit_id,
+                decided_by=org.person_label(appointment.person_id) if appointment else "?",
+                decided_on=decision.decided_on,
+                description=decision.description,
+                case_number=decision.case_number or "",
+                reported_on=decision.reported_on,
+                report_to=_passed_on_by(org, passed_on.get(decision.subdelegation_id or 0)),
+                appealable=decision.appealable,
+                recorded_separately_on=decision.recorded_separately_on,
+            )
+        )
+    return result
 
 
 def _passed_on_by(org: OrgSnapshot, sub: Subdelegation | None) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.records import (
@@ -135,11 +136,7 @@ class OrgQueries:
         """The unit with its place, kind, name and code on the date (default: as planned
         last, the values its own row keeps)."""
         with self._database.reader() as session:
-            unit = session.get(Unit, unit_id)
-            if unit is None:
-                raise NotFoundError("Enheten", unit_id)
-            record = unit_record(unit)
-            return record if on is None else as_of(record, periods_of(session, unit_id), on)
+            return unit_on(session, unit_id, on)
 
     def history(self, unit_id: int) -> list[UnitPeriod]:
         """The unit's periods of place, kind, name and code, earliest first."""
@@ -263,6 +260,15 @@ class OrgQueries:
 
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+
+
+def unit_on(session: Session, unit_id: int, on: date | None = None) -> UnitRecord:
+    """`OrgQueries.unit` in a session the caller holds (a view read in one session)."""
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFoundError("Enheten", unit_id)
+    record = unit_record(unit)
+    return record if on is None else as_of(record, periods_of(session, unit_id), on)
 
 
 def _appointments_in_unit(snapshot: OrgSnapshot, unit_id: int) -> list[AppointmentView]:

@@ -175,6 +175,7 @@ class DecisionsTab(DelegationTab):
             dialog.deleteLater()
 
     def _separate_record(self) -> None:
+        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_separate_record
 
         title = self.tr("Särskilt protokoll över delegationsbeslut")
@@ -182,8 +183,11 @@ class DecisionsTab(DelegationTab):
         if dialog is None:
             return
         board, first, last = dialog.choice()
+        documents = self.services.delegation_documents
         self._preview(
-            lambda path: write_separate_record(self.services, board, first, last, path),
+            lambda path: write_separate_record(
+                documents.separate_record(board, first, last), path, Letterhead()
+            ),
             title,
             f"sarskilt-protokoll-{first}-{last}.pdf",
         )
@@ -235,6 +239,7 @@ class DecisionsTab(DelegationTab):
             self.edits.report(error)
 
     def _decisions_report(self) -> None:
+        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_decisions_report
 
         title = self.tr("Anmälan av delegationsbeslut")
@@ -243,9 +248,12 @@ class DecisionsTab(DelegationTab):
             return
         board, first, last = dialog.choice()
         everything = dialog.include_reported.isChecked()
+        documents = self.services.delegation_documents
         self._preview(
             lambda path: write_decisions_report(
-                self.services, board, first, last, path, include_reported=everything
+                documents.decision_report(board, first, last, include_reported=everything),
+                path,
+                Letterhead(),
             ),
             title,
             f"delegationsbeslut-{first}-{last}.pdf",
@@ -259,7 +267,7 @@ class DecisionsTab(DelegationTab):
             self.tr("Spara beslutsregistret"),
             f"delegationsbeslut-{first}-{last}.xlsx",
             lambda path, progress: write_decision_register(
-                self.services, first, last, path, progress
+                self.services.delegation_documents.decision_register(first, last), path, progress
             ),
         )
 

@@ -392,12 +392,16 @@ class OrderTab(DelegationTab):
             self.comparison_label.setText("")
 
     def _order_letter(self) -> None:
+        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_order_letter
 
         order_id = self.version_combo.currentData()
         if order_id is not None:
+            documents, today = self.services.delegation_documents, self.services.clock()
             self._preview(
-                lambda path: write_order_letter(self.services, int(order_id), path),
+                lambda path: write_order_letter(
+                    documents.order_letter(int(order_id), today), path, Letterhead()
+                ),
                 self.tr("Delegationsordning"),
                 f"delegationsordning-{order_id}.pdf",
             )
@@ -409,7 +413,7 @@ class OrderTab(DelegationTab):
             self.tr("Spara delegationsregistret"),
             f"delegationsregister-{self.on.isoformat()}.xlsx",
             lambda path, progress: write_delegation_register(
-                self.services, self.on, path, progress
+                self.services.delegation_documents.delegation_register(self.on), path, progress
             ),
         )
 

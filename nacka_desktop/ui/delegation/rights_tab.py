@@ -176,14 +176,18 @@ class RightsTab(DelegationTab):
         self.delegate_letter_button.setEnabled(person is not None)
 
     def _delegate_letter(self) -> None:
+        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_delegate_letter
 
         person = self.person_combo.currentData()
         on = self.rights_date.date().toPython()
         assert isinstance(on, date)
         if person is not None:
+            documents = self.services.delegation_documents
             self._preview(
-                lambda path: write_delegate_letter(self.services, int(person), on, path),
+                lambda path: write_delegate_letter(
+                    documents.delegate_letter(int(person), on), path, Letterhead()
+                ),
                 self.tr("Delegeringsbrev"),
                 f"delegeringsbrev-{person}.pdf",
             )

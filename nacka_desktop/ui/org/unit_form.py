@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nacka_desktop.domain.dates import is_valid_on
+from nacka_desktop.domain.dates import is_valid_on, today
 from nacka_desktop.domain.enums import WelfareBranch
 from nacka_desktop.domain.records import UnitRecord
 from nacka_desktop.domain.rules import ObjectKind
@@ -127,7 +127,7 @@ class UnitForm(RecordForm):
         self.name_edit.textChanged.connect(self._show_renamed_from)
         self.code_edit.textChanged.connect(self._show_renamed_from)
         self.correction_check.toggled.connect(self.renamed_from_edit.setDisabled)
-        self._on = date.today()
+        self._on = today()
         self._history: list[HistoryRow] = []
 
     @property

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
+from nacka_desktop.domain.dates import today
 from nacka_desktop.paths import sample_database_path
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.sample import build_sample_organisation
@@ -38,7 +38,7 @@ def open_sample_database(path: Path | None = None) -> Services:
             leftover.unlink(missing_ok=True)
         building = Services.open(partial)
         try:
-            build_sample_organisation(building.database, date.today())
+            build_sample_organisation(building.database, today())
         finally:
             building.close()
         partial.rename(path)

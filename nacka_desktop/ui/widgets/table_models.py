@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.org.queries import AppointmentView, SearchHit
@@ -33,7 +34,7 @@ class AppointmentsModel(QAbstractTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._show_unit = show_unit
         self._rows: list[AppointmentView] = []
-        self._on = date.today()
+        self._on = today()
         self._english = False
 
     def set_rows(self, rows: list[AppointmentView], on: date, english: bool) -> None:

@@ -170,21 +170,27 @@ class WorkActions(GuiActions):
 
     # -- documents -----------------------------------------------------------------------
     def show_letter(self, distribution_id: int) -> None:
+        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters import write_distribution_letter
 
-        work, on = self._services().work, self._on()
+        services, on = self._services(), self._on()
+        work, today = services.work, services.clock()
+        # The sample's letterhead until the window has a setting for it.
         self._preview(
-            lambda path: write_distribution_letter(work.distribution(distribution_id, on), path),
+            lambda path: write_distribution_letter(
+                work.distribution(distribution_id, on), path, Letterhead(), today
+            ),
             self.tr("Fördelning av arbetsmiljöuppgifter {id}").format(id=distribution_id),
             f"fordelning-{distribution_id}.pdf",
         )
 
     def show_return_letter(self, return_id: int) -> None:
+        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters import write_return_letter
 
         work, on = self._services().work, self._on()
         self._preview(
-            lambda path: write_return_letter(work.task_return(return_id, on), path),
+            lambda path: write_return_letter(work.task_return(return_id, on), path, Letterhead()),
             self.tr("Återföring av arbetsmiljöuppgifter {id}").format(id=return_id),
             f"aterforing-{return_id}.pdf",
         )
@@ -210,7 +216,9 @@ class WorkActions(GuiActions):
         self.export_task = run_in_background(
             self.window,
             self.tr("Skriver {name} …").format(name=path.name),
-            lambda progress: write_distribution_register(work, on, path, progress),
+            lambda progress: write_distribution_register(
+                work.distribution_register(on), path, progress
+            ),
             done=lambda _result: None,
             failed=lambda error: report_failure(
                 self.window, self.tr("Registret kunde inte sparas"), error
