@@ -185,7 +185,7 @@ def versus(
 
 
 def letter(args: ChildArgs) -> None:
-    from nacka_desktop.exports.letterhead import Letterhead
+    from nacka_desktop.domain.letterhead import Letterhead
     from nacka_desktop.exports.letters import write_distribution_letter
     from nacka_desktop.services.context import Services
 
@@ -404,7 +404,7 @@ def memory_child(mode: str) -> None:
 
 
 def many_letters(args: ChildArgs) -> None:
-    from nacka_desktop.exports.letterhead import Letterhead
+    from nacka_desktop.domain.letterhead import Letterhead
     from nacka_desktop.exports.letters import write_distribution_letter
     from nacka_desktop.services.context import Services
     from nacka_desktop.services.work_queries import distribution_view, sorted_distributions

@@ -172,7 +172,7 @@ def _gui_and_exports(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from nacka_desktop.exports.letterhead import Letterhead
+    from nacka_desktop.domain.letterhead import Letterhead
     from nacka_desktop.exports.letters import write_distribution_letter
     from nacka_desktop.exports.registers.delegation import write_delegation_register
     from nacka_desktop.ui.delegation.window import DelegationWindow

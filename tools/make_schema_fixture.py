@@ -26,6 +26,7 @@ from nacka_desktop.domain.delegation.orders import (  # noqa: E402
     LegalBasis,
 )
 from nacka_desktop.domain.enums import Role, UnitKind  # noqa: E402
+from nacka_desktop.domain.letterhead import Letterhead  # noqa: E402
 from nacka_desktop.services.context import Services  # noqa: E402
 from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft  # noqa: E402
 from nacka_desktop.services.org.units import UnitDraft  # noqa: E402
@@ -133,6 +134,9 @@ def main() -> None:
             to_unit_id=kf.id,
             prepared_on=date(2025, 4, 10),
         )
+    )
+    services.letterhead.set_letterhead(
+        Letterhead("Exempelkommun", ("Kommunledningskontoret",), logo=None)
     )
     services.close()
     with_wal = [Path(f"{target}{suffix}") for suffix in ("-wal", "-shm")]

@@ -18,7 +18,7 @@ from nacka_desktop.domain.rules import Violation
 from nacka_desktop.storage.errors import DatabaseOpenError, DatabaseReadOnlyError
 
 if TYPE_CHECKING:
-    from nacka_desktop.exports.letterhead import Letterhead
+    from nacka_desktop.domain.letterhead import Letterhead
     from nacka_desktop.services.context import Services
 
 EXIT_OK = 0
@@ -387,17 +387,19 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _letterhead(args: argparse.Namespace) -> Letterhead:
-    """The sender the options give; the sample's for what they leave out."""
-    from nacka_desktop.exports.letterhead import Letterhead
+def _letterhead(args: argparse.Namespace, saved: Letterhead) -> Letterhead:
+    """The organisation's letterhead (as saved in the database), with what the options give
+    instead."""
+    from nacka_desktop.domain.letterhead import Letterhead
 
     logo = Path(args.logo) if args.logo else None
     if logo is not None and not logo.is_file():
         raise ValueError(f"logotypen {logo} finns inte (eller är ingen fil)")
+    lines = tuple(line.strip() for line in args.letterhead if line.strip())
     return Letterhead(
-        municipality=(args.municipality or "").strip() or Letterhead().municipality,
-        lines=tuple(line.strip() for line in args.letterhead if line.strip()),
-        logo=logo,
+        municipality=(args.municipality or "").strip() or saved.municipality,
+        lines=lines or saved.lines,
+        logo=logo.read_bytes() if logo is not None else saved.logo,
     )
 
 
@@ -413,7 +415,7 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
     if kind == "letter" and args.letter_kind in ("distribution", "return"):
         from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
 
-        letterhead = _letterhead(args)
+        letterhead = _letterhead(args, services.letterhead.letterhead())
         if args.letter_kind == "distribution":
             view = services.work.distribution(args.object_id, on)
             write_distribution_letter(view, target, letterhead, printed_on)
@@ -425,7 +427,7 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
             write_order_letter,
         )
 
-        letterhead = _letterhead(args)
+        letterhead = _letterhead(args, services.letterhead.letterhead())
         if args.letter_kind == "order":
             order = documents.order_letter(args.object_id, printed_on)
             write_order_letter(order, target, letterhead)
@@ -437,7 +439,7 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
             write_separate_record,
         )
 
-        letterhead = _letterhead(args)
+        letterhead = _letterhead(args, services.letterhead.letterhead())
         board = services.delegation.board_by_name(args.board)
         if args.report_kind == "decisions":
             report = documents.decision_report(board, first, last, include_reported=args.all)

@@ -16,6 +16,7 @@ from nacka_desktop.services.delegation.orders import (
 )
 from nacka_desktop.services.delegation.queries import DelegationQueries
 from nacka_desktop.services.editing import Clock, Editor
+from nacka_desktop.services.letterhead import LetterheadService
 from nacka_desktop.services.org.consequences import ConsequenceService
 from nacka_desktop.services.org.people import AppointmentService, PersonService
 from nacka_desktop.services.org.processes import ProcessService
@@ -57,6 +58,7 @@ class Services:
     delegation_documents: DelegationDocuments  # what the letters and registers show
     council_matters: CouncilMatterService
     consequences: ConsequenceService
+    letterhead: LetterheadService
 
     @classmethod
     def for_database(cls, database: Database, clock: Clock = today) -> Services:
@@ -81,6 +83,7 @@ class Services:
             delegation_documents=DelegationDocuments(database, cache),
             council_matters=CouncilMatterService(editor),
             consequences=ConsequenceService(editor, units, appointments, queries),
+            letterhead=LetterheadService(editor),
         )
 
     @classmethod

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -433,6 +434,17 @@ class BoardSettingRow(Base):
         DateTime(timezone=True), default=utc_now, onupdate=utc_now
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class OrganisationSetting(Base):
+    """One setting of the organisation, shared by every user of the database (migration
+    0011): the letterhead's name and lines as text, its logo as the image's bytes."""
+
+    __tablename__ = "organisation_setting"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class DataVersion(Base):

@@ -944,6 +944,65 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>LetterheadDialog</name>
+    <message>
+        <source>Brevhuvud</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Överst i varje brev och rapport: kommunens namn, upp till tre rader under det (t.ex. förvaltningen) och en logotyp. Samma för alla som använder databasen.</source>
+        <translation>At the top of every letter and report: the municipality&apos;s name, up to three lines under it (e.g. the administration) and a logo. The same for everyone who uses the database.</translation>
+    </message>
+    <message>
+        <source>En rad för varje, t.ex. Stadsledningskontoret</source>
+        <translation>One line each, e.g. City Management Office</translation>
+    </message>
+    <message>
+        <source>Välj bild…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Kommunens namn</source>
+        <translation>Municipality&apos;s name</translation>
+    </message>
+    <message>
+        <source>Rader under namnet</source>
+        <translation>Lines under the name</translation>
+    </message>
+    <message>
+        <source>Logotyp</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Ange ett namn.</source>
+        <translation>Enter a name.</translation>
+    </message>
+    <message>
+        <source>Välj logotyp</source>
+        <translation>Choose logo</translation>
+    </message>
+    <message>
+        <source>Bilder (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Filen {name} är ingen bild.</source>
+        <translation>The file {name} is not an image.</translation>
+    </message>
+    <message>
+        <source>(ingen logotyp)</source>
+        <translation>(no logo)</translation>
+    </message>
+    <message>
+        <source>(ingen bild)</source>
+        <translation>(not an image)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Välj en enhet i trädet eller sök efter en person.</source>
@@ -964,6 +1023,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>&amp;Ny databas…</source>
         <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Brevhuvud…</source>
+        <translation>&amp;Letterhead…</translation>
     </message>
     <message>
         <source>&amp;Öppna databas…</source>
@@ -1120,6 +1183,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Ändra förordnande</source>
         <translation>Edit appointment</translation>
+    </message>
+    <message>
+        <source>Ändra brevhuvud</source>
+        <translation>Change letterhead</translation>
     </message>
     <message>
         <source>Öppna databas</source>

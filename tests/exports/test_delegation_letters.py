@@ -20,8 +20,8 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.records import AppointmentRecord
-from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters.delegation import (
     delegate_doc_id,
     order_doc_id,

@@ -17,8 +17,8 @@ from PIL import Image, ImageDraw
 from sqlalchemy.engine import Engine
 
 from nacka_desktop import cli
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import DistributionState
-from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
 from nacka_desktop.exports.letters.delegation import (
     write_decisions_report,
@@ -299,7 +299,8 @@ def test_the_logo_is_drawn_in_the_head(services: Services, sample: Sample, tmp_p
     view = services.work.task_return(sample.return_id, TODAY)
     plain, with_logo = tmp_path / "utan.pdf", tmp_path / "med.pdf"
     write_return_letter(view, plain, LETTERHEAD)
-    logo = Letterhead(LETTERHEAD.municipality, LETTERHEAD.lines, _logo(tmp_path / "logo.png"))
+    image = _logo(tmp_path / "logo.png").read_bytes()
+    logo = Letterhead(LETTERHEAD.municipality, LETTERHEAD.lines, image)
     write_return_letter(view, with_logo, logo)
 
     assert _images(plain) == []
@@ -322,7 +323,7 @@ def test_a_logo_that_is_no_image_fails_plainly_and_writes_nothing(
     path = tmp_path / "brev.pdf"
     view = services.work.task_return(sample.return_id, TODAY)
     with pytest.raises(ValueError, match="logotypen"):
-        write_return_letter(view, path, Letterhead(logo=not_an_image))
+        write_return_letter(view, path, Letterhead(logo=not_an_image.read_bytes()))
     assert list(tmp_path.iterdir()) == [not_an_image]
 
 
@@ -348,3 +349,15 @@ def test_the_command_line_takes_the_letterhead(
     report = ["export", "report", "separate", "--board", "KS", "--db", str(sample.database)]
     assert cli.main([*report, "--out", str(default)], launch_gui=lambda _db: 99) == cli.EXIT_OK
     assert head_of(default)[1].startswith("Nacka kommun")
+
+    # The organisation's own letterhead, saved in the database, is every letter's default.
+    saved = Services.open(sample.database, create=False)
+    try:
+        saved.letterhead.set_letterhead(Letterhead("Värmdö kommun", ("Kommunstyrelsen",)))
+    finally:
+        saved.close()
+    own = tmp_path / "egen.pdf"
+    assert cli.main([*report, "--out", str(own)], launch_gui=lambda _db: 99) == cli.EXIT_OK
+    head = head_of(own)
+    name_at = head.index(next(line for line in head if line.startswith("Värmdö kommun")))
+    assert head[name_at + 1].startswith("Kommunstyrelsen")

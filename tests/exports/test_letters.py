@@ -15,9 +15,9 @@ import pytest
 
 from nacka_desktop import cli
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
-from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
 from nacka_desktop.exports.letters.distribution import provision
 from nacka_desktop.services.context import Services

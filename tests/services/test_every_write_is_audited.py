@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from nacka_desktop.domain.delegation.orders import Delegate, DelegateKind, OrderStatus
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
@@ -44,6 +45,7 @@ Scenario = Callable[[Services], Measured]
 
 # Methods that only read (a preview runs an edit and rolls it back: nothing is committed).
 READS = {
+    "letterhead.letterhead",
     "processes.list",
     "tasks.list",
     "distributions.draft_of",
@@ -685,6 +687,11 @@ def _(s: Services) -> Measured:
 def _(s: Services) -> Measured:
     matter = s.council_matters.record(replace(_matter(s), id=0, case_number="TEST 2026/1"))
     return lambda: s.council_matters.delete(matter)
+
+
+@writes("letterhead.set_letterhead")
+def _(s: Services) -> Measured:
+    return lambda: s.letterhead.set_letterhead(Letterhead("Värmdö kommun", ("Kommunstyrelsen",)))
 
 
 # --- the tests ----------------------------------------------------------------------------------

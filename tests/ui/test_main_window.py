@@ -862,3 +862,26 @@ def test_dropping_a_unit_back_on_its_own_parent_changes_nothing(window):
     select_unit(window, "Lön och pension")
     drop(window, "Lön och pension", onto="Personalenheten")
     assert window.undo_stack.count() == 0
+
+
+def test_the_letterhead_is_set_in_its_dialog_and_undone(window, monkeypatch):
+    """Arkiv → Brevhuvud…: the organisation's name and lines on every letter, saved for every
+    user of the database; Ctrl+Z puts the one before back."""
+    from nacka_desktop.domain.letterhead import Letterhead
+    from nacka_desktop.ui.shell.letterhead_dialog import LetterheadDialog
+
+    def fill(dialog: LetterheadDialog) -> int:
+        assert dialog.name_edit.text() == "Nacka kommun"  # the sample's until saved
+        dialog.name_edit.setText("Värmdö kommun")
+        dialog.lines_edit.setPlainText("Kommunstyrelsen\n\nKansliet\n")
+        return 1
+
+    seen = fake_exec(monkeypatch, LetterheadDialog, fill)
+    window.letterhead_action.trigger()
+    assert len(seen) == 1
+    assert window.services.letterhead.letterhead() == Letterhead(
+        "Värmdö kommun", ("Kommunstyrelsen", "Kansliet")
+    )
+    assert window.undo_stack.undoText() == "Ändra brevhuvud"
+    window.undo_stack.undo()
+    assert window.services.letterhead.letterhead() == Letterhead()

@@ -42,7 +42,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from nacka_desktop.exports.letterhead import Letterhead
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.exports.output import check_output
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
@@ -557,17 +557,17 @@ def _letterhead(head: DocumentHead) -> list[Flowable]:
     ]
 
 
-def _logo(path: Path, room: float) -> Image:
+def _logo(image: bytes, room: float) -> Image:
     """The logo at LOGO_HEIGHT, its width in proportion (narrowed to the room beside the
-    document ID if it is very wide). A file that is no image fails the letter plainly."""
+    document ID if it is very wide). Bytes that are no image fail the letter plainly."""
     try:
-        width, height = ImageReader(str(path)).getSize()
-    except Exception as error:  # reportlab wraps whatever Pillow or the file system raised
-        raise ValueError(f"logotypen {path} kunde inte läsas som en bild: {error}") from error
+        width, height = ImageReader(io.BytesIO(image)).getSize()
+    except Exception as error:  # reportlab wraps whatever Pillow raised
+        raise ValueError(f"logotypen kunde inte läsas som en bild: {error}") from error
     if width <= 0 or height <= 0:
-        raise ValueError(f"logotypen {path} är tom")
+        raise ValueError("logotypen är tom")
     scale = min(LOGO_HEIGHT / height, room / width)
-    return Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
+    return Image(io.BytesIO(image), width=width * scale, height=height * scale, hAlign="LEFT")
 
 
 PageCallback = Callable[[Canvas, BaseDocTemplate], None]

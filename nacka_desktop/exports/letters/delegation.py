@@ -26,7 +26,7 @@ from nacka_desktop.domain.delegation.orders import (
     OrderStatus,
 )
 from nacka_desktop.domain.delegation.rights import Via
-from nacka_desktop.exports.letterhead import Letterhead
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
     HEAD_LABEL_WIDTH,
     TEXT_WIDTH,

@@ -8,8 +8,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import DistributionState
-from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
     TEXT_WIDTH,
     DocumentHead,

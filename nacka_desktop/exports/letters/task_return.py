@@ -8,8 +8,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import ReturnReason
-from nacka_desktop.exports.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
     FACT_LABEL_WIDTH,
     TEXT_WIDTH,

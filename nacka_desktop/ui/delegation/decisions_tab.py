@@ -175,7 +175,6 @@ class DecisionsTab(DelegationTab):
             dialog.deleteLater()
 
     def _separate_record(self) -> None:
-        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_separate_record
 
         title = self.tr("Särskilt protokoll över delegationsbeslut")
@@ -186,7 +185,9 @@ class DecisionsTab(DelegationTab):
         documents = self.services.delegation_documents
         self._preview(
             lambda path: write_separate_record(
-                documents.separate_record(board, first, last), path, Letterhead()
+                documents.separate_record(board, first, last),
+                path,
+                self.services.letterhead.letterhead(),
             ),
             title,
             f"sarskilt-protokoll-{first}-{last}.pdf",
@@ -239,7 +240,6 @@ class DecisionsTab(DelegationTab):
             self.edits.report(error)
 
     def _decisions_report(self) -> None:
-        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_decisions_report
 
         title = self.tr("Anmälan av delegationsbeslut")
@@ -253,7 +253,7 @@ class DecisionsTab(DelegationTab):
             lambda path: write_decisions_report(
                 documents.decision_report(board, first, last, include_reported=everything),
                 path,
-                Letterhead(),
+                self.services.letterhead.letterhead(),
             ),
             title,
             f"delegationsbeslut-{first}-{last}.pdf",

@@ -392,7 +392,6 @@ class OrderTab(DelegationTab):
             self.comparison_label.setText("")
 
     def _order_letter(self) -> None:
-        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_order_letter
 
         order_id = self.version_combo.currentData()
@@ -400,7 +399,9 @@ class OrderTab(DelegationTab):
             documents, today = self.services.delegation_documents, self.services.clock()
             self._preview(
                 lambda path: write_order_letter(
-                    documents.order_letter(int(order_id), today), path, Letterhead()
+                    documents.order_letter(int(order_id), today),
+                    path,
+                    self.services.letterhead.letterhead(),
                 ),
                 self.tr("Delegationsordning"),
                 f"delegationsordning-{order_id}.pdf",

@@ -176,7 +176,6 @@ class RightsTab(DelegationTab):
         self.delegate_letter_button.setEnabled(person is not None)
 
     def _delegate_letter(self) -> None:
-        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters.delegation import write_delegate_letter
 
         person = self.person_combo.currentData()
@@ -186,7 +185,9 @@ class RightsTab(DelegationTab):
             documents = self.services.delegation_documents
             self._preview(
                 lambda path: write_delegate_letter(
-                    documents.delegate_letter(int(person), on), path, Letterhead()
+                    documents.delegate_letter(int(person), on),
+                    path,
+                    self.services.letterhead.letterhead(),
                 ),
                 self.tr("Delegeringsbrev"),
                 f"delegeringsbrev-{person}.pdf",

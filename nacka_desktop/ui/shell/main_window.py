@@ -48,6 +48,7 @@ from nacka_desktop.ui.shell.context import AppContext
 from nacka_desktop.ui.shell.database_files import choose_database, new_database
 from nacka_desktop.ui.shell.edits import EditRunner
 from nacka_desktop.ui.shell.i18n import LANGUAGES
+from nacka_desktop.ui.shell.letterhead_dialog import LetterheadDialog
 from nacka_desktop.ui.shell.panels import ProblemsPanel, SearchBox
 from nacka_desktop.ui.shell.problems_checker import ProblemsChecker
 from nacka_desktop.ui.shell.settings import (
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         self.new_database_action = self._action(self.tr("&Ny databas…"), self.new_database)
+        self.letterhead_action = self._action(self.tr("&Brevhuvud…"), self.edit_letterhead)
         self.open_database_action = self._action(
             self.tr("&Öppna databas…"), self.choose_database, QKeySequence.StandardKey.Open
         )
@@ -261,6 +263,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Arkiv"))
         file_menu.addActions([self.new_database_action, self.open_database_action])
+        file_menu.addAction(self.letterhead_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Redigera"))
@@ -411,6 +414,7 @@ class MainWindow(QMainWindow):
             self.new_person_action,
             self.appoint_action,
             self.new_distribution_action,
+            self.letterhead_action,
         ):
             action.setEnabled(writable)
         self.tree.setDragEnabled(writable)
@@ -774,6 +778,23 @@ class MainWindow(QMainWindow):
             appointment_id,
             changes,
         )
+
+    def edit_letterhead(self) -> None:
+        """Who the letters are from: the organisation's, saved in the database."""
+        letterheads = self.services.letterhead
+        shown = letterheads.letterhead()
+        dialog = LetterheadDialog(shown, self, self.english)
+
+        def save() -> object:
+            chosen = dialog.letterhead()
+            return self.edits.edit(
+                self.tr("Ändra brevhuvud"),
+                lambda: letterheads.set_letterhead(chosen, loaded=shown),
+                letterheads.set_letterhead,
+                lambda _previous: letterheads.set_letterhead(chosen),
+            )
+
+        self.edits.run_dialog(dialog, save)
 
     def show_processes(self, process_id: int | None = None) -> None:
         dialog = ProcessesDialog(self.services, self.undo_stack, self, self.english)

@@ -170,7 +170,6 @@ class WorkActions(GuiActions):
 
     # -- documents -----------------------------------------------------------------------
     def show_letter(self, distribution_id: int) -> None:
-        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters import write_distribution_letter
 
         services, on = self._services(), self._on()
@@ -178,19 +177,23 @@ class WorkActions(GuiActions):
         # The sample's letterhead until the window has a setting for it.
         self._preview(
             lambda path: write_distribution_letter(
-                work.distribution(distribution_id, on), path, Letterhead(), today
+                work.distribution(distribution_id, on),
+                path,
+                services.letterhead.letterhead(),
+                today,
             ),
             self.tr("Fördelning av arbetsmiljöuppgifter {id}").format(id=distribution_id),
             f"fordelning-{distribution_id}.pdf",
         )
 
     def show_return_letter(self, return_id: int) -> None:
-        from nacka_desktop.exports.letterhead import Letterhead
         from nacka_desktop.exports.letters import write_return_letter
 
-        work, on = self._services().work, self._on()
+        work, on, letterheads = self._services().work, self._on(), self._services().letterhead
         self._preview(
-            lambda path: write_return_letter(work.task_return(return_id, on), path, Letterhead()),
+            lambda path: write_return_letter(
+                work.task_return(return_id, on), path, letterheads.letterhead()
+            ),
             self.tr("Återföring av arbetsmiljöuppgifter {id}").format(id=return_id),
             f"aterforing-{return_id}.pdf",
         )
