@@ -158,3 +158,20 @@ def test_a_save_without_a_loaded_version_is_an_undo_and_is_not_refused(
     sample.units.update(unit_id, **previous)
     assert sample.queries.unit(unit_id).charter == previous["charter"]
     assert sample.queries.unit(unit_id).seats == 9
+
+
+def test_a_rename_or_move_from_a_stale_tree_is_refused(sample: Services, other: Services):
+    """The tree showed the unit under one name and parent; a colleague renamed it since.
+    F2 and drag-and-drop pass what the tree (or the move's confirmation) showed."""
+    unit_id = some_unit_id(sample)
+    shown = sample.queries.unit(unit_id, TODAY)
+    other.units.rename(unit_id, "Välfärd skola och förskola", TODAY)
+    with pytest.raises(StaleEditError):
+        sample.units.rename(unit_id, "Skolan", TODAY, shown_name=shown.name)
+    assert sample.queries.unit(unit_id, TODAY).name == "Välfärd skola och förskola"
+
+    parent = shown.parent_id
+    assert parent is not None
+    with pytest.raises(StaleEditError):  # shown under a parent it no longer has on the date
+        sample.units.move(unit_id, parent, TODAY, shown_parent_id=parent + 10_000)
+    sample.units.move(unit_id, parent, TODAY, shown_parent_id=parent)  # as shown: goes through

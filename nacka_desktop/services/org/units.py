@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -99,6 +99,7 @@ class UnitService:
         unit_id: int,
         from_date: date | None = None,
         expected_version: int | None = None,
+        shown: Mapping[str, Any] | None = None,
         **changes: Any,
     ) -> dict[str, Any]:
         """Change fields of a unit; returns their previous values (for undo: `update(unit_id,
@@ -119,6 +120,14 @@ class UnitService:
         with self._editor.edit() as session:
             unit = _get_unit(session, unit_id)
             refuse_stale(expected_version, unit.version, "enheten", "the unit")
+            if shown:  # what the tree or a dialog showed of the unit on the date it changes
+                then = as_of(
+                    unit_record(unit),
+                    periods_of(session, unit_id),
+                    from_date or self._editor.clock(),
+                )
+                now = {name: getattr(then, name) for name in shown}
+                refuse_stale(dict(shown), now, "enheten", "the unit")
             if "code" in changes:
                 _refuse_code_in_use(session, changes["code"], unit_id)
             if changes.get("parent_id") is not None:
@@ -167,16 +176,26 @@ class UnitService:
             expect_on_undo(session, previous, expected_version, unit)
             return previous
 
-    def rename(self, unit_id: int, name: str, from_date: date | None = None) -> dict[str, Any]:
-        """Rename the unit from the date; returns what `update` puts back to undo it."""
-        return self.update(unit_id, from_date, name=name)
+    def rename(
+        self, unit_id: int, name: str, from_date: date | None = None, shown_name: str | None = None
+    ) -> dict[str, Any]:
+        """Rename the unit from the date; returns what `update` puts back to undo it.
+        `shown_name`: the name the tree showed (someone renamed it since: refused)."""
+        shown = {"name": shown_name} if shown_name is not None else None
+        return self.update(unit_id, from_date, shown=shown, name=name)
 
     def move(
-        self, unit_id: int, new_parent_id: int | None, from_date: date | None = None
+        self,
+        unit_id: int,
+        new_parent_id: int | None,
+        from_date: date | None = None,
+        shown_parent_id: int | Literal["unknown"] | None = "unknown",
     ) -> dict[str, Any]:
         """Place the unit under another from the date; returns what `update` puts back to
-        undo it."""
-        return self.update(unit_id, from_date, parent_id=new_parent_id)
+        undo it. `shown_parent_id`: where the user saw it on that date (someone moved it since:
+        refused)."""
+        shown = None if shown_parent_id == "unknown" else {"parent_id": shown_parent_id}
+        return self.update(unit_id, from_date, shown=shown, parent_id=new_parent_id)
 
     def close(self, unit_id: int, end: date) -> ClosedUnits:
         """End-date the unit, every open unit below it and every open appointment in them."""

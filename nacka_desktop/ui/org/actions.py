@@ -57,14 +57,16 @@ class OrgActions(GuiActions):
         record = self.edits.run_dialog(dialog, create)
         return record.id if record is not None else None
 
-    def rename(self, unit_id: int, name: str) -> None:
-        """Rename the unit from the view date (the name before it stays in the history)."""
+    def rename(self, unit_id: int, name: str, shown_name: str | None = None) -> None:
+        """Rename the unit from the view date (the name before it stays in the history);
+        `shown_name` is what the tree showed, so a rename made elsewhere meanwhile is not
+        silently replaced."""
         units = self._services().units
         on = self._on()
         self.edits.attempt(
             lambda: self.edits.edit(
                 self.tr("Byt namn till {name}").format(name=name),
-                lambda: units.rename(unit_id, name, on),
+                lambda: units.rename(unit_id, name, on, shown_name),
                 lambda previous: units.update(unit_id, **previous),
             )
         )
@@ -150,7 +152,8 @@ class OrgActions(GuiActions):
         return self.edits.attempt(
             lambda: self.edits.edit(
                 self.tr("Flytta {name}").format(name=unit.name),
-                lambda: units.move(unit_id, new_parent_id, from_date),
+                # Where the confirmation showed it: moved elsewhere meanwhile, refused.
+                lambda: units.move(unit_id, new_parent_id, from_date, unit.parent_id),
                 lambda previous: units.update(unit_id, **previous),
             )
         )

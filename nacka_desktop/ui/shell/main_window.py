@@ -703,7 +703,8 @@ class MainWindow(QMainWindow):
             self.tree.edit(index)
 
     def _rename_to(self, unit_id: int, name: str) -> None:
-        self.org_actions.rename(unit_id, name)
+        shown = self.tree_model.index_of_unit(unit_id).data()  # not yet refreshed: as seen
+        self.org_actions.rename(unit_id, name, shown if isinstance(shown, str) else None)
 
     def move_unit(self) -> None:
         unit_id = self.selected_unit_id()
