@@ -352,6 +352,10 @@ def row(record: Record) -> str:
     )
 
 
+def _now() -> str:
+    return datetime.now(UTC).astimezone().isoformat(sep=" ", timespec="seconds")
+
+
 def report(
     results: dict[str, list[Record]],
     sizes: dict[str, str],
@@ -469,7 +473,3 @@ HOW_MEASURED = """## How each figure is measured
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def _now() -> str:
-    return datetime.now(UTC).astimezone().isoformat(sep=" ", timespec="seconds")
