@@ -59,7 +59,7 @@ from nacka_desktop.domain.rules.delegation import check_delegation
 from nacka_desktop.imports.xlsx_reader import SheetLimitError, read_sheet_rows
 from nacka_desktop.services.context import Services
 from nacka_desktop.storage.models import DelegationItemRow
-from nacka_desktop.storage.text_limits import column_limit
+from nacka_desktop.storage.text_limits import column_limit, too_long
 
 _POLITICAL_BODIES = (
     UnitKind.MUNICIPAL_COUNCIL,
@@ -445,7 +445,7 @@ def _check_lengths(
     ):
         limit = column_limit(DelegationItemRow, name)
         if len(text) > limit:
-            problem(column, f"Texten är {len(text)} tecken lång; fältet rymmer högst {limit}.")
+            problem(column, too_long(len(text), limit)[0])
 
 
 def _check_rules(

@@ -21,7 +21,7 @@ from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.edited_rows import recording
 from nacka_desktop.storage.errors import DatabaseLockedError
 from nacka_desktop.storage.models import AuditEntry
-from nacka_desktop.storage.text_limits import TextTooLongError, refuse_overlong_text
+from nacka_desktop.storage.text_limits import TextTooLongError, refuse_overlong_text, too_long
 
 Clock = Callable[[], date]
 
@@ -55,20 +55,14 @@ class StaleEditError(ConcurrentEditError):
     def __init__(self, what_sv: str, what_en: str) -> None:
         RuntimeError.__init__(
             self,
-            f"Någon annan har ändrat {what_sv} sedan du öppnade {_pronoun(what_sv)} — ladda om. "
-            "Uppgifterna visas nu som de är sparade; gör ändringen igen.",
+            f"Någon annan har ändrat {what_sv} under tiden — ladda om. Uppgifterna visas nu "
+            "som de är sparade; gör ändringen igen.",
         )
         self.message = str(self)
         self.message_en = (
-            f"Someone else has changed {what_en} since you opened it — reload. The data is now "
-            "shown as saved; make the change again."
+            f"Someone else has changed {what_en} meanwhile — reload. The data is now shown as "
+            "saved; make the change again."
         )
-
-
-def _pronoun(what_sv: str) -> str:
-    if what_sv.endswith(("ar", "er")):  # nämndens inställningar
-        return "dem"
-    return "det" if what_sv.endswith(("et", "at")) else "den"
 
 
 def refuse_stale(loaded: Any, saved: Any, what_sv: str, what_en: str) -> None:
@@ -281,14 +275,14 @@ _KIND_OF_TABLE = {
 def _too_long(error: TextTooLongError) -> RuleViolationError:
     kinds = {kind.value: kind for kind in ObjectKind}
     kind = _KIND_OF_TABLE.get(error.table) or kinds.get(error.table, ObjectKind.AUDIT_ENTRY)
-    length, limit = f"{error.length:,}".replace(",", " "), f"{error.limit:,}".replace(",", " ")
+    sv, en = too_long(error.length, error.limit)
     return RuleViolationError(
         [
             Violation(
                 "DATA-2",
                 Severity.ERROR,
-                f"Texten är {length} tecken lång; fältet rymmer högst {limit}.",
-                f"The text is {length} characters long; the field takes at most {limit}.",
+                sv,
+                en,
                 kind,
                 error.object_id or 0,
                 error.field,

@@ -29,6 +29,16 @@ class TextTooLongError(ValueError):
         self.length = length
 
 
+def too_long(length: int, limit: int) -> tuple[str, str]:
+    """The refusal of a text too long for its field, in Swedish and English (the same words
+    wherever it is refused: a form, a service, an import's dry run)."""
+    shown, most = f"{length:,}".replace(",", " "), f"{limit:,}".replace(",", " ")
+    return (
+        f"Texten är {shown} tecken lång; fältet rymmer högst {most}.",
+        f"The text is {shown} characters long; the field takes at most {most}.",
+    )
+
+
 def column_limit(model: type[Any], field: str) -> int:
     """The longest text the model's column takes (for a check before anything is written,
     e.g. an import's dry run, to name the row and column as the save would refuse it)."""
