@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from nacka_desktop.sample import SampleSummary, build_sample_organisation
 from nacka_desktop.services.context import Services
+from nacka_desktop.storage.database import Database, open_database
+from nacka_desktop.storage.models import Unit
 
 TODAY = date(2026, 11, 26)
 
@@ -125,6 +133,32 @@ def services(db_path: Path) -> Iterator[Services]:
     opened = Services.open(db_path, clock=lambda: TODAY)
     yield opened
     opened.close()
+
+
+_SAMPLE_TEMPLATES: dict[date, tuple[Path, SampleSummary]] = {}
+
+
+def build_sample(database: Database, today: date = TODAY) -> SampleSummary:
+    """The sample organisation in `database`: built through the services once per test run
+    and date (about two seconds, hundreds of service calls), then copied page by page with
+    SQLite's backup API. tests/services/test_sample.py builds it for real each time."""
+    if today not in _SAMPLE_TEMPLATES:
+        folder = Path(tempfile.mkdtemp(prefix="nacka-sample-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = open_database(folder / f"sample-{today}.db")
+        summary = build_sample_organisation(template, today)
+        template.close()
+        _SAMPLE_TEMPLATES[today] = (folder / f"sample-{today}.db", summary)
+    path, summary = _SAMPLE_TEMPLATES[today]
+    with database.transaction() as session:
+        if session.scalar(select(Unit.id).limit(1)) is not None:
+            raise ValueError("build_sample: the database is not empty")
+    with database.engine.connect() as connection:
+        target = connection.connection.driver_connection
+        assert isinstance(target, sqlite3.Connection)
+        with closing(sqlite3.connect(path)) as source:
+            source.backup(target)
+    return summary
 
 
 def without_delegation_orders(services: Services) -> Services:

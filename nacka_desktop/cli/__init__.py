@@ -193,7 +193,7 @@ def run_demo(location: str, force: bool, out: TextIO, scale: str | None = None) 
     file (FILE.partial) and moved over it only when complete: a failed or killed build never
     leaves a half-made FILE behind, nor removes the one that was there."""
     # Imported here, not at the top: `--help` and `--version` need no database layer.
-    from nacka_desktop.services.scale_sample import scale_units
+    from nacka_desktop.sample.scale import scale_units
     from nacka_desktop.storage.file_use import open_elsewhere
 
     units: int | None = None
@@ -245,8 +245,8 @@ def run_demo(location: str, force: bool, out: TextIO, scale: str | None = None) 
 def _build_demo(
     target: str, location: str, out: TextIO, scale: str | None, units: int | None
 ) -> int:
+    from nacka_desktop.sample.scale import ScaleSampleError
     from nacka_desktop.services.context import Services
-    from nacka_desktop.services.scale_sample import ScaleSampleError
 
     services = Services.open(target)
     try:
@@ -267,7 +267,7 @@ def _build_demo(
 
 
 def _build_sample(services: Services, location: str, out: TextIO) -> None:
-    from nacka_desktop.services.sample import build_sample_organisation
+    from nacka_desktop.sample import build_sample_organisation
 
     summary = build_sample_organisation(services.database, today())
     print(
@@ -282,7 +282,7 @@ def _build_sample(services: Services, location: str, out: TextIO) -> None:
 
 def _build_scaled(services: Services, location: str, out: TextIO, scale: str, units: int) -> None:
     """Progress per step as it goes, then the summary; the last line is the time taken."""
-    from nacka_desktop.services.scale_sample import build_scaled_organisation
+    from nacka_desktop.sample.scale import build_scaled_organisation
 
     started = time.perf_counter()
     summary = build_scaled_organisation(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,7 @@ class Services:
     council_matters: CouncilMatterService
     consequences: ConsequenceService
     letterhead: LetterheadService
+    editor: Editor
 
     @classmethod
     def for_database(cls, database: Database, clock: Clock = today) -> Services:
@@ -84,11 +86,17 @@ class Services:
             council_matters=CouncilMatterService(editor),
             consequences=ConsequenceService(editor, units, appointments, queries),
             letterhead=LetterheadService(editor),
+            editor=editor,
         )
 
     @classmethod
     def open(cls, location: str | Path, clock: Clock = today, *, create: bool = True) -> Services:
         return cls.for_database(open_database(location, create=create), clock)
+
+    def joined(self) -> AbstractContextManager[None]:
+        """The edits made inside the block are one: checked once at the end, and committed
+        or refused together (an import, the sample)."""
+        return self.editor.joined()
 
     def close(self) -> None:
         self.database.close()

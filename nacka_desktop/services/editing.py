@@ -222,6 +222,17 @@ class Editor:
             finally:
                 _JOINED.reset(token)
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for what an edit reads before it starts: inside `joined`, the larger
+        edit's own (the rows it has added are not committed yet), else a reader."""
+        joined = _JOINED.get()
+        if joined is not None:
+            yield joined
+            return
+        with self.database.reader() as session:
+            yield session
+
     def preview(self, action: Callable[[], T], on: date) -> Preview[T]:
         """Run the action's edit as far as its check, then roll it back: what it would
         return, and what the rules would find new on the date (warnings included), or the

@@ -238,7 +238,7 @@ class DistributionService:
         _refuse_ahead(
             communicated_on, self._editor.clock(), distribution_id, "communicated_on", "AM-3"
         )
-        with self._editor.database.reader() as session:
+        with self._editor.reading() as session:
             distribution = _get(session, distribution_id)
             if distribution.communicated_on is not None:
                 raise refusal(
@@ -268,7 +268,7 @@ class DistributionService:
         """Record this year's follow-up (AM-8), of a distribution that has been in force;
         returns the previous one."""
         _refuse_ahead(on, self._editor.clock(), distribution_id, "followed_up_on", "AM-8")
-        with self._editor.database.reader() as session:
+        with self._editor.reading() as session:
             distribution = _get(session, distribution_id)
             starts = _starts_on(distribution)
             if starts is None or on < starts:

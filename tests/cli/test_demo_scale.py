@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from nacka_desktop import cli
-from nacka_desktop.services import scale_sample
-from nacka_desktop.services.scale_sample import ScaleSampleError, ScaleSummary
+from nacka_desktop.sample import scale as scale_sample
+from nacka_desktop.sample.scale import ScaleSampleError, ScaleSummary
 from nacka_desktop.storage.database import Database
 
 from .test_cli import run

@@ -16,8 +16,7 @@ from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.units import UnitDraft
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 from .corpus import HOLDOUT, Row, Verdict, judge, rows
 
@@ -32,7 +31,7 @@ PENDING_ROWS: dict[str, str] = {}
 def org(tmp_path_factory: pytest.TempPathFactory) -> OrgSnapshot:
     """The sample organisation, with an utskott of Socialnämnden (any nämnd may have one)."""
     services = Services.open(tmp_path_factory.mktemp("corpus") / "corpus.db", lambda: TODAY)
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     board = next(u for u in services.queries.snapshot().units.values() if u.name == "Socialnämnden")
     services.units.create(
         UnitDraft(
@@ -54,7 +53,7 @@ def reglementen(tmp_path_factory: pytest.TempPathFactory) -> dict[int, BoardSett
     its named förvaltningschefer: the corpus writes "Förvaltningschef" for every board
     (DEL-10)."""
     services = Services.open(tmp_path_factory.mktemp("reglemente") / "r.db", lambda: TODAY)
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     settings = services.delegation.board_settings()
     services.close()
     return {board: BoardSetting(board, laws=s.laws, areas=s.areas) for board, s in settings.items()}

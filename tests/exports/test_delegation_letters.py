@@ -32,8 +32,7 @@ from nacka_desktop.exports.letters.delegation import (
 )
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 HR2_BY = "Stadsdirektören och personaldirektören"  # who tested the need (HR-2)
 HR3_WITH = "Verksamhetschefen"  # the manager's chief, consulted (HR-3)
@@ -142,7 +141,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Documents]:
     folder = tmp_path_factory.mktemp("delegation_letters")
     services = Services.open(folder / "nacka.db", clock=lambda: TODAY)
     try:
-        build_sample_organisation(services.database, TODAY)
+        build_sample(services.database, TODAY)
         org = services.queries.snapshot()
         board = next(u for u in org.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD)
         order = services.delegation_orders.create_order(board.id, ITEMS)
@@ -298,7 +297,7 @@ def test_a_right_held_by_vidaredelegation_says_from_whom(
     KeyError: the letter had no words for that way of holding it."""
     from nacka_desktop.domain.delegation.rights import Via
 
-    build_sample_organisation(services.database, TODAY)  # the upphandlare holds one
+    build_sample(services.database, TODAY)  # the upphandlare holds one
     subdelegations = services.delegation.subdelegations()
     assert subdelegations, "the sample passes something on"
     documents_view = services.delegation_documents

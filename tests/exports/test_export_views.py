@@ -32,9 +32,8 @@ from nacka_desktop.exports.registers.delegation import (
 )
 from nacka_desktop.exports.registers.work import write_distribution_register
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.storage.database import Database
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 CLOCK = date(2031, 5, 17)  # the caller's "today": neither TODAY nor the real date
 FIRST = date(2026, 1, 1)
@@ -66,7 +65,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sample]:
     database = folder / "sample.db"
     services = Services.open(database, clock=lambda: TODAY)
     try:
-        build_sample_organisation(services.database, TODAY)
+        build_sample(services.database, TODAY)
         views = services.work.distributions(TODAY)
         draft = next(v for v in views if v.state is DistributionState.DRAFT)
         task_return = next(r for v in views for r in v.returns)

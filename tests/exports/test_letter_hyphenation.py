@@ -11,8 +11,7 @@ from reportlab.platypus import Paragraph
 from nacka_desktop.domain.delegation.format import format_citation
 from nacka_desktop.exports.letters._layout import esc, styles
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 # The order's columns: Ärende, Delegat, Ersättare, Lagrum (minus the cell padding).
 WIDTHS = [38 * mm, 29 * mm, 28 * mm, 27 * mm]
@@ -31,7 +30,7 @@ def lines(text: str, width: float) -> list[str]:
 @pytest.fixture(scope="module")
 def cells(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, float]]:
     services = Services.open(tmp_path_factory.mktemp("hyphen") / "s.db", lambda: TODAY)
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     org = services.queries.snapshot()
     found = []
     for order in services.delegation.orders():

@@ -21,8 +21,8 @@ from nacka_desktop.domain.work_environment import DistributionState, ReturnReaso
 from nacka_desktop.exports.letters import write_distribution_letter, write_return_letter
 from nacka_desktop.exports.letters.distribution import provision
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.services.work_environment import ALL_CONFIRMED, DistributionDraft
+from tests.conftest import build_sample
 
 ON = date(2026, 11, 26)  # tests/conftest.py's TODAY
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -89,7 +89,7 @@ def _line(snapshot: OrgSnapshot) -> tuple[AppointmentRecord, AppointmentRecord, 
 def letters(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Letters]:
     folder = tmp_path_factory.mktemp("letters")
     services = Services.open(folder / "letters.db", clock=lambda: ON)
-    build_sample_organisation(services.database, ON)
+    build_sample(services.database, ON)
     snapshot = services.queries.snapshot()
     city_director, director, manager = _line(snapshot)
     base = max(a.valid_from or date(2019, 1, 1) for a in (city_director, director, manager))
@@ -452,7 +452,7 @@ def test_texts_longer_than_a_page_go_on_to_the_next_instead_of_failing(
 
     from nacka_desktop.exports.letters.delegation import write_order_letter
 
-    build_sample_organisation(services.database, ON)
+    build_sample(services.database, ON)
     long = ("Uppgifterna stannar hos den som har dem tills vidare. " * 200)[:10_000]
     work = services.work.snapshot()
     draft = services.distributions.draft_of(next(iter(work.distributions)))

@@ -25,8 +25,8 @@ from nacka_desktop.exports.registers.work import (
 )
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.units import UnitDraft
-from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.services.work_environment import ALL_CONFIRMED, DistributionDraft
+from tests.conftest import build_sample
 from tests.services.builders import Line, add_person, appoint, build_line
 
 ON = date(2026, 11, 26)  # tests/conftest.py's TODAY
@@ -407,7 +407,7 @@ def test_holdings_agree_with_held_by_person(
 
 
 def test_holdings_agree_with_held_by_person_in_the_sample(services: Services) -> None:
-    build_sample_organisation(services.database, ON)
+    build_sample(services.database, ON)
     found = _holdings(services, ON)
     assert set(found) == _held_by_every_person(services, ON)
     assert len(found) == len(set(found))
@@ -524,7 +524,7 @@ def test_libreoffice_opens_the_register(register: Register, tmp_path: Path) -> N
 def test_progress_is_reported_and_raising_in_it_leaves_no_file(
     services: Services, tmp_path: Path
 ) -> None:
-    build_sample_organisation(services.database, ON)
+    build_sample(services.database, ON)
     folder = tmp_path / "out"
     folder.mkdir()
     target = folder / "register.xlsx"

@@ -141,7 +141,7 @@ def _stream(zf: zipfile.ZipFile, name: str, chunks: Chunks) -> None:
 def sample_template(path: Path) -> Path:
     """A database file with the sample organisation and no delegation orders (each test builds
     the ones it needs), to copy per test."""
-    from nacka_desktop.services.sample import build_sample_organisation
+    from nacka_desktop.sample import build_sample_organisation
     from tests.conftest import TODAY, without_delegation_orders
 
     services = Services.open(path, clock=lambda: TODAY)

@@ -25,8 +25,7 @@ from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.exports.registers.delegation import write_delegation_register
 from nacka_desktop.imports.delegations import ImportResult, import_delegations
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY, without_delegation_orders
+from tests.conftest import TODAY, build_sample, without_delegation_orders
 
 ADOPTED = date(2025, 1, 1)
 
@@ -34,7 +33,7 @@ ADOPTED = date(2025, 1, 1)
 @pytest.fixture
 def sample(services: Services) -> Services:
     """The sample organisation without its own orders: each test builds the ones it needs."""
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     without_delegation_orders(services)
     return services
 

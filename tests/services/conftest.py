@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY, without_delegation_orders
+from tests.conftest import TODAY, build_sample, without_delegation_orders
 
 
 @pytest.fixture
 def sample(services: Services) -> Services:
     """The sample organisation without its own orders: each test builds the ones it needs."""
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     without_delegation_orders(services)
     return services

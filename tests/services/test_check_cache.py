@@ -20,8 +20,7 @@ from nacka_desktop.services.checking import all_violations
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
 from nacka_desktop.services.org.people import AppointmentDraft
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 from .builders import execute
 
@@ -32,7 +31,7 @@ Edit = Callable[[Services], object]
 def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "sample.db"
     services = Services.open(path, clock=lambda: TODAY)
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     services.close()
     return path
 

@@ -32,11 +32,10 @@ from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
 from nacka_desktop.services.org.units import UnitDraft
-from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.services.work_environment import ALL_CONFIRMED
 from nacka_desktop.storage.audit_chain import verify_chain
 from nacka_desktop.storage.models import DataVersion, DelegatedDecision
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 Measured = Callable[[], object]  # the one call a scenario measures, after its own set-up
 Scenario = Callable[[Services], Measured]
@@ -138,6 +137,10 @@ def public_service_methods() -> set[str]:
     """ "field.method" for every public method of every service object `Services` holds."""
     found: set[str] = set()
     for attribute in dataclasses.fields(Services):
+        if attribute.name == "editor":
+            # The guarded edit the services write through, not a service: an edit that
+            # writes rows without an entry is rolled back by the editor (MissingAuditError).
+            continue
         kind = attribute.type if isinstance(attribute.type, type) else None
         name = attribute.type if isinstance(attribute.type, str) else getattr(kind, "__name__", "")
         cls = _service_class(str(name))
@@ -197,7 +200,7 @@ def _counters(connection: Connection) -> dict[str, int]:
 def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("sample") / "sample.db"
     services = Services.open(path, clock=lambda: TODAY)
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     services.close()
     return path
 

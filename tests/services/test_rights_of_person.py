@@ -18,8 +18,7 @@ from nacka_desktop.domain.delegation.rights import (
 )
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 
 def _by_definition(
@@ -50,7 +49,7 @@ def _by_definition(
 
 
 def test_rights_of_every_person_equal_the_definition(services: Services) -> None:
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     org = services.queries.snapshot()
     orders = services.delegation.orders()
     subdelegations = services.delegation.subdelegations()

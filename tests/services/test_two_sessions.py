@@ -16,8 +16,7 @@ from nacka_desktop.domain.delegation.orders import OrderStatus
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import ConcurrentEditError, StaleEditError
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 
 @pytest.fixture
@@ -87,7 +86,7 @@ def test_a_person_and_an_appointment_saved_by_someone_else_are_not_overwritten(
 def test_a_task_an_item_and_a_council_matter_compare_what_the_dialog_showed(
     services: Services, db_path: Path
 ):
-    build_sample_organisation(services.database, TODAY)  # with its delegation orders
+    build_sample(services.database, TODAY)  # with its delegation orders
     sample, other = services, Services.open(db_path, clock=lambda: TODAY, create=False)
     try:
         _compare_what_the_dialog_showed(sample, other)

@@ -18,13 +18,12 @@ from nacka_desktop.domain.delegation.rights import (
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.people import AppointmentDraft
-from nacka_desktop.services.sample import build_sample_organisation
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 
 @pytest.fixture
 def sample(services: Services) -> Services:
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     return services
 
 

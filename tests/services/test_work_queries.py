@@ -13,9 +13,9 @@ from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
-from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.services.work_queries import DistributionView, WorkQueries
 from nacka_desktop.storage.database import open_database
+from tests.conftest import build_sample
 
 TODAY = date(2026, 11, 26)
 
@@ -23,7 +23,7 @@ TODAY = date(2026, 11, 26)
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     database = open_database(tmp_path_factory.mktemp("work") / "sample.db")
-    build_sample_organisation(database, TODAY)
+    build_sample(database, TODAY)
     yield Services.for_database(database, clock=lambda: TODAY)
     database.close()
 

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.ui.org.consequences_dialog import ConsequencesDialog
 from nacka_desktop.ui.org.dialogs import DateDialog
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import Settings
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 from .helpers import MessageBoxes, settle_problems
 
@@ -70,7 +69,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def sample_services(services: Services) -> Services:
     """The sample organisation (~44 units, 290 persons) on the fixed 'today'."""
-    build_sample_organisation(services.database, TODAY)
+    build_sample(services.database, TODAY)
     return services
 
 

@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
 from nacka_desktop.storage import health
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import Settings
-from tests.conftest import TODAY
+from tests.conftest import TODAY, build_sample
 
 from .helpers import MessageBoxes, select_unit, settle_problems
 
@@ -26,7 +25,7 @@ def read_only_window(
     qtbot: QtBot, db_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
     made = Services.open(db_path, clock=lambda: TODAY)
-    build_sample_organisation(made.database, TODAY)
+    build_sample(made.database, TODAY)
     made.close()
     # What a file or folder the user cannot write tells this process (tests run as root too).
     monkeypatch.setattr(health, "is_read_only", lambda _path: True)

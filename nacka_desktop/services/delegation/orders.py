@@ -3,7 +3,7 @@ decision log; each one transaction, checked against DEL-1…DEL-11 and HR-1…HR
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -498,14 +498,18 @@ class DelegationOrderService:
             created = self.ensure_titled_positions(titles) if titles else []
         return order_id, created
 
-    def ensure_titled_positions(self, titles: Sequence[str]) -> list[str]:
-        """Make the titled positions known (e.g. "Kommunjurist"); returns the new ones."""
+    def ensure_titled_positions(
+        self, titles: Sequence[str], descriptions: Mapping[str, str] | None = None
+    ) -> list[str]:
+        """Make the titled positions known (e.g. "Kommunjurist"), a new one with its
+        description if one is given; returns the new ones."""
         with self._editor.edit() as session:
             known = {t.casefold() for t in session.scalars(select(TitledPosition.title))}
             created = []
             for title in dict.fromkeys(t.strip() for t in titles if t.strip()):
                 if title.casefold() not in known:
-                    session.add(TitledPosition(title=title))
+                    description = (descriptions or {}).get(title, "").strip()
+                    session.add(TitledPosition(title=title, description=description))
                     known.add(title.casefold())
                     created.append(title)
             if created:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from nacka_desktop.domain.dates import today
 from nacka_desktop.paths import sample_database_path
+from nacka_desktop.sample import build_sample_organisation
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import build_sample_organisation
 
 NO_DISPLAY_MESSAGE = """\
 nacka-desktop: ingen skärm hittades (varken DISPLAY eller WAYLAND_DISPLAY är satt).

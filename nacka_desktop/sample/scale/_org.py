@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
-from nacka_desktop.services.sample import _PARTIES  # the sample's KF, seat by seat
-from nacka_desktop.services.scale_sample import _names as names
-from nacka_desktop.services.scale_sample._areas import (
+from nacka_desktop.sample import data as sample_data
+from nacka_desktop.sample.scale import _names as names
+from nacka_desktop.sample.scale._areas import (
     AREAS,
     BOARDS,
     CORE_AREAS,
@@ -339,7 +339,7 @@ class Organisation:
 
     def _politicians(self) -> None:
         sides: dict[bool, list[Person]] = {True: [], False: []}
-        for party, seats, in_majority in _PARTIES:
+        for party, seats, in_majority in _parties():
             sides[in_majority] += [
                 self._person(f"Förtroendevald ({party})", True) for _ in range(seats)
             ]
@@ -370,7 +370,7 @@ class Organisation:
         for side, seats in ((True, _BOARD_SEATS[0]), (False, _BOARD_SEATS[1])):
             # Each politician sits on at most two boards: add board-only politicians as needed.
             needed = len(boards) * seats - 2 * len(pools[side])
-            parties = [p for p, _, m in _PARTIES if m is side]
+            parties = [p for p, _, m in _parties() if m is side]
             pools[side] += [
                 self._person(f"Förtroendevald ({parties[i % len(parties)]})", True)
                 for i in range(max(0, (needed + 1) // 2))
@@ -483,3 +483,8 @@ def _deputy_role(unit: Unit) -> Role | None:
     if unit.kind is _K.OPERATING_AREA and unit.leader_role is Role.PRINCIPAL:
         return Role.DEPUTY_PRINCIPAL
     return None
+
+
+def _parties() -> list[tuple[str, int, bool]]:
+    """The sample's KF, seat by seat: (party, seats, in the majority)."""
+    return [(p.party, p.seats, p.majority) for p in sample_data.organisation().parties]

@@ -20,27 +20,10 @@ from datetime import date, timedelta
 
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.work_environment import ReturnReason, add_months
-from nacka_desktop.services.sample import (
-    _AREA_LEADERS,
-    _DIRECTOR_TEXTS,
-    _DIRECTORS,
-    _KS_TEXTS,
-    _THE_GIVER,
-)
-from nacka_desktop.services.scale_sample._org import Appt, Organisation, Unit
+from nacka_desktop.sample import data as sample_data
+from nacka_desktop.sample.scale._org import Appt, Organisation, Unit
 
-ALL_TASKS = (
-    "SAM-RISK",
-    "SAM-UTRED",
-    "SAM-REHAB",
-    "SAM-INTRO",
-    "SAM-SKYDD",
-    "SAM-KEMI",
-    "SAM-BRAND",
-    "SAM-HOT",
-    "SAM-ENSAM",
-    "SAM-OSA",
-)
+ALL_TASKS = sample_data.work().tasks
 # A gruppchef's share (AM-5); the rest of a unit's tasks may go to the biträdande chef and
 # staff. Risk assessment and rehabilitation stay with the manager.
 GROUP_TASKS = ("SAM-SKYDD", "SAM-BRAND", "SAM-HOT", "SAM-ENSAM")
@@ -403,24 +386,9 @@ class WorkPlan:
 
 def texts(dist: Dist) -> tuple[str, str]:
     """What applies during the receiver's absence, and which tasks stay with the giver (AM-7);
-    a manager's absence clause names the tillförordnad chef (AM-11)."""
+    a manager who may pass tasks on is written to as an area's leader, whose absence clause
+    names the tillförordnad chef (AM-11)."""
     giver = dist.giver
-    if giver is None:
-        return _KS_TEXTS
-    if dist.receiver.role in _DIRECTORS:
-        return _DIRECTOR_TEXTS
-    the = _THE_GIVER[giver.role]
-    if giver.role in _AREA_LEADERS or dist.may_pass_on:
-        return (
-            "Vid chefens frånvaro upprätthålls uppgifterna av den som är förordnad som "
-            f"tillförordnad chef, annars av {the}. Semester och kortare frånvaro lämnas över "
-            "skriftligen.",
-            f"{the.capitalize()} behåller beslut om arbetsmiljöåtgärder som går utöver "
-            "enhetens budget och frågor som berör flera enheter i området.",
-        )
-    return (
-        f"Vid mottagarens frånvaro, också vid semester, återgår uppgifterna till {the}.",
-        f"{the.capitalize()} behåller övriga arbetsmiljöuppgifter, rehabilitering och "
-        "arbetsanpassning, alla personalärenden (anställning, lön, varning, uppsägning) och "
-        "beslut som kräver medel utöver den egna budgeten.",
+    return sample_data.work().texts(
+        giver.role if giver else None, dist.receiver.role, as_area_leader=dist.may_pass_on
     )

@@ -27,7 +27,7 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
-from nacka_desktop.services.scale_sample._matters import (
+from nacka_desktop.sample.scale._matters import (
     COMMON,
     GENERIC,
     KS_OWN,
@@ -39,8 +39,8 @@ from nacka_desktop.services.scale_sample._matters import (
     Tpl,
     procurement,
 )
-from nacka_desktop.services.scale_sample._matters_boards import DOMAIN_MATTERS
-from nacka_desktop.services.scale_sample._org import Appt, Organisation, Unit
+from nacka_desktop.sample.scale._matters_boards import DOMAIN_MATTERS
+from nacka_desktop.sample.scale._org import Appt, Organisation, Unit
 
 ITEMS = 300
 Entry = tuple[Tpl, str, str, str]  # template, matter, delegate, limits

@@ -28,18 +28,16 @@ from nacka_desktop.domain.delegation.rights import rights_of_person
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.domain.work_environment import DistributionState, follow_up_due, state_on
-from nacka_desktop.services import scale_sample
-from nacka_desktop.services.checking import PendingCheck, ViolationCache, all_violations
-from nacka_desktop.services.sample import build_sample_organisation
-from nacka_desktop.services.scale_sample import (
+from nacka_desktop.sample import scale as scale_sample
+from nacka_desktop.sample.scale import (
     SCALES,
     ScaleSampleError,
     ScaleSummary,
     build_scaled_organisation,
     scale_units,
 )
-from nacka_desktop.services.scale_sample._delegation import ITEMS, _expand
-from nacka_desktop.services.scale_sample._matters import (
+from nacka_desktop.sample.scale._delegation import ITEMS, _expand
+from nacka_desktop.sample.scale._matters import (
     COMMON,
     GENERIC,
     KS_OWN,
@@ -48,12 +46,14 @@ from nacka_desktop.services.scale_sample._matters import (
     URGENT,
     procurement,
 )
-from nacka_desktop.services.scale_sample._matters_boards import DOMAIN_MATTERS
-from nacka_desktop.services.scale_sample._org import Ids, Organisation
+from nacka_desktop.sample.scale._matters_boards import DOMAIN_MATTERS
+from nacka_desktop.sample.scale._org import Ids, Organisation
+from nacka_desktop.services.checking import PendingCheck, ViolationCache, all_violations
 from nacka_desktop.storage.database import Database, open_database
 from nacka_desktop.storage.models import DelegatedDecision, TaskDistribution, Unit, UnitHistory
 from nacka_desktop.storage.repositories.delegation import load_decision_records, load_orders
 from nacka_desktop.storage.repositories.work import load_work_snapshot
+from tests.conftest import build_sample
 
 TODAY = date(2026, 11, 26)
 UNITS = 90
@@ -250,7 +250,7 @@ def test_every_matter_of_the_catalogue_may_be_delegated_by_its_board() -> None:
 def test_refuses_a_database_that_holds_an_organisation(tmp_path: Path) -> None:
     database = open_database(tmp_path / "sample.db")
     try:
-        build_sample_organisation(database, TODAY)
+        build_sample(database, TODAY)
         with pytest.raises(ValueError, match="tom databas"):
             build_scaled_organisation(database, TODAY, 60)
     finally:

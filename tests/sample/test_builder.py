@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,13 +26,13 @@ from nacka_desktop.domain.delegation.rights import direct_holders, orders_in_for
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.responsibility import responsible_manager
-from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.domain.rules.org import check_organisation
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason, WorkSnapshot
-from nacka_desktop.services import sample
+from nacka_desktop.sample import SampleSummary, build_sample_organisation, data
+from nacka_desktop.sample import builder as sample
+from nacka_desktop.sample.delegation import UndelegatedDecisionError
 from nacka_desktop.services.checking import all_violations
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.sample import SampleSummary, build_sample_organisation
 from nacka_desktop.services.work_queries import DistributionView, distribution_view
 from nacka_desktop.storage.database import Database, open_database
 from nacka_desktop.storage.models import (
@@ -263,12 +264,25 @@ def test_manager_of_follows_the_history(built: tuple[Database, SampleSummary]) -
     assert acting.role_label == "t.f. enhetschef"
 
 
-def test_one_audit_entry(built: tuple[Database, SampleSummary]) -> None:
-    with built[0].reader() as session:
-        entries = list(session.scalars(select(AuditEntry)))
-    assert [e.action for e in entries] == ["sample.build"]
-    assert entries[0].object_kind == ObjectKind.UNIT.value
-    assert entries[0].details["units"] == built[1].units
+def test_every_step_is_audited_as_the_service_that_made_it(
+    built: tuple[Database, SampleSummary],
+) -> None:
+    """The sample goes through the front door: its trail is the services' own entries, one
+    per step, as if a user had entered it (nothing written behind the services' back)."""
+    database, summary = built
+    with database.reader() as session:
+        actions = [e.action for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+    made = {action: actions.count(action) for action in set(actions)}
+    assert made["unit.create"] == summary.units
+    assert made["person.create"] == summary.persons
+    assert made["appointment.create"] == summary.appointments
+    assert made["process.create"] == summary.processes
+    assert made["distribution.create"] == summary.distributions
+    assert made["delegation_item.create"] == summary.delegation_items
+    assert made["delegated_decision.create"] == summary.decisions
+    assert made["delegation_order.adopt"] == 3
+    assert {"distribution.sign", "distribution.oral", "distribution.return"} <= set(made)
+    assert actions[0] == "unit.create"  # the tree first, top down
 
 
 def test_building_twice_is_refused(built: tuple[Database, SampleSummary]) -> None:
@@ -279,16 +293,47 @@ def test_building_twice_is_refused(built: tuple[Database, SampleSummary]) -> Non
         assert session.scalar(select(func.count()).select_from(Unit)) == summary.units
 
 
-def test_a_broken_sample_is_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = Violation("DATA-2", Severity.ERROR, "Fel.", "Wrong.", ObjectKind.UNIT, 1)
-    monkeypatch.setattr(sample, "all_violations", lambda *_args, **_kwargs: [broken])
+def test_a_sample_the_rules_refuse_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Data that breaks a rule (here a group placed straight under fullmäktige) is refused by
+    the final check of the one edit the sample is, naming the rule, and nothing is written."""
+    organisation = data.organisation()
+    misplaced = tuple(
+        replace(office, parent="KF") if office.code == "1110" else office
+        for office in organisation.offices
+    )
+    monkeypatch.setattr(data, "organisation", lambda: replace(organisation, offices=misplaced))
     database = open_database(tmp_path / "broken.db")
-    with pytest.raises(RuntimeError, match="DATA-2"):
+    with pytest.raises(sample.SampleRefusedError, match=r"ORG-\d"):
         build_sample_organisation(database, TODAY)
     with database.reader() as session:
         assert session.scalar(select(func.count()).select_from(Unit)) == 0
         assert session.scalar(select(func.count()).select_from(Person)) == 0
         assert session.scalar(select(func.count()).select_from(TaskDistribution)) == 0
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == 0
+    database.close()
+
+
+def test_a_row_the_services_refuse_stops_the_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decision dated before the board delegated the matter (the ekonomidirektör then in
+    post, before any order of KS's was adopted) is refused by the service that records
+    decisions (DEL-1), as it would be for a user; the sample stops with nothing written."""
+    delegation = data.delegation()
+    assert max(order.adopted_days_ago for order in delegation.orders) < 2000
+    early = replace(delegation.decisions[0], days_ago=2000)
+    monkeypatch.setattr(
+        data,
+        "delegation",
+        lambda: replace(delegation, decisions=(early, *delegation.decisions[1:])),
+    )
+    database = open_database(tmp_path / "refused.db")
+    with pytest.raises(UndelegatedDecisionError, match=early.description[:20]):
+        build_sample_organisation(database, TODAY)
+    with database.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Unit)) == 0
     database.close()
 
 

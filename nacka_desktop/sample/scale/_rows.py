@@ -7,10 +7,10 @@ from typing import Any
 
 from nacka_desktop.domain.delegation.orders import Delegate, DelegationItem
 from nacka_desktop.domain.enums import ProcessKind
-from nacka_desktop.services.sample import CONSULTED_WITH, NEED_TESTED_BY
-from nacka_desktop.services.scale_sample._delegation import DelegationPlan, Item, Who
-from nacka_desktop.services.scale_sample._org import Appt, Organisation, Person, Unit
-from nacka_desktop.services.scale_sample._work import WorkPlan, texts
+from nacka_desktop.sample import data as sample_data
+from nacka_desktop.sample.scale._delegation import DelegationPlan, Item, Who
+from nacka_desktop.sample.scale._org import Appt, Organisation, Person, Unit
+from nacka_desktop.sample.scale._work import WorkPlan, texts
 from nacka_desktop.storage.models import (
     Base,
     BoardSettingRow,
@@ -290,6 +290,7 @@ class Rows:
         )
 
     def decisions(self, plan: DelegationPlan) -> Batches:
+        steps = sample_data.delegation()  # who tests the need (HR-2) and who is consulted (HR-3)
         rows = [
             self.stamped(
                 {
@@ -301,9 +302,9 @@ class Rows:
                     "case_number": d.case_number,
                     "subdelegation_id": None,
                     "need_tested_on": d.need_tested_on,
-                    "need_tested_by": NEED_TESTED_BY if d.need_tested_on else "",
+                    "need_tested_by": steps.need_tested_by if d.need_tested_on else "",
                     "consulted_on": d.consulted_on,
-                    "consulted_with": CONSULTED_WITH if d.consulted_on else "",
+                    "consulted_with": steps.consulted_with if d.consulted_on else "",
                     "reported_on": d.reported_on,
                     "appealable": d.appealable,
                     "recorded_separately_on": d.recorded_separately_on,

@@ -25,11 +25,11 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.rules import ObjectKind, Violation
+from nacka_desktop.sample.scale._delegation import DelegationPlan
+from nacka_desktop.sample.scale._org import MIN_UNITS, Ids, Organisation
+from nacka_desktop.sample.scale._rows import GOVERNING, Batches, Rows
+from nacka_desktop.sample.scale._work import ALL_TASKS, WorkPlan
 from nacka_desktop.services.checking import PendingCheck, ViolationCache
-from nacka_desktop.services.scale_sample._delegation import DelegationPlan
-from nacka_desktop.services.scale_sample._org import MIN_UNITS, Ids, Organisation
-from nacka_desktop.services.scale_sample._rows import GOVERNING, Batches, Rows
-from nacka_desktop.services.scale_sample._work import ALL_TASKS, WorkPlan
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.models import (
     Appointment,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nacka_desktop.services.scale_sample._matters import BOARD_LAW, MUNICIPALITY_LAW, ROLE_LAW, Tpl
+from nacka_desktop.sample.scale._matters import BOARD_LAW, MUNICIPALITY_LAW, ROLE_LAW, Tpl
 
 _SL = "Skollagen"
 _RECTOR = "Rektors egen beslutanderätt enligt skollagen; ingen delegering från nämnden."

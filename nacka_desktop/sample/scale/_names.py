@@ -10,10 +10,10 @@ import random
 import unicodedata
 from collections import Counter
 
-from nacka_desktop.services.sample import _FIRST_NAMES, _LAST_NAMES
+from nacka_desktop.sample import data as sample_data
 
 FIRST_NAMES: tuple[str, ...] = (
-    *_FIRST_NAMES,
+    *sample_data.organisation().first_names,
     *[
         "Alice",
         "Alva",
@@ -109,7 +109,7 @@ FIRST_NAMES: tuple[str, ...] = (
     ],
 )
 LAST_NAMES: tuple[str, ...] = (
-    *_LAST_NAMES,
+    *sample_data.organisation().last_names,
     *[
         "Abrahamsson",
         "Backman",
