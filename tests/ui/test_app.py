@@ -12,12 +12,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMenu
 
+from nacka_desktop.resource_files import translations
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.shell import application
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.controller import Controller
 from nacka_desktop.ui.shell.crash import CrashReporter, configure_logging
-from nacka_desktop.ui.shell.i18n import TRANSLATIONS, LanguageSwitcher
+from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import LANGUAGE, LAST_DATABASE, Settings
 
@@ -25,7 +26,7 @@ from .helpers import MessageBoxes, select_unit
 
 pytestmark = pytest.mark.gui
 
-ENGLISH_CATALOGUE = TRANSLATIONS / "nacka_desktop_en.qm"
+ENGLISH_CATALOGUE = translations() / "nacka_desktop_en.qm"
 
 
 def forget_language(switcher: LanguageSwitcher) -> None:
@@ -58,7 +59,7 @@ def keep_default_locale() -> Iterator[None]:
 
 @pytest.fixture
 def english(qapp) -> Iterator[LanguageSwitcher]:
-    if not ENGLISH_CATALOGUE.exists():
+    if not ENGLISH_CATALOGUE.is_file():
         pytest.skip(f"{ENGLISH_CATALOGUE.name} has not been built yet (make translations)")
     switcher = LanguageSwitcher()
     assert switcher.apply("en") is True

@@ -44,8 +44,8 @@ from reportlab.platypus import (
 
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.exports.output import check_output
+from nacka_desktop.resource_files import fonts, real_path
 
-FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
@@ -86,12 +86,12 @@ def register_fonts() -> None:
     """Register DejaVu Sans as a family, so <b> and <i> in a Paragraph pick the bold and
     oblique files (without registerFontFamily they silently stay regular)."""
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        path = FONT_DIR / f"{name}.ttf"
-        if not path.is_file():
+        font = fonts() / f"{name}.ttf"
+        if not font.is_file():
             raise RuntimeError(
-                f"Typsnittet {path.name} saknas i {FONT_DIR}; installationen är ofullständig."
+                f"Typsnittet {font.name} saknas i {fonts()}; installationen är ofullständig."
             )
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(TTFont(name, str(real_path(font))))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )

@@ -6,11 +6,10 @@ follow the chosen language too.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
+from nacka_desktop.resource_files import real_path, translations
+
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 LOCALES = {
     "sv": QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden),
@@ -33,7 +32,7 @@ class LanguageSwitcher:
         if language not in LANGUAGES:
             language = "sv"
         own = QTranslator()
-        found = language == "sv" or own.load(f"nacka_desktop_{language}", str(TRANSLATIONS))
+        found = language == "sv" or self._load_own(own, language)
         if not found:
             language = "sv"
         qt = QTranslator()
@@ -52,3 +51,8 @@ class LanguageSwitcher:
         self.language = language
         QLocale.setDefault(LOCALES[language])
         return found
+
+    @staticmethod
+    def _load_own(translator: QTranslator, language: str) -> bool:
+        catalogue = translations() / f"nacka_desktop_{language}.qm"
+        return catalogue.is_file() and translator.load(str(real_path(catalogue)))

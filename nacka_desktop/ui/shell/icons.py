@@ -1,20 +1,19 @@
-"""Icons from resources/icons (SVG), one per kind of object."""
+"""Icons from the package's resources (SVG, resources/icons in the repository), one per kind of
+object."""
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
 from nacka_desktop.domain.enums import UnitKind
-
-ICONS = Path(__file__).resolve().parents[3] / "resources" / "icons"
+from nacka_desktop.resource_files import icons, real_path
 
 
 @cache
 def icon(name: str) -> QIcon:
-    return QIcon(str(ICONS / f"{name}.svg"))
+    return QIcon(str(real_path(icons() / f"{name}.svg")))
 
 
 def unit_icon(kind: UnitKind) -> QIcon:
