@@ -27,9 +27,11 @@ from nacka_desktop.domain.delegation.orders import (  # noqa: E402
 )
 from nacka_desktop.domain.enums import Role, UnitKind  # noqa: E402
 from nacka_desktop.domain.letterhead import Letterhead  # noqa: E402
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty  # noqa: E402
 from nacka_desktop.services.context import Services  # noqa: E402
 from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft  # noqa: E402
 from nacka_desktop.services.org.units import UnitDraft  # noqa: E402
+from nacka_desktop.services.signatures import Attachment  # noqa: E402
 from nacka_desktop.services.work_environment import (  # noqa: E402
     ALL_CONFIRMED,
     DistributionDraft,
@@ -137,6 +139,20 @@ def main() -> None:
     )
     services.letterhead.set_letterhead(
         Letterhead("Exempelkommun", ("Kommunledningskontoret",), logo=None)
+    )
+    issued = services.signatures.issue(
+        DocumentKind.DISTRIBUTION_LETTER,
+        distribution,
+        b"%PDF-1.7\n% the letter as issued\n%%EOF\n",
+        "uuid:00000000-0000-4000-8000-000000000012",
+        "Fördelning av arbetsmiljöuppgifter",
+    )
+    services.signatures.record_paper(
+        issued.id,
+        SignatureParty.RECEIVER,
+        "Åsa Öberg",
+        date(2024, 1, 1),
+        Attachment("underskrift.png", b"\x89PNG\r\n\x1a\n" + bytes(16)),
     )
     services.close()
     with_wal = [Path(f"{target}{suffix}") for suffix in ("-wal", "-shm")]

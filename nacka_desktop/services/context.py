@@ -23,6 +23,7 @@ from nacka_desktop.services.org.people import AppointmentService, PersonService
 from nacka_desktop.services.org.processes import ProcessService
 from nacka_desktop.services.org.queries import OrgQueries
 from nacka_desktop.services.org.units import UnitService
+from nacka_desktop.services.signatures import SignatureService
 from nacka_desktop.services.work_environment import DistributionService, TaskCatalogueService
 from nacka_desktop.services.work_queries import WorkQueries
 from nacka_desktop.storage.database import Database, open_database, remembered_location
@@ -60,6 +61,7 @@ class Services:
     council_matters: CouncilMatterService
     consequences: ConsequenceService
     letterhead: LetterheadService
+    signatures: SignatureService
     editor: Editor
 
     @classmethod
@@ -67,6 +69,7 @@ class Services:
         cache = ViolationCache()
         editor = Editor(database, clock, actor=login_name(), cache=cache)
         units, appointments = UnitService(editor), AppointmentService(editor)
+        distributions = DistributionService(editor)
         queries = OrgQueries(database, clock, cache)
         return cls(
             database=database,
@@ -77,7 +80,7 @@ class Services:
             processes=ProcessService(editor),
             queries=queries,
             tasks=TaskCatalogueService(editor),
-            distributions=DistributionService(editor),
+            distributions=distributions,
             work=WorkQueries(database, clock, cache),
             delegation_orders=DelegationOrderService(editor),
             delegated_decisions=DelegatedDecisionService(editor),
@@ -86,6 +89,7 @@ class Services:
             council_matters=CouncilMatterService(editor),
             consequences=ConsequenceService(editor, units, appointments, queries),
             letterhead=LetterheadService(editor),
+            signatures=SignatureService(editor, distributions),
             editor=editor,
         )
 

@@ -447,6 +447,48 @@ class OrganisationSetting(Base):
     data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
+class IssuedDocumentRow(Stamped, Base):
+    """A letter as issued for signature (migration 0012): its PDF, kept byte for byte. The
+    database refuses to change or remove it (a record)."""
+
+    __tablename__ = "issued_document"
+    __table_args__ = (Index("ix_issued_document_object", "kind", "object_id"),)
+
+    kind: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[int] = mapped_column(Integer)
+    document_id: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    file: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    issued_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+
+
+class SignatureRecordRow(Stamped, Base):
+    """One signature on an issued letter (migration 0012): who, as which party, when and how,
+    with the signed PDF or the scanned copy. Never changed, never removed."""
+
+    __tablename__ = "signature_record"
+
+    issued_id: Mapped[int] = mapped_column(ForeignKey("issued_document.id"), index=True)
+    route: Mapped[str] = mapped_column(String(20))
+    party: Mapped[str] = mapped_column(String(20))
+    signer_name: Mapped[str] = mapped_column(String(200))
+    signed_on: Mapped[date] = mapped_column(Date)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    certificate_subject: Mapped[str] = mapped_column(Text, default="", server_default="")
+    certificate_issuer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    trusted: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    file: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    file_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    media_type: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    file_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    corrects_id: Mapped[int | None] = mapped_column(
+        ForeignKey("signature_record.id"), nullable=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+
+
 class DataVersion(Base):
     """A row per table whose counter triggers move on every change to it (migration 0006):
     the version of the data, by which the rule checks are cached."""

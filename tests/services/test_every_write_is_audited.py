@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from nacka_desktop.domain.delegation.orders import Delegate, DelegateKind, OrderStatus
 from nacka_desktop.domain.enums import ProcessKind, Role, UnitKind
 from nacka_desktop.domain.letterhead import Letterhead
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
@@ -45,6 +46,9 @@ Scenario = Callable[[Services], Measured]
 # Methods that only read (a preview runs an edit and rolls it back: nothing is committed).
 READS = {
     "letterhead.letterhead",
+    "signatures.letters",
+    "signatures.issued_file",
+    "signatures.attachment",
     "processes.list",
     "tasks.list",
     "distributions.draft_of",
@@ -416,6 +420,25 @@ def _(s: Services) -> Measured:
     distribution = _draft_distribution(s)
     _confirm_all(s, distribution)
     return lambda: s.distributions.sign(distribution, TODAY)
+
+
+@writes("signatures.issue")
+def _(s: Services) -> Measured:
+    distribution = _draft_distribution(s)
+    letter = b"%PDF-1.7\n%%EOF\n"
+    return lambda: s.signatures.issue(
+        DocumentKind.DISTRIBUTION_LETTER, distribution, letter, "uuid:audited"
+    )
+
+
+@writes("signatures.record_paper")
+def _(s: Services) -> Measured:
+    distribution = _draft_distribution(s)
+    _confirm_all(s, distribution)
+    issued = s.signatures.issue(
+        DocumentKind.DISTRIBUTION_LETTER, distribution, b"%PDF-1.7\n%%EOF\n", "uuid:paper"
+    )
+    return lambda: s.signatures.record_paper(issued.id, SignatureParty.RECEIVER, "Mottagare", TODAY)
 
 
 def _confirm_all(s: Services, distribution: int) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty
 from nacka_desktop.services.context import Services
 from nacka_desktop.storage.database import current_revision, head_revision
 
@@ -81,6 +82,17 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
         elif fixture.stem >= "schema_0003":  # decisions from before DEL-11's flag
             decisions = services.delegation.decisions(date(2000, 1, 1), date(2030, 1, 1))
             assert not any(d.appealable for d in decisions)
+        if fixture.stem >= "schema_0012":  # the first with issued letters and signatures
+            distribution = services.work.distributions(date(2026, 11, 26))[0].record.id
+            [letter] = services.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, distribution)
+            assert letter.issued.document_id == "uuid:00000000-0000-4000-8000-000000000012"
+            [signature] = letter.signatures
+            assert (signature.signer_name, signature.party) == (
+                "Åsa Öberg",
+                SignatureParty.RECEIVER,
+            )
+            attachment = services.signatures.attachment(signature.id)
+            assert attachment is not None and attachment.data.startswith(b"\x89PNG")
         if fixture.name != f"schema_{head_revision()}.db":
             backup = services.database.backup_path
             assert backup is not None and backup.exists()

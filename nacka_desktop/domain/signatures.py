@@ -1,0 +1,92 @@
+"""Signed letters as records (issue 13): the letter as issued, and each signature on it.
+
+A letter is issued once (its PDF and document ID kept); a signature is a record of something
+that happened — who signed which issued letter, when, and how: on paper (a scanned copy may be
+attached), digitally in the app, or through the kommun's signing portal. Neither changes
+afterwards: a mistaken signature record is corrected by a new one that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    DISTRIBUTION_LETTER = "distribution_letter"  # fördelning av arbetsmiljöuppgifter (AM-2)
+    RETURN_LETTER = "return_letter"  # återgång av uppgifter (AM-4)
+    DELEGATE_LETTER = "delegate_letter"  # a person's delegations (DEL)
+
+
+class SignatureRoute(StrEnum):
+    PAPER = "paper"  # signed in ink; the scanned copy may be attached
+    DIGITAL = "digital"  # signed in the app (PAdES: a certificate file or a card)
+    PORTAL = "portal"  # signed in the kommun's e-signature portal and read back
+
+
+class SignatureParty(StrEnum):
+    GIVER = "giver"  # the manager who gives the tasks (AM-2)
+    EMPLOYER = "employer"  # KS's ordförande signing for the employer (a distribution from KS)
+    RECEIVER = "receiver"  # the one who receives the tasks (AM-2) or returns them (AM-4)
+    DECISION_MAKER = "decision_maker"  # the holder of a delegation letter's rights
+
+
+# Who must have signed a letter before it counts as signed: a distribution by both sides
+# (AM-2: "skriftligen"), a return by the receiver who returns (AM-4), a delegation letter by
+# the one it is issued to.
+REQUIRED_PARTIES: dict[DocumentKind, tuple[frozenset[SignatureParty], ...]] = {
+    DocumentKind.DISTRIBUTION_LETTER: (
+        frozenset({SignatureParty.GIVER, SignatureParty.EMPLOYER}),
+        frozenset({SignatureParty.RECEIVER}),
+    ),
+    DocumentKind.RETURN_LETTER: (frozenset({SignatureParty.RECEIVER}),),
+    DocumentKind.DELEGATE_LETTER: (frozenset({SignatureParty.DECISION_MAKER}),),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedDocument:
+    id: int
+    kind: DocumentKind
+    object_id: int  # the distribution, the return, the person
+    document_id: str  # the letter's own ID (in its XMP and trailer), e.g. "uuid:…"
+    sha256: str
+    issued_at: datetime
+    issued_by: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureRecord:
+    id: int
+    issued_id: int
+    route: SignatureRoute
+    party: SignatureParty
+    signer_name: str
+    signed_on: date
+    recorded_at: datetime
+    recorded_by: str
+    signed_at: datetime | None = None  # a digital signature's own time
+    certificate_subject: str = ""
+    certificate_issuer: str = ""
+    trusted: bool | None = None  # the certificate chains to a configured root (None: paper)
+    file_name: str = ""  # the signed PDF or the scanned copy kept with the record
+    file_sha256: str = ""
+    corrects_id: int | None = None  # the record this one corrects (records never change)
+    note: str = ""
+
+
+def signed_on(kind: DocumentKind, signatures: list[SignatureRecord]) -> date | None:
+    """The day the letter became signed: when the last of the parties it needs signed (the
+    latest of each party's earliest signature); None until every party has. A record that a
+    later one corrects no longer counts."""
+    corrected = {s.corrects_id for s in signatures if s.corrects_id is not None}
+    standing = [s for s in signatures if s.id not in corrected]
+    days = []
+    for parties in REQUIRED_PARTIES[kind]:
+        by_party = [s.signed_on for s in standing if s.party in parties]
+        if not by_party:
+            return None
+        days.append(min(by_party))
+    return max(days)

@@ -1,0 +1,349 @@
+"""Issued letters and their signatures (issue 13): records of what was issued and who signed it.
+
+A letter for signature is issued once and kept byte for byte; every signature (on paper with
+its scanned copy, digital, through the portal) is a record of its own. When the last party a
+distribution needs has signed, the distribution is recorded as signed (AM-2) on that day, in the
+same transaction. Nothing here is changed afterwards (the database refuses it too); a mistaken
+signature record is corrected by a new one that names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.domain.signatures import (
+    DocumentKind,
+    IssuedDocument,
+    SignatureParty,
+    SignatureRecord,
+    SignatureRoute,
+    signed_on,
+)
+from nacka_desktop.domain.text import clean_text
+from nacka_desktop.services.editing import Editor, NotFoundError, refusal
+from nacka_desktop.services.work_environment import DistributionService
+from nacka_desktop.storage.models import (
+    Base,
+    IssuedDocumentRow,
+    Person,
+    SignatureRecordRow,
+    TaskDistribution,
+    TaskReturn,
+)
+from nacka_desktop.storage.repositories import signatures as repository
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # a scanned letter of a few pages, not an archive
+_MEDIA_TYPES = (  # what a scanned copy may be: its first bytes and its media type
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+_OBJECT_KIND = {
+    DocumentKind.DISTRIBUTION_LETTER: ObjectKind.DISTRIBUTION,
+    DocumentKind.RETURN_LETTER: ObjectKind.TASK_RETURN,
+    DocumentKind.DELEGATE_LETTER: ObjectKind.PERSON,
+}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file kept with a signature record: the signed PDF or the scanned copy."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SignedLetter:
+    """A letter as issued, with its signatures (corrected ones included, marked by the
+    records that correct them) and the day it became signed, if it has."""
+
+    issued: IssuedDocument
+    signatures: list[SignatureRecord]
+    signed_on: date | None
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def media_type_of(data: bytes) -> str | None:
+    return next((media for magic, media in _MEDIA_TYPES if data.startswith(magic)), None)
+
+
+class SignatureService:
+    def __init__(self, editor: Editor, distributions: DistributionService) -> None:
+        self._editor = editor
+        self._distributions = distributions
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def letters(self, kind: DocumentKind, object_id: int) -> list[SignedLetter]:
+        """The letters issued for the object, oldest first, each with its signatures."""
+        with self._editor.reading() as session:
+            issued = repository.issued_for(session, kind, object_id)
+            signatures = repository.signatures_of(session, [i.id for i in issued])
+        return [
+            SignedLetter(
+                letter,
+                mine := [s for s in signatures if s.issued_id == letter.id],
+                signed_on(kind, mine),
+            )
+            for letter in issued
+        ]
+
+    def issued_file(self, issued_id: int) -> bytes:
+        with self._editor.reading() as session:
+            return _issued(session, issued_id).file
+
+    def attachment(self, signature_id: int) -> Attachment | None:
+        with self._editor.reading() as session:
+            row = session.get(SignatureRecordRow, signature_id)
+            if row is None:
+                raise NotFoundError("Underskriften", signature_id)
+            return Attachment(row.file_name, row.file) if row.file is not None else None
+
+    # -- records ---------------------------------------------------------------------------
+
+    def issue(
+        self, kind: DocumentKind, object_id: int, pdf: bytes, document_id: str, title: str = ""
+    ) -> IssuedDocument:
+        """Keep the letter as issued for signature. Issuing the same bytes again returns the
+        letter already kept; a different letter with an ID already used is refused."""
+        if media_type_of(pdf) != "application/pdf":
+            raise refusal(
+                "DATA-2",
+                "Brevet är ingen PDF-fil.",
+                "The letter is not a PDF file.",
+                _OBJECT_KIND[kind],
+                object_id,
+                "file",
+            )
+        digest = sha256_hex(pdf)
+        with self._editor.edit() as session:
+            _object_exists(session, kind, object_id)
+            existing = session.scalars(
+                select(IssuedDocumentRow).where(IssuedDocumentRow.document_id == document_id)
+            ).first()
+            if existing is not None:
+                if existing.sha256 == digest and existing.object_id == object_id:
+                    return repository.issued_record(existing)
+                raise refusal(
+                    "DATA-2",
+                    f"Dokument-id {document_id} används redan av ett annat utfärdat brev.",
+                    f"The document ID {document_id} is already used by another issued letter.",
+                    _OBJECT_KIND[kind],
+                    object_id,
+                    "document_id",
+                )
+            row = IssuedDocumentRow(
+                kind=kind.value,
+                object_id=object_id,
+                document_id=document_id,
+                title=clean_text(title)[:200],
+                file=pdf,
+                sha256=digest,
+                issued_by=self._editor.actor[:100],
+            )
+            session.add(row)
+            session.flush()
+            self._editor.audit(
+                session,
+                "document.issue",
+                _OBJECT_KIND[kind],
+                object_id,
+                {"document_id": document_id, "sha256": digest, "kind": kind.value},
+            )
+            return repository.issued_record(row)
+
+    def record_paper(
+        self,
+        issued_id: int,
+        party: SignatureParty,
+        signer_name: str,
+        on: date,
+        scan: Attachment | None = None,
+        note: str = "",
+        corrects_id: int | None = None,
+    ) -> int:
+        """Record that `signer_name` signed the issued letter in ink as `party` on the day,
+        with the scanned copy if there is one (PDF or image). Returns the record's id."""
+        if scan is not None:
+            _refuse_a_bad_attachment(scan, issued_id)
+        return self._record(
+            issued_id,
+            SignatureRoute.PAPER,
+            party,
+            signer_name,
+            on,
+            scan,
+            note=note,
+            corrects_id=corrects_id,
+        )
+
+    def _record(
+        self,
+        issued_id: int,
+        route: SignatureRoute,
+        party: SignatureParty,
+        signer_name: str,
+        on: date,
+        attachment: Attachment | None,
+        *,
+        note: str = "",
+        corrects_id: int | None = None,
+    ) -> int:
+        name = clean_text(signer_name)
+        today = self._editor.clock()
+        with self._editor.joined(), self._editor.edit() as session:
+            issued = _issued(session, issued_id)
+            kind = DocumentKind(issued.kind)
+            _refuse_unless(bool(name), "Ange vem som skrev under.", "Enter who signed.", issued)
+            _refuse_unless(
+                on <= today,
+                f"Datumet {on} ligger efter i dag ({today}): registrera underskriften när den "
+                "har skett.",
+                f"The date {on} is after today ({today}).",
+                issued,
+            )
+            allowed = _parties(session, kind, issued.object_id)
+            _refuse_unless(
+                party in allowed,
+                "Det här brevet skrivs inte under av den parten.",
+                "This letter is not signed by that party.",
+                issued,
+            )
+            if corrects_id is not None:
+                _refuse_a_bad_correction(session, issued, corrects_id)
+            row = SignatureRecordRow(
+                issued_id=issued_id,
+                route=route.value,
+                party=party.value,
+                signer_name=name[:200],
+                signed_on=on,
+                file=attachment.data if attachment else None,
+                file_name=clean_text(attachment.name)[:200] if attachment else "",
+                media_type=(media_type_of(attachment.data) or "") if attachment else "",
+                file_sha256=sha256_hex(attachment.data) if attachment else "",
+                corrects_id=corrects_id,
+                note=clean_text(note),
+                recorded_by=self._editor.actor[:100],
+            )
+            session.add(row)
+            session.flush()
+            self._editor.audit(
+                session,
+                f"signature.{route.value}",
+                _OBJECT_KIND[kind],
+                issued.object_id,
+                {
+                    "signature": row.id,
+                    "document_id": issued.document_id,
+                    "party": party.value,
+                    "signer": name,
+                    "on": on,
+                    "file_sha256": row.file_sha256,
+                    "corrects": corrects_id,
+                },
+            )
+            if kind is DocumentKind.DISTRIBUTION_LETTER:
+                self._sign_distribution_when_complete(session, issued)
+            return row.id
+
+    def _sign_distribution_when_complete(self, session: Session, issued: IssuedDocumentRow) -> None:
+        """AM-2: the distribution is made in writing: signed once its giver (or KS's
+        ordförande) and its receiver have both signed the letter."""
+        signatures = repository.signatures_of(session, [issued.id])
+        day = signed_on(DocumentKind.DISTRIBUTION_LETTER, signatures)
+        distribution = session.get(TaskDistribution, issued.object_id)
+        if day is not None and distribution is not None and distribution.signed_on is None:
+            self._distributions.sign(issued.object_id, day)
+
+
+def _issued(session: Session, issued_id: int) -> IssuedDocumentRow:
+    row = session.get(IssuedDocumentRow, issued_id)
+    if row is None:
+        raise NotFoundError("Brevet", issued_id)
+    return row
+
+
+def _object_exists(session: Session, kind: DocumentKind, object_id: int) -> None:
+    model: type[Base] = {
+        DocumentKind.DISTRIBUTION_LETTER: TaskDistribution,
+        DocumentKind.RETURN_LETTER: TaskReturn,
+        DocumentKind.DELEGATE_LETTER: Person,
+    }[kind]
+    if session.get(model, object_id) is None:
+        raise NotFoundError(
+            {
+                DocumentKind.DISTRIBUTION_LETTER: "Fördelningen",
+                DocumentKind.RETURN_LETTER: "Återgången",
+                DocumentKind.DELEGATE_LETTER: "Personen",
+            }[kind],
+            object_id,
+        )
+
+
+def _parties(session: Session, kind: DocumentKind, object_id: int) -> frozenset[SignatureParty]:
+    if kind is DocumentKind.DISTRIBUTION_LETTER:
+        distribution = session.get(TaskDistribution, object_id)
+        from_employer = distribution is not None and distribution.giver_appointment_id is None
+        first = SignatureParty.EMPLOYER if from_employer else SignatureParty.GIVER
+        return frozenset({first, SignatureParty.RECEIVER})
+    if kind is DocumentKind.RETURN_LETTER:
+        return frozenset({SignatureParty.RECEIVER})
+    return frozenset({SignatureParty.DECISION_MAKER})
+
+
+def _refuse_unless(holds: bool, sv: str, en: str, issued: IssuedDocumentRow) -> None:
+    if not holds:
+        kind = DocumentKind(issued.kind)
+        raise refusal("AM-2", sv, en, _OBJECT_KIND[kind], issued.object_id, "signature")
+
+
+def _refuse_a_bad_attachment(attachment: Attachment, issued_id: int) -> None:
+    if len(attachment.data) > MAX_ATTACHMENT_BYTES:
+        raise refusal(
+            "DATA-2",
+            f"Filen {attachment.name} är större än 20 MB.",
+            f"The file {attachment.name} is larger than 20 MB.",
+            ObjectKind.DISTRIBUTION,
+            issued_id,
+            "file",
+        )
+    if media_type_of(attachment.data) is None:
+        raise refusal(
+            "DATA-2",
+            f"Filen {attachment.name} är varken en PDF eller en bild (PNG, JPEG, TIFF).",
+            f"The file {attachment.name} is neither a PDF nor an image (PNG, JPEG, TIFF).",
+            ObjectKind.DISTRIBUTION,
+            issued_id,
+            "file",
+        )
+
+
+def _refuse_a_bad_correction(session: Session, issued: IssuedDocumentRow, corrects_id: int) -> None:
+    corrected = session.get(SignatureRecordRow, corrects_id)
+    already = session.scalars(
+        select(SignatureRecordRow.id).where(SignatureRecordRow.corrects_id == corrects_id)
+    ).first()
+    _refuse_unless(
+        corrected is not None and corrected.issued_id == issued.id,
+        "Rättelsen gäller en underskrift som inte finns på det här brevet.",
+        "The correction names a signature not on this letter.",
+        issued,
+    )
+    _refuse_unless(
+        already is None,
+        "Underskriften är redan rättad; rätta den senaste posten i stället.",
+        "The signature has already been corrected; correct the latest record instead.",
+        issued,
+    )

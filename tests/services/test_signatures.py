@@ -1,0 +1,166 @@
+"""Issued letters and their signatures: records of what was issued and who signed it (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.signatures import Attachment, sha256_hex
+from tests.services.test_work_environment import GIVEN, Am, build_am, draft
+
+TODAY = date(2026, 11, 26)
+LETTER = b"%PDF-1.7\n% the letter as issued\n%%EOF\n"
+SCAN = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+LETTER_KIND = DocumentKind.DISTRIBUTION_LETTER
+
+
+@pytest.fixture
+def am(services: Services) -> Am:
+    return build_am(services)
+
+
+def unsigned_distribution(services: Services, am: Am) -> int:
+    """The enhetschef's draft to the gruppchef, written but not yet signed."""
+    return services.distributions.create(
+        draft(am.group_manager, am.line.unit_manager_post, [am.grp], am.task("SKYDD", "BRAND"))
+    )
+
+
+def issue(services: Services, distribution_id: int, letter: bytes = LETTER) -> int:
+    issued = services.signatures.issue(
+        LETTER_KIND, distribution_id, letter, "uuid:5f1c-test", "Fördelning av uppgifter"
+    )
+    return issued.id
+
+
+def signed_on(services: Services, distribution_id: int) -> date | None:
+    return services.work.distribution(distribution_id, TODAY).record.signed_on
+
+
+def test_the_distribution_is_signed_when_both_sides_have_signed_on_paper(
+    services: Services, am: Am
+) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    signatures = services.signatures
+    signatures.record_paper(issued, SignatureParty.GIVER, "Ulla Enhetschef", date(2026, 3, 2))
+    assert signed_on(services, distribution_id) is None  # the receiver has not signed (AM-2)
+    signatures.record_paper(
+        issued,
+        SignatureParty.RECEIVER,
+        "Greta Gruppsson",
+        date(2026, 3, 4),
+        Attachment("underskrivet.png", SCAN),
+    )
+    assert signed_on(services, distribution_id) == date(2026, 3, 4)  # the later of the two
+    (letter,) = signatures.letters(LETTER_KIND, distribution_id)
+    assert letter.signed_on == date(2026, 3, 4)
+    assert [(s.route, s.party) for s in letter.signatures] == [
+        (SignatureRoute.PAPER, SignatureParty.GIVER),
+        (SignatureRoute.PAPER, SignatureParty.RECEIVER),
+    ]
+    receiver = letter.signatures[1]
+    assert receiver.file_sha256 == sha256_hex(SCAN)
+    kept = signatures.attachment(receiver.id)
+    assert kept is not None and kept.data == SCAN and kept.name == "underskrivet.png"
+    assert signatures.issued_file(issued) == LETTER
+
+
+def test_every_record_is_audited(services: Services, am: Am) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    services.signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", GIVEN)
+    with services.database.reader() as session:
+        actions = [
+            row[0] for row in session.execute(text("SELECT action FROM audit_entry ORDER BY id"))
+        ]
+    assert actions[-2:] == ["document.issue", "signature.paper"]
+
+
+@pytest.mark.parametrize(
+    ("party", "name", "on", "scan", "message"),
+    [
+        (SignatureParty.GIVER, "Ulla", date(2026, 12, 24), None, "efter i dag"),
+        (SignatureParty.EMPLOYER, "Olle", GIVEN, None, "inte under av den parten"),
+        (SignatureParty.DECISION_MAKER, "Olle", GIVEN, None, "inte under av den parten"),
+        (SignatureParty.GIVER, "   ", GIVEN, None, "vem som skrev under"),
+        (SignatureParty.GIVER, "Ulla", GIVEN, Attachment("brev.docx", b"PK\x03\x04"), "varken"),
+    ],
+)
+def test_a_signature_that_cannot_have_happened_is_refused_and_nothing_kept(
+    services: Services,
+    am: Am,
+    party: SignatureParty,
+    name: str,
+    on: date,
+    scan: Attachment | None,
+    message: str,
+) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    with pytest.raises(RuleViolationError) as refused:
+        services.signatures.record_paper(issued, party, name, on, scan)
+    assert message in refused.value.violations[0].message
+    assert services.signatures.letters(LETTER_KIND, distribution_id)[0].signatures == []
+
+
+def test_a_distribution_from_ks_is_signed_by_the_employer_not_a_giver(
+    services: Services, am: Am
+) -> None:
+    issued = issue(services, am.ks)  # KS's own distribution, signed by its ordförande
+    with pytest.raises(RuleViolationError, match="inte under av den parten"):
+        services.signatures.record_paper(issued, SignatureParty.GIVER, "Olle", GIVEN)
+    services.signatures.record_paper(issued, SignatureParty.EMPLOYER, "Olle Ordförande", GIVEN)
+
+
+def test_a_correction_is_a_new_record_naming_the_old_one(services: Services, am: Am) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    signatures = services.signatures
+    wrong = signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", date(2026, 3, 20))
+    right = signatures.record_paper(
+        issued, SignatureParty.GIVER, "Ulla", date(2026, 3, 2), note="Fel datum", corrects_id=wrong
+    )
+    signatures.record_paper(issued, SignatureParty.RECEIVER, "Greta", date(2026, 3, 4))
+    (letter,) = signatures.letters(LETTER_KIND, distribution_id)
+    assert [s.id for s in letter.signatures] == [wrong, right, letter.signatures[2].id]
+    assert letter.signed_on == date(2026, 3, 4)
+    with pytest.raises(RuleViolationError, match="redan rättad"):
+        signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", GIVEN, corrects_id=wrong)
+
+
+def test_the_database_refuses_to_change_or_remove_a_record(services: Services, am: Am) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    services.signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", GIVEN)
+    for statement in (
+        "UPDATE signature_record SET signed_on = '2026-01-01'",
+        "DELETE FROM signature_record",
+        "UPDATE issued_document SET file = x'00'",
+        "DELETE FROM issued_document",
+    ):
+        with (
+            pytest.raises(IntegrityError, match="is a record"),
+            services.database.transaction() as session,
+        ):
+            session.execute(text(statement))
+    (letter,) = services.signatures.letters(LETTER_KIND, distribution_id)
+    assert len(letter.signatures) == 1 and services.signatures.issued_file(issued) == LETTER
+
+
+def test_issuing_the_same_letter_again_keeps_one_and_another_letter_cannot_take_its_id(
+    services: Services, am: Am
+) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    first = issue(services, distribution_id)
+    assert issue(services, distribution_id) == first
+    with pytest.raises(RuleViolationError, match="används redan"):
+        issue(services, distribution_id, LETTER + b"% changed\n")
+    with pytest.raises(RuleViolationError, match="ingen PDF"):
+        issue(services, distribution_id, b"<html>")
