@@ -4,13 +4,14 @@ and the views a screen, a letter or a register shows."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
+from nacka_desktop.domain.signatures import DocumentKind, SignatureRecord
 from nacka_desktop.domain.work_environment import (
     DistributionItemRecord,
     DistributionRecord,
@@ -33,6 +34,7 @@ from nacka_desktop.services.org.queries import AppointmentView, appointment_view
 from nacka_desktop.storage.database import Database
 from nacka_desktop.storage.models import TaskReturn
 from nacka_desktop.storage.neighbourhood import load_work_neighbourhood
+from nacka_desktop.storage.repositories.signatures import signatures_by_object
 
 EMPLOYER_NAME = "Kommunstyrelsen"
 
@@ -122,6 +124,8 @@ class DistributionRegisterView:
     on: date
     distributions: tuple[DistributionView, ...]  # by id
     holdings: tuple[Holding, ...]  # by person, role, unit and task (Swedish order)
+    # The signatures on each distribution's issued letters, by distribution (issue 13).
+    signatures: dict[int, list[SignatureRecord]] = field(default_factory=dict)
 
 
 class WorkQueries:
@@ -224,10 +228,12 @@ class WorkQueries:
         date): both sheets of the register describe the same moment."""
         with self._database.reader() as session:
             work = self._cache.dataset(session, on).work
+            signatures = signatures_by_object(session, DocumentKind.DISTRIBUTION_LETTER)
         return DistributionRegisterView(
             on,
             tuple(distribution_view(work, d, on) for d in sorted_distributions(work)),
             tuple(holdings(work, on)),
+            signatures,
         )
 
     def task_return(self, return_id: int, on: date) -> ReturnView:

@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.exports.registers.work import (
     DISTRIBUTION_HEADERS,
@@ -547,3 +548,36 @@ def test_progress_is_reported_and_raising_in_it_leaves_no_file(
     with pytest.raises(Stop):
         write_distribution_register(services.work.distribution_register(ON), target, stop_midway)
     assert list(folder.iterdir()) == []  # neither the register nor a temporary file
+
+
+def test_the_register_says_how_and_by_whom_each_distribution_was_signed(
+    services: Services, tmp_path: Path
+) -> None:
+    """Issue 13: a letter signed on paper by the giver and digitally or on paper by the
+    receiver shows both; a corrected record is left out; a distribution signed before the
+    app kept signatures has the columns empty."""
+    build_sample(services.database, ON)
+    draft = next(v for v in services.work.distributions(ON) if v.record.signed_on is None)
+    for entry in draft.items:
+        services.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
+    issued = services.signatures.issue(
+        DocumentKind.DISTRIBUTION_LETTER, draft.record.id, b"%PDF-1.7\n%%EOF\n", "uuid:register"
+    )
+    signatures = services.signatures
+    wrong = signatures.record_paper(issued.id, SignatureParty.GIVER, "Fel Namn", date(2026, 11, 1))
+    signatures.record_paper(
+        issued.id, SignatureParty.GIVER, "Rektor Sickla", date(2026, 11, 2), corrects_id=wrong
+    )
+    signatures.record_paper(issued.id, SignatureParty.RECEIVER, "Biträdande", date(2026, 11, 3))
+    path = tmp_path / "register.xlsx"
+    write_distribution_register(services.work.distribution_register(ON), path)
+    rows = {row["Fördelning"]: row for row in _records(path, DISTRIBUTIONS)}
+    signed = rows[draft.record.id]
+    assert signed["Undertecknad hur"] == "på papper"
+    assert signed["Underskrifter"] == (
+        "Givare: Rektor Sickla (på papper, 2026-11-02); Mottagare: Biträdande (på papper, "
+        "2026-11-03)"
+    )
+    assert signed["Undertecknad"] == datetime(2026, 11, 3)  # AM-2: when both had signed
+    earlier = next(row for row in rows.values() if row["Undertecknad"] and row is not signed)
+    assert earlier["Undertecknad hur"] is None and earlier["Underskrifter"] is None

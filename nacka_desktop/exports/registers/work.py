@@ -3,10 +3,11 @@ distribution, task by task, and who holds which task (`workbook` writes it)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
+from nacka_desktop.domain.signatures import SignatureParty, SignatureRecord, SignatureRoute
 from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
 from nacka_desktop.services.work_queries import (
@@ -29,6 +30,8 @@ DISTRIBUTION_HEADERS: tuple[str, ...] = (
     "Uppgift",
     "Status",
     "Undertecknad",
+    "Undertecknad hur",
+    "Underskrifter",
     "Muntligen",
     "Gäller från",
     "Upphör fr.o.m.",
@@ -66,7 +69,7 @@ def write_distribution_register(
                 DISTRIBUTION_SHEET,
                 "Fordelningar",
                 DISTRIBUTION_HEADERS,
-                distribution_rows(view.distributions, on),
+                distribution_rows(view.distributions, on, view.signatures),
             ),
             SheetData(
                 HOLDING_SHEET,
@@ -79,11 +82,18 @@ def write_distribution_register(
     )
 
 
-def distribution_rows(views: Sequence[DistributionView], on: date) -> list[Row]:
-    """One row per task per distribution, in distribution order, tasks as in the distribution."""
+def distribution_rows(
+    views: Sequence[DistributionView],
+    on: date,
+    signatures: Mapping[int, Sequence[SignatureRecord]] | None = None,
+) -> list[Row]:
+    """One row per task per distribution, in distribution order, tasks as in the distribution;
+    how it was signed from the records of its letters' signatures (none: signed before the
+    app kept them, or not yet)."""
     rows: list[Row] = []
     for view in views:
         record = view.record
+        how, who = signature_cells((signatures or {}).get(record.id, ()))
         returns = {r.id: r for r in view.returns}
         codes = ", ".join(code for _id, _name, code in view.units)
         # The first day it no longer applies: its own end, or an earlier lapse (both exclusive).
@@ -107,6 +117,8 @@ def distribution_rows(views: Sequence[DistributionView], on: date) -> list[Row]:
                     entry.task.name,
                     state.label_sv,
                     record.signed_on,
+                    how,
+                    who,
                     record.communicated_on,
                     record.valid_from,
                     ends_on,
@@ -117,6 +129,35 @@ def distribution_rows(views: Sequence[DistributionView], on: date) -> list[Row]:
                 )
             )
     return rows
+
+
+_ROUTE = {
+    SignatureRoute.PAPER: "på papper",
+    SignatureRoute.DIGITAL: "digitalt",
+    SignatureRoute.PORTAL: "i portalen",
+}
+_PARTY = {
+    SignatureParty.GIVER: "Givare",
+    SignatureParty.EMPLOYER: "Arbetsgivaren",
+    SignatureParty.RECEIVER: "Mottagare",
+    SignatureParty.DECISION_MAKER: "Delegat",
+}
+
+
+def signature_cells(signatures: Sequence[SignatureRecord]) -> tuple[str | None, str | None]:
+    """How the letter was signed ("på papper", "digitalt och på papper") and by whom, when:
+    the standing records only (one a later record corrects is left out)."""
+    corrected = {s.corrects_id for s in signatures if s.corrects_id is not None}
+    standing = [s for s in signatures if s.id not in corrected]
+    if not standing:
+        return None, None
+    routes = list(dict.fromkeys(_ROUTE[s.route] for s in standing))
+    how = " och ".join([", ".join(routes[:-1]), routes[-1]] if len(routes) > 1 else routes)
+    who = "; ".join(
+        f"{_PARTY[s.party]}: {s.signer_name} ({_ROUTE[s.route]}, {s.signed_on.isoformat()})"
+        for s in standing
+    )
+    return how, who
 
 
 def holding_rows(holdings: Sequence[Holding]) -> list[Row]:
