@@ -62,6 +62,7 @@ MODULES: dict[str, list[str]] = {
     # process had no time left for them.
     "register_memory": ["distributions register, extra memory"],
     "letters": ["1,000 letters"],
+    "signing": ["sign + verify a letter"],
     "profiles": [
         "profile: check",
         "profile: edit appoint",
@@ -465,6 +466,10 @@ HOW_MEASURED = """## How each figure is measured
   `distribution_view` + `write_distribution_letter` per letter (the distributions in turn);
   baseline: bare reportlab writing each letter's captured text.
   Run on the last scale of `BENCH_SCALES` only (it takes minutes), at least twice.
+- **sign + verify a letter**: the biggest distribution's letter with its two empty signature
+  fields; `Pkcs12Signer(p12, password).sign` (PAdES B-B, visible stamp) then `verify_pdf`;
+  baseline: bare pyHanko doing the same steps (`SimpleSigner.load_pkcs12_data`, `PdfSigner`
+  with the same stamp style, `validate_pdf_signature` with no trust roots), alternated with it.
 - **registers**: `write_delegation_register` / `write_distribution_register`; baseline: bare
   openpyxl write-only writing the same cells (read back from the app's file) to the same
   sheets. *extra memory*: in a fresh process, peak RSS during the export minus RSS before it.

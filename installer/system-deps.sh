@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs (as root) or names (otherwise) the Debian packages Qt needs.
-#   system-deps.sh offscreen  — what the tests need (Qt's offscreen platform, PDF tools)
+#   system-deps.sh offscreen  — what the tests need (Qt's offscreen platform, PDF tools, and
+#                               SoftHSM2 with OpenSC's pkcs11-tool and openssl for the
+#                               signing tests' software token)
 #   system-deps.sh window     — adds what a real window (and xvfb-run) needs
 set -euo pipefail
 
 offscreen=(python3-venv libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
-  libx11-6 libxcb1 libxkbcommon0 fonts-dejavu-core poppler-utils util-linux)
+  libx11-6 libxcb1 libxkbcommon0 fonts-dejavu-core poppler-utils util-linux
+  softhsm2 opensc openssl)
 window=(xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb-glx0)

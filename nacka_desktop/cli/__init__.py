@@ -15,10 +15,12 @@ from nacka_desktop import __version__
 from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.rules import Violation
+from nacka_desktop.signing.errors import Problem, SigningError
 from nacka_desktop.storage.errors import DatabaseOpenError, DatabaseReadOnlyError
 
 if TYPE_CHECKING:
     from nacka_desktop.domain.letterhead import Letterhead
+    from nacka_desktop.exports.letters._layout import SignatureBox
     from nacka_desktop.services.context import Services
 
 EXIT_OK = 0
@@ -142,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     from nacka_desktop.cli.doctor import add_commands as add_doctor_commands
 
     add_doctor_commands(commands, db_help)
+    from nacka_desktop.cli.signing import add_commands as add_signing_commands
+    from nacka_desktop.cli.signing import add_letter_options
+
+    add_signing_commands(commands)
+    add_letter_options(letter)
     return parser
 
 
@@ -151,6 +158,10 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
     database = getattr(args, "sub_db", None) or args.db
     if args.command is None:
         return launch_gui(database)
+    if args.command in ("sign", "verify", "cert"):  # files only, no database
+        from nacka_desktop.cli import signing
+
+        return signing.run(args, sys.stdout, sys.stderr)
     if not database:
         parser.error(f"{args.command} behöver --db DB")
     try:
@@ -370,8 +381,18 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
 
     services = Services.open(location, create=False)
     target = Path(args.out)
+    signed = ""
     try:
-        _export(services, args, target)
+        if getattr(args, "sign", False):
+            from nacka_desktop.cli.signing import signed_export
+
+            field = signed_export(args, target, lambda path: _export(services, args, path))
+            signed = f" (undertecknat i fältet {field})"
+        else:
+            _export(services, args, target)
+    except SigningError as error:
+        print(f"nacka-desktop: {error.message}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE if error.problem is Problem.FILE else EXIT_USAGE
     except NotFoundError as error:
         print(f"nacka-desktop: {error.message}", file=sys.stderr)
         return EXIT_USAGE
@@ -383,7 +404,7 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
         return EXIT_CANNOT_WRITE
     finally:
         services.close()
-    print(f"Skrev {target}", file=out)
+    print(f"Skrev {target}{signed}", file=out)
     return EXIT_OK
 
 
@@ -403,9 +424,10 @@ def _letterhead(args: argparse.Namespace, saved: Letterhead) -> Letterhead:
     )
 
 
-def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
+def _export(services: Services, args: argparse.Namespace, target: Path) -> list[SignatureBox]:
     """Each export module is imported only when its file is written (reportlab, openpyxl).
-    Each export reads what it shows in one go (a view), then writes it from the view."""
+    Each export reads what it shows in one go (a view), then writes it from the view. A
+    letter returns where its parties sign; anything else an empty list."""
     printed_on = services.clock()  # the day a letter is dated when nothing else dates it
     on = getattr(args, "on", None) or printed_on
     first = getattr(args, "first", None) or date(on.year, 1, 1)
@@ -418,9 +440,10 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
         letterhead = _letterhead(args, services.letterhead.letterhead())
         if args.letter_kind == "distribution":
             view = services.work.distribution(args.object_id, on)
-            write_distribution_letter(view, target, letterhead, printed_on)
-        else:
-            write_return_letter(services.work.task_return(args.object_id, on), target, letterhead)
+            return write_distribution_letter(view, target, letterhead, printed_on)
+        return write_return_letter(
+            services.work.task_return(args.object_id, on), target, letterhead
+        )
     elif kind == "letter":
         from nacka_desktop.exports.letters.delegation import (
             write_delegate_letter,
@@ -432,7 +455,8 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
             order = documents.order_letter(args.object_id, printed_on)
             write_order_letter(order, target, letterhead)
         else:
-            write_delegate_letter(documents.delegate_letter(args.object_id, on), target, letterhead)
+            delegate = documents.delegate_letter(args.object_id, on)
+            return write_delegate_letter(delegate, target, letterhead)
     elif kind == "report":
         from nacka_desktop.exports.letters.delegation import (
             write_decisions_report,
@@ -462,6 +486,7 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> None:
         from nacka_desktop.exports.registers.delegation import write_decision_register
 
         write_decision_register(documents.decision_register(first, last), target)
+    return []
 
 
 def run_import(args: argparse.Namespace, location: str, out: TextIO) -> int:

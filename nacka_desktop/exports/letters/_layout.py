@@ -61,6 +61,7 @@ HEAD_WIDTH = 62 * mm  # the document ID and date, top right
 HEAD_LABEL_WIDTH = 25 * mm
 FACT_LABEL_WIDTH = 42 * mm  # the label column of a facts table
 FIELD_GAP = 7 * mm  # between the Ort and Datum lines of a signature block
+SIGNATURE_HEIGHT = 12 * mm  # the space above the Underskrift line: a digital signature's stamp
 LOGO_HEIGHT = 14 * mm  # the letterhead's logo, scaled to this height (its width follows)
 
 INK = colors.HexColor("#1F2933")
@@ -344,6 +345,11 @@ def banner(title: str, text: str) -> Table:
     return table
 
 
+# Signature field names, one per party; the giver signs first, then the receiver.
+GIVER_FIELD = "Givare"
+RECEIVER_FIELD = "Mottagare"
+
+
 @dataclass(frozen=True)
 class Signer:
     """One signature block: a caption ("Fördelat av"), the printed name and who they are."""
@@ -352,6 +358,64 @@ class Signer:
     name: str
     detail: str  # role and unit, or "för Kommunstyrelsen (arbetsgivaren)"
     signed_on: date | None = None  # printed on the Datum line when recorded
+    # The name of this party's signature field ("Givare", "Mottagare"): the same party has the
+    # same field name in every letter, so a letter can be signed party by party.
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class SignatureBox:
+    """Where one party signs: the space above the Underskrift line, as laid out. `page`
+    counts from 0; `rect` is (left, bottom, right, top) in PDF points from the page's
+    lower left corner, as a PDF signature field's /Rect is."""
+
+    field: str
+    page: int
+    rect: tuple[float, float, float, float]
+    caption: str
+    name: str  # as printed under the line ("" when not known yet)
+    detail: str
+
+
+class _LetterTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+    """The letter's document template, which collects the signature boxes as they are drawn
+    (the canvas knows its template while the story is built)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.signature_boxes: list[SignatureBox] = []
+
+
+class _SignatureSpot(Flowable):  # type: ignore[misc]
+    """Fills the Underskrift row and draws nothing: where it lands is only known when the
+    page is laid out, so it notes its absolute position when reportlab draws it."""
+
+    def __init__(self, signer: Signer, height: float) -> None:
+        super().__init__()
+        self.signer = signer
+        self.spot_height = height
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.spot_height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        template = getattr(canvas, "_doctemplate", None)
+        if not isinstance(template, _LetterTemplate) or self.signer.field is None:
+            return
+        left, bottom = canvas.absolutePosition(0, 0)
+        right, top = canvas.absolutePosition(self.width, self.spot_height)
+        template.signature_boxes.append(
+            SignatureBox(
+                field=self.signer.field,
+                page=canvas.getPageNumber() - 1,
+                rect=(round(left, 2), round(bottom, 2), round(right, 2), round(top, 2)),
+                caption=self.signer.caption,
+                name=self.signer.name.strip(),
+                detail=self.signer.detail,
+            )
+        )
 
 
 def signature_blocks(signers: Sequence[Signer]) -> Table:
@@ -385,14 +449,15 @@ def _signature_block(signer: Signer, width: float) -> Table:
     place_width = width * 0.55
     date_width = width - place_width - FIELD_GAP
     filled_date = Paragraph(day(signer.signed_on), s.field_value) if signer.signed_on else ""
+    spot = _SignatureSpot(signer, SIGNATURE_HEIGHT - 2.5) if signer.field else ""
     data = [
         [Paragraph(esc(signer.caption), s.cell_head), "", ""],
         ["", "", filled_date],
         [Paragraph("Ort", s.field_label), "", Paragraph("Datum", s.field_label)],
-        ["", "", ""],
+        [spot, "", ""],
         [Paragraph("Underskrift", s.field_label), "", ""],
     ]
-    heights: list[float | None] = [None, 9 * mm, None, 12 * mm, None]
+    heights: list[float | None] = [None, 9 * mm, None, SIGNATURE_HEIGHT, None]
     extra: list[tuple[Any, ...]] = []
     if signer.name.strip():
         data.append([Paragraph(f"<b>{esc(signer.name)}</b>", s.field_value), "", ""])
@@ -445,12 +510,14 @@ class DocumentHead:
     head_width: float = HEAD_WIDTH  # wider for longer document IDs or a date range
 
 
-def write_letter(path: Path, head: DocumentHead, story: list[Flowable]) -> None:
+def write_letter(path: Path, head: DocumentHead, story: list[Flowable]) -> list[SignatureBox]:
     """Lay the story out under the letterhead and write the PDF: built in memory, written
-    beside the target and moved over it, so a failed export leaves no half-written file."""
+    beside the target and moved over it, so a failed export leaves no half-written file.
+    Returns where each party with a signature field signs (nacka_desktop.signing adds the
+    fields and signs there)."""
     register_fonts()
     buffer = io.BytesIO()
-    document = BaseDocTemplate(
+    document = _LetterTemplate(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN_LEFT,
@@ -504,6 +571,7 @@ def write_letter(path: Path, head: DocumentHead, story: list[Flowable]) -> None:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+    return list(document.signature_boxes)
 
 
 def _letterhead(head: DocumentHead) -> list[Flowable]:

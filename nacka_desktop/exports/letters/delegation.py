@@ -28,9 +28,12 @@ from nacka_desktop.domain.delegation.orders import (
 from nacka_desktop.domain.delegation.rights import Via
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
+    GIVER_FIELD,
     HEAD_LABEL_WIDTH,
+    RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
+    SignatureBox,
     Signer,
     banner,
     day,
@@ -286,9 +289,12 @@ def _order_table(lines: Sequence[OrderLine]) -> Flowable:
 # --- 2. the personal delegeringsbeslut ----------------------------------------------------
 
 
-def write_delegate_letter(view: DelegateLetterView, path: Path, letterhead: Letterhead) -> None:
+def write_delegate_letter(
+    view: DelegateLetterView, path: Path, letterhead: Letterhead
+) -> list[SignatureBox]:
     """Write a person's delegeringsbeslut: what they may decide on the board's behalf on the
-    view's date (`DelegationDocuments.delegate_letter`)."""
+    view's date (`DelegationDocuments.delegate_letter`). Returns where the chief who informs
+    ("Givare") and the delegate ("Mottagare") sign."""
     on = view.on
     head = DocumentHead(
         letterhead=letterhead,
@@ -351,7 +357,7 @@ def write_delegate_letter(view: DelegateLetterView, path: Path, letterhead: Lett
         )
     story += _duties(any(h.may_pass_on and h.item.subdelegation_allowed for h in delegated))
     story.append(keep(space(3), _delegate_signatures(view)))
-    write_letter(path, head, story)
+    return write_letter(path, head, story)
 
 
 def _via_label(via: Via) -> str:
@@ -478,12 +484,14 @@ def _delegate_signatures(view: DelegateLetterView) -> Flowable:
             "Informationen lämnad av",
             chief.person_name,
             f"{chief.role_label}, {chief.unit_name}",
+            field=GIVER_FIELD,
         )
     else:
-        issuer = Signer("Informationen lämnad av", "", "Chef")
-    return signature_blocks(
-        [issuer, Signer("Mottaget och taget del av", view.person_name, view.own_position)]
+        issuer = Signer("Informationen lämnad av", "", "Chef", field=GIVER_FIELD)
+    delegate = Signer(
+        "Mottaget och taget del av", view.person_name, view.own_position, field=RECEIVER_FIELD
     )
+    return signature_blocks([issuer, delegate])
 
 
 # --- 3. the report of delegated decisions -------------------------------------------------

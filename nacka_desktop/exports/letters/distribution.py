@@ -11,8 +11,11 @@ from reportlab.platypus import Flowable, Paragraph
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.exports.letters._layout import (
+    GIVER_FIELD,
+    RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
+    SignatureBox,
     Signer,
     banner,
     checkbox,
@@ -81,12 +84,13 @@ def return_doc_id(return_id: int) -> str:
 
 def write_distribution_letter(
     view: DistributionView, path: Path, letterhead: Letterhead, today: date
-) -> None:
+) -> list[SignatureBox]:
     """Write the written distribution (AM-2) as a PDF letter from the giver to the receiver,
     dated the day it was signed (not yet signed: `today`, the day it is printed).
 
     A draft, or a distribution not (or no longer) in force on the view's date, is marked with
-    a watermark on every page and a notice under the title."""
+    a watermark on every page and a notice under the title. Returns where the giver and the
+    receiver sign (fields "Givare" and "Mottagare")."""
     record = view.record
     head = DocumentHead(
         letterhead=letterhead,
@@ -108,7 +112,7 @@ def write_distribution_letter(
     story += _return_right(view)
     story += _oral(view)
     story += _signatures(view)
-    write_letter(path, head, story)
+    return write_letter(path, head, story)
 
 
 # --- parts of the letter ------------------------------------------------------------------
@@ -136,9 +140,10 @@ def giver_signer(view: DistributionView, caption: str, signed_on: date | None) -
             view.giver.person_name,
             f"{view.giver.role_label}, {view.giver.unit_name}",
             signed_on,
+            GIVER_FIELD,
         )
     name = view.signatory.person_name if view.signatory is not None else ""
-    return Signer(caption, name, f"ordförande, för {EMPLOYER}", signed_on)
+    return Signer(caption, name, f"ordförande, för {EMPLOYER}", signed_on, GIVER_FIELD)
 
 
 def validity(view: DistributionView) -> str:
@@ -439,6 +444,7 @@ def _signatures(view: DistributionView) -> list[Flowable]:
                         receiver.person_name,
                         f"{receiver.role_label}, {receiver.unit_name}",
                         signed_on,
+                        RECEIVER_FIELD,
                     ),
                 ]
             ),

@@ -12,8 +12,11 @@ from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.exports.letters._layout import (
     FACT_LABEL_WIDTH,
+    GIVER_FIELD,
+    RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
+    SignatureBox,
     Signer,
     checkbox,
     day,
@@ -44,9 +47,10 @@ TITLE = "Återföring av arbetsmiljöuppgifter"
 TITLE_LOWER = "fördelning av arbetsmiljöuppgifter"
 
 
-def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) -> None:
+def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) -> list[SignatureBox]:
     """Write the receiver's return of tasks to the giver as a PDF letter, dated the day of the
-    return."""
+    return. Returns where the two sign: the receiver who returns the tasks ("Mottagare", as in
+    the distribution) first, then the giver who receives them ("Givare")."""
     record = view.record
     distribution = view.distribution
     head = DocumentHead(
@@ -63,7 +67,7 @@ def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) ->
     story += _reasons(view)
     story += _effect(view)
     story += _signatures(view)
-    write_letter(path, head, story)
+    return write_letter(path, head, story)
 
 
 def _introduction(view: ReturnView) -> list[Flowable]:
@@ -207,7 +211,7 @@ def _signatures(view: ReturnView) -> list[Flowable]:
     if distribution.giver is not None:
         giver = giver_signer(distribution, "Mottaget av", None)
     else:  # whoever receives it for KS; the chair who signed may have left since
-        giver = Signer("Mottaget av", "", f"för {EMPLOYER}", None)
+        giver = Signer("Mottaget av", "", f"för {EMPLOYER}", None, GIVER_FIELD)
     return [
         space(4),
         signature_blocks(
@@ -217,6 +221,7 @@ def _signatures(view: ReturnView) -> list[Flowable]:
                     receiver.person_name,
                     f"{receiver.role_label}, {receiver.unit_name}",
                     view.record.returned_on,
+                    RECEIVER_FIELD,
                 ),
                 giver,
             ]

@@ -93,7 +93,7 @@ class PdfPreviewDialog(QDialog):
 
 
 def preview_pdf(
-    parent: QWidget, write: Callable[[Path], None], title: str, name: str
+    parent: QWidget, write: Callable[[Path], object], title: str, name: str
 ) -> BackgroundTask:
     """Write a letter to a temporary file in the background (reading what it needs, laying
     out its pages), then show it, with print and save as. The window stays usable meanwhile."""
