@@ -10,8 +10,10 @@ signature record is corrected by a new one that names it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +30,7 @@ from nacka_desktop.domain.signatures import (
 from nacka_desktop.domain.text import clean_text
 from nacka_desktop.services.editing import Editor, NotFoundError, refusal
 from nacka_desktop.services.work_environment import DistributionService
+from nacka_desktop.signing.verify import KIND_SIGNATURE, SignatureCheck, verify_pdf
 from nacka_desktop.storage.models import (
     Base,
     IssuedDocumentRow,
@@ -189,6 +192,89 @@ class SignatureService:
             corrects_id=corrects_id,
         )
 
+    def record_digital(
+        self,
+        issued_id: int,
+        signed_pdf: bytes,
+        route: SignatureRoute = SignatureRoute.DIGITAL,
+        trust_roots: Sequence[Any] = (),
+        party_of_field: Mapping[str, SignatureParty] | None = None,
+    ) -> list[int]:
+        """Record the signatures of a signed copy of the issued letter, signed in the app
+        or in the kommun's portal and read back. Refused unless it is that letter (the
+        issued bytes unchanged before the signatures), every signature in it is intact and
+        valid and nothing was changed after signing. Each signature not yet recorded
+        becomes a record holding the signed file; returns their ids."""
+        today = self._editor.clock()
+        with self._editor.reading() as session:
+            issued = _issued(session, issued_id)
+            kind, document_id = DocumentKind(issued.kind), issued.document_id
+            object_id, original = issued.object_id, issued.file
+            allowed = _parties(session, kind, object_id)
+            # A party signs its field once: a signature read back again is known by it.
+            known = {
+                s.party
+                for s in repository.signatures_of(session, [issued_id])
+                if s.route is not SignatureRoute.PAPER
+            }
+        _refuse_another_letter(signed_pdf, original, document_id, kind, object_id)
+        report = verify_pdf(signed_pdf, trust_roots)
+        broken = [c for c in report.signatures if not c.ok]
+        if not report.signatures or broken:
+            why = "; ".join(broken[0].problems) if broken else "Filen har inga underskrifter."
+            raise refusal(
+                "AM-2",
+                f"Underskrifterna i filen håller inte: {why}",
+                "The signatures in the file do not hold.",
+                _OBJECT_KIND[kind],
+                object_id,
+                "signature",
+            )
+        fields = {**_FIELD_PARTIES, **(party_of_field or {})}
+        new = [
+            check
+            for check in report.signatures
+            if check.kind == KIND_SIGNATURE
+            and (check.field not in fields or _party(fields[check.field], allowed) not in known)
+        ]
+        if not new:
+            raise refusal(
+                "AM-2",
+                "Filen har inga underskrifter som inte redan är registrerade.",
+                "The file holds no signatures that are not recorded already.",
+                _OBJECT_KIND[kind],
+                object_id,
+                "signature",
+            )
+        unknown = sorted({c.field for c in new} - set(fields))
+        if unknown:
+            raise refusal(
+                "AM-2",
+                f"Okänt underskriftsfält {', '.join(unknown)}: ange vilken part som skrev under.",
+                f"Unknown signature field {', '.join(unknown)}: say which party signed.",
+                _OBJECT_KIND[kind],
+                object_id,
+                "signature",
+            )
+        attachment = Attachment(f"{document_id.removeprefix('uuid:')}.pdf", signed_pdf)
+        recorded = []
+        with self._editor.joined():
+            for check in new:
+                when = _when(check)
+                on = when.astimezone().date() if when is not None else today
+                recorded.append(
+                    self._record(
+                        issued_id,
+                        route,
+                        _party(fields[check.field], allowed),
+                        check.signer,
+                        on,
+                        attachment,
+                        digital=check,
+                    )
+                )
+        return recorded
+
     def _record(
         self,
         issued_id: int,
@@ -200,6 +286,7 @@ class SignatureService:
         *,
         note: str = "",
         corrects_id: int | None = None,
+        digital: SignatureCheck | None = None,
     ) -> int:
         name = clean_text(signer_name)
         today = self._editor.clock()
@@ -237,6 +324,11 @@ class SignatureService:
                 note=clean_text(note),
                 recorded_by=self._editor.actor[:100],
             )
+            if digital is not None:
+                row.signed_at = _when(digital)
+                row.certificate_subject = digital.signer
+                row.certificate_issuer = digital.issuer
+                row.trusted = digital.trusted
             session.add(row)
             session.flush()
             self._editor.audit(
@@ -266,6 +358,43 @@ class SignatureService:
         distribution = session.get(TaskDistribution, issued.object_id)
         if day is not None and distribution is not None and distribution.signed_on is None:
             self._distributions.sign(issued.object_id, day)
+
+
+# The fields the letters are issued with (exports/letters: one per party).
+_FIELD_PARTIES = {"Givare": SignatureParty.GIVER, "Mottagare": SignatureParty.RECEIVER}
+
+
+def _when(check: SignatureCheck) -> datetime | None:
+    """When it was signed: the time-stamp authority's time if there is one, else what the
+    signer's computer said."""
+    return check.timestamp or check.signing_time
+
+
+def _party(field_party: SignatureParty, allowed: frozenset[SignatureParty]) -> SignatureParty:
+    """The letters name their first field "Givare" also where KS's ordförande signs for the
+    employer, and the second "Mottagare" also on a delegate letter (its decision-maker)."""
+    if field_party is SignatureParty.GIVER and SignatureParty.EMPLOYER in allowed:
+        return SignatureParty.EMPLOYER
+    if field_party is SignatureParty.RECEIVER and SignatureParty.DECISION_MAKER in allowed:
+        return SignatureParty.DECISION_MAKER
+    return field_party
+
+
+def _refuse_another_letter(
+    signed: bytes, issued: bytes, document_id: str, kind: DocumentKind, object_id: int
+) -> None:
+    """The content before the signatures must be the letter as issued, byte for byte: a
+    signature is added as an incremental update after it (PAdES), never by rewriting it."""
+    if not signed.startswith(issued) or len(signed) == len(issued):
+        raise refusal(
+            "AM-2",
+            f"Filen är inte det utfärdade brevet ({document_id}) med underskrifter tillagda: "
+            "den är ett annat brev, eller brevet har ändrats före underskrifterna.",
+            f"The file is not the issued letter ({document_id}) with signatures added.",
+            _OBJECT_KIND[kind],
+            object_id,
+            "file",
+        )
 
 
 def _issued(session: Session, issued_id: int) -> IssuedDocumentRow:

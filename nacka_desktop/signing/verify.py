@@ -91,9 +91,46 @@ def verify_pdf(pdf: bytes, trust_roots: Sequence[Any] = ()) -> VerifyReport:
     Raises SigningError when the bytes are not a readable PDF."""
     reader = open_reader(pdf)
     with _quiet("pyhanko", "pyhanko_certvalidator"):
-        return VerifyReport(
-            [_check(embedded, list(trust_roots)) for embedded in reader.embedded_signatures]
-        )
+        checks: list[tuple[int, SignatureCheck]] = []
+        for name, embedded in _embedded(reader):
+            if embedded is None:  # its CMS object is too damaged to be read at all
+                checks.append((-1, _damaged(name)))
+                continue
+            checks.append((embedded.signed_revision, _check(embedded, list(trust_roots))))
+        return VerifyReport([check for _, check in sorted(checks, key=lambda c: c[0])])
+
+
+def _embedded(reader: Any) -> Iterator[tuple[str, Any]]:
+    """Every filled signature field, with its signature, or None for a signature whose bytes
+    are too damaged to parse (pyHanko's `embedded_signatures` would raise for the whole file:
+    one changed byte in a signature must show as that signature broken, not as a crash)."""
+    from pyhanko.sign.fields import enumerate_sig_fields
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+
+    for name, _signature, field in enumerate_sig_fields(reader, filled_status=True):
+        try:
+            embedded = EmbeddedPdfSignature(reader, field, name)
+        except Exception:  # a damaged CMS blob
+            embedded = None
+        yield name, embedded
+
+
+def _damaged(field_name: str) -> SignatureCheck:
+    return SignatureCheck(
+        field=field_name,
+        kind=KIND_SIGNATURE,
+        signer="okänd",
+        issuer="okänd",
+        self_signed=False,
+        signing_time=None,
+        timestamp=None,
+        intact=False,
+        valid=False,
+        trusted=False,
+        modified_after=True,
+        covers_whole_file=False,
+        problems=["Underskriften är skadad och kan inte läsas."],
+    )
 
 
 @contextmanager

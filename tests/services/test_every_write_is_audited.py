@@ -441,6 +441,37 @@ def _(s: Services) -> Measured:
     return lambda: s.signatures.record_paper(issued.id, SignatureParty.RECEIVER, "Mottagare", TODAY)
 
 
+@writes("signatures.record_digital")
+def _(s: Services) -> Measured:
+    """A letter issued with its fields and signed by the receiver with a test certificate
+    (the giver signs on another day): its signature is recorded."""
+    import tempfile
+
+    from nacka_desktop.domain.dates import today
+    from nacka_desktop.domain.letterhead import Letterhead
+    from nacka_desktop.exports.letters import write_distribution_letter
+    from nacka_desktop.signing.certificates import create_test_certificate
+    from nacka_desktop.signing.documents import FieldBox, add_signature_fields
+    from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
+
+    distribution = _draft_distribution(s)
+    _confirm_all(s, distribution)
+    with tempfile.TemporaryDirectory() as folder:
+        letter, p12 = Path(folder) / "brev.pdf", Path(folder) / "nyckel.p12"
+        boxes = write_distribution_letter(
+            s.work.distribution(distribution, TODAY), letter, Letterhead(), TODAY
+        )
+        pdf = add_signature_fields(
+            letter.read_bytes(), [FieldBox(b.field, b.page, b.rect, b.caption) for b in boxes]
+        )
+        p12.write_bytes(create_test_certificate("Mottagare", "lösen"))
+        signed = Pkcs12Signer(p12, "lösen").sign(pdf, FieldSpec("Mottagare"), StampText())
+    issued = s.signatures.issue(DocumentKind.DISTRIBUTION_LETTER, distribution, pdf, "uuid:pades")
+    # The signature is dated now, by the real clock: so is the recording.
+    live = Services.for_database(s.database, clock=today)
+    return lambda: live.signatures.record_digital(issued.id, signed)
+
+
 def _confirm_all(s: Services, distribution: int) -> None:
     for task in s.distributions.draft_of(distribution).task_ids:
         s.distributions.set_confirmation(distribution, task, ALL_CONFIRMED)

@@ -1,0 +1,147 @@
+"""A signed letter moves the record (issue 13): the services read a signed copy of the issued
+letter, check that it is that letter and that every signature holds, and record each signer;
+a distribution signed by both sides is signed (AM-2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nacka_desktop.domain.dates import today
+from nacka_desktop.domain.letterhead import Letterhead
+from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
+from nacka_desktop.exports.letters import write_distribution_letter
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.work_environment import ALL_CONFIRMED
+from nacka_desktop.signing.documents import add_signature_fields
+from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
+from tests.conftest import TODAY, build_sample
+from tests.signing.conftest import PASSWORD, field_boxes
+
+KIND = DocumentKind.DISTRIBUTION_LETTER
+
+
+@dataclass(frozen=True)
+class Issued:
+    services: Services
+    distribution: int
+    issued_id: int
+    pdf: bytes
+
+
+def _issue(services: Services, distribution: int, folder: Path, document_id: str) -> Issued:
+    view = services.work.distribution(distribution, TODAY)
+    path = folder / f"fordelning-{distribution}.pdf"
+    boxes = write_distribution_letter(view, path, Letterhead(), TODAY)
+    pdf = add_signature_fields(path.read_bytes(), field_boxes(boxes))
+    issued = services.signatures.issue(KIND, distribution, pdf, document_id)
+    return Issued(services, distribution, issued.id, pdf)
+
+
+@pytest.fixture
+def issued(tmp_path: Path) -> Iterator[Issued]:
+    """The sample's draft (Sickla's rektor to the biträdande rektor), confirmed and issued;
+    the services' clock is the real day, as the signatures are made now."""
+    services = Services.open(tmp_path / "sample.db", clock=today)
+    build_sample(services.database, TODAY)
+    draft = next(v for v in services.work.distributions(TODAY) if v.record.signed_on is None)
+    for entry in draft.items:
+        services.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
+    yield _issue(services, draft.record.id, tmp_path, "uuid:records-test")
+    services.close()
+
+
+def sign(pdf: bytes, p12: Path, field: str, create: bool = False) -> bytes:
+    signer = Pkcs12Signer(p12, PASSWORD)
+    return signer.sign(pdf, FieldSpec(field, create=create), StampText(role="Rektor"))
+
+
+def test_the_giver_then_the_receiver_sign_and_the_distribution_is_signed(
+    issued: Issued, giver_p12: Path, receiver_p12: Path
+) -> None:
+    signatures = issued.services.signatures
+    by_giver = sign(issued.pdf, giver_p12, "Givare")
+    [first] = signatures.record_digital(issued.issued_id, by_giver)
+    letter = signatures.letters(KIND, issued.distribution)[0]
+    assert letter.signed_on is None  # the receiver has not signed yet (AM-2)
+    by_both = sign(by_giver, receiver_p12, "Mottagare")
+    [second] = signatures.record_digital(issued.issued_id, by_both)
+    letter = signatures.letters(KIND, issued.distribution)[0]
+    giver, receiver = letter.signatures
+    assert (giver.id, giver.party, giver.signer_name) == (
+        first,
+        SignatureParty.GIVER,
+        "Gunilla Givare",
+    )
+    assert (receiver.id, receiver.party, receiver.route) == (
+        second,
+        SignatureParty.RECEIVER,
+        SignatureRoute.DIGITAL,
+    )
+    assert receiver.trusted is False and "Måns Mottagare" in receiver.certificate_subject
+    assert letter.signed_on == receiver.signed_on == today()
+    kept = signatures.attachment(second)
+    assert kept is not None and kept.data == by_both  # the signed file, byte for byte
+    record = issued.services.work.distribution(issued.distribution, today()).record
+    assert record.signed_on == today()
+
+
+def test_a_letter_read_back_twice_records_its_signatures_once(
+    issued: Issued, giver_p12: Path
+) -> None:
+    signed = sign(issued.pdf, giver_p12, "Givare")
+    issued.services.signatures.record_digital(issued.issued_id, signed)
+    with pytest.raises(RuleViolationError, match="redan är registrerade"):
+        issued.services.signatures.record_digital(issued.issued_id, signed)
+
+
+def test_another_letter_or_a_changed_one_is_refused(
+    issued: Issued, giver_p12: Path, tmp_path: Path
+) -> None:
+    services = issued.services
+    other = next(v for v in services.work.distributions(TODAY) if v.giver is not None)
+    another = _issue(services, other.record.id, tmp_path, "uuid:another")
+    with pytest.raises(RuleViolationError, match="inte det utfärdade brevet"):
+        services.signatures.record_digital(issued.issued_id, sign(another.pdf, giver_p12, "Givare"))
+    signed = bytearray(sign(issued.pdf, giver_p12, "Givare"))
+    changed = bytes(signed[:100]) + b"X" + bytes(signed[101:])  # in the letter as issued
+    with pytest.raises(RuleViolationError, match="inte det utfärdade brevet"):
+        services.signatures.record_digital(issued.issued_id, changed)
+    assert services.signatures.letters(KIND, issued.distribution)[0].signatures == []
+
+
+def test_a_broken_signature_is_refused(issued: Issued, giver_p12: Path) -> None:
+    signed = sign(issued.pdf, giver_p12, "Givare")
+    tail = signed.index(b"/Contents <", len(issued.pdf)) + len(b"/Contents <") + 40
+    broken = (
+        signed[:tail] + (b"0" if signed[tail : tail + 1] != b"0" else b"1") + signed[tail + 1 :]
+    )
+    with pytest.raises(RuleViolationError, match="håller inte"):
+        issued.services.signatures.record_digital(issued.issued_id, broken)
+
+
+def test_the_portal_s_own_field_needs_its_party_and_is_recorded_as_the_portal_route(
+    issued: Issued, receiver_p12: Path
+) -> None:
+    signed = sign(issued.pdf, receiver_p12, "Signatur1", create=True)
+    signatures = issued.services.signatures
+    with pytest.raises(RuleViolationError, match="Okänt underskriftsfält Signatur1"):
+        signatures.record_digital(issued.issued_id, signed, SignatureRoute.PORTAL)
+    [recorded] = signatures.record_digital(
+        issued.issued_id,
+        signed,
+        SignatureRoute.PORTAL,
+        party_of_field={"Signatur1": SignatureParty.RECEIVER},
+    )
+    [record] = signatures.letters(KIND, issued.distribution)[0].signatures
+    assert (record.id, record.route, record.party) == (
+        recorded,
+        SignatureRoute.PORTAL,
+        SignatureParty.RECEIVER,
+    )
+    assert record.signed_on <= date.today()  # noqa: DTZ011
