@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
 from nacka_desktop.services.work_queries import (
@@ -105,13 +106,15 @@ def distribution_rows(views: Sequence[DistributionView], on: date) -> list[Row]:
                     view.receiver.person_name,
                     view.receiver.role_label,
                     entry.task.name,
-                    state.label_sv,
+                    state.label(DOCUMENT_LANGUAGE),
                     record.signed_on,
                     record.communicated_on,
                     record.valid_from,
                     ends_on,
                     returned_on,
-                    ", ".join(r.label_sv for r in task_return.reasons) if task_return else None,
+                    ", ".join(r.label(DOCUMENT_LANGUAGE) for r in task_return.reasons)
+                    if task_return
+                    else None,
                     view.follow_up_due,
                     "Ja" if record.may_pass_on else "Nej",
                 )

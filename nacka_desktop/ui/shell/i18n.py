@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from nacka_desktop.domain.language import Language
+
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 LOCALES = {
@@ -21,34 +23,34 @@ LOCALES = {
 class LanguageSwitcher:
     def __init__(self) -> None:
         self._translators: list[QTranslator] = []
-        self.language = "sv"
+        self.language = Language.SWEDISH
 
-    def apply(self, language: str) -> bool:
+    def apply(self, language: Language) -> bool:
         """Install the catalogues for the language. False (and Swedish) if the app's is missing."""
         app = QCoreApplication.instance()
         for translator in self._translators:
             if app is not None:
                 app.removeTranslator(translator)
         self._translators = []
-        if language not in LANGUAGES:
-            language = "sv"
         own = QTranslator()
-        found = language == "sv" or own.load(f"nacka_desktop_{language}", str(TRANSLATIONS))
+        found = language is Language.SWEDISH or own.load(
+            f"nacka_desktop_{language.code}", str(TRANSLATIONS)
+        )
         if not found:
-            language = "sv"
+            language = Language.SWEDISH
         qt = QTranslator()
         if qt.load(
-            LOCALES[language],
+            LOCALES[language.code],
             "qtbase",
             "_",
             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
         ):
             self._translators.append(qt)
-        if language != "sv":
+        if language is not Language.SWEDISH:
             self._translators.append(own)
         if app is not None:
             for translator in self._translators:
                 app.installTranslator(translator)
         self.language = language
-        QLocale.setDefault(LOCALES[language])
+        QLocale.setDefault(LOCALES[language.code])
         return found
