@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QSettings, QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.people import AppointmentDraft
 from nacka_desktop.ui.org.consequences_dialog import ConsequencesDialog
@@ -89,7 +90,7 @@ class Harness:
         )
         self.services = Services.open(args.database, clock=lambda: args.today, create=False)
         self.stack = EditStack()
-        self.window = MainWindow(self.services, settings, self.stack, "sv")
+        self.window = MainWindow(self.services, settings, self.stack, Language.SWEDISH)
         model = self.window.problems.model
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
             signal.connect(self._problems_changed)
@@ -394,7 +395,7 @@ def appoint_edits(harness: Harness, data: Data) -> list[Edit]:
             )
             appointments = services.appointments
             edits.edit(
-                "Tillsätt medarbetare",
+                lambda _language: "Tillsätt medarbetare",  # a step the benchmark names itself
                 lambda: appointments.appoint(draft),
                 lambda made: appointments.delete(made.id),
                 lambda made: appointments.appoint(draft, appointment_id=made.id),
@@ -452,7 +453,7 @@ def distribute_edits(harness: Harness, data: Data) -> list[Edit]:
             draft.valid_from = harness.args.today
             draft.valid_to = None
             edits.edit(
-                "Ny fördelning",
+                lambda _language: "Ny fördelning",  # a step the benchmark names itself
                 lambda: distributions.create(draft),
                 distributions.delete_draft,
                 lambda made: distributions.create(draft, distribution_id=made),
@@ -505,7 +506,7 @@ def decision_edits(harness: Harness, data: Data) -> list[Edit]:
                 "consulted_with": "Verksamhetschefen" if consulted else "",
             }
             window.edits.edit(
-                "Nytt delegationsbeslut",
+                lambda _language: "Nytt delegationsbeslut",  # a step the benchmark names itself
                 lambda: decisions.record(*chosen, **named),
                 decisions.delete,
                 lambda _old: decisions.record(*chosen, **named),

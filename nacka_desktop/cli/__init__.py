@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 from nacka_desktop import __version__
 from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.signing.errors import Problem, SigningError
 from nacka_desktop.storage.errors import DatabaseOpenError, DatabaseReadOnlyError
@@ -534,7 +535,8 @@ def _as_json(violations: list[Violation], on: date) -> dict[str, object]:
 
 def _print_table(violations: list[Violation], on: date, out: TextIO) -> None:
     for v in violations:
-        print(f"{v.severity.label_sv:<8} {v.rule_id:<7} {v.object_label}: {v.message}", file=out)
+        severity, label = v.severity.label(Language.SWEDISH), v.label(Language.SWEDISH)
+        print(f"{severity:<8} {v.rule_id:<7} {label}: {v.text(Language.SWEDISH)}", file=out)
     counts = _count(violations)
     print(
         f"Kontroll {on}: fel: {counts['error']}, varningar: {counts['warning']}, "

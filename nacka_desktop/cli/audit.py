@@ -25,6 +25,7 @@ def add_commands(
 
 def run_audit(location: str, out: TextIO) -> int:
     """Opens the database as `check` does (brought to the app's schema, never created)."""
+    from nacka_desktop.domain.language import Language
     from nacka_desktop.services.audit import describe, verify_database
     from nacka_desktop.storage.database import open_database
 
@@ -34,7 +35,7 @@ def run_audit(location: str, out: TextIO) -> int:
     finally:
         database.close()
     if state.broken is not None:
-        print(f"{describe(state.broken)}.", file=out)
+        print(f"{describe(state.broken, Language.SWEDISH)}.", file=out)
         return EXIT_BROKEN
     entries = f"{state.entries} {'post' if state.entries == 1 else 'poster'}"
     print(f"Granskningsloggen är obruten: {entries}.", file=out)

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot, PersonRecord
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def _table(rows: list[RightView], out: TextIO, with_person: bool) -> None:
         who = f"{r.person}, {r.role.lower()} i {r.unit}: " if with_person else ""
         limits = f" [{r.limits}]" if r.limits else ""
         place = "" if with_person else f"{r.board} {r.number} {r.matter} – "
-        out.write(f"  {who}{place}{r.how_sv}{limits}\n")
+        out.write(f"  {who}{place}{r.how(Language.SWEDISH)}{limits}\n")
 
 
 def _dump(data: dict[str, object], out: TextIO) -> None:

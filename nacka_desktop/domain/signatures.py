@@ -10,22 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
+
+from nacka_desktop.domain.language import LabelledEnum
 
 
-class DocumentKind(StrEnum):
+class DocumentKind(LabelledEnum):
     DISTRIBUTION_LETTER = "distribution_letter"  # fördelning av arbetsmiljöuppgifter (AM-2)
     RETURN_LETTER = "return_letter"  # återgång av uppgifter (AM-4)
     DELEGATE_LETTER = "delegate_letter"  # a person's delegations (DEL)
 
 
-class SignatureRoute(StrEnum):
+class SignatureRoute(LabelledEnum):
     PAPER = "paper"  # signed in ink; the scanned copy may be attached
     DIGITAL = "digital"  # signed in the app (PAdES: a certificate file or a card)
     PORTAL = "portal"  # signed in the kommun's e-signature portal and read back
 
 
-class SignatureParty(StrEnum):
+class SignatureParty(LabelledEnum):
     GIVER = "giver"  # the manager who gives the tasks (AM-2)
     EMPLOYER = "employer"  # KS's ordförande signing for the employer (a distribution from KS)
     RECEIVER = "receiver"  # the one who receives the tasks (AM-2) or returns them (AM-4)

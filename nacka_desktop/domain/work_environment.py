@@ -15,15 +15,15 @@ from collections.abc import Hashable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
+from nacka_desktop.domain.language import LabelledEnum
+from nacka_desktop.domain.records import OrgSnapshot
 
 FOLLOW_UP_MONTHS = 12  # AM-8: at least once a year
 
 
-class DistributionState(StrEnum):
+class DistributionState(LabelledEnum):
     DRAFT = "draft"
     SIGNED = "signed"  # signed in writing, not yet communicated orally or not yet started
     IN_FORCE = "in_force"
@@ -31,34 +31,8 @@ class DistributionState(StrEnum):
     LAPSED = "lapsed"
     ENDED = "ended"
 
-    @property
-    def label_sv(self) -> str:
-        return _STATE_SV[self]
 
-    @property
-    def label_en(self) -> str:
-        return _STATE_EN[self]
-
-
-_STATE_SV = {
-    DistributionState.DRAFT: "Utkast",
-    DistributionState.SIGNED: "Undertecknad, ej i kraft",
-    DistributionState.IN_FORCE: "Gäller",
-    DistributionState.RETURNED: "Återförd",
-    DistributionState.LAPSED: "Upphört (förordnande eller enhet avslutad)",
-    DistributionState.ENDED: "Avslutad",
-}
-_STATE_EN = {
-    DistributionState.DRAFT: "Draft",
-    DistributionState.SIGNED: "Signed, not yet in force",
-    DistributionState.IN_FORCE: "In force",
-    DistributionState.RETURNED: "Returned",
-    DistributionState.LAPSED: "Lapsed (appointment or unit ended)",
-    DistributionState.ENDED: "Ended",
-}
-
-
-class ReturnReason(StrEnum):
+class ReturnReason(LabelledEnum):
     """AM-6: what the receiver lacks (a reason to return a task, AM-4)."""
 
     KNOWLEDGE = "knowledge"
@@ -67,21 +41,6 @@ class ReturnReason(StrEnum):
     RESOURCES = "resources"
     TIME = "time"
     OTHER = "other"
-
-    @property
-    def label_sv(self) -> str:
-        return {
-            "knowledge": "kunskap",
-            "competence": "kompetens",
-            "authority": "befogenheter",
-            "resources": "resurser",
-            "time": "tid",
-            "other": "annat",
-        }[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -776,13 +735,3 @@ def add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise ValueError(day)
-
-
-def appointment_label(org: OrgSnapshot, appointment: AppointmentRecord | None) -> str:
-    if appointment is None:
-        return "Kommunstyrelsen (arbetsgivaren)"
-    acting = "t.f. " if appointment.acting else ""
-    return (
-        f"{org.person_label(appointment.person_id)}, {acting}{appointment.role.label_sv.lower()}"
-        f", {org.units[appointment.unit_id].name if appointment.unit_id in org.units else '?'}"
-    )

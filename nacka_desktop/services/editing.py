@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
 from nacka_desktop.services.checking import Dataset, ViolationCache, table_versions
 from nacka_desktop.storage.database import Database
@@ -26,7 +27,24 @@ from nacka_desktop.storage.text_limits import TextTooLongError, refuse_overlong_
 Clock = Callable[[], date]
 
 
-_WHAT_EN = {"Enheten": "The unit", "Personen": "The person", "Förordnandet": "The appointment"}
+# What a NotFoundError names, in English (tests/services/test_editing_language.py finds every
+# name the services use, so that an English message never names a thing in Swedish).
+_WHAT_EN = {
+    "Arbetsmiljöuppgiften": "The work-environment task",
+    "Beslutet": "The decision",
+    "Delegationsordningen": "The delegation order",
+    "Enheten": "The unit",
+    "Fördelningen": "The distribution",
+    "Förordnandet": "The appointment",
+    "Nämnden": "The board",
+    "Personen": "The person",
+    "Processen": "The process",
+    "Punkten": "The item",
+    "Uppgiften i fördelningen": "The task in the distribution",
+    "Vidaredelegationen": "The subdelegation",
+    "Ärendet": "The matter",
+    "Återföringen": "The return",
+}
 
 
 class NotFoundError(LookupError):
@@ -35,6 +53,9 @@ class NotFoundError(LookupError):
         self.message = str(self)
         what_en = _WHAT_EN.get(what_sv, what_sv)
         self.message_en = f"{what_en} {object_id} does not exist (any more)."
+
+    def text(self, language: Language) -> str:
+        return language.pick(self.message, self.message_en)
 
 
 class ConcurrentEditError(RuntimeError):
@@ -46,6 +67,9 @@ class ConcurrentEditError(RuntimeError):
         self.message_en = (
             "Someone else changed the same data meanwhile. Reload and make the change again."
         )
+
+    def text(self, language: Language) -> str:
+        return language.pick(self.message, self.message_en)
 
 
 class StaleEditError(ConcurrentEditError):

@@ -10,6 +10,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.labels import title_label
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.domain.signatures import DocumentKind, SignatureRecord
 from nacka_desktop.domain.work_environment import (
@@ -80,12 +83,32 @@ class DistributionView:
 
 
 @dataclass(frozen=True)
+class ChainParty:
+    """Who gives or receives in one link: the person, with their own title (as typed) or,
+    without one, their role."""
+
+    name: str
+    title: str
+    role: Role
+
+    def label(self, language: Language) -> str:
+        title = title_label(self.title, language) or self.role.label(language).lower()
+        return f"{self.name} ({title})"
+
+
+@dataclass(frozen=True)
 class ChainStep:
     """One link of a task's way down: who gave it to whom, by which distribution."""
 
     distribution_id: int
-    giver: str
-    receiver: str
+    giver: ChainParty | None  # None: the employer
+    receiver: ChainParty | None
+
+    def giver_name(self, language: Language) -> str:
+        return self.giver.label(language) if self.giver else EMPLOYER_NAME
+
+    def receiver_name(self, language: Language) -> str:
+        return self.receiver.label(language) if self.receiver else EMPLOYER_NAME
 
 
 @dataclass(frozen=True)
@@ -366,16 +389,16 @@ def _held(
 
 
 def _step(org: OrgSnapshot, distribution: DistributionRecord) -> ChainStep:
-    def name(appointment_id: int | None) -> str:
+    def party(appointment_id: int | None) -> ChainParty | None:
         appointment = org.appointments.get(appointment_id or 0)
         if appointment is None:
-            return EMPLOYER_NAME
+            return None
         person = org.persons.get(appointment.person_id)
-        title = person.title if person and person.title else appointment.role.label_sv.lower()
-        return f"{org.person_label(appointment.person_id)} ({title})"
+        title = person.title if person else ""
+        return ChainParty(org.person_label(appointment.person_id), title, appointment.role)
 
     return ChainStep(
         distribution.id,
-        name(distribution.giver_appointment_id),
-        name(distribution.receiver_appointment_id),
+        party(distribution.giver_appointment_id),
+        party(distribution.receiver_appointment_id),
     )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from nacka_desktop.domain.language import Language
+
 
 class DatabaseOpenError(Exception):
     def __init__(self, message_sv: str, message_en: str) -> None:
         super().__init__(message_sv)
         self.message_sv = message_sv
         self.message_en = message_en
+
+    def text(self, language: Language) -> str:
+        return language.pick(self.message_sv, self.message_en)
 
 
 class NotADatabaseError(DatabaseOpenError):

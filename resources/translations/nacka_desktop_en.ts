@@ -1613,6 +1613,10 @@ The program keeps running. The details are in the log file:
         <translation>Appoint {role}</translation>
     </message>
     <message>
+        <source>{role} för {unit}</source>
+        <translation>{role} of {unit}</translation>
+    </message>
+    <message>
         <source>Leder redan en annan enhet</source>
         <translation>Already leads another unit</translation>
     </message>

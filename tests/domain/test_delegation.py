@@ -28,6 +28,7 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, Severity
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.domain.rules.catalogue import RULES
@@ -616,3 +617,27 @@ def test_words_that_only_look_like_a_kind_are_not_taken_for_it(
     matter: str, kind: DecisionKind
 ) -> None:
     assert infer_decision_kind(matter) is kind
+
+
+# -- the English text (issue 12: no Swedish label inside an English message) -------------------
+
+
+def test_an_order_problem_in_english_names_the_item_and_the_vacant_position_in_english() -> None:
+    org = Org().staff()
+    org.appointments[200 + HTJ] = replace(org.appointments[200 + HTJ], valid_to=date(2026, 1, 1))
+    vacant = item(DecisionKind.HIRE, position(Role.UNIT_MANAGER, unit_id=HTJ))
+    [del1] = check_delegation(org.snapshot(), [order(KS, vacant)], ON)
+    assert del1.rule_id == "DEL-1"
+    assert "Ingen innehar enhetschef inom Hemtjänst " in del1.text(Language.SWEDISH)
+    assert "(unit manager within Hemtjänst)" in del1.text(Language.ENGLISH)
+    assert del1.label(Language.SWEDISH).endswith(" punkt 1.1: Anställning")
+    assert del1.label(Language.ENGLISH).endswith(" item 1.1: Anställning")
+
+
+def test_the_administrative_head_is_named_in_the_language_of_the_message() -> None:
+    passed_on = replace(item(), subdelegation_allowed=True)
+    [del10] = check_delegation(staffed(), [order(UBN, passed_on)])
+    assert del10.rule_id == "DEL-10"
+    assert "(förvaltningschef)" in del10.text(Language.SWEDISH)
+    assert "(the administrative head)" in del10.text(Language.ENGLISH)
+    assert "förvaltningschef" not in del10.text(Language.ENGLISH)

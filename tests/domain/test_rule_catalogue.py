@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import ObjectKind, Violation, violation
 from nacka_desktop.domain.rules.catalogue import RULES, Rule, RuleId
 
@@ -285,7 +286,7 @@ def test_the_factory_makes_the_same_violation_as_before() -> None:
     labelled = violation(
         RuleId.ORG_8, Severity.ERROR, "a", "b", ObjectKind.UNIT, 1, "valid_from", "Enhet", "Unit"
     )
-    assert (labelled.field, labelled.label(False), labelled.label(True)) == (
+    assert (labelled.field, labelled.label(Language.SWEDISH), labelled.label(Language.ENGLISH)) == (
         "valid_from",
         "Enhet",
         "Unit",

@@ -24,6 +24,7 @@ from nacka_desktop.domain.delegation.orders import (
 )
 from nacka_desktop.domain.delegation.rights import direct_holders, orders_in_force, rights_of_person
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.responsibility import responsible_manager
 from nacka_desktop.domain.rules.org import check_organisation
@@ -527,8 +528,8 @@ def test_the_chain_reaches_from_ks_to_a_gruppchef(
     assert skydd.holder.appointment.role is Role.GROUP_MANAGER
     assert skydd.holder.unit_name == "Lön och pension"
     assert len(skydd.chain) == 4
-    assert skydd.chain[0].giver == "Kommunstyrelsen"
-    assert [step.receiver.split(" (")[1] for step in skydd.chain] == [
+    assert skydd.chain[0].giver_name(Language.SWEDISH) == "Kommunstyrelsen"
+    assert [step.receiver_name(Language.SWEDISH).split(" (")[1] for step in skydd.chain] == [
         "Stadsdirektör)",
         "Personaldirektör)",
         "Enhetschef)",

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.domain.work_environment import (
     DistributionRecord,
@@ -730,7 +731,8 @@ def test_holders_in_unit_show_the_holder_and_the_steps_from_ks_down(
     assert skydd.unit_name == "Lönegruppen"
     assert skydd.holder is not None and skydd.holder.person_name == "Greta Gruppsson"
     # each step names the person with their title (the role where no title is recorded)
-    assert [(s.distribution_id, s.giver, s.receiver) for s in skydd.chain] == [
+    sv = Language.SWEDISH
+    assert [(s.distribution_id, s.giver_name(sv), s.receiver_name(sv)) for s in skydd.chain] == [
         (am.ks, "Kommunstyrelsen", "Stina Stadsdirektör (Stadsdirektör)"),
         (am.director, "Stina Stadsdirektör (Stadsdirektör)", "Petra Persson (Personaldirektör)"),
         (am.unit_manager, "Petra Persson (Personaldirektör)", "Karin Åberg (Enhetschef)"),

@@ -494,6 +494,7 @@ def test_the_problems_panel_shows_a_broken_chain_as_an_error(
 ) -> None:
     """The window's way: the checker runs the check off the GUI thread, the panel lists it."""
     from nacka_desktop.domain.enums import Severity
+    from nacka_desktop.domain.language import Language
     from nacka_desktop.ui.shell.panels import ProblemsPanel
     from nacka_desktop.ui.shell.problems_checker import ProblemsChecker
 
@@ -501,7 +502,7 @@ def test_the_problems_panel_shows_a_broken_chain_as_an_error(
     panel = ProblemsPanel()
     qtbot.addWidget(panel)
     checker = ProblemsChecker()
-    checker.ready.connect(lambda found: panel.set_violations(found, False))
+    checker.ready.connect(lambda found: panel.set_violations(found, Language.SWEDISH))
     with qtbot.waitSignal(checker.ready, timeout=10_000):
         checker.request(services.queries, TODAY)
     checker.wait()

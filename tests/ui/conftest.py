@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.org.consequences_dialog import ConsequencesDialog
 from nacka_desktop.ui.org.dialogs import DateDialog
@@ -75,7 +76,7 @@ def sample_services(services: Services) -> Services:
 
 @pytest.fixture
 def window(qtbot: QtBot, sample_services: Services, settings: Settings) -> Iterator[MainWindow]:
-    main = MainWindow(sample_services, settings, EditStack(), "sv")
+    main = MainWindow(sample_services, settings, EditStack(), Language.SWEDISH)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

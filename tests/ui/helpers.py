@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.org.tree_model import UNIT_ID_ROLE, OrgTreeModel
+from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
 
 
@@ -20,6 +21,15 @@ class MessageBoxes:
 
     def of_kind(self, kind: str) -> list[tuple[str, str, str]]:
         return [call for call in self.calls if call[0] == kind]
+
+
+def forget_language(switcher: LanguageSwitcher) -> None:
+    """Take the switcher's catalogues off the application, so later tests see Swedish."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in switcher._translators:
+        app.removeTranslator(translator)
+    switcher._translators = []
 
 
 def unit_id_by_name(services: Services, name: str) -> int:

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMenu
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.resource_files import translations
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.shell import application
@@ -22,20 +23,11 @@ from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import LANGUAGE, LAST_DATABASE, Settings
 
-from .helpers import MessageBoxes, select_unit
+from .helpers import MessageBoxes, forget_language, select_unit
 
 pytestmark = pytest.mark.gui
 
 ENGLISH_CATALOGUE = translations() / "nacka_desktop_en.qm"
-
-
-def forget_language(switcher: LanguageSwitcher) -> None:
-    """Take the switcher's catalogues off the application, so later tests see Swedish."""
-    app = QCoreApplication.instance()
-    assert app is not None
-    for translator in switcher._translators:
-        app.removeTranslator(translator)
-    switcher._translators = []
 
 
 def remove_log_handlers(log_path: Path) -> None:
@@ -62,7 +54,7 @@ def english(qapp) -> Iterator[LanguageSwitcher]:
     if not ENGLISH_CATALOGUE.is_file():
         pytest.skip(f"{ENGLISH_CATALOGUE.name} has not been built yet (make translations)")
     switcher = LanguageSwitcher()
-    assert switcher.apply("en") is True
+    assert switcher.apply(Language.ENGLISH) is True
     yield switcher
     forget_language(switcher)
 
@@ -71,8 +63,8 @@ def english(qapp) -> Iterator[LanguageSwitcher]:
 def test_swedish_needs_no_catalogue(qapp):
     switcher = LanguageSwitcher()
     try:
-        assert switcher.apply("sv") is True
-        assert switcher.language == "sv"
+        assert switcher.apply(Language.SWEDISH) is True
+        assert switcher.language is Language.SWEDISH
     finally:
         forget_language(switcher)
 
@@ -80,21 +72,21 @@ def test_swedish_needs_no_catalogue(qapp):
 def test_an_unknown_language_falls_back_to_swedish(qapp):
     switcher = LanguageSwitcher()
     try:
-        switcher.apply("xx")
-        assert switcher.language == "sv"
+        switcher.apply(Language.parse("xx"))  # as a damaged setting is read
+        assert switcher.language is Language.SWEDISH
     finally:
         forget_language(switcher)
 
 
 def test_english_catalogue_loads(english: LanguageSwitcher):
-    assert english.language == "en"
+    assert english.language is Language.ENGLISH
     assert QCoreApplication.translate("MainWindow", "&Arkiv") == "&File"
 
 
 def test_window_built_in_english_shows_english_menus(
     english: LanguageSwitcher, qtbot, sample_services: Services, settings: Settings
 ):
-    window = MainWindow(sample_services, settings, EditStack(), "en")
+    window = MainWindow(sample_services, settings, EditStack(), Language.ENGLISH)
     qtbot.addWidget(window)
     window.show()
 
@@ -123,7 +115,7 @@ def test_choosing_a_language_in_the_menu_asks_for_it(window: MainWindow, qtbot):
     with qtbot.waitSignal(window.languageChangeRequested) as blocker:
         english_action.trigger()
 
-    assert blocker.args == ["en"]
+    assert blocker.args == [Language.ENGLISH]
 
 
 # -- 13. the controller ----------------------------------------------------------------------
@@ -197,7 +189,7 @@ def test_changing_language_rebuilds_the_window_on_the_same_object(
     old = controller.window
     unit_id = select_unit(old, "Boende Ältavägen")
 
-    controller.change_language("en")
+    controller.change_language(Language.ENGLISH)
 
     new = controller.window
     assert new is not old
@@ -213,6 +205,24 @@ def test_changing_language_rebuilds_the_window_on_the_same_object(
     assert new.unit_form.heading.text() == "Planenheten Älta"
 
 
+def test_changing_language_closes_the_delegation_window_of_the_old_language(
+    english: LanguageSwitcher, make_controller, sample_services: Services
+):
+    """It edits through the old window and listens to the shared undo stack: left open, it
+    stayed in Swedish beside the English window, and reloaded after its window was gone."""
+    controller = make_controller()
+    controller.start(sample_services.database.location)
+    delegation = controller.window.show_delegation()
+    assert delegation.isVisible()
+
+    controller.change_language(Language.ENGLISH)
+
+    assert not delegation.isVisible()
+    reopened = controller.window.show_delegation()
+    assert reopened is not delegation
+    assert reopened.windowTitle() == "Delegation" and reopened.tabs.tabText(1) == "Who may decide?"
+
+
 def test_changing_language_keeps_the_window_size(
     english: LanguageSwitcher, make_controller, sample_services: Services
 ):
@@ -220,7 +230,7 @@ def test_changing_language_keeps_the_window_size(
     controller.start(sample_services.database.location)
     controller.window.resize(740, 580)
 
-    controller.change_language("en")
+    controller.change_language(Language.ENGLISH)
 
     assert (controller.window.width(), controller.window.height()) == (740, 580)
 

@@ -18,6 +18,7 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.exports.registers.delegation import write_delegation_register
 from nacka_desktop.services.context import Services
@@ -91,7 +92,7 @@ def orders(sample_services: Services) -> Services:
 
 @pytest.fixture
 def delegation(qtbot, orders: Services) -> DelegationWindow:
-    window = DelegationWindow(orders, TODAY, english=False)
+    window = DelegationWindow(orders, TODAY, Language.SWEDISH)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -171,7 +172,10 @@ def test_the_window_shows_what_rights_and_who_print(
     delegation.select_person(manager.person_id)
 
     def rows(views):
-        return [(v.board, v.number, v.matter, v.person, v.how_sv, v.limits) for v in views]
+        return [
+            (v.board, v.number, v.matter, v.person, v.how(Language.SWEDISH), v.limits)
+            for v in views
+        ]
 
     assert table(tab.rights) == rows(orders.delegation.rights_view(manager.person_id, TODAY))
     hire = next(
@@ -198,7 +202,7 @@ def test_the_decision_log_shows_the_period(delegation: DelegationWindow) -> None
 @pytest.fixture
 def editable(qtbot, window, orders: Services) -> DelegationWindow:
     """The window opened from the main window, so its edits share the undo stack."""
-    opened = DelegationWindow(orders, TODAY, False, window, window.edits)
+    opened = DelegationWindow(orders, TODAY, Language.SWEDISH, window, window.edits)
     qtbot.addWidget(opened)
     opened.show()
     return opened

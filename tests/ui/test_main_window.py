@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox,
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.services.org.people import AppointmentDraft
@@ -813,7 +814,7 @@ def test_renaming_so_the_unit_sorts_first_reorders_the_tree(window):
 def test_closing_stores_geometry_and_a_new_window_restores_it(
     qtbot, sample_services: Services, settings: Settings
 ):
-    first = MainWindow(sample_services, settings, EditStack(), "sv")
+    first = MainWindow(sample_services, settings, EditStack(), Language.SWEDISH)
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -824,7 +825,7 @@ def test_closing_stores_geometry_and_a_new_window_restores_it(
     first.close()
 
     assert not settings.get(GEOMETRY).isEmpty()
-    second = MainWindow(sample_services, settings, EditStack(), "sv")
+    second = MainWindow(sample_services, settings, EditStack(), Language.SWEDISH)
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import Services
 from nacka_desktop.storage import health
 from nacka_desktop.ui.shell.commands import EditStack
@@ -31,7 +32,7 @@ def read_only_window(
     monkeypatch.setattr(health, "is_read_only", lambda _path: True)
     services = Services.open(db_path, clock=lambda: TODAY, create=False)
     assert services.database.read_only
-    main = MainWindow(services, settings, EditStack(), "sv")
+    main = MainWindow(services, settings, EditStack(), Language.SWEDISH)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

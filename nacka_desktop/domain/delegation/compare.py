@@ -5,9 +5,9 @@ is; so a renumbering shows as items moved, not as every item changed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from enum import StrEnum
 
 from nacka_desktop.domain.delegation.orders import DelegationItem, DelegationOrder
+from nacka_desktop.domain.language import LabelledEnum
 
 # Who set a hand-set kind and when is a stamp on the record, not the order's text.
 COMPARED_FIELDS = tuple(
@@ -16,41 +16,11 @@ COMPARED_FIELDS = tuple(
 PLACE_FIELDS = frozenset({"number", "section"})
 
 
-FIELD_LABELS_SV = {
-    "section": "avsnitt",
-    "number": "nr",
-    "matter": "ärende",
-    "decision_kind": "beslutstyp",
-    "delegate": "delegat",
-    "substitute": "ersättare",
-    "lagrum": "lagrum",
-    "legal_basis": "rättslig grund",
-    "limits": "begränsningar",
-    "subdelegation_allowed": "vidaredelegation",
-    "report_to_board": "anmälan",
-    "notes": "anmärkning",
-    "kind_reason": "skäl för beslutstyp",
-}
-
-
-class Change(StrEnum):
+class Change(LabelledEnum):
     ADDED = "added"
     REMOVED = "removed"
     CHANGED = "changed"
     MOVED = "moved"  # the same item under another number or section, otherwise unchanged
-
-    @property
-    def label_sv(self) -> str:
-        return {
-            "added": "Tillagd",
-            "removed": "Borttagen",
-            "changed": "Ändrad",
-            "moved": "Flyttad",
-        }[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return self.value.capitalize()
 
 
 @dataclass(frozen=True)

@@ -13,24 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
 
 from nacka_desktop.domain.delegation.orders import DelegationItem, DelegationOrder, LegalBasis
+from nacka_desktop.domain.language import LabelledEnum, Language
 
 
-class CouncilMatterKind(StrEnum):
+class CouncilMatterKind(LabelledEnum):
     REFERRAL = "referral"  # the board refers the matter to KF
     RECALL = "recall"  # KF takes the matter back from the board
-
-    @property
-    def label_sv(self) -> str:
-        return {"referral": "Hänskjutet till KF", "recall": "Återtaget av KF"}[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return {"referral": "Referred to the council", "recall": "Taken back by the council"}[
-            self.value
-        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +40,10 @@ class CouncilMatter:
     council_paragraph: str = ""
     notes: str = ""
 
-    def label(self, board_name: str) -> str:
+    def label(self, board_name: str, language: Language = Language.SWEDISH) -> str:
         number = f" {self.case_number}" if self.case_number else ""
-        what = self.kind.label_sv[0].lower() + self.kind.label_sv[1:]
-        return f"{board_name}: {what}{number} – {self.matter}"
+        kind = self.kind.label(language)
+        return f"{board_name}: {kind[0].lower()}{kind[1:]}{number} – {self.matter}"
 
 
 def _words(text: str) -> str:
@@ -119,28 +109,12 @@ def without_recalled(
     return result
 
 
-class ReportRoute(StrEnum):
+class ReportRoute(LabelledEnum):
     """How a decision taken on delegation reaches the record (DEL-11)."""
 
     REPORT_TO_BOARD = "report"  # anmäls till nämnden
     SEPARATE_RECORD = "separate"  # not reported but appealable: protokollförs särskilt
     NONE = "none"  # neither reported nor appealable
-
-    @property
-    def label_sv(self) -> str:
-        return {
-            "report": "Anmäls till nämnden",
-            "separate": "Protokollförs särskilt",
-            "none": "Anmäls inte",
-        }[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return {
-            "report": "Reported to the board",
-            "separate": "Recorded separately",
-            "none": "Not reported",
-        }[self.value]
 
 
 def report_route(item: DelegationItem, appealable: bool) -> ReportRoute:
@@ -166,9 +140,10 @@ class DecisionRecord:
     reported_on: date | None = None
     recorded_separately_on: date | None = None
 
-    def label(self) -> str:
+    def label(self, language: Language = Language.SWEDISH) -> str:
         case = self.case_number or f"#{self.id}"
         text = self.description.strip().rstrip(".")
         if len(text) > 60:
             text = text[:59].rstrip() + "…"
-        return f"Delegationsbeslut {case} ({self.decided_on.isoformat()}), {text}"
+        decision = language.pick("Delegationsbeslut", "Delegated decision")
+        return f"{decision} {case} ({self.decided_on.isoformat()}), {text}"

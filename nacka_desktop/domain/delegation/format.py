@@ -9,8 +9,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from nacka_desktop.domain.delegation.orders import DecisionKind, Delegate, DelegateKind, LegalBasis
-from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.delegation.orders import (
+    DecisionKind,
+    Delegate,
+    DelegateKind,
+    LegalBasis,
+    roles_by_swedish_name,
+)
+from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import OrgSnapshot, UnitRecord
 from nacka_desktop.domain.text import clean_text
 
@@ -140,9 +146,6 @@ def _unit_keys(org: OrgSnapshot) -> list[dict[str, list[UnitRecord]]]:
     return keys
 
 
-_ROLES_BY_LABEL = {role.label_sv.casefold(): role for role in Role}
-
-
 class DelegateTextError(ValueError):
     """The text does not name a delegate; `str()` is the Swedish explanation."""
 
@@ -180,7 +183,7 @@ def parse_delegate(org: OrgSnapshot, text: str) -> Delegate:
             raise DelegateTextError(f'Det finns ingen enhet som heter {scope!r} (efter "inom").')
         unit_id = unit.id
     _refuse_joint_or_named(org, name)
-    role = _ROLES_BY_LABEL.get(name.casefold())
+    role = roles_by_swedish_name().get(name.casefold())
     if role is not None:
         return Delegate(DelegateKind.POSITION, role=role, unit_id=unit_id)
     return Delegate(DelegateKind.POSITION, title=name, unit_id=unit_id)
@@ -237,7 +240,11 @@ def _refuse_joint_or_named(org: OrgSnapshot, name: str) -> None:
 
 
 def _is_position_word(text: str) -> bool:
-    return text in _ROLES_BY_LABEL or text in _ELECTED_BY_LABEL or bool(_POSITION_END.search(text))
+    return (
+        text in roles_by_swedish_name()
+        or text in _ELECTED_BY_LABEL
+        or bool(_POSITION_END.search(text))
+    )
 
 
 def _names_a_person(org: OrgSnapshot, name: str) -> bool:

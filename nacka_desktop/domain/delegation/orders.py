@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from functools import lru_cache
 
 from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.language import LabelledEnum, Language
 from nacka_desktop.domain.records import OrgSnapshot
 
 
-class DecisionKind(StrEnum):
+class DecisionKind(LabelledEnum):
     HIRE = "hire"
     SET_SALARY = "set_salary"
     WARNING = "warning"
@@ -32,49 +32,6 @@ class DecisionKind(StrEnum):
     URGENT = "urgent"
     OTHER = "other"
 
-    @property
-    def label_sv(self) -> str:
-        return _KIND_SV[self]
-
-    @property
-    def label_en(self) -> str:
-        return _KIND_EN[self]
-
-
-_KIND_SV = {
-    DecisionKind.HIRE: "Anställning",
-    DecisionKind.SET_SALARY: "Lönesättning",
-    DecisionKind.WARNING: "Varning",
-    DecisionKind.DISMISSAL: "Uppsägning",
-    DecisionKind.SUMMARY_DISMISSAL: "Avsked",
-    DecisionKind.DISCIPLINARY: "Disciplinåtgärd",
-    DecisionKind.REFILL: "Återbesättning av tjänst",
-    DecisionKind.EMPLOYMENT_RATE: "Ändrad sysselsättningsgrad",
-    DecisionKind.GOALS: "Mål, inriktning, omfattning eller kvalitet",
-    DecisionKind.STATEMENT_TO_COUNCIL: "Framställning eller yttrande till fullmäktige",
-    DecisionKind.APPEAL_STATEMENT: "Yttrande över överklagat beslut",
-    DecisionKind.PRINCIPLED_AUTHORITY: "Myndighetsutövning av principiell beskaffenhet",
-    DecisionKind.CITIZEN_PROPOSAL: "Medborgarförslag",
-    DecisionKind.URGENT: "Brådskande ärende",
-    DecisionKind.OTHER: "Övrigt",
-}
-_KIND_EN = {
-    DecisionKind.HIRE: "Hiring",
-    DecisionKind.SET_SALARY: "Setting salary",
-    DecisionKind.WARNING: "Warning",
-    DecisionKind.DISMISSAL: "Dismissal",
-    DecisionKind.SUMMARY_DISMISSAL: "Summary dismissal",
-    DecisionKind.DISCIPLINARY: "Disciplinary measure",
-    DecisionKind.REFILL: "Refilling a position",
-    DecisionKind.EMPLOYMENT_RATE: "Changing an employment rate",
-    DecisionKind.GOALS: "Goals, direction, scope or quality",
-    DecisionKind.STATEMENT_TO_COUNCIL: "Proposal or statement to the council",
-    DecisionKind.APPEAL_STATEMENT: "Statement on an appealed decision",
-    DecisionKind.PRINCIPLED_AUTHORITY: "Exercise of authority of a principled nature",
-    DecisionKind.CITIZEN_PROPOSAL: "Citizens' proposal",
-    DecisionKind.URGENT: "Urgent matter",
-    DecisionKind.OTHER: "Other",
-}
 
 HR_KINDS = frozenset(
     {
@@ -281,22 +238,12 @@ def infer_decision_kind(matter: str) -> DecisionKind:
     return DecisionKind.OTHER
 
 
-class DelegateKind(StrEnum):
+class DelegateKind(LabelledEnum):
     COMMITTEE = "committee"  # an utskott of the board
     CHAIR = "chair"  # the board's ordförande
     VICE_CHAIR = "vice_chair"  # a vice ordförande: a ledamot the board named (DEL-9)
     MEMBER = "member"  # any ledamot of the board (never for urgent matters, DEL-9)
     POSITION = "position"  # an employee's position: a role or a titled position
-
-    @property
-    def label_sv(self) -> str:
-        return {
-            "committee": "Utskott",
-            "chair": "Ordförande",
-            "vice_chair": "Vice ordförande",
-            "member": "Ledamot",
-            "position": "Befattning",
-        }[self.value]
 
 
 # The board's own elected members as delegates: the ordförande, a vice ordförande, a ledamot.
@@ -305,29 +252,11 @@ ELECTED_DELEGATES = frozenset({DelegateKind.CHAIR, DelegateKind.VICE_CHAIR, Dele
 URGENT_DELEGATES = frozenset({DelegateKind.CHAIR, DelegateKind.VICE_CHAIR})
 
 
-class LegalBasis(StrEnum):
+class LegalBasis(LabelledEnum):
     BOARD_BY_LAW = "board_by_law"  # a law names a kommunal nämnd (DEL-3)
     MUNICIPALITY_BY_LAW = "municipality_by_law"  # a law names kommunen; KF chose the board
     GENERAL_COMPETENCE = "general_competence"  # KL 2 kap 1 §, delegated by KF (DEL-4)
     ROLE_BY_LAW = "role_by_law"  # a law gives the right to a role directly (DEL-5)
-
-    @property
-    def label_sv(self) -> str:
-        return {
-            "board_by_law": "Lag som anger kommunal nämnd",
-            "municipality_by_law": "Lag som anger kommunen, nämnd utsedd av KF",
-            "general_competence": "Allmän kompetens, delegerad av KF",
-            "role_by_law": "Rätt direkt enligt lag (ingen delegering)",
-        }[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return {
-            "board_by_law": "A law naming a municipal board",
-            "municipality_by_law": "A law naming the municipality, board chosen by the council",
-            "general_competence": "General competence, delegated by the council",
-            "role_by_law": "A right given directly by law (no delegation)",
-        }[self.value]
 
     @property
     def council_may_take_back(self) -> bool:
@@ -335,14 +264,10 @@ class LegalBasis(StrEnum):
         return self in (LegalBasis.GENERAL_COMPETENCE, LegalBasis.MUNICIPALITY_BY_LAW)
 
 
-class OrderStatus(StrEnum):
+class OrderStatus(LabelledEnum):
     DRAFT = "draft"
     ADOPTED = "adopted"
     SUPERSEDED = "superseded"
-
-    @property
-    def label_sv(self) -> str:
-        return {"draft": "Utkast", "adopted": "Antagen", "superseded": "Ersatt"}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,15 +279,18 @@ class Delegate:
     title: str = ""  # a titled position, e.g. "Kommunjurist"
     unit_id: int | None = None  # the utskott, or the part of the organisation it is limited to
 
-    def label(self, org: OrgSnapshot) -> str:
+    def label(self, org: OrgSnapshot, language: Language = Language.SWEDISH) -> str:
+        """ "enhetschef inom Välfärd skola", "unit manager within Välfärd skola"."""
         if self.kind is DelegateKind.COMMITTEE:
             unit = org.units.get(self.unit_id or 0)
-            return unit.name if unit else "utskott"
+            return unit.name if unit else self.kind.label(language).lower()
         if self.kind in ELECTED_DELEGATES:
-            return self.kind.label_sv.lower()
-        name = self.title or (self.role.label_sv.lower() if self.role else "?")
+            return self.kind.label(language).lower()
+        name = self.title or (self.role.label(language).lower() if self.role else "?")
         unit = org.units.get(self.unit_id or 0)
-        return f"{name} inom {unit.name}" if unit else name
+        if unit is None:
+            return name
+        return language.pick(f"{name} inom {unit.name}", f"{name} within {unit.name}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,11 +383,17 @@ def is_administrative_head(
     return executive_board and delegate.role is Role.CITY_DIRECTOR
 
 
-def head_label(setting: BoardSetting | None, executive_board: bool) -> str:
+def head_label(
+    setting: BoardSetting | None, executive_board: bool, language: Language = Language.SWEDISH
+) -> str:
+    """The board's förvaltningschef: the position it named (a title as typed), or the
+    default the rules assume until it names one."""
     head = setting.head if setting is not None else None
     if head is not None:
-        return head.title or (head.role.label_sv.lower() if head.role else "?")
-    return "stadsdirektören" if executive_board else DEFAULT_HEAD_TITLE.lower()
+        return head.title or (head.role.label(language).lower() if head.role else "?")
+    if executive_board:
+        return language.pick("stadsdirektören", "the city director")
+    return language.pick(DEFAULT_HEAD_TITLE.lower(), "the administrative head")
 
 
 # DEL-5: what skollagen gives the rektor directly (2 kap 10 §, 3 kap 9–12 §§, 5 kap 6–14 §§,
@@ -533,14 +467,18 @@ class Subdelegation:
         return is_valid_on(self.valid_from, self.valid_to, on)
 
 
-_ROLE_LABELS = {role.label_sv.casefold(): role for role in Role}
+@lru_cache(maxsize=1)
+def roles_by_swedish_name() -> dict[str, Role]:
+    """ "enhetschef" → Role.UNIT_MANAGER. Built on first use, not on import: the label
+    catalogue (domain/labels.py) imports this module, so it cannot be read while this loads."""
+    return {role.label_sv.casefold(): role for role in Role}
 
 
 def as_role(delegate: Delegate) -> Delegate:
     """A titled position written as a role's name ("Gruppchef", "gruppchef ") is that role:
     the rules for the role hold whichever way the order writes it."""
     if delegate.kind is DelegateKind.POSITION and delegate.role is None:
-        role = _ROLE_LABELS.get(" ".join(delegate.title.split()).casefold())
+        role = roles_by_swedish_name().get(" ".join(delegate.title.split()).casefold())
         if role is not None:
             return Delegate(DelegateKind.POSITION, role=role, unit_id=delegate.unit_id)
     return delegate

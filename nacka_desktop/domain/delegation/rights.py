@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from nacka_desktop.domain.delegation.orders import (
     BELOW_OPERATIONS_MANAGER,
@@ -26,26 +25,17 @@ from nacka_desktop.domain.delegation.orders import (
     Subdelegation,
 )
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
+from nacka_desktop.domain.language import LabelledEnum
 from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
 from nacka_desktop.domain.responsibility import chief_of_appointment, is_leading
 
 
-class Via(StrEnum):
+class Via(LabelledEnum):
     DELEGATE = "delegate"
     SUBSTITUTE = "substitute"
     CHIEF = "chief"
     LAW = "law"
     SUBDELEGATION = "subdelegation"
-
-    @property
-    def label_sv(self) -> str:
-        return {
-            "delegate": "delegat",
-            "substitute": "ersättare",
-            "chief": "som chef",
-            "law": "direkt enligt lag",
-            "subdelegation": "vidaredelegation",
-        }[self.value]
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from enum import StrEnum
 
 from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.language import LabelledEnum, Language
 from nacka_desktop.domain.rules.catalogue import RULES, RuleId
 
 
-class ObjectKind(StrEnum):
+class ObjectKind(LabelledEnum):
     UNIT = "unit"
     PERSON = "person"
     APPOINTMENT = "appointment"
@@ -67,11 +67,11 @@ class Violation:
     object_label: str = dataclass_field(default="", compare=False)
     object_label_en: str = dataclass_field(default="", compare=False)
 
-    def label(self, english: bool) -> str:
-        return (self.object_label_en or self.object_label) if english else self.object_label
+    def label(self, language: Language) -> str:
+        return language.pick(self.object_label, self.object_label_en or self.object_label)
 
-    def text(self, english: bool) -> str:
-        return self.message_en if english else self.message
+    def text(self, language: Language) -> str:
+        return language.pick(self.message, self.message_en)
 
     @property
     def key(self) -> tuple[str, str, int, str]:

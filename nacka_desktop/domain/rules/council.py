@@ -22,6 +22,7 @@ from nacka_desktop.domain.delegation.orders import (
 )
 from nacka_desktop.domain.delegation.rights import orders_in_force
 from nacka_desktop.domain.enums import Severity, UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind, Violation, sort_violations
 
@@ -39,7 +40,8 @@ def check_council_matters(
     for matter in matters:
         board = org.units.get(matter.board_unit_id)
         board_name = board.name if board else "?"
-        label = matter.label(board_name)
+        label = matter.label(board_name, Language.SWEDISH)
+        label_en = matter.label(board_name, Language.ENGLISH)
 
         def v(
             rule_id: str,
@@ -49,9 +51,18 @@ def check_council_matters(
             field: str,
             matter: CouncilMatter = matter,
             label: str = label,
+            label_en: str = label_en,
         ) -> Violation:
             return Violation(
-                rule_id, severity, sv, en, ObjectKind.COUNCIL_MATTER, matter.id, field, label
+                rule_id,
+                severity,
+                sv,
+                en,
+                ObjectKind.COUNCIL_MATTER,
+                matter.id,
+                field,
+                label,
+                label_en,
             )
 
         if board is not None and board.kind not in _BOARDS:
@@ -184,6 +195,7 @@ def _recalled_items_left_in_orders(
                 item.id,
                 "recalled",
                 f"{board_name} punkt {item.number}: {item.matter}",
+                f"{board_name} item {item.number}: {item.matter}",
             )
 
 
@@ -218,7 +230,8 @@ def check_decisions(
                 ObjectKind.DELEGATED_DECISION,
                 decision.id,
                 field,
-                decision.label(),
+                decision.label(Language.SWEDISH),
+                decision.label(Language.ENGLISH),
             )
 
         for when, field in (
@@ -247,7 +260,8 @@ def check_decisions(
                     ObjectKind.DELEGATED_DECISION,
                     decision.id,
                     "decided_on",
-                    decision.label(),
+                    decision.label(Language.SWEDISH),
+                    decision.label(Language.ENGLISH),
                 )
             )
         route = report_route(item, decision.appealable)

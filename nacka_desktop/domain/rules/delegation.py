@@ -42,6 +42,7 @@ from nacka_desktop.domain.delegation.orders import (
 )
 from nacka_desktop.domain.delegation.rights import Via, direct_holders, has_holder, orders_in_force
 from nacka_desktop.domain.enums import Role, Severity, UnitKind, WelfareBranch
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind, Violation, sort_violations
 
@@ -105,11 +106,15 @@ def _violation(
 ) -> Violation:
     if item is None:
         label = f"Delegationsordning {board_name}"
+        label_en = f"Delegation order {board_name}"
         return Violation(
-            rule_id, severity, sv, en, ObjectKind.DELEGATION_ORDER, order.id, field, label
+            rule_id, severity, sv, en, ObjectKind.DELEGATION_ORDER, order.id, field, label, label_en
         )
     label = f"{board_name} punkt {item.number}: {item.matter}"
-    return Violation(rule_id, severity, sv, en, ObjectKind.DELEGATION_ITEM, item.id, field, label)
+    label_en = f"{board_name} item {item.number}: {item.matter}"
+    return Violation(
+        rule_id, severity, sv, en, ObjectKind.DELEGATION_ITEM, item.id, field, label, label_en
+    )
 
 
 def _check_numbers(order: DelegationOrder, board_name: str) -> Iterator[Violation]:
@@ -367,7 +372,8 @@ def _check_passing_on(
     executive = board_kind is UnitKind.EXECUTIVE_BOARD
     if is_administrative_head(item.delegate, setting, executive):
         return
-    head = head_label(setting, executive)
+    head = head_label(setting, executive, Language.SWEDISH)
+    head_en = head_label(setting, executive, Language.ENGLISH)
     if item.subdelegation_allowed:
         field, what = "subdelegation_allowed", "får vidaredelegeras"
     elif SUBDELEGATION_MATTER.search(item.matter):
@@ -382,7 +388,7 @@ def _check_passing_on(
         f"Punkten {what}, men bara nämndens förvaltningschef ({head}) får vidaredelegera "
         "(KL 7 kap 6 §). Delegera punkten till förvaltningschefen, eller ta bort rätten att "
         "vidaredelegera.",
-        f"Only the board's administrative head ({head}) may pass a right on (KL 7:6).",
+        f"Only the board's administrative head ({head_en}) may pass a right on (KL 7:6).",
         field,
         board_name,
     )
@@ -551,7 +557,8 @@ def _check_holders(
     if has_holder(org, order, item, on):
         return
     board = org.units[order.board_unit_id]
-    who = item.delegate.label(org)
+    who = item.delegate.label(org, Language.SWEDISH)
+    who_en = item.delegate.label(org, Language.ENGLISH)
     yield _violation(
         order,
         item,
@@ -559,7 +566,7 @@ def _check_holders(
         Severity.WARNING,
         f"Ingen innehar {who} {on}: ingen kan besluta på delegation, så ärendet går till "
         f"{board.name}.",
-        f"Nobody holds the delegate's place ({who}) on {on}: the board decides.",
+        f"Nobody holds the delegate's place ({who_en}) on {on}: the board decides.",
         "delegate",
         board.name,
     )
@@ -583,8 +590,9 @@ def _check_subdelegations(
             continue
         order, item = found
         label = f"Vidaredelegation av punkt {item.number}: {item.matter}"
+        label_en = f"Subdelegation of item {item.number}: {item.matter}"
 
-        refused = partial(_subdelegation_refusal, sub.id, label)
+        refused = partial(_subdelegation_refusal, sub.id, label, label_en)
 
         if not item.subdelegation_allowed:
             yield refused(
@@ -651,8 +659,8 @@ def _check_subdelegations(
 
 
 def _subdelegation_refusal(
-    sub_id: int, label: str, rule_id: str, sv: str, en: str, field: str
+    sub_id: int, label: str, label_en: str, rule_id: str, sv: str, en: str, field: str
 ) -> Violation:
     return Violation(
-        rule_id, Severity.ERROR, sv, en, ObjectKind.SUBDELEGATION, sub_id, field, label
+        rule_id, Severity.ERROR, sv, en, ObjectKind.SUBDELEGATION, sub_id, field, label, label_en
     )

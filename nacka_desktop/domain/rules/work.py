@@ -16,6 +16,8 @@ from datetime import date, timedelta
 
 from nacka_desktop.domain.dates import periods_overlap
 from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.labels import appointment_label, role_title
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import AppointmentRecord
 from nacka_desktop.domain.responsibility import is_leading
 from nacka_desktop.domain.rules import ObjectKind, Violation, sort_violations
@@ -27,7 +29,6 @@ from nacka_desktop.domain.work_environment import (
     SnapshotChange,
     TaskChain,
     WorkSnapshot,
-    appointment_label,
     chain_lapse,
     covers,
     follow_up_due,
@@ -78,23 +79,25 @@ def _check_acting_managers(work: WorkSnapshot, on: date) -> Iterator[Violation]:
         names = sorted(
             {_task_name(work, task_id) for _r, tasks in held for task_id, _u, _c in tasks}
         )
-        holders = ", ".join(appointment_label(org, r) for r, _tasks in held)
+        holders = ", ".join(appointment_label(org, r, Language.SWEDISH) for r, _tasks in held)
+        holders_en = ", ".join(appointment_label(org, r, Language.ENGLISH) for r, _tasks in held)
         unit = _unit_name(work, acting.unit_id)
-        role = acting.role.label_sv.lower()
+        role = role_title(acting.role, True, Language.SWEDISH)
+        role_en = role_title(acting.role, True, Language.ENGLISH)
         yield Violation(
             "AM-11",
             Severity.WARNING,
-            f"{person} är t.f. {role} i {unit} men har inga arbetsmiljöuppgifter fördelade "
+            f"{person} är {role} i {unit} men har inga arbetsmiljöuppgifter fördelade "
             f"till sig. Under tiden har {holders} kvar uppgifterna: {', '.join(names)}. Gör en "
             "fördelning till den tillförordnade, eller låt den ordinarie chefens fördelning "
             "säga i frånvaroklausulen att den som är t.f. tar över uppgifterna.",
-            f"{person} is acting {acting.role.label_en.lower()} of {unit} but holds no "
-            f"work-environment tasks; meanwhile {holders} keeps them: {', '.join(names)}.",
+            f"{person} is {role_en} of {unit} but holds no "
+            f"work-environment tasks; meanwhile {holders_en} keeps them: {', '.join(names)}.",
             ObjectKind.APPOINTMENT,
             acting.id,
             None,
-            f"{person}, t.f. {role}, {unit}",
-            f"{person}, acting {acting.role.label_en.lower()}, {unit}",
+            f"{person}, {role}, {unit}",
+            f"{person}, {role_en}, {unit}",
         )
 
 
@@ -252,13 +255,13 @@ def _violation(
         ObjectKind.DISTRIBUTION,
         distribution.id,
         field,
-        distribution_label(work, distribution),
-        distribution_label(work, distribution, english=True),
+        distribution_label(work, distribution, Language.SWEDISH),
+        distribution_label(work, distribution, Language.ENGLISH),
     )
 
 
 def distribution_label(
-    work: WorkSnapshot, distribution: DistributionRecord, english: bool = False
+    work: WorkSnapshot, distribution: DistributionRecord, language: Language
 ) -> str:
     org = work.org
     receiver = org.appointments.get(distribution.receiver_appointment_id)
@@ -269,7 +272,7 @@ def distribution_label(
     )
     giver_name = org.person_label(giver.person_id) if giver else "KS"
     receiver_name = org.person_label(receiver.person_id) if receiver else "?"
-    word = "Distribution" if english else "Fördelning"
+    word = language.pick("Fördelning", "Distribution")
     return f"{word} {distribution.id}: {giver_name} → {receiver_name}"
 
 
@@ -333,7 +336,8 @@ def _check_distribution(
             distribution,
             "AM-1",
             Severity.ERROR if distribution.signed_on is None else Severity.WARNING,
-            f"Mottagarens förordnande ({appointment_label(org, receiver)}) gäller inte den "
+            f"Mottagarens förordnande ({appointment_label(org, receiver, Language.SWEDISH)}) "
+            f"gäller inte den "
             f"{distribution.valid_from}, när fördelningen börjar: uppgifter fördelas till den "
             "som har befattningen när fördelningen gäller.",
             f"The receiver's appointment is not valid on {distribution.valid_from}, when the "
@@ -415,8 +419,10 @@ def _check_within_givers_line(
         for unit_id in distribution.unit_ids
         if not org.is_within(unit_id, top)
     ]
+    outside_en = list(outside)
     if not org.is_within(receiver_unit_id, top):
         outside.append(f"mottagarens enhet {_unit_name(work, receiver_unit_id)}")
+        outside_en.append(f"the receiver's unit {_unit_name(work, receiver_unit_id)}")
     if outside:
         yield _violation(
             work,
@@ -426,7 +432,7 @@ def _check_within_givers_line(
             f"{', '.join(outside)} ligger utanför givarens ansvarsområde "
             f"({_unit_name(work, top)}); arbetsmiljöansvaret fördelas nedåt i linjen."
             + _REDO_SV[severity],
-            f"{', '.join(outside)} lies outside the giver's area ({_unit_name(work, top)})."
+            f"{', '.join(outside_en)} lies outside the giver's area ({_unit_name(work, top)})."
             + _REDO_EN[severity],
             "unit_ids",
         )
@@ -452,7 +458,9 @@ def _check_giver_holds(
                 missing.append(where)
             elif not received.may_pass_on:
                 not_passable.append(where)
-    giver_label = appointment_label(work.org, work.org.appointments.get(giver or 0))
+    giver_appointment = work.org.appointments.get(giver or 0)
+    giver_label = appointment_label(work.org, giver_appointment, Language.SWEDISH)
+    giver_label_en = appointment_label(work.org, giver_appointment, Language.ENGLISH)
     if missing:
         yield _violation(
             work,
@@ -461,8 +469,8 @@ def _check_giver_holds(
             severity,
             f"{giver_label} har inte själv uppgifterna {', '.join(missing)} den {on} och kan "
             "därför inte fördela dem." + _REDO_SV[severity],
-            f"{giver_label} does not hold {', '.join(missing)} on {on} and cannot distribute them."
-            + _REDO_EN[severity],
+            f"{giver_label_en} does not hold {', '.join(missing)} on {on} and cannot distribute "
+            "them." + _REDO_EN[severity],
             "items",
         )
     if not_passable:
@@ -473,7 +481,7 @@ def _check_giver_holds(
             severity,
             f"{giver_label} fick {', '.join(not_passable)} genom en fördelning som inte "
             "tillåter att uppgifterna fördelas vidare." + _REDO_SV[severity],
-            f"{giver_label} received {', '.join(not_passable)} through a distribution that "
+            f"{giver_label_en} received {', '.join(not_passable)} through a distribution that "
             "does not allow passing them on." + _REDO_EN[severity],
             "items",
         )
@@ -551,9 +559,9 @@ def _check_pair(
         )
     ]
     if clashes:
-        other = appointment_label(
-            work.org, work.org.appointments.get(first.receiver_appointment_id)
-        )
+        receiver = work.org.appointments.get(first.receiver_appointment_id)
+        other = appointment_label(work.org, receiver, Language.SWEDISH)
+        other_en = appointment_label(work.org, receiver, Language.ENGLISH)
         yield _violation(
             work,
             second,
@@ -561,7 +569,7 @@ def _check_pair(
             Severity.ERROR,
             f"{', '.join(sorted(clashes))} är redan fördelade till {other} under samma "
             "tid; en uppgift går till en person åt gången.",
-            f"{', '.join(sorted(clashes))} are already given to {other} at the same "
+            f"{', '.join(sorted(clashes))} are already given to {other_en} at the same "
             "time; a task goes to one person at a time.",
             "items",
         )
@@ -580,7 +588,8 @@ def _check_returns(work: WorkSnapshot, distribution: DistributionRecord) -> Iter
                 ObjectKind.TASK_RETURN,
                 task_return.id,
                 "reasons",
-                distribution_label(work, distribution),
+                distribution_label(work, distribution, Language.SWEDISH),
+                distribution_label(work, distribution, Language.ENGLISH),
             )
         starts = distribution.starts_on
         if starts is None or task_return.returned_on < starts:
@@ -594,7 +603,8 @@ def _check_returns(work: WorkSnapshot, distribution: DistributionRecord) -> Iter
                 ObjectKind.TASK_RETURN,
                 task_return.id,
                 "returned_on",
-                distribution_label(work, distribution),
+                distribution_label(work, distribution, Language.SWEDISH),
+                distribution_label(work, distribution, Language.ENGLISH),
             )
 
 
@@ -662,9 +672,10 @@ def _check_lapsed(
             if not _given_anew(work, distribution, item.task_id, unit_id, chain, lapsed[0]):
                 holder = work.org.appointments.get(chain.holder_appointment_id or 0)
                 task, where = _task_name(work, item.task_id), _unit_name(work, unit_id)
-                held_by = appointment_label(work.org, holder)
+                held_by = appointment_label(work.org, holder, Language.SWEDISH)
+                held_by_en = appointment_label(work.org, holder, Language.ENGLISH)
                 waiting.append(f"{task} ({where}: innehas nu av {held_by})")
-                waiting_en.append(f"{task} ({where}: now held by {held_by})")
+                waiting_en.append(f"{task} ({where}: now held by {held_by_en})")
     if waiting:
         yield _violation(
             work,

@@ -26,6 +26,7 @@ from nacka_desktop.domain.delegation.orders import (
     OrderStatus,
 )
 from nacka_desktop.domain.delegation.rights import Via
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.exports.letters._layout import (
     GIVER_FIELD,
@@ -242,7 +243,7 @@ def _item_marks(item: DelegationItem) -> list[str]:
 def _remarks(item: DelegationItem, recall: CouncilMatter | None = None) -> str:
     parts = [esc(text) for text in (item.limits, item.notes) if text.strip()]
     if item.legal_basis is LegalBasis.ROLE_BY_LAW:
-        parts.append(muted(esc(item.legal_basis.label_sv)))
+        parts.append(muted(esc(item.legal_basis.label(DOCUMENT_LANGUAGE))))
     if recall is not None:
         when = " ".join(part for part in (day(recall.decided_on), esc(recall.paragraph)) if part)
         parts.append(
@@ -251,7 +252,7 @@ def _remarks(item: DelegationItem, recall: CouncilMatter | None = None) -> str:
     if item.kind_set_by_hand and item.kind_reason:
         parts.append(
             muted(
-                f"Beslutstyp satt för hand: {esc(item.decision_kind.label_sv)} – "
+                f"Beslutstyp satt för hand: {esc(item.decision_kind.label(DOCUMENT_LANGUAGE))} – "
                 f"{esc(item.kind_reason)} (DEL-14)"
             )
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.exports.letters._layout import (
@@ -216,7 +217,7 @@ def _state_notice(view: DistributionView) -> Flowable | None:
 def _introduction(view: DistributionView) -> list[Flowable]:
     record = view.record
     basis = record.signed_on or record.valid_from
-    status = view.state.label_sv
+    status = view.state.label(DOCUMENT_LANGUAGE)
     if view.state is DistributionState.IN_FORCE and record.starts_on is not None:
         status += f" sedan {day(record.starts_on)}"
     units = "<br/>".join(f"{esc(name)} ({esc(code)})" for _id, name, code in view.units) or "–"

@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.exports.letters._layout import (
@@ -162,7 +163,7 @@ def _reasons(view: ReturnView) -> list[Flowable]:
     chosen = set(view.record.reasons)
     cells = []
     for reason in ReturnReason:
-        label = esc(reason.label_sv.capitalize())
+        label = esc(reason.label(DOCUMENT_LANGUAGE).capitalize())
         if reason in chosen:
             label = f"<b>{label}</b>"
         cells.append(

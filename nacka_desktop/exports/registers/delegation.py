@@ -26,6 +26,8 @@ from nacka_desktop.domain.delegation.format import (
 )
 from nacka_desktop.domain.delegation.orders import DecisionKind, LegalBasis
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
+from nacka_desktop.domain.language import Language
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
 from nacka_desktop.services.delegation.documents import (
     DecisionRegisterView,
@@ -61,12 +63,12 @@ TEMPLATE_EXAMPLES: tuple[Row, ...] = (
         "Personalärenden",
         "1.1",
         "Anställning av medarbetare inom enheten",
-        DecisionKind.HIRE.label_sv,
+        DecisionKind.HIRE.label(DOCUMENT_LANGUAGE),
         "",
         "Enhetschef",
         "Verksamhetschef",
         "",
-        LegalBasis.GENERAL_COMPETENCE.label_sv,
+        LegalBasis.GENERAL_COMPETENCE.label(DOCUMENT_LANGUAGE),
         "Inom budget",
         "Nej",
         "Ja",
@@ -77,12 +79,12 @@ TEMPLATE_EXAMPLES: tuple[Row, ...] = (
         "Allmänna ärenden",
         "2.1",
         "Beslut i brådskande ärenden",
-        DecisionKind.URGENT.label_sv,
+        DecisionKind.URGENT.label(DOCUMENT_LANGUAGE),
         "",
         "Ordförande",
         "Vice ordförande",
         "KL 6 kap 39 §",
-        LegalBasis.GENERAL_COMPETENCE.label_sv,
+        LegalBasis.GENERAL_COMPETENCE.label(DOCUMENT_LANGUAGE),
         "",
         "Nej",
         "Ja",
@@ -120,12 +122,12 @@ def delegation_rows(items: Sequence[RegisterItem]) -> list[Row]:
                 item.section,
                 item.number,
                 item.matter,
-                item.decision_kind.label_sv,
+                item.decision_kind.label(DOCUMENT_LANGUAGE),
                 item.kind_reason,
                 entry.delegate,
                 entry.substitute,
                 item.lagrum,
-                item.legal_basis.label_sv,
+                item.legal_basis.label(DOCUMENT_LANGUAGE),
                 item.limits,
                 yes_no(item.subdelegation_allowed),
                 yes_no(item.report_to_board),
@@ -151,12 +153,12 @@ def write_decision_register(
                 view.boards.get(decision.board_unit_id, "?"),
                 decision.item.number,
                 decision.item.matter,
-                decision.item.decision_kind.label_sv,
+                decision.item.decision_kind.label(DOCUMENT_LANGUAGE),
                 decision.decided_by,
                 decision.description,
                 decision.case_number,
                 yes_no(decision.appealable),
-                decision.route.label_sv,
+                decision.route.label(DOCUMENT_LANGUAGE),
                 decision.reported_on,
                 decision.recorded_separately_on,
             )
@@ -207,7 +209,7 @@ def instruction_rows() -> list[Row]:
         (
             f"{COL_DELEGATE}: en roll",
             "En chefsroll med sitt svenska namn: "
-            + ", ".join(r.label_sv for r in Role if not r.is_political)
+            + ", ".join(r.label(DOCUMENT_LANGUAGE) for r in Role if not r.is_political)
             + ".",
         ),
         (
@@ -221,8 +223,14 @@ def instruction_rows() -> list[Row]:
             f"Enhetschef{WITHIN}Välfärd samhällsservice.",
         ),
     ]
-    rows += [(f"{COL_KIND}: {kind.label_sv}", kind.label_en) for kind in DecisionKind]
-    rows += [(f"{COL_BASIS}: {basis.label_sv}", _BASIS_HELP[basis]) for basis in LegalBasis]
+    rows += [
+        (f"{COL_KIND}: {kind.label(DOCUMENT_LANGUAGE)}", kind.label(Language.ENGLISH))
+        for kind in DecisionKind
+    ]
+    rows += [
+        (f"{COL_BASIS}: {basis.label(DOCUMENT_LANGUAGE)}", _BASIS_HELP[basis])
+        for basis in LegalBasis
+    ]
     return rows
 
 

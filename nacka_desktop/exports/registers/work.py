@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from nacka_desktop.domain.signatures import SignatureParty, SignatureRecord, SignatureRoute
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
+from nacka_desktop.domain.signatures import SignatureRecord
 from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
 from nacka_desktop.services.work_queries import (
@@ -115,7 +116,7 @@ def distribution_rows(
                     view.receiver.person_name,
                     view.receiver.role_label,
                     entry.task.name,
-                    state.label_sv,
+                    state.label(DOCUMENT_LANGUAGE),
                     record.signed_on,
                     how,
                     who,
@@ -123,7 +124,9 @@ def distribution_rows(
                     record.valid_from,
                     ends_on,
                     returned_on,
-                    ", ".join(r.label_sv for r in task_return.reasons) if task_return else None,
+                    ", ".join(r.label(DOCUMENT_LANGUAGE) for r in task_return.reasons)
+                    if task_return
+                    else None,
                     view.follow_up_due,
                     "Ja" if record.may_pass_on else "Nej",
                 )
@@ -131,17 +134,8 @@ def distribution_rows(
     return rows
 
 
-_ROUTE = {
-    SignatureRoute.PAPER: "på papper",
-    SignatureRoute.DIGITAL: "digitalt",
-    SignatureRoute.PORTAL: "i portalen",
-}
-_PARTY = {
-    SignatureParty.GIVER: "Givare",
-    SignatureParty.EMPLOYER: "Arbetsgivaren",
-    SignatureParty.RECEIVER: "Mottagare",
-    SignatureParty.DECISION_MAKER: "Delegat",
-}
+def _route(signature: SignatureRecord) -> str:
+    return signature.route.label(DOCUMENT_LANGUAGE)
 
 
 def signature_cells(signatures: Sequence[SignatureRecord]) -> tuple[str | None, str | None]:
@@ -151,10 +145,10 @@ def signature_cells(signatures: Sequence[SignatureRecord]) -> tuple[str | None, 
     standing = [s for s in signatures if s.id not in corrected]
     if not standing:
         return None, None
-    routes = list(dict.fromkeys(_ROUTE[s.route] for s in standing))
+    routes = list(dict.fromkeys(_route(s) for s in standing))
     how = " och ".join([", ".join(routes[:-1]), routes[-1]] if len(routes) > 1 else routes)
     who = "; ".join(
-        f"{_PARTY[s.party]}: {s.signer_name} ({_ROUTE[s.route]}, {s.signed_on.isoformat()})"
+        f"{s.party.label(DOCUMENT_LANGUAGE)}: {s.signer_name} ({_route(s)}, {s.signed_on})"
         for s in standing
     )
     return how, who

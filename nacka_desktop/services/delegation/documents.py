@@ -24,6 +24,7 @@ from nacka_desktop.domain.delegation.rights import (
     orders_in_force,
     rights_of_person,
 )
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE, role_title
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.domain.responsibility import chiefs_of_person
 from nacka_desktop.services.checking import ViolationCache
@@ -203,15 +204,14 @@ class DelegationDocuments:
             person_name=person.full_name,
             on=on,
             positions=tuple(
-                f"{'t.f. ' if a.acting else ''}{a.role.label_sv.lower()}, "
-                f"{_unit_name(org, a.unit_id)}"
+                f"{role_title(a.role, a.acting, DOCUMENT_LANGUAGE)}, {_unit_name(org, a.unit_id)}"
                 for a in own
             ),
             units=tuple(dict.fromkeys(_unit_name(org, a.unit_id) for a in own)),
             held=_held(org, rights),
             chief=appointment_view(org, chiefs[0]) if chiefs else None,
             own_position=(
-                f"{first.role.label_sv.lower()}, {_unit_name(org, first.unit_id)}"
+                f"{first.role.label(DOCUMENT_LANGUAGE).lower()}, {_unit_name(org, first.unit_id)}"
                 if first
                 else "Delegat"
             ),
@@ -338,7 +338,8 @@ def _held(org: OrgSnapshot, rights: list[Right]) -> tuple[HeldMatter, ...]:
 
 def _way(org: OrgSnapshot, right: Right) -> HeldWay:
     appointment = right.appointment
-    position = f"{appointment.role.label_sv.lower()}, {_unit_name(org, appointment.unit_id)}"
+    role = appointment.role.label(DOCUMENT_LANGUAGE).lower()
+    position = f"{role}, {_unit_name(org, appointment.unit_id)}"
     # As the delegate's chief: through the delegate; by vidaredelegation: from who passed it on.
     if right.via in (Via.CHIEF, Via.SUBDELEGATION) and right.through is not None:
         through = right.through
@@ -346,7 +347,7 @@ def _way(org: OrgSnapshot, right: Right) -> HeldWay:
             right.via,
             position,
             through_person=org.person_label(through.person_id),
-            through_role=through.role.label_sv.lower(),
+            through_role=through.role.label(DOCUMENT_LANGUAGE).lower(),
         )
     if right.via is Via.SUBSTITUTE:
         return HeldWay(right.via, position, stands_in_for=right.item.delegate.label(org))

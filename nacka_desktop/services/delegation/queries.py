@@ -25,11 +25,13 @@ from nacka_desktop.domain.delegation.orders import (
 )
 from nacka_desktop.domain.delegation.rights import (
     Right,
+    Via,
     orders_in_force,
     rights_of_person,
     who_may_decide,
 )
 from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.checking import Dataset, ViolationCache
 from nacka_desktop.storage.database import Database
@@ -86,12 +88,16 @@ class RightView:
     person_id: int
     person: str
     appointment_id: int
-    role: str
+    role: str  # as the command line prints it: Swedish
     unit: str
-    via: str  # Via's code: delegate, substitute, chief, law, subdelegation
-    how_sv: str
-    how_en: str
+    via: Via
     limits: str
+    subordinate: str = ""  # for Via.CHIEF: whose chief the person is
+
+    def how(self, language: Language) -> str:
+        """ "som chef (Anna Berg)", "as chief (Anna Berg)"."""
+        how = self.via.label(language)
+        return f"{how} ({self.subordinate})" if self.subordinate else how
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -104,17 +110,14 @@ class RightView:
             "appointment": self.appointment_id,
             "role": self.role,
             "unit": self.unit,
-            "via": self.via,
-            "how": self.how_sv,
+            "via": self.via.value,
+            "how": self.how(Language.SWEDISH),
             "limits": self.limits,
         }
 
 
 def right_view(org: OrgSnapshot, right: Right) -> RightView:
-    how_sv, how_en = right.via.label_sv, right.via.value
-    if right.through is not None:
-        subordinate = org.person_label(right.through.person_id)
-        how_sv, how_en = f"{how_sv} ({subordinate})", f"{how_en} ({subordinate})"
+    subordinate = org.person_label(right.through.person_id) if right.through else ""
     unit = org.units.get(right.appointment.unit_id)
     board = org.units.get(right.order.board_unit_id)
     return RightView(
@@ -125,12 +128,11 @@ def right_view(org: OrgSnapshot, right: Right) -> RightView:
         person_id=right.appointment.person_id,
         person=org.person_label(right.appointment.person_id),
         appointment_id=right.appointment.id,
-        role=right.appointment.role.label_sv,
+        role=right.appointment.role.label(Language.SWEDISH),
         unit=unit.name if unit else "?",
-        via=right.via.value,
-        how_sv=how_sv,
-        how_en=how_en,
+        via=right.via,
         limits=right.item.limits,
+        subordinate=subordinate,
     )
 
 

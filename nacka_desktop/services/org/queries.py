@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE, role_title
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import (
     AppointmentRecord,
     OrgSnapshot,
@@ -57,11 +59,14 @@ class AppointmentView:
     unit_code: str
     is_manager: bool
 
+    def role_title(self, language: Language) -> str:
+        """The role as it follows the name: "t.f. enhetschef", "acting unit manager"."""
+        return role_title(self.appointment.role, self.appointment.acting, language)
+
     @property
     def role_label(self) -> str:
-        """The role as a Swedish letter or register writes it, e.g. "t.f. enhetschef"."""
-        prefix = "t.f. " if self.appointment.acting else ""
-        return prefix + self.appointment.role.label_sv.lower()
+        """The role as a letter or register (Swedish documents) writes it."""
+        return self.role_title(DOCUMENT_LANGUAGE)
 
 
 @dataclass(frozen=True)

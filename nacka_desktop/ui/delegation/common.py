@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.delegation.orders import DelegationOrder
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.delegation.models import SECTION_ROLE
@@ -110,8 +111,8 @@ class DelegationTab(QWidget):
         return self.owner.on
 
     @property
-    def english(self) -> bool:
-        return self.owner.english
+    def language(self) -> Language:
+        return self.owner.language
 
     @property
     def edits(self) -> EditRunner | None:

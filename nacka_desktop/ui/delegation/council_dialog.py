@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from nacka_desktop.domain.delegation.council_matters import CouncilMatter, CouncilMatterKind
 from nacka_desktop.domain.delegation.orders import DelegationItem, LegalBasis
 from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.widgets.fields import DateField, searchable_combo
@@ -27,7 +28,7 @@ class CouncilMatterDialog(FormDialog):
         items_of_board: dict[int, list[DelegationItem]],
         today: date,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
         matter: CouncilMatter | None = None,
     ) -> None:
         referral = kind is CouncilMatterKind.REFERRAL
@@ -36,7 +37,7 @@ class CouncilMatterDialog(FormDialog):
             if referral
             else self.tr("Fullmäktige återtar ärende"),
             parent,
-            english,
+            language,
         )
         self.setMinimumWidth(640)
         self.kind = kind
@@ -71,7 +72,7 @@ class CouncilMatterDialog(FormDialog):
         self.matter = QLineEdit()
         self.basis = QComboBox()
         for basis in LegalBasis:
-            self.basis.addItem(basis.label_en if english else basis.label_sv, basis.value)
+            self.basis.addItem(basis.label(language), basis.value)
         self.basis.setCurrentIndex(self.basis.findData(LegalBasis.GENERAL_COMPETENCE.value))
         self.to = QComboBox()
         for unit in sorted(

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from nacka_desktop.domain.delegation.council_matters import CouncilMatter, CouncilMatterKind
 from nacka_desktop.domain.delegation.orders import DelegationItem
 from nacka_desktop.domain.delegation.rights import orders_in_force
+from nacka_desktop.domain.language import Language
 from nacka_desktop.ui.delegation.common import DelegationTab, fit_columns, make_table
 from nacka_desktop.ui.delegation.council_dialog import CouncilMatterDialog
 from nacka_desktop.ui.delegation.models import RowsModel
@@ -93,12 +95,12 @@ class CouncilTab(DelegationTab):
             matters,
             [
                 board,
-                lambda m: m.kind.label_en if self.english else m.kind.label_sv,
+                lambda m: m.kind.label(self.language),
                 lambda m: m.matter,
                 decided,
                 self._state,
                 lambda m: m.case_number,
-                lambda m: m.legal_basis.label_en if self.english else m.legal_basis.label_sv,
+                lambda m: m.legal_basis.label(self.language),
             ],
         )
         fit_columns(self.table, widest=280)
@@ -151,7 +153,7 @@ class CouncilTab(DelegationTab):
             self._items_of_boards(matter),
             self.on,
             self,
-            self.english,
+            self.language,
             matter,
         )
 
@@ -161,10 +163,18 @@ class CouncilTab(DelegationTab):
         dialog = self._dialog(kind)
         service, edits = self.services.council_matters, self.edits
 
+        def name(_language: Language) -> str:
+            # the dialog's title, under the dialog's context
+            if kind is CouncilMatterKind.REFERRAL:
+                return QCoreApplication.translate(
+                    "CouncilMatterDialog", "Hänskjut ärende till fullmäktige"
+                )
+            return QCoreApplication.translate("CouncilMatterDialog", "Fullmäktige återtar ärende")
+
         def record() -> object:
             matter = dialog.council_matter()
             return edits.edit(
-                dialog.windowTitle(),
+                name,
                 lambda: service.record(matter),
                 service.delete,
                 lambda matter_id: service.record(matter, matter_id),
@@ -182,7 +192,7 @@ class CouncilTab(DelegationTab):
         def change() -> object:
             matter = dialog.council_matter()
             return edits.edit(
-                self.tr("Ändra ärende hos fullmäktige"),
+                lambda _: QCoreApplication.translate("CouncilTab", "Ändra ärende hos fullmäktige"),
                 lambda: service.update(chosen.id, matter, loaded=chosen),
                 lambda previous: service.update(chosen.id, previous),
                 lambda _previous: service.update(chosen.id, matter),
@@ -197,7 +207,9 @@ class CouncilTab(DelegationTab):
         service = self.services.council_matters
         try:
             self.edits.edit(
-                self.tr("Ta bort ärende hos fullmäktige"),
+                lambda _: QCoreApplication.translate(
+                    "CouncilTab", "Ta bort ärende hos fullmäktige"
+                ),
                 lambda: service.delete(chosen.id),
                 lambda previous: service.record(previous, chosen.id),
                 lambda _previous: service.delete(chosen.id),

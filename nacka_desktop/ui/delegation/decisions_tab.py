@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import swedish_sort_key
 from nacka_desktop.ui.delegation.common import DelegationTab, date_edit, fit_columns, make_table
 from nacka_desktop.ui.delegation.dialogs import DecisionDialog
@@ -118,7 +119,7 @@ class DecisionsTab(DelegationTab):
             or (shown == "to_report" and d.awaits_report)
             or (shown == "to_record" and d.awaits_separate_record)
         ]
-        self.decisions.show(decisions, self._org, self.english, self.tr("Ja"))
+        self.decisions.show(decisions, self._org, self.language, self.tr("Ja"))
         fit_columns(self.decisions_table, widest=210)  # eleven columns on one screen
 
     def select_decision(self, decision_id: int) -> None:
@@ -168,7 +169,7 @@ class DecisionsTab(DelegationTab):
         )
         first, last = self._period()
         board = self.owner.order_tab.board_combo.currentData()
-        dialog = ReportDialog(title, boards, board, first, last, self, self.english, offer_all)
+        dialog = ReportDialog(title, boards, board, first, last, self, self.language, offer_all)
         try:
             return dialog if dialog.exec() else None
         finally:
@@ -206,14 +207,14 @@ class DecisionsTab(DelegationTab):
             self.tr("Protokollförda"),
             self.services.clock(),
             self,
-            self.english,
+            self.language,
         )
         decisions, edits = self.services.delegated_decisions, self.edits
 
         def mark() -> object:
             day = dialog.date()
             return edits.edit(
-                self.tr("Protokollför särskilt"),
+                lambda _: QCoreApplication.translate("DecisionsTab", "Protokollför särskilt"),
                 lambda: decisions.mark_recorded_separately(chosen, day),
                 decisions.restore_recorded_separately,
             )
@@ -228,11 +229,15 @@ class DecisionsTab(DelegationTab):
         rows = self.decisions_table.selectionModel().selectedRows()
         appealable = not all(self.decisions.row_at(r.row()).appealable for r in rows)
         decisions = self.services.delegated_decisions
+
+        def name(_language: Language) -> str:
+            if appealable:
+                return QCoreApplication.translate("DecisionsTab", "Kan laglighetsprövas")
+            return QCoreApplication.translate("DecisionsTab", "Kan inte laglighetsprövas")
+
         try:
             self.edits.edit(
-                self.tr("Kan laglighetsprövas")
-                if appealable
-                else self.tr("Kan inte laglighetsprövas"),
+                name,
                 lambda: decisions.set_appealable(chosen, appealable),
                 decisions.restore_appealable,
             )
@@ -284,13 +289,13 @@ class DecisionsTab(DelegationTab):
             for item in order.items
             if item.id not in taken
         ]
-        dialog = DecisionDialog(self._org, choices, self.services.clock(), self, self.english)
+        dialog = DecisionDialog(self._org, choices, self.services.clock(), self, self.language)
         decisions, edits = self.services.delegated_decisions, self.edits
 
         def record() -> object:
             values, named = dialog.values(), dialog.named()
             return edits.edit(
-                self.tr("Nytt delegationsbeslut"),
+                lambda _: QCoreApplication.translate("DecisionsTab", "Nytt delegationsbeslut"),
                 lambda: decisions.record(*values, **named),  # type: ignore[arg-type]
                 decisions.delete,
                 lambda _old: decisions.record(*values, **named),  # type: ignore[arg-type]
@@ -311,14 +316,14 @@ class DecisionsTab(DelegationTab):
             self.tr("Anmälda"),
             self.services.clock(),
             self,
-            self.english,
+            self.language,
         )
         decisions, edits = self.services.delegated_decisions, self.edits
 
         def mark() -> object:
             day = dialog.date()
             return edits.edit(
-                self.tr("Markera som anmälda"),
+                lambda _: QCoreApplication.translate("DecisionsTab", "Markera som anmälda"),
                 lambda: decisions.mark_reported(chosen, day),
                 decisions.restore_reported,
             )

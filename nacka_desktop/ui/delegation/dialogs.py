@@ -31,7 +31,9 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, UnitKind
-from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
+from nacka_desktop.domain.labels import title_label
+from nacka_desktop.domain.language import Language
+from nacka_desktop.domain.records import OrgSnapshot, PersonRecord, swedish_sort_key
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
 
@@ -43,7 +45,12 @@ class DelegateEditor(QWidget):
     member, or one of the board's committees. Never a named person (DEL-8)."""
 
     def __init__(
-        self, org: OrgSnapshot, board_unit_id: int, optional: bool, parent: QWidget | None = None
+        self,
+        org: OrgSnapshot,
+        board_unit_id: int,
+        optional: bool,
+        language: Language,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
@@ -57,12 +64,12 @@ class DelegateEditor(QWidget):
             DelegateKind.MEMBER,
             DelegateKind.COMMITTEE,
         ):
-            self.kind.addItem(kind.label_sv, kind.value)
+            self.kind.addItem(kind.label(language), kind.value)
         self.role = QComboBox()
         self.role.addItem(self.tr("(titel)"), None)
         for role in Role:
             if not role.is_political:
-                self.role.addItem(role.label_sv, role.value)
+                self.role.addItem(role.label(language), role.value)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("t.ex. Kommunjurist"))
         self.unit = QComboBox()
@@ -141,9 +148,9 @@ class ItemDialog(FormDialog):
         board_unit_id: int,
         item: DelegationItem | None = None,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(self.tr("Ändra punkt") if item else self.tr("Ny punkt"), parent, english)
+        super().__init__(self.tr("Ändra punkt") if item else self.tr("Ny punkt"), parent, language)
         self.setMinimumWidth(720)
         self._id = item.id if item else 0
         self.section = QLineEdit()
@@ -151,19 +158,21 @@ class ItemDialog(FormDialog):
         self.matter = QLineEdit()
         self.kind = QComboBox()
         for kind in DecisionKind:
-            self.kind.addItem(kind.label_en if english else kind.label_sv, kind.value)
+            self.kind.addItem(kind.label(language), kind.value)
         # DEL-14: a kind chosen against the matter's words says why (stored with who and when).
         self.kind_reason = QLineEdit()
         self.kind_reason.setPlaceholderText(
             self.tr("Varför ärendet är av en annan typ än orden säger")
         )
         self._stamp = ("", None) if item is None else (item.kind_set_by, item.kind_set_on)
-        self.delegate_editor = DelegateEditor(org, board_unit_id, optional=False)
-        self.substitute_editor = DelegateEditor(org, board_unit_id, optional=True)
+        self.delegate_editor = DelegateEditor(org, board_unit_id, optional=False, language=language)
+        self.substitute_editor = DelegateEditor(
+            org, board_unit_id, optional=True, language=language
+        )
         self.lagrum = QLineEdit()
         self.basis = QComboBox()
         for basis in LegalBasis:
-            self.basis.addItem(basis.label_sv, basis.value)
+            self.basis.addItem(basis.label(language), basis.value)
         self.basis.setCurrentIndex(self.basis.findData(LegalBasis.GENERAL_COMPETENCE.value))
         self.limits = QLineEdit()
         self.subdelegation = QCheckBox(self.tr("Får vidaredelegeras (DEL-10)"))
@@ -265,9 +274,9 @@ class BoardSettingDialog(FormDialog):
         org: OrgSnapshot,
         setting: BoardSetting,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(self.tr("Nämndens förvaltningschef och anmälan"), parent, english)
+        super().__init__(self.tr("Nämndens förvaltningschef och anmälan"), parent, language)
         self.setMinimumWidth(820)  # the label and the three pickers of the position
         self.set_intro(
             self.tr(
@@ -277,7 +286,7 @@ class BoardSettingDialog(FormDialog):
             )
         )
         self.board_unit_id = setting.board_unit_id
-        self.head = DelegateEditor(org, setting.board_unit_id, optional=True)
+        self.head = DelegateEditor(org, setting.board_unit_id, optional=True, language=language)
         for index in reversed(range(self.head.kind.count())):  # a position, or none named
             if self.head.kind.itemData(index) not in (NO_SUBSTITUTE, DelegateKind.POSITION.value):
                 self.head.kind.removeItem(index)
@@ -325,8 +334,10 @@ class BoardSettingDialog(FormDialog):
 
 
 class AdoptDialog(FormDialog):
-    def __init__(self, today: date, parent: QWidget | None = None, english: bool = False) -> None:
-        super().__init__(self.tr("Anta delegationsordningen"), parent, english)
+    def __init__(
+        self, today: date, parent: QWidget | None = None, language: Language = Language.SWEDISH
+    ) -> None:
+        super().__init__(self.tr("Anta delegationsordningen"), parent, language)
         self.set_intro(
             self.tr(
                 "Nämndens beslut: datum och paragraf. Versionen som gäller i dag ersätts och "
@@ -357,9 +368,9 @@ class DecisionDialog(FormDialog):
         items: list[tuple[str, DelegationItem]],
         today: date,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(self.tr("Nytt delegationsbeslut"), parent, english)
+        super().__init__(self.tr("Nytt delegationsbeslut"), parent, language)
         self.setMinimumWidth(620)
         self._items = {item.id: item for _label, item in items}
         self.item_combo = QComboBox()
@@ -371,7 +382,7 @@ class DecisionDialog(FormDialog):
             (a for a in org.appointments.values() if a.is_valid_on(today)),
             key=lambda a: swedish_sort_key(org.person_label(a.person_id)),
         ):
-            role = appointment.role.label_sv.lower()
+            role = appointment.role.label(language).lower()
             person, unit = org.person_label(appointment.person_id), org.units[appointment.unit_id]
             self.decided_by.addItem(f"{person}, {role}, {unit.name}", appointment.id)
         self.decided_by.setCurrentIndex(-1)
@@ -389,11 +400,16 @@ class DecisionDialog(FormDialog):
         self.consulted_with.setPlaceholderText(self.tr("t.ex. enhetschefens chef"))
         # DEL-13: whom the decision concerns, so a decision about oneself is refused.
         self.concerns = searchable_combo()
+
+        def named(person: PersonRecord) -> str:
+            title = title_label(person.title, language)
+            return f"{person.last_name}, {person.first_name} – {title}".rstrip(" –")
+
         set_choices(
             self.concerns,
             [(self.tr("(ingen särskild person)"), None)]
             + [
-                (f"{p.last_name}, {p.first_name} – {p.title}".rstrip(" –"), p.id)
+                (named(p), p.id)
                 for p in sorted(
                     org.persons.values(),
                     key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}"),
@@ -520,9 +536,9 @@ class SubdelegationDialog(FormDialog):
         givers: list[tuple[int, str]],
         today: date,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(self.tr("Vidaredelegera"), parent, english)
+        super().__init__(self.tr("Vidaredelegera"), parent, language)
         self.setMinimumWidth(640)
         self.item_id = item.id
         self.set_intro(
@@ -535,7 +551,7 @@ class SubdelegationDialog(FormDialog):
         self.giver = QComboBox()
         for appointment_id, label in givers:
             self.giver.addItem(label, appointment_id)
-        self.to = DelegateEditor(org, board_unit_id, optional=False)
+        self.to = DelegateEditor(org, board_unit_id, optional=False, language=language)
         self.to.kind.setEnabled(False)  # always an employee's position
         self.valid_from = DateField(optional=False)
         self.valid_from.set_date(today)

@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from nacka_desktop.domain.delegation.compare import FIELD_LABELS_SV, Change, ItemChange
+from nacka_desktop.domain.delegation.compare import Change, ItemChange
 from nacka_desktop.domain.delegation.format import format_citation
 from nacka_desktop.domain.delegation.orders import DelegationItem
+from nacka_desktop.domain.labels import item_field_label
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.delegation.queries import DecisionView, RightView
 
@@ -71,7 +73,7 @@ class ItemsModel(RowsModel):
         self,
         items: Sequence[DelegationItem],
         org: OrgSnapshot,
-        english: bool,
+        language: Language,
         yes: str,
         no: str,
         recalled: dict[int, str] | None = None,
@@ -79,7 +81,7 @@ class ItemsModel(RowsModel):
         self.recalled = recalled or {}
 
         def kind(i: DelegationItem) -> str:
-            return i.decision_kind.label_en if english else i.decision_kind.label_sv
+            return i.decision_kind.label(language)
 
         self.set_rows(
             items,
@@ -88,8 +90,8 @@ class ItemsModel(RowsModel):
                 lambda i: i.number,
                 lambda i: i.matter,
                 kind,
-                lambda i: i.delegate.label(org),
-                lambda i: i.substitute.label(org) if i.substitute else "",
+                lambda i: i.delegate.label(org, language),
+                lambda i: i.substitute.label(org, language) if i.substitute else "",
                 lambda i: format_citation(i.lagrum).replace("\u00a0", " "),
                 lambda i: i.limits,
                 lambda i: yes if i.subdelegation_allowed else no,
@@ -117,20 +119,18 @@ class ItemsModel(RowsModel):
 
 
 class ComparisonModel(RowsModel):
-    def show(self, changes: Sequence[ItemChange], org: OrgSnapshot, english: bool) -> None:
+    def show(self, changes: Sequence[ItemChange], org: OrgSnapshot, language: Language) -> None:
         def text(item: DelegationItem | None) -> str:
-            return f"{item.matter} — {item.delegate.label(org)}" if item else ""
+            return f"{item.matter} — {item.delegate.label(org, language)}" if item else ""
 
         self.set_rows(
             changes,
             [
-                lambda c: c.change.label_en if english else c.change.label_sv,
+                lambda c: c.change.label(language),
                 lambda c: c.number,
                 lambda c: text(c.old),
                 lambda c: text(c.new),
-                lambda c: ", ".join(
-                    f.replace("_", " ") if english else FIELD_LABELS_SV.get(f, f) for f in c.fields
-                ),
+                lambda c: ", ".join(item_field_label(f, language) for f in c.fields),
             ],
         )
 
@@ -143,7 +143,7 @@ class ComparisonModel(RowsModel):
 class RightsModel(RowsModel):
     """Who may decide what, as the command line's `rights` and `who` print it."""
 
-    def show(self, rights: Sequence[RightView], english: bool) -> None:
+    def show(self, rights: Sequence[RightView], language: Language) -> None:
         self.set_rows(
             rights,
             [
@@ -151,7 +151,7 @@ class RightsModel(RowsModel):
                 lambda r: r.number,
                 lambda r: r.matter,
                 lambda r: r.person,
-                lambda r: r.how_en if english else r.how_sv,
+                lambda r: r.how(language),
                 lambda r: r.limits,
             ],
         )
@@ -159,10 +159,10 @@ class RightsModel(RowsModel):
 
 class DecisionsModel(RowsModel):
     def show(
-        self, decisions: Sequence[DecisionView], org: OrgSnapshot, english: bool, yes: str
+        self, decisions: Sequence[DecisionView], org: OrgSnapshot, language: Language, yes: str
     ) -> None:
         def route(d: DecisionView) -> str:
-            return d.route.label_en if english else d.route.label_sv
+            return d.route.label(language)
 
         def done(d: DecisionView) -> str:
             when = d.reported_on or d.recorded_separately_on

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -212,7 +213,7 @@ class OrderTab(DelegationTab):
         )
 
     def _version_label(self, order: DelegationOrder) -> str:
-        status = order.status.value if self.english else order.status.label_sv
+        status = order.status.label(self.language)
         if order.adopted_on is None:
             return self.tr("{status} (nr {id})").format(status=status, id=order.id)
         return f"{status} {order.adopted_on.isoformat()} {order.paragraph}".strip()
@@ -224,7 +225,7 @@ class OrderTab(DelegationTab):
             return
         setting = self.services.delegation.board_settings().get(int(board))
         executive = self._org.units[int(board)].kind is UnitKind.EXECUTIVE_BOARD
-        head = head_label(setting, executive)
+        head = head_label(setting, executive, self.language)
         if setting is None or setting.head is None:
             head = self.tr("{head} (ej utsedd; standard)").format(head=head)
         elif setting.head.unit_id in self._org.units:
@@ -259,13 +260,13 @@ class OrderTab(DelegationTab):
         current = self.services.delegation.board_settings().get(int(board)) or BoardSetting(
             int(board)
         )
-        dialog = BoardSettingDialog(self._org, current, self, self.english)
+        dialog = BoardSettingDialog(self._org, current, self, self.language)
         orders, edits = self.services.delegation_orders, self.edits
 
         def save() -> object:
             chosen = dialog.setting()
             return edits.edit(
-                self.tr("Förvaltningschef och anmälan"),
+                lambda _: QCoreApplication.translate("OrderTab", "Förvaltningschef och anmälan"),
                 lambda: orders.set_board_setting(
                     chosen.board_unit_id,
                     chosen.head,
@@ -327,7 +328,7 @@ class OrderTab(DelegationTab):
         order = self._order(self.version_combo.currentData())
         items = list(order.items) if order else []
         self.items.show(
-            items, self._org, self.english, self.tr("Ja"), self.tr("Nej"), self._recalled(order)
+            items, self._org, self.language, self.tr("Ja"), self.tr("Nej"), self._recalled(order)
         )
         self.section_combo.blockSignals(True)
         self.section_combo.clear()
@@ -380,7 +381,7 @@ class OrderTab(DelegationTab):
         new = self._order(self.version_combo.currentData())
         old = self._order(self.compare_combo.currentData())
         changes = compare_orders(old, new) if old and new else []
-        self.comparison.show(changes, self._org, self.english)
+        self.comparison.show(changes, self._org, self.language)
         fit_columns(self.comparison_table)
         if old and new:
             self.comparison_label.setText(
@@ -472,13 +473,15 @@ class OrderTab(DelegationTab):
         order = self._current_order()
         if order is None or self.edits is None:
             return
-        dialog = ItemDialog(self._org, order.board_unit_id, None, self, self.english)
+        dialog = ItemDialog(self._org, order.board_unit_id, None, self, self.language)
         orders, edits = self.services.delegation_orders, self.edits
 
         def add() -> object:
             item = dialog.item()
             return edits.edit(
-                self.tr("Ny punkt {number}").format(number=item.number),
+                lambda _: QCoreApplication.translate("OrderTab", "Ny punkt {number}").format(
+                    number=item.number
+                ),
                 lambda: orders.add_item(order.id, item),
                 lambda item_id: orders.delete_item(item_id),
                 lambda item_id: orders.add_item(order.id, item, item_id=item_id),
@@ -503,13 +506,15 @@ class OrderTab(DelegationTab):
                 return
             self.select_item(order.id, copy.id)
             item = copy
-        dialog = ItemDialog(self._org, order.board_unit_id, item, self, self.english)
+        dialog = ItemDialog(self._org, order.board_unit_id, item, self, self.language)
         orders, edits = self.services.delegation_orders, self.edits
 
         def change() -> object:
             changed = dialog.item()
             return edits.edit(
-                self.tr("Ändra punkt {number}").format(number=changed.number),
+                lambda _: QCoreApplication.translate("OrderTab", "Ändra punkt {number}").format(
+                    number=changed.number
+                ),
                 lambda: orders.update_item(item.id, changed, loaded=item),
                 lambda previous: orders.update_item(item.id, previous),
                 lambda _previous: orders.update_item(item.id, changed),
@@ -524,7 +529,9 @@ class OrderTab(DelegationTab):
         orders, edits = self.services.delegation_orders, self.edits
         edits.attempt(
             lambda: edits.edit(
-                self.tr("Ta bort punkt {number}").format(number=item.number),
+                lambda _: QCoreApplication.translate("OrderTab", "Ta bort punkt {number}").format(
+                    number=item.number
+                ),
                 lambda: orders.delete_item(item.id),
                 lambda removed: orders.add_item(
                     removed[0], removed[1], item_id=item.id, position=removed[2]
@@ -543,7 +550,9 @@ class OrderTab(DelegationTab):
         if existing is None:
             started = edits.attempt(
                 lambda: edits.edit(
-                    self.tr("Nytt utkast till delegationsordning"),
+                    lambda _: QCoreApplication.translate(
+                        "OrderTab", "Nytt utkast till delegationsordning"
+                    ),
                     lambda: orders.draft_of(order.id)[0],
                     orders.delete_draft,
                     lambda draft: orders.create_order(
@@ -563,7 +572,7 @@ class OrderTab(DelegationTab):
         order = self._current_order()
         if order is None or self.edits is None:
             return
-        dialog = AdoptDialog(self.services.clock(), self, self.english)
+        dialog = AdoptDialog(self.services.clock(), self, self.language)
         orders, edits = self.services.delegation_orders, self.edits
 
         def adopt() -> object:
@@ -571,7 +580,7 @@ class OrderTab(DelegationTab):
             paragraph = dialog.paragraph.text().strip()
             assert day is not None
             return edits.edit(
-                self.tr("Anta delegationsordningen"),
+                lambda _: QCoreApplication.translate("OrderTab", "Anta delegationsordningen"),
                 lambda: orders.adopt(order.id, day, paragraph),
                 lambda superseded: orders.unadopt(order.id, superseded),
             )
@@ -586,13 +595,13 @@ class OrderTab(DelegationTab):
         givers = [
             (
                 r.appointment.id,
-                f"{self._org.person_label(r.appointment.person_id)} ({r.via.label_sv})",
+                f"{self._org.person_label(r.appointment.person_id)} ({r.via.label(self.language)})",
             )
             for r in self.services.delegation.who_may_decide(item.id, None, today)
             if r.via.value == "delegate"
         ]
         dialog = SubdelegationDialog(
-            self._org, order.board_unit_id, item, givers, today, self, self.english
+            self._org, order.board_unit_id, item, givers, today, self, self.language
         )
         orders, edits = self.services.delegation_orders, self.edits
 
@@ -602,7 +611,9 @@ class OrderTab(DelegationTab):
             giver = int(dialog.giver.currentData())
             assert to is not None and day is not None
             return edits.edit(
-                self.tr("Vidaredelegera punkt {number}").format(number=item.number),
+                lambda _: QCoreApplication.translate(
+                    "OrderTab", "Vidaredelegera punkt {number}"
+                ).format(number=item.number),
                 lambda: orders.subdelegate(item.id, giver, to, day, end),
                 orders.delete_subdelegation,
                 lambda made: orders.subdelegate(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nacka_desktop.domain.labels import title_label
 from nacka_desktop.domain.records import swedish_sort_key
 from nacka_desktop.ui.delegation.common import DelegationTab, date_edit, fit_columns, make_table
 from nacka_desktop.ui.delegation.models import RightsModel
@@ -123,7 +124,7 @@ class RightsTab(DelegationTab):
         item = self.matter_combo.currentData()
         unit = self.unit_combo.currentData()
         holders = self.services.delegation.who_view(int(item), unit, self.on) if item else []
-        self.holders.show(holders, self.english)
+        self.holders.show(holders, self.language)
         fit_columns(self.holders_table)
         self.holders_note.setVisible(bool(item) and not holders)
         if item and not holders:
@@ -157,7 +158,10 @@ class RightsTab(DelegationTab):
         )
         set_choices(
             self.person_combo,
-            [(f"{p.last_name}, {p.first_name} – {p.title}", p.id) for p in people],
+            [
+                (f"{p.last_name}, {p.first_name} – {title_label(p.title, self.language)}", p.id)
+                for p in people
+            ],
         )
         self.person_combo.setCurrentIndex(self.person_combo.findData(current))
         self.person_combo.blockSignals(False)
@@ -171,7 +175,7 @@ class RightsTab(DelegationTab):
         on = self.rights_date.date().toPython()
         assert isinstance(on, date)
         rights = self.services.delegation.rights_view(int(person), on) if person else []
-        self.rights.show(rights, self.english)
+        self.rights.show(rights, self.language)
         fit_columns(self.rights_table)
         self.delegate_letter_button.setEnabled(person is not None)
 

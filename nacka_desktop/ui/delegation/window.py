@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from nacka_desktop.domain.delegation.orders import DelegationOrder
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
@@ -25,7 +26,7 @@ class DelegationWindow(QDialog):
         self,
         services: Services,
         on: date,
-        english: bool,
+        language: Language,
         parent: QWidget | None = None,
         edits: EditRunner | None = None,
     ) -> None:
@@ -34,7 +35,7 @@ class DelegationWindow(QDialog):
         self.edits = edits
         self.services = services
         self.on = on
-        self.english = english
+        self.language = language
         self.resize(1100, 700)
         self.org: OrgSnapshot = services.queries.snapshot(on)
         self.orders: list[DelegationOrder] = []

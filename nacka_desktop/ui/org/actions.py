@@ -8,9 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.services.org.consequences import Consequences
 from nacka_desktop.services.org.people import AppointmentDraft
@@ -24,13 +26,16 @@ from nacka_desktop.ui.org.dialogs import (
     PersonDialog,
 )
 from nacka_desktop.ui.org.record_form import RecordForm
+from nacka_desktop.ui.shell.commands import UndoText
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS, GuiActions
 
 
-class OrgActions(GuiActions):
-    def _role_label(self, role: Role) -> str:
-        return (role.label_en if self.english else role.label_sv).lower()
+def _role_name(role: Role, language: Language) -> str:
+    """A role inside a sentence: "enhetschef", "unit manager"."""
+    return role.label(language).lower()
 
+
+class OrgActions(GuiActions):
     def new_unit(self, parent_id: int | None) -> int | None:
         """Returns the new unit's id, or None if the user cancelled."""
         services = self._services()
@@ -41,14 +46,16 @@ class OrgActions(GuiActions):
             parent.name if parent else "",
             services.clock(),
             self.window,
-            self.english,
+            self.language,
         )
         units = services.units
 
         def create() -> Any:
             draft = dialog.draft()
             return self.edits.edit(
-                self.tr("Skapa {name}").format(name=draft.name),
+                lambda _: QCoreApplication.translate("OrgActions", "Skapa {name}").format(
+                    name=draft.name
+                ),
                 lambda: units.create(draft),
                 lambda created: units.delete(created.id),
                 lambda created: units.create(draft_of(created), unit_id=created.id),
@@ -65,7 +72,9 @@ class OrgActions(GuiActions):
         on = self._on()
         self.edits.attempt(
             lambda: self.edits.edit(
-                self.tr("Byt namn till {name}").format(name=name),
+                lambda _: QCoreApplication.translate("OrgActions", "Byt namn till {name}").format(
+                    name=name
+                ),
                 lambda: units.rename(unit_id, name, on, shown_name),
                 lambda previous: units.update(unit_id, **previous),
             )
@@ -105,7 +114,7 @@ class OrgActions(GuiActions):
             self.tr("Flyttas fr.o.m."),
             on,
             self.window,
-            self.english,
+            self.language,
         )
         try:
             return dialog.date() if dialog.exec() else None
@@ -124,7 +133,7 @@ class OrgActions(GuiActions):
             consequences,
             self._services().queries.snapshot(consequences.on),
             self.window,
-            self.english,
+            self.language,
         )
         try:
             return bool(dialog.exec())
@@ -151,7 +160,9 @@ class OrgActions(GuiActions):
             return False
         return self.edits.attempt(
             lambda: self.edits.edit(
-                self.tr("Flytta {name}").format(name=unit.name),
+                lambda _: QCoreApplication.translate("OrgActions", "Flytta {name}").format(
+                    name=unit.name
+                ),
                 # Where the confirmation showed it: moved elsewhere meanwhile, refused.
                 lambda: units.move(unit_id, new_parent_id, from_date, unit.parent_id),
                 lambda previous: units.update(unit_id, **previous),
@@ -171,7 +182,7 @@ class OrgActions(GuiActions):
             self.tr("Upphör fr.o.m."),
             services.clock(),
             self.window,
-            self.english,
+            self.language,
         )
         units = services.units
 
@@ -187,7 +198,9 @@ class OrgActions(GuiActions):
             ):
                 return None
             return self.edits.edit(
-                self.tr("Avsluta {name}").format(name=unit.name),
+                lambda _: QCoreApplication.translate("OrgActions", "Avsluta {name}").format(
+                    name=unit.name
+                ),
                 lambda: units.close(unit_id, end),
                 units.reopen,
                 lambda _closed: units.close(unit_id, end),
@@ -196,13 +209,15 @@ class OrgActions(GuiActions):
         self.edits.run_dialog(dialog, close)
 
     def new_person(self) -> int | None:
-        dialog = PersonDialog(self.window, self.english)
+        dialog = PersonDialog(self.window, self.language)
         persons = self._services().persons
 
         def create() -> Any:
             draft = dialog.draft()
             return self.edits.edit(
-                self.tr("Ny person {name}").format(name=f"{draft.first_name} {draft.last_name}"),
+                lambda _: QCoreApplication.translate("OrgActions", "Ny person {name}").format(
+                    name=f"{draft.first_name} {draft.last_name}"
+                ),
                 lambda: persons.create(draft),
                 lambda created: persons.delete(created.id),
                 lambda created: persons.create(draft, person_id=created.id),
@@ -219,7 +234,7 @@ class OrgActions(GuiActions):
             unit_id=unit_id,
             person_id=person_id,
             parent=self.window,
-            english=self.english,
+            language=self.language,
         )
         appointments = services.appointments
 
@@ -228,7 +243,9 @@ class OrgActions(GuiActions):
             if not self._leading_twice_confirmed(draft):
                 return None
             return self.edits.edit(
-                self.tr("Tillsätt {role}").format(role=self._role_label(draft.role)),
+                lambda language: QCoreApplication.translate("OrgActions", "Tillsätt {role}").format(
+                    role=_role_name(draft.role, language)
+                ),
                 lambda: appointments.appoint(draft),
                 lambda made: appointments.delete(made.id),
                 lambda made: appointments.appoint(draft, appointment_id=made.id),
@@ -246,9 +263,9 @@ class OrgActions(GuiActions):
             return True
         org = services.queries.snapshot(self._on())
         units = ", ".join(
-            f"{self._role_label(a.role)} för {org.units[a.unit_id].name}"
-            if not self.english
-            else f"{self._role_label(a.role)} of {org.units[a.unit_id].name}"
+            self.tr("{role} för {unit}").format(
+                role=_role_name(a.role, self.language), unit=org.units[a.unit_id].name
+            )
             for a in elsewhere
         )
         answer = QMessageBox.question(
@@ -257,7 +274,7 @@ class OrgActions(GuiActions):
             self.tr("{person} är redan {units}. Ska {person} också bli {role} för {unit}?").format(
                 person=org.person_label(draft.person_id),
                 units=units,
-                role=self._role_label(draft.role),
+                role=_role_name(draft.role, self.language),
                 unit=org.units[draft.unit_id].name,
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -273,13 +290,13 @@ class OrgActions(GuiActions):
             self.tr("Avsluta förordnande"),
             self.tr("{person} som {role} i {unit}: förordnandet upphör från och med:").format(
                 person=snapshot.person_label(appointment.person_id),
-                role=self._role_label(appointment.role),
+                role=_role_name(appointment.role, self.language),
                 unit=snapshot.unit_label(appointment.unit_id),
             ),
             self.tr("Upphör fr.o.m."),
             services.clock(),
             self.window,
-            self.english,
+            self.language,
         )
         appointments = services.appointments
 
@@ -295,7 +312,7 @@ class OrgActions(GuiActions):
             ):
                 return None
             return self.edits.edit(
-                self.tr("Avsluta förordnande"),
+                lambda _: QCoreApplication.translate("OrgActions", "Avsluta förordnande"),
                 lambda: appointments.end(appointment_id, day),
                 lambda previous: appointments.update(appointment_id, valid_to=previous),
             )
@@ -305,7 +322,7 @@ class OrgActions(GuiActions):
     def save(
         self,
         form: RecordForm,
-        text: str,
+        text: UndoText,
         update: Callable[..., dict[str, Any]],
         object_id: int,
         changes: dict[str, Any],

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.enums import Role
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import AppointmentRecord
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.ui.org.record_form import RecordForm
@@ -72,16 +73,16 @@ class AppointmentForm(RecordForm):
         person_name: str,
         unit_name: str,
         roles: list[Role],
-        english: bool,
+        language: Language,
     ) -> None:
         self._appointment = appointment
-        self.english = english
+        self.language = language
         self.heading.setText(self.tr("Förordnande"))
         self.person_button.setText(person_name)
         self.unit_button.setText(unit_name)
         self.role_combo.clear()
         for role in roles if appointment.role in roles else [appointment.role, *roles]:
-            self.role_combo.addItem(role.label_en if english else role.label_sv, role.value)
+            self.role_combo.addItem(role.label(language), role.value)
         self.role_combo.setCurrentIndex(self.role_combo.findData(appointment.role.value))
         self.acting_check.setChecked(appointment.acting)
         self.valid_from_edit.set_date(appointment.valid_from)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.org.queries import AppointmentView
 from nacka_desktop.ui.widgets.table_models import AppointmentsModel
 
@@ -62,8 +63,8 @@ class AppointmentsPanel(QWidget):
         self.appoint_button.setEnabled(writable)
         self._selection_changed()
 
-    def set_rows(self, rows: list[AppointmentView], on: date, english: bool) -> None:
-        self.model.set_rows(rows, on, english)
+    def set_rows(self, rows: list[AppointmentView], on: date, language: Language) -> None:
+        self.model.set_rows(rows, on, language)
         self.end_button.setEnabled(False)
 
     def selected_appointment_id(self) -> int | None:

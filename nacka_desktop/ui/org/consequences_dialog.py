@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.enums import Severity
-from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
+from nacka_desktop.domain.labels import appointment_label
+from nacka_desktop.domain.language import Language
+from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.org.consequences import Consequences
 
 MOST_LISTED = 40  # per group; the rest is counted
@@ -32,11 +34,11 @@ class ConsequencesDialog(QDialog):
         consequences: Consequences,
         org: OrgSnapshot,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.english = english
+        self.language = language
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.details = QLabel(self._details(consequences, org))
@@ -64,14 +66,6 @@ class ConsequencesDialog(QDialog):
         if self.confirm_button is not None:
             self.confirm_button.setFocus()
 
-    def _appointment(self, org: OrgSnapshot, appointment: AppointmentRecord) -> str:
-        role = appointment.role.label_en if self.english else appointment.role.label_sv
-        acting = "t.f. " if appointment.acting else ""
-        return (
-            f"{org.person_label(appointment.person_id)}, {acting}{role.lower()}, "
-            f"{org.units[appointment.unit_id].name if appointment.unit_id in org.units else '?'}"
-        )
-
     def _details(self, consequences: Consequences, org: OrgSnapshot) -> str:
         parts: list[str] = []
 
@@ -88,18 +82,18 @@ class ConsequencesDialog(QDialog):
 
         group(
             self.tr("Ändringen kan inte göras"),
-            [f"{v.rule_id}: {v.text(self.english)}" for v in consequences.refused],
+            [f"{v.rule_id}: {v.text(self.language)}" for v in consequences.refused],
         )
         group(self.tr("Underliggande enheter som avslutas"), [u.name for u in consequences.units])
         group(
             self.tr("Förordnanden som avslutas"),
-            [self._appointment(org, a) for a in consequences.appointments],
+            [appointment_label(org, a, self.language) for a in consequences.appointments],
         )
         new = consequences.added
         group(
             self.tr("Fel som uppstår"),
             [
-                self._violation(v.rule_id, v.label(self.english), v.text(self.english))
+                self._violation(v.rule_id, v.label(self.language), v.text(self.language))
                 for v in new
                 if v.severity is Severity.ERROR
             ],
@@ -107,7 +101,7 @@ class ConsequencesDialog(QDialog):
         group(
             self.tr("Det här behöver åtgärdas efteråt"),
             [
-                self._violation(v.rule_id, v.label(self.english), v.text(self.english))
+                self._violation(v.rule_id, v.label(self.language), v.text(self.language))
                 for v in new
                 if v.severity is not Severity.ERROR
             ],

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
+from nacka_desktop.domain.labels import role_title
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot, PersonRecord
 from nacka_desktop.domain.responsibility import is_leading, roles_for
 from nacka_desktop.domain.rules import Violation
@@ -37,10 +39,12 @@ from nacka_desktop.ui.widgets.fields import DateField, FormMessage, ValidatedFor
 class FormDialog(QDialog):
     """A dialog with a validated form and OK/Cancel; OK is enabled only when the form is valid."""
 
-    def __init__(self, title: str, parent: QWidget | None, english: bool = False) -> None:
+    def __init__(
+        self, title: str, parent: QWidget | None, language: Language = Language.SWEDISH
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.english = english
+        self.language = language
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.hide()
@@ -73,7 +77,7 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.validate())
 
     def show_refusal(self, violations: list[Violation]) -> None:
-        self.message.show_rest(self.form, violations, self.english)
+        self.message.show_rest(self.form, violations, self.language)
         # Messages under the fields make the form taller; a shown dialog does not grow by
         # itself, and the rows would overlap.
         layout = self.layout()
@@ -95,9 +99,9 @@ class NewUnitDialog(FormDialog):
         parent_name: str,
         today: date,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(self.tr("Ny enhet"), parent, english)
+        super().__init__(self.tr("Ny enhet"), parent, language)
         self.parent_id = parent_id
         self.set_intro(
             self.tr("Den nya enheten läggs under <b>{parent}</b>.").format(
@@ -108,10 +112,10 @@ class NewUnitDialog(FormDialog):
         self.code_edit = QLineEdit()
         self.kind_combo = QComboBox()
         for kind in allowed_child_kinds(parent_kind):
-            self.kind_combo.addItem(kind.label_en if english else kind.label_sv, kind.value)
+            self.kind_combo.addItem(kind.label(language), kind.value)
         self.branch_combo = QComboBox()
         for branch in WelfareBranch:
-            self.branch_combo.addItem(branch.label_en if english else branch.label_sv, branch.value)
+            self.branch_combo.addItem(branch.label(language), branch.value)
         self.valid_from_edit = DateField(optional=False)
         self.valid_from_edit.set_date(today)
         self.form.add("name", self.tr("Namn"), self.name_edit)
@@ -166,9 +170,9 @@ class DateDialog(FormDialog):
         label: str,
         initial: date,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(title, parent, english)
+        super().__init__(title, parent, language)
         self.set_intro(intro)
         self.date_edit = DateField(optional=False)
         self.date_edit.set_date(initial)
@@ -282,8 +286,10 @@ class MoveUnitDialog(QDialog):
 
 
 class PersonDialog(FormDialog):
-    def __init__(self, parent: QWidget | None = None, english: bool = False) -> None:
-        super().__init__(self.tr("Ny person"), parent, english)
+    def __init__(
+        self, parent: QWidget | None = None, language: Language = Language.SWEDISH
+    ) -> None:
+        super().__init__(self.tr("Ny person"), parent, language)
         self.edits = {
             name: QLineEdit()
             for name in ("employee_number", "first_name", "last_name", "title", "email")
@@ -329,9 +335,9 @@ class AppointDialog(FormDialog):
         unit_id: int | None = None,
         person_id: int | None = None,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(self.tr("Tillsätt"), parent, english)
+        super().__init__(self.tr("Tillsätt"), parent, language)
         snapshot = queries.snapshot()
         self.person_combo = searchable_combo()
         for person in sorted(snapshot.persons.values(), key=lambda p: (p.last_name, p.first_name)):
@@ -377,9 +383,8 @@ class AppointDialog(FormDialog):
         if not current or current[0].unit_id not in snapshot.units:
             return label
         first = current[0]
-        role = (first.role.label_en if self.english else first.role.label_sv).lower()
-        acting = "t.f. " if first.acting else ""
-        label += f" – {acting}{role}, {snapshot.units[first.unit_id].name}"
+        role = role_title(first.role, first.acting, self.language)
+        label += f" – {role}, {snapshot.units[first.unit_id].name}"
         if len(current) > 1:
             label += f" (+{len(current) - 1})"
         return label
@@ -389,7 +394,7 @@ class AppointDialog(FormDialog):
         unit_id = self.unit_combo.currentData()
         if unit_id is not None:
             for role in roles_for(self._snapshot, int(unit_id)):
-                label = role.label_en if self.english else role.label_sv
+                label = role.label(self.language)
                 self.role_combo.addItem(label, role.value)
         self.revalidate()
 
@@ -430,10 +435,10 @@ class ReportDialog(FormDialog):
         first: date,
         last: date,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
         offer_all: bool = True,
     ) -> None:
-        super().__init__(title, parent, english)
+        super().__init__(title, parent, language)
         self.board = QComboBox()
         for name, board_id in boards:
             self.board.addItem(name, board_id)

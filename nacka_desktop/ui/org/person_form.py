@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import PersonRecord
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.org.queries import AppointmentView, ChiefView
@@ -82,18 +83,18 @@ class PersonForm(RecordForm):
         chiefs: list[ChiefView],
         appointments: list[AppointmentView],
         on: date,
-        english: bool,
+        language: Language,
     ) -> None:
         self._person = person
-        self.english = english
+        self.language = language
         self.heading.setText(person.full_name)
         lines = []
         for link in chiefs:
             role = link.appointment.appointment.role
-            held = (role.label_en if english else role.label_sv).lower()
+            held = role.label(language).lower()
             if link.chief is not None:
                 chief_role = link.chief.appointment.role
-                chief_name = (chief_role.label_en if english else chief_role.label_sv).lower()
+                chief_name = chief_role.label(language).lower()
                 if link.chief.appointment.acting:
                     chief_name = self.tr("t.f. ") + chief_name
                 chief_text = f"{link.chief.person_name} ({chief_name}, {link.chief.unit_name})"
@@ -114,7 +115,7 @@ class PersonForm(RecordForm):
         )
         self.chiefs_label.setText(f"{header}<br>{body}")
         self._fill(person)
-        self.appointments.set_rows(appointments, on, english)
+        self.appointments.set_rows(appointments, on, language)
 
     def _fill(self, person: PersonRecord) -> None:
         self.form.clear_errors()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.structure import PROCESS_OWNER_ROLES
 from nacka_desktop.services.context import Services
@@ -29,13 +31,13 @@ class ProcessesDialog(QDialog):
         services: Services,
         undo_stack: EditStack,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Processer och processägare"))
         self._services = services
         self._undo_stack = undo_stack
-        self._english = english
+        self._language = language
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
@@ -80,7 +82,7 @@ class ProcessesDialog(QDialog):
         self._process_ids = [p.id for p in processes]
         for row, process in enumerate(processes):
             self.table.setItem(row, 0, QTableWidgetItem(process.name))
-            kind = process.kind.label_en if self._english else process.kind.label_sv
+            kind = process.kind.label(self._language)
             self.table.setItem(row, 1, QTableWidgetItem(kind))
             combo = QComboBox()
             combo.addItem(self.tr("(ingen)"), None)
@@ -103,13 +105,13 @@ class ProcessesDialog(QDialog):
         try:
             push_edit(
                 self._undo_stack,
-                self.tr("Byt processägare"),
+                lambda _: QCoreApplication.translate("ProcessesDialog", "Byt processägare"),
                 lambda: processes.set_owner(process_id, owner),
                 lambda previous: processes.set_owner(process_id, previous),
             )
         except RuleViolationError as error:
             self.message.setText(
-                "\n".join(f"{v.rule_id}: {v.text(self._english)}" for v in error.violations)
+                "\n".join(f"{v.rule_id}: {v.text(self._language)}" for v in error.violations)
             )
             self.message.show()
             combo.blockSignals(True)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.ui.widgets.fields import FormMessage, ValidatedForm
 
@@ -18,7 +19,7 @@ class RecordForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.english = False
+        self.language = Language.SWEDISH
         # The record's version when the form was filled: its save is refused if someone
         # else has saved the record since (no silent overwrite).
         self.loaded_version: int | None = None
@@ -67,7 +68,7 @@ class RecordForm(QWidget):
                 0,
             )
 
-        self.form_message.show_rest(self.form, violations, self.english, concerns_this)
+        self.form_message.show_rest(self.form, violations, self.language, concerns_this)
 
     def save(self) -> None:
         record_id = self.record_id()

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.org.queries import OrgQueries, TreeRow
 from nacka_desktop.ui.shell.icons import unit_icon
 
@@ -56,7 +57,7 @@ class OrgTreeModel(QAbstractItemModel):
         self._on = on
         self._include_closed = False
         self._root = _Node(None, None)
-        self.english = False
+        self.language = Language.SWEDISH
 
     # -- configuration -------------------------------------------------------------------
     def set_view_date(self, on: date, include_closed: bool) -> None:
@@ -132,7 +133,7 @@ class OrgTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return row.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = row.kind.label_en if self.english else row.kind.label_sv
+            kind = row.kind.label(self.language)
             return f"{row.name}\n{kind} · {row.code}"
         if role == Qt.ItemDataRole.DecorationRole:
             return unit_icon(row.kind)

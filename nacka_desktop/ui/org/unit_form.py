@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.dates import is_valid_on, today
 from nacka_desktop.domain.enums import WelfareBranch
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import UnitRecord
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.structure import (
@@ -58,7 +59,7 @@ class UnitForm(RecordForm):
         self.code_edit = QLineEdit()
         self.branch_combo = QComboBox()
         for branch in WelfareBranch:
-            self.branch_combo.addItem(branch.label_sv, branch.value)
+            self.branch_combo.addItem(branch.label(self.language), branch.value)
         self.seats_spin = QSpinBox()
         self.seats_spin.setRange(1, 999)
         self.charter_edit = QPlainTextEdit()
@@ -141,15 +142,15 @@ class UnitForm(RecordForm):
         manager: AppointmentView | None,
         appointments: list[AppointmentView],
         on: date,
-        english: bool,
+        language: Language,
         history: Sequence[HistoryRow] = (),
     ) -> None:
         self._unit = unit
         self._on = on
         self._history = list(history)
-        self.english = english
+        self.language = language
         self._show_history(history)
-        kind = unit.kind.label_en if english else unit.kind.label_sv
+        kind = unit.kind.label(language)
         self.heading.setText(unit.name)
         self.subheading.setText(
             self.tr("{kind} · kod {code} · under {parent}").format(
@@ -161,9 +162,7 @@ class UnitForm(RecordForm):
                 self.tr("<b>Ansvarig {on}:</b> vakant").format(on=on.isoformat())
             )
         else:
-            role = (
-                manager.appointment.role.label_en if english else manager.appointment.role.label_sv
-            )
+            role = manager.appointment.role.label(language)
             acting = self.tr("t.f. ") if manager.appointment.acting else ""
             self.manager_label.setText(
                 self.tr("<b>Ansvarig {on}:</b> {name}, {acting}{role}").format(
@@ -171,9 +170,9 @@ class UnitForm(RecordForm):
                 )
             )
         for index, branch in enumerate(WelfareBranch):
-            self.branch_combo.setItemText(index, branch.label_en if english else branch.label_sv)
+            self.branch_combo.setItemText(index, branch.label(language))
         self._fill_fields(unit)
-        self.appointments.set_rows(appointments, on, english)
+        self.appointments.set_rows(appointments, on, language)
 
     def _fill_fields(self, unit: UnitRecord) -> None:
         self.form.clear_errors()

@@ -2,6 +2,12 @@
 
 The first `redo` is skipped: the edit is done before the command is pushed, so a refused
 edit never reaches the undo stack.
+
+A command's name is made in the language the window speaks, and made again when it changes:
+the stack outlives the window, and a name made once would keep the old language's words
+("Undo Nytt delegationsbeslut" in the English window). So a name is an `UndoText`, a function
+of the language: `QCoreApplication.translate("Context", "…")` (not `self.tr`, whose object goes
+with the old window), with any data label in it read in the language it is given.
 """
 
 from __future__ import annotations
@@ -12,6 +18,10 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from nacka_desktop.domain.language import Language
+
+UndoText = Callable[[Language], str]  # an undo step's name in the language given
+
 
 class EditStack(QUndoStack):
     """The undo stack, which outlives any one window, and tells whichever window is open
@@ -19,16 +29,29 @@ class EditStack(QUndoStack):
 
     editFailed = Signal(object)  # the exception
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.language = Language.SWEDISH
+
+    def name_steps(self, language: Language) -> None:
+        """Name every step, and the ones to come, in the language the window now speaks."""
+        self.language = language
+        for index in range(self.count()):
+            step = self.command(index)
+            if isinstance(step, ServiceCommand):
+                step.setText(step.name(language))
+
 
 class ServiceCommand(QUndoCommand):
     def __init__(
         self,
         stack: EditStack,
-        text: str,
+        name: UndoText,
         redo: Callable[[], Any],
         undo: Callable[[], Any],
     ) -> None:
-        super().__init__(text)
+        super().__init__(name(stack.language))
+        self.name = name
         self._stack = stack
         self._redo = redo
         self._undo = undo
@@ -55,7 +78,7 @@ class ServiceCommand(QUndoCommand):
 
 def push_edit(
     stack: EditStack,
-    text: str,
+    text: UndoText,
     do: Callable[[], Any],
     undo: Callable[[Any], Any],
     redo: Callable[[Any], Any] | None = None,

@@ -3,7 +3,8 @@ to them as one object (as git-cola hands its `context`) instead of a getter per 
 
 The services change when another database is opened and the view date when the user picks
 another; both are read from here at the moment they are needed, so nobody holds on to a
-closed database or yesterday's date.
+closed database or yesterday's date. The language is the window's, for its whole life (a
+change of language builds a new window): every data label and rule message is shown in it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.edits import EditRunner
@@ -27,7 +29,7 @@ class AppContext(QObject):
         settings: Settings,
         undo_stack: EditStack,
         edits: EditRunner,
-        language: str,
+        language: Language,
     ) -> None:
         super().__init__(edits)
         self._services = services
@@ -45,7 +47,3 @@ class AppContext(QObject):
     def services(self, services: Services) -> None:
         self._services = services
         self.servicesChanged.emit(services)
-
-    @property
-    def english(self) -> bool:
-        return self.language == "en"

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
 from nacka_desktop.ui.shell.application import open_sample_database
 from nacka_desktop.ui.shell.commands import EditStack
@@ -24,7 +25,7 @@ class Controller:
         self.crash_reporter = CrashReporter(self.log_path)
         self.crash_reporter.install()
         self.language = LanguageSwitcher()
-        self.language.apply(self.settings.get(LANGUAGE))
+        self.language.apply(Language.parse(self.settings.get(LANGUAGE)))
         self.undo_stack = EditStack()
         self.services: Services | None = None
         self.window: MainWindow | None = None
@@ -62,7 +63,7 @@ class Controller:
             return None
 
     def _message(self, error: DatabaseOpenError) -> str:
-        return error.message_en if self.language.language == "en" else error.message_sv
+        return error.text(self.language.language)
 
     def _show_window(self) -> None:
         assert self.services is not None
@@ -85,14 +86,14 @@ class Controller:
     def _database_changed(self, services: Services) -> None:
         self.services = services
 
-    def change_language(self, code: str) -> None:
-        if not self.language.apply(code):
+    def change_language(self, language: Language) -> None:
+        if not self.language.apply(language):
             QMessageBox.warning(
                 self.window,
                 "Nacka Desktop",
                 QCoreApplication.translate(
                     "Controller", "Språkfilen för {code} saknas; svenska används."
-                ).format(code=code),
+                ).format(code=language.code),
             )
-        self.settings.set(LANGUAGE, self.language.language)
+        self.settings.set(LANGUAGE, self.language.language.code)
         self._show_window()

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.services.context import DatabaseOpenError, Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
-from nacka_desktop.ui.shell.commands import EditStack, push_edit
+from nacka_desktop.ui.shell.commands import EditStack, UndoText, push_edit
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.shell.context import AppContext
@@ -35,15 +36,15 @@ class EditRunner(QObject):
     # every window showing data reloads, so the user sees what is saved now.
     staleRefused = Signal()
 
-    def __init__(self, stack: EditStack, parent: QWidget, english: bool) -> None:
+    def __init__(self, stack: EditStack, parent: QWidget, language: Language) -> None:
         super().__init__(parent)
         self.stack = stack
         self.window = parent
-        self.english = english
+        self.language = language
 
     def edit(
         self,
-        text: str,
+        text: UndoText,
         do: Callable[[], Any],
         undo: Callable[[Any], Any],
         redo: Callable[[Any], Any] | None = None,
@@ -54,18 +55,12 @@ class EditRunner(QObject):
     def report(self, error: Exception) -> None:
         title = self.tr("Ändringen kunde inte göras")
         if isinstance(error, RuleViolationError):
-            text = "\n\n".join(f"{v.rule_id}: {v.text(self.english)}" for v in error.violations)
+            text = "\n\n".join(f"{v.rule_id}: {v.text(self.language)}" for v in error.violations)
             QMessageBox.warning(self.window, title, text)
-        elif isinstance(error, ConcurrentEditError | NotFoundError):
-            QMessageBox.warning(
-                self.window, title, error.message_en if self.english else error.message
-            )
+        elif isinstance(error, ConcurrentEditError | NotFoundError | DatabaseOpenError):
+            QMessageBox.warning(self.window, title, error.text(self.language))
             if isinstance(error, ConcurrentEditError):  # stale: show what is saved now
                 self.staleRefused.emit()
-        elif isinstance(error, DatabaseOpenError):
-            QMessageBox.warning(
-                self.window, title, error.message_en if self.english else error.message_sv
-            )
         else:
             raise error
 
@@ -113,5 +108,5 @@ class GuiActions(QObject):
         return self.context.view_date
 
     @property
-    def english(self) -> bool:
-        return self.edits.english
+    def language(self) -> Language:
+        return self.context.language

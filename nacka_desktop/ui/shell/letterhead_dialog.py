@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.ui.org.dialogs import FormDialog
 
@@ -23,8 +24,10 @@ LOGO_PREVIEW_HEIGHT = 48
 
 
 class LetterheadDialog(FormDialog):
-    def __init__(self, shown: Letterhead, parent: QWidget | None, english: bool = False) -> None:
-        super().__init__(self.tr("Brevhuvud"), parent, english)
+    def __init__(
+        self, shown: Letterhead, parent: QWidget | None, language: Language = Language.SWEDISH
+    ) -> None:
+        super().__init__(self.tr("Brevhuvud"), parent, language)
         self.set_intro(
             self.tr(
                 "Överst i varje brev och rapport: kommunens namn, upp till tre rader under det "

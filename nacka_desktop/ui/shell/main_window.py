@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop import __version__
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.responsibility import roles_for
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
@@ -83,7 +84,7 @@ DELEGATION_KINDS = frozenset(
 
 
 class MainWindow(QMainWindow):
-    languageChangeRequested = Signal(str)
+    languageChangeRequested = Signal(object)  # the Language chosen
     databaseChanged = Signal(object)  # the new Services
 
     def __init__(
@@ -91,19 +92,19 @@ class MainWindow(QMainWindow):
         services: Services,
         settings: Settings,
         undo_stack: EditStack,
-        language: str,
+        language: Language,
         open_services: ServicesOpener = Services.open,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.undo_stack = undo_stack
-        self.english = language == "en"
-        self._language = language
+        self.language = language
+        undo_stack.name_steps(language)  # the steps made before a change of language too
         self._open_services = open_services
         self._current: tuple[str, int] | None = None
         self._delegation_window: DelegationWindow | None = None
-        self.edits = EditRunner(undo_stack, self, self.english)
+        self.edits = EditRunner(undo_stack, self, language)
         self.context = AppContext(services, settings, undo_stack, self.edits, language)
         self._refreshing = False
         self._listening = False
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setEditTriggers(TREE_EDIT_TRIGGERS)
         self.search = SearchBox(services.queries)
-        self.search.model.english = self.english
+        self.search.model.language = language
         self.search.setObjectName("searchBox")
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.tree)
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_checker = ProblemsChecker(self)
         self.problems_checker.ready.connect(
-            lambda violations: self.problems.set_violations(violations, self.english)
+            lambda violations: self.problems.set_violations(violations, self.language)
         )
         self.problems_checker.busyChanged.connect(self.problems.set_checking)
         self.problems_checker.failed.connect(self.problems.set_failed)
@@ -283,11 +284,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.problems_dock.toggleViewAction())
         language_menu = view_menu.addMenu(self.tr("&Språk"))
         group = QActionGroup(self)
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == self._language)
-            action.setData(code)
-            action.triggered.connect(lambda _=False, c=code: self._change_language(c))
+        for language in Language:
+            action = QAction(LANGUAGES[language.code], self, checkable=True)
+            action.setChecked(language is self.language)
+            action.setData(language.code)
+            action.triggered.connect(lambda _=False, chosen=language: self._change_language(chosen))
             group.addAction(action)
             language_menu.addAction(action)
         work_menu = bar.addMenu(self.tr("Arbets&miljö"))
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
         """The tree of this database, as on the date, wired to the window (at start and when
         another database is opened)."""
         self.tree_model = OrgTreeModel(services.queries, on, self)
-        self.tree_model.english = self.english
+        self.tree_model.language = self.language
         self.tree_model.set_view_date(on, show_closed)
         self.tree.setModel(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
@@ -481,7 +482,7 @@ class MainWindow(QMainWindow):
             page.manager,
             page.appointments,
             self.on,
-            self.english,
+            self.language,
             page.history,
         )
         self.form_stack.setCurrentWidget(self.unit_form)
@@ -500,7 +501,7 @@ class MainWindow(QMainWindow):
         self._current = ("person", person_id)
         self.person_form.loaded_version = version
         self.person_form.show_person(
-            page.person, page.chiefs, page.appointments, self.on, self.english
+            page.person, page.chiefs, page.appointments, self.on, self.language
         )
         self.form_stack.setCurrentWidget(self.person_form)
         self._refresh_work()
@@ -522,7 +523,7 @@ class MainWindow(QMainWindow):
             snapshot.person_label(appointment.person_id),
             snapshot.unit_label(appointment.unit_id),
             roles_for(snapshot, appointment.unit_id),
-            self.english,
+            self.language,
         )
         self.form_stack.setCurrentWidget(self.appointment_form)
         self._refresh_work()
@@ -585,7 +586,7 @@ class MainWindow(QMainWindow):
                 ),
                 work.holders_in_unit(unit.id, on),
                 work.distributions_in_unit(unit.id, on),
-                self.english,
+                self.language,
                 show_unit_column=False,  # every row is this unit
             )
         elif current is not None and current[0] == "person":
@@ -598,11 +599,11 @@ class MainWindow(QMainWindow):
                 ),
                 work.held_by_person(person.id, on),
                 received + [d for d in given if d not in received],
-                self.english,
+                self.language,
             )
         else:
             self.work_panel.show_rows(
-                self.tr("Välj en enhet eller en person."), "", [], [], self.english
+                self.tr("Välj en enhet eller en person."), "", [], [], self.language
             )
 
     def show_distribution(self, kind: str, object_id: int) -> None:
@@ -645,7 +646,7 @@ class MainWindow(QMainWindow):
         if window is None or not reusable:
             # A read-only file: the window shows everything and offers no edit.
             edits = None if self.services.database.read_only else self.edits
-            window = DelegationWindow(self.services, self.on, self.english, self, edits)
+            window = DelegationWindow(self.services, self.on, self.language, self, edits)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._delegation_window = window
         if self._current is not None and self._current[0] == "person":
@@ -756,7 +757,7 @@ class MainWindow(QMainWindow):
     def _save_unit(self, unit_id: int, changes: dict[str, Any]) -> None:
         self.org_actions.save(
             self.unit_form,
-            self.tr("Ändra enhet"),
+            lambda _: QCoreApplication.translate("MainWindow", "Ändra enhet"),
             self.services.units.update,
             unit_id,
             changes,
@@ -765,7 +766,7 @@ class MainWindow(QMainWindow):
     def _save_person(self, person_id: int, changes: dict[str, Any]) -> None:
         self.org_actions.save(
             self.person_form,
-            self.tr("Ändra person"),
+            lambda _: QCoreApplication.translate("MainWindow", "Ändra person"),
             self.services.persons.update,
             person_id,
             changes,
@@ -774,7 +775,7 @@ class MainWindow(QMainWindow):
     def _save_appointment(self, appointment_id: int, changes: dict[str, Any]) -> None:
         self.org_actions.save(
             self.appointment_form,
-            self.tr("Ändra förordnande"),
+            lambda _: QCoreApplication.translate("MainWindow", "Ändra förordnande"),
             self.services.appointments.update,
             appointment_id,
             changes,
@@ -784,12 +785,12 @@ class MainWindow(QMainWindow):
         """Who the letters are from: the organisation's, saved in the database."""
         letterheads = self.services.letterhead
         shown = letterheads.letterhead()
-        dialog = LetterheadDialog(shown, self, self.english)
+        dialog = LetterheadDialog(shown, self, self.language)
 
         def save() -> object:
             chosen = dialog.letterhead()
             return self.edits.edit(
-                self.tr("Ändra brevhuvud"),
+                lambda _: QCoreApplication.translate("MainWindow", "Ändra brevhuvud"),
                 lambda: letterheads.set_letterhead(chosen, loaded=shown),
                 letterheads.set_letterhead,
                 lambda _previous: letterheads.set_letterhead(chosen),
@@ -798,7 +799,7 @@ class MainWindow(QMainWindow):
         self.edits.run_dialog(dialog, save)
 
     def show_processes(self, process_id: int | None = None) -> None:
-        dialog = ProcessesDialog(self.services, self.undo_stack, self, self.english)
+        dialog = ProcessesDialog(self.services, self.undo_stack, self, self.language)
         if process_id is not None:
             dialog.select_process(process_id)
         dialog.exec()
@@ -819,7 +820,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(
                 self,
                 self.tr("Databasen kunde inte öppnas"),
-                error.message_en if self.english else error.message_sv,
+                error.text(self.language),
             )
             return False
         self._switch_to(services, location)
@@ -840,9 +841,9 @@ class MainWindow(QMainWindow):
         old.close()
         self.databaseChanged.emit(services)
 
-    def _change_language(self, code: str) -> None:
-        if code != self._language:
-            self.languageChangeRequested.emit(code)
+    def _change_language(self, language: Language) -> None:
+        if language is not self.language:
+            self.languageChangeRequested.emit(language)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -887,7 +888,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         self.problems_checker.wait()
-        # The undo stack outlives this window (a language switch builds a new one).
+        # The undo stack outlives this window (a language switch builds a new one), so the
+        # Delegation window, which listens to it, goes with this one instead of outliving it.
         if self._listening:
             self._listen(False)
+        delegation = self._delegation_window
+        if delegation is not None and shiboken6.isValid(delegation):
+            delegation.close()
         super().closeEvent(event)

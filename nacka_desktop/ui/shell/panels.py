@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.org.queries import OrgQueries
 from nacka_desktop.ui.widgets.table_models import ProblemsModel, SearchModel
@@ -129,8 +130,8 @@ class ProblemsPanel(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
-    def set_violations(self, violations: list[Violation], english: bool) -> None:
-        self.model.set_violations(violations, english)
+    def set_violations(self, violations: list[Violation], language: Language) -> None:
+        self.model.set_violations(violations, language)
         counts = self.model.counts()
         self.summary.setText(
             self.tr("Fel: {errors}, varningar: {warnings}, upplysningar: {infos}").format(

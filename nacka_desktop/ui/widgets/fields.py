@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
 
 ERROR_STYLE = "color: #b00020;"
@@ -131,12 +132,12 @@ class ValidatedForm:
             row.set_error(None)
 
     def show_violations(
-        self, violations: list[Violation], english: bool, concerns: ObjectFilter | None = None
+        self, violations: list[Violation], language: Language, concerns: ObjectFilter | None = None
     ) -> list[Violation]:
         """Put each violation about this form's object at its field; return the rest."""
         rest = []
         for violation in violations:
-            text = f"{violation.rule_id}: {violation.text(english)}"
+            text = f"{violation.rule_id}: {violation.text(language)}"
             row = self.rows.get(violation.field or "")
             if row is None or (concerns is not None and not concerns(violation)):
                 rest.append(violation)
@@ -162,11 +163,11 @@ class FormMessage(QLabel):
         self,
         form: ValidatedForm,
         violations: list[Violation],
-        english: bool,
+        language: Language,
         concerns: ObjectFilter | None = None,
     ) -> None:
-        rest = form.show_violations(violations, english, concerns)
-        self.setText("\n".join(f"{v.rule_id}: {v.text(english)}" for v in rest))
+        rest = form.show_violations(violations, language, concerns)
+        self.setText("\n".join(f"{v.rule_id}: {v.text(language)}" for v in rest))
         self.setVisible(bool(rest))
 
 

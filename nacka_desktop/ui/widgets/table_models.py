@@ -15,6 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.labels import title_label
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.org.queries import AppointmentView, SearchHit
 from nacka_desktop.ui.shell.icons import icon
@@ -35,13 +37,13 @@ class AppointmentsModel(QAbstractTableModel):
         self._show_unit = show_unit
         self._rows: list[AppointmentView] = []
         self._on = today()
-        self._english = False
+        self._language = Language.SWEDISH
 
-    def set_rows(self, rows: list[AppointmentView], on: date, english: bool) -> None:
+    def set_rows(self, rows: list[AppointmentView], on: date, language: Language) -> None:
         self.beginResetModel()
         self._rows = rows
         self._on = on
-        self._english = english
+        self._language = language
         self.endResetModel()
 
     def row_at(self, row: int) -> AppointmentView | None:
@@ -81,9 +83,7 @@ class AppointmentsModel(QAbstractTableModel):
             if index.column() == 0:
                 return view.unit_name if self._show_unit else view.person_name
             if index.column() == 1:
-                role_name = (
-                    appointment.role.label_en if self._english else appointment.role.label_sv
-                )
+                role_name = appointment.role.label(self._language)
                 if appointment.acting:
                     return self.tr("t.f. ") + role_name.lower()
                 return role_name
@@ -99,7 +99,11 @@ class AppointmentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not current:
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return view.person_title if not self._show_unit else view.unit_code
+            return (
+                title_label(view.person_title, self._language)
+                if not self._show_unit
+                else view.unit_code
+            )
         if role == OBJECT_ROLE:
             return appointment.id
         return None
@@ -109,12 +113,12 @@ class ProblemsModel(QAbstractTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[Violation] = []
-        self._english = False
+        self._language = Language.SWEDISH
 
-    def set_violations(self, violations: list[Violation], english: bool) -> None:
+    def set_violations(self, violations: list[Violation], language: Language) -> None:
         self.beginResetModel()
         self._rows = violations
-        self._english = english
+        self._language = language
         self.endResetModel()
 
     def violation(self, row: int) -> Violation | None:
@@ -146,16 +150,16 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 severity = violation.severity
-                return severity.label_en if self._english else severity.label_sv
+                return severity.label(self._language)
             if column == 1:
                 return violation.rule_id
             if column == 2:
-                return violation.label(self._english)
-            return violation.text(self._english)
+                return violation.label(self._language)
+            return violation.text(self._language)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return icon(violation.severity.value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return violation.text(self._english)
+            return violation.text(self._language)
         return None
 
 
@@ -163,7 +167,7 @@ class SearchModel(QAbstractListModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._hits: list[SearchHit] = []
-        self.english = False
+        self.language = Language.SWEDISH
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
@@ -182,10 +186,11 @@ class SearchModel(QAbstractListModel):
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if hit.unit_kind is not None:
-                kind = hit.unit_kind.label_en if self.english else hit.unit_kind.label_sv
+                kind = hit.unit_kind.label(self.language)
                 detail = f"{hit.code} · {kind}"
             else:
-                detail = " · ".join(part for part in (hit.code, hit.title) if part)
+                title = title_label(hit.title, self.language)
+                detail = " · ".join(part for part in (hit.code, title) if part)
             return f"{hit.text}  —  {detail}"
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("person") if hit.object_kind == "person" else icon("unit")

@@ -8,12 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.work_options import DistributionAction
 from nacka_desktop.services.work_environment import DistributionDraft
 from nacka_desktop.ui.org.dialogs import DateDialog
 from nacka_desktop.ui.shell.background import report_failure, run_in_background
+from nacka_desktop.ui.shell.commands import UndoText
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS, GuiActions
 from nacka_desktop.ui.work.return_dialog import ReturnDialog
 
@@ -29,13 +32,13 @@ class WorkActions(GuiActions):
             giver_id,
             receiver_id,
             self.window,
-            self.english,
+            self.language,
         )
         distributions = services.distributions
 
         def create(draft: DistributionDraft) -> int:
             made = self.edits.edit(
-                self.tr("Ny fördelning"),
+                lambda _: QCoreApplication.translate("WorkActions", "Ny fördelning"),
                 lambda: distributions.create(draft),
                 distributions.delete_draft,
                 lambda made: distributions.create(draft, distribution_id=made),
@@ -64,17 +67,21 @@ class WorkActions(GuiActions):
         }
         handlers[DistributionAction(action)](distribution_id)
 
+    # (Each caller names its step in a function of its own: a translate() followed by a tr() in
+    # one argument list puts the tr() under a wrong context in lupdate.)
     def _date_edit(
         self,
         distribution_id: int,
-        title: str,
+        title: UndoText,
         intro: str,
         label: str,
         do: Callable[[date], Any],
         undo: Callable[[Any], Any],
     ) -> None:
         services = self._services()
-        dialog = DateDialog(title, intro, label, services.clock(), self.window, self.english)
+        dialog = DateDialog(
+            title(self.language), intro, label, services.clock(), self.window, self.language
+        )
 
         def run() -> Any:
             day = dialog.date()
@@ -83,10 +90,13 @@ class WorkActions(GuiActions):
         self.edits.run_dialog(dialog, run)
 
     def sign(self, distribution_id: int) -> None:
+        def title(_language: Language) -> str:
+            return QCoreApplication.translate("WorkActions", "Undertecknad")
+
         distributions = self._services().distributions
         self._date_edit(
             distribution_id,
-            self.tr("Undertecknad"),
+            title,
             self.tr(
                 "Datum då givaren och mottagaren skrev under fördelningen (AM-2). För "
                 "kommunstyrelsen skriver ordföranden under. Mottagarens bekräftelser måste "
@@ -100,10 +110,13 @@ class WorkActions(GuiActions):
         )
 
     def record_oral(self, distribution_id: int) -> None:
+        def title(_language: Language) -> str:
+            return QCoreApplication.translate("WorkActions", "Muntligen kommunicerad")
+
         distributions = self._services().distributions
         self._date_edit(
             distribution_id,
-            self.tr("Muntligen kommunicerad"),
+            title,
             self.tr(
                 "Datum då givaren personligen gick igenom fördelningen muntligen med "
                 "mottagaren (AM-3). Fördelningen gäller när den också är undertecknad."
@@ -114,10 +127,13 @@ class WorkActions(GuiActions):
         )
 
     def follow_up(self, distribution_id: int) -> None:
+        def title(_language: Language) -> str:
+            return QCoreApplication.translate("WorkActions", "Uppföljning")
+
         distributions = self._services().distributions
         self._date_edit(
             distribution_id,
-            self.tr("Uppföljning"),
+            title,
             self.tr("Datum för årets uppföljning av fördelningen (AM-8)."),
             self.tr("Följdes upp"),
             lambda day: distributions.follow_up(distribution_id, day),
@@ -125,10 +141,13 @@ class WorkActions(GuiActions):
         )
 
     def end(self, distribution_id: int) -> None:
+        def title(_language: Language) -> str:
+            return QCoreApplication.translate("WorkActions", "Avsluta fördelning")
+
         distributions = self._services().distributions
         self._date_edit(
             distribution_id,
-            self.tr("Avsluta fördelning"),
+            title,
             self.tr(
                 "Fördelningen upphör från och med datumet. Uppgifterna går tillbaka till givaren."
             ),
@@ -141,7 +160,7 @@ class WorkActions(GuiActions):
         distributions = self._services().distributions
         self.edits.attempt(
             lambda: self.edits.edit(
-                self.tr("Ta bort utkast"),
+                lambda _: QCoreApplication.translate("WorkActions", "Ta bort utkast"),
                 lambda: distributions.delete_draft(distribution_id),
                 lambda draft: distributions.create(draft, distribution_id=distribution_id),
             )
@@ -150,7 +169,7 @@ class WorkActions(GuiActions):
     def return_tasks(self, distribution_id: int) -> None:
         services = self._services()
         view = services.work.distribution(distribution_id, self._on())
-        dialog = ReturnDialog(view, services.clock(), self.window, self.english)
+        dialog = ReturnDialog(view, services.clock(), self.window, self.language)
         distributions = services.distributions
 
         def run() -> Any:
@@ -163,7 +182,10 @@ class WorkActions(GuiActions):
                 )
 
             return self.edits.edit(
-                self.tr("Återför uppgifter"), do, distributions.undo_return, lambda _: do()
+                lambda _: QCoreApplication.translate("WorkActions", "Återför uppgifter"),
+                do,
+                distributions.undo_return,
+                lambda _: do(),
             )
 
         self.edits.run_dialog(dialog, run)

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from nacka_desktop.domain.labels import appointment_label
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import AppointmentRecord, swedish_sort_key
 from nacka_desktop.domain.rules import RuleViolationError, Violation
-from nacka_desktop.domain.work_environment import WorkSnapshot, appointment_label
+from nacka_desktop.domain.work_environment import WorkSnapshot
 from nacka_desktop.domain.work_options import (
     givable_tasks,
     giver_options,
@@ -41,8 +43,8 @@ EMPLOYER = -1  # combo data for "KS, the employer"
 CONFIRMATION_COLUMNS = 4
 
 
-def _label(work: WorkSnapshot, appointment: AppointmentRecord) -> str:
-    return appointment_label(work.org, appointment)
+def _label(wizard: DistributionWizard, appointment: AppointmentRecord) -> str:
+    return appointment_label(wizard.work.org, appointment, wizard.language)
 
 
 def _checked(widget: QListWidget) -> list[int]:
@@ -61,12 +63,12 @@ class DistributionWizard(QWizard):
         giver_id: int | None = None,
         receiver_id: int | None = None,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
         super().__init__(parent)
         self.work = work
         self.today = today
-        self.english = english
+        self.language = language
         self.submit: Callable[[DistributionDraft], int] | None = None
         self.result_id: int | None = None
         self.setWindowTitle(self.tr("Ny fördelning av arbetsmiljöuppgifter"))
@@ -115,7 +117,7 @@ class DistributionWizard(QWizard):
 
     def show_refusal(self, violations: list[Violation]) -> None:
         self.terms.message.setText(
-            "\n".join(f"{v.rule_id}: {v.text(self.english)}" for v in violations)
+            "\n".join(f"{v.rule_id}: {v.text(self.language)}" for v in violations)
         )
         self.terms.message.show()
 
@@ -133,13 +135,13 @@ class PartiesPage(QWizardPage):
                 "givarens linje."
             )
         )
-        work = wizard.work
         self.giver_combo = QComboBox()
         self.giver_combo.addItem(self.tr("Kommunstyrelsen (arbetsgivaren)"), EMPLOYER)
         for appointment in sorted(
-            giver_options(work, wizard.today), key=lambda a: swedish_sort_key(_label(work, a))
+            giver_options(wizard.work, wizard.today),
+            key=lambda a: swedish_sort_key(_label(wizard, a)),
         ):
-            self.giver_combo.addItem(_label(work, appointment), appointment.id)
+            self.giver_combo.addItem(_label(wizard, appointment), appointment.id)
         self.receiver_combo = QComboBox()
         self.valid_from = DateField(optional=False)
         self.valid_from.set_date(wizard.today)
@@ -161,13 +163,12 @@ class PartiesPage(QWizardPage):
         return None if data in (None, EMPLOYER) else self._wizard.work.org.appointments[int(data)]
 
     def _fill_receivers(self) -> None:
-        work = self._wizard.work
         self.receiver_combo.clear()
         for appointment in sorted(
-            receiver_options(work, self.giver(), self._wizard.today),
-            key=lambda a: swedish_sort_key(_label(work, a)),
+            receiver_options(self._wizard.work, self.giver(), self._wizard.today),
+            key=lambda a: swedish_sort_key(_label(self._wizard, a)),
         ):
-            self.receiver_combo.addItem(_label(work, appointment), appointment.id)
+            self.receiver_combo.addItem(_label(self._wizard, appointment), appointment.id)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from nacka_desktop.domain.labels import title_label
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.services.work_queries import EMPLOYER_NAME, DistributionView, HeldTask
 
@@ -30,6 +32,7 @@ class HeldTasksModel(QAbstractTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[HeldTask] = []
+        self.language = Language.SWEDISH
 
     def set_rows(self, rows: list[HeldTask]) -> None:
         self.beginResetModel()
@@ -63,15 +66,20 @@ class HeldTasksModel(QAbstractTableModel):
             if index.column() == 2:
                 if held.holder is None:
                     return self.tr("Kommunstyrelsen (ingen fördelning)")
-                title = held.holder.person_title or held.holder.role_label
-                return f"{held.holder.person_name} ({title})"
-            return " → ".join([EMPLOYER_NAME] + [step.receiver for step in held.chain])
+                holder = held.holder
+                title = title_label(holder.person_title, self.language)
+                title = title or holder.role_title(self.language)
+                return f"{holder.person_name} ({title})"
+            receivers = [step.receiver_name(self.language) for step in held.chain]
+            return " → ".join([EMPLOYER_NAME, *receivers])
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0:
                 return held.task.description
             steps = [
                 self.tr("Fördelning {id}: {giver} → {receiver}").format(
-                    id=step.distribution_id, giver=step.giver, receiver=step.receiver
+                    id=step.distribution_id,
+                    giver=step.giver_name(self.language),
+                    receiver=step.receiver_name(self.language),
                 )
                 for step in held.chain
             ]
@@ -85,7 +93,7 @@ class DistributionsModel(QAbstractTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[DistributionView] = []
-        self.english = False
+        self.language = Language.SWEDISH
 
     def set_rows(self, rows: list[DistributionView]) -> None:
         self.beginResetModel()
@@ -128,9 +136,9 @@ class DistributionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values: list[object] = [
                 view.id,
-                view.state.label_en if self.english else view.state.label_sv,
+                view.state.label(self.language),
                 view.giver_name,
-                f"{view.receiver.person_name} ({view.receiver.role_label})",
+                f"{view.receiver.person_name} ({view.receiver.role_title(self.language)})",
                 view.unit_names,
                 len(view.items),
                 _iso(view.record.valid_from),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.work_options import DistributionAction, distribution_actions
 from nacka_desktop.services.work_queries import DistributionView, HeldTask
 from nacka_desktop.ui.work.models import DistributionsModel, HeldTasksModel
@@ -114,15 +115,16 @@ class WorkPanel(QWidget):
         held_heading: str,
         held: list[HeldTask],
         distributions: list[DistributionView],
-        english: bool,
+        language: Language,
         show_unit_column: bool = True,
     ) -> None:
         selected = self.selected()
         self.held_table.setColumnHidden(1, not show_unit_column)
         self.heading.setText(heading)
         self.held_label.setText(held_heading)
+        self.held.language = language
         self.held.set_rows(held)
-        self.distributions.english = english
+        self.distributions.language = language
         self.distributions.set_rows(distributions)
         if selected is not None:
             self.select(selected.id)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.services.work_queries import DistributionView
 from nacka_desktop.ui.org.dialogs import FormDialog
@@ -26,9 +27,9 @@ class ReturnDialog(FormDialog):
         view: DistributionView,
         today: date,
         parent: QWidget | None = None,
-        english: bool = False,
+        language: Language = Language.SWEDISH,
     ) -> None:
-        super().__init__(self.tr("Återför arbetsmiljöuppgifter"), parent, english)
+        super().__init__(self.tr("Återför arbetsmiljöuppgifter"), parent, language)
         self.set_intro(
             self.tr(
                 "{receiver} återför uppgifter till {giver}. Återföringen görs skriftligen, "
@@ -51,7 +52,7 @@ class ReturnDialog(FormDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         self.reasons: dict[ReturnReason, QCheckBox] = {}
         for index, reason in enumerate(ReturnReason):
-            box = QCheckBox(reason.label_en if english else reason.label_sv)
+            box = QCheckBox(reason.label(language))
             self.reasons[reason] = box
             grid.addWidget(box, index // 3, index % 3)
             box.toggled.connect(self.revalidate)

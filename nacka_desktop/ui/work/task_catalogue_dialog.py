@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -138,7 +138,9 @@ class TaskCatalogueDialog(QDialog):
                     return task_id
 
                 created = self._edits.edit(
-                    self.tr("Ny arbetsmiljöuppgift"),
+                    lambda _: QCoreApplication.translate(
+                        "TaskCatalogueDialog", "Ny arbetsmiljöuppgift"
+                    ),
                     lambda: catalogue.create(code, name, description),
                     retire,
                     revive,
@@ -154,14 +156,16 @@ class TaskCatalogueDialog(QDialog):
             if changes:
                 task_id, loaded = task.id, task
                 self._edits.edit(
-                    self.tr("Ändra arbetsmiljöuppgift"),
+                    lambda _: QCoreApplication.translate(
+                        "TaskCatalogueDialog", "Ändra arbetsmiljöuppgift"
+                    ),
                     lambda: catalogue.update(task_id, loaded, **changes),
                     lambda previous: catalogue.update(task_id, **previous),
                     lambda _previous: catalogue.update(task_id, **changes),
                 )
             self._reload(task.id)
         except RuleViolationError as error:
-            self.message.show_rest(self.form, error.violations, self._edits.english)
+            self.message.show_rest(self.form, error.violations, self._edits.language)
         except EXPECTED_REFUSALS as error:
             self._edits.report(error)
             if isinstance(error, StaleEditError):
