@@ -324,8 +324,8 @@ def select(harness: Harness, data: Data) -> None:
             )
         )
         for kind, ids, show, limit in (
-            ("unit", units, window.show_unit, 0.050),
-            ("person", persons, window.show_person, 0.050),
+            ("unit", units, window.navigation.show_unit, 0.050),
+            ("person", persons, window.navigation.show_person, 0.050),
         ):
             figure = Figure(f"select {kind}{suffix}", f"p95 ≤ {limit * 1000:g} ms", limit)
             with measuring(figure.name, harness.args.scale, figure.target):
@@ -348,9 +348,9 @@ def delegation_window(harness: Harness, data: Data) -> None:
             for index in range(harness.args.repeat):
                 person = persons[index % len(persons)]
                 if with_person:
-                    harness.untimed(lambda p=person: window.show_person(p))
+                    harness.untimed(lambda p=person: window.navigation.show_person(p))
                 else:
-                    harness.untimed(lambda: window.show_unit(first_unit))
+                    harness.untimed(lambda: window.navigation.show_unit(first_unit))
                 opened: list[Any] = []
                 samples.append(harness.timed(lambda o=opened: o.append(window.show_delegation())))
                 harness.untimed(opened[0].close)
@@ -433,7 +433,7 @@ def move_edits(harness: Harness, data: Data) -> list[Edit]:
             # view date their dialogs prefill.
             if not window.org_actions.move(unit_id, target, window.on):
                 return False
-            window.show_unit(unit_id)
+            window.navigation.show_unit(unit_id)
             return True
 
         return Edit("move unit", do, note="a unit or group moved under another parent")

@@ -93,7 +93,7 @@ def test_window_built_in_english_shows_english_menus(
     titles = menu_titles(window)
     assert titles[0] == "&File"
     assert titles[1] == "&Edit"
-    assert window.undo_action.text().startswith("&Undo")
+    assert window.main_actions.undo_action.text().startswith("&Undo")
 
 
 def test_window_in_swedish_shows_swedish_menus(window: MainWindow):

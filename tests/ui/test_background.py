@@ -80,7 +80,7 @@ def test_the_register_is_written_in_the_background(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
     )
-    window.register_action.trigger()
+    window.main_actions.register_action.trigger()
     qtbot.waitUntil(target.exists, timeout=20_000)
     window.work_actions.export_task.wait()  # the worker's last steps after the file is there
     workbook = load_workbook(target, read_only=True)

@@ -234,9 +234,9 @@ def test_adding_an_item_and_undo(editable: DelegationWindow, window, monkeypatch
     editable.order_tab.new_item_button.click()
     assert "3.1" in shown(editable, 1)
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     assert "3.1" not in shown(editable, 1)
-    window.undo_action.trigger()  # and the draft it was added to
+    window.main_actions.undo_action.trigger()  # and the draft it was added to
     current = editable.order_tab._current_order()
     assert current is not None and current.status is OrderStatus.ADOPTED
 
@@ -354,7 +354,7 @@ def test_passing_an_item_on_and_undo(
     editable.order_tab.subdelegate_button.click()
     assert [s.to.role for s in orders.delegation.subdelegations()] == [Role.EMPLOYEE]
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     assert orders.delegation.subdelegations() == []
 
 
@@ -367,7 +367,7 @@ def test_undoing_a_removal_puts_the_item_back_in_its_place(
     editable.order_tab.delete_item_button.click()
     assert "1.2" not in shown(editable, 1)
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     assert shown(editable, 1) == before
 
 
@@ -415,7 +415,7 @@ def test_a_referral_to_ks_is_refused_in_the_dialog_then_sent_to_kf_and_undone(
     assert table.rowCount() == 1
     assert table.index(0, 4).data() == "Hos kommunstyrelsen för beredning"
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     assert orders.delegation.council_matters() == []
     assert table.rowCount() == 0
 
@@ -556,7 +556,7 @@ def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
     assert "Kommundirektör" in tab.board_setting_label.text() and "60 dagar" in (
         tab.board_setting_label.text()
     )
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
     assert setting.head is not None and setting.head.role is Role.CITY_DIRECTOR
     assert "LAS" in setting.laws  # the sample's reglemente for KS, back

@@ -220,7 +220,7 @@ def test_new_person_through_the_dialog_and_a_duplicate_number(window: MainWindow
         return ACCEPTED
 
     shown = scripted_exec(monkeypatch, PersonDialog, duplicate, renumber)
-    window.new_person_action.trigger()
+    window.main_actions.new_person_action.trigger()
 
     assert len(shown) == 2
     assert window.form_stack.currentWidget() is window.person_form

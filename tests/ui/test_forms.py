@@ -117,7 +117,7 @@ def test_saving_the_form_changes_the_unit_and_undo_restores_it(window: MainWindo
         window.tree_model, tree_index(window, "Stadsutveckling")
     )
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     restored = services.queries.unit(unit_id)
     assert (restored.name, restored.code) == ("Planenheten", "3300")
@@ -145,7 +145,7 @@ def test_a_new_name_applies_from_a_date_and_the_old_one_stays_before_it(window: 
     assert "2027-01-01 och framåt: Planenheten Alta (3300)" in form.history_label.text()
     assert form.history_label.isVisible()
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert [p.name for p in services.queries.history(unit_id)] == ["Planenheten"]
     assert not form.history_label.isVisible()
@@ -172,7 +172,7 @@ def test_a_correction_of_a_renamed_unit_corrects_the_name_shown_not_the_earlier_
     services = window.services
     unit_id = select_unit(window, "Planenheten")
     services.units.rename(unit_id, "Planenheten B", date(2026, 1, 1))
-    window.show_unit(unit_id)
+    window.navigation.show_unit(unit_id)
     form = window.unit_form
     assert form.name_edit.text() == "Planenheten B"
 
@@ -222,7 +222,7 @@ def test_person_form_validates_and_saves_a_name_with_swedish_letters(window: Mai
         for view in services.queries.appointments_in_unit(unit_id)
         if view.appointment.role is Role.EMPLOYEE
     )
-    window.show_person(planner.appointment.person_id)
+    window.navigation.show_person(planner.appointment.person_id)
     form = window.person_form
     assert form.heading.text() == planner.person_name
     assert "Planenheten" in form.chiefs_label.text()
@@ -240,7 +240,7 @@ def test_person_form_validates_and_saves_a_name_with_swedish_letters(window: Mai
     person = services.queries.person(planner.appointment.person_id)
     assert (person.last_name, person.email) == ("Ödmark-Åström", "odmark@nacka.se")
     assert form.heading.text().endswith("Ödmark-Åström")
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     assert services.queries.person(planner.appointment.person_id).last_name != "Ödmark-Åström"
 
 

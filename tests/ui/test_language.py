@@ -226,14 +226,14 @@ def test_an_undo_step_made_in_swedish_is_named_in_english_after_the_switch(
     assert len(shown) == 1, [
         (name, row.error.text()) for name, row in shown[0].form.rows.items() if row.has_error
     ] + [shown[0].message.text()]
-    assert window.undo_action.text() == "&Ångra Nytt delegationsbeslut"
+    assert window.main_actions.undo_action.text() == "&Ångra Nytt delegationsbeslut"
 
     switcher = LanguageSwitcher()
     try:
         assert switcher.apply(Language.ENGLISH)
         english = MainWindow(sample_services, settings, window.undo_stack, Language.ENGLISH)
         qtbot.addWidget(english)
-        assert english.undo_action.text() == "&Undo New delegated decision"
+        assert english.main_actions.undo_action.text() == "&Undo New delegated decision"
     finally:
         forget_language(switcher)
 
@@ -277,6 +277,6 @@ def test_a_role_in_an_undo_step_follows_the_language_too(
         assert switcher.apply(Language.ENGLISH)
         english = MainWindow(sample_services, settings, window.undo_stack, Language.ENGLISH)
         qtbot.addWidget(english)
-        assert english.undo_action.text() == "&Undo Appoint unit manager"
+        assert english.main_actions.undo_action.text() == "&Undo Appoint unit manager"
     finally:
         forget_language(switcher)

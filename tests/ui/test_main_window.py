@@ -117,7 +117,7 @@ def test_create_unit_through_the_dialog_then_undo_and_redo(window, qtbot, monkey
         return ACCEPTED
 
     fake_exec(monkeypatch, NewUnitDialog, fill)
-    window.new_unit_action.trigger()
+    window.main_actions.new_unit_action.trigger()
 
     new_id = unit_id_by_name(services, name)
     created = services.queries.unit(new_id)
@@ -129,7 +129,7 @@ def test_create_unit_through_the_dialog_then_undo_and_redo(window, qtbot, monkey
     assert window.tree.currentIndex().data(UNIT_ID_ROLE) == new_id
     assert shown_unit_name(window) == name
     assert window.undo_stack.count() == 1
-    assert window.undo_action.isEnabled()
+    assert window.main_actions.undo_action.isEnabled()
 
     undo_with_keyboard(qtbot, window)
 
@@ -138,9 +138,9 @@ def test_create_unit_through_the_dialog_then_undo_and_redo(window, qtbot, monkey
     )
     with pytest.raises(NotFoundError):
         services.queries.unit(new_id)
-    assert window.redo_action.isEnabled()
+    assert window.main_actions.redo_action.isEnabled()
 
-    window.redo_action.trigger()
+    window.main_actions.redo_action.trigger()
 
     assert unit_id_by_name(services, name) == new_id  # the same id, so references stay valid
     assert name in child_names(window.tree_model, tree_index(window, "Personal och organisation"))
@@ -151,7 +151,7 @@ def test_cancelling_the_new_unit_dialog_changes_nothing(window, monkeypatch):
     before = len(window.services.queries.snapshot().units)
     fake_exec(monkeypatch, NewUnitDialog, lambda dialog: dialog.name_edit.setText("X") or 0)
 
-    window.new_unit_action.trigger()
+    window.main_actions.new_unit_action.trigger()
 
     assert len(window.services.queries.snapshot().units) == before
     assert window.undo_stack.count() == 0
@@ -173,7 +173,7 @@ def test_a_duplicate_code_keeps_the_new_unit_dialog_open_with_the_message_at_the
         return ACCEPTED
 
     calls = fake_exec(monkeypatch, NewUnitDialog, fill)
-    window.new_unit_action.trigger()
+    window.main_actions.new_unit_action.trigger()
 
     assert len(calls) == 2
     assert shown and shown[0].startswith("DATA-3")
@@ -192,19 +192,19 @@ def test_undoing_a_new_group_under_a_unit_without_groups(window, monkeypatch):
         return ACCEPTED
 
     fake_exec(monkeypatch, NewUnitDialog, fill)
-    window.new_unit_action.trigger()
+    window.main_actions.new_unit_action.trigger()
     unit = tree_index(window, "Juridik- och kanslienheten")
     assert child_names(window.tree_model, unit) == ["Arkivgruppen"]
     assert window.tree.isExpanded(unit)
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     window.grab()  # paint the tree as the user would see it
 
     unit = window.tree_model.index_of_unit(parent_id)
     assert window.tree_model.rowCount(unit) == 0
     assert not window.tree_model.hasChildren(unit)
 
-    window.redo_action.trigger()
+    window.main_actions.redo_action.trigger()
     window.grab()
 
     assert child_names(window.tree_model, tree_index(window, "Juridik- och kanslienheten")) == [
@@ -221,9 +221,9 @@ def test_redo_puts_a_new_unit_back_in_its_sorted_place(window, monkeypatch):
         return ACCEPTED
 
     fake_exec(monkeypatch, NewUnitDialog, fill)
-    window.new_unit_action.trigger()
-    window.undo_action.trigger()
-    window.redo_action.trigger()
+    window.main_actions.new_unit_action.trigger()
+    window.main_actions.undo_action.trigger()
+    window.main_actions.redo_action.trigger()
 
     area = tree_index(window, "Personal och organisation")
     assert child_names(window.tree_model, area) == [
@@ -266,7 +266,7 @@ def test_appointing_a_manager_clears_the_vacancy_warning_and_undo_brings_it_back
     manager = services.queries.manager_of(unit_id, TODAY)
     assert manager is not None and manager.appointment.person_id == chosen.appointment.person_id
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert has_problem(window, "ORG-8", unit_id)
     assert "vakant" in window.unit_form.manager_label.text()
@@ -345,7 +345,7 @@ def test_undoing_a_drop_on_a_unit_without_groups_puts_the_group_back(
     drop(window, "Lön och pension", onto="Juridik- och kanslienheten")
     window.grab()
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     window.grab()
 
     assert services.queries.unit(group_id).parent_id == old_parent
@@ -368,7 +368,7 @@ def test_undoing_a_move_puts_the_unit_back(window, consequences, move_dates):
         window.tree_model, tree_index(window, "Hemtjänst Fisksätra")
     )
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert services.queries.unit(group_id).parent_id == old_parent
     assert child_names(window.tree_model, tree_index(window, "Personalenheten")) == [
@@ -432,7 +432,7 @@ def test_move_to_dialog_moves_from_the_date_it_asks_and_the_tree_of_each_date_sh
         return ACCEPTED
 
     fake_exec(monkeypatch, MoveUnitDialog, choose)
-    window.move_action.trigger()
+    window.main_actions.move_action.trigger()
 
     assert seen == [(window.on, window.on), (later,)]
     assert services.queries.unit(unit_id, window.on).parent_id == old_parent
@@ -446,7 +446,7 @@ def test_move_to_dialog_moves_from_the_date_it_asks_and_the_tree_of_each_date_sh
     assert "Planenheten" in child_names(
         window.tree_model, tree_index(window, "Välfärd och utbildning")
     )
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
     assert [p.parent_id for p in services.queries.history(unit_id)] == [old_parent]
 
 
@@ -464,7 +464,7 @@ def test_move_to_dialog_moves_the_selected_unit(window, monkeypatch, consequence
         return ACCEPTED
 
     fake_exec(monkeypatch, MoveUnitDialog, choose)
-    window.move_action.trigger()
+    window.main_actions.move_action.trigger()
 
     assert preselected == [old_parent]  # the dialog opens on the unit's present parent
     assert services.queries.unit(unit_id).parent_id == target_id
@@ -477,7 +477,7 @@ def test_move_to_dialog_moves_the_selected_unit(window, monkeypatch, consequence
     assert shown_unit_name(window) == "Planenheten"
     assert "under Välfärd och utbildning" in window.unit_form.subheading.text()
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert services.queries.unit(unit_id).parent_id == old_parent
     assert (
@@ -661,7 +661,7 @@ def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(
         return ACCEPTED
 
     fake_exec(monkeypatch, DateDialog, confirm)
-    window.close_unit_action.trigger()
+    window.main_actions.close_unit_action.trigger()
 
     # Before closing, the user saw the appointments that end with the unit (ORG, AM-1).
     [asked] = consequences
@@ -683,7 +683,7 @@ def test_closing_a_unit_hides_it_ends_its_appointments_and_undo_restores_it(
     }
     assert all(ends[a] == TODAY for a in open_before)
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert "Daglig verksamhet Orminge" in child_names(
         window.tree_model, tree_index(window, "Stöd och omsorg")
@@ -709,7 +709,7 @@ def test_cancelling_what_follows_a_close_leaves_the_unit_open(window, monkeypatc
         return 0
 
     monkeypatch.setattr(ConsequencesDialog, "exec", cancel)
-    window.close_unit_action.trigger()
+    window.main_actions.close_unit_action.trigger()
 
     assert len(shown) == 1
     assert services.queries.unit(unit_id).valid_to is None
@@ -719,12 +719,12 @@ def test_cancelling_what_follows_a_close_leaves_the_unit_open(window, monkeypatc
 def test_undoing_a_close_puts_the_unit_back_in_its_sorted_place(window, monkeypatch, consequences):
     fake_exec(monkeypatch, DateDialog, lambda dialog: ACCEPTED)
     select_unit(window, "Hemtjänst Boo")  # sorts before its sibling Hemtjänst Fisksätra
-    window.close_unit_action.trigger()
+    window.main_actions.close_unit_action.trigger()
     assert child_names(window.tree_model, tree_index(window, "Hemtjänst")) == [
         "Hemtjänst Fisksätra"
     ]
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert child_names(window.tree_model, tree_index(window, "Hemtjänst")) == [
         "Hemtjänst Boo",
@@ -735,9 +735,9 @@ def test_undoing_a_close_puts_the_unit_back_in_its_sorted_place(window, monkeypa
 def test_closed_units_come_back_with_show_closed(window, monkeypatch, consequences):
     fake_exec(monkeypatch, DateDialog, lambda dialog: ACCEPTED)
     select_unit(window, "Daglig verksamhet Orminge")
-    window.close_unit_action.trigger()
+    window.main_actions.close_unit_action.trigger()
 
-    window.show_closed_action.trigger()
+    window.main_actions.show_closed_action.trigger()
 
     closed = tree_index(window, "Daglig verksamhet Orminge")
     assert closed.isValid()
@@ -759,7 +759,7 @@ def test_renaming_in_the_tree_and_undo(window):
     assert shown_unit_name(window) == new_name
     assert window.undo_stack.undoText() == f"Byt namn till {new_name}"
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert services.queries.unit(unit_id).name == "Lön och pension"
     assert child_names(model, tree_index(window, "Personalenheten")) == [
@@ -773,7 +773,7 @@ def test_f2_opens_an_editor_in_the_tree_and_enter_renames(window, qtbot):
     unit_id = select_unit(window, "Lön och pension")
     window.tree.setFocus()
 
-    window.rename_action.trigger()  # F2
+    window.main_actions.rename_action.trigger()  # F2
 
     editor = window.tree.viewport().findChild(QLineEdit)
     assert editor is not None and editor.text() == "Lön och pension"
@@ -845,18 +845,18 @@ def test_a_refused_undo_is_reported_and_the_history_dropped(
         return ACCEPTED
 
     fake_exec(monkeypatch, NewUnitDialog, fill)
-    window.new_unit_action.trigger()
+    window.main_actions.new_unit_action.trigger()
     new_id = unit_id_by_name(services, "Tillfälliga enheten")
     # Someone appoints a person there without going through this window's history.
     person = next(iter(services.queries.snapshot().persons))
     services.appointments.appoint(AppointmentDraft(person, new_id, Role.EMPLOYEE, TODAY))
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert services.queries.unit(new_id).name == "Tillfälliga enheten"  # nothing removed
     assert any("DATA-5" in text for _kind, _title, text in message_boxes.calls)
     qtbot.waitUntil(lambda: window.undo_stack.count() == 0)
-    assert not window.undo_action.isEnabled()
+    assert not window.main_actions.undo_action.isEnabled()
 
 
 def test_dropping_a_unit_back_on_its_own_parent_changes_nothing(window):
@@ -878,7 +878,7 @@ def test_the_letterhead_is_set_in_its_dialog_and_undone(window, monkeypatch):
         return 1
 
     seen = fake_exec(monkeypatch, LetterheadDialog, fill)
-    window.letterhead_action.trigger()
+    window.main_actions.letterhead_action.trigger()
     assert len(seen) == 1
     assert window.services.letterhead.letterhead() == Letterhead(
         "Värmdö kommun", ("Kommunstyrelsen", "Kansliet")

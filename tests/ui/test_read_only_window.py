@@ -43,14 +43,14 @@ def read_only_window(
 
 def edit_actions(window: MainWindow) -> dict[str, bool]:
     actions = {
-        "new_unit": window.new_unit_action,
-        "rename": window.rename_action,
-        "move": window.move_action,
-        "close_unit": window.close_unit_action,
-        "new_person": window.new_person_action,
-        "appoint": window.appoint_action,
-        "end_appointment": window.end_appointment_action,
-        "new_distribution": window.new_distribution_action,
+        "new_unit": window.main_actions.new_unit_action,
+        "rename": window.main_actions.rename_action,
+        "move": window.main_actions.move_action,
+        "close_unit": window.main_actions.close_unit_action,
+        "new_person": window.main_actions.new_person_action,
+        "appoint": window.main_actions.appoint_action,
+        "end_appointment": window.main_actions.end_appointment_action,
+        "new_distribution": window.main_actions.new_distribution_action,
     }
     return {name: action.isEnabled() for name, action in actions.items()}
 

@@ -32,9 +32,9 @@ def test_hr_adds_and_renames_a_task_and_undo_takes_it_back(window, qtbot):
     dialog.save_button.click()
     assert "Värmebölja och hetta" in [t.name for t in services.tasks.list()]
 
-    window.undo_action.trigger()  # the rename
+    window.main_actions.undo_action.trigger()  # the rename
     assert "Värmebölja" in [t.name for t in services.tasks.list()]
-    window.undo_action.trigger()  # the new task: retired, never deleted
+    window.main_actions.undo_action.trigger()  # the new task: retired, never deleted
     assert "Värmebölja" not in [t.name for t in services.tasks.list()]
     assert "Värmebölja" in [t.name for t in services.tasks.list(include_inactive=True)]
 

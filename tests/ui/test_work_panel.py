@@ -97,7 +97,7 @@ def test_the_wizard_creates_a_draft_that_undo_removes(window, monkeypatch):
     receiver = city_director(services)
     monkeypatch.setattr(QWizard, "exec", lambda self: fill_wizard_from_ks(self, receiver))
 
-    window.new_distribution_action.trigger()
+    window.main_actions.new_distribution_action.trigger()
 
     views = services.work.distributions(TODAY)
     assert len(views) == 1
@@ -111,7 +111,7 @@ def test_the_wizard_creates_a_draft_that_undo_removes(window, monkeypatch):
     assert window.work_panel.distributions.rowCount() == 1
     assert window.work_panel.selected().id == created.id
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     assert services.work.distributions(TODAY) == []
     assert window.work_panel.distributions.rowCount() == 0
@@ -121,7 +121,7 @@ def make_draft(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> int:
     receiver = city_director(window.services)
     monkeypatch.setattr(QWizard, "exec", lambda self: fill_wizard_from_ks(self, receiver))
     select_unit(window, "Stadsledningskontoret")
-    window.new_distribution_action.trigger()
+    window.main_actions.new_distribution_action.trigger()
     return window.services.work.distributions(TODAY)[0].id
 
 
@@ -145,7 +145,7 @@ def test_signed_and_told_makes_it_in_force_and_the_director_holds_the_tasks(wind
     holders = {held.index(row, 2).data() for row in range(held.rowCount())}
     assert len(holders) == 1 and "Stadsdirektör" in holders.pop()
 
-    window.undo_action.trigger()  # the oral communication
+    window.main_actions.undo_action.trigger()  # the oral communication
     assert window.services.work.distribution(distribution_id, TODAY).state is (
         DistributionState.SIGNED
     )
@@ -195,7 +195,7 @@ def test_returning_tasks_gives_them_back_to_the_giver_and_undo_restores(window, 
     )
     assert holder.holder is None  # back with KS, the giver
 
-    window.undo_action.trigger()
+    window.main_actions.undo_action.trigger()
 
     view = services.work.distribution(distribution_id, TODAY)
     assert all(i.item.returned_on is None for i in view.items)

@@ -78,7 +78,7 @@ class Controller:
         if old is not None:
             current = old.current_object()
             if current is not None:
-                self.window.show_object(*current)
+                self.window.navigation.show_object(*current)
             old.close()
             old.deleteLater()
         self.window.show()

@@ -1,11 +1,19 @@
-"""Choosing a database file to open or to create (the File menu of the window)."""
+"""Choosing a database file to open or to create (the File menu of the window), and opening it
+in the window in place of the one open."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
+from nacka_desktop.ui.shell.settings import LAST_DATABASE
+
+if TYPE_CHECKING:
+    from nacka_desktop.ui.shell.main_window import MainWindow
 
 OpenDatabase = Callable[[str], bool]  # opens the file in the window; False if it cannot
 
@@ -34,3 +42,48 @@ def new_database(parent: QWidget, open_database: OpenDatabase) -> None:
     )
     if path:
         open_database(path)
+
+
+class DatabaseSwitcher:
+    """Arkiv → Öppna / Ny databas: the window goes over to the other database (its tree,
+    search, Problems panel and undo history), and the one open before is closed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def choose(self) -> None:
+        choose_database(self.window, self.open)
+
+    def create(self) -> None:
+        new_database(self.window, self.open)
+
+    def open(self, location: str) -> bool:
+        """Open another database in this window (False, with a message, if it cannot be)."""
+        try:
+            services = self.window.open_services(location)
+        except DatabaseOpenError as error:
+            QMessageBox.critical(
+                self.window,
+                QCoreApplication.translate("MainWindow", "Databasen kunde inte öppnas"),
+                error.text(self.window.language),
+            )
+            return False
+        self.switch_to(services, location)
+        return True
+
+    def switch_to(self, services: Services, location: str) -> None:
+        old = self.window.services
+        self.window.context.services = services
+        self.window.undo_stack.clear()
+        self.window.tree_model.deleteLater()
+        self.window.install_tree_model(
+            services, self.window.on, self.window.main_actions.show_closed_action.isChecked()
+        )
+        self.window.search.set_queries(services.queries)
+        self.window.settings.set(LAST_DATABASE, remembered_location(location))
+        self.window.navigation.show_empty()
+        self.window.expand_top()
+        self.window.refresh_problems()
+        self.window.update_title()
+        old.close()
+        self.window.databaseChanged.emit(services)

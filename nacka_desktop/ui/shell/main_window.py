@@ -10,10 +10,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -26,7 +23,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -34,27 +30,26 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop import __version__
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.responsibility import roles_for
 from nacka_desktop.domain.rules import ObjectKind
-from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
+from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.ui.org.actions import OrgActions
 from nacka_desktop.ui.org.appointment_form import AppointmentForm
 from nacka_desktop.ui.org.person_form import PersonForm
 from nacka_desktop.ui.org.processes_dialog import ProcessesDialog
-from nacka_desktop.ui.org.tree_model import UNIT_ID_ROLE, OrgTreeModel
+from nacka_desktop.ui.org.tree_model import OrgTreeModel
 from nacka_desktop.ui.org.unit_form import UnitForm
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.context import AppContext
-from nacka_desktop.ui.shell.database_files import choose_database, new_database
+from nacka_desktop.ui.shell.database_files import DatabaseSwitcher
 from nacka_desktop.ui.shell.edits import EditRunner
-from nacka_desktop.ui.shell.i18n import LANGUAGES
 from nacka_desktop.ui.shell.letterhead_dialog import LetterheadDialog
+from nacka_desktop.ui.shell.main_actions import MainActions
+from nacka_desktop.ui.shell.navigation import Navigator
 from nacka_desktop.ui.shell.panels import ProblemsPanel, SearchBox
 from nacka_desktop.ui.shell.problems_checker import ProblemsChecker
 from nacka_desktop.ui.shell.settings import (
     GEOMETRY,
-    LAST_DATABASE,
     SHOW_CLOSED,
     WINDOW_STATE,
     Settings,
@@ -101,12 +96,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = undo_stack
         self.language = language
         undo_stack.name_steps(language)  # the steps made before a change of language too
-        self._open_services = open_services
-        self._current: tuple[str, int] | None = None
+        self.open_services = open_services
+        self.navigation = Navigator(self)
+        self.databases = DatabaseSwitcher(self)
         self._delegation_window: DelegationWindow | None = None
         self.edits = EditRunner(undo_stack, self, language)
         self.context = AppContext(services, settings, undo_stack, self.edits, language)
-        self._refreshing = False
+        self.refreshing = False
         self._listening = False
         self.setObjectName("MainWindow")
         self.setWindowIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DirHomeIcon))
@@ -114,7 +110,7 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView()
         self.tree.setObjectName("orgTree")
         self.tree.setHeaderHidden(True)
-        self._install_tree_model(services, services.clock(), bool(settings.get(SHOW_CLOSED)))
+        self.install_tree_model(services, services.clock(), bool(settings.get(SHOW_CLOSED)))
         self.tree.setUniformRowHeights(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDragEnabled(True)
@@ -180,157 +176,37 @@ class MainWindow(QMainWindow):
         self.view_date.setCalendarPopup(True)
         self.view_date.setDisplayFormat("yyyy-MM-dd")
 
-        self._create_actions()
-        self._create_menus_and_toolbar()
+        self.main_actions = MainActions(self)
+        self.main_actions.build_menus_and_toolbar()
         self._connect()
         self._restore_window()
-        self._update_title()
-        self._update_actions()
+        self.update_title()
+        self.update_actions()
         self.refresh_problems()
-        self._expand_top()
+        self.expand_top()
         self.select_first_unit()
 
     # -- set-up --------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], Any],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
-        action.triggered.connect(slot)
-        return action
-
-    def _create_actions(self) -> None:
-        self.new_database_action = self._action(self.tr("&Ny databas…"), self.new_database)
-        self.letterhead_action = self._action(self.tr("&Brevhuvud…"), self.edit_letterhead)
-        self.open_database_action = self._action(
-            self.tr("&Öppna databas…"), self.choose_database, QKeySequence.StandardKey.Open
-        )
-        self.quit_action = self._action(
-            self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit
-        )
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ångra"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Gör om"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.new_unit_action = self._action(
-            self.tr("Ny &enhet…"),
-            self.new_unit,
-            "Ctrl+N",
-            self.tr("Skapa en enhet under den valda"),
-        )
-        self.rename_action = self._action(self.tr("&Byt namn"), self.rename_unit, "F2")
-        self.move_action = self._action(self.tr("&Flytta till…"), self.move_unit, "Ctrl+M")
-        self.close_unit_action = self._action(
-            self.tr("Avsluta enhe&t…"), self.close_unit, None, self.tr("Sätt slutdatum för enheten")
-        )
-        self.new_person_action = self._action(
-            self.tr("Ny &person…"), self.new_person, "Ctrl+Shift+N"
-        )
-        self.appoint_action = self._action(self.tr("&Tillsätt…"), self.appoint, "Ctrl+T")
-        self.end_appointment_action = self._action(
-            self.tr("Avsluta för&ordnande…"), self.end_selected_appointment
-        )
-        self.show_closed_action = self._action(
-            self.tr("Visa &avslutade enheter"), self._toggle_closed
-        )
-        self.show_closed_action.setCheckable(True)
-        self.show_closed_action.setChecked(self.settings.get(SHOW_CLOSED))
-        self.processes_action = self._action(self.tr("&Processer…"), self.show_processes)
-        self.find_action = self._action(
-            self.tr("&Sök"), self._focus_search, QKeySequence.StandardKey.Find
-        )
-        self.about_action = self._action(self.tr("&Om Nacka Desktop"), self.about)
-        self.new_distribution_action = self._action(
-            self.tr("&Ny fördelning av arbetsmiljöuppgifter…"), self.new_distribution
-        )
-        self.task_catalogue_action = self._action(
-            self.tr("&Uppgiftskatalog…"), self.show_task_catalogue
-        )
-        self.delegation_action = self._action(
-            self.tr("&Delegationsordningar och beslut…"), self.show_delegation, "Ctrl+D"
-        )
-        self.register_action = self._action(
-            self.tr("&Register över fördelningar (Excel)…"), self.work_actions.export_register
-        )
-
-    def _create_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Arkiv"))
-        file_menu.addActions([self.new_database_action, self.open_database_action])
-        file_menu.addAction(self.letterhead_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Redigera"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions(
-            [self.new_unit_action, self.rename_action, self.move_action, self.close_unit_action]
-        )
-        edit_menu.addSeparator()
-        edit_menu.addActions(
-            [self.new_person_action, self.appoint_action, self.end_appointment_action]
-        )
-        view_menu = bar.addMenu(self.tr("&Visa"))
-        view_menu.addAction(self.find_action)
-        view_menu.addAction(self.show_closed_action)
-        view_menu.addAction(self.processes_action)
-        view_menu.addAction(self.problems_dock.toggleViewAction())
-        language_menu = view_menu.addMenu(self.tr("&Språk"))
-        group = QActionGroup(self)
-        for language in Language:
-            action = QAction(LANGUAGES[language.code], self, checkable=True)
-            action.setChecked(language is self.language)
-            action.setData(language.code)
-            action.triggered.connect(lambda _=False, chosen=language: self._change_language(chosen))
-            group.addAction(action)
-            language_menu.addAction(action)
-        work_menu = bar.addMenu(self.tr("Arbets&miljö"))
-        work_menu.addActions(
-            [self.new_distribution_action, self.task_catalogue_action, self.register_action]
-        )
-        delegation_menu = bar.addMenu(self.tr("&Delegation"))
-        delegation_menu.addAction(self.delegation_action)
-        help_menu = bar.addMenu(self.tr("&Hjälp"))
-        help_menu.addAction(self.about_action)
-
-        toolbar = QToolBar(self.tr("Verktyg"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addActions([self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.new_unit_action, self.new_person_action, self.appoint_action])
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" Visa per: ")))
-        toolbar.addWidget(self.view_date)
-        self.addToolBar(toolbar)
-
     def _connect(self) -> None:
         self._listen(True)
         self.search.resultsChanged.connect(
             lambda searching: self.left_stack.setCurrentIndex(1 if searching else 0)
         )
-        self.search.activated.connect(self._search_hit_chosen)
-        self.problems.objectActivated.connect(self.show_object)
+        self.search.activated.connect(self.navigation.search_hit_chosen)
+        self.problems.objectActivated.connect(self.navigation.show_object)
         self.unit_form.saveRequested.connect(self._save_unit)
         self.unit_form.appointRequested.connect(lambda unit_id: self.appoint(unit_id=unit_id))
         self.unit_form.endAppointmentRequested.connect(self.end_appointment)
-        self.unit_form.appointmentActivated.connect(self.show_appointment)
+        self.unit_form.appointmentActivated.connect(self.navigation.show_appointment)
         self.person_form.saveRequested.connect(self._save_person)
         self.person_form.appointRequested.connect(
             lambda person_id: self.appoint(person_id=person_id)
         )
         self.person_form.endAppointmentRequested.connect(self.end_appointment)
-        self.person_form.appointmentActivated.connect(self.show_appointment)
+        self.person_form.appointmentActivated.connect(self.navigation.show_appointment)
         self.appointment_form.saveRequested.connect(self._save_appointment)
-        self.appointment_form.unitActivated.connect(self.show_unit)
-        self.appointment_form.personActivated.connect(self.show_person)
+        self.appointment_form.unitActivated.connect(self.navigation.show_unit)
+        self.appointment_form.personActivated.connect(self.navigation.show_person)
         # Typing a date changes it digit by digit: reload once the user pauses.
         self._view_date_timer = QTimer(self)
         self._view_date_timer.setSingleShot(True)
@@ -339,7 +215,7 @@ class MainWindow(QMainWindow):
         self.view_date.dateChanged.connect(self._view_date_timer.start)
         # What an action or dialog uses at once; the views follow after the pause above.
         self.view_date.dateChanged.connect(self._remember_view_date)
-        self.right_tabs.currentChanged.connect(self._refresh_work)
+        self.right_tabs.currentChanged.connect(self.refresh_work)
         self.work_panel.newRequested.connect(self.new_distribution)
         self.work_panel.actionRequested.connect(self.work_actions.act)
         self.work_panel.letterRequested.connect(self.work_actions.show_letter)
@@ -351,14 +227,14 @@ class MainWindow(QMainWindow):
         """The open database's services (the context's: they change with the database)."""
         return self.context.services
 
-    def _install_tree_model(self, services: Services, on: date, show_closed: bool) -> None:
+    def install_tree_model(self, services: Services, on: date, show_closed: bool) -> None:
         """The tree of this database, as on the date, wired to the window (at start and when
         another database is opened)."""
         self.tree_model = OrgTreeModel(services.queries, on, self)
         self.tree_model.language = self.language
         self.tree_model.set_view_date(on, show_closed)
         self.tree.setModel(self.tree_model)
-        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree.selectionModel().currentChanged.connect(self.navigation.tree_current_changed)
         self.tree_model.moveRequested.connect(self._move_dropped)
         self.tree_model.renameRequested.connect(self._rename_to)
 
@@ -370,7 +246,7 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
             self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
 
-    def _expand_top(self, levels: int = 3) -> None:
+    def expand_top(self, levels: int = 3) -> None:
         """Open the first levels (KF, KS, stadsledningskontoret) so the start view is useful."""
         parents = [QModelIndex()]
         for _ in range(levels):
@@ -397,11 +273,11 @@ class MainWindow(QMainWindow):
         return value
 
     def selected_unit_id(self) -> int | None:
-        if self._current and self._current[0] == "unit":
-            return self._current[1]
+        if self.navigation.current and self.navigation.current[0] == "unit":
+            return self.navigation.current[1]
         return None
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         """The database in the title bar; a read-only one says so, and nothing offers to edit
         it (the services would refuse the edit anyway, with a message)."""
         database = self.services.database
@@ -411,11 +287,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         writable = not database.read_only
         for action in (
-            self.new_unit_action,
-            self.new_person_action,
-            self.appoint_action,
-            self.new_distribution_action,
-            self.letterhead_action,
+            self.main_actions.new_unit_action,
+            self.main_actions.new_person_action,
+            self.main_actions.appoint_action,
+            self.main_actions.new_distribution_action,
+            self.main_actions.letterhead_action,
         ):
             action.setEnabled(writable)
         self.tree.setDragEnabled(writable)
@@ -428,17 +304,21 @@ class MainWindow(QMainWindow):
         self.person_form.appointments.set_writable(writable)
         self.work_panel.new_button.setEnabled(writable)
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         writable = not self.services.database.read_only
         has_unit = self.selected_unit_id() is not None
-        for action in (self.rename_action, self.move_action, self.close_unit_action):
+        for action in (
+            self.main_actions.rename_action,
+            self.main_actions.move_action,
+            self.main_actions.close_unit_action,
+        ):
             action.setEnabled(has_unit and writable)
         has_appointment = self._selected_appointment_id() is not None
-        self.end_appointment_action.setEnabled(has_appointment and writable)
+        self.main_actions.end_appointment_action.setEnabled(has_appointment and writable)
 
     def _selected_appointment_id(self) -> int | None:
-        if self._current and self._current[0] == "appointment":
-            return self._current[1]
+        if self.navigation.current and self.navigation.current[0] == "appointment":
+            return self.navigation.current[1]
         page = self.form_stack.currentWidget()
         if page is self.unit_form:
             return self.unit_form.appointments.selected_appointment_id()
@@ -446,134 +326,17 @@ class MainWindow(QMainWindow):
             return self.person_form.appointments.selected_appointment_id()
         return None
 
-    # -- showing objects -----------------------------------------------------------------
-    def show_object(self, kind: str, object_id: int) -> None:
-        if kind == "unit":
-            self.show_unit(object_id)
-        elif kind == "person":
-            self.show_person(object_id)
-        elif kind == "appointment":
-            self.show_appointment(object_id)
-        elif kind == "process":
-            self.show_processes(object_id)
-        elif kind in DELEGATION_KINDS:
-            self.show_delegation().show_object(kind, object_id)
-        elif kind in ("distribution", "task_return"):
-            self.show_distribution(kind, object_id)
-
-    def _search_hit_chosen(self, kind: str, object_id: int) -> None:
-        if kind == "unit":
-            self.left_stack.setCurrentWidget(self.tree)  # the unit, in its place in the tree
-        self.show_object(kind, object_id)
-
-    def show_unit(self, unit_id: int, reveal: bool = True) -> None:
-        try:
-            # Read before the page: a save in between makes the form stale, never current.
-            version = self.services.queries.version(ObjectKind.UNIT, unit_id)
-            page = self.services.queries.unit_page(unit_id, self.on)
-        except NotFoundError:
-            self._show_empty()
-            return
-        self._current = ("unit", unit_id)
-        self.unit_form.loaded_version = version
-        self.unit_form.show_unit(
-            page.unit,
-            page.parent_name,
-            page.manager,
-            page.appointments,
-            self.on,
-            self.language,
-            page.history,
-        )
-        self.form_stack.setCurrentWidget(self.unit_form)
-        self._refresh_work()
-        if reveal:
-            self._reveal_in_tree(unit_id)
-        self._update_actions()
-
-    def show_person(self, person_id: int) -> None:
-        try:
-            version = self.services.queries.version(ObjectKind.PERSON, person_id)
-            page = self.services.queries.person_page(person_id, self.on)
-        except NotFoundError:
-            self._show_empty()
-            return
-        self._current = ("person", person_id)
-        self.person_form.loaded_version = version
-        self.person_form.show_person(
-            page.person, page.chiefs, page.appointments, self.on, self.language
-        )
-        self.form_stack.setCurrentWidget(self.person_form)
-        self._refresh_work()
-        self._update_actions()
-
-    def show_appointment(self, appointment_id: int) -> None:
-        queries = self.services.queries
-        try:
-            version = queries.version(ObjectKind.APPOINTMENT, appointment_id)
-            appointment = queries.appointment(appointment_id)
-        except NotFoundError:
-            self._show_empty()
-            return
-        snapshot = queries.snapshot(self.on)
-        self._current = ("appointment", appointment_id)
-        self.appointment_form.loaded_version = version
-        self.appointment_form.show_appointment(
-            appointment,
-            snapshot.person_label(appointment.person_id),
-            snapshot.unit_label(appointment.unit_id),
-            roles_for(snapshot, appointment.unit_id),
-            self.language,
-        )
-        self.form_stack.setCurrentWidget(self.appointment_form)
-        self._refresh_work()
-        self._update_actions()
-
-    def _show_empty(self) -> None:
-        self._current = None
-        self.form_stack.setCurrentWidget(self.empty_page)
-        self._update_actions()
-        self._refresh_work()
-
-    def _reveal_in_tree(self, unit_id: int) -> None:
-        index = self.tree_model.index_of_unit(unit_id)
-        if not index.isValid():
-            return
-        parent = index.parent()
-        while parent.isValid():
-            self.tree.expand(parent)
-            parent = parent.parent()
-        if self.tree.currentIndex() != index:
-            self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-
-    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._refreshing:
-            return
-        unit_id = current.data(UNIT_ID_ROLE) if current.isValid() else None
-        if unit_id is not None and self._current != ("unit", unit_id):
-            self.show_unit(int(unit_id), reveal=False)
-
-    def _reload_current(self) -> None:
-        if self._current is None:
-            return
-        kind, object_id = self._current
-        if kind == "unit":
-            self.show_unit(object_id, reveal=False)
-        else:
-            self.show_object(kind, object_id)
-
     def refresh_problems(self) -> None:
         """After an edit the answer is the edit's own check, shown at once; a new database or
         date is checked in the background while the window stays usable."""
         self.problems_checker.request(self.services.queries, self.on)
 
-    def _refresh_work(self) -> None:
+    def refresh_work(self) -> None:
         """Fill the Arbetsmiljö view for the current unit or person, only while it is shown."""
         if self.right_tabs.currentWidget() is not self.work_panel:
             return
         work, on = self.services.work, self.on
-        current = self._current
+        current = self.navigation.current
         if current is not None and current[0] == "appointment":
             appointment = self.services.queries.appointment(current[1])
             current = ("person", appointment.person_id)
@@ -615,20 +378,22 @@ class MainWindow(QMainWindow):
                 view = self.services.work.distribution(object_id, self.on)
         except NotFoundError:
             return
-        self.show_person(view.receiver.appointment.person_id)
+        self.navigation.show_person(view.receiver.appointment.person_id)
         self.right_tabs.setCurrentWidget(self.work_panel)
-        self._refresh_work()
+        self.refresh_work()
         self.work_panel.select(view.id)
 
     def new_distribution(self) -> None:
         giver_id = None
-        if self._current is not None and self._current[0] == "unit":
-            manager = self.services.queries.manager_of(self._current[1], self.services.clock())
+        if self.navigation.current is not None and self.navigation.current[0] == "unit":
+            manager = self.services.queries.manager_of(
+                self.navigation.current[1], self.services.clock()
+            )
             giver_id = manager.appointment.id if manager else None
         created = self.work_actions.new_distribution(giver_id, None)
         if created is not None:
             self.right_tabs.setCurrentWidget(self.work_panel)
-            self._refresh_work()
+            self.refresh_work()
             self.work_panel.select(created)
 
     def show_delegation(self) -> DelegationWindow:
@@ -649,8 +414,8 @@ class MainWindow(QMainWindow):
             window = DelegationWindow(self.services, self.on, self.language, self, edits)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._delegation_window = window
-        if self._current is not None and self._current[0] == "person":
-            window.select_person(self._current[1])
+        if self.navigation.current is not None and self.navigation.current[0] == "person":
+            window.select_person(self.navigation.current[1])
         window.show()
         window.raise_()
         window.activateWindow()
@@ -666,27 +431,27 @@ class MainWindow(QMainWindow):
     def _after_change(self) -> None:
         # While the tree merges changes, its current row may vanish (a closed unit) and Qt
         # moves the selection to a neighbour: that is not the user choosing another unit.
-        self._refreshing = True
+        self.refreshing = True
         try:
             self.tree_model.refresh()
         finally:
-            self._refreshing = False
-        self._reload_current()
+            self.refreshing = False
+        self.navigation.reload_current()
         self.refresh_problems()
 
     def _remember_view_date(self) -> None:
         self.context.view_date = self.on
 
     def _view_date_changed(self) -> None:
-        self.tree_model.set_view_date(self.on, self.show_closed_action.isChecked())
-        self._expand_top()
+        self.tree_model.set_view_date(self.on, self.main_actions.show_closed_action.isChecked())
+        self.expand_top()
         if self.selected_unit_id() is not None:
-            self._reveal_in_tree(self.selected_unit_id())  # type: ignore[arg-type]
-        self._reload_current()
+            self.navigation.reveal_in_tree(self.selected_unit_id())  # type: ignore[arg-type]
+        self.navigation.reload_current()
         self.refresh_problems()
 
-    def _toggle_closed(self) -> None:
-        self.settings.set(SHOW_CLOSED, self.show_closed_action.isChecked())
+    def toggle_closed(self) -> None:
+        self.settings.set(SHOW_CLOSED, self.main_actions.show_closed_action.isChecked())
         self._view_date_changed()
 
     # -- editing -------------------------------------------------------------------------
@@ -696,7 +461,7 @@ class MainWindow(QMainWindow):
     def new_unit(self) -> None:
         created = self.org_actions.new_unit(self.selected_unit_id())
         if created is not None:
-            self.show_unit(created)
+            self.navigation.show_unit(created)
 
     def rename_unit(self) -> None:
         index = self.tree.currentIndex()
@@ -726,7 +491,7 @@ class MainWindow(QMainWindow):
 
     def _move(self, unit_id: int, new_parent_id: int | None, from_date: date) -> None:
         if self.org_actions.move(unit_id, new_parent_id, from_date):
-            self.show_unit(unit_id)
+            self.navigation.show_unit(unit_id)
 
     def close_unit(self) -> None:
         unit_id = self.selected_unit_id()
@@ -736,12 +501,12 @@ class MainWindow(QMainWindow):
     def new_person(self) -> None:
         created = self.org_actions.new_person()
         if created is not None:
-            self.show_person(created)
+            self.navigation.show_person(created)
 
     def appoint(self, unit_id: int | None = None, person_id: int | None = None) -> None:
         if unit_id is None and person_id is None:
-            if self._current and self._current[0] == "person":
-                person_id = self._current[1]
+            if self.navigation.current and self.navigation.current[0] == "person":
+                person_id = self.navigation.current[1]
             else:
                 unit_id = self.selected_unit_id()
         self.org_actions.appoint(unit_id, person_id)
@@ -806,46 +571,11 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     # -- files, language, help -----------------------------------------------------------
-    def choose_database(self) -> None:
-        choose_database(self, self.open_database)
-
-    def new_database(self) -> None:
-        new_database(self, self.open_database)
-
-    def open_database(self, location: str) -> bool:
-        """Open another database in this window (False, with a message, if it cannot be)."""
-        try:
-            services = self._open_services(location)
-        except DatabaseOpenError as error:
-            QMessageBox.critical(
-                self,
-                self.tr("Databasen kunde inte öppnas"),
-                error.text(self.language),
-            )
-            return False
-        self._switch_to(services, location)
-        return True
-
-    def _switch_to(self, services: Services, location: str) -> None:
-        old = self.services
-        self.context.services = services
-        self.undo_stack.clear()
-        self.tree_model.deleteLater()
-        self._install_tree_model(services, self.on, self.show_closed_action.isChecked())
-        self.search.set_queries(services.queries)
-        self.settings.set(LAST_DATABASE, remembered_location(location))
-        self._show_empty()
-        self._expand_top()
-        self.refresh_problems()
-        self._update_title()
-        old.close()
-        self.databaseChanged.emit(services)
-
-    def _change_language(self, language: Language) -> None:
+    def change_language(self, language: Language) -> None:
         if language is not self.language:
             self.languageChangeRequested.emit(language)
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
@@ -861,7 +591,7 @@ class MainWindow(QMainWindow):
         )
 
     def current_object(self) -> tuple[str, int] | None:
-        return self._current
+        return self.navigation.current
 
     def _listen(self, on: bool) -> None:
         """Follow the shared undo stack while this window is open (it outlives the window)."""
