@@ -141,14 +141,14 @@ def test_the_wheel_holds_every_package_and_every_resource(installed: Installed) 
 PROBE = """
 import importlib.resources, json, sys
 import nacka_desktop
-from nacka_desktop.resource_files import fonts, icons, translations
+from nacka_desktop.resource_files import fonts, icc_profiles, icons, translations
 resources = importlib.resources.files("nacka_desktop.resources")
 print(json.dumps({
     "package": nacka_desktop.__file__,
     "resources": str(resources),
     "files": sorted(
         f"{folder.name}/{entry.name}"
-        for folder in (icons(), fonts(), translations())
+        for folder in (icons(), fonts(), icc_profiles(), translations())
         for entry in folder.iterdir()
     ),
     "editable_finders": [repr(finder) for finder in sys.meta_path if "editable" in repr(finder)],
