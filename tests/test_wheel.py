@@ -1,6 +1,6 @@
 """The wheel is the app: built from this checkout and installed in a fresh environment, it writes
-a letter with the embedded fonts and finds its icons and English catalogue, with the checkout
-out of sight.
+a PDF/A letter with the embedded fonts and colour profile and finds its icons and English
+catalogue, with the checkout out of sight.
 
 The slow packaging test (marker `packaging`, about ten seconds): it builds the wheel without
 build isolation (no network; setuptools comes from the dev extra), makes a venv without pip
@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 pytestmark = pytest.mark.packaging
@@ -180,6 +181,12 @@ def test_the_installed_command_writes_a_letter_with_the_dejavu_fonts_embedded(
     assert pdf.startswith(b"%PDF-")
     assert b"/FontFile2" in pdf  # an embedded TrueType font, not a reference to one
     assert b"+DejaVuSans" in pdf
+    # PDF/A-2b, its output intent's sRGB profile read from the installed package
+    assert b"<pdfaid:part>2</pdfaid:part>" in pdf
+    with pikepdf.open(letter) as opened:
+        (intent,) = opened.Root.OutputIntents
+        profile = intent.DestOutputProfile.read_bytes()
+    assert profile == (RESOURCES / "icc" / "sRGB.icc").read_bytes()
 
 
 QT_PROBE = """

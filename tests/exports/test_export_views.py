@@ -122,7 +122,7 @@ def text_of(path: Path) -> str:
 
 
 # Each export as (the view, read from the services) and (the writer, given only the view).
-Export = tuple[str, Callable[[Services], Any], Callable[[Any, Path], None]]
+Export = tuple[str, Callable[[Services], Any], Callable[[Any, Path], object]]
 
 
 @pytest.fixture

@@ -80,13 +80,21 @@ def return_doc_id(return_id: int) -> str:
 
 
 def write_distribution_letter(
-    view: DistributionView, path: Path, letterhead: Letterhead, today: date
-) -> None:
+    view: DistributionView,
+    path: Path,
+    letterhead: Letterhead,
+    today: date,
+    *,
+    document_id: str | None = None,
+) -> str:
     """Write the written distribution (AM-2) as a PDF letter from the giver to the receiver,
     dated the day it was signed (not yet signed: `today`, the day it is printed).
 
     A draft, or a distribution not (or no longer) in force on the view's date, is marked with
-    a watermark on every page and a notice under the title."""
+    a watermark on every page and a notice under the title.
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID, which is returned."""
     record = view.record
     head = DocumentHead(
         letterhead=letterhead,
@@ -108,7 +116,7 @@ def write_distribution_letter(
     story += _return_right(view)
     story += _oral(view)
     story += _signatures(view)
-    write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 # --- parts of the letter ------------------------------------------------------------------

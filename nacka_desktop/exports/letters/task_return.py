@@ -44,9 +44,14 @@ TITLE = "Återföring av arbetsmiljöuppgifter"
 TITLE_LOWER = "fördelning av arbetsmiljöuppgifter"
 
 
-def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) -> None:
+def write_return_letter(
+    view: ReturnView, path: Path, letterhead: Letterhead, *, document_id: str | None = None
+) -> str:
     """Write the receiver's return of tasks to the giver as a PDF letter, dated the day of the
-    return."""
+    return.
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID, which is returned."""
     record = view.record
     distribution = view.distribution
     head = DocumentHead(
@@ -63,7 +68,7 @@ def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) ->
     story += _reasons(view)
     story += _effect(view)
     story += _signatures(view)
-    write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 def _introduction(view: ReturnView) -> list[Flowable]:

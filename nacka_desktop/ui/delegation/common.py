@@ -125,7 +125,7 @@ class DelegationTab(QWidget):
     def _orders(self) -> list[DelegationOrder]:
         return self.owner.orders
 
-    def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
+    def _preview(self, write: Callable[[Path], object], title: str, name: str) -> None:
         from nacka_desktop.ui.widgets.pdf_preview import preview_pdf
 
         self.letter_task = preview_pdf(self, write, title, name)

@@ -198,7 +198,7 @@ class WorkActions(GuiActions):
             f"aterforing-{return_id}.pdf",
         )
 
-    def _preview(self, write: Callable[[Path], None], title: str, name: str) -> None:
+    def _preview(self, write: Callable[[Path], object], title: str, name: str) -> None:
         from nacka_desktop.ui.widgets.pdf_preview import preview_pdf
 
         self.letter_task = preview_pdf(self.window, write, title, name)
