@@ -31,7 +31,7 @@ def prepared_letter(args: ChildArgs) -> tuple[bytes, str, str]:
         distribution_id = biggest_distribution(args)
         view = services.work.distribution(distribution_id, args.today)
         path = args.work_dir / "sign-letter.pdf"
-        boxes = write_distribution_letter(view, path, Letterhead(), args.today)
+        boxes = write_distribution_letter(view, path, Letterhead(), args.today).signature_boxes
     finally:
         services.close()
     pdf = add_signature_fields(

@@ -1,4 +1,5 @@
-"""The icons, fonts and translations the app ships, found by package name wherever it runs.
+"""The icons, fonts, colour profile and translations the app ships, found by package name
+wherever it runs.
 
 They are the package nacka_desktop.resources: in the repository the top-level folder
 resources/, which the build maps to that name (pyproject.toml), so the editable install of a
@@ -37,6 +38,12 @@ def icons() -> Traversable:
 def fonts() -> Traversable:
     """The DejaVu Sans TrueType fonts the letters embed, and their licence."""
     return resources() / "fonts"
+
+
+def icc_profiles() -> Traversable:
+    """The colour profiles the PDF letters embed: `sRGB.icc`, their PDF/A output intent
+    (made by tools/make_srgb_profile.py)."""
+    return resources() / "icc"
 
 
 def translations() -> Traversable:

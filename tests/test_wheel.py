@@ -1,6 +1,6 @@
 """The wheel is the app: built from this checkout and installed in a fresh environment, it writes
-a letter with the embedded fonts and finds its icons and English catalogue, with the checkout
-out of sight.
+a PDF/A letter with the embedded fonts and colour profile and finds its icons and English
+catalogue, with the checkout out of sight.
 
 The slow packaging test (marker `packaging`, about ten seconds): it builds the wheel without
 build isolation (no network; setuptools comes from the dev extra), makes a venv without pip
@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 pytestmark = pytest.mark.packaging
@@ -141,14 +142,14 @@ def test_the_wheel_holds_every_package_and_every_resource(installed: Installed) 
 PROBE = """
 import importlib.resources, json, sys
 import nacka_desktop
-from nacka_desktop.resource_files import fonts, icons, translations
+from nacka_desktop.resource_files import fonts, icc_profiles, icons, translations
 resources = importlib.resources.files("nacka_desktop.resources")
 print(json.dumps({
     "package": nacka_desktop.__file__,
     "resources": str(resources),
     "files": sorted(
         f"{folder.name}/{entry.name}"
-        for folder in (icons(), fonts(), translations())
+        for folder in (icons(), fonts(), icc_profiles(), translations())
         for entry in folder.iterdir()
     ),
     "editable_finders": [repr(finder) for finder in sys.meta_path if "editable" in repr(finder)],
@@ -180,6 +181,12 @@ def test_the_installed_command_writes_a_letter_with_the_dejavu_fonts_embedded(
     assert pdf.startswith(b"%PDF-")
     assert b"/FontFile2" in pdf  # an embedded TrueType font, not a reference to one
     assert b"+DejaVuSans" in pdf
+    # PDF/A-2b, its output intent's sRGB profile read from the installed package
+    assert b"<pdfaid:part>2</pdfaid:part>" in pdf
+    with pikepdf.open(letter) as opened:
+        (intent,) = opened.Root.OutputIntents
+        profile = intent.DestOutputProfile.read_bytes()
+    assert profile == (RESOURCES / "icc" / "sRGB.icc").read_bytes()
 
 
 QT_PROBE = """

@@ -21,7 +21,7 @@ from nacka_desktop.storage.errors import DatabaseOpenError, DatabaseReadOnlyErro
 
 if TYPE_CHECKING:
     from nacka_desktop.domain.letterhead import Letterhead
-    from nacka_desktop.exports.letters._layout import SignatureBox
+    from nacka_desktop.exports.letters._layout import WrittenLetter
     from nacka_desktop.services.context import Services
 
 EXIT_OK = 0
@@ -425,10 +425,10 @@ def _letterhead(args: argparse.Namespace, saved: Letterhead) -> Letterhead:
     )
 
 
-def _export(services: Services, args: argparse.Namespace, target: Path) -> list[SignatureBox]:
+def _export(services: Services, args: argparse.Namespace, target: Path) -> WrittenLetter | None:
     """Each export module is imported only when its file is written (reportlab, openpyxl).
     Each export reads what it shows in one go (a view), then writes it from the view. A
-    letter returns where its parties sign; anything else an empty list."""
+    letter returns its document ID and where its parties sign; anything else None."""
     printed_on = services.clock()  # the day a letter is dated when nothing else dates it
     on = getattr(args, "on", None) or printed_on
     first = getattr(args, "first", None) or date(on.year, 1, 1)
@@ -454,7 +454,7 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> list[
         letterhead = _letterhead(args, services.letterhead.letterhead())
         if args.letter_kind == "order":
             order = documents.order_letter(args.object_id, printed_on)
-            write_order_letter(order, target, letterhead)
+            return write_order_letter(order, target, letterhead)
         else:
             delegate = documents.delegate_letter(args.object_id, on)
             return write_delegate_letter(delegate, target, letterhead)
@@ -487,7 +487,7 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> list[
         from nacka_desktop.exports.registers.delegation import write_decision_register
 
         write_decision_register(documents.decision_register(first, last), target)
-    return []
+    return None
 
 
 def run_import(args: argparse.Namespace, location: str, out: TextIO) -> int:

@@ -281,7 +281,8 @@ def signed_export(args: argparse.Namespace, target: Path, write: Callable[[Path]
     try:
         with tempfile.TemporaryDirectory(prefix="nacka-sign-") as folder:
             unsigned = Path(folder) / "brev.pdf"
-            boxes = list(write(unsigned) or [])
+            written = write(unsigned)
+            boxes = list(written.signature_boxes) if written is not None else []
             pdf = unsigned.read_bytes()
         chosen = [b for b in boxes if args.field in (None, b.field)]
         if not chosen:

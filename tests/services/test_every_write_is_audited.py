@@ -460,7 +460,7 @@ def _(s: Services) -> Measured:
         letter, p12 = Path(folder) / "brev.pdf", Path(folder) / "nyckel.p12"
         boxes = write_distribution_letter(
             s.work.distribution(distribution, TODAY), letter, Letterhead(), TODAY
-        )
+        ).signature_boxes
         pdf = add_signature_fields(
             letter.read_bytes(), [FieldBox(b.field, b.page, b.rect, b.caption) for b in boxes]
         )

@@ -37,8 +37,8 @@ class Issued:
 def _issue(services: Services, distribution: int, folder: Path, document_id: str) -> Issued:
     view = services.work.distribution(distribution, TODAY)
     path = folder / f"fordelning-{distribution}.pdf"
-    boxes = write_distribution_letter(view, path, Letterhead(), TODAY)
-    pdf = add_signature_fields(path.read_bytes(), field_boxes(boxes))
+    boxes = write_distribution_letter(view, path, Letterhead(), TODAY).signature_boxes
+    pdf = add_signature_fields(path.read_bytes(), field_boxes(list(boxes)))
     issued = services.signatures.issue(KIND, distribution, pdf, document_id)
     return Issued(services, distribution, issued.id, pdf)
 

@@ -1,6 +1,8 @@
 """The shared look of the PDF letters: A4, DejaVu fonts (embedded), a letterhead on the first
 page, a running header on later pages, a footer with the document ID and "Sida X av Y" on
-every page, and a watermark for anything that is not (or no longer) in force.
+every page, and a watermark for anything that is not (or no longer) in force. Written as
+PDF/A-2b (nacka_desktop/exports/pdfa.py), whose document ID is a UUID in the file's metadata,
+not the printed Dok-ID (`DocumentHead.doc_id`, e.g. "AM-FÖR-12").
 
 reportlab is imported here and only here (and in the letter modules next to it); the CLI and the
 GUI import this package lazily, when a letter is written.
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -44,6 +47,7 @@ from reportlab.platypus import (
 
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.exports.output import check_output
+from nacka_desktop.exports.pdfa import document_id_or_new, to_pdfa
 from nacka_desktop.resource_files import fonts, real_path
 
 FONT = "DejaVuSans"
@@ -377,6 +381,15 @@ class SignatureBox:
     detail: str
 
 
+@dataclass(frozen=True)
+class WrittenLetter:
+    """What writing a letter gives back: its document ID (in its XMP and trailer /ID, for
+    recognising it when it comes back signed) and where each party signs."""
+
+    document_id: str
+    signature_boxes: tuple[SignatureBox, ...] = ()
+
+
 class _LetterTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     """The letter's document template, which collects the signature boxes as they are drawn
     (the canvas knows its template while the story is built)."""
@@ -510,11 +523,15 @@ class DocumentHead:
     head_width: float = HEAD_WIDTH  # wider for longer document IDs or a date range
 
 
-def write_letter(path: Path, head: DocumentHead, story: list[Flowable]) -> list[SignatureBox]:
-    """Lay the story out under the letterhead and write the PDF: built in memory, written
-    beside the target and moved over it, so a failed export leaves no half-written file.
-    Returns where each party with a signature field signs (nacka_desktop.signing adds the
-    fields and signs there)."""
+def write_letter(
+    path: Path, head: DocumentHead, story: list[Flowable], document_id: str | None = None
+) -> WrittenLetter:
+    """Lay the story out under the letterhead and write the PDF as PDF/A-2b (exports/pdfa.py)
+    with `document_id` (a UUID; a new one if None) as its document ID. Built in memory,
+    written beside the target and moved over it, so a failed export leaves no half-written
+    file. Returns the ID and where each party with a signature field signs
+    (nacka_desktop.signing adds the fields and signs there)."""
+    document_id = document_id_or_new(document_id)
     register_fonts()
     buffer = io.BytesIO()
     document = _LetterTemplate(
@@ -564,14 +581,15 @@ def write_letter(path: Path, head: DocumentHead, story: list[Flowable]) -> list[
         [*_letterhead(head), NextPageTemplate("later"), *story],
         canvasmaker=_numbered_canvas(head),
     )
+    pdf = to_pdfa(buffer.getvalue(), document_id)
     check_output(path)
     partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_bytes(buffer.getvalue())
+        partial.write_bytes(pdf)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    return list(document.signature_boxes)
+    return WrittenLetter(document_id, tuple(document.signature_boxes))
 
 
 def _letterhead(head: DocumentHead) -> list[Flowable]:
@@ -635,7 +653,22 @@ def _logo(image: bytes, room: float) -> Image:
     if width <= 0 or height <= 0:
         raise ValueError("logotypen är tom")
     scale = min(LOGO_HEIGHT / height, room / width)
-    return Image(io.BytesIO(image), width=width * scale, height=height * scale, hAlign="LEFT")
+    drawn = io.BytesIO(_without_cmyk(image))
+    return Image(drawn, width=width * scale, height=height * scale, hAlign="LEFT")
+
+
+def _without_cmyk(image: bytes) -> bytes:
+    """The logo as RGB if it is CMYK (a print logo often is a CMYK JPEG): reportlab would embed
+    it as DeviceCMYK, which a PDF/A file whose output intent is sRGB may not use. Pillow's
+    plain conversion, without the JPEG's own ICC profile: close enough for a 14 mm logo, and a
+    user who wants exact colours saves the logo as RGB."""
+    with PILImage.open(io.BytesIO(image)) as picture:
+        if picture.mode != "CMYK":
+            return image
+        rgb = picture.convert("RGB")
+    out = io.BytesIO()
+    rgb.save(out, "PNG")
+    return out.getvalue()
 
 
 PageCallback = Callable[[Canvas, BaseDocTemplate], None]

@@ -34,8 +34,8 @@ from nacka_desktop.exports.letters._layout import (
     RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
-    SignatureBox,
     Signer,
+    WrittenLetter,
     banner,
     day,
     esc,
@@ -88,9 +88,14 @@ def report_doc_id(board_unit_id: int, last: date) -> str:
 # --- 1. the delegationsordning ------------------------------------------------------------
 
 
-def write_order_letter(view: OrderLetterView, path: Path, letterhead: Letterhead) -> None:
+def write_order_letter(
+    view: OrderLetterView, path: Path, letterhead: Letterhead, *, document_id: str | None = None
+) -> WrittenLetter:
     """Write one version of a board's delegationsordning as the document the nämnd publishes
-    (`DelegationDocuments.order_letter`)."""
+    (`DelegationDocuments.order_letter`).
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID."""
     order, board = view.order, view.board
     watermark = {OrderStatus.DRAFT: "UTKAST", OrderStatus.SUPERSEDED: "ERSATT"}.get(order.status)
     head = DocumentHead(
@@ -119,7 +124,7 @@ def write_order_letter(view: OrderLetterView, path: Path, letterhead: Letterhead
             _section_heading(section),
             _order_table(lines),
         ]
-    write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 def _section_heading(section: str) -> Paragraph:
@@ -291,11 +296,18 @@ def _order_table(lines: Sequence[OrderLine]) -> Flowable:
 
 
 def write_delegate_letter(
-    view: DelegateLetterView, path: Path, letterhead: Letterhead
-) -> list[SignatureBox]:
+    view: DelegateLetterView,
+    path: Path,
+    letterhead: Letterhead,
+    *,
+    document_id: str | None = None,
+) -> WrittenLetter:
     """Write a person's delegeringsbeslut: what they may decide on the board's behalf on the
     view's date (`DelegationDocuments.delegate_letter`). Returns where the chief who informs
-    ("Givare") and the delegate ("Mottagare") sign."""
+    ("Givare") and the delegate ("Mottagare") sign.
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID."""
     on = view.on
     head = DocumentHead(
         letterhead=letterhead,
@@ -358,7 +370,7 @@ def write_delegate_letter(
         )
     story += _duties(any(h.may_pass_on and h.item.subdelegation_allowed for h in delegated))
     story.append(keep(space(3), _delegate_signatures(view)))
-    return write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 def _via_label(via: Via) -> str:
@@ -498,10 +510,19 @@ def _delegate_signatures(view: DelegateLetterView) -> Flowable:
 # --- 3. the report of delegated decisions -------------------------------------------------
 
 
-def write_decisions_report(view: DecisionReportView, path: Path, letterhead: Letterhead) -> None:
+def write_decisions_report(
+    view: DecisionReportView,
+    path: Path,
+    letterhead: Letterhead,
+    *,
+    document_id: str | None = None,
+) -> WrittenLetter:
     """Write the decisions taken on the board's delegation in the view's period that are
     reported to the board (DEL-11), for its meeting: those not yet reported, or with the
-    view's `include_reported` all of them (`DelegationDocuments.decision_report`)."""
+    view's `include_reported` all of them (`DelegationDocuments.decision_report`).
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID."""
     board, first, last = view.board, view.first, view.last
     decisions, include_reported = view.decisions, view.include_reported
     head = _period_head(
@@ -528,19 +549,28 @@ def write_decisions_report(view: DecisionReportView, path: Path, letterhead: Let
         heading("Förslag till beslut"),
         para(f"<b>{PROPOSAL}</b>"),
     ]
-    write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 def separate_record_doc_id(board_unit_id: int, last: date) -> str:
     return f"SPR-{board_unit_id}-{last.strftime('%Y%m%d')}"
 
 
-def write_separate_record(view: SeparateRecordView, path: Path, letterhead: Letterhead) -> None:
+def write_separate_record(
+    view: SeparateRecordView,
+    path: Path,
+    letterhead: Letterhead,
+    *,
+    document_id: str | None = None,
+) -> WrittenLetter:
     """The separate record (särskilt protokoll) of the decisions taken on the board's
     delegation in the view's period that are not reported but may be appealed by
     laglighetsprövning (DEL-11, kommunallagen 6 kap. 40 §, 7 kap. 8 §), with signature blocks
     for its adjustment (justering) and the notice on the anslagstavla
-    (`DelegationDocuments.separate_record`)."""
+    (`DelegationDocuments.separate_record`).
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID."""
     board, first, last, decisions = view.board, view.first, view.last, view.decisions
     doc_id = separate_record_doc_id(view.board_unit_id, last)
     head = _period_head(letterhead, SEPARATE_TITLE, doc_id, board, first, last)
@@ -578,7 +608,7 @@ def write_separate_record(view: SeparateRecordView, path: Path, letterhead: Lett
             )
         ),
     ]
-    write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 def _period_head(

@@ -16,8 +16,8 @@ from nacka_desktop.exports.letters._layout import (
     RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
-    SignatureBox,
     Signer,
+    WrittenLetter,
     banner,
     checkbox,
     day,
@@ -84,14 +84,21 @@ def return_doc_id(return_id: int) -> str:
 
 
 def write_distribution_letter(
-    view: DistributionView, path: Path, letterhead: Letterhead, today: date
-) -> list[SignatureBox]:
+    view: DistributionView,
+    path: Path,
+    letterhead: Letterhead,
+    today: date,
+    *,
+    document_id: str | None = None,
+) -> WrittenLetter:
     """Write the written distribution (AM-2) as a PDF letter from the giver to the receiver,
     dated the day it was signed (not yet signed: `today`, the day it is printed).
 
     A draft, or a distribution not (or no longer) in force on the view's date, is marked with
-    a watermark on every page and a notice under the title. Returns where the giver and the
-    receiver sign (fields "Givare" and "Mottagare")."""
+    a watermark on every page and a notice under the title.
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID."""
     record = view.record
     head = DocumentHead(
         letterhead=letterhead,
@@ -113,7 +120,7 @@ def write_distribution_letter(
     story += _return_right(view)
     story += _oral(view)
     story += _signatures(view)
-    return write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 # --- parts of the letter ------------------------------------------------------------------

@@ -17,8 +17,8 @@ from nacka_desktop.exports.letters._layout import (
     RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
-    SignatureBox,
     Signer,
+    WrittenLetter,
     checkbox,
     day,
     esc,
@@ -48,10 +48,15 @@ TITLE = "Återföring av arbetsmiljöuppgifter"
 TITLE_LOWER = "fördelning av arbetsmiljöuppgifter"
 
 
-def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) -> list[SignatureBox]:
+def write_return_letter(
+    view: ReturnView, path: Path, letterhead: Letterhead, *, document_id: str | None = None
+) -> WrittenLetter:
     """Write the receiver's return of tasks to the giver as a PDF letter, dated the day of the
     return. Returns where the two sign: the receiver who returns the tasks ("Mottagare", as in
-    the distribution) first, then the giver who receives them ("Givare")."""
+    the distribution) first, then the giver who receives them ("Givare").
+
+    Written as PDF/A-2b with `document_id` (a UUID; a new one if None) as the PDF's document
+    ID."""
     record = view.record
     distribution = view.distribution
     head = DocumentHead(
@@ -68,7 +73,7 @@ def write_return_letter(view: ReturnView, path: Path, letterhead: Letterhead) ->
     story += _reasons(view)
     story += _effect(view)
     story += _signatures(view)
-    return write_letter(path, head, story)
+    return write_letter(path, head, story, document_id)
 
 
 def _introduction(view: ReturnView) -> list[Flowable]:

@@ -96,7 +96,8 @@ def preview_pdf(
     parent: QWidget, write: Callable[[Path], object], title: str, name: str
 ) -> BackgroundTask:
     """Write a letter to a temporary file in the background (reading what it needs, laying
-    out its pages), then show it, with print and save as. The window stays usable meanwhile."""
+    out its pages), then show it, with print and save as. The window stays usable meanwhile.
+    What `write` returns (a letter's document ID) is not needed here."""
     path = Path(tempfile.mkdtemp(prefix="nacka-")) / name
 
     def show(_result: object) -> None:
