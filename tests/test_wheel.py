@@ -193,6 +193,7 @@ QT_PROBE = """
 import json, sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
+from nacka_desktop.domain.language import Language
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.icons import icon
 app = QGuiApplication([])
@@ -200,7 +201,7 @@ context, source = sys.argv[1:3]
 switcher = LanguageSwitcher()
 print(json.dumps({
     "icon_drawn": not icon("unit").pixmap(32, 32).isNull(),
-    "catalogue_loaded": switcher.apply("en"),
+    "catalogue_loaded": switcher.apply(Language.ENGLISH),
     "translated": QCoreApplication.translate(context, source),
 }))
 """
