@@ -107,6 +107,24 @@ class SignatureService:
         with self._editor.reading() as session:
             return _issued(session, issued_id).file
 
+    def latest_file(self, issued_id: int) -> bytes:
+        """The letter as it stands: the file of its latest digital or portal signature (it
+        holds the ones before), or the letter as issued if none has signed digitally. The
+        next signature is added to this file."""
+        with self._editor.reading() as session:
+            issued = _issued(session, issued_id)
+            latest = session.scalars(
+                select(SignatureRecordRow.file)
+                .where(
+                    SignatureRecordRow.issued_id == issued_id,
+                    SignatureRecordRow.route != SignatureRoute.PAPER.value,
+                    SignatureRecordRow.file.is_not(None),
+                )
+                .order_by(SignatureRecordRow.id.desc())
+                .limit(1)
+            ).first()
+            return latest if latest is not None else issued.file
+
     def attachment(self, signature_id: int) -> Attachment | None:
         with self._editor.reading() as session:
             row = session.get(SignatureRecordRow, signature_id)

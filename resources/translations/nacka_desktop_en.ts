@@ -1642,6 +1642,49 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>PaperSignatureDialog</name>
+    <message>
+        <source>Pappersunderskrift</source>
+        <translation>Paper signature</translation>
+    </message>
+    <message>
+        <source>Registrera en underskrift på det utskrivna brevet. Bifoga gärna den inskannade kopian (PDF eller bild); den sparas med underskriften.</source>
+        <translation>Record a signature on the printed letter. Attach the scanned copy if you can (PDF or image); it is kept with the signature.</translation>
+    </message>
+    <message>
+        <source>Ingen fil vald</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>Välj fil…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Undertecknad</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Inskannad kopia</source>
+        <translation>Scanned copy</translation>
+    </message>
+    <message>
+        <source>PDF eller bild (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Ange vem som skrev under.</source>
+        <translation>Enter who signed.</translation>
+    </message>
+</context>
+<context>
     <name>PartiesPage</name>
     <message>
         <source>Givare och mottagare</source>
@@ -2038,6 +2081,165 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>SignaturesDialog</name>
+    <message>
+        <source>Underskrifter – fördelning {id}</source>
+        <translation>Signatures – distribution {id}</translation>
+    </message>
+    <message>
+        <source>Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda skriver under brevet. Utfärda brevet först; det sparas oförändrat och kan sedan undertecknas med certifikat, på papper eller i kommunens signeringsportal.</source>
+        <translation>The distribution from {giver} to {receiver} is made in writing (AM-2): both sign the letter. Issue the letter first; it is kept unchanged and can then be signed with a certificate, on paper or in the municipality&apos;s signing portal.</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Hur</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Certifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Utfärda brev för underskrift</source>
+        <translation>Issue letter for signature</translation>
+    </message>
+    <message>
+        <source>Signera med certifikat…</source>
+        <translation>Sign with certificate…</translation>
+    </message>
+    <message>
+        <source>Pappersunderskrift…</source>
+        <translation>Paper signature…</translation>
+    </message>
+    <message>
+        <source>Spara för portalen…</source>
+        <translation>Save for the portal…</translation>
+    </message>
+    <message>
+        <source>Läs in signerat dokument…</source>
+        <translation>Read signed document…</translation>
+    </message>
+    <message>
+        <source>Spara fil…</source>
+        <translation>Save file…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kontroll av underskrifterna i filen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Check of the signatures in the file&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>betrott</source>
+        <translation>trusted</translation>
+    </message>
+    <message>
+        <source>inte betrott</source>
+        <translation>not trusted</translation>
+    </message>
+    <message>
+        <source>Inget brev är utfärdat för underskrift ännu.</source>
+        <translation>No letter has been issued for signature yet.</translation>
+    </message>
+    <message>
+        <source>Utfärdat {issued} ({id}). Undertecknat av alla parter {signed}.</source>
+        <translation>Issued {issued} ({id}). Signed by every party {signed}.</translation>
+    </message>
+    <message>
+        <source>Utfärdat {issued} ({id}). Väntar på underskrifter.</source>
+        <translation>Issued {issued} ({id}). Waiting for signatures.</translation>
+    </message>
+    <message>
+        <source>Filen har inga digitala underskrifter.</source>
+        <translation>The file has no digital signatures.</translation>
+    </message>
+    <message>
+        <source>{field}: {signer} (utfärdat av {issuer}), {when} — {intact}, {trust}</source>
+        <translation>{field}: {signer} (issued by {issuer}), {when} — {intact}, {trust}</translation>
+    </message>
+    <message>
+        <source>oförändrad sedan underskriften</source>
+        <translation>unchanged since signing</translation>
+    </message>
+    <message>
+        <source>BRUTEN</source>
+        <translation>BROKEN</translation>
+    </message>
+    <message>
+        <source>betrott certifikat</source>
+        <translation>trusted certificate</translation>
+    </message>
+    <message>
+        <source>certifikatet är inte betrott</source>
+        <translation>the certificate is not trusted</translation>
+    </message>
+    <message>
+        <source>Fördelning av arbetsmiljöuppgifter {id}</source>
+        <translation>Distribution of work-environment tasks {id}</translation>
+    </message>
+    <message>
+        <source>Välj certifikatfil</source>
+        <translation>Choose certificate file</translation>
+    </message>
+    <message>
+        <source>Certifikat med nyckel (*.p12 *.pfx);;Alla filer (*)</source>
+        <translation>Certificate with key (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Lösenordet till {file}:</source>
+        <translation>The password of {file}:</translation>
+    </message>
+    <message>
+        <source>Läs in signerat dokument</source>
+        <translation>Read signed document</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Signera</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Vem skriver under?</source>
+        <translation>Who signs?</translation>
+    </message>
+    <message>
+        <source>Okänt underskriftsfält</source>
+        <translation>Unknown signature field</translation>
+    </message>
+    <message>
+        <source>Portalen skrev under i fältet {field}. Vem skrev under där?</source>
+        <translation>The portal signed in the field {field}. Who signed there?</translation>
+    </message>
+    <message>
+        <source>Spara fil</source>
+        <translation>Save file</translation>
+    </message>
+    <message>
+        <source>Underskrifter</source>
+        <translation>Signatures</translation>
+    </message>
+</context>
+<context>
     <name>SubdelegationDialog</name>
     <message>
         <source>Vidaredelegera</source>
@@ -2397,6 +2599,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Register (Excel)…</source>
         <translation>Register (Excel)…</translation>
+    </message>
+    <message>
+        <source>Underskrifter…</source>
+        <translation>Signatures…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Fördelningar&lt;/b&gt;</source>

@@ -49,6 +49,7 @@ READS = {
     "signatures.letters",
     "signatures.issued_file",
     "signatures.attachment",
+    "signatures.latest_file",
     "processes.list",
     "tasks.list",
     "distributions.draft_of",

@@ -35,6 +35,8 @@ class EditRunner(QObject):
     # A save refused because someone else changed the record since the form was filled:
     # every window showing data reloads, so the user sees what is saved now.
     staleRefused = Signal()
+    # A record made outside the undo stack (a signature: never undone): the views show it.
+    recorded = Signal()
 
     def __init__(self, stack: EditStack, parent: QWidget, language: Language) -> None:
         super().__init__(parent)

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.work_panel.actionRequested.connect(self.work_actions.act)
         self.work_panel.letterRequested.connect(self.work_actions.show_letter)
         self.work_panel.returnLetterRequested.connect(self.work_actions.show_return_letter)
+        self.work_panel.signaturesRequested.connect(self.work_actions.show_signatures)
         self.work_panel.registerRequested.connect(self.work_actions.export_register)
 
     @property
@@ -598,10 +599,12 @@ class MainWindow(QMainWindow):
         if on:
             self.undo_stack.indexChanged.connect(self._after_change)
             self.edits.staleRefused.connect(self._after_change)
+            self.edits.recorded.connect(self._after_change)
             self.undo_stack.editFailed.connect(self._report_error)
         else:
             self.undo_stack.indexChanged.disconnect(self._after_change)
             self.edits.staleRefused.disconnect(self._after_change)
+            self.edits.recorded.disconnect(self._after_change)
             self.undo_stack.editFailed.disconnect(self._report_error)
         self._listening = on
 

@@ -208,6 +208,20 @@ class WorkActions(GuiActions):
             f"fordelning-{distribution_id}.pdf",
         )
 
+    def show_signatures(self, distribution_id: int) -> None:
+        """The letter issued for signature and its signatures (issue 13); records, so
+        nothing here goes on the undo stack. The view shows the new state afterwards."""
+        from nacka_desktop.ui.work.signatures_dialog import SignaturesDialog
+
+        services = self._services()
+        view = services.work.distribution(distribution_id, self._on())
+        dialog = SignaturesDialog(services, view, self.language, self.window)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        self.edits.recorded.emit()
+
     def show_return_letter(self, return_id: int) -> None:
         from nacka_desktop.exports.letters import write_return_letter
 

@@ -43,6 +43,7 @@ class WorkPanel(QWidget):
     actionRequested = Signal(str, int)  # DistributionAction value, distribution id
     letterRequested = Signal(int)
     returnLetterRequested = Signal(int)  # return id
+    signaturesRequested = Signal(int)  # distribution id
     registerRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -74,6 +75,7 @@ class WorkPanel(QWidget):
         self.toolbar.addSeparator()
         self.letter_button = self.toolbar.addAction(self.tr("Brev (PDF)…"))
         self.return_letter_button = self.toolbar.addAction(self.tr("Återföringsbrev…"))
+        self.signatures_button = self.toolbar.addAction(self.tr("Underskrifter…"))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -105,6 +107,7 @@ class WorkPanel(QWidget):
             button.triggered.connect(lambda _=False, a=action: self._act(a))
         self.letter_button.triggered.connect(self._letter)
         self.return_letter_button.triggered.connect(self._return_letter)
+        self.signatures_button.triggered.connect(self._signatures)
         self.distribution_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.distribution_table.doubleClicked.connect(self._letter)
         self._update_buttons()
@@ -146,6 +149,7 @@ class WorkPanel(QWidget):
             button.setEnabled(action in allowed)
         self.letter_button.setEnabled(view is not None)
         self.return_letter_button.setEnabled(view is not None and bool(view.returns))
+        self.signatures_button.setEnabled(view is not None)
 
     def _act(self, action: DistributionAction) -> None:
         view = self.selected()
@@ -156,6 +160,11 @@ class WorkPanel(QWidget):
         view = self.selected()
         if view is not None:
             self.letterRequested.emit(view.id)
+
+    def _signatures(self) -> None:
+        view = self.selected()
+        if view is not None:
+            self.signaturesRequested.emit(view.id)
 
     def _return_letter(self) -> None:
         view = self.selected()

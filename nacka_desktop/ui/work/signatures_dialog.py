@@ -1,0 +1,502 @@
+"""Arbetsmiljö → Underskrifter…: a distribution's letter as issued for signature, who has
+signed it, how and when, and what the signatures in it prove (issue 13).
+
+The letter is issued once (kept byte for byte, with one signature field per party), then
+signed here with a certificate file, on paper (with the scanned copy), or in the kommun's
+signing portal (saved for upload, the signed file read back). Every signature is a record:
+nothing here is undone or changed; a mistaken paper record is corrected by a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nacka_desktop.domain.language import Language
+from nacka_desktop.domain.rules import RuleViolationError
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.signatures import Attachment, SignedLetter
+from nacka_desktop.services.work_queries import DistributionView
+from nacka_desktop.ui.org.dialogs import FormDialog
+from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
+from nacka_desktop.ui.widgets.fields import DateField
+
+KIND = DocumentKind.DISTRIBUTION_LETTER
+# The letters' signature fields (exports/letters): which party signs in which.
+_FIELD_OF_PARTY = {
+    SignatureParty.GIVER: "Givare",
+    SignatureParty.EMPLOYER: "Givare",
+    SignatureParty.RECEIVER: "Mottagare",
+}
+
+
+class SignaturesDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        view: DistributionView,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.view = view
+        self.language = language
+        self.setWindowTitle(self.tr("Underskrifter – fördelning {id}").format(id=view.id))
+        giver = view.giver_name
+        self.intro = QLabel(
+            self.tr(
+                "Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda "
+                "skriver under brevet. Utfärda brevet först; det sparas oförändrat och kan "
+                "sedan undertecknas med certifikat, på papper eller i kommunens "
+                "signeringsportal."
+            ).format(giver=giver, receiver=view.receiver.person_name)
+        )
+        self.intro.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Part"),
+                self.tr("Namn"),
+                self.tr("Hur"),
+                self.tr("Datum"),
+                self.tr("Certifikat"),
+                self.tr("Fil"),
+            ]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.verification = QPlainTextEdit()
+        self.verification.setReadOnly(True)
+        self.verification.setMaximumHeight(130)
+
+        self.issue_button = QPushButton(self.tr("Utfärda brev för underskrift"))
+        self.sign_button = QPushButton(self.tr("Signera med certifikat…"))
+        self.paper_button = QPushButton(self.tr("Pappersunderskrift…"))
+        self.portal_button = QPushButton(self.tr("Spara för portalen…"))
+        self.read_button = QPushButton(self.tr("Läs in signerat dokument…"))
+        self.save_button = QPushButton(self.tr("Spara fil…"))
+        row = QHBoxLayout()
+        for button in (
+            self.issue_button,
+            self.sign_button,
+            self.paper_button,
+            self.portal_button,
+            self.read_button,
+            self.save_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("<b>Kontroll av underskrifterna i filen</b>")))
+        layout.addWidget(self.verification)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.resize(960, 560)
+
+        self.issue_button.clicked.connect(self.issue)
+        self.sign_button.clicked.connect(self.sign_with_certificate)
+        self.paper_button.clicked.connect(self.record_paper)
+        self.portal_button.clicked.connect(self.save_for_portal)
+        self.read_button.clicked.connect(self.read_signed)
+        self.save_button.clicked.connect(self.save_selected_file)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def letter(self) -> SignedLetter | None:
+        letters = self.services.signatures.letters(KIND, self.view.id)
+        return letters[-1] if letters else None
+
+    def refresh(self) -> None:
+        letter = self.letter()
+        signatures = letter.signatures if letter else []
+        self.table.setRowCount(len(signatures))
+        for row, signature in enumerate(signatures):
+            certificate = ""
+            if signature.route is not SignatureRoute.PAPER:
+                certificate = self.tr("betrott") if signature.trusted else self.tr("inte betrott")
+            cells = (
+                signature.party.label(self.language),
+                signature.signer_name,
+                signature.route.label(self.language),
+                signature.signed_on.isoformat(),
+                certificate,
+                signature.file_name,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, signature.id)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        if letter is None:
+            self.status.setText(self.tr("Inget brev är utfärdat för underskrift ännu."))
+        elif letter.signed_on is not None:
+            self.status.setText(
+                self.tr("Utfärdat {issued} ({id}). Undertecknat av alla parter {signed}.").format(
+                    issued=letter.issued.issued_at.date().isoformat(),
+                    id=letter.issued.document_id,
+                    signed=letter.signed_on.isoformat(),
+                )
+            )
+        else:
+            self.status.setText(
+                self.tr("Utfärdat {issued} ({id}). Väntar på underskrifter.").format(
+                    issued=letter.issued.issued_at.date().isoformat(),
+                    id=letter.issued.document_id,
+                )
+            )
+        self._show_verification(letter)
+        self._update_buttons()
+
+    def _show_verification(self, letter: SignedLetter | None) -> None:
+        from nacka_desktop.signing.verify import verify_pdf
+
+        if letter is None:
+            self.verification.setPlainText("")
+            return
+        checks = verify_pdf(self.services.signatures.latest_file(letter.issued.id)).signatures
+        if not checks:
+            self.verification.setPlainText(self.tr("Filen har inga digitala underskrifter."))
+            return
+        lines = []
+        for check in checks:
+            when = check.timestamp or check.signing_time
+            lines.append(
+                self.tr(
+                    "{field}: {signer} (utfärdat av {issuer}), {when} — {intact}, {trust}"
+                ).format(
+                    field=check.field,
+                    signer=check.signer,
+                    issuer=check.issuer,
+                    when=when.astimezone().strftime("%Y-%m-%d %H:%M") if when else "?",
+                    intact=self.tr("oförändrad sedan underskriften")
+                    if check.ok
+                    else self.tr("BRUTEN"),
+                    trust=self.tr("betrott certifikat")
+                    if check.trusted
+                    else self.tr("certifikatet är inte betrott"),
+                )
+            )
+        self.verification.setPlainText("\n".join(lines))
+
+    def _update_buttons(self) -> None:
+        letter = self.letter()
+        writable = not self.services.database.read_only
+        self.issue_button.setEnabled(writable and letter is None)
+        complete = letter is not None and letter.signed_on is not None
+        for button in (self.sign_button, self.paper_button, self.read_button):
+            button.setEnabled(writable and letter is not None and not complete)
+        self.portal_button.setEnabled(letter is not None)
+        self.save_button.setEnabled(letter is not None)
+
+    # -- what the user does ------------------------------------------------------------------
+
+    def issue(self) -> None:
+        from nacka_desktop.exports.letters import write_distribution_letter
+        from nacka_desktop.exports.letters.for_signature import letter_for_signature
+
+        services, view = self.services, self.view
+        letterhead = services.letterhead.letterhead()
+        made = letter_for_signature(
+            lambda path: write_distribution_letter(view, path, letterhead, services.clock())
+        )
+        title = self.tr("Fördelning av arbetsmiljöuppgifter {id}").format(id=view.id)
+        self._do(
+            lambda: services.signatures.issue(KIND, view.id, made.pdf, made.document_id, title)
+        )
+
+    def sign_with_certificate(self) -> None:
+        from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
+
+        letter = self.letter()
+        party = self._choose_party(letter)
+        if letter is None or party is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Välj certifikatfil"),
+            "",
+            self.tr("Certifikat med nyckel (*.p12 *.pfx);;Alla filer (*)"),
+        )
+        if not path:
+            return
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Lösenord"),
+            self.tr("Lösenordet till {file}:").format(file=Path(path).name),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        receiver = party is SignatureParty.RECEIVER
+        role = self.view.receiver.role_label if receiver else self.view.giver_role
+        current = self.services.signatures.latest_file(letter.issued.id)
+
+        def sign_and_record() -> object:
+            signed = Pkcs12Signer(Path(path), password).sign(
+                current, FieldSpec(_FIELD_OF_PARTY[party]), StampText(role=role)
+            )
+            return self.services.signatures.record_digital(letter.issued.id, signed)
+
+        self._do(sign_and_record)
+
+    def record_paper(self) -> None:
+        letter = self.letter()
+        if letter is None:
+            return
+        dialog = PaperSignatureDialog(self.view, self.services.clock(), self, self.language)
+        try:
+            if not dialog.exec():
+                return
+            scan = dialog.scan()
+            self._do(
+                lambda: self.services.signatures.record_paper(
+                    letter.issued.id,
+                    dialog.party(),
+                    dialog.name.text(),
+                    dialog.on(),
+                    scan,
+                )
+            )
+        finally:
+            dialog.deleteLater()
+
+    def save_for_portal(self) -> None:
+        letter = self.letter()
+        if letter is None:
+            return
+        self._save(
+            self.services.signatures.latest_file(letter.issued.id),
+            f"fordelning-{self.view.id}-for-underskrift.pdf",
+        )
+
+    def read_signed(self) -> None:
+        letter = self.letter()
+        if letter is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Läs in signerat dokument"), "", self.tr("PDF (*.pdf)")
+        )
+        if not path:
+            return
+        signed = Path(path).read_bytes()
+        signatures = self.services.signatures
+        try:
+            signatures.record_digital(letter.issued.id, signed, SignatureRoute.PORTAL)
+        except RuleViolationError as error:
+            field = _unknown_field(error)
+            party = self._ask_party_of_field(field) if field else None
+            if field is None or party is None:
+                self._report(error)
+                return
+            parties = {field: party}
+            self._do(
+                lambda: signatures.record_digital(
+                    letter.issued.id, signed, SignatureRoute.PORTAL, party_of_field=parties
+                )
+            )
+            return
+        except EXPECTED_REFUSALS as error:
+            self._report(error)
+            return
+        self.refresh()
+
+    def save_selected_file(self) -> None:
+        letter = self.letter()
+        if letter is None:
+            return
+        items = self.table.selectedItems()
+        if items:
+            attachment = self.services.signatures.attachment(
+                int(items[0].data(Qt.ItemDataRole.UserRole))
+            )
+            if attachment is not None:
+                self._save(attachment.data, attachment.name)
+                return
+        self._save(
+            self.services.signatures.issued_file(letter.issued.id),
+            f"fordelning-{self.view.id}-utfardad.pdf",
+        )
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _choose_party(self, letter: SignedLetter | None) -> SignatureParty | None:
+        if letter is None:
+            return None
+        signed = {s.party for s in letter.signatures if s.route is not SignatureRoute.PAPER}
+        first = SignatureParty.EMPLOYER if self.view.giver is None else SignatureParty.GIVER
+        open_parties = [p for p in (first, SignatureParty.RECEIVER) if p not in signed]
+        if not open_parties:
+            return None
+        labels = [p.label(self.language) for p in open_parties]
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Signera"), self.tr("Vem skriver under?"), labels, 0, False
+        )
+        return open_parties[labels.index(chosen)] if ok else None
+
+    def _ask_party_of_field(self, field: str) -> SignatureParty | None:
+        parties = [SignatureParty.GIVER, SignatureParty.RECEIVER]
+        labels = [p.label(self.language) for p in parties]
+        chosen, ok = QInputDialog.getItem(
+            self,
+            self.tr("Okänt underskriftsfält"),
+            self.tr("Portalen skrev under i fältet {field}. Vem skrev under där?").format(
+                field=field
+            ),
+            labels,
+            0,
+            False,
+        )
+        return parties[labels.index(chosen)] if ok else None
+
+    def _save(self, data: bytes, name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara fil"), name)
+        if path:
+            Path(path).write_bytes(data)
+
+    def _do(self, action: Callable[[], object]) -> None:
+        from nacka_desktop.signing.errors import SigningError
+
+        try:
+            action()
+        except SigningError as error:
+            message = error.message_en if self.language is Language.ENGLISH else error.message
+            QMessageBox.warning(self, self.tr("Underskrifter"), message)
+        except EXPECTED_REFUSALS as error:
+            self._report(error)
+        self.refresh()
+
+    def _report(self, error: Exception) -> None:
+        if isinstance(error, RuleViolationError):
+            text = "\n".join(v.text(self.language) for v in error.violations)
+        elif hasattr(error, "text"):
+            text = error.text(self.language)
+        else:
+            text = str(error)
+        QMessageBox.warning(self, self.tr("Underskrifter"), text)
+
+
+def _unknown_field(error: RuleViolationError) -> str | None:
+    """The field named by the refusal of a signature in a field the letter does not have."""
+    for violation in error.violations:
+        if violation.message.startswith("Okänt underskriftsfält "):
+            return violation.message.removeprefix("Okänt underskriftsfält ").split(":")[0]
+    return None
+
+
+class PaperSignatureDialog(FormDialog):
+    """Who signed the letter in ink, as which party, on which day, with the scanned copy."""
+
+    def __init__(
+        self,
+        view: DistributionView,
+        today: date,
+        parent: QWidget | None = None,
+        language: Language = Language.SWEDISH,
+    ) -> None:
+        super().__init__(self.tr("Pappersunderskrift"), parent, language)
+        self.set_intro(
+            self.tr(
+                "Registrera en underskrift på det utskrivna brevet. Bifoga gärna den "
+                "inskannade kopian (PDF eller bild); den sparas med underskriften."
+            )
+        )
+        first = SignatureParty.EMPLOYER if view.giver is None else SignatureParty.GIVER
+        self.parties = [first, SignatureParty.RECEIVER]
+        self.party_box = QComboBox()
+        for party in self.parties:
+            self.party_box.addItem(party.label(language))
+        self.names = {
+            first: view.signatory.person_name if view.signatory else view.giver_name,
+            SignatureParty.RECEIVER: view.receiver.person_name,
+        }
+        self.name = QLineEdit(self.names[first])
+        self.date_field = DateField(optional=False)
+        self.date_field.set_date(today)
+        self.file_label = QLabel(self.tr("Ingen fil vald"))
+        choose = QPushButton(self.tr("Välj fil…"))
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.file_label, 1)
+        file_layout.addWidget(choose)
+        self._scan: Path | None = None
+        self.form.add("party", self.tr("Part"), self.party_box)
+        self.form.add("name", self.tr("Namn"), self.name)
+        self.form.add("signed_on", self.tr("Undertecknad"), self.date_field)
+        self.form.add("scan", self.tr("Inskannad kopia"), file_row)
+        self.party_box.currentIndexChanged.connect(self._party_changed)
+        self.name.textChanged.connect(self.revalidate)
+        self.date_field.textChanged.connect(self.revalidate)
+        choose.clicked.connect(self._choose_file)
+        self.name.setFocus()
+        self.revalidate()
+
+    def _party_changed(self, index: int) -> None:
+        self.name.setText(self.names[self.parties[index]])
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Inskannad kopia"),
+            "",
+            self.tr("PDF eller bild (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"),
+        )
+        if path:
+            self._scan = Path(path)
+            self.file_label.setText(self._scan.name)
+
+    def validate(self) -> bool:
+        valid = True
+        if not self.name.text().strip():
+            self.form.rows["name"].set_error(self.tr("Ange vem som skrev under."))
+            valid = False
+        if problem := self.date_field.problem():
+            self.form.rows["signed_on"].set_error(problem)
+            valid = False
+        return valid
+
+    def party(self) -> SignatureParty:
+        return self.parties[self.party_box.currentIndex()]
+
+    def on(self) -> date:
+        value = self.date_field.date()
+        assert value is not None
+        return value
+
+    def scan(self) -> Attachment | None:
+        if self._scan is None:
+            return None
+        return Attachment(self._scan.name, self._scan.read_bytes())

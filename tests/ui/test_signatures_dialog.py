@@ -1,0 +1,160 @@
+"""Arbetsmiljö → Underskrifter…: issuing a distribution's letter, signing it on paper and with a
+certificate, reading back a letter signed in the portal, and what the dialog shows (issue 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from nacka_desktop.domain.dates import today
+from nacka_desktop.domain.language import Language
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.work_environment import ALL_CONFIRMED
+from nacka_desktop.signing.certificates import create_test_certificate
+from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
+from nacka_desktop.ui.shell.i18n import LanguageSwitcher
+from nacka_desktop.ui.work.signatures_dialog import PaperSignatureDialog, SignaturesDialog
+from tests.conftest import TODAY, build_sample
+
+from .helpers import forget_language
+
+pytestmark = pytest.mark.gui
+PASSWORD = "hemligt"
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[Services]:
+    """The sample on the real day: signatures are made now, and dated so."""
+    services = Services.open(tmp_path / "sample.db", clock=today)
+    build_sample(services.database, TODAY)
+    yield services
+    services.close()
+
+
+def open_dialog(qtbot: QtBot, services: Services, language: Language) -> SignaturesDialog:
+    draft = next(v for v in services.work.distributions(TODAY) if v.record.signed_on is None)
+    for entry in draft.items:
+        services.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
+    view = services.work.distribution(draft.id, TODAY)
+    dialog = SignaturesDialog(services, view, language)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def cell(dialog: SignaturesDialog, row: int, column: int) -> str:
+    item = dialog.table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def test_issue_then_both_sign_on_paper_with_the_scan(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(qtbot, live, Language.SWEDISH)
+    assert not dialog.paper_button.isEnabled()  # nothing to sign before the letter is issued
+    dialog.issue_button.click()
+    assert "Väntar på underskrifter" in dialog.status.text()
+    assert not dialog.issue_button.isEnabled()  # issued once
+    scan = tmp_path / "skannat.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    chosen = iter([0, 1])
+
+    def fill(paper: PaperSignatureDialog) -> int:
+        paper.party_box.setCurrentIndex(next(chosen))
+        assert paper.name.text()  # the party's name is filled in
+        paper._scan = scan
+        return 1
+
+    monkeypatch.setattr(PaperSignatureDialog, "exec", fill)
+    dialog.paper_button.click()
+    dialog.paper_button.click()
+    assert dialog.table.rowCount() == 2
+    assert "Undertecknat av alla parter" in dialog.status.text()
+    assert cell(dialog, 1, 2) == "på papper"
+    assert cell(dialog, 1, 5) == "skannat.png"
+    assert not dialog.paper_button.isEnabled()  # the letter is signed by both
+    view = live.work.distribution(dialog.view.id, today())
+    assert view.record.signed_on == today()  # AM-2
+
+
+def test_sign_with_a_certificate_and_see_it_verified_in_english(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p12 = tmp_path / "givare.p12"
+    p12.write_bytes(create_test_certificate("Gunilla Givare", PASSWORD))
+    switcher = LanguageSwitcher()
+    assert switcher.apply(Language.ENGLISH)
+    try:
+        dialog = open_dialog(qtbot, live, Language.ENGLISH)
+        sign_as_the_first_party(dialog, p12, monkeypatch)
+    finally:
+        forget_language(switcher)
+
+
+def sign_as_the_first_party(
+    dialog: SignaturesDialog, p12: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog.issue_button.click()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
+    dialog.sign_button.click()
+    assert dialog.table.rowCount() == 1
+    assert cell(dialog, 0, 0) == "Giver"
+    assert cell(dialog, 0, 1) == "Gunilla Givare"
+    assert cell(dialog, 0, 2) == "digitally"
+    assert "Waiting for signatures" in dialog.status.text()
+    text = dialog.verification.toPlainText()
+    assert "Givare: Gunilla Givare" in text and "unchanged since signing" in text
+    assert "not trusted" in text  # a test certificate: untrusted, not invalid
+
+
+def test_a_letter_signed_in_the_portal_is_read_back_and_its_field_named(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(qtbot, live, Language.SWEDISH)
+    dialog.issue_button.click()
+    letter = dialog.letter()
+    assert letter is not None
+    p12 = tmp_path / "portal.p12"
+    p12.write_bytes(create_test_certificate("Måns Mottagare", PASSWORD))
+    unsigned = live.signatures.latest_file(letter.issued.id)
+    signed = Pkcs12Signer(p12, PASSWORD).sign(
+        unsigned, FieldSpec("Signatur1", create=True), StampText()
+    )
+    returned = tmp_path / "fran-portalen.pdf"
+    returned.write_bytes(signed)
+    asked: list[Any] = []
+
+    def which_party(_parent: Any, _title: str, label: str, items: list[str], *_a: Any) -> Any:
+        asked.append(label)
+        return items[1], True  # the receiver
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(returned), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", which_party)
+    dialog.read_button.click()
+    assert asked and "Signatur1" in asked[0]
+    (record,) = live.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, dialog.view.id)[
+        0
+    ].signatures
+    assert (record.route, record.party) == (SignatureRoute.PORTAL, SignatureParty.RECEIVER)
+    assert cell(dialog, 0, 2) == "i signeringsportalen"
+
+
+def test_another_file_read_back_is_refused_with_the_reason(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_boxes
+) -> None:
+    dialog = open_dialog(qtbot, live, Language.SWEDISH)
+    dialog.issue_button.click()
+    other = tmp_path / "annat.pdf"
+    other.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(other), ""))
+    dialog.read_button.click()
+    assert message_boxes.calls and "inte det utfärdade brevet" in message_boxes.calls[-1][2]
+    assert dialog.table.rowCount() == 0
