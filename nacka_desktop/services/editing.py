@@ -32,6 +32,7 @@ Clock = Callable[[], date]
 _WHAT_EN = {
     "Arbetsmiljöuppgiften": "The work-environment task",
     "Beslutet": "The decision",
+    "Brevet": "The letter",
     "Delegationsordningen": "The delegation order",
     "Enheten": "The unit",
     "Fördelningen": "The distribution",
@@ -40,6 +41,7 @@ _WHAT_EN = {
     "Personen": "The person",
     "Processen": "The process",
     "Punkten": "The item",
+    "Underskriften": "The signature",
     "Uppgiften i fördelningen": "The task in the distribution",
     "Vidaredelegationen": "The subdelegation",
     "Ärendet": "The matter",

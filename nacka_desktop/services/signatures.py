@@ -432,7 +432,7 @@ def _object_exists(session: Session, kind: DocumentKind, object_id: int) -> None
         raise NotFoundError(
             {
                 DocumentKind.DISTRIBUTION_LETTER: "Fördelningen",
-                DocumentKind.RETURN_LETTER: "Återgången",
+                DocumentKind.RETURN_LETTER: "Återföringen",
                 DocumentKind.DELEGATE_LETTER: "Personen",
             }[kind],
             object_id,
