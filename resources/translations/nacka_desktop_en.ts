@@ -1025,6 +1025,10 @@ The program keeps running. The details are in the log file:
         <translation>&amp;New database…</translation>
     </message>
     <message>
+        <source>&amp;Kontrollera underskrifter i PDF…</source>
+        <translation>&amp;Check signatures in a PDF…</translation>
+    </message>
+    <message>
         <source>&amp;Brevhuvud…</source>
         <translation>&amp;Letterhead…</translation>
     </message>
@@ -1737,6 +1741,10 @@ The program keeps running. The details are in the log file:
         <source>Skriver {name} …</source>
         <translation>Writing {name} …</translation>
     </message>
+    <message>
+        <source>Kontrollera underskrifter i PDF</source>
+        <translation>Check signatures in a PDF</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -2078,6 +2086,45 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Sök enhet eller person…  (Ctrl+F)</source>
         <translation>Search unit or person…  (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <source>&lt;b&gt;Underskrifter&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Filen har inga underskrifter.</source>
+        <translation>The file has no signatures.</translation>
+    </message>
+    <message>
+        <source>Alla {n} underskrifter är hela: filen är oförändrad sedan dess.</source>
+        <translation>All {n} signatures are intact: the file is unchanged since.</translation>
+    </message>
+    <message>
+        <source>{broken} av {n} underskrifter håller inte.</source>
+        <translation>{broken} of {n} signatures do not hold.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1b7f3b&apos;&gt;✔ oförändrad sedan underskriften&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1b7f3b&apos;&gt;✔ unchanged since signing&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;✖ bruten eller ändrad efteråt&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;✖ broken or changed afterwards&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>betrott certifikat</source>
+        <translation>trusted certificate</translation>
+    </message>
+    <message>
+        <source>certifikatet är inte betrott</source>
+        <translation>the certificate is not trusted</translation>
+    </message>
+    <message>
+        <source>utfärdat av {issuer}</source>
+        <translation>issued by {issuer}</translation>
     </message>
 </context>
 <context>

@@ -13,12 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.language import Language
+from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
+from nacka_desktop.exports.letters import write_distribution_letter
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.work_environment import ALL_CONFIRMED
 from nacka_desktop.signing.certificates import create_test_certificate
 from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
+from nacka_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from nacka_desktop.ui.work.signatures_dialog import PaperSignatureDialog, SignaturesDialog
 from tests.conftest import TODAY, build_sample
 
@@ -158,3 +161,42 @@ def test_another_file_read_back_is_refused_with_the_reason(
     dialog.read_button.click()
     assert message_boxes.calls and "inte det utfärdade brevet" in message_boxes.calls[-1][2]
     assert dialog.table.rowCount() == 0
+
+
+def test_any_pdf_shows_its_signatures_beside_the_preview(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Arkiv → Kontrollera underskrifter i PDF…: a signed file shows each signature as whole;
+    one changed byte shows it broken; a file without signatures says so."""
+    p12 = tmp_path / "k.p12"
+    p12.write_bytes(create_test_certificate("Karin Kontroll", PASSWORD))
+    letter = tmp_path / "brev.pdf"
+    services = Services.open(tmp_path / "s.db", clock=lambda: TODAY)
+    try:
+        build_sample(services.database, TODAY)
+        view = services.work.distributions(TODAY)[0]
+        write_distribution_letter(view, letter, Letterhead(), TODAY)
+    finally:
+        services.close()
+    signed = Pkcs12Signer(p12, PASSWORD).sign(
+        letter.read_bytes(), FieldSpec("Kontroll", create=True), StampText()
+    )
+    good = tmp_path / "signerad.pdf"
+    good.write_bytes(signed)
+    dialog = PdfPreviewDialog(good, "signerad.pdf", "signerad.pdf", show_signatures=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.signatures.isHidden()
+    assert "Alla 1 underskrifter är hela" in dialog.signatures.summary.text()
+    assert "Karin Kontroll" in dialog.signatures.details.text()
+    at = signed.index(b"/Contents <") + 60
+    broken = tmp_path / "bruten.pdf"
+    broken.write_bytes(
+        signed[:at] + (b"1" if signed[at : at + 1] == b"0" else b"0") + signed[at + 1 :]
+    )
+    dialog = PdfPreviewDialog(broken, "bruten.pdf", "bruten.pdf")
+    qtbot.addWidget(dialog)
+    assert not dialog.signatures.isHidden()  # a signed file shows its panel unasked
+    assert "1 av 1 underskrifter håller inte" in dialog.signatures.summary.text()
+    plain = PdfPreviewDialog(letter, "brev.pdf", "brev.pdf")
+    qtbot.addWidget(plain)
+    assert plain.signatures.isHidden() and plain.signatures.report is None  # not even checked

@@ -43,6 +43,10 @@ class MainActions:
         self.new_database_action = self._action(
             QCoreApplication.translate("MainWindow", "&Ny databas…"), self.window.databases.create
         )
+        self.verify_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Kontrollera underskrifter i PDF…"),
+            self.window.check_signatures,
+        )
         self.letterhead_action = self._action(
             QCoreApplication.translate("MainWindow", "&Brevhuvud…"), self.window.edit_letterhead
         )
@@ -136,6 +140,7 @@ class MainActions:
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Arkiv"))
         file_menu.addActions([self.new_database_action, self.open_database_action])
         file_menu.addAction(self.letterhead_action)
+        file_menu.addAction(self.verify_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Redigera"))

@@ -564,6 +564,11 @@ class MainWindow(QMainWindow):
 
         self.edits.run_dialog(dialog, save)
 
+    def check_signatures(self) -> None:
+        from nacka_desktop.ui.widgets.pdf_preview import check_signatures_in_pdf
+
+        check_signatures_in_pdf(self)
+
     def show_processes(self, process_id: int | None = None) -> None:
         dialog = ProcessesDialog(self.services, self.undo_stack, self, self.language)
         if process_id is not None:

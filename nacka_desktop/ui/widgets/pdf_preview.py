@@ -18,16 +18,24 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from nacka_desktop.ui.shell.background import BackgroundTask, report_failure, run_in_background
+from nacka_desktop.ui.widgets.signature_panel import SignaturePanel
 
 
 class PdfPreviewDialog(QDialog):
     def __init__(
-        self, pdf: Path, title: str, suggested_name: str, parent: QWidget | None = None
+        self,
+        pdf: Path,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        show_signatures: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -47,10 +55,24 @@ class PdfPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as)
+        # Beside the preview, the check of the file's signatures: shown when asked for, or
+        # when the file is signed (a letter read back from the portal, say).
+        self.signatures = SignaturePanel()
+        data = pdf.read_bytes()
+        # Only a signed file has a /ByteRange: a letter just written is not checked at all.
+        if show_signatures or b"/ByteRange" in data:
+            self.signatures.show_file(data)
+        report = self.signatures.report
+        self.signatures.setVisible(show_signatures or bool(report and report.signatures))
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.signatures)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(760, 900)
+        self.resize(1040 if self.signatures.isVisible() else 760, 900)
 
     def page_count(self) -> int:
         return int(self.document.pageCount())
@@ -112,3 +134,19 @@ def preview_pdf(
         done=show,
         failed=lambda error: report_failure(parent, title, error),
     )
+
+
+def check_signatures_in_pdf(parent: QWidget) -> None:
+    """Arkiv → Kontrollera underskrifter i PDF…: any PDF, its pages and its signatures."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("PdfPreviewDialog", "Kontrollera underskrifter i PDF"),
+        "",
+        QCoreApplication.translate("PdfPreviewDialog", "PDF (*.pdf)"),
+    )
+    if not path:
+        return
+    file = Path(path)
+    dialog = PdfPreviewDialog(file, file.name, file.name, parent, show_signatures=True)
+    dialog.exec()
+    dialog.deleteLater()
