@@ -56,6 +56,7 @@ class IssuedDocument:
     issued_at: datetime
     issued_by: str
     title: str = ""
+    object_version: int | None = None  # the object's version when the letter was issued
 
 
 @dataclass(frozen=True, slots=True)

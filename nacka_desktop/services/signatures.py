@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.domain.enums import Severity
+from nacka_desktop.domain.rules import ObjectKind, RuleViolationError, Violation
 from nacka_desktop.domain.signatures import (
     DocumentKind,
     IssuedDocument,
@@ -30,7 +31,7 @@ from nacka_desktop.domain.signatures import (
 from nacka_desktop.domain.text import clean_text
 from nacka_desktop.services.editing import Editor, NotFoundError, refusal
 from nacka_desktop.services.work_environment import DistributionService
-from nacka_desktop.signing.verify import KIND_SIGNATURE, SignatureCheck, verify_pdf
+from nacka_desktop.signing.verify import KIND_SIGNATURE, SignatureCheck, changes_since, verify_pdf
 from nacka_desktop.storage.models import (
     Base,
     IssuedDocumentRow,
@@ -72,6 +73,9 @@ class SignedLetter:
     issued: IssuedDocument
     signatures: list[SignatureRecord]
     signed_on: date | None
+    # The letter still says what the object says: nobody has changed the object since it
+    # was issued, or someone has signed already (then it can no longer be changed).
+    current: bool = True
 
 
 def sha256_hex(data: bytes) -> str:
@@ -94,14 +98,13 @@ class SignatureService:
         with self._editor.reading() as session:
             issued = repository.issued_for(session, kind, object_id)
             signatures = repository.signatures_of(session, [i.id for i in issued])
-        return [
-            SignedLetter(
-                letter,
-                mine := [s for s in signatures if s.issued_id == letter.id],
-                signed_on(kind, mine),
-            )
-            for letter in issued
-        ]
+            version = _object_version(session, kind, object_id)
+        letters = []
+        for letter in issued:
+            mine = [s for s in signatures if s.issued_id == letter.id]
+            current = bool(mine) or letter.object_version == version
+            letters.append(SignedLetter(letter, mine, signed_on(kind, mine), current))
+        return letters
 
     def issued_file(self, issued_id: int) -> bytes:
         with self._editor.reading() as session:
@@ -149,6 +152,8 @@ class SignatureService:
                 "file",
             )
         digest = sha256_hex(pdf)
+        if kind is DocumentKind.DISTRIBUTION_LETTER:
+            self._refuse_unless_it_could_be_signed(object_id)
         with self._editor.edit() as session:
             _object_exists(session, kind, object_id)
             existing = session.scalars(
@@ -173,6 +178,7 @@ class SignatureService:
                 file=pdf,
                 sha256=digest,
                 issued_by=self._editor.actor[:100],
+                object_version=_object_version(session, kind, object_id),
             )
             session.add(row)
             session.flush()
@@ -184,6 +190,20 @@ class SignatureService:
                 {"document_id": document_id, "sha256": digest, "kind": kind.value},
             )
             return repository.issued_record(row)
+
+    def _refuse_unless_it_could_be_signed(self, distribution_id: int) -> None:
+        """A letter is issued only for a distribution that the signatures can make signed
+        (AM-2: its texts of AM-7, the receiver's confirmations, KS's decision and
+        ordförande): once someone has signed, it can no longer be changed to put it right.
+        One signed already (before its letter was kept here) is issued as it is."""
+        with self._editor.reading() as session:
+            distribution = session.get(TaskDistribution, distribution_id)
+            if distribution is None or distribution.signed_on is not None:
+                return
+        today, distributions = self._editor.clock(), self._distributions
+        trial = self._editor.preview(lambda: distributions.sign(distribution_id, today), today)
+        if trial.refused:
+            raise RuleViolationError(trial.refused)
 
     def record_paper(
         self,
@@ -229,31 +249,30 @@ class SignatureService:
             kind, document_id = DocumentKind(issued.kind), issued.document_id
             object_id, original = issued.object_id, issued.file
             allowed = _parties(session, kind, object_id)
-            # A party signs its field once: a signature read back again is known by it.
-            known = {
-                s.party
-                for s in repository.signatures_of(session, [issued_id])
-                if s.route is not SignatureRoute.PAPER
-            }
-        _refuse_another_letter(signed_pdf, original, document_id, kind, object_id)
+        stands = self.latest_file(issued_id)  # the letter with the signatures recorded
+        _refuse_another_letter(signed_pdf, original, stands, document_id, kind, object_id)
+        changed = changes_since(signed_pdf, original)
         report = verify_pdf(signed_pdf, trust_roots)
         broken = [c for c in report.signatures if not c.ok]
-        if not report.signatures or broken:
-            why = "; ".join(broken[0].problems) if broken else "Filen har inga underskrifter."
+        if changed or not report.signatures or broken:
+            why = "; ".join(
+                changed or (broken[0].problems if broken else ["Filen har inga underskrifter."])
+            )
             raise refusal(
                 "AM-2",
                 f"Underskrifterna i filen håller inte: {why}",
-                "The signatures in the file do not hold.",
+                "The signatures in the file do not hold, or the letter was changed.",
                 _OBJECT_KIND[kind],
                 object_id,
                 "signature",
             )
+        # The signatures in the letter as it stood are recorded already; the rest are new.
+        known = {check.field for check in verify_pdf(stands).signatures} if stands else set()
         fields = {**_FIELD_PARTIES, **(party_of_field or {})}
         new = [
             check
             for check in report.signatures
-            if check.kind == KIND_SIGNATURE
-            and (check.field not in fields or _party(fields[check.field], allowed) not in known)
+            if check.kind == KIND_SIGNATURE and check.field not in known
         ]
         if not new:
             raise refusal(
@@ -266,14 +285,7 @@ class SignatureService:
             )
         unknown = sorted({c.field for c in new} - set(fields))
         if unknown:
-            raise refusal(
-                "AM-2",
-                f"Okänt underskriftsfält {', '.join(unknown)}: ange vilken part som skrev under.",
-                f"Unknown signature field {', '.join(unknown)}: say which party signed.",
-                _OBJECT_KIND[kind],
-                object_id,
-                "signature",
-            )
+            raise UnknownSignatureFieldsError(unknown, _OBJECT_KIND[kind], object_id)
         attachment = Attachment(f"{document_id.removeprefix('uuid:')}.pdf", signed_pdf)
         recorded = []
         with self._editor.joined():
@@ -326,6 +338,7 @@ class SignatureService:
                 "This letter is not signed by that party.",
                 issued,
             )
+            _refuse_a_letter_not_in_force(session, issued)
             if corrects_id is not None:
                 _refuse_a_bad_correction(session, issued, corrects_id)
             row = SignatureRecordRow(
@@ -370,12 +383,94 @@ class SignatureService:
 
     def _sign_distribution_when_complete(self, session: Session, issued: IssuedDocumentRow) -> None:
         """AM-2: the distribution is made in writing: signed once its giver (or KS's
-        ordförande) and its receiver have both signed the letter."""
+        ordförande) and its receiver have both signed the letter; a correction of a
+        signature's day moves the day it was signed, and one that would leave a party
+        unsigned is refused (the distribution is in force on those signatures)."""
         signatures = repository.signatures_of(session, [issued.id])
         day = signed_on(DocumentKind.DISTRIBUTION_LETTER, signatures)
         distribution = session.get(TaskDistribution, issued.object_id)
-        if day is not None and distribution is not None and distribution.signed_on is None:
-            self._distributions.sign(issued.object_id, day)
+        if distribution is None:
+            return
+        if distribution.signed_on is None:
+            if day is not None:
+                self._distributions.sign(issued.object_id, day)
+            return
+        before = signed_on(DocumentKind.DISTRIBUTION_LETTER, signatures[:-1])
+        if signatures[-1].corrects_id is None or before is None:
+            return  # the letter's signatures did not sign it: the day it has stands
+        if day is None:
+            _refuse_unless(
+                False,
+                "Rättelsen skulle lämna brevet utan en parts underskrift, men fördelningen är "
+                "redan undertecknad på den. Registrera partens underskrift i stället.",
+                "The correction would leave a party unsigned on a signed distribution.",
+                issued,
+            )
+        elif day != distribution.signed_on:
+            self._distributions.restore(issued.object_id, signed_on=day)
+
+
+class UnknownSignatureFieldsError(RuleViolationError):
+    """Signatures in fields the letters do not have (a portal's own): `fields` names them,
+    so that the window can ask who signed in each."""
+
+    def __init__(self, fields: list[str], kind: ObjectKind, object_id: int) -> None:
+        listed = ", ".join(fields)
+        super().__init__(
+            [
+                Violation(
+                    "AM-2",
+                    Severity.ERROR,
+                    f"Okänt underskriftsfält {listed}: ange vilken part som skrev under.",
+                    f"Unknown signature field {listed}: say which party signed.",
+                    kind,
+                    object_id,
+                    "signature",
+                )
+            ]
+        )
+        self.fields = fields
+
+
+def _object_version(session: Session, kind: DocumentKind, object_id: int) -> int | None:
+    """The version a letter is issued from: a distribution's (its row moves with every change
+    the letter shows); a return and a delegation letter are issued from what is on record."""
+    if kind is DocumentKind.DISTRIBUTION_LETTER:
+        distribution = session.get(TaskDistribution, object_id)
+        return distribution.version if distribution is not None else None
+    return None
+
+
+def _refuse_a_letter_not_in_force(session: Session, issued: IssuedDocumentRow) -> None:
+    """Only the latest letter of the object is signed, and only while it says what the
+    object says (the first signature freezes the object, services/work_environment.py)."""
+    latest = session.scalars(
+        select(IssuedDocumentRow.id)
+        .where(
+            IssuedDocumentRow.kind == issued.kind,
+            IssuedDocumentRow.object_id == issued.object_id,
+        )
+        .order_by(IssuedDocumentRow.id.desc())
+        .limit(1)
+    ).first()
+    _refuse_unless(
+        latest == issued.id,
+        "Ett nyare brev har utfärdats; skriv under det i stället.",
+        "A newer letter has been issued; sign that one instead.",
+        issued,
+    )
+    signed_already = session.scalars(
+        select(SignatureRecordRow.id).where(SignatureRecordRow.issued_id == issued.id).limit(1)
+    ).first()
+    kind = DocumentKind(issued.kind)
+    _refuse_unless(
+        signed_already is not None
+        or issued.object_version == _object_version(session, kind, issued.object_id),
+        "Fördelningen har ändrats sedan brevet utfärdades; utfärda brevet på nytt och "
+        "skriv under det.",
+        "The distribution has changed since the letter was issued; issue it again.",
+        issued,
+    )
 
 
 # The fields the letters are issued with (exports/letters: one per party).
@@ -399,20 +494,37 @@ def _party(field_party: SignatureParty, allowed: frozenset[SignatureParty]) -> S
 
 
 def _refuse_another_letter(
-    signed: bytes, issued: bytes, document_id: str, kind: DocumentKind, object_id: int
+    signed: bytes,
+    issued: bytes,
+    stands: bytes,
+    document_id: str,
+    kind: DocumentKind,
+    object_id: int,
 ) -> None:
-    """The content before the signatures must be the letter as issued, byte for byte: a
-    signature is added as an incremental update after it (PAdES), never by rewriting it."""
-    if not signed.startswith(issued) or len(signed) == len(issued):
+    """The file must be the letter as it stands (as issued, with the signatures recorded so
+    far) with signatures added after it, byte for byte: a signature is added as an
+    incremental update (PAdES), never by rewriting what was signed."""
+    if signed.startswith(stands) and len(signed) > len(stands):
+        return
+    if signed.startswith(issued):
         raise refusal(
             "AM-2",
-            f"Filen är inte det utfärdade brevet ({document_id}) med underskrifter tillagda: "
-            "den är ett annat brev, eller brevet har ändrats före underskrifterna.",
-            f"The file is not the issued letter ({document_id}) with signatures added.",
+            "Filen saknar underskrifter som redan är registrerade på brevet: skriv under den "
+            "senaste versionen (Spara för portalen…).",
+            "The file lacks signatures already recorded on the letter.",
             _OBJECT_KIND[kind],
             object_id,
             "file",
         )
+    raise refusal(
+        "AM-2",
+        f"Filen är inte det utfärdade brevet ({document_id}) med underskrifter tillagda: "
+        "den är ett annat brev, eller brevet har ändrats före underskrifterna.",
+        f"The file is not the issued letter ({document_id}) with signatures added.",
+        _OBJECT_KIND[kind],
+        object_id,
+        "file",
+    )
 
 
 def _issued(session: Session, issued_id: int) -> IssuedDocumentRow:

@@ -18,12 +18,15 @@ from nacka_desktop.domain.work_environment import ReturnReason, WorkTaskRecord
 from nacka_desktop.services.editing import Editor, NotFoundError, refusal, refuse_stale
 from nacka_desktop.storage.models import (
     Appointment,
+    IssuedDocumentRow,
+    SignatureRecordRow,
     TaskDistribution,
     TaskDistributionItem,
     TaskDistributionUnit,
     TaskReturn,
     Unit,
     WorkTask,
+    utc_now,
 )
 
 Confirmation = tuple[bool, bool, bool, bool]  # knowledge, competence, authority, resources
@@ -150,6 +153,7 @@ class DistributionService:
         with self._editor.edit() as session:
             distribution = _get(session, distribution_id)
             _refuse_if_signed(distribution, "ändras")
+            _refuse_if_a_letter_is_signed(session, distribution_id)
             _check_exists(session, draft)
             previous = _draft_of(session, distribution)
             for name in (
@@ -189,6 +193,7 @@ class DistributionService:
         with self._editor.edit() as session:
             distribution = _get(session, distribution_id)
             _refuse_if_signed(distribution, "tas bort")
+            _refuse_if_a_letter_is_issued(session, distribution_id)
             previous = _draft_of(session, distribution)
             session.delete(distribution)
             self._editor.audit(
@@ -301,6 +306,7 @@ class DistributionService:
         with self._editor.edit() as session:
             distribution = _get(session, distribution_id)
             _refuse_if_signed(distribution, "ändras")
+            _refuse_if_a_letter_is_signed(session, distribution_id)
             item = session.scalar(
                 select(TaskDistributionItem).where(
                     TaskDistributionItem.distribution_id == distribution_id,
@@ -311,6 +317,9 @@ class DistributionService:
                 raise NotFoundError("Uppgiften i fördelningen", task_id)
             previous = (item.knowledge, item.competence, item.authority, item.resources)
             item.knowledge, item.competence, item.authority, item.resources = confirmation
+            # The letter shows the confirmations: a change of one is a change of the
+            # distribution (its version moves, so a letter issued before is seen as stale).
+            distribution.updated_at = utc_now()
             self._editor.audit(
                 session,
                 "distribution.confirm",
@@ -481,6 +490,51 @@ def _refuse_if_signed(distribution: TaskDistribution, verb: str) -> None:
             "The distribution is signed and cannot be changed; end it and make a new one.",
             ObjectKind.DISTRIBUTION,
             distribution.id,
+        )
+
+
+def _refuse_if_a_letter_is_signed(session: Session, distribution_id: int) -> None:
+    """Someone has signed a letter of the distribution as it is (issue 13): changing it now
+    would make their signature vouch for something else."""
+    signed = session.scalars(
+        select(SignatureRecordRow.id)
+        .join(IssuedDocumentRow, IssuedDocumentRow.id == SignatureRecordRow.issued_id)
+        .where(
+            IssuedDocumentRow.kind == "distribution_letter",
+            IssuedDocumentRow.object_id == distribution_id,
+        )
+        .limit(1)
+    ).first()
+    if signed is not None:
+        raise refusal(
+            "AM-2",
+            "Brevet om fördelningen har redan skrivits under; fördelningen kan inte ändras. "
+            "Låt båda skriva under, avsluta den och gör en ny.",
+            "The distribution's letter has been signed already; it cannot be changed.",
+            ObjectKind.DISTRIBUTION,
+            distribution_id,
+        )
+
+
+def _refuse_if_a_letter_is_issued(session: Session, distribution_id: int) -> None:
+    """A letter issued for the distribution is a record that names it: the distribution
+    stays (and can be changed while nobody has signed), it is not removed."""
+    issued = session.scalars(
+        select(IssuedDocumentRow.id)
+        .where(
+            IssuedDocumentRow.kind == "distribution_letter",
+            IssuedDocumentRow.object_id == distribution_id,
+        )
+        .limit(1)
+    ).first()
+    if issued is not None:
+        raise refusal(
+            "AM-2",
+            "Ett brev har utfärdats för underskrift av fördelningen; den tas inte bort. "
+            "Ändra den i stället, så utfärdas ett nytt brev.",
+            "A letter has been issued for the distribution; it is not removed.",
+            ObjectKind.DISTRIBUTION,
+            distribution_id,
         )
 
 

@@ -92,27 +92,34 @@ def verify_pdf(pdf: bytes, trust_roots: Sequence[Any] = ()) -> VerifyReport:
     reader = open_reader(pdf)
     with _quiet("pyhanko", "pyhanko_certvalidator"):
         checks: list[tuple[int, SignatureCheck]] = []
-        for name, embedded in _embedded(reader):
+        for name, offset, embedded in _embedded(reader):
             if embedded is None:  # its CMS object is too damaged to be read at all
-                checks.append((-1, _damaged(name)))
+                checks.append((offset, _damaged(name)))
                 continue
-            checks.append((embedded.signed_revision, _check(embedded, list(trust_roots))))
+            checks.append((offset, _check(embedded, list(trust_roots))))
+        # In the file's order: where each signature's value begins (its /ByteRange).
         return VerifyReport([check for _, check in sorted(checks, key=lambda c: c[0])])
 
 
-def _embedded(reader: Any) -> Iterator[tuple[str, Any]]:
-    """Every filled signature field, with its signature, or None for a signature whose bytes
-    are too damaged to parse (pyHanko's `embedded_signatures` would raise for the whole file:
-    one changed byte in a signature must show as that signature broken, not as a crash)."""
+def _embedded(reader: Any) -> Iterator[tuple[str, int, Any]]:
+    """Every filled signature field: its name, where its value begins in the file, and its
+    signature, or None for a signature whose bytes are too damaged to parse (pyHanko's
+    `embedded_signatures` would raise for the whole file: one changed byte in a signature
+    must show as that signature broken, not as a crash)."""
     from pyhanko.sign.fields import enumerate_sig_fields
     from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
-    for name, _signature, field in enumerate_sig_fields(reader, filled_status=True):
+    for name, signature, field in enumerate_sig_fields(reader, filled_status=True):
+        try:
+            byte_range = signature.get_object().get("/ByteRange")
+            offset = int(byte_range[1]) if byte_range is not None else 0
+        except Exception:  # a malformed /ByteRange: the signature is reported damaged below
+            offset = 0
         try:
             embedded = EmbeddedPdfSignature(reader, field, name)
         except Exception:  # a damaged CMS blob
             embedded = None
-        yield name, embedded
+        yield name, offset, embedded
 
 
 def _damaged(field_name: str) -> SignatureCheck:
@@ -258,3 +265,56 @@ def _unreadable(
         covers_whole_file=False,
         problems=[f"Underskriften kunde inte kontrolleras: {error}"],
     )
+
+
+# pyHanko's keys of /AcroForm that may change (form_rules_api.ACROFORM_EXEMPT_STRICT_COMPARISON,
+# not exported), and /SigFlags, which a first signature sets to "signatures exist, append only".
+_EXEMPT_ACROFORM_KEYS = frozenset({"/Fields", "/DR", "/Q", "/DA", "/NeedAppearances", "/SigFlags"})
+
+
+def changes_since(pdf: bytes, base: bytes) -> list[str]:
+    """What the revisions added after `base` (a file `pdf` starts with, byte for byte) change
+    beyond signing: empty when they only fill and create signature fields, add their
+    appearances, validation data, time stamps and metadata (PAdES); else what, in Swedish.
+
+    A signature covers its own revision, so a signer could change the page in the same update
+    that holds the signature and still sign "intact": only a comparison with the letter as
+    issued shows that. pyHanko's standard policy is used, with the /SigFlags of the form
+    allowed to change (a first signature sets "append only"), which it counts as a change."""
+    from pyhanko.sign.diff_analysis import (
+        DEFAULT_DIFF_POLICY,
+        FormUpdatingRule,
+        ModificationLevel,
+        SigFieldCreationRule,
+        SigFieldModificationRule,
+        StandardDiffPolicy,
+        SuspiciousModification,
+    )
+
+    if not pdf.startswith(base):
+        return ["Filen börjar inte med brevet som det utfärdades."]
+    policy = StandardDiffPolicy(
+        global_rules=DEFAULT_DIFF_POLICY.global_rules,
+        form_rule=FormUpdatingRule(
+            # No other kind of field may be filled: the letters have none.
+            field_rules=[
+                SigFieldCreationRule(),  # type: ignore[no-untyped-call]
+                SigFieldModificationRule(),
+            ],
+            ignored_acroform_keys=_EXEMPT_ACROFORM_KEYS,
+        ),
+    )
+    base_revision = open_reader(base).xrefs.total_revisions - 1
+    reader = open_reader(pdf)
+    if reader.xrefs.total_revisions - 1 == base_revision:
+        return []
+    with _quiet("pyhanko"):
+        try:
+            result = policy.review_file(reader, base_revision, field_mdp_spec=None, doc_mdp=None)
+        except SuspiciousModification as error:
+            return [f"Innehållet har ändrats efter utfärdandet: {error}"]
+    if not hasattr(result, "modification_level"):
+        return [f"Innehållet har ändrats efter utfärdandet: {result}"]
+    if result.modification_level > ModificationLevel.FORM_FILLING:
+        return ["Innehållet har ändrats efter utfärdandet, utöver underskrifter."]
+    return []

@@ -456,6 +456,8 @@ class IssuedDocumentRow(Stamped, Base):
 
     kind: Mapped[str] = mapped_column(String(30))
     object_id: Mapped[int] = mapped_column(Integer)
+    # The object's version when the letter was issued (None: an object without versions).
+    object_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     document_id: Mapped[str] = mapped_column(String(100), unique=True)
     title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     file: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1687,6 +1687,10 @@ The program keeps running. The details are in the log file:
         <source>Ange vem som skrev under.</source>
         <translation>Enter who signed.</translation>
     </message>
+    <message>
+        <source>Filen är större än 20 MB.</source>
+        <translation>The file is larger than 20 MB.</translation>
+    </message>
 </context>
 <context>
     <name>PartiesPage</name>
@@ -2200,6 +2204,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Inget brev är utfärdat för underskrift ännu.</source>
         <translation>No letter has been issued for signature yet.</translation>
+    </message>
+    <message>
+        <source>Fördelningen har ändrats sedan brevet utfärdades {issued}: utfärda det på nytt innan någon skriver under.</source>
+        <translation>The distribution has changed since the letter was issued {issued}: issue it again before anyone signs.</translation>
     </message>
     <message>
         <source>Utfärdat {issued} ({id}). Undertecknat av alla parter {signed}.</source>

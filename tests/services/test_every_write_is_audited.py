@@ -426,6 +426,7 @@ def _(s: Services) -> Measured:
 @writes("signatures.issue")
 def _(s: Services) -> Measured:
     distribution = _draft_distribution(s)
+    _confirm_all(s, distribution)  # a letter is issued for what can be signed (AM-6)
     letter = b"%PDF-1.7\n%%EOF\n"
     return lambda: s.signatures.issue(
         DocumentKind.DISTRIBUTION_LETTER, distribution, letter, "uuid:audited"

@@ -12,6 +12,7 @@ from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.signatures import Attachment, sha256_hex
+from nacka_desktop.services.work_environment import ALL_CONFIRMED
 from tests.services.test_work_environment import GIVEN, Am, build_am, draft
 
 TODAY = date(2026, 11, 26)
@@ -164,3 +165,67 @@ def test_issuing_the_same_letter_again_keeps_one_and_another_letter_cannot_take_
         issue(services, distribution_id, LETTER + b"% changed\n")
     with pytest.raises(RuleViolationError, match="ingen PDF"):
         issue(services, distribution_id, b"<html>")
+
+
+def test_a_correction_of_the_day_moves_the_day_the_distribution_was_signed(
+    services: Services, am: Am
+) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    signatures = services.signatures
+    signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", date(2026, 3, 2))
+    receiver = signatures.record_paper(issued, SignatureParty.RECEIVER, "Greta", date(2026, 3, 4))
+    assert signed_on(services, distribution_id) == date(2026, 3, 4)
+    signatures.record_paper(
+        issued, SignatureParty.RECEIVER, "Greta", date(2026, 3, 3), corrects_id=receiver
+    )
+    assert signed_on(services, distribution_id) == date(2026, 3, 3)
+    first = signatures.letters(LETTER_KIND, distribution_id)[0].signatures[0]
+    with pytest.raises(RuleViolationError, match="utan en parts underskrift"):
+        signatures.record_paper(
+            issued, SignatureParty.RECEIVER, "Ulla", date(2026, 3, 2), corrects_id=first.id
+        )
+
+
+def test_once_someone_has_signed_the_distribution_is_frozen_and_a_changed_one_is_issued_anew(
+    services: Services, am: Am
+) -> None:
+    distributions, signatures = services.distributions, services.signatures
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    with pytest.raises(RuleViolationError, match="tas inte bort"):
+        distributions.delete_draft(distribution_id)
+    # Changed before anyone signed: the letter no longer says what the distribution says.
+    distributions.set_confirmation(distribution_id, am.task("SKYDD")[0], (True, True, True, False))
+    (letter,) = signatures.letters(LETTER_KIND, distribution_id)
+    assert not letter.current
+    with pytest.raises(RuleViolationError, match="ändrats sedan brevet utfärdades"):
+        signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", GIVEN)
+    distributions.set_confirmation(distribution_id, am.task("SKYDD")[0], (True, True, True, True))
+    again = services.signatures.issue(
+        LETTER_KIND, distribution_id, LETTER + b"% again\n", "uuid:5f1c-again"
+    ).id
+    with pytest.raises(RuleViolationError, match="nyare brev"):
+        signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", GIVEN)
+    signatures.record_paper(again, SignatureParty.GIVER, "Ulla", GIVEN)
+    with pytest.raises(RuleViolationError, match="redan skrivits under"):
+        distributions.set_confirmation(distribution_id, am.task("SKYDD")[0], ALL_CONFIRMED)
+
+
+def test_a_letter_is_not_issued_for_a_distribution_the_signatures_could_not_sign(
+    services: Services, am: Am
+) -> None:
+    """AM-7: without what applies during absence, signing would be refused after the first
+    party had signed, when the distribution can no longer be put right."""
+    distribution_id = services.distributions.create(
+        draft(
+            am.group_manager,
+            am.line.unit_manager_post,
+            [am.grp],
+            am.task("SKYDD"),
+            texts=False,
+        )
+    )
+    with pytest.raises(RuleViolationError, match="frånvaro"):
+        issue(services, distribution_id)
+    assert services.signatures.letters(LETTER_KIND, distribution_id) == []

@@ -145,3 +145,81 @@ def test_the_portal_s_own_field_needs_its_party_and_is_recorded_as_the_portal_ro
         SignatureParty.RECEIVER,
     )
     assert record.signed_on <= date.today()  # noqa: DTZ011
+
+
+def _forged(pdf: bytes, p12: Path, field: str) -> bytes:
+    """The letter plus one incremental update that paints page 1 red and signs: the
+    signature covers the change, so it is intact; only a comparison with the letter as
+    issued shows it."""
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    cover = writer.add_object(generic.StreamObject(stream_data=b"q 1 0 0 rg 0 0 600 850 re f Q"))
+    page["/Contents"] = generic.ArrayObject([page.raw_get("/Contents"), cover])
+    writer.update_container(page)
+    signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=PASSWORD.encode())
+    metadata = signers.PdfSignatureMetadata(field_name=field)
+    return signers.PdfSigner(metadata, signer=signer).sign_pdf(writer).getvalue()
+
+
+def test_a_letter_changed_in_the_same_update_as_its_signature_is_refused(
+    issued: Issued, giver_p12: Path
+) -> None:
+    forged = _forged(issued.pdf, giver_p12, "Givare")
+    with pytest.raises(RuleViolationError, match="ändrats efter utfärdandet"):
+        issued.services.signatures.record_digital(issued.issued_id, forged)
+    assert issued.services.signatures.letters(KIND, issued.distribution)[0].signatures == []
+
+
+def test_a_file_without_a_signature_already_recorded_is_refused(
+    issued: Issued, giver_p12: Path, receiver_p12: Path
+) -> None:
+    signatures = issued.services.signatures
+    signatures.record_digital(issued.issued_id, sign(issued.pdf, giver_p12, "Givare"))
+    only_receiver = sign(issued.pdf, receiver_p12, "Mottagare")  # on the letter as issued
+    with pytest.raises(RuleViolationError, match="saknar underskrifter som redan"):
+        signatures.record_digital(issued.issued_id, only_receiver)
+
+
+def test_the_portal_s_own_fields_are_named_each_and_read_back_twice(
+    issued: Issued, giver_p12: Path, receiver_p12: Path
+) -> None:
+    from nacka_desktop.services.signatures import UnknownSignatureFieldsError
+
+    signatures = issued.services.signatures
+    one = sign(issued.pdf, giver_p12, "Signatur1", create=True)
+    signatures.record_digital(
+        issued.issued_id,
+        one,
+        SignatureRoute.PORTAL,
+        party_of_field={"Signatur1": SignatureParty.GIVER},
+    )
+    two = sign(one, receiver_p12, "Signatur2", create=True)
+    with pytest.raises(UnknownSignatureFieldsError) as unknown:
+        signatures.record_digital(issued.issued_id, two, SignatureRoute.PORTAL)
+    assert unknown.value.fields == ["Signatur2"]  # the first is recorded already
+    signatures.record_digital(
+        issued.issued_id,
+        two,
+        SignatureRoute.PORTAL,
+        party_of_field={"Signatur2": SignatureParty.RECEIVER},
+    )
+    letter = signatures.letters(KIND, issued.distribution)[0]
+    assert [s.party for s in letter.signatures] == [SignatureParty.GIVER, SignatureParty.RECEIVER]
+    assert letter.signed_on == today()
+
+
+def test_the_acroform_keys_allowed_to_change_include_pyhanko_s_own() -> None:
+    """verify.changes_since copies pyHanko's list (not exported) and adds /SigFlags: a new
+    pyHanko that allows more is noticed here."""
+    from pyhanko.sign.diff_analysis import form_rules_api
+
+    from nacka_desktop.signing.verify import _EXEMPT_ACROFORM_KEYS
+
+    pyhanko_own = getattr(form_rules_api, "ACROFORM_EXEMPT_STRICT_COMPARISON")  # noqa: B009
+    assert pyhanko_own | {"/SigFlags"} == _EXEMPT_ACROFORM_KEYS

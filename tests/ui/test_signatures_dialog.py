@@ -200,3 +200,23 @@ def test_any_pdf_shows_its_signatures_beside_the_preview(
     plain = PdfPreviewDialog(letter, "brev.pdf", "brev.pdf")
     qtbot.addWidget(plain)
     assert plain.signatures.isHidden() and plain.signatures.report is None  # not even checked
+
+
+def test_a_half_downloaded_or_unreadable_file_is_told_not_a_crash(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_boxes
+) -> None:
+    dialog = open_dialog(qtbot, live, Language.SWEDISH)
+    dialog.issue_button.click()
+    letter = dialog.letter()
+    assert letter is not None
+    half = tmp_path / "halv.pdf"
+    whole = live.signatures.latest_file(letter.issued.id)
+    half.write_bytes(whole[: len(whole) // 2])
+    for chosen in (half, tmp_path):  # a cut file, and a folder
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", lambda *_a, c=chosen, **_k: (str(c), "")
+        )
+        dialog.read_button.click()
+        assert message_boxes.calls, chosen
+        message_boxes.calls.clear()
+    assert dialog.table.rowCount() == 0

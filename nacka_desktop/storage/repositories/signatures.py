@@ -25,6 +25,7 @@ def issued_record(row: IssuedDocumentRow) -> IssuedDocument:
         issued_at=row.created_at,
         issued_by=row.issued_by,
         title=row.title,
+        object_version=row.object_version,
     )
 
 

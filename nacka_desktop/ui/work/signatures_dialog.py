@@ -10,7 +10,7 @@ nothing here is undone or changed; a mistaken paper record is corrected by a new
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -36,8 +36,14 @@ from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.signatures import Attachment, SignedLetter
+from nacka_desktop.services.signatures import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    SignedLetter,
+    UnknownSignatureFieldsError,
+)
 from nacka_desktop.services.work_queries import DistributionView
+from nacka_desktop.signing.errors import SigningError
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 from nacka_desktop.ui.widgets.fields import DateField
@@ -162,10 +168,17 @@ class SignaturesDialog(QDialog):
         self.table.resizeColumnsToContents()
         if letter is None:
             self.status.setText(self.tr("Inget brev är utfärdat för underskrift ännu."))
+        elif not letter.current:
+            self.status.setText(
+                self.tr(
+                    "Fördelningen har ändrats sedan brevet utfärdades {issued}: utfärda det "
+                    "på nytt innan någon skriver under."
+                ).format(issued=_local_day(letter.issued.issued_at))
+            )
         elif letter.signed_on is not None:
             self.status.setText(
                 self.tr("Utfärdat {issued} ({id}). Undertecknat av alla parter {signed}.").format(
-                    issued=letter.issued.issued_at.date().isoformat(),
+                    issued=_local_day(letter.issued.issued_at),
                     id=letter.issued.document_id,
                     signed=letter.signed_on.isoformat(),
                 )
@@ -173,7 +186,7 @@ class SignaturesDialog(QDialog):
         else:
             self.status.setText(
                 self.tr("Utfärdat {issued} ({id}). Väntar på underskrifter.").format(
-                    issued=letter.issued.issued_at.date().isoformat(),
+                    issued=_local_day(letter.issued.issued_at),
                     id=letter.issued.document_id,
                 )
             )
@@ -186,7 +199,11 @@ class SignaturesDialog(QDialog):
         if letter is None:
             self.verification.setPlainText("")
             return
-        checks = verify_pdf(self.services.signatures.latest_file(letter.issued.id)).signatures
+        try:
+            checks = verify_pdf(self.services.signatures.latest_file(letter.issued.id)).signatures
+        except SigningError as error:
+            self.verification.setPlainText(self._signing_text(error))
+            return
         if not checks:
             self.verification.setPlainText(self.tr("Filen har inga digitala underskrifter."))
             return
@@ -214,10 +231,11 @@ class SignaturesDialog(QDialog):
     def _update_buttons(self) -> None:
         letter = self.letter()
         writable = not self.services.database.read_only
-        self.issue_button.setEnabled(writable and letter is None)
+        stale = letter is not None and not letter.current
+        self.issue_button.setEnabled(writable and (letter is None or stale))
         complete = letter is not None and letter.signed_on is not None
         for button in (self.sign_button, self.paper_button, self.read_button):
-            button.setEnabled(writable and letter is not None and not complete)
+            button.setEnabled(writable and letter is not None and not complete and not stale)
         self.portal_button.setEnabled(letter is not None)
         self.save_button.setEnabled(letter is not None)
 
@@ -280,14 +298,13 @@ class SignaturesDialog(QDialog):
         try:
             if not dialog.exec():
                 return
-            scan = dialog.scan()
             self._do(
                 lambda: self.services.signatures.record_paper(
                     letter.issued.id,
                     dialog.party(),
                     dialog.name.text(),
                     dialog.on(),
-                    scan,
+                    dialog.scan(),
                 )
             )
         finally:
@@ -311,26 +328,30 @@ class SignaturesDialog(QDialog):
         )
         if not path:
             return
-        signed = Path(path).read_bytes()
-        signatures = self.services.signatures
         try:
-            signatures.record_digital(letter.issued.id, signed, SignatureRoute.PORTAL)
-        except RuleViolationError as error:
-            field = _unknown_field(error)
-            party = self._ask_party_of_field(field) if field else None
-            if field is None or party is None:
-                self._report(error)
-                return
-            parties = {field: party}
-            self._do(
-                lambda: signatures.record_digital(
+            signed = Path(path).read_bytes()
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Underskrifter"), str(error))
+            return
+        signatures = self.services.signatures
+        parties: dict[str, SignatureParty] = {}
+        while True:  # once more for each field of the portal's own, asking who signed there
+            try:
+                signatures.record_digital(
                     letter.issued.id, signed, SignatureRoute.PORTAL, party_of_field=parties
                 )
-            )
-            return
-        except EXPECTED_REFUSALS as error:
-            self._report(error)
-            return
+            except UnknownSignatureFieldsError as error:
+                for field in error.fields:
+                    party = self._ask_party_of_field(field)
+                    if party is None:
+                        return
+                    parties[field] = party
+                continue
+            except SigningError as error:
+                QMessageBox.warning(self, self.tr("Underskrifter"), self._signing_text(error))
+            except EXPECTED_REFUSALS as error:
+                self._report(error)
+            break
         self.refresh()
 
     def save_selected_file(self) -> None:
@@ -384,19 +405,24 @@ class SignaturesDialog(QDialog):
     def _save(self, data: bytes, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara fil"), name)
         if path:
-            Path(path).write_bytes(data)
+            try:
+                Path(path).write_bytes(data)
+            except OSError as error:
+                QMessageBox.warning(self, self.tr("Underskrifter"), str(error))
 
     def _do(self, action: Callable[[], object]) -> None:
-        from nacka_desktop.signing.errors import SigningError
-
         try:
             action()
         except SigningError as error:
-            message = error.message_en if self.language is Language.ENGLISH else error.message
-            QMessageBox.warning(self, self.tr("Underskrifter"), message)
+            QMessageBox.warning(self, self.tr("Underskrifter"), self._signing_text(error))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Underskrifter"), str(error))
         except EXPECTED_REFUSALS as error:
             self._report(error)
         self.refresh()
+
+    def _signing_text(self, error: SigningError) -> str:
+        return error.message_en if self.language is Language.ENGLISH else error.message
 
     def _report(self, error: Exception) -> None:
         if isinstance(error, RuleViolationError):
@@ -408,12 +434,8 @@ class SignaturesDialog(QDialog):
         QMessageBox.warning(self, self.tr("Underskrifter"), text)
 
 
-def _unknown_field(error: RuleViolationError) -> str | None:
-    """The field named by the refusal of a signature in a field the letter does not have."""
-    for violation in error.violations:
-        if violation.message.startswith("Okänt underskriftsfält "):
-            return violation.message.removeprefix("Okänt underskriftsfält ").split(":")[0]
-    return None
+def _local_day(moment: datetime) -> str:
+    return moment.astimezone().date().isoformat()
 
 
 class PaperSignatureDialog(FormDialog):
@@ -477,6 +499,7 @@ class PaperSignatureDialog(FormDialog):
         if path:
             self._scan = Path(path)
             self.file_label.setText(self._scan.name)
+            self.revalidate()
 
     def validate(self) -> bool:
         valid = True
@@ -486,7 +509,17 @@ class PaperSignatureDialog(FormDialog):
         if problem := self.date_field.problem():
             self.form.rows["signed_on"].set_error(problem)
             valid = False
+        if self._scan is not None and self._size(self._scan) > MAX_ATTACHMENT_BYTES:
+            self.form.rows["scan"].set_error(self.tr("Filen är större än 20 MB."))
+            valid = False
         return valid
+
+    @staticmethod
+    def _size(path: Path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0  # reading it will say why
 
     def party(self) -> SignatureParty:
         return self.parties[self.party_box.currentIndex()]
@@ -497,6 +530,7 @@ class PaperSignatureDialog(FormDialog):
         return value
 
     def scan(self) -> Attachment | None:
+        """The chosen copy (OSError if it cannot be read)."""
         if self._scan is None:
             return None
         return Attachment(self._scan.name, self._scan.read_bytes())

@@ -5,11 +5,13 @@ Revises: 0011
 Create Date: 2026-12-02
 
 A letter for signature is issued once: its PDF, SHA-256 and document ID are kept, so a letter
-signed on paper, in the app or in the kommun's portal can be matched to what was issued, and is
-never regenerated over. Each signature is a row of its own: who, which party, when, how (paper,
-digital, portal), with the signed PDF or the scanned copy. Both tables refuse UPDATE and DELETE
-at the database (triggers): a correction is a new signature row that names the one it corrects.
-They get data_version triggers like the others (migration 0006).
+signed on paper, in the app or in the kommun's portal can be matched to what was issued, and
+is never regenerated over; the version of the object it was issued from tells whether the
+object has changed since (then the letter must be issued again before anyone signs). Each
+signature is a row of its own: who, which party, when, how (paper, digital, portal), with the
+signed PDF or the scanned copy. Both tables refuse UPDATE and DELETE at the database
+(triggers): a correction is a new signature row that names the one it corrects. They get
+data_version triggers like the others (migration 0006).
 """
 
 import sqlalchemy as sa
@@ -30,6 +32,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=30), nullable=False),
         sa.Column("object_id", sa.Integer(), nullable=False),
+        sa.Column("object_version", sa.Integer(), nullable=True),
         sa.Column("document_id", sa.String(length=100), nullable=False),
         sa.Column("title", sa.String(length=200), nullable=False, server_default=""),
         sa.Column("file", sa.LargeBinary(), nullable=False),
