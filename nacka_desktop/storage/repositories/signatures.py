@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from nacka_desktop.domain.signatures import (
     DocumentKind,
@@ -54,6 +54,7 @@ def issued_for(session: Session, kind: DocumentKind, object_id: int) -> list[Iss
     """The letters issued for the object, oldest first."""
     rows = session.scalars(
         select(IssuedDocumentRow)
+        .options(defer(IssuedDocumentRow.file))  # the PDFs are read only when asked for
         .where(IssuedDocumentRow.kind == kind.value, IssuedDocumentRow.object_id == object_id)
         .order_by(IssuedDocumentRow.id)
     )
@@ -63,6 +64,7 @@ def issued_for(session: Session, kind: DocumentKind, object_id: int) -> list[Iss
 def signatures_of(session: Session, issued_ids: list[int]) -> list[SignatureRecord]:
     rows = session.scalars(
         select(SignatureRecordRow)
+        .options(defer(SignatureRecordRow.file))
         .where(SignatureRecordRow.issued_id.in_(issued_ids))
         .order_by(SignatureRecordRow.id)
     )
@@ -74,6 +76,7 @@ def signatures_by_object(session: Session, kind: DocumentKind) -> dict[int, list
     registers, in one read)."""
     rows = session.execute(
         select(IssuedDocumentRow.object_id, SignatureRecordRow)
+        .options(defer(SignatureRecordRow.file))
         .join(SignatureRecordRow, SignatureRecordRow.issued_id == IssuedDocumentRow.id)
         .where(IssuedDocumentRow.kind == kind.value)
         .order_by(SignatureRecordRow.id)
