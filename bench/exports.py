@@ -111,10 +111,13 @@ def capturing(write: bool) -> Iterator[list[list[str]]]:
     captured: list[list[str]] = []
     original = distribution.write_letter
 
-    def capture(path: Path, head: _layout.DocumentHead, story: list[Any]) -> None:
+    def capture(
+        path: Path, head: _layout.DocumentHead, story: list[Any], document_id: str | None = None
+    ) -> _layout.WrittenLetter:
         captured.append([head.title, head.doc_id, *head.units, *flowable_texts(story)])
         if write:
-            original(path, head, story)
+            return original(path, head, story, document_id)
+        return _layout.WrittenLetter(document_id or "")
 
     distribution.write_letter = capture  # type: ignore[assignment]
     try:

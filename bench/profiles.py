@@ -172,6 +172,7 @@ def _gui_and_exports(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from nacka_desktop.domain.language import Language
     from nacka_desktop.domain.letterhead import Letterhead
     from nacka_desktop.exports.letters import write_distribution_letter
     from nacka_desktop.exports.registers.delegation import write_delegation_register
@@ -184,7 +185,7 @@ def _gui_and_exports(
     ).fetchone()[0]
 
     def delegation_window() -> None:
-        window = DelegationWindow(services, today, False)
+        window = DelegationWindow(services, today, Language.SWEDISH)
         window.select_person(person)
         app.processEvents()
         window.close()
