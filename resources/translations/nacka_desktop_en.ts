@@ -2170,10 +2170,6 @@ The program keeps running. The details are in the log file:
         <translation>Issue letter for signature</translation>
     </message>
     <message>
-        <source>Signera med certifikat…</source>
-        <translation>Sign with certificate…</translation>
-    </message>
-    <message>
         <source>Pappersunderskrift…</source>
         <translation>Paper signature…</translation>
     </message>
@@ -2246,6 +2242,18 @@ The program keeps running. The details are in the log file:
         <translation>Distribution of work-environment tasks {id}</translation>
     </message>
     <message>
+        <source>Certifikatfil (.p12)…</source>
+        <translation>Certificate file (.p12)…</translation>
+    </message>
+    <message>
+        <source>Kort (PKCS#11)…</source>
+        <translation>Card (PKCS#11)…</translation>
+    </message>
+    <message>
+        <source>Underteckna med:</source>
+        <translation>Sign with:</translation>
+    </message>
+    <message>
         <source>Välj certifikatfil</source>
         <translation>Choose certificate file</translation>
     </message>
@@ -2262,6 +2270,30 @@ The program keeps running. The details are in the log file:
         <translation>The password of {file}:</translation>
     </message>
     <message>
+        <source>Kortprogrammets PKCS#11-modul</source>
+        <translation>The card software&apos;s PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>PKCS#11-modul (*.so *.dll *.dylib);;Alla filer (*)</source>
+        <translation>PKCS#11 module (*.so *.dll *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kortläsare</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <source>Läsarens plats (slot):</source>
+        <translation>The reader&apos;s slot:</translation>
+    </message>
+    <message>
+        <source>PIN-kod</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Kortets PIN-kod:</source>
+        <translation>The card&apos;s PIN:</translation>
+    </message>
+    <message>
         <source>Läs in signerat dokument</source>
         <translation>Read signed document</translation>
     </message>
@@ -2272,6 +2304,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Signera</source>
         <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Signera…</source>
+        <translation>Sign…</translation>
     </message>
     <message>
         <source>Vem skriver under?</source>

@@ -21,9 +21,11 @@ from nacka_desktop.services.work_environment import ALL_CONFIRMED
 from nacka_desktop.signing.certificates import create_test_certificate
 from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
+from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from nacka_desktop.ui.work.signatures_dialog import PaperSignatureDialog, SignaturesDialog
 from tests.conftest import TODAY, build_sample
+from tests.signing.test_pkcs11 import MODULE, PIN, Token, token  # noqa: F401 (the fixture)
 
 from .helpers import forget_language
 
@@ -220,3 +222,34 @@ def test_a_half_downloaded_or_unreadable_file_is_told_not_a_crash(
         assert message_boxes.calls, chosen
         message_boxes.calls.clear()
     assert dialog.table.rowCount() == 0
+
+
+def test_sign_with_a_card_remembered_in_the_settings(
+    qtbot: QtBot,
+    live: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    token: Token,  # noqa: F811 (the SoftHSM2 token of tests/signing)
+    settings: Settings,
+) -> None:
+    """A SITHS card through its PKCS#11 module (here SoftHSM2, set up as the README says):
+    the module and slot are asked for once and remembered; the PIN every time, never kept."""
+    draft = next(v for v in live.work.distributions(TODAY) if v.record.signed_on is None)
+    for entry in draft.items:
+        live.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
+    dialog = SignaturesDialog(
+        live, live.work.distribution(draft.id, TODAY), Language.SWEDISH, None, settings
+    )
+    qtbot.addWidget(dialog)
+    dialog.issue_button.click()
+    picks = iter([0, 1])  # the first party (the giver), then "Kort (PKCS#11)…"
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[next(picks)], True)
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (MODULE, ""))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (token.slot, True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PIN, True))
+    dialog.sign_button.click()
+    assert cell(dialog, 0, 1) == "Kort Kortsson"
+    assert settings.get(CARD_LIBRARY) == MODULE and settings.get(CARD_SLOT) == token.slot
+    assert PIN not in Path(settings.store.fileName()).read_text(encoding="utf-8")

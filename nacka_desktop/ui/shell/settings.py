@@ -23,6 +23,9 @@ WINDOW_STATE = Option("window/state", QByteArray())
 LAST_DATABASE = Option("database/last", "")
 LANGUAGE = Option("ui/language", "sv")
 SHOW_CLOSED = Option("tree/show_closed", False)
+# A signing card (SITHS): the card software's PKCS#11 module and the reader's slot.
+CARD_LIBRARY = Option("signing/pkcs11_library", "")
+CARD_SLOT = Option("signing/pkcs11_slot", 0)
 
 
 class Settings:

@@ -215,7 +215,7 @@ class WorkActions(GuiActions):
 
         services = self._services()
         view = services.work.distribution(distribution_id, self._on())
-        dialog = SignaturesDialog(services, view, self.language, self.window)
+        dialog = SignaturesDialog(services, view, self.language, self.window, self.context.settings)
         try:
             dialog.exec()
         finally:

@@ -44,8 +44,16 @@ from nacka_desktop.services.signatures import (
 )
 from nacka_desktop.services.work_queries import DistributionView
 from nacka_desktop.signing.errors import SigningError
+from nacka_desktop.signing.signers import (
+    FieldSpec,
+    Pkcs11Signer,
+    Pkcs12Signer,
+    Signer,
+    StampText,
+)
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
+from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.fields import DateField
 
 KIND = DocumentKind.DISTRIBUTION_LETTER
@@ -64,9 +72,11 @@ class SignaturesDialog(QDialog):
         view: DistributionView,
         language: Language,
         parent: QWidget | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.settings = settings
         self.view = view
         self.language = language
         self.setWindowTitle(self.tr("Underskrifter – fördelning {id}").format(id=view.id))
@@ -102,7 +112,7 @@ class SignaturesDialog(QDialog):
         self.verification.setMaximumHeight(130)
 
         self.issue_button = QPushButton(self.tr("Utfärda brev för underskrift"))
-        self.sign_button = QPushButton(self.tr("Signera med certifikat…"))
+        self.sign_button = QPushButton(self.tr("Signera…"))
         self.paper_button = QPushButton(self.tr("Pappersunderskrift…"))
         self.portal_button = QPushButton(self.tr("Spara för portalen…"))
         self.read_button = QPushButton(self.tr("Läs in signerat dokument…"))
@@ -256,12 +266,48 @@ class SignaturesDialog(QDialog):
         )
 
     def sign_with_certificate(self) -> None:
-        from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
-
+        """Sign with a certificate file (.p12) or a card (SITHS, through its PKCS#11 module:
+        remembered in the settings once chosen); the password or PIN is asked for and kept
+        nowhere."""
         letter = self.letter()
         party = self._choose_party(letter)
         if letter is None or party is None:
             return
+        receiver = party is SignatureParty.RECEIVER
+        role = self.view.receiver.role_label if receiver else self.view.giver_role
+        current = self.services.signatures.latest_file(letter.issued.id)
+        field, stamp = FieldSpec(_FIELD_OF_PARTY[party]), StampText(role=role)
+        key = self._choose_key()
+        if key is None:
+            return
+        issued_id, signatures = letter.issued.id, self.services.signatures
+
+        def sign_and_record() -> object:
+            signer = key()
+            try:
+                signed = signer.sign(current, field, stamp)
+            finally:
+                if isinstance(signer, Pkcs11Signer):
+                    signer.close()
+            return signatures.record_digital(issued_id, signed)
+
+        self._do(sign_and_record)
+
+    def _choose_key(self) -> Callable[[], Signer] | None:
+        """How the key is opened, once asked for: None if the user cancels."""
+        file_choice, card_choice = self.tr("Certifikatfil (.p12)…"), self.tr("Kort (PKCS#11)…")
+        how, ok = QInputDialog.getItem(
+            self,
+            self.tr("Signera"),
+            self.tr("Underteckna med:"),
+            [file_choice, card_choice],
+            1 if self._card() is not None else 0,
+            False,
+        )
+        if not ok:
+            return None
+        if how == card_choice:
+            return self._card_key()
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Välj certifikatfil"),
@@ -269,7 +315,7 @@ class SignaturesDialog(QDialog):
             self.tr("Certifikat med nyckel (*.p12 *.pfx);;Alla filer (*)"),
         )
         if not path:
-            return
+            return None
         password, ok = QInputDialog.getText(
             self,
             self.tr("Lösenord"),
@@ -277,18 +323,41 @@ class SignaturesDialog(QDialog):
             QLineEdit.EchoMode.Password,
         )
         if not ok:
-            return
-        receiver = party is SignatureParty.RECEIVER
-        role = self.view.receiver.role_label if receiver else self.view.giver_role
-        current = self.services.signatures.latest_file(letter.issued.id)
+            return None
+        return lambda: Pkcs12Signer(Path(path), password)
 
-        def sign_and_record() -> object:
-            signed = Pkcs12Signer(Path(path), password).sign(
-                current, FieldSpec(_FIELD_OF_PARTY[party]), StampText(role=role)
+    def _card(self) -> tuple[str, int] | None:
+        if self.settings is None or not self.settings.get(CARD_LIBRARY):
+            return None
+        return self.settings.get(CARD_LIBRARY), int(self.settings.get(CARD_SLOT))
+
+    def _card_key(self) -> Callable[[], Signer] | None:
+        card = self._card()
+        if card is None:
+            library, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Kortprogrammets PKCS#11-modul"),
+                "",
+                self.tr("PKCS#11-modul (*.so *.dll *.dylib);;Alla filer (*)"),
             )
-            return self.services.signatures.record_digital(letter.issued.id, signed)
-
-        self._do(sign_and_record)
+            if not library:
+                return None
+            slot, ok = QInputDialog.getInt(
+                self, self.tr("Kortläsare"), self.tr("Läsarens plats (slot):"), 0, 0, 2**31 - 1
+            )
+            if not ok:
+                return None
+            card = (library, slot)
+            if self.settings is not None:
+                self.settings.set(CARD_LIBRARY, library)
+                self.settings.set(CARD_SLOT, slot)
+        library, slot = card
+        pin, ok = QInputDialog.getText(
+            self, self.tr("PIN-kod"), self.tr("Kortets PIN-kod:"), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        return lambda: Pkcs11Signer(library, slot, pin)
 
     def record_paper(self) -> None:
         letter = self.letter()
