@@ -15,7 +15,7 @@ from nacka_desktop import __version__
 from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.rules import Violation
+from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.signing.errors import Problem, SigningError
 from nacka_desktop.storage.errors import DatabaseOpenError, DatabaseReadOnlyError
 
@@ -387,8 +387,10 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
         if getattr(args, "sign", False):
             from nacka_desktop.cli.signing import signed_export
 
-            field = signed_export(args, target, lambda path: _export(services, args, path))
-            signed = f" (undertecknat i fältet {field})"
+            keep = _keeping_signature(services, args)
+            field = signed_export(args, target, lambda path: _export(services, args, path), keep)
+            signed = f" (undertecknat i fältet {field}"
+            signed += ", registrerat i databasen)" if keep is not None else ")"
         else:
             _export(services, args, target)
     except SigningError as error:
@@ -396,6 +398,10 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
         return EXIT_CANNOT_WRITE if error.problem is Problem.FILE else EXIT_USAGE
     except NotFoundError as error:
         print(f"nacka-desktop: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except RuleViolationError as error:  # the letter could not be issued or recorded
+        for violation in error.violations:
+            print(f"nacka-desktop: {violation.rule_id}: {violation.message}", file=sys.stderr)
         return EXIT_USAGE
     except ValueError as error:  # e.g. an unknown board name
         print(f"nacka-desktop: {error}", file=sys.stderr)
@@ -407,6 +413,30 @@ def run_export(args: argparse.Namespace, location: str, out: TextIO) -> int:
         services.close()
     print(f"Skrev {target}{signed}", file=out)
     return EXIT_OK
+
+
+def _keeping_signature(
+    services: Services, args: argparse.Namespace
+) -> Callable[[bytes, str, bytes], object] | None:
+    """A distribution, return or delegation letter signed from the command line is kept as
+    issued and its signature recorded, as in the window (a distribution both sides have
+    signed is signed, AM-2); an order letter is not signed by a party."""
+    from nacka_desktop.domain.signatures import DocumentKind
+
+    kind = {
+        "distribution": DocumentKind.DISTRIBUTION_LETTER,
+        "return": DocumentKind.RETURN_LETTER,
+        "delegate": DocumentKind.DELEGATE_LETTER,
+    }.get(getattr(args, "letter_kind", "") if args.export_kind == "letter" else "")
+    if kind is None:
+        return None
+    signatures, object_id = services.signatures, args.object_id
+
+    def keep(issued: bytes, document_id: str, signed: bytes) -> object:
+        letter = signatures.issue(kind, object_id, issued, document_id)
+        return signatures.record_digital(letter.id, signed)
+
+    return keep
 
 
 def _letterhead(args: argparse.Namespace, saved: Letterhead) -> Letterhead:

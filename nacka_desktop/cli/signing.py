@@ -269,10 +269,17 @@ def add_letter_options(letter: argparse.ArgumentParser) -> None:
     add_key_options(letter)
 
 
-def signed_export(args: argparse.Namespace, target: Path, write: Callable[[Path], Any]) -> str:
+def signed_export(
+    args: argparse.Namespace,
+    target: Path,
+    write: Callable[[Path], Any],
+    keep: Callable[[bytes, str, bytes], object] | None = None,
+) -> str:
     """Write the letter, add one empty signature field per party and sign one of them, all
     in memory: the target is written once, signed, or not at all. The key is opened first,
-    so a wrong password is told before any work. Returns the field signed."""
+    so a wrong password is told before any work. `keep(issued, document_id, signed)` records
+    the letter as issued and its signature in the database before the file is written (a
+    refusal there leaves no file). Returns the field signed."""
     from nacka_desktop.signing.documents import FieldBox, add_signature_fields, write_atomically
     from nacka_desktop.signing.errors import Problem, SigningError
     from nacka_desktop.signing.signers import FieldSpec, StampText
@@ -299,5 +306,7 @@ def signed_export(args: argparse.Namespace, target: Path, write: Callable[[Path]
         signed = signer.sign(pdf, FieldSpec(box.field), StampText(role=box.detail))
     finally:
         close_signer(signer)
+    if keep is not None and written is not None:
+        keep(pdf, written.document_id, signed)
     write_atomically(target, signed)
     return str(box.field)

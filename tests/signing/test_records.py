@@ -223,3 +223,61 @@ def test_the_acroform_keys_allowed_to_change_include_pyhanko_s_own() -> None:
 
     pyhanko_own = getattr(form_rules_api, "ACROFORM_EXEMPT_STRICT_COMPARISON")  # noqa: B009
     assert pyhanko_own | {"/SigFlags"} == _EXEMPT_ACROFORM_KEYS
+
+
+def test_a_letter_signed_from_the_command_line_is_kept_and_its_signature_recorded(
+    giver_p12: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.signing.conftest import run_cli
+
+    database = tmp_path / "exempel.db"
+    services = Services.open(database, clock=today)
+    build_sample(services.database, TODAY)
+    draft = next(v for v in services.work.distributions(TODAY) if v.record.signed_on is None)
+    services.close()
+    monkeypatch.setenv("NACKA_TEST_PW", PASSWORD)
+
+    def export(target: Path) -> tuple[int, str, str]:
+        return run_cli(
+            [
+                "export",
+                "letter",
+                "distribution",
+                str(draft.id),
+                "--db",
+                str(database),
+                "--out",
+                str(target),
+                "--sign",
+                "--p12",
+                str(giver_p12),
+                "--password-env",
+                "NACKA_TEST_PW",
+            ],
+            monkeypatch,
+        )
+
+    # Not confirmed by the receiver (AM-6): no letter is issued for it, and no file written.
+    code, _out, err = export(tmp_path / "brev.pdf")
+    assert code == 2 and "AM-6" in err
+    assert not (tmp_path / "brev.pdf").exists()
+    services = Services.open(database, clock=today)
+    try:
+        for entry in draft.items:
+            services.distributions.set_confirmation(draft.id, entry.task.id, ALL_CONFIRMED)
+    finally:
+        services.close()
+    code, out, err = export(tmp_path / "brev.pdf")
+    assert code == 0, err
+    assert "registrerat i databasen" in out
+    services = Services.open(database, clock=today)
+    try:
+        (letter,) = services.signatures.letters(KIND, draft.id)
+        (signature,) = letter.signatures
+        assert (signature.party, signature.signer_name) == (SignatureParty.GIVER, "Gunilla Givare")
+        assert (
+            services.signatures.latest_file(letter.issued.id)
+            == (tmp_path / "brev.pdf").read_bytes()
+        )
+    finally:
+        services.close()
