@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -11,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -175,3 +177,57 @@ def without_delegation_orders(services: Services) -> Services:
         ):
             session.execute(text(f"DELETE FROM {table}"))
     return services
+
+
+# --- a PKCS#11 token (SoftHSM2), for the signing tests and the window's card signing ---------
+
+MODULE = "/usr/lib/softhsm/libsofthsm2.so"
+PIN = "1234"
+
+
+@dataclass(frozen=True)
+class Token:
+    slot: int
+    folder: Path
+
+
+def readme_setup() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("<!-- softhsm-setup", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", after, flags=re.DOTALL)
+    assert block is not None, "README: the SoftHSM2 block is gone"
+    return block.group(1)
+
+
+@pytest.fixture(scope="session")
+def token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Token]:
+    """A SoftHSM2 token set up by the README's own commands, one for the whole run:
+    python-pkcs11 initialises a module once per process, and SoftHSM2 reads its
+    configuration (SOFTHSM2_CONF) only then, so a second token would not be seen."""
+    from nacka_desktop.signing.certificates import create_test_certificate
+    from tests.signing.conftest import PASSWORD
+
+    for tool in ("softhsm2-util", "pkcs11-tool", "openssl"):
+        assert shutil.which(tool), f"{tool} is missing: bash installer/system-deps.sh offscreen"
+    assert Path(MODULE).is_file(), f"{MODULE} is missing: apt-get install softhsm2"
+    folder = tmp_path_factory.mktemp("softhsm")
+    (folder / "test.p12").write_bytes(create_test_certificate("Kort Kortsson", PASSWORD))
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", readme_setup()],
+        cwd=folder,
+        env={**os.environ, "PW": PASSWORD},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not (folder / "key.pem").exists()  # the README removes the bare key
+    slot = re.search(r"reassigned to slot (\d+)", done.stdout + done.stderr)
+    assert slot is not None, done.stdout
+    before = os.environ.get("SOFTHSM2_CONF")
+    os.environ["SOFTHSM2_CONF"] = str(folder / "softhsm2.conf")
+    yield Token(int(slot.group(1)), folder)
+    if before is None:
+        del os.environ["SOFTHSM2_CONF"]
+    else:
+        os.environ["SOFTHSM2_CONF"] = before

@@ -3,67 +3,17 @@ README's own commands (the block after `softhsm-setup`), as a SITHS card would b
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from nacka_desktop.signing.certificates import create_test_certificate
 from nacka_desktop.signing.errors import Problem, SigningError
 from nacka_desktop.signing.signers import FieldSpec, Pkcs11Signer, Pkcs12Signer, StampText
 from nacka_desktop.signing.verify import verify_pdf
-from tests.conftest import ROOT
+from tests.conftest import MODULE, PIN, Token
 from tests.signing.conftest import PASSWORD, Letter, run_cli
-
-MODULE = "/usr/lib/softhsm/libsofthsm2.so"
-PIN = "1234"
-
-
-@dataclass(frozen=True)
-class Token:
-    slot: int
-    folder: Path
-
-
-def readme_setup() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    after = readme.split("<!-- softhsm-setup", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", after, flags=re.DOTALL)
-    assert block is not None, "README: the SoftHSM2 block is gone"
-    return block.group(1)
-
-
-@pytest.fixture(scope="module")
-def token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Token]:
-    for tool in ("softhsm2-util", "pkcs11-tool", "openssl"):
-        assert shutil.which(tool), f"{tool} is missing: bash installer/system-deps.sh offscreen"
-    assert Path(MODULE).is_file(), f"{MODULE} is missing: apt-get install softhsm2"
-    folder = tmp_path_factory.mktemp("softhsm")
-    (folder / "test.p12").write_bytes(create_test_certificate("Kort Kortsson", PASSWORD))
-    done = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", readme_setup()],
-        cwd=folder,
-        env={**os.environ, "PW": PASSWORD},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert not (folder / "key.pem").exists()  # the README removes the bare key
-    slot = re.search(r"reassigned to slot (\d+)", done.stdout + done.stderr)
-    assert slot is not None, done.stdout
-    before = os.environ.get("SOFTHSM2_CONF")
-    os.environ["SOFTHSM2_CONF"] = str(folder / "softhsm2.conf")
-    yield Token(int(slot.group(1)), folder)
-    if before is None:
-        del os.environ["SOFTHSM2_CONF"]
-    else:
-        os.environ["SOFTHSM2_CONF"] = before
 
 
 def test_a_token_signs_after_a_file_and_both_verify(

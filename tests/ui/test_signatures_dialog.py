@@ -24,8 +24,7 @@ from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from nacka_desktop.ui.work.signatures_dialog import PaperSignatureDialog, SignaturesDialog
-from tests.conftest import TODAY, build_sample
-from tests.signing.test_pkcs11 import MODULE, PIN, Token, token  # noqa: F401 (the fixture)
+from tests.conftest import MODULE, PIN, TODAY, Token, build_sample
 
 from .helpers import forget_language
 
@@ -229,7 +228,7 @@ def test_sign_with_a_card_remembered_in_the_settings(
     live: Services,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    token: Token,  # noqa: F811 (the SoftHSM2 token of tests/signing)
+    token: Token,
     settings: Settings,
 ) -> None:
     """A SITHS card through its PKCS#11 module (here SoftHSM2, set up as the README says):
