@@ -46,6 +46,29 @@ REQUIRED_PARTIES: dict[DocumentKind, tuple[frozenset[SignatureParty], ...]] = {
 }
 
 
+# The letters' signature fields (exports/letters), one per side: the one who gives (the
+# giver, KS's ordförande, the chief who informs a delegate) and the one who receives.
+GIVER_FIELD = "Givare"
+RECEIVER_FIELD = "Mottagare"
+_FIELD_OF_PARTY = {
+    SignatureParty.GIVER: GIVER_FIELD,
+    SignatureParty.EMPLOYER: GIVER_FIELD,
+    SignatureParty.RECEIVER: RECEIVER_FIELD,
+    SignatureParty.DECISION_MAKER: RECEIVER_FIELD,
+}
+
+
+def field_of(party: SignatureParty) -> str:
+    """The signature field the party signs in."""
+    return _FIELD_OF_PARTY[party]
+
+
+def party_in_field(field: str, parties: tuple[SignatureParty, ...]) -> SignatureParty | None:
+    """Which of a letter's parties signs in the field (None: a field of someone else's, e.g.
+    a signing portal's own)."""
+    return next((party for party in parties if field_of(party) == field), None)
+
+
 @dataclass(frozen=True, slots=True)
 class IssuedDocument:
     id: int

@@ -26,11 +26,13 @@ from nacka_desktop.domain.signatures import (
     SignatureParty,
     SignatureRecord,
     SignatureRoute,
+    party_in_field,
     signed_on,
 )
 from nacka_desktop.domain.text import clean_text
 from nacka_desktop.services.editing import Editor, NotFoundError, refusal
 from nacka_desktop.services.work_environment import DistributionService
+from nacka_desktop.signing.documents import signature_fields
 from nacka_desktop.signing.verify import KIND_SIGNATURE, SignatureCheck, changes_since, verify_pdf
 from nacka_desktop.storage.models import (
     Base,
@@ -105,6 +107,12 @@ class SignatureService:
             current = bool(mine) or letter.object_version == version
             letters.append(SignedLetter(letter, mine, signed_on(kind, mine), current))
         return letters
+
+    def parties(self, kind: DocumentKind, object_id: int) -> tuple[SignatureParty, ...]:
+        """Who signs the object's letter, in the order they sign: a distribution from KS
+        by its ordförande for the employer, any other by its giver; then the receiver."""
+        with self._editor.reading() as session:
+            return _parties(session, kind, object_id)
 
     def issued_file(self, issued_id: int) -> bytes:
         with self._editor.reading() as session:
@@ -217,8 +225,6 @@ class SignatureService:
     ) -> int:
         """Record that `signer_name` signed the issued letter in ink as `party` on the day,
         with the scanned copy if there is one (PDF or image). Returns the record's id."""
-        if scan is not None:
-            _refuse_a_bad_attachment(scan, issued_id)
         return self._record(
             issued_id,
             SignatureRoute.PAPER,
@@ -267,8 +273,12 @@ class SignatureService:
                 "signature",
             )
         # The signatures in the letter as it stood are recorded already; the rest are new.
-        known = {check.field for check in verify_pdf(stands).signatures} if stands else set()
-        fields = {**_FIELD_PARTIES, **(party_of_field or {})}
+        known = {field.name for field in signature_fields(stands) if field.signed}
+        fields = {
+            check.field: party
+            for check in report.signatures
+            if (party := party_in_field(check.field, allowed)) is not None
+        } | dict(party_of_field or {})
         new = [
             check
             for check in report.signatures
@@ -296,7 +306,7 @@ class SignatureService:
                     self._record(
                         issued_id,
                         route,
-                        _party(fields[check.field], allowed),
+                        fields[check.field],
                         check.signer,
                         on,
                         attachment,
@@ -339,6 +349,8 @@ class SignatureService:
                 issued,
             )
             _refuse_a_letter_not_in_force(session, issued)
+            if route is SignatureRoute.PAPER and attachment is not None:
+                _refuse_a_bad_attachment(attachment, issued)
             if corrects_id is not None:
                 _refuse_a_bad_correction(session, issued, corrects_id)
             row = SignatureRecordRow(
@@ -473,24 +485,10 @@ def _refuse_a_letter_not_in_force(session: Session, issued: IssuedDocumentRow) -
     )
 
 
-# The fields the letters are issued with (exports/letters: one per party).
-_FIELD_PARTIES = {"Givare": SignatureParty.GIVER, "Mottagare": SignatureParty.RECEIVER}
-
-
 def _when(check: SignatureCheck) -> datetime | None:
     """When it was signed: the time-stamp authority's time if there is one, else what the
     signer's computer said."""
     return check.timestamp or check.signing_time
-
-
-def _party(field_party: SignatureParty, allowed: frozenset[SignatureParty]) -> SignatureParty:
-    """The letters name their first field "Givare" also where KS's ordförande signs for the
-    employer, and the second "Mottagare" also on a delegate letter (its decision-maker)."""
-    if field_party is SignatureParty.GIVER and SignatureParty.EMPLOYER in allowed:
-        return SignatureParty.EMPLOYER
-    if field_party is SignatureParty.RECEIVER and SignatureParty.DECISION_MAKER in allowed:
-        return SignatureParty.DECISION_MAKER
-    return field_party
 
 
 def _refuse_another_letter(
@@ -551,15 +549,17 @@ def _object_exists(session: Session, kind: DocumentKind, object_id: int) -> None
         )
 
 
-def _parties(session: Session, kind: DocumentKind, object_id: int) -> frozenset[SignatureParty]:
+def _parties(session: Session, kind: DocumentKind, object_id: int) -> tuple[SignatureParty, ...]:
     if kind is DocumentKind.DISTRIBUTION_LETTER:
         distribution = session.get(TaskDistribution, object_id)
         from_employer = distribution is not None and distribution.giver_appointment_id is None
         first = SignatureParty.EMPLOYER if from_employer else SignatureParty.GIVER
-        return frozenset({first, SignatureParty.RECEIVER})
+        return first, SignatureParty.RECEIVER
+    # A return is the receiver's, who signs first; the giver may sign that it was received.
     if kind is DocumentKind.RETURN_LETTER:
-        return frozenset({SignatureParty.RECEIVER})
-    return frozenset({SignatureParty.DECISION_MAKER})
+        return SignatureParty.RECEIVER, SignatureParty.GIVER
+    # A delegation letter: the chief who informs, then the delegate, whose signature counts.
+    return SignatureParty.GIVER, SignatureParty.DECISION_MAKER
 
 
 def _refuse_unless(holds: bool, sv: str, en: str, issued: IssuedDocumentRow) -> None:
@@ -568,14 +568,15 @@ def _refuse_unless(holds: bool, sv: str, en: str, issued: IssuedDocumentRow) -> 
         raise refusal("AM-2", sv, en, _OBJECT_KIND[kind], issued.object_id, "signature")
 
 
-def _refuse_a_bad_attachment(attachment: Attachment, issued_id: int) -> None:
+def _refuse_a_bad_attachment(attachment: Attachment, issued: IssuedDocumentRow) -> None:
+    kind, object_id = _OBJECT_KIND[DocumentKind(issued.kind)], issued.object_id
     if len(attachment.data) > MAX_ATTACHMENT_BYTES:
         raise refusal(
             "DATA-2",
             f"Filen {attachment.name} är större än 20 MB.",
             f"The file {attachment.name} is larger than 20 MB.",
-            ObjectKind.DISTRIBUTION,
-            issued_id,
+            kind,
+            object_id,
             "file",
         )
     if media_type_of(attachment.data) is None:
@@ -583,8 +584,8 @@ def _refuse_a_bad_attachment(attachment: Attachment, issued_id: int) -> None:
             "DATA-2",
             f"Filen {attachment.name} är varken en PDF eller en bild (PNG, JPEG, TIFF).",
             f"The file {attachment.name} is neither a PDF nor an image (PNG, JPEG, TIFF).",
-            ObjectKind.DISTRIBUTION,
-            issued_id,
+            kind,
+            object_id,
             "file",
         )
 

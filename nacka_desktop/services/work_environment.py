@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from nacka_desktop.domain.dates import is_valid_on
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.rules import ObjectKind
+from nacka_desktop.domain.signatures import DocumentKind
 from nacka_desktop.domain.work_environment import ReturnReason, WorkTaskRecord
 from nacka_desktop.services.editing import Editor, NotFoundError, refusal, refuse_stale
 from nacka_desktop.storage.models import (
@@ -500,7 +501,7 @@ def _refuse_if_a_letter_is_signed(session: Session, distribution_id: int) -> Non
         select(SignatureRecordRow.id)
         .join(IssuedDocumentRow, IssuedDocumentRow.id == SignatureRecordRow.issued_id)
         .where(
-            IssuedDocumentRow.kind == "distribution_letter",
+            IssuedDocumentRow.kind == DocumentKind.DISTRIBUTION_LETTER.value,
             IssuedDocumentRow.object_id == distribution_id,
         )
         .limit(1)
@@ -522,7 +523,7 @@ def _refuse_if_a_letter_is_issued(session: Session, distribution_id: int) -> Non
     issued = session.scalars(
         select(IssuedDocumentRow.id)
         .where(
-            IssuedDocumentRow.kind == "distribution_letter",
+            IssuedDocumentRow.kind == DocumentKind.DISTRIBUTION_LETTER.value,
             IssuedDocumentRow.object_id == distribution_id,
         )
         .limit(1)

@@ -50,6 +50,7 @@ READS = {
     "signatures.issued_file",
     "signatures.attachment",
     "signatures.latest_file",
+    "signatures.parties",
     "processes.list",
     "tasks.list",
     "distributions.draft_of",

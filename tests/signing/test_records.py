@@ -281,3 +281,41 @@ def test_a_letter_signed_from_the_command_line_is_kept_and_its_signature_recorde
         )
     finally:
         services.close()
+
+
+def test_a_delegation_letter_signed_by_the_chief_who_informs_is_recorded(
+    giver_p12: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its first field is the chief's ("Givare"); the delegate's signature is the one that
+    makes it signed, so the letter waits for it."""
+    import sqlite3
+
+    from tests.signing.conftest import run_cli
+
+    database = tmp_path / "exempel.db"
+    services = Services.open(database, clock=today)
+    build_sample(services.database, TODAY)
+    services.close()
+    with sqlite3.connect(database) as connection:
+        (person,) = connection.execute(
+            "SELECT person_id FROM appointment WHERE role = 'unit_manager' "
+            "AND valid_to IS NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+    monkeypatch.setenv("NACKA_TEST_PW", PASSWORD)
+    target = tmp_path / "delegeringsbrev.pdf"
+    code, _out, err = run_cli(
+        [
+            *("export", "letter", "delegate", str(person), "--db", str(database)),
+            *("--out", str(target), "--sign", "--p12", str(giver_p12)),
+            *("--password-env", "NACKA_TEST_PW"),
+        ],
+        monkeypatch,
+    )
+    assert code == 0, err
+    services = Services.open(database, clock=today)
+    try:
+        (letter,) = services.signatures.letters(DocumentKind.DELEGATE_LETTER, person)
+        assert [s.party for s in letter.signatures] == [SignatureParty.GIVER]
+        assert letter.signed_on is None  # the delegate has not signed
+    finally:
+        services.close()

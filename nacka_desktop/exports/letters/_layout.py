@@ -349,11 +349,6 @@ def banner(title: str, text: str) -> Table:
     return table
 
 
-# Signature field names, one per party; the giver signs first, then the receiver.
-GIVER_FIELD = "Givare"
-RECEIVER_FIELD = "Mottagare"
-
-
 @dataclass(frozen=True)
 class Signer:
     """One signature block: a caption ("Fördelat av"), the printed name and who they are."""

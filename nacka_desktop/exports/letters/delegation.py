@@ -28,10 +28,9 @@ from nacka_desktop.domain.delegation.orders import (
 from nacka_desktop.domain.delegation.rights import Via
 from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.letterhead import Letterhead
+from nacka_desktop.domain.signatures import GIVER_FIELD, RECEIVER_FIELD
 from nacka_desktop.exports.letters._layout import (
-    GIVER_FIELD,
     HEAD_LABEL_WIDTH,
-    RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
     Signer,

@@ -10,10 +10,9 @@ from reportlab.platypus import Flowable, Paragraph
 
 from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.letterhead import Letterhead
+from nacka_desktop.domain.signatures import GIVER_FIELD, RECEIVER_FIELD
 from nacka_desktop.domain.work_environment import DistributionState
 from nacka_desktop.exports.letters._layout import (
-    GIVER_FIELD,
-    RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
     Signer,

@@ -10,11 +10,10 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.letterhead import Letterhead
+from nacka_desktop.domain.signatures import GIVER_FIELD, RECEIVER_FIELD
 from nacka_desktop.domain.work_environment import ReturnReason
 from nacka_desktop.exports.letters._layout import (
     FACT_LABEL_WIDTH,
-    GIVER_FIELD,
-    RECEIVER_FIELD,
     TEXT_WIDTH,
     DocumentHead,
     Signer,

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop import __version__
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.ui.org.actions import OrgActions
@@ -64,17 +63,6 @@ ServicesOpener = Callable[[str], Services]
 VIEW_DATE_DELAY_MS = 300
 TREE_EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
-)
-# Problems about these are shown in the Delegation window.
-DELEGATION_KINDS = frozenset(
-    kind.value
-    for kind in (
-        ObjectKind.DELEGATION_ORDER,
-        ObjectKind.DELEGATION_ITEM,
-        ObjectKind.SUBDELEGATION,
-        ObjectKind.DELEGATED_DECISION,
-        ObjectKind.COUNCIL_MATTER,
-    )
 )
 
 

@@ -34,7 +34,12 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError
-from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
+from nacka_desktop.domain.signatures import (
+    DocumentKind,
+    SignatureParty,
+    SignatureRoute,
+    field_of,
+)
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.signatures import (
     MAX_ATTACHMENT_BYTES,
@@ -57,12 +62,6 @@ from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.fields import DateField
 
 KIND = DocumentKind.DISTRIBUTION_LETTER
-# The letters' signature fields (exports/letters): which party signs in which.
-_FIELD_OF_PARTY = {
-    SignatureParty.GIVER: "Givare",
-    SignatureParty.EMPLOYER: "Givare",
-    SignatureParty.RECEIVER: "Mottagare",
-}
 
 
 class SignaturesDialog(QDialog):
@@ -276,7 +275,7 @@ class SignaturesDialog(QDialog):
         receiver = party is SignatureParty.RECEIVER
         role = self.view.receiver.role_label if receiver else self.view.giver_role
         current = self.services.signatures.latest_file(letter.issued.id)
-        field, stamp = FieldSpec(_FIELD_OF_PARTY[party]), StampText(role=role)
+        field, stamp = FieldSpec(field_of(party)), StampText(role=role)
         key = self._choose_key()
         if key is None:
             return
@@ -363,7 +362,13 @@ class SignaturesDialog(QDialog):
         letter = self.letter()
         if letter is None:
             return
-        dialog = PaperSignatureDialog(self.view, self.services.clock(), self, self.language)
+        dialog = PaperSignatureDialog(
+            self.view,
+            self.services.signatures.parties(KIND, self.view.id),
+            self.services.clock(),
+            self,
+            self.language,
+        )
         try:
             if not dialog.exec():
                 return
@@ -446,8 +451,8 @@ class SignaturesDialog(QDialog):
         if letter is None:
             return None
         signed = {s.party for s in letter.signatures if s.route is not SignatureRoute.PAPER}
-        first = SignatureParty.EMPLOYER if self.view.giver is None else SignatureParty.GIVER
-        open_parties = [p for p in (first, SignatureParty.RECEIVER) if p not in signed]
+        parties = self.services.signatures.parties(KIND, self.view.id)
+        open_parties = [p for p in parties if p not in signed]
         if not open_parties:
             return None
         labels = [p.label(self.language) for p in open_parties]
@@ -457,7 +462,7 @@ class SignaturesDialog(QDialog):
         return open_parties[labels.index(chosen)] if ok else None
 
     def _ask_party_of_field(self, field: str) -> SignatureParty | None:
-        parties = [SignatureParty.GIVER, SignatureParty.RECEIVER]
+        parties = list(self.services.signatures.parties(KIND, self.view.id))
         labels = [p.label(self.language) for p in parties]
         chosen, ok = QInputDialog.getItem(
             self,
@@ -513,6 +518,7 @@ class PaperSignatureDialog(FormDialog):
     def __init__(
         self,
         view: DistributionView,
+        parties: tuple[SignatureParty, ...],
         today: date,
         parent: QWidget | None = None,
         language: Language = Language.SWEDISH,
@@ -524,8 +530,8 @@ class PaperSignatureDialog(FormDialog):
                 "inskannade kopian (PDF eller bild); den sparas med underskriften."
             )
         )
-        first = SignatureParty.EMPLOYER if view.giver is None else SignatureParty.GIVER
-        self.parties = [first, SignatureParty.RECEIVER]
+        self.parties = list(parties)  # who signs, in the order they sign (the services')
+        first = self.parties[0]
         self.party_box = QComboBox()
         for party in self.parties:
             self.party_box.addItem(party.label(language))
