@@ -2022,6 +2022,10 @@ The program keeps running. The details are in the log file:
         <translation>Delegation letter (PDF)…</translation>
     </message>
     <message>
+        <source>Underskrifter…</source>
+        <translation>Signatures…</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -2093,6 +2097,33 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>SignableLetter</name>
+    <message>
+        <source>Fördelning av arbetsmiljöuppgifter {id}</source>
+        <translation>Distribution of work-environment tasks {id}</translation>
+    </message>
+    <message>
+        <source>Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda skriver under brevet. Utfärda brevet först; det sparas oförändrat och kan sedan undertecknas med certifikat, på papper eller i kommunens signeringsportal.</source>
+        <translation>The distribution from {giver} to {receiver} is made in writing (AM-2): both sign the letter. Issue the letter first; it is kept unchanged and can then be signed with a certificate, on paper or in the municipality&apos;s signing portal.</translation>
+    </message>
+    <message>
+        <source>Återföring av arbetsmiljöuppgifter {id}</source>
+        <translation>Return of work-environment tasks {id}</translation>
+    </message>
+    <message>
+        <source>{receiver} återför uppgifter till {giver} (AM-4). Återföringen gäller när {receiver} har skrivit under; {giver} skriver under bara för att bekräfta att den kommit fram.</source>
+        <translation>{receiver} returns tasks to {giver} (AM-4). The return is in force once {receiver} has signed; {giver} signs only to confirm that it arrived.</translation>
+    </message>
+    <message>
+        <source>Delegeringsbrev för {name} per {on}</source>
+        <translation>Delegation letter for {name} as of {on}</translation>
+    </message>
+    <message>
+        <source>Brevet berättar för {name} vad hen får besluta på nämndens vägnar per {on}. Chefen skriver under att informationen är lämnad och delegaten att hen tagit del av den; delegatens underskrift är den som räknas.</source>
+        <translation>The letter tells {name} what they may decide on the board&apos;s behalf as of {on}. The manager signs that the information was given and the delegate that they have read it; the delegate&apos;s signature is the one that counts.</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePanel</name>
     <message>
         <source>&lt;b&gt;Underskrifter&lt;/b&gt;</source>
@@ -2133,14 +2164,6 @@ The program keeps running. The details are in the log file:
 </context>
 <context>
     <name>SignaturesDialog</name>
-    <message>
-        <source>Underskrifter – fördelning {id}</source>
-        <translation>Signatures – distribution {id}</translation>
-    </message>
-    <message>
-        <source>Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda skriver under brevet. Utfärda brevet först; det sparas oförändrat och kan sedan undertecknas med certifikat, på papper eller i kommunens signeringsportal.</source>
-        <translation>The distribution from {giver} to {receiver} is made in writing (AM-2): both sign the letter. Issue the letter first; it is kept unchanged and can then be signed with a certificate, on paper or in the municipality&apos;s signing portal.</translation>
-    </message>
     <message>
         <source>Part</source>
         <translation>Party</translation>
@@ -2206,6 +2229,10 @@ The program keeps running. The details are in the log file:
         <translation>The distribution has changed since the letter was issued {issued}: issue it again before anyone signs.</translation>
     </message>
     <message>
+        <source>Utfärdat {issued} ({id}). Gäller sedan underskriften {signed}; {parties} kan ännu skriva under.</source>
+        <translation>Issued {issued} ({id}). In force since the signature of {signed}; {parties} may still sign.</translation>
+    </message>
+    <message>
         <source>Utfärdat {issued} ({id}). Undertecknat av alla parter {signed}.</source>
         <translation>Issued {issued} ({id}). Signed by every party {signed}.</translation>
     </message>
@@ -2236,10 +2263,6 @@ The program keeps running. The details are in the log file:
     <message>
         <source>certifikatet är inte betrott</source>
         <translation>the certificate is not trusted</translation>
-    </message>
-    <message>
-        <source>Fördelning av arbetsmiljöuppgifter {id}</source>
-        <translation>Distribution of work-environment tasks {id}</translation>
     </message>
     <message>
         <source>Certifikatfil (.p12)…</source>
@@ -2306,8 +2329,24 @@ The program keeps running. The details are in the log file:
         <translation>Sign</translation>
     </message>
     <message>
+        <source>Underskrifter – {title}</source>
+        <translation>Signatures – {title}</translation>
+    </message>
+    <message>
         <source>Signera…</source>
         <translation>Sign…</translation>
+    </message>
+    <message>
+        <source>Utfärda nytt brev…</source>
+        <translation>Issue a new letter…</translation>
+    </message>
+    <message>
+        <source>Utfärda nytt brev</source>
+        <translation>Issue a new letter</translation>
+    </message>
+    <message>
+        <source>Ett nytt brev skrivs med det som gäller i dag och utfärdas för underskrift. Det tidigare brevet och dess underskrifter finns kvar oförändrade. Fortsätta?</source>
+        <translation>A new letter is written with what applies today and issued for signature. The earlier letter and its signatures remain unchanged. Continue?</translation>
     </message>
     <message>
         <source>Vem skriver under?</source>
@@ -2686,6 +2725,14 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Återföringsbrev…</source>
         <translation>Return letter…</translation>
+    </message>
+    <message>
+        <source>Fördelningsbrevet</source>
+        <translation>The distribution letter</translation>
+    </message>
+    <message>
+        <source>Återföringen {day}</source>
+        <translation>The return of {day}</translation>
     </message>
     <message>
         <source>Register (Excel)…</source>

@@ -3,13 +3,15 @@ certificate, reading back a letter signed in the portal, and what the dialog sho
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from nacka_desktop.domain.dates import today
 from nacka_desktop.domain.language import Language
@@ -20,9 +22,17 @@ from nacka_desktop.services.context import Services
 from nacka_desktop.services.work_environment import ALL_CONFIRMED
 from nacka_desktop.signing.certificates import create_test_certificate
 from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
+from nacka_desktop.storage.models import Person
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
+from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
+from nacka_desktop.ui.work.signable import (
+    SignableLetter,
+    delegate_letter,
+    distribution_letter,
+    return_letter,
+)
 from nacka_desktop.ui.work.signatures_dialog import PaperSignatureDialog, SignaturesDialog
 from tests.conftest import MODULE, PIN, TODAY, Token, build_sample
 
@@ -45,8 +55,7 @@ def open_dialog(qtbot: QtBot, services: Services, language: Language) -> Signatu
     draft = next(v for v in services.work.distributions(TODAY) if v.record.signed_on is None)
     for entry in draft.items:
         services.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
-    view = services.work.distribution(draft.id, TODAY)
-    dialog = SignaturesDialog(services, view, language)
+    dialog = SignaturesDialog(services, distribution_letter(services, draft.id, TODAY), language)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -83,7 +92,7 @@ def test_issue_then_both_sign_on_paper_with_the_scan(
     assert cell(dialog, 1, 2) == "på papper"
     assert cell(dialog, 1, 5) == "skannat.png"
     assert not dialog.paper_button.isEnabled()  # the letter is signed by both
-    view = live.work.distribution(dialog.view.id, today())
+    view = live.work.distribution(dialog.subject.object_id, today())
     assert view.record.signed_on == today()  # AM-2
 
 
@@ -144,7 +153,7 @@ def test_a_letter_signed_in_the_portal_is_read_back_and_its_field_named(
     monkeypatch.setattr(QInputDialog, "getItem", which_party)
     dialog.read_button.click()
     assert asked and "Signatur1" in asked[0]
-    (record,) = live.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, dialog.view.id)[
+    (record,) = live.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, dialog.subject.object_id)[
         0
     ].signatures
     assert (record.route, record.party) == (SignatureRoute.PORTAL, SignatureParty.RECEIVER)
@@ -237,7 +246,7 @@ def test_sign_with_a_card_remembered_in_the_settings(
     for entry in draft.items:
         live.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
     dialog = SignaturesDialog(
-        live, live.work.distribution(draft.id, TODAY), Language.SWEDISH, None, settings
+        live, distribution_letter(live, draft.id, TODAY), Language.SWEDISH, None, settings
     )
     qtbot.addWidget(dialog)
     dialog.issue_button.click()
@@ -252,3 +261,134 @@ def test_sign_with_a_card_remembered_in_the_settings(
     assert cell(dialog, 0, 1) == "Kort Kortsson"
     assert settings.get(CARD_LIBRARY) == MODULE and settings.get(CARD_SLOT) == token.slot
     assert PIN not in Path(settings.store.fileName()).read_text(encoding="utf-8")
+
+
+def returned_distribution(services: Services) -> tuple[int, int]:
+    """A distribution of the sample with a return: (distribution id, return id)."""
+    view = next(v for v in services.work.distributions(TODAY) if v.returns)
+    return view.id, view.returns[-1].id
+
+
+def test_a_return_letter_is_in_force_once_the_receiver_signs_and_the_giver_may_still_sign(
+    qtbot: QtBot, live: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AM-4: the one who returns signs; the giver signs only that it arrived, afterwards."""
+    _distribution, return_id = returned_distribution(live)
+    subject = return_letter(live, return_id, TODAY)
+    dialog = SignaturesDialog(live, subject, Language.SWEDISH)
+    qtbot.addWidget(dialog)
+    assert "Återföring av arbetsmiljöuppgifter" in dialog.windowTitle()
+    dialog.issue_button.click()
+    names: list[str] = []
+
+    def fill(paper: PaperSignatureDialog) -> int:
+        names.append(paper.name.text())
+        return 1  # the first party offered: the receiver, who returns
+
+    monkeypatch.setattr(PaperSignatureDialog, "exec", fill)
+    dialog.paper_button.click()
+    assert names == [subject.signatory(SignatureParty.RECEIVER).name] and names[0]
+    assert "Gäller sedan underskriften" in dialog.status.text()
+    assert "Givare kan ännu skriva under" in dialog.status.text()
+    assert dialog.paper_button.isEnabled()  # the giver has not signed yet
+
+    def giver(paper: PaperSignatureDialog) -> int:
+        paper.party_box.setCurrentIndex(1)
+        paper.name.setText("Gunilla Givare")
+        return 1
+
+    monkeypatch.setattr(PaperSignatureDialog, "exec", giver)
+    dialog.paper_button.click()
+    assert "Undertecknat av alla parter" in dialog.status.text()
+    assert not dialog.paper_button.isEnabled()
+    (letter,) = live.signatures.letters(DocumentKind.RETURN_LETTER, return_id)
+    assert [s.party for s in letter.signatures] == [SignatureParty.RECEIVER, SignatureParty.GIVER]
+
+
+def test_the_delegate_signs_the_delegation_letter_with_a_certificate_and_a_new_one_can_follow(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person_id = a_delegate(live)
+    subject = delegate_letter(live, person_id, TODAY)
+    dialog = SignaturesDialog(live, subject, Language.SWEDISH)
+    qtbot.addWidget(dialog)
+    dialog.issue_button.click()
+    assert dialog.issue_button.text() == "Utfärda nytt brev…"
+    p12 = tmp_path / "delegat.p12"
+    p12.write_bytes(create_test_certificate("Dora Delegat", PASSWORD))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
+    # Who signs: the second party offered, the delegate; then a certificate file.
+    picks = iter([1, 0])
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[next(picks)], True)
+    )
+    dialog.sign_button.click()
+    assert cell(dialog, 0, 0) == "Delegat" and cell(dialog, 0, 1) == "Dora Delegat"
+    assert "Gäller sedan underskriften" in dialog.status.text()
+    first = dialog.letter()
+    assert first is not None
+    stamp = subprocess_text(live.signatures.latest_file(first.issued.id), tmp_path)
+    assert subject.signatory(SignatureParty.DECISION_MAKER).role.split(",")[0] in stamp
+    # What the person may decide changes: a new letter is issued; the signed one stays.
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    dialog.issue_button.click()
+    letters = live.signatures.letters(DocumentKind.DELEGATE_LETTER, person_id)
+    assert len(letters) == 2 and len(letters[0].signatures) == 1 and not letters[1].signatures
+    assert dialog.table.rowCount() == 0  # the dialog shows the new letter
+
+
+def subprocess_text(pdf: bytes, folder: Path) -> str:
+    """The letter's text as poppler reads it, the stamp included."""
+    path = folder / "letter.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_underskrifter_offers_the_distribution_and_each_return(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = window.services
+    distribution_id, return_id = returned_distribution(services)
+    opened: list[SignableLetter] = []
+    monkeypatch.setattr(SignaturesDialog, "exec", lambda dialog: opened.append(dialog.subject) or 0)
+    panel = window.work_panel
+    panel.show_rows(
+        "", "", [], [services.work.distribution(distribution_id, TODAY)], Language.SWEDISH
+    )
+    panel.select(distribution_id)
+    menu = panel.signatures_button.menu()
+    assert menu is not None
+    entries = [a.text() for a in menu.actions()]
+    assert entries[0] == "Fördelningsbrevet" and entries[1].startswith("Återföringen 20")
+    menu.actions()[1].trigger()
+    menu.actions()[0].trigger()
+    assert [(s.kind, s.object_id) for s in opened] == [
+        (DocumentKind.RETURN_LETTER, return_id),
+        (DocumentKind.DISTRIBUTION_LETTER, distribution_id),
+    ]
+
+
+def test_the_delegation_window_opens_the_persons_letter_for_signature(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[SignableLetter] = []
+    monkeypatch.setattr(SignaturesDialog, "exec", lambda dialog: opened.append(dialog.subject) or 0)
+    window.main_actions.delegation_action.trigger()
+    delegation = window._delegation_window
+    assert delegation is not None
+    tab = delegation.rights_tab
+    person_id = a_delegate(window.services)
+    tab.select_person(person_id)
+    tab.delegate_signatures_button.click()
+    assert [(s.kind, s.object_id) for s in opened] == [(DocumentKind.DELEGATE_LETTER, person_id)]
+    assert opened[0].signatory(SignatureParty.DECISION_MAKER).name
+
+
+def a_delegate(services: Services) -> int:
+    """Someone of the sample who decides on a board's behalf."""
+    with services.database.reader() as session:
+        people = session.scalars(select(Person.id).order_by(Person.id)).all()
+    return next(p for p in people if services.delegation_documents.delegate_letter(p, TODAY).held)

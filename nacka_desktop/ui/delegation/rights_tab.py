@@ -42,6 +42,7 @@ class RightsTab(DelegationTab):
         )
         self.rights_table = make_table(self.rights)
         self.delegate_letter_button = QPushButton(self.tr("Delegeringsbrev (PDF)…"))
+        self.delegate_signatures_button = QPushButton(self.tr("Underskrifter…"))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Person")))
         row.addWidget(self.person_combo, 2)
@@ -49,6 +50,7 @@ class RightsTab(DelegationTab):
         row.addWidget(self.rights_date)
         row.addStretch(1)
         row.addWidget(self.delegate_letter_button)
+        row.addWidget(self.delegate_signatures_button)
         self.matter_combo = searchable_combo()
         self.unit_combo = searchable_combo()
         self.holders = RightsModel(
@@ -91,6 +93,7 @@ class RightsTab(DelegationTab):
         self.person_combo.currentIndexChanged.connect(self._show_rights)
         self.rights_date.dateChanged.connect(self._show_rights)
         self.delegate_letter_button.clicked.connect(self._delegate_letter)
+        self.delegate_signatures_button.clicked.connect(self._delegate_signatures)
 
     def refresh(self) -> None:
         self._fill_people()
@@ -178,6 +181,25 @@ class RightsTab(DelegationTab):
         self.rights.show(rights, self.language)
         fit_columns(self.rights_table)
         self.delegate_letter_button.setEnabled(person is not None)
+        self.delegate_signatures_button.setEnabled(person is not None)
+
+    def _delegate_signatures(self) -> None:
+        """The person's delegation letter issued for signature: the chief and the delegate
+        sign it, and the letter and its signatures stay on record (issue 13)."""
+        from nacka_desktop.ui.work.signable import delegate_letter
+        from nacka_desktop.ui.work.signatures_dialog import SignaturesDialog
+
+        person = self.person_combo.currentData()
+        on = self.rights_date.date().toPython()
+        assert isinstance(on, date)
+        if person is None:
+            return
+        subject = delegate_letter(self.services, int(person), on)
+        dialog = SignaturesDialog(self.services, subject, self.language, self, self.owner.settings)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _delegate_letter(self) -> None:
         from nacka_desktop.exports.letters.delegation import write_delegate_letter

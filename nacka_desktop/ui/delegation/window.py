@@ -19,6 +19,7 @@ from nacka_desktop.ui.delegation.decisions_tab import DecisionsTab
 from nacka_desktop.ui.delegation.order_tab import OrderTab
 from nacka_desktop.ui.delegation.rights_tab import RightsTab
 from nacka_desktop.ui.shell.edits import EditRunner
+from nacka_desktop.ui.shell.settings import Settings
 
 
 class DelegationWindow(QDialog):
@@ -29,10 +30,12 @@ class DelegationWindow(QDialog):
         language: Language,
         parent: QWidget | None = None,
         edits: EditRunner | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delegation"))
         self.edits = edits
+        self.settings = settings  # where a signing card's module is remembered
         self.services = services
         self.on = on
         self.language = language

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.work_panel.letterRequested.connect(self.work_actions.show_letter)
         self.work_panel.returnLetterRequested.connect(self.work_actions.show_return_letter)
         self.work_panel.signaturesRequested.connect(self.work_actions.show_signatures)
+        self.work_panel.returnSignaturesRequested.connect(self.work_actions.show_return_signatures)
         self.work_panel.registerRequested.connect(self.work_actions.export_register)
 
     @property
@@ -400,7 +401,9 @@ class MainWindow(QMainWindow):
         if window is None or not reusable:
             # A read-only file: the window shows everything and offers no edit.
             edits = None if self.services.database.read_only else self.edits
-            window = DelegationWindow(self.services, self.on, self.language, self, edits)
+            window = DelegationWindow(
+                self.services, self.on, self.language, self, edits, self.settings
+            )
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._delegation_window = window
         if self.navigation.current is not None and self.navigation.current[0] == "person":

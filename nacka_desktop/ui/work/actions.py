@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
@@ -19,6 +19,9 @@ from nacka_desktop.ui.shell.background import report_failure, run_in_background
 from nacka_desktop.ui.shell.commands import UndoText
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS, GuiActions
 from nacka_desktop.ui.work.return_dialog import ReturnDialog
+
+if TYPE_CHECKING:
+    from nacka_desktop.ui.work.signable import SignableLetter
 
 
 class WorkActions(GuiActions):
@@ -211,11 +214,22 @@ class WorkActions(GuiActions):
     def show_signatures(self, distribution_id: int) -> None:
         """The letter issued for signature and its signatures (issue 13); records, so
         nothing here goes on the undo stack. The view shows the new state afterwards."""
+        from nacka_desktop.ui.work.signable import distribution_letter
+
+        self._show_signatures(distribution_letter(self._services(), distribution_id, self._on()))
+
+    def show_return_signatures(self, return_id: int) -> None:
+        from nacka_desktop.ui.work.signable import return_letter
+
+        self._show_signatures(return_letter(self._services(), return_id, self._on()))
+
+    def _show_signatures(self, subject: SignableLetter) -> None:
         from nacka_desktop.ui.work.signatures_dialog import SignaturesDialog
 
         services = self._services()
-        view = services.work.distribution(distribution_id, self._on())
-        dialog = SignaturesDialog(services, view, self.language, self.window, self.context.settings)
+        dialog = SignaturesDialog(
+            services, subject, self.language, self.window, self.context.settings
+        )
         try:
             dialog.exec()
         finally:

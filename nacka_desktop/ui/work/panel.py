@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +46,7 @@ class WorkPanel(QWidget):
     letterRequested = Signal(int)
     returnLetterRequested = Signal(int)  # return id
     signaturesRequested = Signal(int)  # distribution id
+    returnSignaturesRequested = Signal(int)  # return id
     registerRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,6 +79,8 @@ class WorkPanel(QWidget):
         self.letter_button = self.toolbar.addAction(self.tr("Brev (PDF)…"))
         self.return_letter_button = self.toolbar.addAction(self.tr("Återföringsbrev…"))
         self.signatures_button = self.toolbar.addAction(self.tr("Underskrifter…"))
+        # With returns, Underskrifter… asks which letter: the distribution's or a return's.
+        self.signatures_menu = QMenu(self)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -150,6 +155,7 @@ class WorkPanel(QWidget):
         self.letter_button.setEnabled(view is not None)
         self.return_letter_button.setEnabled(view is not None and bool(view.returns))
         self.signatures_button.setEnabled(view is not None)
+        self._offer_letters_to_sign(view)
 
     def _act(self, action: DistributionAction) -> None:
         view = self.selected()
@@ -163,8 +169,27 @@ class WorkPanel(QWidget):
 
     def _signatures(self) -> None:
         view = self.selected()
-        if view is not None:
+        if view is not None and not view.returns:
             self.signaturesRequested.emit(view.id)
+
+    def _offer_letters_to_sign(self, view: DistributionView | None) -> None:
+        self.signatures_menu.clear()
+        if view is None or not view.returns:
+            self.signatures_button.setMenu(None)  # type: ignore[arg-type]  # None: no menu
+            return
+        letter = self.signatures_menu.addAction(self.tr("Fördelningsbrevet"))
+        letter.triggered.connect(lambda _=False, i=view.id: self.signaturesRequested.emit(i))
+        for task_return in view.returns:
+            entry = self.signatures_menu.addAction(
+                self.tr("Återföringen {day}").format(day=task_return.returned_on.isoformat())
+            )
+            entry.triggered.connect(
+                lambda _=False, i=task_return.id: self.returnSignaturesRequested.emit(i)
+            )
+        self.signatures_button.setMenu(self.signatures_menu)
+        button = self.toolbar.widgetForAction(self.signatures_button)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def _return_letter(self) -> None:
         view = self.selected()

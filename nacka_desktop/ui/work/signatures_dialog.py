@@ -1,5 +1,6 @@
-"""Arbetsmiljö → Underskrifter…: a distribution's letter as issued for signature, who has
-signed it, how and when, and what the signatures in it prove (issue 13).
+"""Underskrifter…: a letter as issued for signature (a distribution's, a return's, a
+person's delegation letter), who has signed it, how and when, and what the signatures in
+it prove (issue 13).
 
 The letter is issued once (kept byte for byte, with one signature field per party), then
 signed here with a certificate file, on paper (with the scanned copy), or in the kommun's
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.signatures import (
-    DocumentKind,
     SignatureParty,
     SignatureRoute,
     field_of,
@@ -47,7 +47,6 @@ from nacka_desktop.services.signatures import (
     SignedLetter,
     UnknownSignatureFieldsError,
 )
-from nacka_desktop.services.work_queries import DistributionView
 from nacka_desktop.signing.errors import SigningError
 from nacka_desktop.signing.signers import (
     FieldSpec,
@@ -60,15 +59,14 @@ from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.fields import DateField
-
-KIND = DocumentKind.DISTRIBUTION_LETTER
+from nacka_desktop.ui.work.signable import SignableLetter
 
 
 class SignaturesDialog(QDialog):
     def __init__(
         self,
         services: Services,
-        view: DistributionView,
+        subject: SignableLetter,
         language: Language,
         parent: QWidget | None = None,
         settings: Settings | None = None,
@@ -76,18 +74,10 @@ class SignaturesDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.settings = settings
-        self.view = view
+        self.subject = subject
         self.language = language
-        self.setWindowTitle(self.tr("Underskrifter – fördelning {id}").format(id=view.id))
-        giver = view.giver_name
-        self.intro = QLabel(
-            self.tr(
-                "Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda "
-                "skriver under brevet. Utfärda brevet först; det sparas oförändrat och kan "
-                "sedan undertecknas med certifikat, på papper eller i kommunens "
-                "signeringsportal."
-            ).format(giver=giver, receiver=view.receiver.person_name)
-        )
+        self.setWindowTitle(self.tr("Underskrifter – {title}").format(title=subject.title))
+        self.intro = QLabel(subject.intro)
         self.intro.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -151,7 +141,7 @@ class SignaturesDialog(QDialog):
     # -- what is shown -----------------------------------------------------------------------
 
     def letter(self) -> SignedLetter | None:
-        letters = self.services.signatures.letters(KIND, self.view.id)
+        letters = self.services.signatures.letters(self.subject.kind, self.subject.object_id)
         return letters[-1] if letters else None
 
     def refresh(self) -> None:
@@ -183,6 +173,18 @@ class SignaturesDialog(QDialog):
                     "Fördelningen har ändrats sedan brevet utfärdades {issued}: utfärda det "
                     "på nytt innan någon skriver under."
                 ).format(issued=_local_day(letter.issued.issued_at))
+            )
+        elif letter.signed_on is not None and (waiting := self._unsigned_parties(letter)):
+            self.status.setText(
+                self.tr(
+                    "Utfärdat {issued} ({id}). Gäller sedan underskriften {signed}; "
+                    "{parties} kan ännu skriva under."
+                ).format(
+                    issued=_local_day(letter.issued.issued_at),
+                    id=letter.issued.document_id,
+                    signed=letter.signed_on.isoformat(),
+                    parties=", ".join(p.label(self.language) for p in waiting),
+                )
             )
         elif letter.signed_on is not None:
             self.status.setText(
@@ -241,27 +243,49 @@ class SignaturesDialog(QDialog):
         letter = self.letter()
         writable = not self.services.database.read_only
         stale = letter is not None and not letter.current
-        self.issue_button.setEnabled(writable and (letter is None or stale))
-        complete = letter is not None and letter.signed_on is not None
+        reissue = letter is not None and self.subject.reissuable
+        self.issue_button.setEnabled(writable and (letter is None or stale or reissue))
+        self.issue_button.setText(
+            self.tr("Utfärda nytt brev…") if reissue else self.tr("Utfärda brev för underskrift")
+        )
+        # Open while anyone who signs the letter has not: a return is in force with the
+        # receiver's signature alone, and the giver may still sign that it arrived.
+        waiting = letter is not None and bool(self._unsigned_parties(letter))
         for button in (self.sign_button, self.paper_button, self.read_button):
-            button.setEnabled(writable and letter is not None and not complete and not stale)
+            button.setEnabled(writable and waiting and not stale)
         self.portal_button.setEnabled(letter is not None)
         self.save_button.setEnabled(letter is not None)
+
+    def _parties(self) -> tuple[SignatureParty, ...]:
+        return self.services.signatures.parties(self.subject.kind, self.subject.object_id)
+
+    def _unsigned_parties(self, letter: SignedLetter) -> list[SignatureParty]:
+        signed = {s.party for s in letter.signatures}
+        return [party for party in self._parties() if party not in signed]
 
     # -- what the user does ------------------------------------------------------------------
 
     def issue(self) -> None:
-        from nacka_desktop.exports.letters import write_distribution_letter
         from nacka_desktop.exports.letters.for_signature import letter_for_signature
 
-        services, view = self.services, self.view
-        letterhead = services.letterhead.letterhead()
-        made = letter_for_signature(
-            lambda path: write_distribution_letter(view, path, letterhead, services.clock())
-        )
-        title = self.tr("Fördelning av arbetsmiljöuppgifter {id}").format(id=view.id)
+        subject, services = self.subject, self.services
+        if self.letter() is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Utfärda nytt brev"),
+                self.tr(
+                    "Ett nytt brev skrivs med det som gäller i dag och utfärdas för "
+                    "underskrift. Det tidigare brevet och dess underskrifter finns kvar "
+                    "oförändrade. Fortsätta?"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        made = letter_for_signature(subject.write)
         self._do(
-            lambda: services.signatures.issue(KIND, view.id, made.pdf, made.document_id, title)
+            lambda: services.signatures.issue(
+                subject.kind, subject.object_id, made.pdf, made.document_id, subject.title
+            )
         )
 
     def sign_with_certificate(self) -> None:
@@ -272,8 +296,7 @@ class SignaturesDialog(QDialog):
         party = self._choose_party(letter)
         if letter is None or party is None:
             return
-        receiver = party is SignatureParty.RECEIVER
-        role = self.view.receiver.role_label if receiver else self.view.giver_role
+        role = self.subject.signatory(party).role
         current = self.services.signatures.latest_file(letter.issued.id)
         field, stamp = FieldSpec(field_of(party)), StampText(role=role)
         key = self._choose_key()
@@ -363,8 +386,8 @@ class SignaturesDialog(QDialog):
         if letter is None:
             return
         dialog = PaperSignatureDialog(
-            self.view,
-            self.services.signatures.parties(KIND, self.view.id),
+            self.subject,
+            self._parties(),
             self.services.clock(),
             self,
             self.language,
@@ -390,7 +413,7 @@ class SignaturesDialog(QDialog):
             return
         self._save(
             self.services.signatures.latest_file(letter.issued.id),
-            f"fordelning-{self.view.id}-for-underskrift.pdf",
+            f"{self.subject.file_stem}-for-underskrift.pdf",
         )
 
     def read_signed(self) -> None:
@@ -442,7 +465,7 @@ class SignaturesDialog(QDialog):
                 return
         self._save(
             self.services.signatures.issued_file(letter.issued.id),
-            f"fordelning-{self.view.id}-utfardad.pdf",
+            f"{self.subject.file_stem}-utfardad.pdf",
         )
 
     # -- helpers -------------------------------------------------------------------------------
@@ -450,9 +473,7 @@ class SignaturesDialog(QDialog):
     def _choose_party(self, letter: SignedLetter | None) -> SignatureParty | None:
         if letter is None:
             return None
-        signed = {s.party for s in letter.signatures if s.route is not SignatureRoute.PAPER}
-        parties = self.services.signatures.parties(KIND, self.view.id)
-        open_parties = [p for p in parties if p not in signed]
+        open_parties = self._unsigned_parties(letter)
         if not open_parties:
             return None
         labels = [p.label(self.language) for p in open_parties]
@@ -462,7 +483,7 @@ class SignaturesDialog(QDialog):
         return open_parties[labels.index(chosen)] if ok else None
 
     def _ask_party_of_field(self, field: str) -> SignatureParty | None:
-        parties = list(self.services.signatures.parties(KIND, self.view.id))
+        parties = list(self._parties())
         labels = [p.label(self.language) for p in parties]
         chosen, ok = QInputDialog.getItem(
             self,
@@ -517,7 +538,7 @@ class PaperSignatureDialog(FormDialog):
 
     def __init__(
         self,
-        view: DistributionView,
+        subject: SignableLetter,
         parties: tuple[SignatureParty, ...],
         today: date,
         parent: QWidget | None = None,
@@ -535,10 +556,7 @@ class PaperSignatureDialog(FormDialog):
         self.party_box = QComboBox()
         for party in self.parties:
             self.party_box.addItem(party.label(language))
-        self.names = {
-            first: view.signatory.person_name if view.signatory else view.giver_name,
-            SignatureParty.RECEIVER: view.receiver.person_name,
-        }
+        self.names = {party: subject.signatory(party).name for party in self.parties}
         self.name = QLineEdit(self.names[first])
         self.date_field = DateField(optional=False)
         self.date_field.set_date(today)

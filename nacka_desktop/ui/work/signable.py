@@ -1,0 +1,147 @@
+"""The letters that parties sign, described once for the signatures dialog: what kind of
+record the letter is, how it is written, and who signs it under which name and role.
+
+The stamp of a digital signature and the name proposed for a paper signature come from
+here, so they say what the letter's own signature block says under the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.work_queries import EMPLOYER_NAME, DistributionView
+
+if TYPE_CHECKING:  # reportlab is loaded when a letter is written, not before
+    from nacka_desktop.exports.letters._layout import WrittenLetter
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str  # "" when the letter leaves it open (e.g. whoever receives a return for KS)
+    role: str  # as under the signature line: "enhetschef, Förskolan Sickla"
+
+
+@dataclass(frozen=True)
+class SignableLetter:
+    kind: DocumentKind
+    object_id: int
+    title: str  # the letter's own title, kept with it when issued
+    intro: str  # what the dialog tells about who signs and why
+    file_stem: str  # the start of the file names offered when saving
+    write: Callable[[Path], WrittenLetter]
+    signatories: Mapping[SignatureParty, Signatory]
+    # A delegation letter tells what a person may decide on a day: a new one can be issued
+    # whenever that changes, and the ones before stay on record as they were.
+    reissuable: bool = False
+
+    def signatory(self, party: SignatureParty) -> Signatory:
+        return self.signatories.get(party, Signatory("", ""))
+
+
+def _giver(view: DistributionView) -> Signatory:
+    if view.giver is not None:
+        return Signatory(view.giver.person_name, f"{view.giver.role_label}, {view.giver.unit_name}")
+    name = view.signatory.person_name if view.signatory is not None else ""
+    return Signatory(name, f"ordförande, för {EMPLOYER_NAME}")
+
+
+def _receiver(view: DistributionView) -> Signatory:
+    receiver = view.receiver
+    return Signatory(receiver.person_name, f"{receiver.role_label}, {receiver.unit_name}")
+
+
+def distribution_letter(services: Services, distribution_id: int, on: date) -> SignableLetter:
+    from nacka_desktop.exports.letters import write_distribution_letter
+
+    view = services.work.distribution(distribution_id, on)
+    letterhead, today = services.letterhead.letterhead(), services.clock()
+    giver = _giver(view)
+    return SignableLetter(
+        kind=DocumentKind.DISTRIBUTION_LETTER,
+        object_id=distribution_id,
+        title=QCoreApplication.translate(
+            "SignableLetter", "Fördelning av arbetsmiljöuppgifter {id}"
+        ).format(id=distribution_id),
+        intro=QCoreApplication.translate(
+            "SignableLetter",
+            "Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda skriver "
+            "under brevet. Utfärda brevet först; det sparas oförändrat och kan sedan "
+            "undertecknas med certifikat, på papper eller i kommunens signeringsportal.",
+        ).format(giver=view.giver_name, receiver=view.receiver.person_name),
+        file_stem=f"fordelning-{distribution_id}",
+        write=lambda path: write_distribution_letter(view, path, letterhead, today),
+        signatories={
+            SignatureParty.GIVER: giver,
+            SignatureParty.EMPLOYER: giver,
+            SignatureParty.RECEIVER: _receiver(view),
+        },
+    )
+
+
+def return_letter(services: Services, return_id: int, on: date) -> SignableLetter:
+    from nacka_desktop.exports.letters import write_return_letter
+
+    view = services.work.task_return(return_id, on)
+    letterhead = services.letterhead.letterhead()
+    distribution = view.distribution
+    giver = _giver(distribution) if distribution.giver is not None else None
+    return SignableLetter(
+        kind=DocumentKind.RETURN_LETTER,
+        object_id=return_id,
+        title=QCoreApplication.translate(
+            "SignableLetter", "Återföring av arbetsmiljöuppgifter {id}"
+        ).format(id=return_id),
+        intro=QCoreApplication.translate(
+            "SignableLetter",
+            "{receiver} återför uppgifter till {giver} (AM-4). Återföringen gäller när "
+            "{receiver} har skrivit under; {giver} skriver under bara för att bekräfta att "
+            "den kommit fram.",
+        ).format(receiver=distribution.receiver.person_name, giver=distribution.giver_name),
+        file_stem=f"aterforing-{return_id}",
+        write=lambda path: write_return_letter(view, path, letterhead),
+        signatories={
+            SignatureParty.RECEIVER: _receiver(distribution),
+            SignatureParty.GIVER: giver or Signatory("", f"för {EMPLOYER_NAME}"),
+        },
+    )
+
+
+def delegate_letter(services: Services, person_id: int, on: date) -> SignableLetter:
+    from nacka_desktop.exports.letters.delegation import write_delegate_letter
+
+    view = services.delegation_documents.delegate_letter(person_id, on)
+    letterhead = services.letterhead.letterhead()
+    chief = view.chief
+    informer = (
+        Signatory(chief.person_name, f"{chief.role_label}, {chief.unit_name}")
+        if chief is not None
+        else Signatory("", "Chef")
+    )
+    return SignableLetter(
+        kind=DocumentKind.DELEGATE_LETTER,
+        object_id=person_id,
+        title=QCoreApplication.translate(
+            "SignableLetter", "Delegeringsbrev för {name} per {on}"
+        ).format(name=view.person_name, on=on.isoformat()),
+        intro=QCoreApplication.translate(
+            "SignableLetter",
+            "Brevet berättar för {name} vad hen får besluta på nämndens vägnar per {on}. "
+            "Chefen skriver under att informationen är lämnad och delegaten att hen tagit del "
+            "av den; delegatens underskrift är den som räknas.",
+        ).format(name=view.person_name, on=on.isoformat()),
+        file_stem=f"delegeringsbrev-{view.person_name}-{on.isoformat()}",
+        write=lambda path: write_delegate_letter(view, path, letterhead),
+        signatories={
+            SignatureParty.GIVER: informer,
+            SignatureParty.DECISION_MAKER: Signatory(view.person_name, view.own_position),
+        },
+        reissuable=True,
+    )
