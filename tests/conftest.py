@@ -10,11 +10,14 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -231,3 +234,81 @@ def token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Token]:
         del os.environ["SOFTHSM2_CONF"]
     else:
         os.environ["SOFTHSM2_CONF"] = before
+
+
+# --- a time-stamp service (RFC 3161) on the loopback address ---------------------------------
+
+
+def _tsa() -> Any:
+    """pyHanko's in-process TSA, with a time-stamping certificate made here."""
+    from asn1crypto import keys, x509
+    from cryptography import x509 as pyca
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's: RSA only
+    name = pyca.Name([pyca.NameAttribute(NameOID.COMMON_NAME, "Test-TSA")])
+    now = datetime.now(UTC)
+    certificate = (
+        pyca.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(pyca.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=30))
+        .add_extension(pyca.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return DummyTimeStamper(
+        tsa_cert=x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER)),
+        tsa_key=keys.PrivateKeyInfo.load(
+            key.private_bytes(
+                serialization.Encoding.DER,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class TimeStampService:
+    url: str
+    certificate: Any  # asn1crypto: the service's own (self-signed) certificate, to trust
+
+
+@pytest.fixture(scope="session")
+def tsa() -> Iterator[TimeStampService]:
+    """An RFC 3161 service over HTTP on the loopback address: pyHanko's in-process TSA."""
+    from asn1crypto import tsp
+
+    stamper = _tsa()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            request = tsp.TimeStampReq.load(body)
+            answer = stamper.request_tsa_response(request).dump()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield TimeStampService(f"http://127.0.0.1:{server.server_address[1]}/tsa", stamper.tsa_cert)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def tsa_url(tsa: TimeStampService) -> str:
+    return tsa.url

@@ -159,7 +159,7 @@ def main(argv: list[str], launch_gui: Callable[[str | None], int]) -> int:
     database = getattr(args, "sub_db", None) or args.db
     if args.command is None:
         return launch_gui(database)
-    if args.command in ("sign", "verify", "cert"):  # files only, no database
+    if args.command in ("sign", "verify", "archive", "cert"):  # files only, no database
         from nacka_desktop.cli import signing
 
         return signing.run(args, sys.stdout, sys.stderr)

@@ -51,12 +51,26 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     verify.add_argument("file", metavar="FIL.pdf")
     verify.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
-    verify.add_argument(
-        "--trust",
-        action="append",
-        default=[],
-        metavar="CERT.pem",
-        help="betrott rotcertifikat (PEM eller DER); ange flera gånger för flera",
+    add_trust_option(verify)
+
+    archive = commands.add_parser(
+        "archive",
+        help="bevara en undertecknad PDF för arkivet (PAdES B-LTA): lägg till det som "
+        "validerar varje underskrift och en dokumenttidsstämpel; en arkiverad fil förnyas",
+    )
+    archive.add_argument("file", metavar="IN.pdf")
+    archive.add_argument("--out", required=True, metavar="UT.pdf", help="arkivexemplaret")
+    archive.add_argument(
+        "--tsa",
+        metavar="URL",
+        default=os.environ.get("NACKA_DESKTOP_TSA_URL") or None,
+        help="tidsstämpeltjänst (RFC 3161) (standard: NACKA_DESKTOP_TSA_URL)",
+    )
+    add_trust_option(archive)
+    archive.add_argument(
+        "--offline",
+        action="store_true",
+        help="hämta inga spärrbesked (OCSP, CRL): bevara bara certifikaten",
     )
 
     cert = commands.add_parser("cert", help="certifikat för test och små kontor")
@@ -70,6 +84,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     create.add_argument("--out", required=True, metavar="FIL.p12")
     create.add_argument(
         "--password-env", metavar="VAR", help="läs lösenordet ur miljövariabeln VAR"
+    )
+
+
+def add_trust_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="CERT.pem",
+        help="betrott rotcertifikat (PEM eller DER); ange flera gånger för flera",
     )
 
 
@@ -99,6 +123,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return run_sign(args, out)
         if args.command == "verify":
             return run_verify(args, out)
+        if args.command == "archive":
+            return run_archive(args, out)
         return run_cert_create(args, out)
     except SigningError as error:
         print(f"nacka-desktop: {error.message}", file=err)
@@ -175,19 +201,40 @@ def _new_field_name(taken: set[str]) -> str:
     return name
 
 
-def run_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from nacka_desktop.signing.documents import read_input
+def trust_roots(args: argparse.Namespace) -> list[Any]:
     from nacka_desktop.signing.errors import Problem, SigningError
-    from nacka_desktop.signing.verify import load_certificates, verify_pdf
+    from nacka_desktop.signing.verify import load_certificates
 
     try:
-        roots = load_certificates([Path(p) for p in args.trust])
+        return load_certificates([Path(p) for p in args.trust])
     except (OSError, ValueError) as error:
         raise SigningError(
             Problem.FILE,
             f"rotcertifikatet kunde inte läsas: {error}",
             f"the trust root could not be read: {error}",
         ) from error
+
+
+def run_archive(args: argparse.Namespace, out: TextIO) -> int:
+    from nacka_desktop.signing.archive import extend_for_archive
+    from nacka_desktop.signing.documents import read_input, write_atomically
+
+    if not args.tsa:
+        raise KeyUsageError("ange tidsstämpeltjänsten med --tsa URL (eller NACKA_DESKTOP_TSA_URL)")
+    roots = trust_roots(args)
+    archived = extend_for_archive(
+        read_input(Path(args.file)), args.tsa, roots, fetch_revocation=not args.offline
+    )
+    write_atomically(Path(args.out), archived)
+    print(f"Skrev {args.out}: PAdES B-LTA, tidsstämplad av {args.tsa}", file=out)
+    return EXIT_OK
+
+
+def run_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from nacka_desktop.signing.documents import read_input
+    from nacka_desktop.signing.verify import verify_pdf
+
+    roots = trust_roots(args)
     report = verify_pdf(read_input(Path(args.file)), roots)
     if args.json:
         json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)

@@ -24,6 +24,9 @@ class Problem(Enum):
     TIMESTAMP = "timestamp"
     FILE = "file"
     SIGNING_FAILED = "signing-failed"
+    NOT_SIGNED = "not-signed"
+    SIGNATURE_BROKEN = "signature-broken"
+    UNTRUSTED = "untrusted"
 
 
 class SigningError(Exception):

@@ -90,7 +90,7 @@ def verify_pdf(pdf: bytes, trust_roots: Sequence[Any] = ()) -> VerifyReport:
     """Check every signature and document time stamp in the PDF, in the file's order.
     Raises SigningError when the bytes are not a readable PDF."""
     reader = open_reader(pdf)
-    with _quiet("pyhanko", "pyhanko_certvalidator"):
+    with quiet("pyhanko", "pyhanko_certvalidator"):
         checks: list[tuple[int, SignatureCheck]] = []
         for name, offset, embedded in _embedded(reader):
             if embedded is None:  # its CMS object is too damaged to be read at all
@@ -141,7 +141,7 @@ def _damaged(field_name: str) -> SignatureCheck:
 
 
 @contextmanager
-def _quiet(*names: str) -> Iterator[None]:
+def quiet(*names: str) -> Iterator[None]:
     """pyHanko logs a traceback for every certificate it cannot trust, which is a finding
     here, reported in the result: not for the terminal."""
     loggers = [logging.getLogger(name) for name in names]
@@ -308,7 +308,7 @@ def changes_since(pdf: bytes, base: bytes) -> list[str]:
     reader = open_reader(pdf)
     if reader.xrefs.total_revisions - 1 == base_revision:
         return []
-    with _quiet("pyhanko"):
+    with quiet("pyhanko"):
         try:
             result = policy.review_file(reader, base_revision, field_mdp_spec=None, doc_mdp=None)
         except SuspiciousModification as error:

@@ -1029,6 +1029,10 @@ The program keeps running. The details are in the log file:
         <translation>&amp;Check signatures in a PDF…</translation>
     </message>
     <message>
+        <source>Inställningar för &amp;underskrifter…</source>
+        <translation>&amp;Signature settings…</translation>
+    </message>
+    <message>
         <source>&amp;Brevhuvud…</source>
         <translation>&amp;Letterhead…</translation>
     </message>
@@ -2209,6 +2213,10 @@ The program keeps running. The details are in the log file:
         <translation>Save file…</translation>
     </message>
     <message>
+        <source>Arkivexemplar (B-LTA)…</source>
+        <translation>Archive copy (B-LTA)…</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Kontroll av underskrifterna i filen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Check of the signatures in the file&lt;/b&gt;</translation>
     </message>
@@ -2263,6 +2271,14 @@ The program keeps running. The details are in the log file:
     <message>
         <source>certifikatet är inte betrott</source>
         <translation>the certificate is not trusted</translation>
+    </message>
+    <message>
+        <source>Sparar brevet med det som validerar varje underskrift och en tidsstämpel över allt (PAdES B-LTA), för kommunens arkiv.</source>
+        <translation>Saves the letter with what validates each signature and a time stamp over it all (PAdES B-LTA), for the municipality&apos;s archive.</translation>
+    </message>
+    <message>
+        <source>Ange en tidsstämpeltjänst under Arkiv → Inställningar för underskrifter.</source>
+        <translation>Enter a time-stamp service under File → Signature settings.</translation>
     </message>
     <message>
         <source>Certifikatfil (.p12)…</source>
@@ -2349,6 +2365,18 @@ The program keeps running. The details are in the log file:
         <translation>A new letter is written with what applies today and issued for signature. The earlier letter and its signatures remain unchanged. Continue?</translation>
     </message>
     <message>
+        <source>Spara arkivexemplar</source>
+        <translation>Save archive copy</translation>
+    </message>
+    <message>
+        <source>Hämtar tidsstämpel från {service} …</source>
+        <translation>Fetching a time stamp from {service} …</translation>
+    </message>
+    <message>
+        <source>Arkivexemplar</source>
+        <translation>Archive copy</translation>
+    </message>
+    <message>
         <source>Vem skriver under?</source>
         <translation>Who signs?</translation>
     </message>
@@ -2367,6 +2395,81 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Underskrifter</source>
         <translation>Signatures</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSettingsDialog</name>
+    <message>
+        <source>Inställningar för underskrifter</source>
+        <translation>Signature settings</translation>
+    </message>
+    <message>
+        <source>Med en tidsstämpeltjänst (RFC 3161) får varje underskrift en tidsstämpel (PAdES B-T), och ett arkivexemplar (PAdES B-LTA) kan göras. De betrodda rotcertifikaten avgör vilka underskrifter som visas som betrodda. Kortet (t.ex. SITHS) nås genom kortprogrammets PKCS#11-modul.</source>
+        <translation>With a time-stamp service (RFC 3161) every signature gets a time stamp (PAdES B-T), and an archive copy (PAdES B-LTA) can be made. The trusted root certificates decide which signatures are shown as trusted. The card (e.g. SITHS) is reached through the card software&apos;s PKCS#11 module.</translation>
+    </message>
+    <message>
+        <source>t.ex. https://tidsstampel.example.se/tsa</source>
+        <translation>e.g. https://timestamp.example.se/tsa</translation>
+    </message>
+    <message>
+        <source>Lägg till…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>t.ex. /usr/lib/x86_64-linux-gnu/…/libpkcs11.so</source>
+        <translation>e.g. /usr/lib/x86_64-linux-gnu/…/libpkcs11.so</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tidsstämpeltjänst</source>
+        <translation>Time-stamp service</translation>
+    </message>
+    <message>
+        <source>Betrodda rotcertifikat</source>
+        <translation>Trusted root certificates</translation>
+    </message>
+    <message>
+        <source>Kortets PKCS#11-modul</source>
+        <translation>Card&apos;s PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>Kortläsarens plats (slot)</source>
+        <translation>Card reader slot</translation>
+    </message>
+    <message>
+        <source>Betrott rotcertifikat</source>
+        <translation>Trusted root certificate</translation>
+    </message>
+    <message>
+        <source>Certifikat (*.pem *.crt *.cer *.der);;Alla filer (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kortprogrammets PKCS#11-modul</source>
+        <translation>The card software&apos;s PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>PKCS#11-modul (*.so *.dll *.dylib);;Alla filer (*)</source>
+        <translation>PKCS#11 module (*.so *.dll *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ange tjänstens adress, som börjar med https:// eller http://.</source>
+        <translation>Enter the service&apos;s address, starting with https:// or http://.</translation>
+    </message>
+    <message>
+        <source>{file} kan inte läsas som certifikat: {why}</source>
+        <translation>{file} cannot be read as a certificate: {why}</translation>
+    </message>
+    <message>
+        <source>Filen finns inte.</source>
+        <translation>The file does not exist.</translation>
     </message>
 </context>
 <context>

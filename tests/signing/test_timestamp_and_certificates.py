@@ -3,10 +3,7 @@ address, made here); `cert create`; the stamp font the repository ships."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -16,69 +13,6 @@ from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
 from nacka_desktop.signing.verify import verify_pdf
 from tests.conftest import ROOT
 from tests.signing.conftest import PASSWORD, Letter, run_cli
-
-
-def _tsa() -> object:
-    """pyHanko's in-process TSA, with a time-stamping certificate made here."""
-    from asn1crypto import keys, x509
-    from cryptography import x509 as pyca
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-    from pyhanko.sign.timestamps import DummyTimeStamper
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's: RSA only
-    name = pyca.Name([pyca.NameAttribute(NameOID.COMMON_NAME, "Test-TSA")])
-    now = datetime.now(UTC)
-    certificate = (
-        pyca.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(pyca.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=30))
-        .add_extension(pyca.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    return DummyTimeStamper(
-        tsa_cert=x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER)),
-        tsa_key=keys.PrivateKeyInfo.load(
-            key.private_bytes(
-                serialization.Encoding.DER,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        ),
-    )
-
-
-@pytest.fixture(scope="module")
-def tsa_url() -> Iterator[str]:
-    from asn1crypto import tsp
-
-    stamper = _tsa()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            request = tsp.TimeStampReq.load(body)
-            answer = stamper.request_tsa_response(request).dump()  # type: ignore[attr-defined]
-            self.send_response(200)
-            self.send_header("Content-Type", "application/timestamp-reply")
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer)
-
-        def log_message(self, *_args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/tsa"
-    server.shutdown()
-    server.server_close()
 
 
 def test_with_a_time_stamp_service_the_signature_is_b_t(

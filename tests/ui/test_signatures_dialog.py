@@ -34,7 +34,7 @@ from nacka_desktop.ui.work.signable import (
     return_letter,
 )
 from nacka_desktop.ui.work.signatures_dialog import PaperSignatureDialog, SignaturesDialog
-from tests.conftest import MODULE, PIN, TODAY, Token, build_sample
+from tests.conftest import MODULE, PIN, TODAY, TimeStampService, Token, build_sample
 
 from .helpers import forget_language
 
@@ -353,14 +353,14 @@ def test_underskrifter_offers_the_distribution_and_each_return(
     services = window.services
     distribution_id, return_id = returned_distribution(services)
     opened: list[SignableLetter] = []
-    monkeypatch.setattr(SignaturesDialog, "exec", lambda dialog: opened.append(dialog.subject) or 0)
+    monkeypatch.setattr(SignaturesDialog, "exec", lambda dialog: remember(opened, dialog))
     panel = window.work_panel
     panel.show_rows(
         "", "", [], [services.work.distribution(distribution_id, TODAY)], Language.SWEDISH
     )
     panel.select(distribution_id)
-    menu = panel.signatures_button.menu()
-    assert menu is not None
+    menu = panel.signatures_menu
+    assert panel.signatures_button.menu() is menu
     entries = [a.text() for a in menu.actions()]
     assert entries[0] == "Fördelningsbrevet" and entries[1].startswith("Återföringen 20")
     menu.actions()[1].trigger()
@@ -375,7 +375,7 @@ def test_the_delegation_window_opens_the_persons_letter_for_signature(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[SignableLetter] = []
-    monkeypatch.setattr(SignaturesDialog, "exec", lambda dialog: opened.append(dialog.subject) or 0)
+    monkeypatch.setattr(SignaturesDialog, "exec", lambda dialog: remember(opened, dialog))
     window.main_actions.delegation_action.trigger()
     delegation = window._delegation_window
     assert delegation is not None
@@ -392,3 +392,98 @@ def a_delegate(services: Services) -> int:
     with services.database.reader() as session:
         people = session.scalars(select(Person.id).order_by(Person.id)).all()
     return next(p for p in people if services.delegation_documents.delegate_letter(p, TODAY).held)
+
+
+def remember(opened: list[SignableLetter], dialog: SignaturesDialog) -> int:
+    opened.append(dialog.subject)
+    return 0
+
+
+def test_signing_settings_keep_the_service_the_roots_and_the_card(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from asn1crypto import pem
+
+    from nacka_desktop.ui.widgets.signing_settings import (
+        SigningSettingsDialog,
+        time_stamp_service,
+        trusted_roots,
+    )
+
+    dialog = SigningSettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.tsa.setText("tidsstampel.example.se")  # no scheme: refused, and said why
+    assert not ok.isEnabled()
+    assert "https://" in dialog.form.rows["tsa"].error.text()
+    dialog.tsa.setText("https://tidsstampel.example.se/tsa")
+    assert ok.isEnabled()
+    broken = tmp_path / "trasig.pem"
+    broken.write_text("inget certifikat", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(broken)], ""))
+    dialog._add_root()
+    assert not ok.isEnabled() and "trasig.pem" in dialog.form.rows["roots"].error.text()
+    dialog.roots.setCurrentRow(0)
+    dialog._remove_root()
+    root = tmp_path / "rot.pem"
+    certificate = Pkcs12Signer(write_p12(tmp_path / "rot.p12", "Rot Rotsson"), PASSWORD).certificate
+    root.write_bytes(pem.armor("CERTIFICATE", certificate.dump()))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(root)], ""))
+    dialog._add_root()
+    assert ok.isEnabled()
+    ok.click()
+    assert time_stamp_service(settings) == "https://tidsstampel.example.se/tsa"
+    assert [c.dump() for c in trusted_roots(settings)] == [certificate.dump()]
+
+
+def write_p12(path: Path, name: str) -> Path:
+    path.write_bytes(create_test_certificate(name, PASSWORD))
+    return path
+
+
+def test_an_archive_copy_is_made_with_the_kommuns_time_stamp_service(
+    qtbot: QtBot,
+    live: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    settings: Settings,
+    tsa: TimeStampService,
+) -> None:
+    """PAdES B-LTA from the dialog: nothing to do before a digital signature or without a
+    service; with both, the copy is fetched in the background and saved where asked."""
+    from asn1crypto import pem
+
+    from nacka_desktop.signing.verify import verify_pdf
+    from nacka_desktop.ui.shell.settings import TRUST_ROOTS, TSA_URL
+
+    p12 = write_p12(tmp_path / "givare.p12", "Gunilla Givare")
+    roots = tmp_path / "betrodda.pem"
+    roots.write_bytes(
+        pem.armor("CERTIFICATE", Pkcs12Signer(p12, PASSWORD).certificate.dump())
+        + pem.armor("CERTIFICATE", tsa.certificate.dump())
+    )
+    draft = next(v for v in live.work.distributions(TODAY) if v.record.signed_on is None)
+    for entry in draft.items:
+        live.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
+    dialog = SignaturesDialog(
+        live, distribution_letter(live, draft.id, TODAY), Language.SWEDISH, None, settings
+    )
+    qtbot.addWidget(dialog)
+    dialog.issue_button.click()
+    assert not dialog.archive_button.isEnabled()  # nothing signed, no service configured
+    assert "Inställningar för underskrifter" in dialog.archive_button.toolTip()
+    settings.set(TSA_URL, tsa.url)
+    settings.set(TRUST_ROOTS, str(roots))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
+    dialog.sign_button.click()
+    assert "betrott certifikat" in dialog.verification.toPlainText()  # the roots are used
+    assert dialog.archive_button.isEnabled()
+    target = tmp_path / "arkiv.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    dialog.archive_button.click()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    checks = verify_pdf(target.read_bytes()).signatures
+    assert [c.kind for c in checks] == ["signature", "timestamp"]
+    assert checks[0].timestamp is not None  # signed with the service's time stamp: B-T

@@ -47,6 +47,10 @@ class MainActions:
             QCoreApplication.translate("MainWindow", "&Kontrollera underskrifter i PDF…"),
             self.window.check_signatures,
         )
+        self.signing_settings_action = self._action(
+            QCoreApplication.translate("MainWindow", "Inställningar för &underskrifter…"),
+            self.window.edit_signing_settings,
+        )
         self.letterhead_action = self._action(
             QCoreApplication.translate("MainWindow", "&Brevhuvud…"), self.window.edit_letterhead
         )
@@ -141,6 +145,7 @@ class MainActions:
         file_menu.addActions([self.new_database_action, self.open_database_action])
         file_menu.addAction(self.letterhead_action)
         file_menu.addAction(self.verify_action)
+        file_menu.addAction(self.signing_settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Redigera"))

@@ -557,8 +557,16 @@ class MainWindow(QMainWindow):
 
     def check_signatures(self) -> None:
         from nacka_desktop.ui.widgets.pdf_preview import check_signatures_in_pdf
+        from nacka_desktop.ui.widgets.signing_settings import trusted_roots
 
-        check_signatures_in_pdf(self)
+        check_signatures_in_pdf(self, trusted_roots(self.settings))
+
+    def edit_signing_settings(self) -> None:
+        from nacka_desktop.ui.widgets.signing_settings import SigningSettingsDialog
+
+        dialog = SigningSettingsDialog(self.settings, self, self.language)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_processes(self, process_id: int | None = None) -> None:
         dialog = ProcessesDialog(self.services, self.undo_stack, self, self.language)

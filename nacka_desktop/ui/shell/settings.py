@@ -26,6 +26,10 @@ SHOW_CLOSED = Option("tree/show_closed", False)
 # A signing card (SITHS): the card software's PKCS#11 module and the reader's slot.
 CARD_LIBRARY = Option("signing/pkcs11_library", "")
 CARD_SLOT = Option("signing/pkcs11_slot", 0)
+# The kommun's RFC 3161 time-stamp service (signatures become PAdES B-T, and an archive copy
+# B-LTA can be made) and the root certificates it trusts (PEM or DER files, one per line).
+TSA_URL = Option("signing/tsa_url", "")
+TRUST_ROOTS = Option("signing/trust_roots", "")
 
 
 class Settings:

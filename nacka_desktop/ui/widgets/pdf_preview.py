@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QSizeF
 from PySide6.QtGui import QPainter
@@ -36,6 +37,7 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         show_signatures: bool = False,
+        trust_roots: Sequence[Any] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -61,7 +63,7 @@ class PdfPreviewDialog(QDialog):
         data = pdf.read_bytes()
         # Only a signed file has a /ByteRange: a letter just written is not checked at all.
         if show_signatures or b"/ByteRange" in data:
-            self.signatures.show_file(data)
+            self.signatures.show_file(data, trust_roots)
         report = self.signatures.report
         self.signatures.setVisible(show_signatures or bool(report and report.signatures))
         splitter = QSplitter()
@@ -136,7 +138,7 @@ def preview_pdf(
     )
 
 
-def check_signatures_in_pdf(parent: QWidget) -> None:
+def check_signatures_in_pdf(parent: QWidget, trust_roots: Sequence[Any] = ()) -> None:
     """Arkiv → Kontrollera underskrifter i PDF…: any PDF, its pages and its signatures."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
@@ -147,6 +149,8 @@ def check_signatures_in_pdf(parent: QWidget) -> None:
     if not path:
         return
     file = Path(path)
-    dialog = PdfPreviewDialog(file, file.name, file.name, parent, show_signatures=True)
+    dialog = PdfPreviewDialog(
+        file, file.name, file.name, parent, show_signatures=True, trust_roots=trust_roots
+    )
     dialog.exec()
     dialog.deleteLater()

@@ -4,6 +4,9 @@ Any PDF, ours or not; the same check as `nacka-desktop verify`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nacka_desktop.signing.errors import SigningError
@@ -27,9 +30,9 @@ class SignaturePanel(QWidget):
         self.setMinimumWidth(260)
         self.report: VerifyReport | None = None
 
-    def show_file(self, pdf: bytes) -> None:
+    def show_file(self, pdf: bytes, trust_roots: Sequence[Any] = ()) -> None:
         try:
-            self.report = verify_pdf(pdf)
+            self.report = verify_pdf(pdf, trust_roots)
         except SigningError as error:
             self.report = None
             self.summary.setText(error.message)

@@ -47,6 +47,7 @@ from nacka_desktop.services.signatures import (
     SignedLetter,
     UnknownSignatureFieldsError,
 )
+from nacka_desktop.signing.documents import write_atomically
 from nacka_desktop.signing.errors import SigningError
 from nacka_desktop.signing.signers import (
     FieldSpec,
@@ -56,9 +57,11 @@ from nacka_desktop.signing.signers import (
     StampText,
 )
 from nacka_desktop.ui.org.dialogs import FormDialog
+from nacka_desktop.ui.shell.background import report_failure, run_in_background
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.fields import DateField
+from nacka_desktop.ui.widgets.signing_settings import time_stamp_service, trusted_roots
 from nacka_desktop.ui.work.signable import SignableLetter
 
 
@@ -106,6 +109,7 @@ class SignaturesDialog(QDialog):
         self.portal_button = QPushButton(self.tr("Spara för portalen…"))
         self.read_button = QPushButton(self.tr("Läs in signerat dokument…"))
         self.save_button = QPushButton(self.tr("Spara fil…"))
+        self.archive_button = QPushButton(self.tr("Arkivexemplar (B-LTA)…"))
         row = QHBoxLayout()
         for button in (
             self.issue_button,
@@ -114,6 +118,7 @@ class SignaturesDialog(QDialog):
             self.portal_button,
             self.read_button,
             self.save_button,
+            self.archive_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -135,6 +140,7 @@ class SignaturesDialog(QDialog):
         self.portal_button.clicked.connect(self.save_for_portal)
         self.read_button.clicked.connect(self.read_signed)
         self.save_button.clicked.connect(self.save_selected_file)
+        self.archive_button.clicked.connect(self.save_archive_copy)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
 
@@ -211,7 +217,9 @@ class SignaturesDialog(QDialog):
             self.verification.setPlainText("")
             return
         try:
-            checks = verify_pdf(self.services.signatures.latest_file(letter.issued.id)).signatures
+            checks = verify_pdf(
+                self.services.signatures.latest_file(letter.issued.id), trusted_roots(self.settings)
+            ).signatures
         except SigningError as error:
             self.verification.setPlainText(self._signing_text(error))
             return
@@ -255,6 +263,19 @@ class SignaturesDialog(QDialog):
             button.setEnabled(writable and waiting and not stale)
         self.portal_button.setEnabled(letter is not None)
         self.save_button.setEnabled(letter is not None)
+        digital = letter is not None and any(
+            s.route is not SignatureRoute.PAPER for s in letter.signatures
+        )
+        service = time_stamp_service(self.settings)
+        self.archive_button.setEnabled(digital and service is not None)
+        self.archive_button.setToolTip(
+            self.tr(
+                "Sparar brevet med det som validerar varje underskrift och en tidsstämpel "
+                "över allt (PAdES B-LTA), för kommunens arkiv."
+            )
+            if service is not None
+            else self.tr("Ange en tidsstämpeltjänst under Arkiv → Inställningar för underskrifter.")
+        )
 
     def _parties(self) -> tuple[SignatureParty, ...]:
         return self.services.signatures.parties(self.subject.kind, self.subject.object_id)
@@ -346,7 +367,8 @@ class SignaturesDialog(QDialog):
         )
         if not ok:
             return None
-        return lambda: Pkcs12Signer(Path(path), password)
+        tsa = time_stamp_service(self.settings)
+        return lambda: Pkcs12Signer(Path(path), password, tsa_url=tsa)
 
     def _card(self) -> tuple[str, int] | None:
         if self.settings is None or not self.settings.get(CARD_LIBRARY):
@@ -379,7 +401,8 @@ class SignaturesDialog(QDialog):
         )
         if not ok:
             return None
-        return lambda: Pkcs11Signer(library, slot, pin)
+        tsa = time_stamp_service(self.settings)
+        return lambda: Pkcs11Signer(library, slot, pin, tsa_url=tsa)
 
     def record_paper(self) -> None:
         letter = self.letter()
@@ -467,6 +490,45 @@ class SignaturesDialog(QDialog):
             self.services.signatures.issued_file(letter.issued.id),
             f"{self.subject.file_stem}-utfardad.pdf",
         )
+
+    def save_archive_copy(self) -> None:
+        """The letter as it stands, with what validates each signature and a document time
+        stamp over it (PAdES B-LTA), saved for the kommun's archive; fetched from the
+        time-stamp service in the background. Saved again later, it is extended anew."""
+        from nacka_desktop.signing.archive import extend_for_archive
+
+        letter, service = self.letter(), time_stamp_service(self.settings)
+        if letter is None or service is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara arkivexemplar"),
+            f"{self.subject.file_stem}-arkiv.pdf",
+            self.tr("PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        signed, roots = (
+            self.services.signatures.latest_file(letter.issued.id),
+            trusted_roots(self.settings),
+        )
+
+        def extend(_progress: object) -> None:
+            write_atomically(Path(path), extend_for_archive(signed, service, roots))
+
+        self.archive_task = run_in_background(
+            self,
+            self.tr("Hämtar tidsstämpel från {service} …").format(service=service),
+            extend,
+            done=lambda _result: None,
+            failed=self._archive_failed,
+        )
+
+    def _archive_failed(self, error: BaseException) -> None:
+        if isinstance(error, SigningError):
+            QMessageBox.warning(self, self.tr("Arkivexemplar"), self._signing_text(error))
+        else:
+            report_failure(self, self.tr("Arkivexemplar"), error)
 
     # -- helpers -------------------------------------------------------------------------------
 
