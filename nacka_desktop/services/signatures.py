@@ -123,18 +123,7 @@ class SignatureService:
         holds the ones before), or the letter as issued if none has signed digitally. The
         next signature is added to this file."""
         with self._editor.reading() as session:
-            issued = _issued(session, issued_id)
-            latest = session.scalars(
-                select(SignatureRecordRow.file)
-                .where(
-                    SignatureRecordRow.issued_id == issued_id,
-                    SignatureRecordRow.route != SignatureRoute.PAPER.value,
-                    SignatureRecordRow.file.is_not(None),
-                )
-                .order_by(SignatureRecordRow.id.desc())
-                .limit(1)
-            ).first()
-            return latest if latest is not None else issued.file
+            return _standing(session, issued_id)[1]
 
     def attachment(self, signature_id: int) -> Attachment | None:
         with self._editor.reading() as session:
@@ -255,7 +244,8 @@ class SignatureService:
             kind, document_id = DocumentKind(issued.kind), issued.document_id
             object_id, original = issued.object_id, issued.file
             allowed = _parties(session, kind, object_id)
-        stands = self.latest_file(issued_id)  # the letter with the signatures recorded
+        with self._editor.reading() as session:  # the letter with the signatures recorded
+            seen, stands = _standing(session, issued_id)
         _refuse_another_letter(signed_pdf, original, stands, document_id, kind, object_id)
         changed = changes_since(signed_pdf, original)
         report = verify_pdf(signed_pdf, trust_roots)
@@ -299,6 +289,7 @@ class SignatureService:
         attachment = Attachment(f"{document_id.removeprefix('uuid:')}.pdf", signed_pdf)
         recorded = []
         with self._editor.joined():
+            self._refuse_if_signed_meanwhile(issued_id, seen, kind, object_id)
             for check in new:
                 when = _when(check)
                 on = when.astimezone().date() if when is not None else today
@@ -314,6 +305,31 @@ class SignatureService:
                     )
                 )
         return recorded
+
+    def _refuse_if_signed_meanwhile(
+        self, issued_id: int, seen: int | None, kind: DocumentKind, object_id: int
+    ) -> None:
+        """The file was checked against the letter as it stood when read; another signature
+        recorded since (by someone else, at the same time) would be lost from the letter as
+        it stands. The issued letter's row is locked for the rest of the edit (a server
+        database; SQLite writes one edit at a time anyway)."""
+        with self._editor.edit() as session:
+            session.execute(
+                select(IssuedDocumentRow.id)
+                .where(IssuedDocumentRow.id == issued_id)
+                .with_for_update()
+            )
+            if _standing(session, issued_id)[0] != seen:
+                raise refusal(
+                    "AM-2",
+                    "Någon annan registrerade en underskrift på brevet under tiden. Läs in "
+                    "brevet som det nu står och skriv under det i stället.",
+                    "Someone else recorded a signature on the letter meanwhile. Read the "
+                    "letter as it now stands and sign that instead.",
+                    _OBJECT_KIND[kind],
+                    object_id,
+                    "signature",
+                )
 
     def _record(
         self,
@@ -523,6 +539,25 @@ def _refuse_another_letter(
         object_id,
         "file",
     )
+
+
+def _standing(session: Session, issued_id: int) -> tuple[int | None, bytes]:
+    """The latest digital or portal signature record with its file (which holds the ones
+    before), or (None, the letter as issued) when no one has signed digitally."""
+    issued = _issued(session, issued_id)
+    latest = session.execute(
+        select(SignatureRecordRow.id, SignatureRecordRow.file)
+        .where(
+            SignatureRecordRow.issued_id == issued_id,
+            SignatureRecordRow.route != SignatureRoute.PAPER.value,
+            SignatureRecordRow.file.is_not(None),
+        )
+        .order_by(SignatureRecordRow.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None or latest.file is None:
+        return None, issued.file
+    return latest.id, latest.file
 
 
 def _issued(session: Session, issued_id: int) -> IssuedDocumentRow:

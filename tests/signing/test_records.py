@@ -319,3 +319,32 @@ def test_a_delegation_letter_signed_by_the_chief_who_informs_is_recorded(
         assert letter.signed_on is None  # the delegate has not signed
     finally:
         services.close()
+
+
+def test_two_signers_at_once_the_second_is_told_to_sign_the_letter_as_it_now_stands(
+    issued: Issued, giver_p12: Path, receiver_p12: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both signed the letter as issued on their own computers and read it back at the same
+    moment: the one recorded second would drop the first signature from the letter as it
+    stands, so it is refused, and the first stays the only one recorded."""
+    import nacka_desktop.services.signatures as module
+
+    signatures = issued.services.signatures
+    by_giver = sign(issued.pdf, giver_p12, "Givare")
+    by_receiver = sign(issued.pdf, receiver_p12, "Mottagare")
+    real_verify = module.verify_pdf  # type: ignore[attr-defined]
+    meanwhile: list[int] = []
+
+    def verify_while_the_other_records(pdf: bytes, roots: object = ()) -> object:
+        if not meanwhile:  # the other signer's file is recorded between check and record
+            monkeypatch.setattr(module, "verify_pdf", real_verify)
+            meanwhile.extend(signatures.record_digital(issued.issued_id, by_receiver))
+        return real_verify(pdf, roots)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "verify_pdf", verify_while_the_other_records)
+    with pytest.raises(RuleViolationError) as refused:
+        signatures.record_digital(issued.issued_id, by_giver)
+    assert "under tiden" in refused.value.violations[0].message
+    (letter,) = signatures.letters(KIND, issued.distribution)
+    assert [s.id for s in letter.signatures] == meanwhile
+    assert signatures.latest_file(issued.issued_id) == by_receiver
