@@ -149,6 +149,8 @@ class DistributionRegisterView:
     holdings: tuple[Holding, ...]  # by person, role, unit and task (Swedish order)
     # The signatures on each distribution's issued letters, by distribution (issue 13).
     signatures: dict[int, list[SignatureRecord]] = field(default_factory=dict)
+    # The signatures on each return's issued letters, by return.
+    return_signatures: dict[int, list[SignatureRecord]] = field(default_factory=dict)
 
 
 class WorkQueries:
@@ -252,11 +254,13 @@ class WorkQueries:
         with self._database.reader() as session:
             work = self._cache.dataset(session, on).work
             signatures = signatures_by_object(session, DocumentKind.DISTRIBUTION_LETTER)
+            return_signatures = signatures_by_object(session, DocumentKind.RETURN_LETTER)
         return DistributionRegisterView(
             on,
             tuple(distribution_view(work, d, on) for d in sorted_distributions(work)),
             tuple(holdings(work, on)),
             signatures,
+            return_signatures,
         )
 
     def task_return(self, return_id: int, on: date) -> ReturnView:

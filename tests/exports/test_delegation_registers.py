@@ -154,3 +154,32 @@ def test_the_template_has_the_columns_examples_and_instructions(
     result = import_delegations(sample, path, ks_id(sample), dry_run=True)
     assert result.ok, result.report_lines()
     assert result.item_count == 2
+
+
+def test_the_register_lists_the_delegation_letters_issued_and_who_signed(
+    sample: Services, tmp_path: Path
+) -> None:
+    """Issue 13: every delegation letter issued for signature, with how and by whom."""
+    from nacka_desktop.domain.dates import today
+    from nacka_desktop.domain.signatures import DocumentKind, SignatureParty
+    from nacka_desktop.exports.registers.delegation import LETTER_HEADERS
+
+    person_id = next(iter(sample.queries.snapshot().persons))
+    signatures = sample.signatures
+    first = signatures.issue(
+        DocumentKind.DELEGATE_LETTER, person_id, b"%PDF-1.7\n%%EOF\n", "uuid:first", "Brev 1"
+    )
+    signatures.record_paper(first.id, SignatureParty.DECISION_MAKER, "Dora Delegat", TODAY)
+    signatures.issue(  # what the person may decide changed: a new letter, not yet signed
+        DocumentKind.DELEGATE_LETTER, person_id, b"%PDF-1.7\n%1\n%%EOF\n", "uuid:second", "Brev 2"
+    )
+    path = tmp_path / "delegationer.xlsx"
+    write_delegation_register(sample.delegation_documents.delegation_register(today()), path)
+    header, *rows = read(path, "Delegeringsbrev")
+    assert header == LETTER_HEADERS
+    assert [(r[1], r[3], r[4]) for r in rows] == [
+        ("Brev 1", "uuid:first", "på papper"),
+        ("Brev 2", "uuid:second", None),
+    ]
+    assert rows[0][5] == f"Delegat: Dora Delegat (på papper, {TODAY.isoformat()})"
+    assert as_date(rows[0][2]) == today()  # issued now (the services' day is a fixed one)

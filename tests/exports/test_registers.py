@@ -581,3 +581,25 @@ def test_the_register_says_how_and_by_whom_each_distribution_was_signed(
     assert signed["Undertecknad"] == datetime(2026, 11, 3)  # AM-2: when both had signed
     earlier = next(row for row in rows.values() if row["Undertecknad"] and row is not signed)
     assert earlier["Undertecknad hur"] is None and earlier["Underskrifter"] is None
+
+
+def test_the_register_says_who_signed_a_return(services: Services, tmp_path: Path) -> None:
+    """Issue 13: the return's own letter (AM-4) and its signatures, on the rows returned."""
+    build_sample(services.database, ON)
+    view = next(v for v in services.work.distributions(ON) if v.returns)
+    task_return = view.returns[-1]
+    issued = services.signatures.issue(
+        DocumentKind.RETURN_LETTER, task_return.id, b"%PDF-1.7\n%%EOF\n", "uuid:return-register"
+    )
+    services.signatures.record_paper(
+        issued.id, SignatureParty.RECEIVER, "Bo Återförare", date(2026, 11, 20)
+    )
+    path = tmp_path / "register.xlsx"
+    write_distribution_register(services.work.distribution_register(ON), path)
+    rows = [row for row in _records(path, DISTRIBUTIONS) if row["Fördelning"] == view.id]
+    returned = [row for row in rows if row["Återförd"] is not None]
+    assert returned and all(
+        row["Återföringen undertecknad"] == "Mottagare: Bo Återförare (på papper, 2026-11-20)"
+        for row in returned
+    )
+    assert all(row["Återföringen undertecknad"] is None for row in rows if row not in returned)

@@ -28,15 +28,26 @@ from nacka_desktop.domain.delegation.orders import DecisionKind, LegalBasis
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.language import Language
+from nacka_desktop.exports.registers.signatures import signature_cells
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
 from nacka_desktop.services.delegation.documents import (
     DecisionRegisterView,
     DelegationRegisterView,
+    IssuedDelegateLetter,
     RegisterItem,
 )
 
 DELEGATION_SHEET = PREFERRED_SHEET
 DELEGATION_HEADERS: tuple[str, ...] = (*ITEM_HEADERS, "Antagen", "Paragraf")
+LETTER_SHEET = "Delegeringsbrev"
+LETTER_HEADERS: tuple[str, ...] = (
+    "Person",
+    "Brev",
+    "Utfärdat",
+    "Dokument-id",
+    "Undertecknat hur",
+    "Underskrifter",
+)
 
 DECISION_SHEET = "Delegationsbeslut"
 DECISION_HEADERS: tuple[str, ...] = (
@@ -104,10 +115,31 @@ def write_delegation_register(
         [
             SheetData(
                 DELEGATION_SHEET, "Delegationer", DELEGATION_HEADERS, delegation_rows(view.items)
-            )
+            ),
+            SheetData(LETTER_SHEET, "Delegeringsbrev", LETTER_HEADERS, letter_rows(view.letters)),
         ],
         progress,
     )
+
+
+def letter_rows(letters: Sequence[IssuedDelegateLetter]) -> list[Row]:
+    """One row per delegation letter issued for signature, oldest first, with how and by
+    whom it was signed (issue 13)."""
+    rows: list[Row] = []
+    for entry in letters:
+        how, who = signature_cells(entry.signatures)
+        letter = entry.letter
+        rows.append(
+            (
+                entry.person_name,
+                letter.title,
+                letter.issued_at.astimezone().date(),
+                letter.document_id,
+                how,
+                who,
+            )
+        )
+    return rows
 
 
 def delegation_rows(items: Sequence[RegisterItem]) -> list[Row]:

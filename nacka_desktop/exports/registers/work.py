@@ -10,6 +10,7 @@ from pathlib import Path
 from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE
 from nacka_desktop.domain.signatures import SignatureRecord
 from nacka_desktop.domain.work_environment import DistributionState
+from nacka_desktop.exports.registers.signatures import signature_cells
 from nacka_desktop.exports.registers.workbook import Progress, Row, SheetData, write_workbook
 from nacka_desktop.services.work_queries import (
     DistributionRegisterView,
@@ -38,6 +39,7 @@ DISTRIBUTION_HEADERS: tuple[str, ...] = (
     "Upphör fr.o.m.",
     "Återförd",
     "Skäl",
+    "Återföringen undertecknad",
     "Uppföljning senast",
     "Får fördelas vidare",
 )
@@ -70,7 +72,7 @@ def write_distribution_register(
                 DISTRIBUTION_SHEET,
                 "Fordelningar",
                 DISTRIBUTION_HEADERS,
-                distribution_rows(view.distributions, on, view.signatures),
+                distribution_rows(view.distributions, on, view.signatures, view.return_signatures),
             ),
             SheetData(
                 HOLDING_SHEET,
@@ -87,6 +89,7 @@ def distribution_rows(
     views: Sequence[DistributionView],
     on: date,
     signatures: Mapping[int, Sequence[SignatureRecord]] | None = None,
+    return_signatures: Mapping[int, Sequence[SignatureRecord]] | None = None,
 ) -> list[Row]:
     """One row per task per distribution, in distribution order, tasks as in the distribution;
     how it was signed from the records of its letters' signatures (none: signed before the
@@ -127,31 +130,14 @@ def distribution_rows(
                     ", ".join(r.label(DOCUMENT_LANGUAGE) for r in task_return.reasons)
                     if task_return
                     else None,
+                    signature_cells((return_signatures or {}).get(task_return.id, ()))[1]
+                    if task_return
+                    else None,
                     view.follow_up_due,
                     "Ja" if record.may_pass_on else "Nej",
                 )
             )
     return rows
-
-
-def _route(signature: SignatureRecord) -> str:
-    return signature.route.label(DOCUMENT_LANGUAGE)
-
-
-def signature_cells(signatures: Sequence[SignatureRecord]) -> tuple[str | None, str | None]:
-    """How the letter was signed ("på papper", "digitalt och på papper") and by whom, when:
-    the standing records only (one a later record corrects is left out)."""
-    corrected = {s.corrects_id for s in signatures if s.corrects_id is not None}
-    standing = [s for s in signatures if s.id not in corrected]
-    if not standing:
-        return None, None
-    routes = list(dict.fromkeys(_route(s) for s in standing))
-    how = " och ".join([", ".join(routes[:-1]), routes[-1]] if len(routes) > 1 else routes)
-    who = "; ".join(
-        f"{s.party.label(DOCUMENT_LANGUAGE)}: {s.signer_name} ({_route(s)}, {s.signed_on})"
-        for s in standing
-    )
-    return how, who
 
 
 def holding_rows(holdings: Sequence[Holding]) -> list[Row]:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nacka_desktop.domain.delegation.council_matters import (
@@ -27,6 +28,7 @@ from nacka_desktop.domain.delegation.rights import (
 from nacka_desktop.domain.labels import DOCUMENT_LANGUAGE, role_title
 from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.domain.responsibility import chiefs_of_person
+from nacka_desktop.domain.signatures import DocumentKind, IssuedDocument, SignatureRecord
 from nacka_desktop.services.checking import ViolationCache
 from nacka_desktop.services.delegation.queries import (
     DecisionView,
@@ -37,6 +39,8 @@ from nacka_desktop.services.delegation.queries import (
 from nacka_desktop.services.editing import NotFoundError
 from nacka_desktop.services.org.queries import AppointmentView, appointment_view, unit_on
 from nacka_desktop.storage.database import Database
+from nacka_desktop.storage.models import Person
+from nacka_desktop.storage.repositories.signatures import issued_of_kind, signatures_of
 
 # --- the delegationsordning ---------------------------------------------------------------
 
@@ -138,9 +142,20 @@ class RegisterItem:
 
 
 @dataclass(frozen=True)
+class IssuedDelegateLetter:
+    """A person's delegation letter as issued for signature, with its signatures."""
+
+    person_name: str
+    letter: IssuedDocument
+    signatures: tuple[SignatureRecord, ...]
+
+
+@dataclass(frozen=True)
 class DelegationRegisterView:
     on: date
     items: tuple[RegisterItem, ...]  # boards by Swedish name, items in each order's own order
+    # Every delegation letter issued for signature up to the date, oldest first (issue 13).
+    letters: tuple[IssuedDelegateLetter, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +266,7 @@ class DelegationDocuments:
         with self._database.reader() as session:
             org = self._cache.org(session, on)
             orders = orders_in_force(self._orders(session), on)
+            letters = _issued_delegate_letters(session, on)
 
         def board_name(order: DelegationOrder) -> str:
             board = org.units.get(order.board_unit_id)
@@ -269,6 +285,7 @@ class DelegationDocuments:
                 for order in sorted(orders, key=lambda o: (swedish_sort_key(board_name(o)), o.id))
                 for item in order.items
             ),
+            letters,
         )
 
     def decision_register(self, first: date, last: date) -> DecisionRegisterView:
@@ -352,3 +369,28 @@ def _way(org: OrgSnapshot, right: Right) -> HeldWay:
     if right.via is Via.SUBSTITUTE:
         return HeldWay(right.via, position, stands_in_for=right.item.delegate.label(org))
     return HeldWay(right.via, position)
+
+
+def _issued_delegate_letters(session: Session, on: date) -> tuple[IssuedDelegateLetter, ...]:
+    issued = [
+        letter
+        for letter in issued_of_kind(session, DocumentKind.DELEGATE_LETTER)
+        if letter.issued_at.astimezone().date() <= on
+    ]
+    signatures = signatures_of(session, [letter.id for letter in issued])
+    names = {
+        person_id: f"{first} {last}"
+        for person_id, first, last in session.execute(
+            select(Person.id, Person.first_name, Person.last_name).where(
+                Person.id.in_({letter.object_id for letter in issued})
+            )
+        )
+    }
+    return tuple(
+        IssuedDelegateLetter(
+            names.get(letter.object_id, "?"),
+            letter,
+            tuple(s for s in signatures if s.issued_id == letter.id and s.signed_on <= on),
+        )
+        for letter in issued
+    )

@@ -61,6 +61,17 @@ def issued_for(session: Session, kind: DocumentKind, object_id: int) -> list[Iss
     return [issued_record(row) for row in rows]
 
 
+def issued_of_kind(session: Session, kind: DocumentKind) -> list[IssuedDocument]:
+    """Every letter of one kind issued for signature, oldest first (for the registers)."""
+    rows = session.scalars(
+        select(IssuedDocumentRow)
+        .options(defer(IssuedDocumentRow.file))
+        .where(IssuedDocumentRow.kind == kind.value)
+        .order_by(IssuedDocumentRow.id)
+    )
+    return [issued_record(row) for row in rows]
+
+
 def signatures_of(session: Session, issued_ids: list[int]) -> list[SignatureRecord]:
     rows = session.scalars(
         select(SignatureRecordRow)
