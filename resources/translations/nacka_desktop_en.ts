@@ -2126,6 +2126,10 @@ The program keeps running. The details are in the log file:
         <source>Brevet berättar för {name} vad hen får besluta på nämndens vägnar per {on}. Chefen skriver under att informationen är lämnad och delegaten att hen tagit del av den; delegatens underskrift är den som räknas.</source>
         <translation>The letter tells {name} what they may decide on the board&apos;s behalf as of {on}. The manager signs that the information was given and the delegate that they have read it; the delegate&apos;s signature is the one that counts.</translation>
     </message>
+    <message>
+        <source>Chef</source>
+        <translation>Manager</translation>
+    </message>
 </context>
 <context>
     <name>SignaturePanel</name>

@@ -8,13 +8,14 @@ here, so they say what the letter's own signature block says under the line.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.signatures import DocumentKind, SignatureParty
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.work_queries import EMPLOYER_NAME, DistributionView
@@ -41,9 +42,15 @@ class SignableLetter:
     # A delegation letter tells what a person may decide on a day: a new one can be issued
     # whenever that changes, and the ones before stay on record as they were.
     reissuable: bool = False
+    # What a party is called on this letter, where the general name would mislead (the
+    # "giver" of a delegation letter is the chief who informs), already in the UI language.
+    party_names: Mapping[SignatureParty, str] = field(default_factory=dict)
 
     def signatory(self, party: SignatureParty) -> Signatory:
         return self.signatories.get(party, Signatory("", ""))
+
+    def party_label(self, party: SignatureParty, language: Language) -> str:
+        return self.party_names.get(party) or party.label(language)
 
 
 def _giver(view: DistributionView) -> Signatory:
@@ -144,4 +151,5 @@ def delegate_letter(services: Services, person_id: int, on: date) -> SignableLet
             SignatureParty.DECISION_MAKER: Signatory(view.person_name, view.own_position),
         },
         reissuable=True,
+        party_names={SignatureParty.GIVER: QCoreApplication.translate("SignableLetter", "Chef")},
     )

@@ -159,7 +159,7 @@ class SignaturesDialog(QDialog):
             if signature.route is not SignatureRoute.PAPER:
                 certificate = self.tr("betrott") if signature.trusted else self.tr("inte betrott")
             cells = (
-                signature.party.label(self.language),
+                self.subject.party_label(signature.party, self.language),
                 signature.signer_name,
                 signature.route.label(self.language),
                 signature.signed_on.isoformat(),
@@ -189,7 +189,7 @@ class SignaturesDialog(QDialog):
                     issued=_local_day(letter.issued.issued_at),
                     id=letter.issued.document_id,
                     signed=letter.signed_on.isoformat(),
-                    parties=", ".join(p.label(self.language) for p in waiting),
+                    parties=", ".join(self.subject.party_label(p, self.language) for p in waiting),
                 )
             )
         elif letter.signed_on is not None:
@@ -538,7 +538,7 @@ class SignaturesDialog(QDialog):
         open_parties = self._unsigned_parties(letter)
         if not open_parties:
             return None
-        labels = [p.label(self.language) for p in open_parties]
+        labels = [self.subject.party_label(p, self.language) for p in open_parties]
         chosen, ok = QInputDialog.getItem(
             self, self.tr("Signera"), self.tr("Vem skriver under?"), labels, 0, False
         )
@@ -546,7 +546,7 @@ class SignaturesDialog(QDialog):
 
     def _ask_party_of_field(self, field: str) -> SignatureParty | None:
         parties = list(self._parties())
-        labels = [p.label(self.language) for p in parties]
+        labels = [self.subject.party_label(p, self.language) for p in parties]
         chosen, ok = QInputDialog.getItem(
             self,
             self.tr("Okänt underskriftsfält"),
@@ -617,7 +617,7 @@ class PaperSignatureDialog(FormDialog):
         first = self.parties[0]
         self.party_box = QComboBox()
         for party in self.parties:
-            self.party_box.addItem(party.label(language))
+            self.party_box.addItem(subject.party_label(party, language))
         self.names = {party: subject.signatory(party).name for party in self.parties}
         self.name = QLineEdit(self.names[first])
         self.date_field = DateField(optional=False)
