@@ -32,6 +32,7 @@ from nacka_desktop.services.context import Services
 from nacka_desktop.ui.delegation.models import SECTION_ROLE
 from nacka_desktop.ui.shell.background import Progress, report_failure, run_in_background
 from nacka_desktop.ui.shell.edits import EditRunner
+from nacka_desktop.ui.widgets.column_fit import ColumnFitter
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.delegation.window import DelegationWindow
@@ -51,19 +52,19 @@ def make_table(model: QAbstractItemModel) -> QTableView:
 
 
 MAX_COLUMN_WIDTH = 320
-# Rows a column's width is measured on: Qt's default (1,000) asks the model for 100,000 cells
-# of a decision log after every edit; the visible rows are always measured besides.
-FIT_SAMPLE_ROWS = 100
+MATTER_COLUMN = 2  # Ärende, in the tables of items, rights and council matters
 
 
-def fit_columns(table: QTableView, widest: int = MAX_COLUMN_WIDTH) -> None:
-    """Columns as wide as their content, but no single one pushing the rest off screen."""
-    header = table.horizontalHeader()
-    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
-    table.resizeColumnsToContents()
-    for column in range(header.count()):
-        if header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
+def fit_columns(table: QTableView, widest: int = MAX_COLUMN_WIDTH, grow: int | None = None) -> None:
+    """Columns as wide as their content, sharing the table's width when it is tight, the
+    room to spare to `grow` (the last column when None); again whenever the table resizes."""
+    fitter = table.findChild(ColumnFitter)
+    if fitter is None or (fitter.widest, fitter.grow) != (widest, grow):
+        if fitter is not None:
+            fitter.deleteLater()
+            table.viewport().removeEventFilter(fitter)
+        fitter = ColumnFitter(table, widest, grow)
+    fitter.fit()
 
 
 def date_edit(value: date) -> QDateEdit:

@@ -12,7 +12,7 @@ from nacka_desktop.domain.delegation.council_matters import CouncilMatter, Counc
 from nacka_desktop.domain.delegation.orders import DelegationItem
 from nacka_desktop.domain.delegation.rights import orders_in_force
 from nacka_desktop.domain.language import Language
-from nacka_desktop.ui.delegation.common import DelegationTab, fit_columns, make_table
+from nacka_desktop.ui.delegation.common import MATTER_COLUMN, DelegationTab, fit_columns, make_table
 from nacka_desktop.ui.delegation.council_dialog import CouncilMatterDialog
 from nacka_desktop.ui.delegation.models import RowsModel
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
@@ -103,7 +103,7 @@ class CouncilTab(DelegationTab):
                 lambda m: m.legal_basis.label(self.language),
             ],
         )
-        fit_columns(self.table, widest=280)
+        fit_columns(self.table, widest=280, grow=MATTER_COLUMN)
 
     def _state(self, matter: CouncilMatter) -> str:
         if matter.kind is CouncilMatterKind.RECALL:

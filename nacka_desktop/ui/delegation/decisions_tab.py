@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import swedish_sort_key
-from nacka_desktop.ui.delegation.common import DelegationTab, date_edit, fit_columns, make_table
+from nacka_desktop.ui.delegation.common import (
+    DelegationTab,
+    date_edit,
+    fit_columns,
+    make_table,
+)
 from nacka_desktop.ui.delegation.dialogs import DecisionDialog
 from nacka_desktop.ui.delegation.models import DecisionsModel
 from nacka_desktop.ui.org.dialogs import DateDialog, ReportDialog
@@ -26,6 +31,9 @@ from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.delegation.window import DelegationWindow
+
+
+DECISION_MATTER = 3  # Ärende, after Datum, Nämnd and Nr
 
 
 class DecisionsTab(DelegationTab):
@@ -120,7 +128,7 @@ class DecisionsTab(DelegationTab):
             or (shown == "to_record" and d.awaits_separate_record)
         ]
         self.decisions.show(decisions, self._org, self.language, self.tr("Ja"))
-        fit_columns(self.decisions_table, widest=210)  # eleven columns on one screen
+        fit_columns(self.decisions_table, widest=210, grow=DECISION_MATTER)
 
     def select_decision(self, decision_id: int) -> None:
         """Show every decision of the period the decision falls in, and select it."""

@@ -29,7 +29,13 @@ from nacka_desktop.domain.delegation.orders import (
 )
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import swedish_sort_key
-from nacka_desktop.ui.delegation.common import DelegationTab, SectionFilter, fit_columns, make_table
+from nacka_desktop.ui.delegation.common import (
+    MATTER_COLUMN,
+    DelegationTab,
+    SectionFilter,
+    fit_columns,
+    make_table,
+)
 from nacka_desktop.ui.delegation.dialogs import (
     AdoptDialog,
     BoardSettingDialog,
@@ -50,6 +56,8 @@ class OrderTab(DelegationTab):
         super().__init__(owner)
         self.board_combo = QComboBox()
         self.version_combo = QComboBox()
+        # "Antagen 2024-11-14 § 214" whole: the combo follows its longest entry.
+        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.compare_combo = QComboBox()
         self.section_combo = QComboBox()
         self.filter_edit = QLineEdit()
@@ -302,6 +310,8 @@ class OrderTab(DelegationTab):
         )
         for combo in (self.version_combo, self.compare_combo):
             combo.blockSignals(False)
+        # Never squeezed below its longest entry: the filter field beside it gives way.
+        self.version_combo.setMinimumWidth(self.version_combo.sizeHint().width())
         self._show_board_setting()
         self._show_version()
 
@@ -337,7 +347,7 @@ class OrderTab(DelegationTab):
             self.section_combo.addItem(section, section)
         self.section_combo.blockSignals(False)
         self.filtered.set_section("")
-        fit_columns(self.items_table)
+        fit_columns(self.items_table, grow=MATTER_COLUMN)
         self.letter_button.setEnabled(order is not None)
         self._show_editing(order)
         self._show_comparison()

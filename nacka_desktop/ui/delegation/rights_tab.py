@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.labels import title_label
 from nacka_desktop.domain.records import swedish_sort_key
-from nacka_desktop.ui.delegation.common import DelegationTab, date_edit, fit_columns, make_table
+from nacka_desktop.ui.delegation.common import (
+    MATTER_COLUMN,
+    DelegationTab,
+    date_edit,
+    fit_columns,
+    make_table,
+)
 from nacka_desktop.ui.delegation.models import RightsModel
 from nacka_desktop.ui.widgets.fields import searchable_combo, set_choices
 
@@ -128,7 +134,7 @@ class RightsTab(DelegationTab):
         unit = self.unit_combo.currentData()
         holders = self.services.delegation.who_view(int(item), unit, self.on) if item else []
         self.holders.show(holders, self.language)
-        fit_columns(self.holders_table)
+        fit_columns(self.holders_table, grow=MATTER_COLUMN)
         self.holders_note.setVisible(bool(item) and not holders)
         if item and not holders:
             self.holders_note.setText(self._nobody(int(item)))
@@ -179,7 +185,7 @@ class RightsTab(DelegationTab):
         assert isinstance(on, date)
         rights = self.services.delegation.rights_view(int(person), on) if person else []
         self.rights.show(rights, self.language)
-        fit_columns(self.rights_table)
+        fit_columns(self.rights_table, grow=MATTER_COLUMN)
         self.delegate_letter_button.setEnabled(person is not None)
         self.delegate_signatures_button.setEnabled(person is not None)
 

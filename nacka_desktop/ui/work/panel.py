@@ -40,6 +40,14 @@ def _table(model: object) -> QTableView:
     return table
 
 
+def _tool_button(action: QAction) -> QToolButton:
+    action.setIconText(action.text())  # a tool button drops the "…" that says a dialog follows
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
 class WorkPanel(QWidget):
     newRequested = Signal()
     actionRequested = Signal(str, int)  # DistributionAction value, distribution id
@@ -75,10 +83,15 @@ class WorkPanel(QWidget):
             DistributionAction.END: self.toolbar.addAction(self.tr("Avsluta…")),
             DistributionAction.DELETE_DRAFT: self.toolbar.addAction(self.tr("Ta bort utkast")),
         }
-        self.toolbar.addSeparator()
-        self.letter_button = self.toolbar.addAction(self.tr("Brev (PDF)…"))
-        self.return_letter_button = self.toolbar.addAction(self.tr("Återföringsbrev…"))
-        self.signatures_button = self.toolbar.addAction(self.tr("Underskrifter…"))
+        # The letters sit beside the list's heading, not in the tool bar: at 1200×800 the
+        # tool bar folds its last actions into a ›› menu, and these are the ones used most.
+        self.letter_button = QAction(self.tr("Brev (PDF)…"), self)
+        self.return_letter_button = QAction(self.tr("Återföringsbrev…"), self)
+        self.signatures_button = QAction(self.tr("Underskrifter…"), self)
+        self.letter_tools = [
+            _tool_button(action)
+            for action in (self.letter_button, self.return_letter_button, self.signatures_button)
+        ]
         # With returns, Underskrifter… asks which letter: the distribution's or a return's.
         self.signatures_menu = QMenu(self)
 
@@ -92,6 +105,9 @@ class WorkPanel(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("<b>Fördelningar</b>")))
+        header.addSpacing(12)
+        for tool in self.letter_tools:
+            header.addWidget(tool)
         header.addStretch(1)
         header.addWidget(self.register_button)
         header.addWidget(self.new_button)
@@ -187,9 +203,7 @@ class WorkPanel(QWidget):
                 lambda _=False, i=task_return.id: self.returnSignaturesRequested.emit(i)
             )
         self.signatures_button.setMenu(self.signatures_menu)
-        button = self.toolbar.widgetForAction(self.signatures_button)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.letter_tools[2].setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def _return_letter(self) -> None:
         view = self.selected()
