@@ -783,6 +783,14 @@ The program keeps running. The details are in the log file:
         <source>Fullmäktige</source>
         <translation>Council</translation>
     </message>
+    <message>
+        <source>Ångra</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Gör om</source>
+        <translation>Redo</translation>
+    </message>
 </context>
 <context>
     <name>DistributionWizard</name>

@@ -26,6 +26,7 @@ from nacka_desktop.ui.delegation.council_dialog import CouncilMatterDialog
 from nacka_desktop.ui.delegation.dialogs import DecisionDialog, ItemDialog, SubdelegationDialog
 from nacka_desktop.ui.delegation.window import DelegationWindow
 from nacka_desktop.ui.org.dialogs import DateDialog
+from nacka_desktop.ui.shell.edits import EditRunner
 from tests.conftest import TODAY, without_delegation_orders
 
 pytestmark = pytest.mark.gui
@@ -201,11 +202,18 @@ def test_the_decision_log_shows_the_period(delegation: DelegationWindow) -> None
 
 @pytest.fixture
 def editable(qtbot, window, orders: Services) -> DelegationWindow:
-    """The window opened from the main window, so its edits share the undo stack."""
-    opened = DelegationWindow(orders, TODAY, Language.SWEDISH, window, window.edits)
+    """The window as the main window opens it, with its own undo history."""
+    edits = EditRunner(window.delegation_stack, window, Language.SWEDISH)
+    opened = DelegationWindow(orders, TODAY, Language.SWEDISH, window, edits)
     qtbot.addWidget(opened)
     opened.show()
     return opened
+
+
+def undo(delegation: DelegationWindow) -> None:
+    """Ctrl+Z in the Delegation window: its own last step."""
+    assert delegation.undo_action is not None and delegation.undo_action.isEnabled()
+    delegation.undo_action.trigger()
 
 
 def answer_once(monkeypatch, dialog_class, fill):
@@ -234,9 +242,9 @@ def test_adding_an_item_and_undo(editable: DelegationWindow, window, monkeypatch
     editable.order_tab.new_item_button.click()
     assert "3.1" in shown(editable, 1)
 
-    window.main_actions.undo_action.trigger()
+    undo(editable)
     assert "3.1" not in shown(editable, 1)
-    window.main_actions.undo_action.trigger()  # and the draft it was added to
+    undo(editable)  # and the draft it was added to
     current = editable.order_tab._current_order()
     assert current is not None and current.status is OrderStatus.ADOPTED
 
@@ -354,7 +362,7 @@ def test_passing_an_item_on_and_undo(
     editable.order_tab.subdelegate_button.click()
     assert [s.to.role for s in orders.delegation.subdelegations()] == [Role.EMPLOYEE]
 
-    window.main_actions.undo_action.trigger()
+    undo(editable)
     assert orders.delegation.subdelegations() == []
 
 
@@ -367,7 +375,7 @@ def test_undoing_a_removal_puts_the_item_back_in_its_place(
     editable.order_tab.delete_item_button.click()
     assert "1.2" not in shown(editable, 1)
 
-    window.main_actions.undo_action.trigger()
+    undo(editable)
     assert shown(editable, 1) == before
 
 
@@ -415,7 +423,7 @@ def test_a_referral_to_ks_is_refused_in_the_dialog_then_sent_to_kf_and_undone(
     assert table.rowCount() == 1
     assert table.index(0, 4).data() == "Hos kommunstyrelsen för beredning"
 
-    window.main_actions.undo_action.trigger()
+    undo(editable)
     assert orders.delegation.council_matters() == []
     assert table.rowCount() == 0
 
@@ -556,7 +564,7 @@ def test_the_board_names_its_forvaltningschef_and_rhythm_and_undo(
     assert "Kommundirektör" in tab.board_setting_label.text() and "60 dagar" in (
         tab.board_setting_label.text()
     )
-    window.main_actions.undo_action.trigger()
+    undo(editable)
     setting = orders.delegation.board_settings()[tab.board_combo.currentData()]
     assert setting.head is not None and setting.head.role is Role.CITY_DIRECTOR
     assert "LAS" in setting.laws  # the sample's reglemente for KS, back
@@ -582,3 +590,26 @@ def test_the_report_to_the_board_asks_for_the_board_and_the_period(
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert asked and asked[0][0] == "Kommunstyrelsen"  # the board shown, chosen again here
     assert shown == [1]
+
+
+def test_each_window_undoes_its_own_steps_and_names_them(
+    qtbot, editable: DelegationWindow, window, monkeypatch
+) -> None:
+    """Issue 14: Ctrl+Z in the Delegation window undoes what was done there, its button says
+    what; the main window's Ångra does not undo it unseen."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    editable.order_tab.new_version_button.click()  # a draft of the adopted order
+    assert editable.undo_action is not None
+    assert editable.undo_action.text().startswith("Ångra ")
+    assert len(editable.undo_action.text()) > len("Ångra ")  # the step is named
+    assert not window.main_actions.undo_action.isEnabled()
+    assert window.main_actions.undo_action.text() == "&Ångra"
+    editable.activateWindow()
+    editable.setFocus()
+    QTest.keySequence(editable, QKeySequence(QKeySequence.StandardKey.Undo))
+    current = editable.order_tab._current_order()
+    assert current is not None and current.status is OrderStatus.ADOPTED
+    assert not editable.undo_action.isEnabled()
+    assert editable.redo_action is not None and editable.redo_action.isEnabled()

@@ -226,14 +226,24 @@ def test_an_undo_step_made_in_swedish_is_named_in_english_after_the_switch(
     assert len(shown) == 1, [
         (name, row.error.text()) for name, row in shown[0].form.rows.items() if row.has_error
     ] + [shown[0].message.text()]
-    assert window.main_actions.undo_action.text() == "&Ångra Nytt delegationsbeslut"
+    assert delegation.undo_action is not None
+    assert delegation.undo_action.text() == "Ångra Nytt delegationsbeslut"
+    assert window.main_actions.undo_action.text() == "&Ångra"  # not the main window's step
 
     switcher = LanguageSwitcher()
     try:
         assert switcher.apply(Language.ENGLISH)
-        english = MainWindow(sample_services, settings, window.undo_stack, Language.ENGLISH)
+        english = MainWindow(
+            sample_services,
+            settings,
+            window.undo_stack,
+            Language.ENGLISH,
+            delegation_stack=window.delegation_stack,
+        )
         qtbot.addWidget(english)
-        assert english.main_actions.undo_action.text() == "&Undo New delegated decision"
+        english_delegation = english.show_delegation()
+        assert english_delegation.undo_action is not None
+        assert english_delegation.undo_action.text() == "Undo New delegated decision"
     finally:
         forget_language(switcher)
 

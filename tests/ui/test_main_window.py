@@ -886,3 +886,17 @@ def test_the_letterhead_is_set_in_its_dialog_and_undone(window, monkeypatch):
     assert window.undo_stack.undoText() == "Ändra brevhuvud"
     window.undo_stack.undo()
     assert window.services.letterhead.letterhead() == Letterhead()
+
+
+def test_after_undoing_a_move_the_tree_highlights_the_unit_the_form_shows(
+    window, consequences, move_dates
+):
+    """Issue 14: the undo took the moved row away and Qt moved the highlight to a neighbour,
+    while the form (and every action on it) still meant the moved unit."""
+    group_id = select_unit(window, "Lön och pension")
+    drop(window, "Lön och pension", onto="Hemtjänst Fisksätra")
+    window.main_actions.undo_action.trigger()
+    window.grab()
+    assert window.current_object() == ("unit", group_id)
+    assert window.tree.currentIndex().data(UNIT_ID_ROLE) == group_id
+    assert window.unit_form.name_edit.text() == "Lön och pension"

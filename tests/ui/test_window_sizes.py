@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.ui.delegation.common import MATTER_COLUMN
@@ -38,13 +38,14 @@ def test_the_letters_of_a_distribution_are_on_screen(
     window.right_tabs.setCurrentWidget(window.work_panel)
     QCoreApplication.processEvents()
     panel = window.work_panel
-    for tool in panel.letter_tools:
-        assert inside(tool, window), tool.text()
-        assert tool.text().endswith("…")  # it opens a dialog, and says so
-    for action in panel.toolbar.actions():  # the tool bar's own actions fit too
-        if action.isVisible() and not action.isSeparator():
-            button = panel.toolbar.widgetForAction(action)
-            assert button is not None and inside(button, window), action.text()
+    for bar in (panel.letters_bar, panel.toolbar):  # no action folded into a ›› menu
+        for action in bar.actions():
+            if action.isVisible() and not action.isSeparator():
+                button = bar.widgetForAction(action)
+                assert button is not None and inside(button, window), action.text()
+    for action in (panel.letter_button, panel.return_letter_button, panel.signatures_button):
+        button = panel.letters_bar.widgetForAction(action)
+        assert isinstance(button, QToolButton) and button.text().endswith("…")  # a dialog
 
 
 def table_fits(table: QTableView) -> None:

@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nacka_desktop.domain.delegation.orders import DelegationOrder
 from nacka_desktop.domain.language import Language
@@ -53,9 +61,14 @@ class DelegationWindow(QDialog):
         self.tabs.addTab(self.council_tab, self.tr("Fullmäktige"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        if edits is not None:  # undo and redo, here or in the main window, show here too
+        # This window's own undo history (Ctrl+Z here undoes what was done here), its next
+        # step named on the buttons: "Ångra Nytt delegationsbeslut".
+        self.undo_action: QAction | None = None
+        self.redo_action: QAction | None = None
+        if edits is not None:
             edits.stack.indexChanged.connect(self.reload)
             edits.staleRefused.connect(self.reload)
+            self._add_undo(edits)
         editing = (
             *self.order_tab.edit_buttons,
             *self.order_tab.setting_buttons,
@@ -70,6 +83,22 @@ class DelegationWindow(QDialog):
         # An import is not undone like an edit, but it writes: not into a read-only file.
         self.order_tab.import_button.setEnabled(not services.database.read_only)
         self.reload()
+
+    def _add_undo(self, edits: EditRunner) -> None:
+        self.undo_action = edits.stack.createUndoAction(self, self.tr("Ångra"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = edits.stack.createRedoAction(self, self.tr("Gör om"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 0, 2)
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)  # the shortcut works anywhere in the window
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
     def reload(self) -> None:
         self.org = self.services.queries.snapshot(self.on)

@@ -27,6 +27,7 @@ class Controller:
         self.language = LanguageSwitcher()
         self.language.apply(Language.parse(self.settings.get(LANGUAGE)))
         self.undo_stack = EditStack()
+        self.delegation_stack = EditStack()  # the Delegation window's (issue 14)
         self.services: Services | None = None
         self.window: MainWindow | None = None
 
@@ -71,7 +72,11 @@ class Controller:
         if old is not None:
             old.save_window_state()  # so the new window opens with the size the user gave
         self.window = MainWindow(
-            self.services, self.settings, self.undo_stack, self.language.language
+            self.services,
+            self.settings,
+            self.undo_stack,
+            self.language.language,
+            delegation_stack=self.delegation_stack,
         )
         self.window.languageChangeRequested.connect(self.change_language)
         self.window.databaseChanged.connect(self._database_changed)

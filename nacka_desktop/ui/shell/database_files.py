@@ -75,6 +75,7 @@ class DatabaseSwitcher:
         old = self.window.services
         self.window.context.services = services
         self.window.undo_stack.clear()
+        self.window.delegation_stack.clear()
         self.window.tree_model.deleteLater()
         self.window.install_tree_model(
             services, self.window.on, self.window.main_actions.show_closed_action.isChecked()

@@ -78,12 +78,17 @@ class MainWindow(QMainWindow):
         language: Language,
         open_services: ServicesOpener = Services.open,
         parent: QWidget | None = None,
+        delegation_stack: EditStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.undo_stack = undo_stack
+        # The Delegation window's own undo history: Ctrl+Z there undoes what was done there,
+        # and this window's Ångra never undoes a delegated decision unseen.
+        self.delegation_stack = delegation_stack or EditStack()
         self.language = language
-        undo_stack.name_steps(language)  # the steps made before a change of language too
+        for stack in (undo_stack, self.delegation_stack):
+            stack.name_steps(language)  # the steps made before a change of language too
         self.open_services = open_services
         self.navigation = Navigator(self)
         self.databases = DatabaseSwitcher(self)
@@ -400,10 +405,18 @@ class MainWindow(QMainWindow):
         )
         if window is None or not reusable:
             # A read-only file: the window shows everything and offers no edit.
-            edits = None if self.services.database.read_only else self.edits
+            edits = None
+            if not self.services.database.read_only:
+                edits = EditRunner(self.delegation_stack, self, self.language)
+                edits.staleRefused.connect(self._after_change)
+                edits.recorded.connect(self._after_change)
             window = DelegationWindow(
                 self.services, self.on, self.language, self, edits, self.settings
             )
+            if edits is not None:
+                edits.window = window  # its refusals are told over the Delegation window
+            # What is done here (a unit renamed, a manager appointed) shows there too.
+            self.undo_stack.indexChanged.connect(window.reload)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._delegation_window = window
         if self.navigation.current is not None and self.navigation.current[0] == "person":
@@ -449,6 +462,13 @@ class MainWindow(QMainWindow):
     # -- editing -------------------------------------------------------------------------
     def _report_error(self, error: Exception) -> None:
         self.edits.report(error)
+
+    def _report_delegation_error(self, error: Exception) -> None:
+        window = self._delegation_window
+        if window is not None and shiboken6.isValid(window) and window.edits is not None:
+            window.edits.report(error)
+        else:
+            self.edits.report(error)
 
     def new_unit(self) -> None:
         created = self.org_actions.new_unit(self.selected_unit_id())
@@ -602,14 +622,18 @@ class MainWindow(QMainWindow):
         """Follow the shared undo stack while this window is open (it outlives the window)."""
         if on:
             self.undo_stack.indexChanged.connect(self._after_change)
+            self.delegation_stack.indexChanged.connect(self._after_change)
             self.edits.staleRefused.connect(self._after_change)
             self.edits.recorded.connect(self._after_change)
             self.undo_stack.editFailed.connect(self._report_error)
+            self.delegation_stack.editFailed.connect(self._report_delegation_error)
         else:
             self.undo_stack.indexChanged.disconnect(self._after_change)
+            self.delegation_stack.indexChanged.disconnect(self._after_change)
             self.edits.staleRefused.disconnect(self._after_change)
             self.edits.recorded.disconnect(self._after_change)
             self.undo_stack.editFailed.disconnect(self._report_error)
+            self.delegation_stack.editFailed.disconnect(self._report_delegation_error)
         self._listening = on
 
     def save_window_state(self) -> None:

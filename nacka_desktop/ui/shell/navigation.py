@@ -126,7 +126,9 @@ class Navigator:
 
     def reveal_in_tree(self, unit_id: int) -> None:
         index = self.window.tree_model.index_of_unit(unit_id)
-        if not index.isValid():
+        if not index.isValid():  # not in the tree as shown (closed): highlight nothing else
+            self.window.tree.selectionModel().clearCurrentIndex()
+            self.window.tree.clearSelection()
             return
         parent = index.parent()
         while parent.isValid():
@@ -148,6 +150,8 @@ class Navigator:
             return
         kind, object_id = self.current
         if kind == "unit":
-            self.show_unit(object_id, reveal=False)
+            # The tree may have moved its highlight while it merged the change (an undone
+            # move takes the row away): the highlight goes back to the unit the form shows.
+            self.show_unit(object_id, reveal=True)
         else:
             self.show_object(kind, object_id)

@@ -40,12 +40,10 @@ def _table(model: object) -> QTableView:
     return table
 
 
-def _tool_button(action: QAction) -> QToolButton:
-    action.setIconText(action.text())  # a tool button drops the "…" that says a dialog follows
-    button = QToolButton()
-    button.setDefaultAction(action)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return button
+def _letter_action(bar: QToolBar, text: str) -> QAction:
+    action = bar.addAction(text)
+    action.setIconText(text)  # a tool button drops the "…" that says a dialog follows
+    return action
 
 
 class WorkPanel(QWidget):
@@ -83,18 +81,16 @@ class WorkPanel(QWidget):
             DistributionAction.END: self.toolbar.addAction(self.tr("Avsluta…")),
             DistributionAction.DELETE_DRAFT: self.toolbar.addAction(self.tr("Ta bort utkast")),
         }
-        # The letters sit beside the list's heading, not in the tool bar: at 1200×800 the
-        # tool bar folds its last actions into a ›› menu, and these are the ones used most.
-        self.letter_button = QAction(self.tr("Brev (PDF)…"), self)
-        self.return_letter_button = QAction(self.tr("Återföringsbrev…"), self)
-        self.signatures_button = QAction(self.tr("Underskrifter…"), self)
-        self.letter_tools = [
-            _tool_button(action)
-            for action in (self.letter_button, self.return_letter_button, self.signatures_button)
-        ]
+        # The letters sit beside the list's heading, not at the end of the tool bar: at
+        # 1200×800 the tool bar folds its last actions into a ›› menu, and these are the ones
+        # used most. Their own bar folds only in a window narrower than anyone works in.
+        self.letters_bar = QToolBar()
+        self.letters_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.letter_button = _letter_action(self.letters_bar, self.tr("Brev (PDF)…"))
+        self.return_letter_button = _letter_action(self.letters_bar, self.tr("Återföringsbrev…"))
+        self.signatures_button = _letter_action(self.letters_bar, self.tr("Underskrifter…"))
         # With returns, Underskrifter… asks which letter: the distribution's or a return's.
         self.signatures_menu = QMenu(self)
-
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -106,9 +102,7 @@ class WorkPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("<b>Fördelningar</b>")))
         header.addSpacing(12)
-        for tool in self.letter_tools:
-            header.addWidget(tool)
-        header.addStretch(1)
+        header.addWidget(self.letters_bar, 1)
         header.addWidget(self.register_button)
         header.addWidget(self.new_button)
         bottom_layout.addLayout(header)
@@ -203,7 +197,9 @@ class WorkPanel(QWidget):
                 lambda _=False, i=task_return.id: self.returnSignaturesRequested.emit(i)
             )
         self.signatures_button.setMenu(self.signatures_menu)
-        self.letter_tools[2].setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button = self.letters_bar.widgetForAction(self.signatures_button)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def _return_letter(self) -> None:
         view = self.selected()
