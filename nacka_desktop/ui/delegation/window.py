@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from nacka_desktop.domain.delegation.orders import DelegationOrder
@@ -18,6 +18,7 @@ from nacka_desktop.ui.delegation.council_tab import CouncilTab
 from nacka_desktop.ui.delegation.decisions_tab import DecisionsTab
 from nacka_desktop.ui.delegation.order_tab import OrderTab
 from nacka_desktop.ui.delegation.rights_tab import RightsTab
+from nacka_desktop.ui.help.links import show_help
 from nacka_desktop.ui.shell.edits import EditRunner
 from nacka_desktop.ui.shell.settings import Settings
 
@@ -53,6 +54,7 @@ class DelegationWindow(QDialog):
         self.tabs.addTab(self.council_tab, self.tr("Fullmäktige"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
         if edits is not None:  # undo and redo, here or in the main window, show here too
             edits.stack.indexChanged.connect(self.reload)
             edits.staleRefused.connect(self.reload)
@@ -70,6 +72,11 @@ class DelegationWindow(QDialog):
         # An import is not undone like an edit, but it writes: not into a read-only file.
         self.order_tab.import_button.setEnabled(not services.database.read_only)
         self.reload()
+
+    def show_help(self) -> None:
+        """F1: the guide's page for the tab shown."""
+        page = "delegation-letter.md" if self.tabs.currentWidget() is self.rights_tab else ""
+        show_help(self, page or "delegation-order.md", self.language)
 
     def reload(self) -> None:
         self.org = self.services.queries.snapshot(self.on)
