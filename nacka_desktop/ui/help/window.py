@@ -100,6 +100,8 @@ class HelpWindow(QMainWindow):
         self.browser.setObjectName("helpBrowser")
         self.contents = QListWidget()
         self.contents.setObjectName("helpContents")
+        self.contents.setWordWrap(True)  # a page's title on two lines, not cut
+        self.contents.setSpacing(3)
         for page in (*pages.TASK_PAGES, pages.RULES_INDEX):
             item = QListWidgetItem(pages.page_title(language, page))
             item.setData(PAGE_ROLE, page)
