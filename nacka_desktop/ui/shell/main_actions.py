@@ -120,7 +120,7 @@ class MainActions:
         )
         self.help_action = self._action(
             QCoreApplication.translate("MainWindow", "&Användarhandbok"),
-            self.window.show_help,
+            lambda: self.window.show_help(),  # not triggered's `checked` as the page
             QKeySequence.StandardKey.HelpContents,
         )
         self.about_action = self._action(
