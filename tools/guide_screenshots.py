@@ -89,6 +89,8 @@ class Dialogs:
     def __init__(self, camera: Camera) -> None:
         self.camera = camera
         self.name: str | None = None
+        self.then: Callable[[QDialog], None] | None = None
+        self.answer = 0
         self.seen: list[str] = []
         self.wizard_walk: Callable[[QWizard, Camera, str], None] | None = None
 
@@ -102,12 +104,17 @@ class Dialogs:
         QWizard.exec = exec_  # type: ignore[method-assign]
         QMessageBox.about = staticmethod(about)  # type: ignore[method-assign,assignment]
 
-    def expect(self, name: str) -> None:
-        self.name = name
+    def expect(
+        self, name: str, then: Callable[[QDialog], None] | None = None, answer: int = 0
+    ) -> None:
+        """The next dialog's picture is `name`; then `then` is done in it (a button that
+        opens the next dialog) and exec returns `answer` (1: accepted, for what follows)."""
+        self.name, self.then, self.answer = name, then, answer
 
     def _exec(self, dialog: QDialog) -> int:
         name = self.name or type(dialog).__name__
-        self.name = None
+        then, answer = self.then, self.answer
+        self.name, self.then, self.answer = None, None, 0
         self.seen.append(name)
         dialog.show()
         settle(120)
@@ -115,8 +122,10 @@ class Dialogs:
             self.wizard_walk(dialog, self.camera, name)
         else:
             self.camera.shoot(dialog, name)
+        if then is not None:
+            then(dialog)
         dialog.hide()
-        return 0
+        return answer
 
     def _about(self, parent: QWidget, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
@@ -261,8 +270,14 @@ class Session:
         actions.new_person_action.trigger()
         self.dialogs.expect("move-unit-dialog")
         actions.move_action.trigger()
-        self.dialogs.expect("close-unit-dialog")
+        self.dialogs.expect(
+            "close-unit-dialog",
+            then=lambda _dialog: self.dialogs.expect("consequences-dialog"),
+            answer=1,  # the date accepted: what closing the unit ends is shown next
+        )
         actions.close_unit_action.trigger()
+        self.dialogs.expect("signing-settings-dialog")
+        actions.signing_settings_action.trigger()
         self.dialogs.expect("processes-dialog")
         actions.processes_action.trigger()
         self.dialogs.expect("task-catalogue-dialog")
@@ -279,7 +294,7 @@ class Session:
         self.window.navigation.show_unit(view.giver.appointment.unit_id)
         self.dialogs.expect("wizard")
         self.window.main_actions.new_distribution_action.trigger()
-        self.dialogs.expect("signatures-dialog")
+        self.dialogs.expect("signatures-dialog", then=self._paper_signature if every else None)
         work.show_signatures(view.id)
         self.dialogs.expect("return-dialog")
         work.return_tasks(view.id)
@@ -295,6 +310,14 @@ class Session:
             ):
                 self.dialogs.expect(name)
                 getattr(work, action)(view.id)
+
+    def _paper_signature(self, dialog: QDialog) -> None:
+        """In the throwaway database: issue the letter, then open Pappersunderskrift…."""
+        dialog.issue_button.click()  # type: ignore[attr-defined]
+        settle(300)
+        self.camera.shoot(dialog, "signatures-dialog-issued")
+        self.dialogs.expect("paper-signature-dialog")
+        dialog.paper_button.click()  # type: ignore[attr-defined]
 
     def delegation(self, every: bool) -> None:
         window = self.window.show_delegation()
@@ -322,6 +345,10 @@ class Session:
             order = window.order_tab
             window.tabs.setCurrentWidget(order)
             settle(100)
+            order.items_table.selectRow(0)
+            if order.subdelegate_button.isVisible() and order.subdelegate_button.isEnabled():
+                self.dialogs.expect("subdelegate-dialog")
+                order.subdelegate_button.click()
             order.new_version_button.click()  # a draft (in the throwaway database)
             settle(200)
             order.items_table.selectRow(0)
