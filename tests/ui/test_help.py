@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -339,3 +339,18 @@ def test_no_english_page_is_left_in_swedish(page: str) -> None:
     words = SWEDISH_WORDS.findall(prose)
     assert words == [], f"Swedish words in en/{page}: {words}"
     assert SWEDISH_WORDS.findall(swedish), "the check can see Swedish"
+
+
+def test_f1_in_the_delegation_window_opens_the_page_of_its_tab(window: MainWindow) -> None:
+    delegation = window.show_delegation()
+    shortcuts = [s.key() for s in delegation.findChildren(QShortcut)]
+    assert QKeySequence(Qt.Key.Key_F1) in shortcuts
+
+    delegation.show_help()
+    guide = next(w for w in delegation.findChildren(HelpWindow) if w.isVisible())
+    assert guide.page == "delegation-order.md"
+
+    delegation.tabs.setCurrentWidget(delegation.rights_tab)
+    delegation.show_help()
+    assert guide.page == "delegation-letter.md"
+    delegation.close()
