@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 .DELETE_ON_ERROR:
 
 .PHONY: run test lint typecheck contracts pytest sysdeps-window sysdeps-offscreen \
-        translations demo clean bench
+        translations demo clean bench guide-screenshots
 
 run: sysdeps-window $(VENV)/.installed
 	$(BIN)/nacka-desktop $(ARGS)
@@ -59,6 +59,12 @@ bench: sysdeps-offscreen $(VENV)/.installed-dev
 translations: $(VENV)/.installed-dev
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find nacka_desktop/ui -name '*.py' | sort) -ts resources/translations/nacka_desktop_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/nacka_desktop_en.ts -qm resources/translations/nacka_desktop_en.qm
+
+# The user guide's screenshots (resources/help/<lang>/images/, scaled, 256 colours), made on
+# the sample organisation in Swedish and English. Every window and dialog, full size, into a
+# folder instead: make guide-screenshots SHOTS=DIR
+guide-screenshots: sysdeps-offscreen $(VENV)/.installed-dev
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/guide_screenshots.py $(if $(SHOTS),--all $(SHOTS),--guide)
 
 demo: $(VENV)/.installed
 	$(BIN)/nacka-desktop demo --db nacka-exempel.db --force

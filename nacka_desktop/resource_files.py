@@ -55,3 +55,10 @@ def real_path(resource: Traversable) -> Path:
     """A file on disk with the resource's content, for libraries that open files by name (Qt,
     reportlab). Installed from a wheel or run from a checkout it is the file itself."""
     return _copies.enter_context(as_file(resource))
+
+
+def help_files() -> Traversable:
+    """The user guide: `sv/` and `en/` with the task pages (Markdown) and their screenshots
+    (`images/`, made by tools/guide_screenshots.py), and `rules.toml`, the explanation and
+    source of every rule, from which the help window builds a page per rule."""
+    return resources() / "help"

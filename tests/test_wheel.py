@@ -142,8 +142,14 @@ def test_the_wheel_holds_every_package_and_every_resource(installed: Installed) 
 PROBE = """
 import importlib.resources, json, sys
 import nacka_desktop
-from nacka_desktop.resource_files import fonts, icc_profiles, icons, translations
+from nacka_desktop.resource_files import fonts, help_files, icc_profiles, icons, translations
 resources = importlib.resources.files("nacka_desktop.resources")
+def walk(folder, prefix):
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from walk(entry, f"{prefix}{entry.name}/")
+        else:
+            yield f"{prefix}{entry.name}"
 print(json.dumps({
     "package": nacka_desktop.__file__,
     "resources": str(resources),
@@ -151,7 +157,7 @@ print(json.dumps({
         f"{folder.name}/{entry.name}"
         for folder in (icons(), fonts(), icc_profiles(), translations())
         for entry in folder.iterdir()
-    ),
+    ) + sorted(walk(help_files(), "help/")),
     "editable_finders": [repr(finder) for finder in sys.meta_path if "editable" in repr(finder)],
 }))
 """

@@ -877,6 +877,33 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Användarhandbok – Nacka Desktop</source>
+        <translation>User guide – Nacka Desktop</translation>
+    </message>
+    <message>
+        <source>Sök på sidan…  (Ctrl+F)</source>
+        <translation>Search the page…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Navigering</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Bakåt</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Framåt</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Början</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
     <name>ItemDialog</name>
     <message>
         <source>Ändra punkt</source>
@@ -1107,6 +1134,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>&amp;Sök</source>
         <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Användarhandbok</source>
+        <translation>&amp;User guide</translation>
     </message>
     <message>
         <source>&amp;Om Nacka Desktop</source>
@@ -1894,6 +1925,10 @@ The program keeps running. The details are in the log file:
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>Klicka för att läsa om regel {rule}</source>
+        <translation>Click to read about rule {rule}</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -2076,6 +2111,13 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Delegeringsbrev</source>
         <translation>Delegation letter</translation>
+    </message>
+</context>
+<context>
+    <name>RuleHelp</name>
+    <message>
+        <source>Klicka för att läsa om regel {rule}</source>
+        <translation>Click to read about rule {rule}</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from nacka_desktop.ui.delegation.council_tab import CouncilTab
 from nacka_desktop.ui.delegation.decisions_tab import DecisionsTab
 from nacka_desktop.ui.delegation.order_tab import OrderTab
 from nacka_desktop.ui.delegation.rights_tab import RightsTab
+from nacka_desktop.ui.help.links import show_help
 from nacka_desktop.ui.shell.edits import EditRunner
 from nacka_desktop.ui.shell.settings import Settings
 
@@ -61,6 +62,7 @@ class DelegationWindow(QDialog):
         self.tabs.addTab(self.council_tab, self.tr("Fullmäktige"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
         # This window's own undo history (Ctrl+Z here undoes what was done here), its next
         # step named on the buttons: "Ångra Nytt delegationsbeslut".
         self.undo_action: QAction | None = None
@@ -99,6 +101,11 @@ class DelegationWindow(QDialog):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             row.addWidget(button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def show_help(self) -> None:
+        """F1: the guide's page for the tab shown."""
+        page = "delegation-letter.md" if self.tabs.currentWidget() is self.rights_tab else ""
+        show_help(self, page or "delegation-order.md", self.language)
 
     def reload(self) -> None:
         self.org = self.services.queries.snapshot(self.on)

@@ -20,6 +20,7 @@ from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError
 from nacka_desktop.domain.structure import PROCESS_OWNER_ROLES
 from nacka_desktop.services.context import Services
+from nacka_desktop.ui.help.links import RuleHelpOnClick
 from nacka_desktop.ui.shell.commands import EditStack, push_edit
 
 
@@ -39,6 +40,7 @@ class ProcessesDialog(QDialog):
         self._undo_stack = undo_stack
         self._language = language
         self.message = QLabel()
+        RuleHelpOnClick(self.message)  # "ORG-9: …": a click opens the rule's page
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         self.message.hide()

@@ -14,6 +14,7 @@ from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import RuleViolationError, Violation
 from nacka_desktop.services.context import DatabaseOpenError, Services
 from nacka_desktop.services.editing import ConcurrentEditError, NotFoundError
+from nacka_desktop.ui.help.links import warn_refusal
 from nacka_desktop.ui.shell.commands import EditStack, UndoText, push_edit
 
 if TYPE_CHECKING:
@@ -57,8 +58,7 @@ class EditRunner(QObject):
     def report(self, error: Exception) -> None:
         title = self.tr("Ändringen kunde inte göras")
         if isinstance(error, RuleViolationError):
-            text = "\n\n".join(f"{v.rule_id}: {v.text(self.language)}" for v in error.violations)
-            QMessageBox.warning(self.window, title, text)
+            warn_refusal(self.window, title, error.violations, self.language)
         elif isinstance(error, ConcurrentEditError | NotFoundError | DatabaseOpenError):
             QMessageBox.warning(self.window, title, error.text(self.language))
             if isinstance(error, ConcurrentEditError):  # stale: show what is saved now

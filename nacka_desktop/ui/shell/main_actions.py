@@ -118,6 +118,11 @@ class MainActions:
             self.window.focus_search,
             QKeySequence.StandardKey.Find,
         )
+        self.help_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Användarhandbok"),
+            lambda: self.window.show_help(),  # not triggered's `checked` as the page
+            QKeySequence.StandardKey.HelpContents,
+        )
         self.about_action = self._action(
             QCoreApplication.translate("MainWindow", "&Om Nacka Desktop"), self.window.about
         )
@@ -181,6 +186,7 @@ class MainActions:
         delegation_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Delegation"))
         delegation_menu.addAction(self.delegation_action)
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Hjälp"))
+        help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Verktyg"))

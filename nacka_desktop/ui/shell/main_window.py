@@ -32,6 +32,9 @@ from nacka_desktop import __version__
 from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import NotFoundError
+from nacka_desktop.ui.help.links import show_help
+from nacka_desktop.ui.help.pages import HOME, rule_page
+from nacka_desktop.ui.help.window import HelpWindow
 from nacka_desktop.ui.org.actions import OrgActions
 from nacka_desktop.ui.org.appointment_form import AppointmentForm
 from nacka_desktop.ui.org.person_form import PersonForm
@@ -187,6 +190,7 @@ class MainWindow(QMainWindow):
         )
         self.search.activated.connect(self.navigation.search_hit_chosen)
         self.problems.objectActivated.connect(self.navigation.show_object)
+        self.problems.ruleHelpRequested.connect(lambda rule_id: self.show_help(rule_page(rule_id)))
         self.unit_form.saveRequested.connect(self._save_unit)
         self.unit_form.appointRequested.connect(lambda unit_id: self.appoint(unit_id=unit_id))
         self.unit_form.endAppointmentRequested.connect(self.end_appointment)
@@ -603,6 +607,10 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def show_help(self, page: str = HOME) -> HelpWindow:
+        """The user guide, in the window's language (F1)."""
+        return show_help(self, page, self.language)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -21,7 +21,7 @@ from nacka_desktop.domain.enums import Severity
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.services.org.queries import OrgQueries
-from nacka_desktop.ui.widgets.table_models import ProblemsModel, SearchModel
+from nacka_desktop.ui.widgets.table_models import RULE_COLUMN, ProblemsModel, SearchModel
 
 SEARCH_DELAY_MS = 150
 
@@ -91,9 +91,11 @@ class SearchBox(QLineEdit):
 
 
 class ProblemsPanel(QWidget):
-    """Every rule violation on the view date; double-click selects the object concerned."""
+    """Every rule violation on the view date; double-click selects the object concerned, a
+    click on the rule opens its page in the guide."""
 
     objectActivated = Signal(str, int)
+    ruleHelpRequested = Signal(str)  # the rule ID
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +131,7 @@ class ProblemsPanel(QWidget):
         self.checking = False
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._clicked)
 
     def set_violations(self, violations: list[Violation], language: Language) -> None:
         self.model.set_violations(violations, language)
@@ -153,6 +156,11 @@ class ProblemsPanel(QWidget):
         self.progress.hide()
         text = self.tr("Reglerna kunde inte kontrolleras: {error}")
         self.summary.setText(text.format(error=message))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        violation = self.model.violation(index.row())
+        if violation is not None and index.column() == RULE_COLUMN:
+            self.ruleHelpRequested.emit(violation.rule_id)
 
     def _activated(self, index: QModelIndex) -> None:
         violation = self.model.violation(index.row())

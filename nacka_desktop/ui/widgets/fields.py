@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
+from nacka_desktop.ui.help.links import RuleHelpOnClick
 
 ERROR_STYLE = "color: #b00020;"
 ObjectFilter = Callable[[Violation], bool]
@@ -76,6 +77,7 @@ class FieldRow(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        RuleHelpOnClick(self.error)  # "DATA-2: …": a click opens the rule's page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -158,6 +160,7 @@ class FormMessage(QLabel):
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
         self.hide()
+        RuleHelpOnClick(self)
 
     def show_rest(
         self,

@@ -109,6 +109,10 @@ class AppointmentsModel(QAbstractTableModel):
         return None
 
 
+RULE_COLUMN = 1  # the Problems panel's rule: shown as a link to its page in the guide
+LINK_COLOUR = "#0b57d0"
+
+
 class ProblemsModel(QAbstractTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -158,6 +162,15 @@ class ProblemsModel(QAbstractTableModel):
             return violation.text(self._language)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return icon(violation.severity.value)
+        if column == RULE_COLUMN:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(LINK_COLOUR))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setUnderline(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Klicka för att läsa om regel {rule}").format(rule=violation.rule_id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return violation.text(self._language)
         return None

@@ -37,6 +37,7 @@ from nacka_desktop.domain.work_options import (
     receiver_options,
 )
 from nacka_desktop.services.work_environment import DistributionDraft
+from nacka_desktop.ui.help.links import RuleHelpOnClick
 from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField
 
 EMPLOYER = -1  # combo data for "KS, the employer"
@@ -353,6 +354,7 @@ class TermsPage(QWizardPage):
         self.decision_section.setPlaceholderText(self.tr("T.ex. § 112"))
         self.decision_section.setMaxLength(40)
         self.message = QLabel()
+        RuleHelpOnClick(self.message)  # "AM-6: …": a click opens the rule's page
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()

@@ -56,6 +56,7 @@ from nacka_desktop.signing.signers import (
     Signer,
     StampText,
 )
+from nacka_desktop.ui.help.links import warn_refusal
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.shell.background import report_failure, run_in_background
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
@@ -583,11 +584,9 @@ class SignaturesDialog(QDialog):
 
     def _report(self, error: Exception) -> None:
         if isinstance(error, RuleViolationError):
-            text = "\n".join(v.text(self.language) for v in error.violations)
-        elif hasattr(error, "text"):
-            text = error.text(self.language)
-        else:
-            text = str(error)
+            warn_refusal(self, self.tr("Underskrifter"), error.violations, self.language)
+            return
+        text = error.text(self.language) if hasattr(error, "text") else str(error)
         QMessageBox.warning(self, self.tr("Underskrifter"), text)
 
 
