@@ -19,6 +19,7 @@ from nacka_desktop.ui.delegation.decisions_tab import DecisionsTab
 from nacka_desktop.ui.delegation.order_tab import OrderTab
 from nacka_desktop.ui.delegation.rights_tab import RightsTab
 from nacka_desktop.ui.shell.edits import EditRunner
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 
 
 class DelegationWindow(QDialog):
@@ -31,6 +32,7 @@ class DelegationWindow(QDialog):
         edits: EditRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.setWindowTitle(self.tr("Delegation"))
         self.edits = edits
         self.services = services

@@ -26,6 +26,8 @@ SHOW_CLOSED = Option("tree/show_closed", False)
 # A signing card (SITHS): the card software's PKCS#11 module and the reader's slot.
 CARD_LIBRARY = Option("signing/pkcs11_library", "")
 CARD_SLOT = Option("signing/pkcs11_slot", 0)
+# The folder a file was last saved to or opened from: the next file dialog starts there.
+LAST_FOLDER = Option("files/last_folder", "")
 
 
 class Settings:

@@ -37,6 +37,7 @@ from nacka_desktop.domain.work_options import (
     receiver_options,
 )
 from nacka_desktop.services.work_environment import DistributionDraft
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField
 
 EMPLOYER = -1  # combo data for "KS, the employer"
@@ -66,6 +67,7 @@ class DistributionWizard(QWizard):
         language: Language = Language.SWEDISH,
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.work = work
         self.today = today
         self.language = language
