@@ -72,6 +72,10 @@ class FieldRow(QWidget):
         layout.setSpacing(1)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        if isinstance(editor, QLineEdit):
+            # The red frame is a style sheet, whose border is thinner than the native frame:
+            # the field keeps its height when it is framed.
+            editor.setMinimumHeight(editor.sizeHint().height())
         for widget in (editor, *editor.findChildren(QWidget)):
             _watch_changes(widget, self._emit_changed)
             widget.installEventFilter(self)
