@@ -10,8 +10,10 @@ import re
 import unicodedata
 from datetime import date
 
-# Characters no file system (or no Windows) takes in a name, and control characters.
-UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+# Characters no file system (or no Windows) takes in a name: a slash reads as a dash
+# ("Vård/omsorg"), the rest (and control characters) as a space.
+SEPARATORS = re.compile(r"[\\/|]+")
+UNSAFE = re.compile(r'[:*?"<>\x00-\x1f\x7f]+')
 SPACES = re.compile(r"\s+")
 RESERVED_ON_WINDOWS = frozenset(
     ["CON", "PRN", "AUX", "NUL"]
@@ -22,9 +24,9 @@ LONGEST_STEM = 120  # well under every file system's 255, with room for a folder
 
 
 def safe_part(text: str) -> str:
-    """One part of a name: å ä ö and spaces stay, slashes and the like become "-"."""
+    """One part of a name: å ä ö and spaces stay, a slash becomes "-"."""
     text = unicodedata.normalize("NFC", text)
-    text = UNSAFE.sub("-", text)
+    text = UNSAFE.sub(" ", SEPARATORS.sub("-", text))
     return SPACES.sub(" ", text).strip(" .-")
 
 
