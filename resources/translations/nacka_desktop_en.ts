@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>CalendarPopup</name>
+    <message>
+        <source>&amp;Idag</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>Dagens datum (Ctrl+T i datumfältet)</source>
+        <translation>Today&apos;s date (Ctrl+T in the date field)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationPage</name>
     <message>
         <source>Mottagarens bekräftelse (AM-6)</source>
@@ -469,6 +480,14 @@ The program keeps running. The details are in the log file:
         <translation>YYYY-MM-DD (required)</translation>
     </message>
     <message>
+        <source>Välj i kalendern</source>
+        <translation>Pick in the calendar</translation>
+    </message>
+    <message>
+        <source>Välj i kalendern (Alt+Ned)</source>
+        <translation>Pick in the calendar (Alt+Down)</translation>
+    </message>
+    <message>
         <source>Ange ett datum.</source>
         <translation>Enter a date.</translation>
     </message>
@@ -659,6 +678,10 @@ The program keeps running. The details are in the log file:
         <translation>Judicial review: yes/no</translation>
     </message>
     <message>
+        <source>Särskilt protokoll</source>
+        <translation>Separate record</translation>
+    </message>
+    <message>
         <source>Datum då besluten protokollfördes särskilt. De kan laglighetsprövas men anmäls inte till nämnden (DEL-11).</source>
         <translation>Date the decisions were recorded separately. They are open to judicial review but not reported to the board (DEL-11).</translation>
     </message>
@@ -705,6 +728,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Anmälan av delegationsbeslut</source>
         <translation>Report of delegated decisions</translation>
+    </message>
+    <message>
+        <source>Delegationsbeslut</source>
+        <translation>Delegated decisions</translation>
     </message>
     <message>
         <source>Spara beslutsregistret</source>
@@ -1502,8 +1529,16 @@ The program keeps running. The details are in the log file:
         <translation>Save the delegation register</translation>
     </message>
     <message>
+        <source>Delegationsregister</source>
+        <translation>Delegation register</translation>
+    </message>
+    <message>
         <source>Spara importmallen</source>
         <translation>Save the import template</translation>
+    </message>
+    <message>
+        <source>Delegationsordning mall</source>
+        <translation>Delegation order template</translation>
     </message>
     <message>
         <source>Importera delegationsordning</source>
@@ -2063,6 +2098,17 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Öppna mappen</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Sparat: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ScopePage</name>
     <message>
         <source>Enheter och uppgifter</source>
@@ -2294,6 +2340,10 @@ The program keeps running. The details are in the log file:
         <translation>The card&apos;s PIN:</translation>
     </message>
     <message>
+        <source>för underskrift</source>
+        <translation>for signature</translation>
+    </message>
+    <message>
         <source>Läs in signerat dokument</source>
         <translation>Read signed document</translation>
     </message>
@@ -2310,6 +2360,10 @@ The program keeps running. The details are in the log file:
         <translation>Sign…</translation>
     </message>
     <message>
+        <source>utfärdad</source>
+        <translation>issued</translation>
+    </message>
+    <message>
         <source>Vem skriver under?</source>
         <translation>Who signs?</translation>
     </message>
@@ -2320,6 +2374,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Portalen skrev under i fältet {field}. Vem skrev under där?</source>
         <translation>The portal signed in the field {field}. Who signed there?</translation>
+    </message>
+    <message>
+        <source>Fördelning av arbetsmiljöuppgifter</source>
+        <translation>Distribution of work environment tasks</translation>
     </message>
     <message>
         <source>Spara fil</source>
@@ -2629,12 +2687,24 @@ The program keeps running. The details are in the log file:
         <translation>Distribution of work-environment tasks {id}</translation>
     </message>
     <message>
+        <source>Fördelning av arbetsmiljöuppgifter</source>
+        <translation>Distribution of work environment tasks</translation>
+    </message>
+    <message>
         <source>Återföring av arbetsmiljöuppgifter {id}</source>
         <translation>Return of work-environment tasks {id}</translation>
     </message>
     <message>
+        <source>Återföring av arbetsmiljöuppgifter</source>
+        <translation>Return of work environment tasks</translation>
+    </message>
+    <message>
         <source>Spara registret</source>
         <translation>Save the register</translation>
+    </message>
+    <message>
+        <source>Arbetsmiljöfördelningar</source>
+        <translation>Work environment distributions</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>

@@ -54,9 +54,7 @@ def test_a_new_year_typed_over_the_selected_year_keeps_month_and_day(
     assert field.date() == date(2027, 5, 17)
 
 
-def test_eight_digits_read_as_a_date_once_the_field_is_left(
-    field: DateField, qtbot: QtBot
-) -> None:
+def test_eight_digits_read_as_a_date_once_the_field_is_left(field: DateField, qtbot: QtBot) -> None:
     field.selectAll()
     qtbot.keyClicks(field, "20270201")
     assert field.date() == date(2027, 2, 1)
@@ -83,9 +81,7 @@ def test_the_calendar_has_iso_weeks_monday_first_and_readable_day_names(
     assert popup is not None and popup.isVisible()
     calendar = popup.calendar
     assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
-    assert (
-        calendar.verticalHeaderFormat() == QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers
-    )
+    assert calendar.verticalHeaderFormat() == QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers
     view = calendar.findChild(QTableView)
     assert view is not None
     model = view.model()

@@ -75,9 +75,7 @@ DIALOGS: dict[str, Factory] = {
     ),
     "Brevhuvud": lambda w: LetterheadDialog(w.services.letterhead.letterhead(), w),
     "Ny punkt": lambda w: ItemDialog(w.services.queries.snapshot(TODAY), _board_id(w), None, w),
-    "Delegationsbeslut": lambda w: DecisionDialog(
-        w.services.queries.snapshot(TODAY), [], TODAY, w
-    ),
+    "Delegationsbeslut": lambda w: DecisionDialog(w.services.queries.snapshot(TODAY), [], TODAY, w),
     "Anta": lambda w: AdoptDialog(TODAY, w),
     "Fullmäktige": _council,
     "Fördelning": lambda w: DistributionWizard(
@@ -140,11 +138,14 @@ def test_enter_in_an_incomplete_form_shows_what_is_missing_instead_of_closing(
     dialog = NewUnitDialog(_board_id(window), UnitKind.EXECUTIVE_BOARD, "KS", TODAY, window)
     focus = opened(qtbot, dialog)
     assert focus is dialog.name_edit
-    assert not dialog.form.rows["name"].shown_error  # nothing typed yet: no red
+    rows = dialog.form.rows
+    assert [rows[n].shown_error for n in ("name", "code")] == ["", ""]  # no red yet
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.result() == 0
-    assert dialog.form.rows["name"].shown_error == "DATA-2: Ange ett namn."
-    assert dialog.form.rows["code"].shown_error == "DATA-2: Ange en kod."
+    assert [rows[n].shown_error for n in ("name", "code")] == [
+        "DATA-2: Ange ett namn.",
+        "DATA-2: Ange en kod.",
+    ]
 
     qtbot.keyClicks(dialog.name_edit, "Ny enhet")
     qtbot.keyClicks(dialog.code_edit, "9999")

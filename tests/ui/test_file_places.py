@@ -84,9 +84,12 @@ def test_the_status_bar_confirms_a_save_and_opens_its_folder(
     assert notice.label.text() == f"Sparat: {target}"
     assert not notice.isHidden()
     opened: list[QUrl] = []
-    monkeypatch.setattr(
-        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
-    )
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     qtbot.mouseClick(notice.open_button, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
 

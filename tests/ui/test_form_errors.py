@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from nacka_desktop.domain.enums import Role, UnitKind
-from nacka_desktop.domain.rules import ObjectKind, Severity, Violation
+from nacka_desktop.domain.enums import Role, Severity, UnitKind
+from nacka_desktop.domain.rules import ObjectKind, Violation
 from nacka_desktop.ui.delegation.dialogs import ItemDialog
 from nacka_desktop.ui.org.dialogs import NewUnitDialog
 from nacka_desktop.ui.shell.main_window import MainWindow
