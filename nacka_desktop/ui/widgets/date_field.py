@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -159,6 +160,8 @@ class DateField(QLineEdit):
         )
         self.setMaxLength(10)
         self.setClearButtonEnabled(optional)
+        # As wide as a date, in a form and in a toolbar alike (a line edit would stretch).
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.calendar_action = QAction(calendar_icon(), self.tr("Välj i kalendern"), self)
         self.calendar_action.setToolTip(self.tr("Välj i kalendern (Alt+Ned)"))
         self.calendar_action.triggered.connect(self.open_calendar)
@@ -283,7 +286,7 @@ class DateField(QLineEdit):
         """Room for ÅÅÅÅ-MM-DD, the calendar button and (if optional) the clear button."""
         hint = super().sizeHint()
         text = self.fontMetrics().horizontalAdvance("0000-00-00 (krävs)")
-        icons = 2 if self.optional else 1
+        icons = 2  # the calendar and the clear button: every date field as wide
         extra = icons * (self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8)
         hint.setWidth(max(hint.width(), text + extra + 16))
         return hint
