@@ -262,6 +262,7 @@ class MoveUnitDialog(QDialog):
         policy = self.date_problem.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the hint and buttons below do not jump
         self.date_problem.setSizePolicy(policy)
+        self.date_problem.setMinimumHeight(self.date_problem.fontMetrics().height())
         open_with_input_focus(self)
 
     def _date_changed(self) -> None:

@@ -368,6 +368,11 @@ class TermsPage(QWizardPage):
         self.form.addRow(self.message)
         self.valid_to.textChanged.connect(self.completeChanged)
         self.decided_on.textChanged.connect(self.completeChanged)
+        # A refusal is about the answers it was given: it goes when one of them changes.
+        for edit in (self.valid_to, self.decided_on, self.decision_section):
+            edit.textChanged.connect(self.message.hide)
+        for text in (self.absence, self.retained):
+            text.textChanged.connect(self.message.hide)
 
     def initializePage(self) -> None:
         from_employer = self._wizard.giver() is None
