@@ -119,3 +119,34 @@ def test_a_refusal_goes_when_the_delegate_it_was_about_is_corrected(
     assert dialog.form.rows["delegate"].shown_error.startswith("HR-4")
     role.setCurrentIndex(role.findData(Role.UNIT_MANAGER.value))
     assert dialog.form.rows["delegate"].shown_error == ""
+
+
+def test_the_delegates_rules_run_again_as_the_delegate_changes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    board = unit_id_by_name(window.services, "Kommunstyrelsen")
+    dialog = ItemDialog(window.services.queries.snapshot(TODAY), board, None, window)
+    qtbot.addWidget(dialog)
+    dialog.number.setText("1.5")
+    dialog.matter.setText("Lönesättning vid nyanställning")
+    role = dialog.delegate_editor.role
+    role.setCurrentIndex(role.findData(Role.GROUP_MANAGER.value))
+    dialog.form.reveal()  # as after OK
+    dialog.revalidate()
+    assert dialog.form.rows["delegate"].shown_error.startswith("HR-4")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    role.setCurrentIndex(role.findData(Role.UNIT_MANAGER.value))
+    assert dialog.form.rows["delegate"].shown_error == ""
+    assert ok.isEnabled()
+
+
+def test_enter_in_a_field_of_the_unit_form_saves_it(window: MainWindow, qtbot: QtBot) -> None:
+    unit_id = select_unit(window, "Personalenheten")
+    form = window.unit_form
+    saved: list[tuple[int, dict]] = []
+    form.saveRequested.disconnect()
+    form.saveRequested.connect(lambda record, changes: saved.append((record, changes)))
+    form.code_edit.setText("1101")
+    qtbot.keyClick(form.code_edit, Qt.Key.Key_Return)
+    assert saved and saved[0][0] == unit_id and saved[0][1]["code"] == "1101"
