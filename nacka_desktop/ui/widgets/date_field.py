@@ -218,6 +218,10 @@ class DateField(QLineEdit):
         if self.date() is None and (value := parse_typed_date(self.text())) is not None:
             self.set_date(value)
 
+    def setReadOnly(self, read_only: bool) -> None:
+        super().setReadOnly(read_only)
+        self.calendar_action.setVisible(not read_only)
+
     # -- calendar ---------------------------------------------------------------------------
     def open_calendar(self) -> None:
         if self.isReadOnly():
