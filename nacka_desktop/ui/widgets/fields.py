@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -127,8 +128,9 @@ class FieldRow(QWidget):
             self._keep_space()
             self.error.setText("")
         self.error.setVisible(bool(message))
-        # A plain container (e.g. a group of check boxes) would pass the border to every child.
-        framed = bool(message) and type(self.editor) is not QWidget
+        # A red frame on what is typed in; a style sheet on a combo box or a container (of
+        # check boxes, of the pickers of a delegate) would flatten every child's look.
+        framed = bool(message) and isinstance(self.editor, QLineEdit | QPlainTextEdit | QTextEdit)
         self.editor.setStyleSheet(INVALID_INPUT_STYLE if framed else "")
         self.editor.setToolTip(message or "")
 
@@ -154,12 +156,15 @@ class FieldRow(QWidget):
 
 
 def takes_typing(editor: QWidget) -> bool:
-    """A line edit (a date field too), or a widget made of some (an editable combo box)."""
+    """A line edit (a date field too), an editable combo box, or a widget made of them
+    (the pickers of a delegate, a date with a tick box)."""
     if isinstance(editor, QLineEdit):
         return True
     if isinstance(editor, QComboBox):
         return editor.isEditable()
-    return type(editor) is QWidget and editor.findChild(QLineEdit) is not None
+    if isinstance(editor, QAbstractSpinBox | QAbstractButton | QLabel):
+        return False
+    return editor.findChild(QLineEdit) is not None
 
 
 def _watch_changes(widget: QWidget, changed: Callable[..., None]) -> None:
