@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>CalendarPopup</name>
+    <message>
+        <source>&amp;Idag</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>Dagens datum (Ctrl+T i datumfältet)</source>
+        <translation>Today&apos;s date (Ctrl+T in the date field)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationPage</name>
     <message>
         <source>Mottagarens bekräftelse (AM-6)</source>
@@ -469,6 +480,14 @@ The program keeps running. The details are in the log file:
         <translation>YYYY-MM-DD (required)</translation>
     </message>
     <message>
+        <source>Välj i kalendern</source>
+        <translation>Pick in the calendar</translation>
+    </message>
+    <message>
+        <source>Välj i kalendern (Alt+Ned)</source>
+        <translation>Pick in the calendar (Alt+Down)</translation>
+    </message>
+    <message>
         <source>Ange ett datum.</source>
         <translation>Enter a date.</translation>
     </message>
@@ -659,6 +678,10 @@ The program keeps running. The details are in the log file:
         <translation>Judicial review: yes/no</translation>
     </message>
     <message>
+        <source>Särskilt protokoll</source>
+        <translation>Separate record</translation>
+    </message>
+    <message>
         <source>Datum då besluten protokollfördes särskilt. De kan laglighetsprövas men anmäls inte till nämnden (DEL-11).</source>
         <translation>Date the decisions were recorded separately. They are open to judicial review but not reported to the board (DEL-11).</translation>
     </message>
@@ -705,6 +728,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Anmälan av delegationsbeslut</source>
         <translation>Report of delegated decisions</translation>
+    </message>
+    <message>
+        <source>Delegationsbeslut</source>
+        <translation>Delegated decisions</translation>
     </message>
     <message>
         <source>Spara beslutsregistret</source>
@@ -1545,8 +1572,16 @@ The program keeps running. The details are in the log file:
         <translation>Save the delegation register</translation>
     </message>
     <message>
+        <source>Delegationsregister</source>
+        <translation>Delegation register</translation>
+    </message>
+    <message>
         <source>Spara importmallen</source>
         <translation>Save the import template</translation>
+    </message>
+    <message>
+        <source>Delegationsordning mall</source>
+        <translation>Delegation order template</translation>
     </message>
     <message>
         <source>Importera delegationsordning</source>
@@ -2121,6 +2156,17 @@ The program keeps running. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Öppna mappen</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Sparat: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ScopePage</name>
     <message>
         <source>Enheter och uppgifter</source>
@@ -2161,6 +2207,10 @@ The program keeps running. The details are in the log file:
         <translation>The distribution from {giver} to {receiver} is made in writing (AM-2): both sign the letter. Issue the letter first; it is kept unchanged and can then be signed with a certificate, on paper or in the municipality&apos;s signing portal.</translation>
     </message>
     <message>
+        <source>Fördelning av arbetsmiljöuppgifter</source>
+        <translation>Distribution of work-environment tasks</translation>
+    </message>
+    <message>
         <source>Återföring av arbetsmiljöuppgifter {id}</source>
         <translation>Return of work-environment tasks {id}</translation>
     </message>
@@ -2169,12 +2219,20 @@ The program keeps running. The details are in the log file:
         <translation>{receiver} returns tasks to {giver} (AM-4). The return is in force once {receiver} has signed; {giver} signs only to confirm that it arrived.</translation>
     </message>
     <message>
+        <source>Återföring av arbetsmiljöuppgifter</source>
+        <translation>Return of work-environment tasks</translation>
+    </message>
+    <message>
         <source>Delegeringsbrev för {name} per {on}</source>
         <translation>Delegation letter for {name} as of {on}</translation>
     </message>
     <message>
         <source>Brevet berättar för {name} vad hen får besluta på nämndens vägnar per {on}. Chefen skriver under att informationen är lämnad och delegaten att hen tagit del av den; delegatens underskrift är den som räknas.</source>
         <translation>The letter tells {name} what they may decide on the board&apos;s behalf as of {on}. The manager signs that the information was given and the delegate that they have read it; the delegate&apos;s signature is the one that counts.</translation>
+    </message>
+    <message>
+        <source>Delegeringsbrev</source>
+        <translation>Delegation letter</translation>
     </message>
     <message>
         <source>Chef</source>
@@ -2387,6 +2445,10 @@ The program keeps running. The details are in the log file:
         <translation>The card&apos;s PIN:</translation>
     </message>
     <message>
+        <source>för underskrift</source>
+        <translation>for signature</translation>
+    </message>
+    <message>
         <source>Läs in signerat dokument</source>
         <translation>Read signed document</translation>
     </message>
@@ -2419,8 +2481,16 @@ The program keeps running. The details are in the log file:
         <translation>A new letter is written with what applies today and issued for signature. The earlier letter and its signatures remain unchanged. Continue?</translation>
     </message>
     <message>
+        <source>utfärdad</source>
+        <translation>issued</translation>
+    </message>
+    <message>
         <source>Spara arkivexemplar</source>
         <translation>Save archive copy</translation>
+    </message>
+    <message>
+        <source>arkivexemplar</source>
+        <translation>archive copy</translation>
     </message>
     <message>
         <source>Hämtar tidsstämpel från {service} …</source>
@@ -2825,12 +2895,24 @@ The program keeps running. The details are in the log file:
         <translation>Distribution of work-environment tasks {id}</translation>
     </message>
     <message>
+        <source>Fördelning av arbetsmiljöuppgifter</source>
+        <translation>Distribution of work environment tasks</translation>
+    </message>
+    <message>
         <source>Återföring av arbetsmiljöuppgifter {id}</source>
         <translation>Return of work-environment tasks {id}</translation>
     </message>
     <message>
+        <source>Återföring av arbetsmiljöuppgifter</source>
+        <translation>Return of work environment tasks</translation>
+    </message>
+    <message>
         <source>Spara registret</source>
         <translation>Save the register</translation>
+    </message>
+    <message>
+        <source>Arbetsmiljöfördelningar</source>
+        <translation>Work environment distributions</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>

@@ -194,9 +194,10 @@ def test_the_decision_log_shows_the_period(delegation: DelegationWindow) -> None
     model = delegation.decisions_tab.decisions
     assert model.rowCount() == 1
     assert model.index(0, 6).data() == "KS 2026/7"
-    delegation.decisions_tab.first_date.setDate(
-        delegation.decisions_tab.first_date.date().addMonths(6)
-    )  # after the decision
+    first = delegation.decisions_tab.first_date
+    shown = first.date()
+    assert shown is not None
+    first.set_date(shown.replace(month=shown.month + 6))  # after the decision
     assert model.rowCount() == 0
 
 

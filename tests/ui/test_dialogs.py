@@ -31,9 +31,11 @@ def ok_button(dialog: Any) -> Any:
 
 
 def field_error(dialog: Any, name: str) -> str:
-    """The message shown under a field, or '' while the field is fine."""
+    """The message shown under a field once the user has been in it, or '' while the field
+    is fine."""
     row = dialog.form.rows[name]
-    return row.error.text() if row.has_error else ""
+    row.touch()
+    return row.shown_error
 
 
 def scripted_exec(monkeypatch: pytest.MonkeyPatch, dialog_class: type, *steps: Callable):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
+from nacka_desktop.ui.org.record_form import RecordForm
 from nacka_desktop.ui.org.unit_form import UnitForm
 from nacka_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import TODAY
@@ -19,9 +20,11 @@ from .helpers import child_names, select_unit, tree_index
 pytestmark = pytest.mark.gui
 
 
-def field_error(form: UnitForm, name: str) -> str:
+def field_error(form: RecordForm, name: str) -> str:
+    """The message under a field once the user has left it ('' while it is fine)."""
     row = form.form.rows[name]
-    return row.error.text() if row.has_error else ""
+    row.touch()
+    return row.shown_error
 
 
 def field_label(form: UnitForm, name: str) -> str:
@@ -228,10 +231,10 @@ def test_person_form_validates_and_saves_a_name_with_swedish_letters(window: Mai
     assert "Planenheten" in form.chiefs_label.text()
 
     form.edits["last_name"].setText("")
-    assert form.form.rows["last_name"].error.text() == "DATA-2: Ange efternamn."
+    assert field_error(form, "last_name") == "DATA-2: Ange efternamn."
     assert not form.save_button.isEnabled()
     form.edits["email"].setText("utan-snabel-a")
-    assert form.form.rows["email"].error.text() == "E-postadressen saknar @."
+    assert field_error(form, "email") == "E-postadressen saknar @."
 
     form.edits["last_name"].setText("Ödmark-Åström")
     form.edits["email"].setText("odmark@nacka.se")

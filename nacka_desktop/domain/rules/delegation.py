@@ -30,6 +30,7 @@ from nacka_desktop.domain.delegation.orders import (
     DelegationItem,
     DelegationOrder,
     LegalBasis,
+    OrderStatus,
     Subdelegation,
     areas_named,
     as_role,
@@ -92,6 +93,18 @@ def check_delegation(
             for item in order.items:
                 found.extend(_check_holders(org, order, item, on))
     return sort_violations(found)
+
+
+def check_item(org: OrgSnapshot, board_unit_id: int, item: DelegationItem) -> list[Violation]:
+    """The rules about one item on its own (its kind, its delegate and its substitute), as
+    the item's form checks it while it is filled in; the whole order (numbers, holders,
+    passing on, the board's reglemente) is checked when it is saved."""
+    board = org.units.get(board_unit_id)
+    if board is None:
+        return []
+    alone = DelegationOrder(0, board_unit_id, OrderStatus.DRAFT, (item,))
+    found = _check_item(org, alone, item, board.kind, board.name, weigh_kind=False)
+    return sort_violations(list(found))
 
 
 def _violation(

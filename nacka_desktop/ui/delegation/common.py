@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -18,8 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
-    QFileDialog,
     QHeaderView,
     QTableView,
     QWidget,
@@ -33,6 +30,8 @@ from nacka_desktop.ui.delegation.models import SECTION_ROLE
 from nacka_desktop.ui.shell.background import Progress, report_failure, run_in_background
 from nacka_desktop.ui.shell.edits import EditRunner
 from nacka_desktop.ui.widgets.column_fit import ColumnFitter
+from nacka_desktop.ui.widgets.fields import DateField
+from nacka_desktop.ui.widgets.files import FilePlaces
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.delegation.window import DelegationWindow
@@ -67,11 +66,18 @@ def fit_columns(table: QTableView, widest: int = MAX_COLUMN_WIDTH, grow: int | N
     fitter.fit()
 
 
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+def date_edit(value: date) -> DateField:
+    """A required date (a filter's): the app's date field, with its calendar."""
+    edit = DateField(optional=False)
+    edit.set_date(value)
     return edit
+
+
+def date_of(edit: DateField) -> date:
+    """The date a required field holds, or held before the user began typing another."""
+    value = edit.last_valid
+    assert value is not None  # set when the field is made
+    return value
 
 
 class SectionFilter(QSortFilterProxyModel):
@@ -135,14 +141,14 @@ class DelegationTab(QWidget):
     def _save_as(self, title: str, name: str, write: Callable[[Path, Progress], None]) -> None:
         """Ask where, then write in the background with a progress dialog (Avbryt leaves no
         file behind); the window stays usable meanwhile."""
-        target, _ = QFileDialog.getSaveFileName(self, title, name, "Excel (*.xlsx)")
-        if not target:
+        places = FilePlaces.of(self)
+        path = places.save_path(self, title, name, "Excel (*.xlsx)")
+        if path is None:
             return
-        path = Path(target)
         self.export_task = run_in_background(
             self,
             self.tr("Skriver {name} …").format(name=path.name),
             lambda progress: write(path, progress),
-            done=lambda _result: None,
+            done=lambda _result: places.confirm_saved(path),
             failed=lambda error: report_failure(self, title, error),
         )

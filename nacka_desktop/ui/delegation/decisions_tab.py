@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import swedish_sort_key
+from nacka_desktop.exports.file_names import file_name
 from nacka_desktop.ui.delegation.common import (
     DelegationTab,
     date_edit,
+    date_of,
     fit_columns,
     make_table,
 )
@@ -98,8 +100,8 @@ class DecisionsTab(DelegationTab):
         layout.addLayout(row)
         layout.addLayout(filters)
         layout.addWidget(self.decisions_table, 1)
-        self.first_date.dateChanged.connect(self._show_decisions)
-        self.last_date.dateChanged.connect(self._show_decisions)
+        self.first_date.dateChanged.connect(lambda _on: self._show_decisions())
+        self.last_date.dateChanged.connect(lambda _on: self._show_decisions())
         self.show_combo.currentIndexChanged.connect(self._show_decisions)
         self.recorded_button.clicked.connect(self._mark_recorded)
         self.appealable_button.clicked.connect(self._toggle_appealable)
@@ -113,9 +115,7 @@ class DecisionsTab(DelegationTab):
         self._show_decisions()
 
     def _period(self) -> tuple[date, date]:
-        first, last = self.first_date.date().toPython(), self.last_date.date().toPython()
-        assert isinstance(first, date) and isinstance(last, date)
-        return first, last
+        return date_of(self.first_date), date_of(self.last_date)
 
     def _show_decisions(self) -> None:
         first, last = self._period()
@@ -145,8 +145,8 @@ class DecisionsTab(DelegationTab):
         self.show_combo.setCurrentIndex(0)
         first, last = self._period()
         if not first <= decision.decided_on <= last:
-            self.first_date.setDate(QDate(date(decision.decided_on.year, 1, 1)))
-            self.last_date.setDate(QDate(max(decision.decided_on, self.on)))
+            self.first_date.set_date(date(decision.decided_on.year, 1, 1))
+            self.last_date.set_date(max(decision.decided_on, self.on))
         row = next(
             (
                 r
@@ -199,7 +199,12 @@ class DecisionsTab(DelegationTab):
                 self.services.letterhead.letterhead(),
             ),
             title,
-            f"sarskilt-protokoll-{first}-{last}.pdf",
+            file_name(
+                self.tr("Särskilt protokoll"),
+                dialog.board.currentText(),
+                f"{first.isoformat()}–{last.isoformat()}",
+                extension="pdf",
+            ),
         )
 
     def _mark_recorded(self) -> None:
@@ -269,7 +274,12 @@ class DecisionsTab(DelegationTab):
                 self.services.letterhead.letterhead(),
             ),
             title,
-            f"delegationsbeslut-{first}-{last}.pdf",
+            file_name(
+                self.tr("Delegationsbeslut"),
+                dialog.board.currentText(),
+                f"{first.isoformat()}–{last.isoformat()}",
+                extension="pdf",
+            ),
         )
 
     def _decision_register(self) -> None:
@@ -278,7 +288,11 @@ class DecisionsTab(DelegationTab):
         first, last = self._period()
         self._save_as(
             self.tr("Spara beslutsregistret"),
-            f"delegationsbeslut-{first}-{last}.xlsx",
+            file_name(
+                self.tr("Delegationsbeslut"),
+                f"{first.isoformat()}–{last.isoformat()}",
+                extension="xlsx",
+            ),
             lambda path, progress: write_decision_register(
                 self.services.delegation_documents.decision_register(first, last), path, progress
             ),

@@ -30,10 +30,11 @@ from nacka_desktop.domain.delegation.orders import (
     area_words,
     infer_decision_kind,
 )
-from nacka_desktop.domain.enums import Role, UnitKind
+from nacka_desktop.domain.enums import Role, Severity, UnitKind
 from nacka_desktop.domain.labels import title_label
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot, PersonRecord, swedish_sort_key
+from nacka_desktop.domain.rules.delegation import check_item
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
 
@@ -141,6 +142,10 @@ class DelegateEditor(QWidget):
         )
 
 
+# The fields of an item whose rules the form runs as the user fills it in.
+ITEM_CHECKED_FIELDS = ("delegate", "substitute", "decision_kind")
+
+
 class ItemDialog(FormDialog):
     def __init__(
         self,
@@ -153,6 +158,7 @@ class ItemDialog(FormDialog):
         super().__init__(self.tr("Ändra punkt") if item else self.tr("Ny punkt"), parent, language)
         self.setMinimumWidth(720)
         self._id = item.id if item else 0
+        self._org, self._board_unit_id = org, board_unit_id
         self.section = QLineEdit()
         self.number = QLineEdit()
         self.matter = QLineEdit()
@@ -240,7 +246,23 @@ class ItemDialog(FormDialog):
                 self.tr("DATA-2: Ange ett nummer som 3, 3.2 eller 3.2a.")
             )
             valid = False
-        return valid
+        return self._check_delegates() and valid
+
+    def _check_delegates(self) -> bool:
+        """The item's own rules (HR-4, DEL-7, DEL-8 …) run again at each change of the
+        delegate, the substitute or the kind: a message goes once the delegate is right."""
+        if self.delegate_editor.delegate() is None:
+            return True
+        errors = [
+            v
+            for v in check_item(self._org, self._board_unit_id, self.item())
+            if v.severity is Severity.ERROR and v.field in ITEM_CHECKED_FIELDS
+        ]
+        for violation in errors:
+            self.form.rows[violation.field or ""].set_error(
+                f"{violation.rule_id}: {violation.text(self.language)}"
+            )
+        return not errors
 
     def item(self) -> DelegationItem:
         delegate = self.delegate_editor.delegate()

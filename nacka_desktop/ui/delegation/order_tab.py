@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +27,7 @@ from nacka_desktop.domain.delegation.orders import (
 )
 from nacka_desktop.domain.enums import UnitKind
 from nacka_desktop.domain.records import swedish_sort_key
+from nacka_desktop.exports.file_names import file_name
 from nacka_desktop.ui.delegation.common import (
     MATTER_COLUMN,
     DelegationTab,
@@ -44,6 +43,7 @@ from nacka_desktop.ui.delegation.dialogs import (
 )
 from nacka_desktop.ui.delegation.models import ComparisonModel, ItemsModel
 from nacka_desktop.ui.shell.background import report_failure, run_in_background
+from nacka_desktop.ui.widgets.files import FilePlaces
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.delegation.window import DelegationWindow
@@ -415,15 +415,25 @@ class OrderTab(DelegationTab):
                     self.services.letterhead.letterhead(),
                 ),
                 self.tr("Delegationsordning"),
-                f"delegationsordning-{order_id}.pdf",
+                self._order_file_name(int(order_id)),
             )
+
+    def _order_file_name(self, order_id: int) -> str:
+        """The board's name and the day the order was adopted (or its status, a draft's)."""
+        order = next((o for o in self._orders if o.id == order_id), None)
+        when: str | date | None = None
+        if order is not None:
+            when = order.adopted_on or order.status.label(self.language)
+        return file_name(
+            self.tr("Delegationsordning"), self.board_combo.currentText(), when, extension="pdf"
+        )
 
     def _register(self) -> None:
         from nacka_desktop.exports.registers.delegation import write_delegation_register
 
         self._save_as(
             self.tr("Spara delegationsregistret"),
-            f"delegationsregister-{self.on.isoformat()}.xlsx",
+            file_name(self.tr("Delegationsregister"), self.on, extension="xlsx"),
             lambda path, progress: write_delegation_register(
                 self.services.delegation_documents.delegation_register(self.on), path, progress
             ),
@@ -434,7 +444,7 @@ class OrderTab(DelegationTab):
 
         self._save_as(
             self.tr("Spara importmallen"),
-            "delegationsordning-mall.xlsx",
+            file_name(self.tr("Delegationsordning mall"), extension="xlsx"),
             lambda path, _progress: write_delegation_template(path),
         )
 
@@ -444,12 +454,12 @@ class OrderTab(DelegationTab):
         board = self.board_combo.currentData()
         if board is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Importera delegationsordning"), "", self.tr("Excel (*.xlsx)")
+        source = FilePlaces.of(self).open_path(
+            self, self.tr("Importera delegationsordning"), self.tr("Excel (*.xlsx)")
         )
-        if not path:
+        if source is None:
             return
-        services, board_id, source = self.services, int(board), Path(path)
+        services, board_id = self.services, int(board)
 
         def report(result: ImportResult) -> None:
             text = "\n".join(result.report_lines())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -14,10 +13,12 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.labels import title_label
 from nacka_desktop.domain.records import swedish_sort_key
+from nacka_desktop.exports.file_names import file_name
 from nacka_desktop.ui.delegation.common import (
     MATTER_COLUMN,
     DelegationTab,
     date_edit,
+    date_of,
     fit_columns,
     make_table,
 )
@@ -97,7 +98,7 @@ class RightsTab(DelegationTab):
         self.matter_combo.currentIndexChanged.connect(self._show_holders)
         self.unit_combo.currentIndexChanged.connect(self._show_holders)
         self.person_combo.currentIndexChanged.connect(self._show_rights)
-        self.rights_date.dateChanged.connect(self._show_rights)
+        self.rights_date.dateChanged.connect(lambda _on: self._show_rights())
         self.delegate_letter_button.clicked.connect(self._delegate_letter)
         self.delegate_signatures_button.clicked.connect(self._delegate_signatures)
 
@@ -181,8 +182,7 @@ class RightsTab(DelegationTab):
 
     def _show_rights(self) -> None:
         person = self.person_combo.currentData()
-        on = self.rights_date.date().toPython()
-        assert isinstance(on, date)
+        on = date_of(self.rights_date)
         rights = self.services.delegation.rights_view(int(person), on) if person else []
         self.rights.show(rights, self.language)
         fit_columns(self.rights_table, grow=MATTER_COLUMN)
@@ -196,8 +196,7 @@ class RightsTab(DelegationTab):
         from nacka_desktop.ui.work.signatures_dialog import SignaturesDialog
 
         person = self.person_combo.currentData()
-        on = self.rights_date.date().toPython()
-        assert isinstance(on, date)
+        on = date_of(self.rights_date)
         if person is None:
             return
         subject = delegate_letter(self.services, int(person), on)
@@ -211,8 +210,7 @@ class RightsTab(DelegationTab):
         from nacka_desktop.exports.letters.delegation import write_delegate_letter
 
         person = self.person_combo.currentData()
-        on = self.rights_date.date().toPython()
-        assert isinstance(on, date)
+        on = date_of(self.rights_date)
         if person is not None:
             documents = self.services.delegation_documents
             self._preview(
@@ -222,5 +220,12 @@ class RightsTab(DelegationTab):
                     self.services.letterhead.letterhead(),
                 ),
                 self.tr("Delegeringsbrev"),
-                f"delegeringsbrev-{person}.pdf",
+                file_name(
+                    self.tr("Delegeringsbrev"),
+                    self._org.persons[int(person)].full_name
+                    if int(person) in self._org.persons
+                    else None,
+                    on,
+                    extension="pdf",
+                ),
             )

@@ -29,6 +29,7 @@ from nacka_desktop.ui.delegation.rights_tab import RightsTab
 from nacka_desktop.ui.help.links import show_help
 from nacka_desktop.ui.shell.edits import EditRunner
 from nacka_desktop.ui.shell.settings import Settings
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 
 
 class DelegationWindow(QDialog):
@@ -42,6 +43,7 @@ class DelegationWindow(QDialog):
         settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.setWindowTitle(self.tr("Delegation"))
         self.edits = edits
         self.settings = settings  # where a signing card's module is remembered

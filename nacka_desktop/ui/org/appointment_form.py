@@ -87,7 +87,7 @@ class AppointmentForm(RecordForm):
         self.acting_check.setChecked(appointment.acting)
         self.valid_from_edit.set_date(appointment.valid_from)
         self.valid_to_edit.set_date(appointment.valid_to)
-        self.form.clear_errors()
+        self.form.reset()
         self.form_message.hide()
 
     def changes(self) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from nacka_desktop.domain.labels import appointment_label
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.org.consequences import Consequences
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 
 MOST_LISTED = 40  # per group; the rest is counted
 
@@ -37,6 +38,7 @@ class ConsequencesDialog(QDialog):
         language: Language = Language.SWEDISH,
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.setWindowTitle(title)
         self.language = language
         self.intro = QLabel(intro)

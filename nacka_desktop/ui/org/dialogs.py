@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +35,7 @@ from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
 from nacka_desktop.services.org.queries import OrgQueries
 from nacka_desktop.services.org.units import UnitDraft
 from nacka_desktop.ui.org.tree_model import UNIT_ID_ROLE, OrgTreeModel
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 from nacka_desktop.ui.widgets.fields import DateField, FormMessage, ValidatedForm, searchable_combo
 
 
@@ -55,14 +58,17 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
+        self.form.changed.connect(self.revalidate)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self._layout)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        open_with_input_focus(self)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
@@ -86,9 +92,18 @@ class FormDialog(QDialog):
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _accept_if_valid(self) -> None:
+        self.form.reveal()
         self.revalidate()
         if self.validate():
             self.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter is OK only when the form is valid; otherwise it shows what is missing."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.validate():
+            self.form.reveal()
+            self.revalidate()
+            return
+        super().keyPressEvent(event)
 
 
 class NewUnitDialog(FormDialog):
@@ -244,6 +259,11 @@ class MoveUnitDialog(QDialog):
         self.tree.selectionModel().selectionChanged.connect(self._update_ok)
         self.tree.doubleClicked.connect(self._accept_if_ready)
         self.date_edit.textChanged.connect(self._date_changed)
+        policy = self.date_problem.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the hint and buttons below do not jump
+        self.date_problem.setSizePolicy(policy)
+        self.date_problem.setMinimumHeight(self.date_problem.fontMetrics().height())
+        open_with_input_focus(self)
 
     def _date_changed(self) -> None:
         problem = self.date_edit.problem()

@@ -118,7 +118,7 @@ class PersonForm(RecordForm):
         self.appointments.set_rows(appointments, on, language)
 
     def _fill(self, person: PersonRecord) -> None:
-        self.form.clear_errors()
+        self.form.reset()
         self.form_message.hide()
         for name, edit in self.edits.items():
             edit.setText(str(getattr(person, name)))

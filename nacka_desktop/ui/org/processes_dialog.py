@@ -22,6 +22,7 @@ from nacka_desktop.domain.structure import PROCESS_OWNER_ROLES
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.help.links import RuleHelpOnClick
 from nacka_desktop.ui.shell.commands import EditStack, push_edit
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 
 
 class ProcessesDialog(QDialog):
@@ -35,6 +36,7 @@ class ProcessesDialog(QDialog):
         language: Language = Language.SWEDISH,
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.setWindowTitle(self.tr("Processer och processägare"))
         self._services = services
         self._undo_stack = undo_stack

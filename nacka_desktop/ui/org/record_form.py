@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from nacka_desktop.domain.language import Language
@@ -30,6 +31,13 @@ class RecordForm(QWidget):
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.form.changed.connect(self.validate)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.save_button.isVisible():
+            self.save()
+            return
+        super().keyPressEvent(event)
 
     def set_writable(self, writable: bool) -> None:
         """A read-only database: the fields can be read and copied, not changed."""
@@ -71,6 +79,8 @@ class RecordForm(QWidget):
         self.form_message.show_rest(self.form, violations, self.language, concerns_this)
 
     def save(self) -> None:
+        """Spara (or Enter in a field): every field's message shows now, touched or not."""
+        self.form.reveal()
         record_id = self.record_id()
         if record_id is not None and self.validate():
             changes = self.changes()

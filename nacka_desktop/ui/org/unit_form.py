@@ -175,7 +175,7 @@ class UnitForm(RecordForm):
         self.appointments.set_rows(appointments, on, language)
 
     def _fill_fields(self, unit: UnitRecord) -> None:
-        self.form.clear_errors()
+        self.form.reset()
         self.form_message.hide()
         self.name_edit.setText(unit.name)
         self.code_edit.setText(unit.code)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
 from nacka_desktop.ui.shell.settings import LAST_DATABASE
+from nacka_desktop.ui.widgets.files import FilePlaces
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.shell.main_window import MainWindow
@@ -20,28 +21,27 @@ OpenDatabase = Callable[[str], bool]  # opens the file in the window; False if i
 
 def choose_database(parent: QWidget, open_database: OpenDatabase) -> None:
     """*Öppna databas…*: an existing file."""
-    path, _ = QFileDialog.getOpenFileName(
+    path = FilePlaces.of(parent).open_path(
         parent,
         QCoreApplication.translate("MainWindow", "Öppna databas"),
-        "",
         QCoreApplication.translate(
             "MainWindow", "Nacka Desktop-databaser (*.db *.sqlite);;Alla filer (*)"
         ),
     )
-    if path:
-        open_database(path)
+    if path is not None:
+        open_database(str(path))
 
 
 def new_database(parent: QWidget, open_database: OpenDatabase) -> None:
     """*Ny databas…*: a new file, created with the app's tables when it is opened."""
-    path, _ = QFileDialog.getSaveFileName(
+    path = FilePlaces.of(parent).save_path(
         parent,
         QCoreApplication.translate("MainWindow", "Ny databas"),
         "organisation.db",
         QCoreApplication.translate("MainWindow", "Databaser (*.db)"),
     )
-    if path:
-        open_database(path)
+    if path is not None:
+        open_database(str(path))
 
 
 class DatabaseSwitcher:

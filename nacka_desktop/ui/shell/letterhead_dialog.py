@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.ui.org.dialogs import FormDialog
+from nacka_desktop.ui.widgets.files import FilePlaces
 
 LOGO_PREVIEW_HEIGHT = 48
 
@@ -68,10 +68,10 @@ class LetterheadDialog(FormDialog):
         return self.form.require("municipality", self.name_edit, self.tr("Ange ett namn."))
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Välj logotyp"), "", self.tr("Bilder (*.png *.jpg *.jpeg)")
+        path = FilePlaces.of(self).open_path(
+            self, self.tr("Välj logotyp"), self.tr("Bilder (*.png *.jpg *.jpeg)")
         )
-        if not path:
+        if path is None:
             return
         with open(path, "rb") as image:
             data = image.read()

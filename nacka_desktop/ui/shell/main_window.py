@@ -8,14 +8,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -56,6 +55,8 @@ from nacka_desktop.ui.shell.settings import (
     WINDOW_STATE,
     Settings,
 )
+from nacka_desktop.ui.widgets.fields import DateField
+from nacka_desktop.ui.widgets.files import FilePlaces, SavedNotice
 from nacka_desktop.ui.work.actions import WorkActions
 from nacka_desktop.ui.work.panel import WorkPanel
 
@@ -167,10 +168,14 @@ class MainWindow(QMainWindow):
         self.problems_checker.busyChanged.connect(self.problems.set_checking)
         self.problems_checker.failed.connect(self.problems.set_failed)
 
-        self.view_date = QDateEdit(QDate(services.clock()))
+        self.view_date = DateField(optional=False, today=lambda: self.services.clock())
+        self.view_date.set_date(services.clock())
         self.view_date.setObjectName("viewDate")
-        self.view_date.setCalendarPopup(True)
-        self.view_date.setDisplayFormat("yyyy-MM-dd")
+        # Where files are saved and opened, and the status bar that confirms a save.
+        self.file_places = FilePlaces(settings, self)
+        self.saved_notice = SavedNotice()
+        self.statusBar().addWidget(self.saved_notice, 1)
+        self.file_places.saved.connect(self.saved_notice.show_saved)
 
         self.main_actions = MainActions(self)
         self.main_actions.build_menus_and_toolbar()
@@ -209,9 +214,9 @@ class MainWindow(QMainWindow):
         self._view_date_timer.setSingleShot(True)
         self._view_date_timer.setInterval(VIEW_DATE_DELAY_MS)
         self._view_date_timer.timeout.connect(self._view_date_changed)
-        self.view_date.dateChanged.connect(self._view_date_timer.start)
+        self.view_date.dateChanged.connect(lambda _on: self._view_date_timer.start())
         # What an action or dialog uses at once; the views follow after the pause above.
-        self.view_date.dateChanged.connect(self._remember_view_date)
+        self.view_date.dateChanged.connect(lambda _on: self._remember_view_date())
         self.right_tabs.currentChanged.connect(self.refresh_work)
         self.work_panel.newRequested.connect(self.new_distribution)
         self.work_panel.actionRequested.connect(self.work_actions.act)
@@ -267,9 +272,8 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------------------
     @property
     def on(self) -> date:
-        value = self.view_date.date().toPython()
-        assert isinstance(value, date)
-        return value
+        # While another date is being typed, the one shown until then.
+        return self.view_date.last_valid or self.context.view_date
 
     def selected_unit_id(self) -> int | None:
         if self.navigation.current and self.navigation.current[0] == "unit":

@@ -30,6 +30,8 @@ CARD_SLOT = Option("signing/pkcs11_slot", 0)
 # B-LTA can be made) and the root certificates it trusts (PEM or DER files, one per line).
 TSA_URL = Option("signing/tsa_url", "")
 TRUST_ROOTS = Option("signing/trust_roots", "")
+# The folder a file was last saved to or opened from: the next file dialog starts there.
+LAST_FOLDER = Option("files/last_folder", "")
 
 
 class Settings:

@@ -1,24 +1,30 @@
-"""Form fields that show their own validation message right under the input."""
+"""Form fields that show their own validation message right under the input, and the date
+field (ui/widgets/date_field.py) every form uses."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,47 +32,21 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.ui.help.links import RuleHelpOnClick
+from nacka_desktop.ui.widgets.date_field import DateField as DateField
 
 ERROR_STYLE = "color: #b00020;"
 ObjectFilter = Callable[[Violation], bool]
 INVALID_INPUT_STYLE = "border: 1px solid #b00020;"
-
-
-class DateField(QLineEdit):
-    """A date typed as ÅÅÅÅ-MM-DD; empty means open-ended where the field allows it."""
-
-    def __init__(self, optional: bool = True, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.optional = optional
-        self.setPlaceholderText(
-            self.tr("ÅÅÅÅ-MM-DD") if optional else self.tr("ÅÅÅÅ-MM-DD (krävs)")
-        )
-        self.setMaxLength(10)
-        self.setClearButtonEnabled(optional)
-
-    def set_date(self, value: date | None) -> None:
-        self.setText(value.isoformat() if value else "")
-
-    def date(self) -> date | None:
-        text = self.text().strip()
-        if not text:
-            return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            return None
-
-    def problem(self) -> str | None:
-        text = self.text().strip()
-        if not text:
-            return None if self.optional else self.tr("Ange ett datum.")
-        if self.date() is None:
-            return self.tr("Ogiltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.")
-        return None
+MOST_KEPT_LINES = 3
 
 
 class FieldRow(QWidget):
-    """An input with an error line beneath it, hidden while the value is fine."""
+    """An input with an error line beneath it.
+
+    The line's space is kept while it is empty, so the form does not jump as messages come
+    and go. A check's message (e.g. "DATA-2: Ange ett namn.") shows only once the user has
+    left the field or pressed Spara; a refusal of a save shows at once, and goes as soon as
+    anything in the form changes (the check runs again then, or at the next Spara)."""
 
     changed = Signal()
 
@@ -76,31 +56,139 @@ class FieldRow(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        policy = self.error.sizePolicy()
+        # Space is kept under what is typed in (where a message comes and goes as one types);
+        # a list to pick from or a tick box shows a message only after Spara, if ever.
+        policy.setRetainSizeWhenHidden(takes_typing(editor))
+        self.error.setSizePolicy(policy)
+        if policy.retainSizeWhenHidden():
+            self.error.setMinimumHeight(self.error.fontMetrics().height())
         self.error.hide()
         RuleHelpOnClick(self.error)  # "DATA-2: …": a click opens the rule's page
+        self.touched = False
+        self.revealed = False
+        self._check: str | None = None
+        self._refusal: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(1)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        if isinstance(editor, QLineEdit):
+            # The red frame is a style sheet, whose border is thinner than the native frame:
+            # the field keeps its height when it is framed.
+            editor.setMinimumHeight(editor.sizeHint().height())
+        for widget in (editor, *editor.findChildren(QWidget)):
+            _watch_changes(widget, self._emit_changed)
+            widget.installEventFilter(self)
+
+    def _emit_changed(self, *_value: object) -> None:
+        self.changed.emit()
 
     def set_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
-        # A plain container (e.g. a group of check boxes) would pass the border to every child.
-        framed = bool(message) and type(self.editor) is not QWidget
-        self.editor.setStyleSheet(INVALID_INPUT_STYLE if framed else "")
-        self.editor.setToolTip(message or "")
+        """What the field's check finds wrong now (None: nothing)."""
+        self._check = message
+        self._show()
+
+    def set_refusal(self, message: str | None) -> None:
+        """Why a save was refused, at this field."""
+        self._refusal = message
+        self._show()
+
+    def touch(self) -> None:
+        """The user has been in the field: its check's message may show from now on."""
+        if not self.touched:
+            self.touched = True
+            self._show()
+
+    def reveal(self) -> None:
+        """Spara was pressed: every message shows, touched or not."""
+        self.revealed = True
+        self._show()
+
+    def reset(self) -> None:
+        """A new record in the form: untouched, no message."""
+        self.touched = self.revealed = False
+        self._check = self._refusal = None
+        self._show()
 
     @property
     def has_error(self) -> bool:
-        return self.error.isVisibleTo(self)
+        """The field's value is wrong (whether or not its message shows yet)."""
+        return bool(self._check or self._refusal)
+
+    @property
+    def shown_error(self) -> str:
+        return self.error.text() if self.error.isVisibleTo(self) else ""
+
+    def _show(self) -> None:
+        visible = (self.touched or self.revealed) and self._check
+        message = self._refusal or (self._check if visible else None)
+        if message:
+            self.error.setText(message)
+        else:
+            self._keep_space()
+            self.error.setText("")
+        self.error.setVisible(bool(message))
+        # A red frame on what is typed in; a style sheet on a combo box or a container (of
+        # check boxes, of the pickers of a delegate) would flatten every child's look.
+        framed = bool(message) and isinstance(self.editor, QLineEdit | QPlainTextEdit | QTextEdit)
+        self.editor.setStyleSheet(INVALID_INPUT_STYLE if framed else "")
+        self.editor.setToolTip(message or "")
+
+    def _keep_space(self) -> None:
+        """The space stays as tall as the message that goes (up to a few lines), so nothing
+        below it moves."""
+        if not (self.error.sizePolicy().retainSizeWhenHidden() and self.error.isVisibleTo(self)):
+            return
+        lines = self.error.fontMetrics().lineSpacing() * MOST_KEPT_LINES
+        kept = min(self.error.height(), lines)
+        self.error.setMinimumHeight(max(self.error.minimumHeight(), kept))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Not when a popup of the field itself (a calendar, a combo's list) opens.
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason()
+            not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+        ):
+            self.touch()
+        return False
 
 
-class ValidatedForm:
-    """Fields by name in a QFormLayout, so a rule violation can be shown at its field."""
+def takes_typing(editor: QWidget) -> bool:
+    """A line edit (a date field too), an editable combo box, or a widget made of them
+    (the pickers of a delegate, a date with a tick box)."""
+    if isinstance(editor, QLineEdit):
+        return True
+    if isinstance(editor, QComboBox):
+        return editor.isEditable()
+    if isinstance(editor, QAbstractSpinBox | QAbstractButton | QLabel):
+        return False
+    return editor.findChild(QLineEdit) is not None
+
+
+def _watch_changes(widget: QWidget, changed: Callable[..., None]) -> None:
+    """Call `changed` when the user (or the program) changes the widget's value."""
+    if isinstance(widget, QLineEdit):
+        widget.textChanged.connect(changed)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(changed)
+    elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+        widget.toggled.connect(changed)
+    elif isinstance(widget, QPlainTextEdit | QTextEdit):
+        widget.textChanged.connect(changed)
+
+
+class ValidatedForm(QObject):
+    """Fields by name in a QFormLayout, so a rule violation can be shown at its field.
+    `changed` says that something in the form changed: its checks should run again."""
+
+    changed = Signal()
 
     def __init__(self, layout: QFormLayout) -> None:
+        super().__init__()
         self.layout = layout
         self.rows: dict[str, FieldRow] = {}
 
@@ -108,7 +196,13 @@ class ValidatedForm:
         row = FieldRow(editor)
         self.rows[name] = row
         self.layout.addRow(label, row)
+        row.changed.connect(self._changed)
         return row
+
+    def _changed(self) -> None:
+        for row in self.rows.values():
+            row.set_refusal(None)
+        self.changed.emit()
 
     def require(self, name: str, edit: QLineEdit, message: str) -> bool:
         if edit.text().strip():
@@ -130,8 +224,19 @@ class ValidatedForm:
         return valid
 
     def clear_errors(self) -> None:
+        """Before the checks run again: their old findings go (a refusal stays until the
+        form changes)."""
         for row in self.rows.values():
             row.set_error(None)
+
+    def reset(self) -> None:
+        """Another record is shown: nothing touched, no message."""
+        for row in self.rows.values():
+            row.reset()
+
+    def reveal(self) -> None:
+        for row in self.rows.values():
+            row.reveal()
 
     def show_violations(
         self, violations: list[Violation], language: Language, concerns: ObjectFilter | None = None
@@ -144,7 +249,7 @@ class ValidatedForm:
             if row is None or (concerns is not None and not concerns(violation)):
                 rest.append(violation)
             else:
-                row.set_error(text)
+                row.set_refusal(text)
         return rest
 
     @property
@@ -153,12 +258,16 @@ class ValidatedForm:
 
 
 class FormMessage(QLabel):
-    """The line under a form for refusals that belong to no single field."""
+    """The line under a form for refusals that belong to no single field. Once shown, its
+    space stays when it hides again, so the buttons under it do not jump."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
         RuleHelpOnClick(self)
 

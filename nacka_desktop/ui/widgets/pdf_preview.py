@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.ui.shell.background import BackgroundTask, report_failure, run_in_background
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
+from nacka_desktop.ui.widgets.files import FilePlaces
 from nacka_desktop.ui.widgets.signature_panel import SignaturePanel
 
 
@@ -40,6 +41,7 @@ class PdfPreviewDialog(QDialog):
         trust_roots: Sequence[Any] = (),
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.setWindowTitle(title)
         self.pdf = pdf
         self.suggested_name = suggested_name
@@ -80,14 +82,17 @@ class PdfPreviewDialog(QDialog):
         return int(self.document.pageCount())
 
     def save_as(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
+        places = FilePlaces.of(self)
+        target = places.save_path(
             self, self.tr("Spara brevet"), self.suggested_name, self.tr("PDF (*.pdf)")
         )
-        if target:
+        if target is not None:
             try:
                 shutil.copyfile(self.pdf, target)
             except OSError as error:
                 QMessageBox.warning(self, self.windowTitle(), str(error))
+            else:
+                places.confirm_saved(target)
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -140,15 +145,13 @@ def preview_pdf(
 
 def check_signatures_in_pdf(parent: QWidget, trust_roots: Sequence[Any] = ()) -> None:
     """Arkiv → Kontrollera underskrifter i PDF…: any PDF, its pages and its signatures."""
-    path, _ = QFileDialog.getOpenFileName(
+    file = FilePlaces.of(parent).open_path(
         parent,
         QCoreApplication.translate("PdfPreviewDialog", "Kontrollera underskrifter i PDF"),
-        "",
         QCoreApplication.translate("PdfPreviewDialog", "PDF (*.pdf)"),
     )
-    if not path:
+    if file is None:
         return
-    file = Path(path)
     dialog = PdfPreviewDialog(
         file, file.name, file.name, parent, show_signatures=True, trust_roots=trust_roots
     )

@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.work_options import DistributionAction
+from nacka_desktop.exports.file_names import file_name
 from nacka_desktop.services.work_environment import DistributionDraft
 from nacka_desktop.ui.org.dialogs import DateDialog
 from nacka_desktop.ui.shell.background import report_failure, run_in_background
 from nacka_desktop.ui.shell.commands import UndoText
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS, GuiActions
+from nacka_desktop.ui.widgets.files import FilePlaces
 from nacka_desktop.ui.work.return_dialog import ReturnDialog
 
 if TYPE_CHECKING:
@@ -199,7 +200,7 @@ class WorkActions(GuiActions):
 
         services, on = self._services(), self._on()
         work, today = services.work, services.clock()
-        # The sample's letterhead until the window has a setting for it.
+        receiver = work.distribution(distribution_id, on).receiver
         self._preview(
             lambda path: write_distribution_letter(
                 work.distribution(distribution_id, on),
@@ -208,7 +209,13 @@ class WorkActions(GuiActions):
                 today,
             ),
             self.tr("Fördelning av arbetsmiljöuppgifter {id}").format(id=distribution_id),
-            f"fordelning-{distribution_id}.pdf",
+            file_name(
+                self.tr("Fördelning av arbetsmiljöuppgifter"),
+                receiver.person_name,
+                receiver.unit_name,
+                today,
+                extension="pdf",
+            ),
         )
 
     def show_signatures(self, distribution_id: int) -> None:
@@ -240,12 +247,20 @@ class WorkActions(GuiActions):
         from nacka_desktop.exports.letters import write_return_letter
 
         work, on, letterheads = self._services().work, self._on(), self._services().letterhead
+        returned = work.task_return(return_id, on)
+        giver = returned.distribution.receiver
         self._preview(
             lambda path: write_return_letter(
                 work.task_return(return_id, on), path, letterheads.letterhead()
             ),
             self.tr("Återföring av arbetsmiljöuppgifter {id}").format(id=return_id),
-            f"aterforing-{return_id}.pdf",
+            file_name(
+                self.tr("Återföring av arbetsmiljöuppgifter"),
+                giver.person_name,
+                giver.unit_name,
+                returned.record.returned_on,
+                extension="pdf",
+            ),
         )
 
     def _preview(self, write: Callable[[Path], object], title: str, name: str) -> None:
@@ -257,22 +272,23 @@ class WorkActions(GuiActions):
         from nacka_desktop.exports.registers.work import write_distribution_register
 
         on = self._on()
-        target, _ = QFileDialog.getSaveFileName(
+        places = FilePlaces.of(self.window)
+        path = places.save_path(
             self.window,
             self.tr("Spara registret"),
-            f"arbetsmiljofordelningar-{on.isoformat()}.xlsx",
+            file_name(self.tr("Arbetsmiljöfördelningar"), on, extension="xlsx"),
             self.tr("Excel (*.xlsx)"),
         )
-        if not target:
+        if path is None:
             return
-        work, path = self._services().work, Path(target)
+        work = self._services().work
         self.export_task = run_in_background(
             self.window,
             self.tr("Skriver {name} …").format(name=path.name),
             lambda progress: write_distribution_register(
                 work.distribution_register(on), path, progress
             ),
-            done=lambda _result: None,
+            done=lambda _result: places.confirm_saved(path),
             failed=lambda error: report_failure(
                 self.window, self.tr("Registret kunde inte sparas"), error
             ),

@@ -38,6 +38,7 @@ from nacka_desktop.domain.work_options import (
 )
 from nacka_desktop.services.work_environment import DistributionDraft
 from nacka_desktop.ui.help.links import RuleHelpOnClick
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField
 
 EMPLOYER = -1  # combo data for "KS, the employer"
@@ -67,6 +68,7 @@ class DistributionWizard(QWizard):
         language: Language = Language.SWEDISH,
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.work = work
         self.today = today
         self.language = language
@@ -368,6 +370,11 @@ class TermsPage(QWizardPage):
         self.form.addRow(self.message)
         self.valid_to.textChanged.connect(self.completeChanged)
         self.decided_on.textChanged.connect(self.completeChanged)
+        # A refusal is about the answers it was given: it goes when one of them changes.
+        for edit in (self.valid_to, self.decided_on, self.decision_section):
+            edit.textChanged.connect(self.message.hide)
+        for text in (self.absence, self.retained):
+            text.textChanged.connect(self.message.hide)
 
     def initializePage(self) -> None:
         from_employer = self._wizard.giver() is None

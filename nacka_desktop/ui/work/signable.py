@@ -36,7 +36,7 @@ class SignableLetter:
     object_id: int
     title: str  # the letter's own title, kept with it when issued
     intro: str  # what the dialog tells about who signs and why
-    file_stem: str  # the start of the file names offered when saving
+    file_parts: tuple[str, ...]  # what the file names offered when saving begin with
     write: Callable[[Path], WrittenLetter]
     signatories: Mapping[SignatureParty, Signatory]
     # A delegation letter tells what a person may decide on a day: a new one can be issued
@@ -83,7 +83,11 @@ def distribution_letter(services: Services, distribution_id: int, on: date) -> S
             "under brevet. Utfärda brevet först; det sparas oförändrat och kan sedan "
             "undertecknas med certifikat, på papper eller i kommunens signeringsportal.",
         ).format(giver=view.giver_name, receiver=view.receiver.person_name),
-        file_stem=f"fordelning-{distribution_id}",
+        file_parts=(
+            QCoreApplication.translate("SignableLetter", "Fördelning av arbetsmiljöuppgifter"),
+            view.receiver.person_name,
+            view.receiver.unit_name,
+        ),
         write=lambda path: write_distribution_letter(view, path, letterhead, today),
         signatories={
             SignatureParty.GIVER: giver,
@@ -112,7 +116,11 @@ def return_letter(services: Services, return_id: int, on: date) -> SignableLette
             "{receiver} har skrivit under; {giver} skriver under bara för att bekräfta att "
             "den kommit fram.",
         ).format(receiver=distribution.receiver.person_name, giver=distribution.giver_name),
-        file_stem=f"aterforing-{return_id}",
+        file_parts=(
+            QCoreApplication.translate("SignableLetter", "Återföring av arbetsmiljöuppgifter"),
+            distribution.receiver.person_name,
+            distribution.receiver.unit_name,
+        ),
         write=lambda path: write_return_letter(view, path, letterhead),
         signatories={
             SignatureParty.RECEIVER: _receiver(distribution),
@@ -144,7 +152,11 @@ def delegate_letter(services: Services, person_id: int, on: date) -> SignableLet
             "Chefen skriver under att informationen är lämnad och delegaten att hen tagit del "
             "av den; delegatens underskrift är den som räknas.",
         ).format(name=view.person_name, on=on.isoformat()),
-        file_stem=f"delegeringsbrev-{view.person_name}-{on.isoformat()}",
+        file_parts=(
+            QCoreApplication.translate("SignableLetter", "Delegeringsbrev"),
+            view.person_name,
+            on.isoformat(),
+        ),
         write=lambda path: write_delegate_letter(view, path, letterhead),
         signatories={
             SignatureParty.GIVER: informer,

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -40,6 +39,7 @@ from nacka_desktop.domain.signatures import (
     SignatureRoute,
     field_of,
 )
+from nacka_desktop.exports.file_names import file_name
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.signatures import (
     MAX_ATTACHMENT_BYTES,
@@ -61,7 +61,9 @@ from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.shell.background import report_failure, run_in_background
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 from nacka_desktop.ui.widgets.fields import DateField
+from nacka_desktop.ui.widgets.files import FilePlaces
 from nacka_desktop.ui.widgets.signing_settings import time_stamp_service, trusted_roots
 from nacka_desktop.ui.work.signable import SignableLetter
 
@@ -76,6 +78,7 @@ class SignaturesDialog(QDialog):
         settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.services = services
         self.settings = settings
         self.subject = subject
@@ -352,13 +355,12 @@ class SignaturesDialog(QDialog):
             return None
         if how == card_choice:
             return self._card_key()
-        path, _ = QFileDialog.getOpenFileName(
+        path = FilePlaces.of(self).open_path(
             self,
             self.tr("Välj certifikatfil"),
-            "",
             self.tr("Certifikat med nyckel (*.p12 *.pfx);;Alla filer (*)"),
         )
-        if not path:
+        if path is None:
             return None
         password, ok = QInputDialog.getText(
             self,
@@ -379,14 +381,15 @@ class SignaturesDialog(QDialog):
     def _card_key(self) -> Callable[[], Signer] | None:
         card = self._card()
         if card is None:
-            library, _ = QFileDialog.getOpenFileName(
+            module = FilePlaces.of(self).open_path(
                 self,
                 self.tr("Kortprogrammets PKCS#11-modul"),
-                "",
                 self.tr("PKCS#11-modul (*.so *.dll *.dylib);;Alla filer (*)"),
+                remember=False,
             )
-            if not library:
+            if module is None:
                 return None
+            library = str(module)
             slot, ok = QInputDialog.getInt(
                 self, self.tr("Kortläsare"), self.tr("Läsarens plats (slot):"), 0, 0, 2**31 - 1
             )
@@ -437,17 +440,17 @@ class SignaturesDialog(QDialog):
             return
         self._save(
             self.services.signatures.latest_file(letter.issued.id),
-            f"{self.subject.file_stem}-for-underskrift.pdf",
+            self._file_name(self.tr("för underskrift")),
         )
 
     def read_signed(self) -> None:
         letter = self.letter()
         if letter is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Läs in signerat dokument"), "", self.tr("PDF (*.pdf)")
+        path = FilePlaces.of(self).open_path(
+            self, self.tr("Läs in signerat dokument"), self.tr("PDF (*.pdf)")
         )
-        if not path:
+        if path is None:
             return
         try:
             signed = Path(path).read_bytes()
@@ -489,7 +492,7 @@ class SignaturesDialog(QDialog):
                 return
         self._save(
             self.services.signatures.issued_file(letter.issued.id),
-            f"{self.subject.file_stem}-utfardad.pdf",
+            self._file_name(self.tr("utfärdad")),
         )
 
     def save_archive_copy(self) -> None:
@@ -501,13 +504,14 @@ class SignaturesDialog(QDialog):
         letter, service = self.letter(), time_stamp_service(self.settings)
         if letter is None or service is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        places = FilePlaces.of(self)
+        path = places.save_path(
             self,
             self.tr("Spara arkivexemplar"),
-            f"{self.subject.file_stem}-arkiv.pdf",
+            self._file_name(self.tr("arkivexemplar")),
             self.tr("PDF (*.pdf)"),
         )
-        if not path:
+        if path is None:
             return
         signed, roots = (
             self.services.signatures.latest_file(letter.issued.id),
@@ -515,13 +519,13 @@ class SignaturesDialog(QDialog):
         )
 
         def extend(_progress: object) -> None:
-            write_atomically(Path(path), extend_for_archive(signed, service, roots))
+            write_atomically(path, extend_for_archive(signed, service, roots))
 
         self.archive_task = run_in_background(
             self,
             self.tr("Hämtar tidsstämpel från {service} …").format(service=service),
             extend,
-            done=lambda _result: None,
+            done=lambda _result: places.confirm_saved(path),
             failed=self._archive_failed,
         )
 
@@ -560,13 +564,19 @@ class SignaturesDialog(QDialog):
         )
         return parties[labels.index(chosen)] if ok else None
 
+    def _file_name(self, what: str) -> str:
+        return file_name(*self.subject.file_parts, what, extension="pdf")
+
     def _save(self, data: bytes, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara fil"), name)
-        if path:
+        places = FilePlaces.of(self)
+        path = places.save_path(self, self.tr("Spara fil"), name)
+        if path is not None:
             try:
-                Path(path).write_bytes(data)
+                path.write_bytes(data)
             except OSError as error:
                 QMessageBox.warning(self, self.tr("Underskrifter"), str(error))
+            else:
+                places.confirm_saved(path)
 
     def _do(self, action: Callable[[], object]) -> None:
         try:
@@ -644,14 +654,13 @@ class PaperSignatureDialog(FormDialog):
         self.name.setText(self.names[self.parties[index]])
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = FilePlaces.of(self).open_path(
             self,
             self.tr("Inskannad kopia"),
-            "",
             self.tr("PDF eller bild (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"),
         )
-        if path:
-            self._scan = Path(path)
+        if path is not None:
+            self._scan = path
             self.file_label.setText(self._scan.name)
             self.revalidate()
 

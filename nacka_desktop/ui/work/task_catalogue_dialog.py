@@ -26,6 +26,7 @@ from nacka_desktop.domain.work_environment import WorkTaskRecord
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.editing import StaleEditError
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS, EditRunner
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 from nacka_desktop.ui.widgets.fields import FormMessage, ValidatedForm
 
 
@@ -34,6 +35,7 @@ class TaskCatalogueDialog(QDialog):
         self, services: Services, edits: EditRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        open_with_input_focus(self)
         self.setWindowTitle(self.tr("Uppgiftskatalog – arbetsmiljöuppgifter"))
         self._services = services
         self._edits = edits
@@ -105,7 +107,7 @@ class TaskCatalogueDialog(QDialog):
         self._show(self.list.currentRow())
 
     def _show(self, row: int) -> None:
-        self.form.clear_errors()
+        self.form.reset()
         self.message.hide()
         task = self._tasks[row] if 0 <= row < len(self._tasks) else None
         self.code_edit.setText(task.code if task else "")
