@@ -26,12 +26,23 @@ from nacka_desktop.services.org.units import UnitService
 from nacka_desktop.services.signatures import SignatureService
 from nacka_desktop.services.work_environment import DistributionService, TaskCatalogueService
 from nacka_desktop.services.work_queries import WorkQueries
-from nacka_desktop.storage.database import Database, open_database, remembered_location
+from nacka_desktop.storage.database import (
+    Database,
+    open_database,
+    remembered_location,
+    without_password,
+)
 from nacka_desktop.storage.errors import DatabaseOpenError
 
 # What the window and the command line need of opening a database, so that they import the
 # services only (an import contract keeps `ui` away from `storage`).
-__all__ = ["DatabaseOpenError", "Services", "login_name", "remembered_location"]
+__all__ = [
+    "DatabaseOpenError",
+    "Services",
+    "login_name",
+    "remembered_location",
+    "without_password",
+]
 
 
 def login_name() -> str:

@@ -86,6 +86,19 @@ def remembered_location(location: str | Path) -> str:
     return text if "://" in text else str(Path(text).expanduser().resolve())
 
 
+def without_password(location: str) -> str:
+    """The location as it may be written down (a list of recent databases): a server's
+    address without its password, which comes from ~/.pgpass or is asked for."""
+    if "://" not in location:
+        return location
+    try:
+        url = make_url(location)
+    except Exception:  # not an address SQLAlchemy reads: kept as given, it opened as such
+        return location
+    # URL.set(password=None) keeps the password (None means "unchanged" there).
+    return url._replace(password=None).render_as_string(hide_password=False)
+
+
 class Database:
     """One open database: its engine and session factory. Built once and passed in."""
 

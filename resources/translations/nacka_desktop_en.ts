@@ -1191,6 +1191,10 @@ The program keeps running. The details are in the log file:
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>&amp;Senaste databaser</source>
+        <translation>&amp;Recent databases</translation>
+    </message>
+    <message>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1261,6 +1265,14 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Ändra brevhuvud</source>
         <translation>Change letterhead</translation>
+    </message>
+    <message>
+        <source>(inga ännu)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Töm listan</source>
+        <translation>Clear the list</translation>
     </message>
     <message>
         <source>Öppna databas</source>
@@ -1967,6 +1979,18 @@ The program keeps running. The details are in the log file:
 </context>
 <context>
     <name>ProblemsPanel</name>
+    <message>
+        <source>Visa det som berörs</source>
+        <translation>Show what it concerns</translation>
+    </message>
+    <message>
+        <source>Hjälp om regeln</source>
+        <translation>Help on the rule</translation>
+    </message>
+    <message>
+        <source>Kopiera</source>
+        <translation>Copy</translation>
+    </message>
     <message>
         <source>Fel: {errors}, varningar: {warnings}, upplysningar: {infos}</source>
         <translation>Errors: {errors}, warnings: {warnings}, information: {infos}</translation>

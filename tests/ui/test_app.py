@@ -309,3 +309,28 @@ def test_changing_the_view_date_reloads_once_after_a_pause(window, qtbot) -> Non
         window.view_date.set_date(window.on - timedelta(days=day))
     assert calls == []
     qtbot.waitUntil(lambda: calls == [1], timeout=2000)
+
+
+def test_changing_language_keeps_the_tab_the_search_and_the_delegation_window(
+    english: LanguageSwitcher, make_controller, sample_services: Services
+):
+    """Issue 14: the switch rebuilt the window from scratch: back on Uppgifter, the search
+    gone, the Delegation window closed."""
+    controller = make_controller()
+    controller.start(sample_services.database.location)
+    old = controller.window
+    old.right_tabs.setCurrentWidget(old.work_panel)
+    old.search.setText("Älta")
+    old.search.run_search()
+    old.show_delegation().tabs.setCurrentIndex(2)
+
+    controller.change_language(Language.ENGLISH)
+
+    new = controller.window
+    assert new.right_tabs.currentWidget() is new.work_panel
+    assert new.search.text() == "Älta"
+    assert new.left_stack.currentIndex() == 1 and new.search.model.rowCount() > 0
+    delegation = new._delegation_window
+    assert delegation is not None and delegation.isVisible()
+    assert delegation.tabs.currentIndex() == 2
+    assert delegation.tabs.tabText(2) == "Delegated decisions"

@@ -306,6 +306,7 @@ def test_a_click_on_an_error_line_opens_its_rule(qtbot: QtBot, window: MainWindo
     row = FieldRow(QLineEdit(), window)
     message = FormMessage(window)
     row.set_error("DATA-2: Ange ett namn.")
+    row.reveal()  # shown once the user pressed Spara (or left the field)
     row.show()
     qtbot.mouseClick(row.error, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert shown_help(window).page == pages.rule_page("DATA-2")

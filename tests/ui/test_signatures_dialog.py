@@ -414,6 +414,7 @@ def test_signing_settings_keep_the_service_the_roots_and_the_card(
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     dialog.tsa.setText("tidsstampel.example.se")  # no scheme: refused, and said why
+    dialog.form.rows["tsa"].touch()  # the user leaves the field
     assert not ok.isEnabled()
     assert "https://" in dialog.form.rows["tsa"].error.text()
     dialog.tsa.setText("https://tidsstampel.example.se/tsa")

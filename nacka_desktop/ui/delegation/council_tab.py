@@ -19,6 +19,7 @@ from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.delegation.window import DelegationWindow
+from nacka_desktop.ui.widgets.context_menus import menu_of_buttons
 
 
 class CouncilTab(DelegationTab):
@@ -70,6 +71,8 @@ class CouncilTab(DelegationTab):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        # Right-click on a row: the buttons that act on it.
+        menu_of_buttons(self.table, [*self.edit_buttons])
         self.refer_button.clicked.connect(lambda: self._record(CouncilMatterKind.REFERRAL))
         self.recall_button.clicked.connect(lambda: self._record(CouncilMatterKind.RECALL))
         self.change_button.clicked.connect(self._change)

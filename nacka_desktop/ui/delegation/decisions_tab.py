@@ -30,6 +30,7 @@ from nacka_desktop.ui.delegation.dialogs import DecisionDialog
 from nacka_desktop.ui.delegation.models import DecisionsModel
 from nacka_desktop.ui.org.dialogs import DateDialog, ReportDialog
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
+from nacka_desktop.ui.widgets.context_menus import menu_of_buttons
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.delegation.window import DelegationWindow
@@ -103,6 +104,16 @@ class DecisionsTab(DelegationTab):
         self.first_date.dateChanged.connect(lambda _on: self._show_decisions())
         self.last_date.dateChanged.connect(lambda _on: self._show_decisions())
         self.show_combo.currentIndexChanged.connect(self._show_decisions)
+        # Right-click on a row: the buttons that act on it.
+        menu_of_buttons(
+            self.decisions_table,
+            [
+                self.reported_button,
+                self.recorded_button,
+                self.appealable_button,
+                self.new_decision_button,
+            ],
+        )
         self.recorded_button.clicked.connect(self._mark_recorded)
         self.appealable_button.clicked.connect(self._toggle_appealable)
         self.separate_button.clicked.connect(self._separate_record)

@@ -43,6 +43,7 @@ from nacka_desktop.ui.delegation.dialogs import (
 )
 from nacka_desktop.ui.delegation.models import ComparisonModel, ItemsModel
 from nacka_desktop.ui.shell.background import report_failure, run_in_background
+from nacka_desktop.ui.widgets.context_menus import menu_of_buttons
 from nacka_desktop.ui.widgets.files import FilePlaces
 
 if TYPE_CHECKING:
@@ -160,6 +161,16 @@ class OrderTab(DelegationTab):
             lambda: self.filtered.set_section(self.section_combo.currentData() or "")
         )
         self.filter_edit.textChanged.connect(self.filtered.setFilterFixedString)
+        # Right-click on a row: the buttons that act on it.
+        menu_of_buttons(
+            self.items_table,
+            [
+                self.edit_item_button,
+                self.delete_item_button,
+                self.subdelegate_button,
+                self.new_item_button,
+            ],
+        )
         self.letter_button.clicked.connect(self._order_letter)
         self.register_button.clicked.connect(self._register)
         self.template_button.clicked.connect(self._template)

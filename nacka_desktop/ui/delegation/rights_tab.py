@@ -23,6 +23,7 @@ from nacka_desktop.ui.delegation.common import (
     make_table,
 )
 from nacka_desktop.ui.delegation.models import RightsModel
+from nacka_desktop.ui.widgets.context_menus import menu_of_buttons
 from nacka_desktop.ui.widgets.fields import searchable_combo, set_choices
 
 if TYPE_CHECKING:
@@ -99,6 +100,10 @@ class RightsTab(DelegationTab):
         self.unit_combo.currentIndexChanged.connect(self._show_holders)
         self.person_combo.currentIndexChanged.connect(self._show_rights)
         self.rights_date.dateChanged.connect(lambda _on: self._show_rights())
+        # Right-click on a row: the buttons that act on it.
+        menu_of_buttons(
+            self.rights_table, [self.delegate_letter_button, self.delegate_signatures_button]
+        )
         self.delegate_letter_button.clicked.connect(self._delegate_letter)
         self.delegate_signatures_button.clicked.connect(self._delegate_signatures)
 

@@ -59,6 +59,10 @@ def run(database: str | None) -> int:
     app.setOrganizationName("Nacka Desktop")
     app.setApplicationName("Nacka Desktop")
     app.setApplicationDisplayName("Nacka Desktop")
+    from nacka_desktop.ui.shell.icons import app_icon
+
+    app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
+    app.setDesktopFileName("nacka-desktop")
     controller = Controller()
     if not controller.start(database):
         return 3

@@ -9,10 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from nacka_desktop.domain.language import Language
-from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
+from nacka_desktop.services.context import DatabaseOpenError, Services
 from nacka_desktop.ui.shell.application import open_sample_database
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.crash import CrashReporter, configure_logging
+from nacka_desktop.ui.shell.database_files import remember_database
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import LANGUAGE, LAST_DATABASE, Settings
@@ -45,7 +46,7 @@ class Controller:
         if wanted:
             try:
                 services = Services.open(wanted)
-                self.settings.set(LAST_DATABASE, remembered_location(wanted))
+                remember_database(self.settings, wanted)
                 return services
             except DatabaseOpenError as error:
                 QMessageBox.critical(
@@ -81,11 +82,12 @@ class Controller:
         self.window.languageChangeRequested.connect(self.change_language)
         self.window.databaseChanged.connect(self._database_changed)
         if old is not None:
-            current = old.current_object()
-            if current is not None:
-                self.window.navigation.show_object(*current)
+            state = old.view_state()
             old.close()
             old.deleteLater()
+            self.window.show()
+            self.window.restore_view_state(state)  # the tab, the search, the Delegation window
+            return
         self.window.show()
 
     def _database_changed(self, services: Services) -> None:

@@ -4,19 +4,60 @@ in the window in place of the one open."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
-from nacka_desktop.ui.shell.settings import LAST_DATABASE
+from nacka_desktop.services.context import (
+    DatabaseOpenError,
+    Services,
+    remembered_location,
+    without_password,
+)
+from nacka_desktop.ui.shell.settings import LAST_DATABASE, RECENT_DATABASES, Settings
 from nacka_desktop.ui.widgets.files import FilePlaces
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.shell.main_window import MainWindow
 
 OpenDatabase = Callable[[str], bool]  # opens the file in the window; False if it cannot
+RECENT_COUNT = 8
+
+
+def recent_databases(settings: Settings) -> list[str]:
+    return [line for line in str(settings.get(RECENT_DATABASES)).splitlines() if line.strip()]
+
+
+def remember_database(settings: Settings, location: str) -> None:
+    """The database opened: the one to open next time, and first among the recent ones. A
+    server's password is never written down (it comes from ~/.pgpass or is asked for)."""
+    remembered = without_password(remembered_location(location))
+    settings.set(LAST_DATABASE, remembered)
+    recent = [remembered] + [r for r in recent_databases(settings) if r != remembered]
+    settings.set(RECENT_DATABASES, "\n".join(recent[:RECENT_COUNT]))
+
+
+def fill_recent_menu(menu: QMenu, settings: Settings, open_database: OpenDatabase) -> None:
+    """Arkiv → Senaste databaser, as it is when opened: the file's name, its folder beside
+    it; a file no longer there is shown greyed out."""
+    menu.clear()
+    recent = recent_databases(settings)
+    for location in recent:
+        is_file = "://" not in location
+        label = f"{Path(location).name}  ({Path(location).parent})" if is_file else location
+        action = menu.addAction(label)
+        action.setToolTip(location)
+        action.setEnabled(not is_file or Path(location).exists())
+        action.triggered.connect(lambda _=False, chosen=location: open_database(chosen))
+    if not recent:
+        none = menu.addAction(QCoreApplication.translate("MainWindow", "(inga ännu)"))
+        none.setEnabled(False)
+        return
+    menu.addSeparator()
+    clear = menu.addAction(QCoreApplication.translate("MainWindow", "Töm listan"))
+    clear.triggered.connect(lambda: settings.set(RECENT_DATABASES, ""))
 
 
 def choose_database(parent: QWidget, open_database: OpenDatabase) -> None:
@@ -51,6 +92,9 @@ class DatabaseSwitcher:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
 
+    def fill_recent(self, menu: QMenu) -> None:
+        fill_recent_menu(menu, self.window.settings, self.open)
+
     def choose(self) -> None:
         choose_database(self.window, self.open)
 
@@ -81,7 +125,7 @@ class DatabaseSwitcher:
             services, self.window.on, self.window.main_actions.show_closed_action.isChecked()
         )
         self.window.search.set_queries(services.queries)
-        self.window.settings.set(LAST_DATABASE, remembered_location(location))
+        remember_database(self.window.settings, location)
         self.window.navigation.show_empty()
         self.window.expand_top()
         self.window.refresh_problems()

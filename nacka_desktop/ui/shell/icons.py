@@ -16,6 +16,11 @@ def icon(name: str) -> QIcon:
     return QIcon(str(real_path(icons() / f"{name}.svg")))
 
 
+def app_icon() -> QIcon:
+    """The application's own: the window, the task bar, the dialogs."""
+    return icon("app")
+
+
 def unit_icon(kind: UnitKind) -> QIcon:
     if kind.is_political:
         return icon("political")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
@@ -148,6 +148,12 @@ class MainActions:
         bar = self.window.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Arkiv"))
         file_menu.addActions([self.new_database_action, self.open_database_action])
+        self.recent_menu = file_menu.addMenu(
+            QCoreApplication.translate("MainWindow", "&Senaste databaser")
+        )
+        self.recent_menu.aboutToShow.connect(
+            lambda: self.window.databases.fill_recent(self.recent_menu)
+        )
         file_menu.addAction(self.letterhead_action)
         file_menu.addAction(self.verify_action)
         file_menu.addAction(self.signing_settings_action)
@@ -199,3 +205,23 @@ class MainActions:
         toolbar.addWidget(QLabel(QCoreApplication.translate("MainWindow", " Visa per: ")))
         toolbar.addWidget(self.window.view_date)
         self.window.addToolBar(toolbar)
+        self._add_context_menus()
+
+    def _add_context_menus(self) -> None:
+        """Right-click in the tree: what the Redigera menu does to the unit clicked (Qt makes
+        the row clicked the current one first), and its work-environment tasks."""
+        tree = self.window.tree
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(tree)
+        separator.setSeparator(True)
+        tree.addActions(
+            [
+                self.new_unit_action,
+                self.rename_action,
+                self.move_action,
+                self.close_unit_action,
+                separator,
+                self.appoint_action,
+                self.new_distribution_action,
+            ]
+        )

@@ -4,6 +4,7 @@ the Problems panel below. Every edit goes through an undoable command that calls
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.context import AppContext
 from nacka_desktop.ui.shell.database_files import DatabaseSwitcher
 from nacka_desktop.ui.shell.edits import EditRunner
+from nacka_desktop.ui.shell.icons import app_icon
 from nacka_desktop.ui.shell.letterhead_dialog import LetterheadDialog
 from nacka_desktop.ui.shell.main_actions import MainActions
 from nacka_desktop.ui.shell.navigation import Navigator
@@ -68,6 +70,14 @@ VIEW_DATE_DELAY_MS = 300
 TREE_EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
 )
+
+
+@dataclass(frozen=True)
+class ViewState:
+    current: tuple[str, int] | None  # the unit, person… the form shows
+    right_tab: int  # Uppgifter or Arbetsmiljö
+    search: str
+    delegation_tab: int | None  # the Delegation window's tab, if it is open
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +112,7 @@ class MainWindow(QMainWindow):
         self.refreshing = False
         self._listening = False
         self.setObjectName("MainWindow")
-        self.setWindowIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DirHomeIcon))
+        self.setWindowIcon(app_icon())
 
         self.tree = QTreeView()
         self.tree.setObjectName("orgTree")
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable  # Visa → Problem brings it back
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_checker = ProblemsChecker(self)
@@ -284,7 +295,9 @@ class MainWindow(QMainWindow):
         """The database in the title bar; a read-only one says so, and nothing offers to edit
         it (the services would refuse the edit anyway, with a message)."""
         database = self.services.database
-        title = f"Nacka Desktop — {database.location}"
+        # Only the file: the window system adds " — Nacka Desktop" (the application's display
+        # name) itself, and a title that began with it showed the name twice.
+        title = str(database.location)
         if database.read_only:
             title = self.tr("{title} (skrivskyddad)").format(title=title)
         self.setWindowTitle(title)
@@ -629,6 +642,29 @@ class MainWindow(QMainWindow):
 
     def current_object(self) -> tuple[str, int] | None:
         return self.navigation.current
+
+    def view_state(self) -> ViewState:
+        """Where the user is: kept across a change of language, which builds a new window."""
+        delegation = self._delegation_window
+        open_tab: int | None = None
+        if delegation is not None and shiboken6.isValid(delegation) and delegation.isVisible():
+            open_tab = delegation.tabs.currentIndex()
+        return ViewState(
+            current=self.navigation.current,
+            right_tab=self.right_tabs.currentIndex(),
+            search=self.search.text(),
+            delegation_tab=open_tab,
+        )
+
+    def restore_view_state(self, state: ViewState) -> None:
+        if state.current is not None:
+            self.navigation.show_object(*state.current)
+        self.right_tabs.setCurrentIndex(state.right_tab)
+        if state.search:
+            self.search.setText(state.search)
+            self.search.run_search()
+        if state.delegation_tab is not None:
+            self.show_delegation().tabs.setCurrentIndex(state.delegation_tab)
 
     def _listen(self, on: bool) -> None:
         """Follow the shared undo stack while this window is open (it outlives the window)."""

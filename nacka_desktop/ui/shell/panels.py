@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -132,6 +132,17 @@ class ProblemsPanel(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._clicked)
+        # Right-click: what a double-click does, the rule's page, the text to paste elsewhere.
+        self.go_action = QAction(self.tr("Visa det som berörs"), self)
+        self.rule_action = QAction(self.tr("Hjälp om regeln"), self)
+        self.copy_action = QAction(self.tr("Kopiera"), self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.go_action, self.rule_action, self.copy_action])
+        self.go_action.triggered.connect(lambda: self._activated(self.table.currentIndex()))
+        self.rule_action.triggered.connect(self._help_on_current)
+        self.copy_action.triggered.connect(self._copy_current)
 
     def set_violations(self, violations: list[Violation], language: Language) -> None:
         self.model.set_violations(violations, language)
@@ -156,6 +167,22 @@ class ProblemsPanel(QWidget):
         self.progress.hide()
         text = self.tr("Reglerna kunde inte kontrolleras: {error}")
         self.summary.setText(text.format(error=message))
+
+    def _help_on_current(self) -> None:
+        violation = self.model.violation(self.table.currentIndex().row())
+        if violation is not None:
+            self.ruleHelpRequested.emit(violation.rule_id)
+
+    def _copy_current(self) -> None:
+        """The row as text, its cells separated by tabs (a spreadsheet takes it as cells)."""
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return
+        cells = [
+            str(self.model.index(row, column).data() or "")
+            for column in range(self.model.columnCount())
+        ]
+        QGuiApplication.clipboard().setText("\t".join(cells))
 
     def _clicked(self, index: QModelIndex) -> None:
         violation = self.model.violation(index.row())

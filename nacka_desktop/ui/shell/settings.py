@@ -32,6 +32,9 @@ TSA_URL = Option("signing/tsa_url", "")
 TRUST_ROOTS = Option("signing/trust_roots", "")
 # The folder a file was last saved to or opened from: the next file dialog starts there.
 LAST_FOLDER = Option("files/last_folder", "")
+# The databases opened last, newest first, one per line (a server's address without its
+# password): Arkiv → Senaste databaser.
+RECENT_DATABASES = Option("database/recent", "")
 
 
 class Settings:

@@ -28,6 +28,7 @@ from nacka_desktop.ui.shell.settings import (
     TSA_URL,
     Settings,
 )
+from nacka_desktop.ui.widgets.files import FilePlaces
 
 log = logging.getLogger(__name__)
 
@@ -116,11 +117,12 @@ class SigningSettingsDialog(FormDialog):
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Betrott rotcertifikat"),
-            "",
+            str(FilePlaces.of(self).start_folder()),
             self.tr("Certifikat (*.pem *.crt *.cer *.der);;Alla filer (*)"),
         )
         known = set(self._root_files())
         self.roots.addItems([p for p in paths if p not in known])
+        self.form.rows["roots"].touch()  # a file just chosen is told about at once
         self.revalidate()
 
     def _remove_root(self) -> None:
@@ -129,14 +131,15 @@ class SigningSettingsDialog(FormDialog):
         self.revalidate()
 
     def _choose_library(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = FilePlaces.of(self).open_path(
             self,
             self.tr("Kortprogrammets PKCS#11-modul"),
-            "",
             self.tr("PKCS#11-modul (*.so *.dll *.dylib);;Alla filer (*)"),
+            remember=False,  # a program's module, not a document: the next folder stays
         )
-        if path:
-            self.library.setText(path)
+        if path is not None:
+            self.library.setText(str(path))
+            self.form.rows["library"].touch()
 
     def _root_files(self) -> list[str]:
         return [self.roots.item(row).text() for row in range(self.roots.count())]

@@ -125,6 +125,19 @@ class WorkPanel(QWidget):
         self.signatures_button.triggered.connect(self._signatures)
         self.distribution_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.distribution_table.doubleClicked.connect(self._letter)
+        # Right-click on a distribution: the same actions as the bars below and above it.
+        self.distribution_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.distribution_table.addActions(
+            [
+                *self.buttons.values(),
+                separator,
+                self.letter_button,
+                self.return_letter_button,
+                self.signatures_button,
+            ]
+        )
         self._update_buttons()
 
     def show_rows(
