@@ -6,11 +6,15 @@ BIN    := $(VENV)/bin
 # A half-made virtual environment must not look finished to the next run.
 .DELETE_ON_ERROR:
 
-.PHONY: run test lint typecheck contracts pytest sysdeps-window sysdeps-offscreen \
+.PHONY: run run-xvfb test lint typecheck contracts pytest sysdeps-window sysdeps-offscreen \
         translations demo clean bench guide-screenshots
 
 run: sysdeps-window $(VENV)/.installed
 	$(BIN)/nacka-desktop $(ARGS)
+
+# No display (a server, a container): the same, on a virtual display, which this installs too.
+run-xvfb: sysdeps-window $(VENV)/.installed
+	xvfb-run -a -s "-screen 0 1366x900x24" $(BIN)/nacka-desktop $(ARGS)
 
 test: sysdeps-offscreen $(VENV)/.installed-dev lint typecheck contracts pytest
 

@@ -14,10 +14,10 @@ from nacka_desktop.services.context import Services
 NO_DISPLAY_MESSAGE = """\
 nacka-desktop: ingen skärm hittades (varken DISPLAY eller WAYLAND_DISPLAY är satt).
 Kör programmet i ett grafiskt skrivbord, eller på en virtuell skärm:
-    xvfb-run -a make run
+    make run-xvfb
 Kommandona fungerar utan skärm, t.ex.:  nacka-desktop check --db FIL
 
-No display found. Run inside a desktop session or under `xvfb-run -a make run`.
+No display found. Run inside a desktop session or on a virtual one: `make run-xvfb`.
 """
 
 
