@@ -38,6 +38,16 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r}, använd ÅÅÅÅ-MM-DD") from error
 
 
+def _depth(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"ogiltigt djup {text!r}, ange ett heltal 0 eller mer")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = "databasfil (SQLite) eller SQLAlchemy-URL, t.ex. postgresql+psycopg://…"
     parser = argparse.ArgumentParser(
@@ -109,6 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--to", type=_iso_date, dest="last", help="till och med datum")
     template = export_kinds.add_parser("template", help="en importmall som Excel-fil")
     template.add_argument("template_kind", choices=["delegations"], help="vilken mall")
+    orgchart = export_kinds.add_parser(
+        "orgchart", help="organisationsschemat som PDF eller SVG (efter filändelsen)"
+    )
+    orgchart.add_argument("--on", type=_iso_date, help="per datum (standard: i dag)")
+    orgchart.add_argument("--unit", metavar="KOD", help="bara grenen under enheten med koden")
+    orgchart.add_argument(
+        "--depth", type=_depth, metavar="N", help="högst N nivåer under (standard: alla)"
+    )
+    orgchart.add_argument(
+        "--paper", choices=["a3", "a4"], default="a3", help="PDF: pappersformat, liggande"
+    )
     for sub in (letter, report):
         sub.add_argument(
             "--municipality",
@@ -123,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="en rad under namnet, t.ex. förvaltningen (ange två gånger för två rader)",
         )
         sub.add_argument("--logo", metavar="BILD", help="logotyp (PNG eller JPEG) överst i brevet")
-    for sub in (letter, report, register, template):
+    for sub in (letter, report, register, template, orgchart):
         sub.add_argument("--db", help=db_help, dest="sub_db")
         sub.add_argument("--out", required=True, help="filen som skrivs")
 
@@ -501,6 +522,10 @@ def _export(services: Services, args: argparse.Namespace, target: Path) -> Writt
             write_decisions_report(report, target, letterhead)
         else:
             write_separate_record(documents.separate_record(board, first, last), target, letterhead)
+    elif kind == "orgchart":
+        from nacka_desktop.cli.orgchart import export_orgchart
+
+        export_orgchart(services, args, on, target)
     elif kind == "template":
         from nacka_desktop.exports.registers.delegation import write_delegation_template
 
