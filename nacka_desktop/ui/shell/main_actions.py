@@ -113,6 +113,15 @@ class MainActions:
         self.processes_action = self._action(
             QCoreApplication.translate("MainWindow", "&Processer…"), self.window.show_processes
         )
+        self.orgchart_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Organisationsschema…"),
+            self.show_orgchart,
+            "Ctrl+Shift+O",
+            QCoreApplication.translate(
+                "MainWindow", "Rita organisationen per visningsdatumet, med chef, t.f. och vakanser"
+            ),
+        )
+        self.orgchart_window: Any = None
         self.find_action = self._action(
             QCoreApplication.translate("MainWindow", "&Sök"),
             self.window.focus_search,
@@ -144,6 +153,11 @@ class MainActions:
             self.window.work_actions.export_register,
         )
 
+    def show_orgchart(self) -> None:
+        from nacka_desktop.ui.orgchart.window import show_orgchart
+
+        self.orgchart_window = show_orgchart(self.window, self.orgchart_window)
+
     def build_menus_and_toolbar(self) -> None:
         bar = self.window.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Arkiv"))
@@ -173,6 +187,7 @@ class MainActions:
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.show_closed_action)
         view_menu.addAction(self.processes_action)
+        view_menu.addAction(self.orgchart_action)
         view_menu.addAction(self.window.problems_dock.toggleViewAction())
         language_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Språk"))
         group = QActionGroup(self.window)

@@ -1,0 +1,317 @@
+"""The org chart window: the organisation as of the main window's view date, a branch at a
+time (from the selected unit, a depth limit, double-click a box to go into its branch, Upp
+and Överst to go back), zoom and pan, and Exportera… to PDF (A3/A4 landscape) or SVG.
+
+The chart is read and laid out off the GUI thread (a Stockholm-size organisation takes about
+a second); the window stays responsive and says it is loading meanwhile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsScene,
+    QLabel,
+    QMainWindow,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nacka_desktop.domain.language import Language
+from nacka_desktop.exports.orgchart import (
+    ChartLayout,
+    Paper,
+    dejavu_measure,
+    layout_chart,
+    write_orgchart,
+)
+from nacka_desktop.services.context import Services
+from nacka_desktop.services.org.orgchart import OrgChart, org_chart
+from nacka_desktop.ui.orgchart.scene import BoxItem, fill_scene
+from nacka_desktop.ui.orgchart.view import ZOOM_STEP, ChartView
+from nacka_desktop.ui.shell.background import (
+    BackgroundTask,
+    Worker,
+    report_failure,
+    run_in_background,
+)
+
+DEFAULT_DEPTH = 2
+MAX_DEPTH = 30
+READABLE_ZOOM = 0.6  # the first view of a large branch: readable, not the whole of it
+
+
+class OrgChartWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        on: date,
+        language: Language,
+        parent: QWidget | None = None,
+        unit_id: int | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("orgChartWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.services, self.on, self.language = services, on, language
+        self.chart: OrgChart | None = None
+        self.chart_layout: ChartLayout | None = None
+        self.root_id: int | None = unit_id
+        self.items: dict[int, BoxItem] = {}
+        self.export_task: BackgroundTask | None = None
+        self._generation = 0
+        self.scene = QGraphicsScene(self)
+        self.view = ChartView(self.scene, self)
+        self.view.unitActivated.connect(self.enter)
+        self.view.zoomChanged.connect(self._show_zoom)
+        self.path_label = QLabel()
+        self.path_label.setObjectName("orgChartPath")
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label.setContentsMargins(8, 4, 8, 4)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.path_label)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self._worker = Worker(self)
+        self._worker.finished.connect(self._finished)
+        self._build_toolbar()
+        self.status = QLabel(self.tr("Läser in organisationen …"))
+        self.status.setObjectName("orgChartStatus")
+        self.statusBar().addWidget(self.status, 1)
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("0000 %"))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.setWindowTitle(self.tr("Organisationsschema per {date}").format(date=on.isoformat()))
+        self.resize(1200, 800)
+        self._set_busy(True)
+        database = services.database
+        self._worker.start(("chart", 0), lambda: org_chart(database, on))
+
+    # -- the toolbar -------------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: str = "", tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_toolbar(self) -> None:
+        self.up_action = self._action(
+            self.tr("&Upp"), self.go_up, "Alt+Up", self.tr("Visa grenen ovanför")
+        )
+        self.top_action = self._action(
+            self.tr("Ö&verst"), self.go_top, "Alt+Home", self.tr("Visa hela organisationen")
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Zooma &ut"), lambda: self.view.zoom_by(1 / ZOOM_STEP), "Ctrl+-"
+        )
+        self.zoom_in_action = self._action(
+            self.tr("Zooma &in"), lambda: self.view.zoom_by(ZOOM_STEP), "Ctrl++"
+        )
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.fit_action = self._action(
+            self.tr("&Anpassa"), self.view.fit, "Ctrl+0", self.tr("Visa hela grenen i fönstret")
+        )
+        self.export_action = self._action(
+            self.tr("&Exportera…"),
+            self.export,
+            "Ctrl+E",
+            self.tr("Spara schemat som PDF eller SVG"),
+        )
+        self.depth_box = QSpinBox()
+        self.depth_box.setObjectName("orgChartDepth")
+        self.depth_box.setRange(0, MAX_DEPTH)
+        self.depth_box.setSpecialValueText(self.tr("alla"))
+        self.depth_box.setValue(DEFAULT_DEPTH)
+        self.depth_box.setToolTip(self.tr("Hur många nivåer under enheten som visas"))
+        self.depth_box.valueChanged.connect(self.relayout)
+        toolbar = QToolBar(self.tr("Organisationsschema"))
+        toolbar.setObjectName("orgChartToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.up_action, self.top_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Nivåer: ")))
+        toolbar.addWidget(self.depth_box)
+        toolbar.addSeparator()
+        toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
+        self.addToolBar(toolbar)
+
+    # -- what is shown -----------------------------------------------------------------------
+    @property
+    def depth_limit(self) -> int | None:
+        value = self.depth_box.value()
+        return None if value == 0 else value
+
+    def enter(self, unit_id: int) -> None:
+        """Show the branch under the unit (a double-click on its box)."""
+        if self.chart is None or unit_id not in self.chart.units or unit_id == self.root_id:
+            return
+        self.root_id = unit_id
+        self.relayout()
+
+    def go_up(self) -> None:
+        if self.chart is None or self.root_id is None:
+            return
+        unit = self.chart.units.get(self.root_id)
+        self.root_id = unit.parent_id if unit is not None else None
+        self.relayout()
+
+    def go_top(self) -> None:
+        if self.root_id is not None:
+            self.root_id = None
+            self.relayout()
+
+    def relayout(self) -> None:
+        chart = self.chart
+        if chart is None:
+            return
+        if self.root_id is not None and self.root_id not in chart.units:
+            self.root_id = None  # not in the organisation on this date
+        self._generation += 1
+        self._set_busy(True)
+        root, depth, language = self.root_id, self.depth_limit, self.language
+        self._worker.start(
+            ("layout", self._generation),
+            lambda: layout_chart(chart, dejavu_measure, language, root, depth),
+        )
+
+    def _finished(self, tag: tuple[str, int], result: Any, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        kind, generation = tag
+        if error is not None:
+            self._set_busy(False)
+            report_failure(self, self.tr("Organisationsschemat kunde inte visas"), error)
+            return
+        if kind == "chart":
+            self.chart = result
+            self.relayout()
+        elif generation == self._generation:  # not a layout a later one replaced
+            self._show(result)
+
+    def _show(self, layout: ChartLayout) -> None:
+        self.chart_layout = layout
+        self.items = fill_scene(self.scene, layout)
+        self._set_busy(False)
+        self._show_path()
+        self.view.resetTransform()
+        self.view.fit()
+        if self.view.zoom() < READABLE_ZOOM:
+            self.view.set_zoom(READABLE_ZOOM)
+            top = layout.boxes[0] if layout.boxes else None
+            if top is not None:
+                self.view.centerOn(
+                    top.x + top.width / 2,
+                    top.y + self.view.viewport().height() / 2 / READABLE_ZOOM - 24,
+                )
+        count = len(layout.boxes)
+        self.status.setText(
+            self.tr(
+                "%n enheter visas. Dubbelklicka på en ruta för att visa dess gren; "
+                "dra för att flytta, Ctrl+hjul för att zooma.",
+                "",
+                count,
+            )
+        )
+
+    def _show_path(self) -> None:
+        chart = self.chart
+        if chart is None:
+            return
+        if self.root_id is None:
+            names = [self.tr("Hela organisationen")]
+        else:
+            names = [chart.units[i].name for i in chart.path_to(self.root_id)]
+        self.path_label.setText(" › ".join(names))
+        self.up_action.setEnabled(self.root_id is not None)
+        self.top_action.setEnabled(self.root_id is not None)
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
+
+    def _set_busy(self, busy: bool) -> None:
+        for action in (self.up_action, self.top_action, self.export_action):
+            action.setEnabled(not busy)
+        self.depth_box.setEnabled(not busy)
+        if busy:
+            self.status.setText(
+                self.tr("Ritar schemat …") if self.chart else self.tr("Läser in organisationen …")
+            )
+        else:
+            self._show_path()
+
+    # -- export ------------------------------------------------------------------------------
+    def export(self) -> None:
+        chart, layout = self.chart, self.chart_layout
+        if chart is None or layout is None:
+            return
+        a3 = self.tr("PDF, A3 liggande (*.pdf)")
+        a4 = self.tr("PDF, A4 liggande (*.pdf)")
+        svg = self.tr("SVG (*.svg)")
+        code = chart.units[layout.root_id].code if layout.root_id is not None else ""
+        name = f"organisationsschema-{code + '-' if code else ''}{chart.on.isoformat()}.pdf"
+        target, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Exportera organisationsschemat"), name, ";;".join([a3, a4, svg])
+        )
+        if not target:
+            return
+        path = Path(target)
+        if path.suffix.lower() not in (".pdf", ".svg"):
+            path = path.with_name(path.name + (".svg" if chosen == svg else ".pdf"))
+        paper = Paper.A4 if chosen == a4 else Paper.A3
+        language = self.language
+        self.export_task = run_in_background(
+            self,
+            self.tr("Skriver {name} …").format(name=path.name),
+            lambda _progress: write_orgchart(chart, layout, path, language, paper),
+            done=lambda _result: self.status.setText(
+                self.tr("Sparade {path}").format(path=str(path))
+            ),
+            failed=lambda error: report_failure(
+                self, self.tr("Organisationsschemat kunde inte sparas"), error
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._worker.wait()
+        super().closeEvent(event)
+
+
+def show_orgchart(main: Any, current: OrgChartWindow | None) -> OrgChartWindow:
+    """The org chart window of the main window (its services, view date, language and
+    selected unit): the open one brought forward when it still shows the same database and
+    date, else a new one."""
+    reusable = (
+        current is not None
+        and shiboken6.isValid(current)
+        and current.isVisible()
+        and current.services is main.services
+        and current.on == main.on
+    )
+    window = current if reusable and current is not None else None
+    if window is None:
+        window = OrgChartWindow(
+            main.services, main.on, main.language, main, main.selected_unit_id()
+        )
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
