@@ -1159,6 +1159,14 @@ The program keeps running. The details are in the log file:
         <translation>&amp;Processes…</translation>
     </message>
     <message>
+        <source>&amp;Organisationsschema…</source>
+        <translation>&amp;Organisation chart…</translation>
+    </message>
+    <message>
+        <source>Rita organisationen per visningsdatumet, med chef, t.f. och vakanser</source>
+        <translation>Draw the organisation as of the view date, with managers, acting managers and vacancies</translation>
+    </message>
+    <message>
         <source>&amp;Sök</source>
         <translation>&amp;Search</translation>
     </message>
@@ -1733,6 +1741,129 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Avsluta förordnandet</source>
         <translation>End the appointment</translation>
+    </message>
+</context>
+<context>
+    <name>OrgChartWindow</name>
+    <message>
+        <source>Läser in organisationen …</source>
+        <translation>Loading the organisation …</translation>
+    </message>
+    <message>
+        <source>Organisationsschema per {date}</source>
+        <translation>Organisation chart as of {date}</translation>
+    </message>
+    <message>
+        <source>Chef</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>T.f. (tillförordnad)</source>
+        <translation>Acting (t.f.)</translation>
+    </message>
+    <message>
+        <source>Vakant (streckad ram)</source>
+        <translation>Vacant (dashed border)</translation>
+    </message>
+    <message>
+        <source>&amp;Upp</source>
+        <translation>&amp;Up</translation>
+    </message>
+    <message>
+        <source>Visa grenen ovanför</source>
+        <translation>Show the branch above</translation>
+    </message>
+    <message>
+        <source>Ö&amp;verst</source>
+        <translation>&amp;Top</translation>
+    </message>
+    <message>
+        <source>Visa hela organisationen</source>
+        <translation>Show the whole organisation</translation>
+    </message>
+    <message>
+        <source>Zooma &amp;ut</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>Zooma &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Anpassa</source>
+        <translation>&amp;Fit</translation>
+    </message>
+    <message>
+        <source>Visa hela grenen i fönstret</source>
+        <translation>Show the whole branch in the window</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Spara schemat som PDF eller SVG</source>
+        <translation>Save the chart as PDF or SVG</translation>
+    </message>
+    <message>
+        <source>alla</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Hur många nivåer under enheten som visas</source>
+        <translation>How many levels below the unit are shown</translation>
+    </message>
+    <message>
+        <source>Organisationsschema</source>
+        <translation>Organisation chart</translation>
+    </message>
+    <message>
+        <source> Nivåer: </source>
+        <translation> Levels: </translation>
+    </message>
+    <message>
+        <source>Organisationsschemat kunde inte visas</source>
+        <translation>The organisation chart could not be shown</translation>
+    </message>
+    <message>
+        <source>Enheter som visas: {count}. Dubbelklicka på en ruta för att visa dess gren; dra för att flytta, Ctrl+hjul för att zooma.</source>
+        <translation>Units shown: {count}. Double-click a box to show its branch; drag to move, Ctrl+wheel to zoom.</translation>
+    </message>
+    <message>
+        <source>Hela organisationen</source>
+        <translation>The whole organisation</translation>
+    </message>
+    <message>
+        <source>Ritar schemat …</source>
+        <translation>Drawing the chart …</translation>
+    </message>
+    <message>
+        <source>PDF, A3 liggande (*.pdf)</source>
+        <translation>PDF, A3 landscape (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, A4 liggande (*.pdf)</source>
+        <translation>PDF, A4 landscape (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Exportera organisationsschemat</source>
+        <translation>Export the organisation chart</translation>
+    </message>
+    <message>
+        <source>Skriver {name} …</source>
+        <translation>Writing {name} …</translation>
+    </message>
+    <message>
+        <source>Sparade {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Organisationsschemat kunde inte sparas</source>
+        <translation>The organisation chart could not be saved</translation>
     </message>
 </context>
 <context>

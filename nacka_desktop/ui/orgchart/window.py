@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsScene,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSpinBox,
@@ -34,6 +36,8 @@ from nacka_desktop.exports.orgchart import (
     layout_chart,
     write_orgchart,
 )
+from nacka_desktop.exports.orgchart.layout import BoxState
+from nacka_desktop.exports.orgchart.writing import STATE_COLOURS
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.orgchart import OrgChart, org_chart
 from nacka_desktop.ui.orgchart.scene import BoxItem, fill_scene
@@ -81,7 +85,14 @@ class OrgChartWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.path_label)
+        top_row = QHBoxLayout()
+        top_row.setContentsMargins(0, 0, 8, 0)
+        top_row.addWidget(self.path_label, 1)
+        self.legend = QLabel(self._legend_html())
+        self.legend.setObjectName("orgChartLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        top_row.addWidget(self.legend)
+        column.addLayout(top_row)
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
         self._worker = Worker(self)
@@ -99,6 +110,18 @@ class OrgChartWindow(QMainWindow):
         self._set_busy(True)
         database = services.database
         self._worker.start(("chart", 0), lambda: org_chart(database, on))
+
+    def _legend_html(self) -> str:
+        """Manager, t.f. and vakant as the boxes show them: the colour of the band."""
+        entries = [
+            (BoxState.MANAGER, self.tr("Chef")),
+            (BoxState.ACTING, self.tr("T.f. (tillförordnad)")),
+            (BoxState.VACANT, self.tr("Vakant (streckad ram)")),
+        ]
+        return "&nbsp;&nbsp;&nbsp;".join(
+            f'<span style="color:{STATE_COLOURS[state]}">&#9612;</span>&nbsp;{escape(text)}'
+            for state, text in entries
+        )
 
     # -- the toolbar -------------------------------------------------------------------------
     def _action(
@@ -225,11 +248,9 @@ class OrgChartWindow(QMainWindow):
         count = len(layout.boxes)
         self.status.setText(
             self.tr(
-                "%n enheter visas. Dubbelklicka på en ruta för att visa dess gren; "
-                "dra för att flytta, Ctrl+hjul för att zooma.",
-                "",
-                count,
-            )
+                "Enheter som visas: {count}. Dubbelklicka på en ruta för att visa dess gren; "
+                "dra för att flytta, Ctrl+hjul för att zooma."
+            ).format(count=count)
         )
 
     def _show_path(self) -> None:
@@ -248,6 +269,7 @@ class OrgChartWindow(QMainWindow):
         self.zoom_label.setText(f"{round(zoom * 100)} %")
 
     def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
         for action in (self.up_action, self.top_action, self.export_action):
             action.setEnabled(not busy)
         self.depth_box.setEnabled(not busy)
