@@ -57,7 +57,13 @@ def chart_title(chart: OrgChart, layout: ChartLayout, language: Language) -> tup
         unit = chart.units[layout.root_id]
         parts.append(f"{unit.name} ({unit.code})" if unit.code else unit.name)
     if layout.depth is not None:
-        parts.append(language.pick(f"{layout.depth} nivåer under", f"{layout.depth} levels below"))
+        one = layout.depth == 1
+        parts.append(
+            language.pick(
+                f"{layout.depth} {'nivå' if one else 'nivåer'} under",
+                f"{layout.depth} {'level' if one else 'levels'} below",
+            )
+        )
     return title, " · ".join(parts)
 
 

@@ -226,6 +226,10 @@ class OrgChartWindow(QMainWindow):
             return
         if kind == "chart":
             self.chart = result
+            if result.roots == (self.root_id,):
+                self.root_id = (
+                    None  # the one top unit: the whole organisation, Upp has nowhere to go
+                )
             self.relayout()
         elif generation == self._generation:  # not a layout a later one replaced
             self._show(result)

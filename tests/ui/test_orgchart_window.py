@@ -1,0 +1,160 @@
+"""Visa → Organisationsschema: the chart as of the view date, a branch at a time, zoom, and
+export to PDF or SVG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from nacka_desktop.exports.orgchart.layout import BoxState
+from nacka_desktop.ui.orgchart.window import OrgChartWindow
+from nacka_desktop.ui.shell.main_window import MainWindow
+
+from .helpers import select_unit, unit_id_by_name
+
+
+def open_chart(qtbot: QtBot, window: MainWindow) -> OrgChartWindow:
+    view_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Visa"
+    )
+    action = next(
+        a for a in view_menu.actions() if a.text().replace("&", "") == "Organisationsschema…"
+    )
+    action.trigger()
+    chart = window.findChild(OrgChartWindow)
+    assert chart is not None
+    qtbot.waitUntil(lambda: chart.chart_layout is not None and not chart.busy, timeout=10000)
+    return chart
+
+
+def shown_names(chart: OrgChartWindow) -> set[str]:
+    return {item.box.name for item in chart.items.values()}
+
+
+def double_click(qtbot: QtBot, chart: OrgChartWindow, unit_id: int) -> None:
+    item = chart.items[unit_id]
+    chart.view.ensureVisible(item)
+    point = chart.view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseDClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_opens_from_the_menu_at_the_selected_unit_and_shows_its_boxes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select_unit(window, "Välfärd samhällsservice")
+    chart = open_chart(qtbot, window)
+    assert chart.isVisible()
+    assert chart.on == window.on
+    names = shown_names(chart)
+    assert "Välfärd samhällsservice" in names
+    assert {"Hemtjänst", "Hemtjänst Boo", "Boende Ältavägen"} <= names  # two levels down
+    assert "Kommunfullmäktige" not in names
+    states = {item.box.name: item.box.state for item in chart.items.values()}
+    assert states["Boende Ältavägen"] is BoxState.VACANT
+    assert states["Hemtjänst Fisksätra"] is BoxState.ACTING
+    assert states["Hemtjänst Boo"] is BoxState.MANAGER
+    assert "Välfärd samhällsservice" in chart.path_label.text()
+    # the same window comes forward when asked again
+    window.main_actions.orgchart_action.trigger()
+    assert window.findChildren(OrgChartWindow) == [chart]
+
+
+def test_double_click_goes_into_a_branch_and_up_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    chart = open_chart(qtbot, window)  # nothing selected: the top, two levels
+    assert "Kommunfullmäktige" in shown_names(chart)
+    assert not chart.up_action.isEnabled()
+    ks = unit_id_by_name(window.services, "Kommunstyrelsen")
+    double_click(qtbot, chart, ks)
+    qtbot.waitUntil(lambda: chart.root_id == ks and not chart.busy and ks in chart.items)
+    qtbot.waitUntil(lambda: chart.chart_layout is not None and chart.chart_layout.root_id == ks)
+    names = shown_names(chart)
+    assert "Kommunfullmäktige" not in names
+    assert {"Kommunstyrelsen", "Stadsledningskontoret", "Välfärd skola"} <= names
+    assert chart.path_label.text() == "Kommunfullmäktige › Kommunstyrelsen"
+    chart.up_action.trigger()
+    qtbot.waitUntil(lambda: not chart.busy and chart.chart_layout.root_id != ks)  # type: ignore[union-attr]
+    assert "Kommunfullmäktige" in shown_names(chart)
+
+
+def test_depth_limits_what_is_shown(qtbot: QtBot, window: MainWindow) -> None:
+    chart = open_chart(qtbot, window)
+    two = len(chart.items)
+    chart.depth_box.setValue(1)
+    qtbot.waitUntil(lambda: not chart.busy and len(chart.items) < two)
+    assert "Stadsledningskontoret" not in shown_names(chart)
+    chart.depth_box.setValue(0)  # "alla"
+    qtbot.waitUntil(lambda: not chart.busy and len(chart.items) > two)
+    assert len(chart.items) == len(chart.chart.units)  # type: ignore[union-attr]
+
+
+def test_zoom_buttons_and_ctrl_wheel(qtbot: QtBot, window: MainWindow) -> None:
+    chart = open_chart(qtbot, window)
+    start = chart.view.zoom()
+    chart.zoom_in_action.trigger()
+    assert chart.view.zoom() == pytest.approx(start * 1.25)
+    chart.zoom_out_action.trigger()
+    chart.zoom_out_action.trigger()
+    assert chart.view.zoom() == pytest.approx(start / 1.25)
+    assert chart.zoom_label.text() == f"{round(start / 1.25 * 100)} %"
+    chart.fit_action.trigger()
+    visible = chart.view.mapToScene(chart.view.viewport().rect()).boundingRect()
+    assert visible.contains(chart.scene.itemsBoundingRect())
+
+
+def test_the_view_date_is_the_main_windows(qtbot: QtBot, window: MainWindow) -> None:
+    window.view_date.setDate(QDate(2015, 1, 1))  # before the sample's organisation
+    qtbot.waitUntil(lambda: window.on.year == 2015)
+    chart = open_chart(qtbot, window)
+    assert chart.on.year == 2015
+    assert "2015-01-01" in chart.windowTitle()
+
+
+@pytest.mark.parametrize(("suffix", "chosen"), [(".pdf", 1), (".svg", 2)])
+def test_export_writes_the_file(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+    chosen: int,
+) -> None:
+    chart = open_chart(qtbot, window)
+    target = tmp_path / f"schema{suffix}"
+    asked: list[str] = []
+
+    def save_as(_parent: object, _title: str, name: str, filters: str) -> tuple[str, str]:
+        asked.append(name)
+        return str(target), filters.split(";;")[chosen]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    chart.export_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    qtbot.waitUntil(lambda: str(target) in chart.status.text())
+    assert asked and asked[0].startswith("organisationsschema-")
+    if suffix == ".pdf":
+        with pikepdf.open(target) as pdf:
+            box = [float(v) for v in pdf.pages[0].mediabox]
+        assert round(box[2]) == 842 and round(box[3]) == 595  # A4 landscape was chosen
+    else:
+        assert "Kommunfullmäktige" in target.read_text("utf-8")
+
+
+def test_boxes_are_drawn_at_a_readable_size(qtbot: QtBot, window: MainWindow) -> None:
+    """The chart starts no smaller than 60 %, where a unit's name is still about 5 pt."""
+    chart = open_chart(qtbot, window)
+    chart.depth_box.setValue(0)
+    qtbot.waitUntil(lambda: not chart.busy and len(chart.items) == len(chart.chart.units))  # type: ignore[union-attr]
+    assert chart.view.zoom() >= 0.6 - 1e-9
+    image = chart.view.viewport().grab().toImage()
+    assert image.width() > 0
+    top = chart.items[chart.chart_layout.boxes[0].unit_id]  # type: ignore[union-attr]
+    centre = chart.view.mapFromScene(top.sceneBoundingRect().center())
+    assert chart.view.viewport().rect().contains(centre)  # the top box is in view
+    assert centre != QPoint(0, 0)
