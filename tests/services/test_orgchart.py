@@ -26,8 +26,8 @@ def test_manager_acting_and_vacancy_follow_the_appointments_dates(services: Serv
     appoint(services, keeper, archive, Role.UNIT_MANAGER, date(2025, 5, 1), date(2025, 9, 1))
 
     before = org_chart(services.database, date(2025, 2, 28))
-    assert before.units[line.lon].manager is not None
-    assert before.units[line.lon].manager.person_name == "Karin Åberg"
+    manager = before.units[line.lon].manager
+    assert manager is not None and manager.person_name == "Karin Åberg"
     assert before.units[line.lon].acting is None
     assert before.units[archive].vacant
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.exports.orgchart.layout import BoxState
@@ -22,6 +22,7 @@ def open_chart(qtbot: QtBot, window: MainWindow) -> OrgChartWindow:
     view_menu = next(
         a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Visa"
     )
+    assert isinstance(view_menu, QMenu)
     action = next(
         a for a in view_menu.actions() if a.text().replace("&", "") == "Organisationsschema…"
     )
