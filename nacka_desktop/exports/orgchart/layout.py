@@ -40,6 +40,7 @@ STACK_GAP = 8.0
 STACK_FROM = 3  # stack leaf children when there are at least this many
 WRAP_FROM = 8  # and from this many, in several columns side by side
 COLUMN_WIDTH = STACK_INDENT + BOX_WIDTH
+COLUMN_GAP = STACK_INDENT + H_GAP  # between hanging columns: room for the next one's line
 BOX_HEIGHT = (
     2 * PADDING + NAME_LINES * NAME_LEADING + SMALL_LEADING + 2 * PERSON_LEADING + 2.0
 )  # name (2 lines), kind and code, manager, t.f.
@@ -111,9 +112,12 @@ class _Node:
     offset: float = 0.0  # its box's centre, from the left of its band
     span: float = 0.0  # its children's bands side by side
     columns: int = 1  # a column group (no unit): how many columns its leaves fill
+    split: list[list[_Node]] = field(default_factory=list)  # stacked: children per column
+    column_width: float = 0.0  # stacked: the widest child's band
 
 
-ASPECT = 1.414  # the shape the layout aims for: a landscape A3 or A4 page
+ASPECT = 1.55  # the shape the layout aims for: the room on a landscape A3 or A4 page
+WRAPS = (0.0, 0.5, 1.0, 2.0)  # how eagerly long hanging lists go to columns (0: never)
 
 
 def layout_chart(
@@ -132,13 +136,14 @@ def layout_chart(
     trees = [_build(chart, unit_id, depth) for unit_id in roots]
     orders = [_post_order(tree) for tree in trees]
     deepest = max((n.level for order in orders for n in order), default=0)
-    best: tuple[float, int] | None = None
-    for hang_from in range(deepest + 1, 0, -1):
-        width, height = _measure(trees, orders, hang_from)
-        fit = min(ASPECT / width, 1.0 / height)
-        if best is None or fit > best[0] * 1.02:
-            best = (fit, hang_from)
-    _measure(trees, orders, best[1] if best else deepest + 1)
+    best: tuple[float, int, float] | None = None
+    for hang_from in range(deepest + 1, -1, -1):
+        for wrap in WRAPS:
+            width, height = _measure(trees, orders, hang_from, wrap)
+            fit = min(ASPECT / width, 1.0 / height)
+            if best is None or fit > best[0] * 1.02:
+                best = (fit, hang_from, wrap)
+    _measure(trees, orders, *(best[1:] if best else (deepest + 1, 0.0)))
     boxes: list[Box] = []
     lines: list[Segment] = []
     texts = _Texts(measure, language)
@@ -213,18 +218,20 @@ def _post_order(top: _Node) -> list[_Node]:
     return list(reversed(order))
 
 
-def _measure(trees: list[_Node], orders: list[list[_Node]], hang_from: int) -> tuple[float, float]:
+def _measure(
+    trees: list[_Node], orders: list[list[_Node]], hang_from: int, wrap: float
+) -> tuple[float, float]:
     """Each node's band and height with children hanging in a column from `hang_from` down
     (and wherever all of at least `STACK_FROM` children have none below them); the size of
     the whole."""
     for order in orders:
         for node in order:
-            _measure_node(node, hang_from)
+            _measure_node(node, hang_from, wrap)
     width = sum(t.width for t in trees) + H_GAP * (len(trees) - 1)
     return max(width, 1.0), max((t.height for t in trees), default=1.0)
 
 
-def _measure_node(node: _Node, hang_from: int) -> None:
+def _measure_node(node: _Node, hang_from: int, wrap: float) -> None:
     children = node.children
     if node.unit is None:  # columns of leaves, no box of its own
         chunks = _column_chunks(node)
@@ -242,14 +249,19 @@ def _measure_node(node: _Node, hang_from: int) -> None:
     leaves = all(not c.children for c in children)
     node.stacked = node.level >= hang_from or (leaves and STACK_FROM <= len(children) < WRAP_FROM)
     if node.stacked:
-        node.width = STACK_INDENT + max(c.width for c in children)
-        node.height = BOX_HEIGHT + sum(STACK_GAP + c.height for c in children)
+        node.split = _balanced(children, wrap)
+        node.column_width = max(c.width for c in children)
+        count = len(node.split)
+        node.width = STACK_INDENT + count * (node.column_width + COLUMN_GAP) - COLUMN_GAP
+        node.height = _columns_top(count) + max(
+            sum(STACK_GAP + c.height for c in column) for column in node.split
+        )
         node.offset = BOX_WIDTH / 2
         return
     row = node.row
     for entry in row:
         if entry.unit is None:
-            _measure_node(entry, hang_from)
+            _measure_node(entry, hang_from, wrap)
     node.span = sum(c.width for c in row) + H_GAP * (len(row) - 1)
     node.width = max(BOX_WIDTH, node.span)
     node.height = BOX_HEIGHT + V_GAP + max(c.height for c in row)
@@ -285,15 +297,7 @@ def _place(
         if not node.children:
             continue
         if node.stacked:
-            spine = bx + STACK_INDENT / 2
-            child_y = y0 + BOX_HEIGHT + STACK_GAP
-            middle = child_y
-            for child in node.children:
-                middle = child_y + BOX_HEIGHT / 2
-                lines.append((spine, middle, bx + STACK_INDENT, middle))
-                stack.append((child, bx + STACK_INDENT, child_y))
-                child_y += child.height + STACK_GAP
-            lines.append((spine, y0 + BOX_HEIGHT, spine, middle))
+            _place_columns(node, bx, y0, stack, lines)
             continue
         centre = bx + BOX_WIDTH / 2
         bar = y0 + BOX_HEIGHT + V_GAP / 2
@@ -309,6 +313,61 @@ def _place(
             stack.append((child, cx, child_y))
             cx += child.width + H_GAP
         lines.append((min(ends), bar, max(ends), bar))
+
+
+def _balanced(children: list[_Node], wrap: float) -> list[list[_Node]]:
+    """Hanging children in one column, or, when that would be long, in several side by side
+    of about equal height (in their order, down the first column, then the next), as many as
+    make the block about as wide as a page is to its height."""
+    total = sum(c.height + STACK_GAP for c in children)
+    if not wrap or total <= WRAP_FROM * (BOX_HEIGHT + STACK_GAP) or len(children) < 2:
+        return [children]
+    width = max(c.width for c in children) + COLUMN_GAP
+    count = max(1, min(len(children), round(math.sqrt(total * ASPECT * wrap / width))))
+    target = total / count
+    columns: list[list[_Node]] = [[]]
+    height = 0.0
+    for child in children:
+        tall = child.height + STACK_GAP
+        if columns[-1] and height + tall / 2 > target and len(columns) < count:
+            columns.append([])
+            height = 0.0
+        columns[-1].append(child)
+        height += tall
+    return columns
+
+
+def _columns_top(count: int) -> float:
+    """From a stacked node's top to the line its first children hang below: one column
+    starts right under the box, several leave room for the bar that joins them."""
+    return BOX_HEIGHT if count == 1 else BOX_HEIGHT + V_GAP - STACK_GAP
+
+
+def _place_columns(
+    node: _Node,
+    bx: float,
+    y0: float,
+    stack: list[tuple[_Node, float, float]],
+    lines: list[Segment],
+) -> None:
+    """A stacked node's children under it: one spine per column, the columns' spines joined
+    by a bar just under the node's box."""
+    bar = y0 + BOX_HEIGHT + V_GAP / 2
+    spines = []
+    for index, column in enumerate(node.split):
+        left = bx + STACK_INDENT + index * (node.column_width + COLUMN_GAP)
+        spine = left - STACK_INDENT / 2
+        spines.append(spine)
+        child_y = y0 + _columns_top(len(node.split)) + STACK_GAP
+        middle = child_y
+        for child in column:
+            middle = child_y + BOX_HEIGHT / 2
+            lines.append((spine, middle, left, middle))
+            stack.append((child, left, child_y))
+            child_y += child.height + STACK_GAP
+        lines.append((spine, y0 + BOX_HEIGHT if index == 0 else bar, spine, middle))
+    if len(spines) > 1:
+        lines.append((spines[0], bar, spines[-1], bar))
 
 
 class _Texts:

@@ -3,9 +3,10 @@ text the PDF prints), and one path for all the lines between them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -28,6 +29,7 @@ from nacka_desktop.resource_files import fonts, real_path
 
 TEXT_SCALE = 10.0  # text drawn at 10× in a 1/10 scale: Qt's pixel sizes are whole numbers
 MIN_TEXT_ZOOM = 0.3  # below this the text would be unreadable: grey bars instead
+MIN_BAR_ZOOM = 0.1  # and below this, not even bars: only the boxes
 
 
 @cache
@@ -43,10 +45,12 @@ class BoxItem(QGraphicsItem):
         super().__init__()
         self.box = box
         self.setPos(box.x, box.y)
-        self.setToolTip("\n".join(line.text for line in box.lines))
-        self.setAcceptHoverEvents(False)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self._family = chart_family()
+
+    def tooltip(self) -> str:
+        """Every line of the box (the view shows it on hover: a tool tip set on each of
+        thousands of items costs more than the items)."""
+        return "\n".join(line.text for line in self.box.lines)
 
     @property
     def unit_id(self) -> int:
@@ -66,8 +70,6 @@ class BoxItem(QGraphicsItem):
         pen = QPen(QColor(ALERT if vacant else BORDER), 1.0 if vacant else 0.7)
         if vacant:
             pen.setStyle(Qt.PenStyle.DashLine)
-        if self.isSelected():
-            pen = QPen(QColor(STATE_COLOURS[BoxState.MANAGER]), 2.0)
         painter.setPen(pen)
         painter.setBrush(QColor("#FFFFFF"))
         painter.drawRect(QRectF(0, 0, box.width, box.height))
@@ -75,6 +77,8 @@ class BoxItem(QGraphicsItem):
         painter.setBrush(QColor(STATE_COLOURS[box.state]))
         painter.drawRect(QRectF(0, 0, STRIPE, box.height))
         zoom = option.levelOfDetailFromTransform(painter.worldTransform())
+        if zoom < MIN_BAR_ZOOM:  # the whole of a large chart: boxes without text
+            return
         if zoom < MIN_TEXT_ZOOM:
             painter.setBrush(QColor(BORDER))
             for line in box.lines[:2]:
@@ -95,8 +99,13 @@ class BoxItem(QGraphicsItem):
             painter.restore()
 
 
-def fill_scene(scene: QGraphicsScene, layout: ChartLayout) -> dict[int, BoxItem]:
-    scene.clear()
+def chart_scene(layout: ChartLayout, parent: QObject | None = None) -> QGraphicsScene:
+    """A scene with the chart's lines and its size; the boxes are added by `add_boxes`, a
+    batch at a time, so a large chart never holds the window still for long."""
+    scene = QGraphicsScene(parent)
+    # The items never move: a linear scan per paint (5,000 boxes: about a millisecond) costs
+    # less than building the BSP index, which holds the window still on the first paint.
+    scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
     path = QPainterPath()
     for x1, y1, x2, y2 in layout.lines:
         path.moveTo(x1, y1)
@@ -104,13 +113,15 @@ def fill_scene(scene: QGraphicsScene, layout: ChartLayout) -> dict[int, BoxItem]
     lines = QGraphicsPathItem(path)
     lines.setPen(QPen(QColor(LINE), 0.8))
     scene.addItem(lines)
-    items: dict[int, BoxItem] = {}
-    for box in layout.boxes:
-        item = BoxItem(box)
-        scene.addItem(item)
-        items[box.unit_id] = item
     margin = 24.0
     scene.setSceneRect(
         QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
     )
-    return items
+    return scene
+
+
+def add_boxes(scene: QGraphicsScene, boxes: Sequence[Box], items: dict[int, BoxItem]) -> None:
+    for box in boxes:
+        item = BoxItem(box)
+        scene.addItem(item)
+        items[box.unit_id] = item

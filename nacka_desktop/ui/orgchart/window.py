@@ -14,7 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,7 +40,7 @@ from nacka_desktop.exports.orgchart.layout import BoxState
 from nacka_desktop.exports.orgchart.writing import STATE_COLOURS
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.orgchart import OrgChart, org_chart
-from nacka_desktop.ui.orgchart.scene import BoxItem, fill_scene
+from nacka_desktop.ui.orgchart.scene import BoxItem, add_boxes, chart_scene
 from nacka_desktop.ui.orgchart.view import ZOOM_STEP, ChartView
 from nacka_desktop.ui.shell.background import (
     BackgroundTask,
@@ -51,6 +51,7 @@ from nacka_desktop.ui.shell.background import (
 
 DEFAULT_DEPTH = 2
 MAX_DEPTH = 30
+BATCH = 400  # boxes added to the scene per turn of the event loop
 READABLE_ZOOM = 0.6  # the first view of a large branch: readable, not the whole of it
 
 
@@ -235,8 +236,29 @@ class OrgChartWindow(QMainWindow):
             self._show(result)
 
     def _show(self, layout: ChartLayout) -> None:
-        self.chart_layout = layout
-        self.items = fill_scene(self.scene, layout)
+        """Build the new scene a batch of boxes per turn of the event loop, then put it in
+        the view in place of the old one."""
+        scene = chart_scene(layout, self)
+        items: dict[int, BoxItem] = {}
+        generation = self._generation
+
+        def step(start: int) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                scene.deleteLater()  # a later branch or depth was asked for meanwhile
+                return
+            add_boxes(scene, layout.boxes[start : start + BATCH], items)
+            if start + BATCH < len(layout.boxes):
+                QTimer.singleShot(0, lambda: step(start + BATCH))
+            else:
+                self._shown(layout, scene, items)
+
+        step(0)
+
+    def _shown(self, layout: ChartLayout, scene: QGraphicsScene, items: dict[int, BoxItem]) -> None:
+        old = self.scene
+        self.scene, self.items, self.chart_layout = scene, items, layout
+        self.view.setScene(scene)
+        old.deleteLater()
         self._set_busy(False)
         self._show_path()
         self.view.resetTransform()
