@@ -12,6 +12,7 @@ from nacka_desktop.ui.orgchart.scene import BoxItem
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.05
 MAX_ZOOM = 6.0
+MAX_FIT = 1.25  # a small branch fitted to the window is not blown up beyond this
 
 
 class ChartView(QGraphicsView):
@@ -28,8 +29,13 @@ class ChartView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setBackgroundBrush(Qt.GlobalColor.white)
 
+    def _points(self) -> float:
+        """Screen pixels per point: at 100 % a box is as large as on paper."""
+        return max(self.logicalDpiX(), 1) / 72.0
+
     def zoom(self) -> float:
-        return float(self.transform().m11())
+        """The scale against the printed size (1.0: 100 %)."""
+        return float(self.transform().m11()) / self._points()
 
     def set_zoom(self, value: float) -> None:
         value = max(MIN_ZOOM, min(MAX_ZOOM, value))
@@ -45,8 +51,8 @@ class ChartView(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.5:
-            self.set_zoom(1.5)
+        if self.zoom() > MAX_FIT:
+            self.set_zoom(MAX_FIT)
         self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -52,7 +52,7 @@ from nacka_desktop.ui.shell.background import (
 DEFAULT_DEPTH = 2
 MAX_DEPTH = 30
 BATCH = 400  # boxes added to the scene per turn of the event loop
-READABLE_ZOOM = 0.6  # the first view of a large branch: readable, not the whole of it
+READABLE_ZOOM = 0.7  # the first view of a large branch (of the printed size): names still read
 
 
 class OrgChartWindow(QMainWindow):
@@ -267,9 +267,10 @@ class OrgChartWindow(QMainWindow):
             self.view.set_zoom(READABLE_ZOOM)
             top = layout.boxes[0] if layout.boxes else None
             if top is not None:
+                scale = self.view.transform().m11()  # pixels per scene unit
                 self.view.centerOn(
                     top.x + top.width / 2,
-                    top.y + self.view.viewport().height() / 2 / READABLE_ZOOM - 24,
+                    top.y - 24 + self.view.viewport().height() / 2 / scale,
                 )
         count = len(layout.boxes)
         self.status.setText(
