@@ -196,3 +196,19 @@ def test_a_folder_is_not_written_over(chart: OrgChart, tmp_path: Path) -> None:
     with pytest.raises(NotARegularFileError):
         write_orgchart(chart, layout, folder)
     assert folder.is_dir() and list(folder.parent.iterdir()) == [folder]
+
+
+def test_svg_and_pdf_keep_names_with_markup_characters(tmp_path: Path) -> None:
+    chart = wide_chart(2)
+    top = chart.units[1]
+    odd = 'Bygg & <Miljö> "Ö"'
+    chart.units[1] = ChartUnit(
+        top.id, top.code, odd, top.kind, None, top.children, None, None, True
+    )
+    layout = layout_chart(chart, dejavu_measure, Language.SWEDISH)
+    svg, pdf = tmp_path / "odd.svg", tmp_path / "odd.pdf"
+    write_orgchart(chart, layout, svg)
+    write_orgchart(chart, layout, pdf)
+    texts = [t.text for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")]
+    assert odd in texts
+    assert odd in pdf_text(pdf)

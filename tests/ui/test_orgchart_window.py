@@ -160,3 +160,14 @@ def test_boxes_are_drawn_at_a_readable_size(qtbot: QtBot, window: MainWindow) ->
     centre = chart.view.mapFromScene(top.sceneBoundingRect().center())
     assert chart.view.viewport().rect().contains(centre)  # the top box is in view
     assert centre != QPoint(0, 0)
+
+
+def test_closing_while_it_loads_leaves_nothing_behind(qtbot: QtBot, window: MainWindow) -> None:
+    for _ in range(5):
+        window.main_actions.orgchart_action.trigger()
+        chart = window.findChild(OrgChartWindow)
+        assert chart is not None
+        chart.close()  # the read may still be running: it is waited for, its answer dropped
+        qtbot.waitUntil(lambda: window.findChild(OrgChartWindow) is None)
+    chart = open_chart(qtbot, window)  # and a new one still works
+    assert chart.items
