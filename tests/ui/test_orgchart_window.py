@@ -3,11 +3,12 @@ export to PDF or SVG."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pikepdf
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -110,7 +111,7 @@ def test_zoom_buttons_and_ctrl_wheel(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_the_view_date_is_the_main_windows(qtbot: QtBot, window: MainWindow) -> None:
-    window.view_date.setDate(QDate(2015, 1, 1))  # before the sample's organisation
+    window.view_date.set_date(date(2015, 1, 1))  # before the sample's organisation
     qtbot.waitUntil(lambda: window.on.year == 2015)
     chart = open_chart(qtbot, window)
     assert chart.on.year == 2015
@@ -138,7 +139,8 @@ def test_export_writes_the_file(
     chart.export_action.trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
     qtbot.waitUntil(lambda: str(target) in chart.status.text())
-    assert asked and asked[0].startswith("organisationsschema-")
+    assert asked and Path(asked[0]).name == "Organisationsschema 2026-11-26.pdf"
+    assert str(target) in window.saved_notice.label.text()  # the main window confirms it
     if suffix == ".pdf":
         with pikepdf.open(target) as pdf:
             box = [float(v) for v in pdf.pages[0].mediabox]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.language import Language
+from nacka_desktop.exports.file_names import file_name
 from nacka_desktop.exports.orgchart import (
     ChartLayout,
     Paper,
@@ -48,6 +49,7 @@ from nacka_desktop.ui.shell.background import (
     report_failure,
     run_in_background,
 )
+from nacka_desktop.ui.widgets.files import FilePlaces
 
 DEFAULT_DEPTH = 2
 MAX_DEPTH = 30
@@ -315,33 +317,51 @@ class OrgChartWindow(QMainWindow):
         a3 = self.tr("PDF, A3 liggande (*.pdf)")
         a4 = self.tr("PDF, A4 liggande (*.pdf)")
         svg = self.tr("SVG (*.svg)")
-        code = chart.units[layout.root_id].code if layout.root_id is not None else ""
-        name = f"organisationsschema-{code + '-' if code else ''}{chart.on.isoformat()}.pdf"
+        unit = chart.units[layout.root_id].name if layout.root_id is not None else None
+        places = FilePlaces.of(self)
+        suggested = file_name(self.tr("Organisationsschema"), unit, chart.on, extension="pdf")
         target, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Exportera organisationsschemat"), name, ";;".join([a3, a4, svg])
+            self,
+            self.tr("Exportera organisationsschemat"),
+            str(places.start_folder() / suggested),
+            ";;".join([a3, a4, svg]),
         )
         if not target:
             return
-        path = Path(target)
-        if path.suffix.lower() not in (".pdf", ".svg"):
-            path = path.with_name(path.name + (".svg" if chosen == svg else ".pdf"))
+        path = _with_type(Path(target), ".svg" if chosen == svg else ".pdf" if chosen else "")
+        places.remember(path)
         paper = Paper.A4 if chosen == a4 else Paper.A3
         language = self.language
         self.export_task = run_in_background(
             self,
             self.tr("Skriver {name} …").format(name=path.name),
             lambda _progress: write_orgchart(chart, layout, path, language, paper),
-            done=lambda _result: self.status.setText(
-                self.tr("Sparade {path}").format(path=str(path))
-            ),
+            done=lambda _result: self._saved(places, path),
             failed=lambda error: report_failure(
                 self, self.tr("Organisationsschemat kunde inte sparas"), error
             ),
         )
 
+    def _saved(self, places: FilePlaces, path: Path) -> None:
+        self.status.setText(self.tr("Sparade {path}").format(path=str(path)))
+        places.confirm_saved(path)  # the main window's status bar, with *Öppna mappen*
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._worker.wait()
         super().closeEvent(event)
+
+
+def _with_type(path: Path, suffix: str) -> Path:
+    """The file as the chosen filter names it (`suffix`; empty: as typed, PDF if neither)."""
+    typed = path.suffix.lower()
+    wanted = suffix or (typed if typed in (".pdf", ".svg") else ".pdf")
+    if typed == wanted:
+        return path
+    return (
+        path.with_suffix(wanted)
+        if typed in (".pdf", ".svg")
+        else path.with_name(path.name + wanted)
+    )
 
 
 def show_orgchart(main: Any, current: OrgChartWindow | None) -> OrgChartWindow:
