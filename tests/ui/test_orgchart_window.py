@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.exports.orgchart.layout import BoxState
@@ -173,3 +173,25 @@ def test_closing_while_it_loads_leaves_nothing_behind(qtbot: QtBot, window: Main
         qtbot.waitUntil(lambda: window.findChild(OrgChartWindow) is None)
     chart = open_chart(qtbot, window)  # and a new one still works
     assert chart.items
+
+
+@pytest.mark.parametrize(("width", "height"), [(1200, 800), (1366, 768)])
+def test_every_control_is_on_screen_at_common_sizes(
+    qtbot: QtBot, window: MainWindow, width: int, height: int
+) -> None:
+    select_unit(window, "Nattpatrullen Fisksätra")  # the deepest unit: the longest path
+    chart = open_chart(qtbot, window)
+    chart.resize(width, height)
+    QCoreApplication.processEvents()
+    assert chart.width() == width  # a long path does not widen the window
+    toolbar = chart.findChild(QToolBar, "orgChartToolbar")
+    assert toolbar is not None
+    for action in toolbar.actions():
+        if action.isVisible() and not action.isSeparator():
+            button = toolbar.widgetForAction(action)
+            assert button is not None and button.isVisible(), action.text()
+            right = button.mapTo(chart, QPoint(button.width(), 0)).x()
+            assert right <= width, action.text()
+    legend = chart.legend.mapTo(chart, QPoint(chart.legend.width(), 0)).x()
+    assert chart.legend.isVisible() and legend <= width
+    assert "Nattpatrullen Fisksätra" in chart.path_label.toolTip()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSpinBox,
     QToolBar,
     QVBoxLayout,
@@ -84,6 +85,9 @@ class OrgChartWindow(QMainWindow):
         self.path_label.setObjectName("orgChartPath")
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label.setContentsMargins(8, 4, 8, 4)
+        # A deep branch's path is cut at the right (the whole of it in the tool tip) rather
+        # than widening the window past the screen.
+        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -291,6 +295,7 @@ class OrgChartWindow(QMainWindow):
         else:
             names = [chart.units[i].name for i in chart.path_to(self.root_id)]
         self.path_label.setText(" › ".join(names))
+        self.path_label.setToolTip(" › ".join(names))
         self.up_action.setEnabled(self.root_id is not None)
         self.top_action.setEnabled(self.root_id is not None)
 
