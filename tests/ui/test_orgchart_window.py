@@ -3,6 +3,7 @@ export to PDF or SVG."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,11 +13,16 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
+from nacka_desktop.domain.language import Language
 from nacka_desktop.exports.orgchart.layout import BoxState
+from nacka_desktop.services.context import Services
 from nacka_desktop.ui.orgchart.window import READABLE_ZOOM, OrgChartWindow
+from nacka_desktop.ui.shell.commands import EditStack
+from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.shell.settings import Settings
 
-from .helpers import select_unit, unit_id_by_name
+from .helpers import forget_language, select_unit, unit_id_by_name
 
 
 def open_chart(qtbot: QtBot, window: MainWindow) -> OrgChartWindow:
@@ -195,3 +201,34 @@ def test_every_control_is_on_screen_at_common_sizes(
     legend = chart.legend.mapTo(chart, QPoint(chart.legend.width(), 0)).x()
     assert chart.legend.isVisible() and legend <= width
     assert "Nattpatrullen Fisksätra" in chart.path_label.toolTip()
+
+
+@pytest.fixture
+def english_window(
+    qapp: object, qtbot: QtBot, sample_services: Services, settings: Settings
+) -> Iterator[MainWindow]:
+    switcher = LanguageSwitcher()
+    assert switcher.apply(Language.ENGLISH)
+    main = MainWindow(sample_services, settings, EditStack(), Language.ENGLISH)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    forget_language(switcher)
+
+
+def test_in_english_the_window_and_its_boxes_speak_english(
+    qtbot: QtBot, english_window: MainWindow
+) -> None:
+    select_unit(english_window, "Boende Ältavägen")
+    english_window.main_actions.orgchart_action.trigger()
+    chart = english_window.findChild(OrgChartWindow)
+    assert chart is not None
+    qtbot.waitUntil(lambda: chart.chart_layout is not None and not chart.busy)
+    assert chart.windowTitle().startswith("Organisation chart as of")
+    assert [a.text() for a in (chart.up_action, chart.export_action)] == ["&Up", "&Export…"]
+    assert "Vacant (dashed border)" in chart.legend.text()
+    lines = [line.text for item in chart.items.values() for line in item.box.lines]
+    assert "Vacant" in lines and "Vakant" not in lines
+    assert any(text.startswith("Unit · 7210") for text in lines)
+    assert chart.status.text().startswith("Units shown: 1.")
