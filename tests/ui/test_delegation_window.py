@@ -294,12 +294,6 @@ def test_an_illegal_item_is_refused_at_the_delegate_field(
 def test_recording_a_decision_and_marking_it_reported(
     editable: DelegationWindow, orders: Services, monkeypatch
 ) -> None:
-    manager = next(
-        a
-        for a in orders.queries.snapshot().appointments.values()
-        if a.role is Role.UNIT_MANAGER and a.is_valid_on(TODAY) and not a.acting
-    )
-
     def fill(dialog: DecisionDialog) -> int:
         warning = next(
             i
@@ -307,7 +301,8 @@ def test_recording_a_decision_and_marking_it_reported(
             if "varning" in dialog.item_combo.itemText(i)
         )
         dialog.item_combo.setCurrentIndex(warning)
-        dialog.decided_by.setCurrentIndex(dialog.decided_by.findData(manager.id))
+        assert dialog.decided_by.count() > 0  # those who may decide the item today
+        dialog.decided_by.setCurrentIndex(0)
         dialog.description.setText("Varning för upprepad olovlig frånvaro")
         dialog.consulted_on.setText("2026-11-20")
         dialog.consulted_with.setText("Verksamhetschefen")  # HR-3: who took part

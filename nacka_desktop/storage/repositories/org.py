@@ -20,7 +20,13 @@ from nacka_desktop.domain.records import (
     UnitRecord,
     swedish_sort_key,
 )
-from nacka_desktop.domain.text import clean_text
+from nacka_desktop.domain.text import (
+    ACCENT_FOLDS,
+    WORD_SEPARATORS,
+    search_fold,
+    search_words,
+    starts_a_word,
+)
 from nacka_desktop.domain.unit_history import as_of
 from nacka_desktop.storage.models import (
     Appointment,
@@ -290,9 +296,6 @@ def unit_path(session: Session, unit_id: int, on: date) -> list[int]:
     return list(reversed(path))
 
 
-SEARCH_MAX_CHARS = 200
-
-
 @dataclass(frozen=True)
 class SearchHit:
     object_kind: str  # "unit" or "person"
@@ -304,31 +307,47 @@ class SearchHit:
 
 
 def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
-    """Units by name or code, persons by name, employee number, title or e-mail: every word
-    somewhere, case folded (å ä ö too), in the stored folded text (one plain scan)."""
+    """Units by name or code, persons by name, employee number, title or e-mail: every typed
+    word the beginning of a word of theirs (`domain.text.matches_search`, the rule every
+    picker follows too), in the stored folded text (one plain scan)."""
     # Cleaned and capped: a pasted NUL or zero-width space matches nothing, a decomposed "é"
     # matches "é", and a page of text is a search for its first words, not an SQL error.
-    words = [w.casefold() for w in clean_text(text[:SEARCH_MAX_CHARS]).split() if w][:8]
+    words = search_words(text)
     if not words:
         return []
+    units = select(
+        Unit.id, Unit.name, Unit.code, Unit.kind, _folded(Unit.search_text).label("folded")
+    ).subquery()
     hits = [
         SearchHit("unit", uid, name, code, unit_kind=kind)
         for uid, name, code, kind in session.execute(
-            select(Unit.id, Unit.name, Unit.code, Unit.kind)
-            .where(*(_contains(Unit.search_text, w) for w in words))
-            .order_by(func.lower(Unit.name))
+            select(units.c.id, units.c.name, units.c.code, units.c.kind)
+            .where(*(_contains(units.c.folded, w) for w in words))
+            .order_by(func.lower(units.c.name))
             .limit(limit)
         )
     ]
     hits += _units_by_other_names(session, words, {hit.id for hit in hits})
+    people = select(
+        Person.id,
+        Person.first_name,
+        Person.last_name,
+        Person.employee_number,
+        Person.title,
+        _folded(Person.search_text).label("folded"),
+    ).subquery()
     hits += [
         SearchHit("person", pid, f"{first} {last}", number, title=title or "")
         for pid, first, last, number, title in session.execute(
             select(
-                Person.id, Person.first_name, Person.last_name, Person.employee_number, Person.title
+                people.c.id,
+                people.c.first_name,
+                people.c.last_name,
+                people.c.employee_number,
+                people.c.title,
             )
-            .where(*(_contains(Person.search_text, w) for w in words))
-            .order_by(func.lower(Person.last_name), func.lower(Person.first_name))
+            .where(*(_contains(people.c.folded, w) for w in words))
+            .order_by(func.lower(people.c.last_name), func.lower(people.c.first_name))
             .limit(limit)
         )
     ]
@@ -347,7 +366,7 @@ def _units_by_other_names(session: Session, words: list[str], found: set[int]) -
             continue
         for period in periods:
             text = search_text(period.name, period.code)
-            if all(word in text for word in words):
+            if all(starts_a_word(word, search_fold(text)) for word in words):
                 matched[unit_id] = period.name
                 break
     if not matched:
@@ -361,9 +380,21 @@ def _units_by_other_names(session: Session, words: list[str], found: set[int]) -
     ]
 
 
+def _folded(column: Any) -> Any:
+    """The stored folded text with the accents `domain.text.search_fold` takes off."""
+    folded = column
+    for accented, plain in ACCENT_FOLDS.items():
+        folded = func.replace(folded, accented, plain)
+    return folded
+
+
 def _contains(column: Any, word: str) -> ColumnElement[bool]:
-    """`word` occurs in the column, taken literally ("%" and "_" too)."""
-    found: ColumnElement[bool] = column.contains(word, autoescape=True)
+    """`word` begins a word of the column's text (`domain.text.starts_a_word` in SQL), taken
+    literally ("%" and "_" too)."""
+    found: ColumnElement[bool] = or_(
+        column.startswith(word, autoescape=True),
+        *(column.contains(sep + word, autoescape=True) for sep in WORD_SEPARATORS),
+    )
     return found
 
 

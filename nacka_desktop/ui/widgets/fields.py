@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
+    QAbstractProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
+from nacka_desktop.domain.text import search_fold, search_words, starts_a_word
 
 ERROR_STYLE = "color: #b00020;"
 ObjectFilter = Callable[[Violation], bool]
@@ -174,19 +177,115 @@ class FormMessage(QLabel):
 SEARCHABLE_COMBO_CHARACTERS = 36
 
 
+class SearchMatches(QAbstractListModel):
+    """The entries of a combo that match what is typed, by the one search rule
+    (`domain.text.matches_search`: each word the beginning of a word, in any order): the
+    completer's model. The entries' folded texts are kept until the combo's entries change."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source: QAbstractItemModel | None = None
+        self._folded: list[str] | None = None
+        self._rows: list[int] = []
+
+    def set_source(self, model: QAbstractItemModel) -> None:
+        # The combo deletes the model it had (its child), and the connections with it.
+        self._source = model
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.dataChanged,
+            model.layoutChanged,
+        ):
+            signal.connect(self._forget)
+        self._forget()
+
+    def _forget(self) -> None:
+        self._folded = None
+
+    def filter(self, typed: str) -> None:
+        source = self._source
+        if source is None:
+            return
+        if self._folded is None:
+            self._folded = [
+                search_fold(str(source.index(row, 0).data() or ""))
+                for row in range(source.rowCount())
+            ]
+        words = search_words(typed)
+        self.beginResetModel()
+        self._rows = [
+            row
+            for row, folded in enumerate(self._folded)
+            if all(starts_a_word(word, folded) for word in words)
+        ]
+        self.endResetModel()
+
+    def source_row(self, row: int) -> int:
+        return self._rows[row] if 0 <= row < len(self._rows) else -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid() or self._source is None:
+            return None
+        return self._source.index(self.source_row(index.row()), 0).data(role)
+
+
+class SearchableCombo(QComboBox):
+    """A combo box the user can type in to find an entry: each typed word the beginning of a
+    word of the entry, in any order ("Viktor Jo" finds "Johansson, Viktor – Enhetschef")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Sized by a typical entry, not by measuring every one (43,000 persons at Stockholm size).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(SEARCHABLE_COMBO_CHARACTERS)
+        self.matches = SearchMatches(self)
+        self.matches.set_source(self.model())
+        completer = QCompleter(self.matches, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
+        line = self.lineEdit()
+        assert line is not None
+        line.textEdited.connect(self._typed)
+
+    def setModel(self, model: QAbstractItemModel) -> None:
+        super().setModel(model)
+        completer = self.completer()
+        if completer is not None:  # QComboBox gives its completer the new model: take it back
+            self.matches.set_source(model)
+            completer.setModel(self.matches)
+
+    def _typed(self, text: str) -> None:
+        self.matches.filter(text)
+        completer = self.completer()
+        if completer is not None and text.strip():
+            completer.complete()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        completer = self.completer()
+        if completer is None:
+            return
+        model = completer.completionModel()
+        if isinstance(model, QAbstractProxyModel):
+            index = model.mapToSource(index)
+        row = self.matches.source_row(index.row())
+        if row >= 0:
+            self.setCurrentIndex(row)
+
+
 def searchable_combo() -> QComboBox:
-    """A combo box the user can type in to find an entry anywhere in its text."""
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    # Sized by a typical entry, not by measuring every one (43,000 persons at Stockholm size).
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(SEARCHABLE_COMBO_CHARACTERS)
-    completer = combo.completer()
-    assert completer is not None
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return combo
+    """A combo box the user can type in to find an entry (`SearchableCombo`)."""
+    return SearchableCombo()
 
 
 class ChoicesModel(QAbstractListModel):
