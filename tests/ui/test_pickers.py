@@ -82,6 +82,7 @@ def test_a_search_combo_finds_a_person_by_any_parts_of_the_name(qtbot: Any) -> N
     completer = combo.completer()
     assert completer is not None
     popup = completer.popup()
+    assert popup is not None
     popup.setCurrentIndex(completer.completionModel().index(0, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert combo.currentData() == 2
