@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWizard
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
 from nacka_desktop.ui.delegation.dialogs import DecisionDialog
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.widgets.fields import SearchableCombo, searchable_combo, set_choices
+from nacka_desktop.ui.work.distribution_wizard import DistributionWizard
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -137,3 +138,37 @@ def test_the_search_combo_is_the_one_every_picker_uses(
     dialog = decision_dialog(window, monkeypatch)
     for combo in (dialog.item_combo, dialog.decided_by, dialog.concerns):
         assert isinstance(combo, SearchableCombo)
+
+
+def test_the_wizard_offers_managers_first_and_other_staff_when_asked(
+    window: MainWindow, sample_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizards: list[DistributionWizard] = []
+    monkeypatch.setattr(QWizard, "exec", lambda self: wizards.append(self) or 0)
+    window.work_actions.new_distribution(None, None)
+    [wizard] = wizards
+    parties = wizard.parties
+    # a giver with both managers and other staff in the line (the city director: everyone)
+    director = next(
+        a
+        for a in sample_services.queries.snapshot().appointments.values()
+        if a.role is Role.CITY_DIRECTOR and a.is_valid_on(TODAY)
+    )
+    parties.giver_combo.setCurrentIndex(parties.giver_combo.findData(director.id))
+    employee = Role.EMPLOYEE.label_sv.lower()
+    managers = texts(parties.receiver_combo)
+    assert managers and not any(t.split(", ")[1] == employee for t in managers)
+    for text in managers:  # who, role and unit
+        assert len(text.split(", ")) >= 3, text
+    assert parties.show_all.isEnabled() and not parties.show_all.isChecked()
+    assert "övriga medarbetare (" in parties.show_all.text()
+    parties.receiver_combo.setCurrentIndex(3)
+    chosen = parties.receiver_combo.currentData()
+
+    parties.show_all.setChecked(True)
+    everyone = texts(parties.receiver_combo)
+    assert everyone[: len(managers)] == managers  # the managers still first
+    staff = everyone[len(managers) :]
+    assert staff and all(t.split(", ")[1] == employee for t in staff)
+    assert f"({len(staff)})" in parties.show_all.text()
+    assert parties.receiver_combo.currentData() == chosen  # the choice kept

@@ -33,14 +33,9 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, UnitKind
-from nacka_desktop.domain.labels import title_label
+from nacka_desktop.domain.labels import appointment_label, title_label
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.records import (
-    AppointmentRecord,
-    OrgSnapshot,
-    PersonRecord,
-    swedish_sort_key,
-)
+from nacka_desktop.domain.records import OrgSnapshot, PersonRecord, swedish_sort_key
 from nacka_desktop.services.delegation.queries import RightView
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
@@ -58,13 +53,6 @@ def item_label(
     where = ", ".join(part for part in (board.name if board else "", item.section) if part)
     who = item.delegate.label(org, language)
     return f"{item.number} {item.matter} – {who}" + (f" ({where})" if where else "")
-
-
-def appointment_label(org: OrgSnapshot, appointment: AppointmentRecord, language: Language) -> str:
-    """ "Anna Berg, enhetschef, Förskolan Björken": who, in which role, where."""
-    role = appointment.role.label(language).lower()
-    unit = org.units.get(appointment.unit_id)
-    return f"{org.person_label(appointment.person_id)}, {role}, {unit.name if unit else '?'}"
 
 
 class DelegateEditor(QWidget):

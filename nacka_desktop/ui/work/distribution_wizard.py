@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,9 +36,10 @@ from nacka_desktop.domain.work_options import (
     giver_options,
     line_of,
     receiver_options,
+    usual_receiver,
 )
 from nacka_desktop.services.work_environment import DistributionDraft
-from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField
+from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField, searchable_combo, set_choices
 
 EMPLOYER = -1  # combo data for "KS, the employer"
 CONFIRMATION_COLUMNS = 4
@@ -142,19 +144,30 @@ class PartiesPage(QWizardPage):
             key=lambda a: swedish_sort_key(_label(wizard, a)),
         ):
             self.giver_combo.addItem(_label(wizard, appointment), appointment.id)
-        self.receiver_combo = QComboBox()
+        # Managers, deputies and gruppchefer, who receive tasks (AM-1, AM-5); the other staff
+        # in the giver's line only when asked for.
+        self.receiver_combo = searchable_combo()
+        self.show_all = QCheckBox(self.tr("Visa även övriga medarbetare"))
+        receiver_row = QWidget()
+        row_layout = QHBoxLayout(receiver_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.receiver_combo, 1)
+        row_layout.addWidget(self.show_all)
         self.valid_from = DateField(optional=False)
         self.valid_from.set_date(wizard.today)
         layout = QFormLayout(self)
         layout.addRow(self.tr("Givare"), self.giver_combo)
-        layout.addRow(self.tr("Mottagare"), self.receiver_combo)
+        layout.addRow(self.tr("Mottagare"), receiver_row)
         layout.addRow(self.tr("Gäller fr.o.m."), self.valid_from)
         if giver_id is not None and self.giver_combo.findData(giver_id) >= 0:
             self.giver_combo.setCurrentIndex(self.giver_combo.findData(giver_id))
+        receiver = wizard.work.org.appointments.get(receiver_id or 0)
+        self.show_all.setChecked(receiver is not None and not usual_receiver(receiver))
         self._fill_receivers()
         if receiver_id is not None and self.receiver_combo.findData(receiver_id) >= 0:
             self.receiver_combo.setCurrentIndex(self.receiver_combo.findData(receiver_id))
         self.giver_combo.currentIndexChanged.connect(self._fill_receivers)
+        self.show_all.toggled.connect(self._fill_receivers)
         self.receiver_combo.currentIndexChanged.connect(self.completeChanged)
         self.valid_from.textChanged.connect(self.completeChanged)
 
@@ -163,12 +176,24 @@ class PartiesPage(QWizardPage):
         return None if data in (None, EMPLOYER) else self._wizard.work.org.appointments[int(data)]
 
     def _fill_receivers(self) -> None:
-        self.receiver_combo.clear()
-        for appointment in sorted(
-            receiver_options(self._wizard.work, self.giver(), self._wizard.today),
-            key=lambda a: swedish_sort_key(_label(self._wizard, a)),
-        ):
-            self.receiver_combo.addItem(_label(self._wizard, appointment), appointment.id)
+        """Those who usually receive first, then (when shown) the other staff; keeping the
+        receiver chosen when they are still offered."""
+        chosen = self.receiver_combo.currentData()
+        options = receiver_options(self._wizard.work, self.giver(), self._wizard.today)
+        shown = sorted(
+            (a for a in options if self.show_all.isChecked() or usual_receiver(a)),
+            key=lambda a: (not usual_receiver(a), swedish_sort_key(_label(self._wizard, a))),
+        )
+        self.receiver_combo.blockSignals(True)
+        set_choices(self.receiver_combo, [(_label(self._wizard, a), a.id) for a in shown])
+        self.receiver_combo.setCurrentIndex(
+            max(self.receiver_combo.findData(chosen), 0) if shown else -1
+        )
+        self.receiver_combo.blockSignals(False)
+        others = sum(1 for a in options if not usual_receiver(a))
+        label = self.tr("Visa även övriga medarbetare ({count})")
+        self.show_all.setText(label.format(count=others))
+        self.show_all.setEnabled(others > 0 or self.show_all.isChecked())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
