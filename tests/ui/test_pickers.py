@@ -144,7 +144,12 @@ def test_the_wizard_offers_managers_first_and_other_staff_when_asked(
     window: MainWindow, sample_services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wizards: list[DistributionWizard] = []
-    monkeypatch.setattr(QWizard, "exec", lambda self: wizards.append(self) or 0)
+
+    def keep(wizard: DistributionWizard) -> int:
+        wizards.append(wizard)
+        return 0
+
+    monkeypatch.setattr(QWizard, "exec", keep)
     window.work_actions.new_distribution(None, None)
     [wizard] = wizards
     parties = wizard.parties
@@ -172,3 +177,24 @@ def test_the_wizard_offers_managers_first_and_other_staff_when_asked(
     assert staff and all(t.split(", ")[1] == employee for t in staff)
     assert f"({len(staff)})" in parties.show_all.text()
     assert parties.receiver_combo.currentData() == chosen  # the choice kept
+
+
+def test_who_may_decide_a_matter_shows_each_person_once_with_role_and_unit(
+    window: MainWindow,
+) -> None:
+    tab = window.show_delegation().rights_tab
+    combo = tab.matter_combo
+    discipline = [
+        i for i in range(combo.count()) if "Disciplinåtgärd mot medarbetare" in combo.itemText(i)
+    ]
+    assert discipline
+    for index in discipline:
+        combo.setCurrentIndex(index)
+        model = tab.holders
+        who = [str(model.index(row, 3).data()) for row in range(model.rowCount())]
+        assert who, combo.itemText(index)
+        names = [text.split(", ")[0] for text in who]
+        assert len(names) == len(set(names)), who  # each person once
+        for text in who:  # with role and unit
+            _name, role, unit = text.split(", ", 2)
+            assert role and unit and unit != "?", text

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.labels import title_label
 from nacka_desktop.domain.records import swedish_sort_key
 from nacka_desktop.ui.delegation.common import DelegationTab, date_edit, fit_columns, make_table
+from nacka_desktop.ui.delegation.dialogs import item_label
 from nacka_desktop.ui.delegation.models import RightsModel
 from nacka_desktop.ui.widgets.fields import searchable_combo, set_choices
 
@@ -104,8 +105,9 @@ class RightsTab(DelegationTab):
             combo.blockSignals(True)
         matters: list[tuple[str, object]] = []
         for order in orders_in_force(self._orders, self.on):
-            board = self._org.units[order.board_unit_id].name
-            matters += [(f"{item.matter} ({board} {item.number})", item.id) for item in order.items]
+            matters += [
+                (item_label(self._org, order, item, self.language), item.id) for item in order.items
+            ]
         set_choices(self.matter_combo, matters)
         units: list[tuple[str, object]] = [(self.tr("(hela organisationen)"), None)]
         units += [
@@ -124,7 +126,7 @@ class RightsTab(DelegationTab):
         item = self.matter_combo.currentData()
         unit = self.unit_combo.currentData()
         holders = self.services.delegation.who_view(int(item), unit, self.on) if item else []
-        self.holders.show(holders, self.language)
+        self.holders.show(holders, self.language, self._org)
         fit_columns(self.holders_table)
         self.holders_note.setVisible(bool(item) and not holders)
         if item and not holders:
@@ -175,7 +177,7 @@ class RightsTab(DelegationTab):
         on = self.rights_date.date().toPython()
         assert isinstance(on, date)
         rights = self.services.delegation.rights_view(int(person), on) if person else []
-        self.rights.show(rights, self.language)
+        self.rights.show(rights, self.language, self._org)
         fit_columns(self.rights_table)
         self.delegate_letter_button.setEnabled(person is not None)
 
