@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from sqlalchemy import text
 
 from nacka_desktop.domain.enums import Role
@@ -199,3 +199,32 @@ def test_returning_tasks_gives_them_back_to_the_giver_and_undo_restores(window, 
 
     view = services.work.distribution(distribution_id, TODAY)
     assert all(i.item.returned_on is None for i in view.items)
+
+
+def test_the_return_dialog_starts_with_no_task_ticked_and_returns_nothing_until_one_is(
+    window, monkeypatch
+):
+    distribution_id = make_draft(window, monkeypatch)
+    services = window.services
+    services.distributions.sign(distribution_id, date(2026, 11, 1))
+    services.distributions.record_oral(distribution_id, date(2026, 11, 2))
+    seen: list[tuple[int, int, bool, bool]] = []
+
+    def look(dialog: ReturnDialog) -> int:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.reasons[ReturnReason.RESOURCES].setChecked(True)
+        ticked = sum(
+            dialog.tasks.item(row).checkState() == Qt.CheckState.Checked
+            for row in range(dialog.tasks.count())
+        )
+        before = ok.isEnabled()
+        dialog.tasks.item(1).setCheckState(Qt.CheckState.Checked)
+        seen.append((dialog.tasks.count(), ticked, before, ok.isEnabled()))
+        assert ok.text() == "Återför"
+        return 0
+
+    answer(monkeypatch, ReturnDialog, look)
+    window.work_actions.act("return", distribution_id)
+    [(count, ticked, before, after)] = seen
+    assert count == 10 and ticked == 0  # the receiver chooses what to return
+    assert not before and after  # nothing to return until a task is ticked
