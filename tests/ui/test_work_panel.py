@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from sqlalchemy import text
 
@@ -228,3 +229,61 @@ def test_the_return_dialog_starts_with_no_task_ticked_and_returns_nothing_until_
     [(count, ticked, before, after)] = seen
     assert count == 10 and ticked == 0  # the receiver chooses what to return
     assert not before and after  # nothing to return until a task is ticked
+
+
+def test_the_wizard_ends_on_a_summary_of_what_finish_creates(window, monkeypatch):
+    services = window.services
+    receiver = city_director(services)
+    seen: dict[str, Any] = {}
+
+    def walk(wizard: DistributionWizard) -> int:
+        wizard.show()  # the buttons as the user sees them
+        parties = wizard.parties
+        parties.giver_combo.setCurrentIndex(parties.giver_combo.findData(EMPLOYER))
+        parties.receiver_combo.setCurrentIndex(parties.receiver_combo.findData(receiver))
+        wizard.restart()
+        wizard.next()
+        for row in range(3):
+            wizard.scope.tasks.item(row).setCheckState(Qt.CheckState.Checked)
+        wizard.next()
+        wizard.confirm.all_confirmed.setChecked(True)
+        wizard.next()
+        assert wizard.currentPage() is wizard.terms
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        seen["finish on terms"] = finish.isVisible()
+        wizard.terms.valid_to.setText("2027-12-31")
+        wizard.terms.absence.setPlainText("Vid frånvaro återgår uppgifterna till KS.")
+        wizard.terms.retained.setPlainText("Rehabilitering stannar hos KS.")
+        wizard.terms.decided_on.setText("2026-10-20")
+        wizard.terms.decision_section.setText("§ 131")
+        wizard.next()
+        seen["page"] = wizard.currentPage()
+        seen["finish"] = finish.isVisible() and finish.isEnabled()
+        seen["text"] = QTextDocumentFragment.fromHtml(wizard.summary.text.text()).toPlainText()
+        seen["tasks"] = [wizard.scope.tasks.item(row).text() for row in range(3)]
+        seen["summary"] = wizard.summary
+        wizard.hide()
+        return 0
+
+    monkeypatch.setattr(QWizard, "exec", walk)
+    select_unit(window, "Stadsledningskontoret")
+    window.main_actions.new_distribution_action.trigger()
+
+    assert seen["page"] is seen["summary"] and seen["finish"] and not seen["finish on terms"]
+    text = seen["text"]
+    director = services.queries.snapshot().appointments[receiver]
+    name = services.queries.snapshot().person_label(director.person_id)
+    for expected in (
+        "Kommunstyrelsen (arbetsgivaren)",
+        f"{name}, stadsdirektör, Stadsledningskontoret",
+        *seen["tasks"],
+        "Uppgifter (3)",
+        "3 av 3 uppgifter helt bekräftade",
+        "2026-11-26",
+        "2027-12-31",
+        "Vid frånvaro återgår uppgifterna till KS.",
+        "2026-10-20 § 131",
+        "utkast",
+    ):
+        assert expected in text, expected
+    assert services.work.distributions(TODAY) == []  # nothing created before Färdig

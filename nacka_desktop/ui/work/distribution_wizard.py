@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -81,7 +84,8 @@ class DistributionWizard(QWizard):
         self.scope = ScopePage(self)
         self.confirm = ConfirmationPage(self)
         self.terms = TermsPage(self)
-        for page in (self.parties, self.scope, self.confirm, self.terms):
+        self.summary = SummaryPage(self)
+        for page in (self.parties, self.scope, self.confirm, self.terms, self.summary):
             self.addPage(page)
 
     def giver(self) -> AppointmentRecord | None:
@@ -118,10 +122,10 @@ class DistributionWizard(QWizard):
         super().accept()
 
     def show_refusal(self, violations: list[Violation]) -> None:
-        self.terms.message.setText(
-            "\n".join(f"{v.rule_id}: {v.text(self.language)}" for v in violations)
-        )
-        self.terms.message.show()
+        text = "\n".join(f"{v.rule_id}: {v.text(self.language)}" for v in violations)
+        for page in (self.terms, self.summary):
+            page.message.setText(text)
+            page.message.show()
 
 
 class PartiesPage(QWizardPage):
@@ -399,3 +403,98 @@ class TermsPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.valid_to.problem() is None and self.decided_on.problem() is None
+
+
+class SummaryPage(QWizardPage):
+    """What *Färdig* will do, read once more before it is done: who gives what to whom, for
+    which units and when, and what is created (a draft, not yet in force)."""
+
+    def __init__(self, wizard: DistributionWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Sammanfattning"))
+        self.setSubTitle(self.tr("Kontrollera fördelningen. Färdig sparar den som utkast."))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.text)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+
+    def initializePage(self) -> None:
+        self.message.hide()
+        self.text.setText(self.summary_html())
+
+    def summary_html(self) -> str:
+        wizard = self._wizard
+        org, draft = wizard.work.org, wizard.draft()
+        giver = wizard.giver()
+        receiver = org.appointments[draft.receiver_appointment_id]
+        units = [org.units[u] for u in draft.unit_ids if u in org.units]
+        tasks = [wizard.work.tasks[t] for t in draft.task_ids if t in wizard.work.tasks]
+        confirmed = sum(all(draft.confirmations.get(t.id, ())) for t in tasks)
+
+        def row(label: str, value: str) -> str:
+            return f"<tr><td><b>{escape(label)}</b></td><td>{value}</td></tr>"
+
+        rows = [
+            row(
+                self.tr("Givare"),
+                escape(
+                    _label(wizard, giver) if giver else wizard.parties.giver_combo.currentText()
+                ),
+            ),
+            row(self.tr("Mottagare"), escape(_label(wizard, receiver))),
+            row(
+                self.tr("Enheter"),
+                escape(", ".join(f"{u.name} ({u.code})" for u in units)),
+            ),
+            row(
+                self.tr("Uppgifter ({count})").format(count=len(tasks)),
+                "<br>".join(escape(t.name) for t in tasks),
+            ),
+            row(
+                self.tr("Mottagarens bekräftelse"),
+                escape(
+                    self.tr("{confirmed} av {count} uppgifter helt bekräftade (AM-6)").format(
+                        confirmed=confirmed, count=len(tasks)
+                    )
+                ),
+            ),
+            row(
+                self.tr("Får fördelas vidare"),
+                escape(self.tr("Ja") if draft.may_pass_on else self.tr("Nej")),
+            ),
+            row(self.tr("Gäller fr.o.m."), escape(draft.valid_from.isoformat())),
+            row(
+                self.tr("Upphör fr.o.m."),
+                escape(draft.valid_to.isoformat() if draft.valid_to else self.tr("tills vidare")),
+            ),
+            row(self.tr("Vid frånvaro"), escape(draft.absence_arrangement or "–")),
+            row(self.tr("Stannar hos givaren"), escape(draft.retained_tasks or "–")),
+        ]
+        if giver is None:
+            decision = " ".join(
+                part
+                for part in (
+                    draft.employer_decision_on.isoformat() if draft.employer_decision_on else "",
+                    draft.employer_decision_section,
+                )
+                if part
+            )
+            rows.append(row(self.tr("Kommunstyrelsens beslut"), escape(decision or "–")))
+        created = self.tr(
+            "<b>Färdig</b> sparar fördelningen som ett <b>utkast</b>. Den gäller först när den "
+            "är undertecknad av er båda (AM-2) och du har gått igenom den muntligen med "
+            "mottagaren (AM-3). Brevet för underskrift skriver du ut från Arbetsmiljö-vyn."
+        )
+        return f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table><p>{created}</p>"
