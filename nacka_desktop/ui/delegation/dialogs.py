@@ -387,7 +387,7 @@ class DecisionDialog(FormDialog):
         rights: Callable[[int, date], Sequence[RightView]] | None = None,
     ) -> None:
         super().__init__(self.tr("Nytt delegationsbeslut"), parent, language)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)  # an item's number, matter and delegate; who, role and unit
         self._org, self._language, self._rights = org, language, rights
         self._items = {item.id: item for _label, item in items}
         # Each item by its number, matter and delegate: six "Disciplinåtgärd mot medarbetare"

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -175,6 +176,8 @@ class FormMessage(QLabel):
 
 
 SEARCHABLE_COMBO_CHARACTERS = 36
+WIDEN_SAMPLE_ROWS = 300
+WIDEN_MARGIN = 40  # the scroll bar and the item's padding
 
 
 class SearchMatches(QAbstractListModel):
@@ -257,6 +260,8 @@ class SearchableCombo(QComboBox):
         line = self.lineEdit()
         assert line is not None
         line.textEdited.connect(self._typed)
+        # A long entry shows its beginning (the number and the name), not its end.
+        self.currentIndexChanged.connect(lambda _index: line.setCursorPosition(0))
 
     def setModel(self, model: QAbstractItemModel) -> None:
         super().setModel(model)
@@ -268,8 +273,30 @@ class SearchableCombo(QComboBox):
     def _typed(self, text: str) -> None:
         self.matches.filter(text)
         completer = self.completer()
-        if completer is not None and text.strip():
-            completer.complete()
+        if completer is None or not text.strip():
+            return
+        popup = completer.popup()
+        if popup is not None:
+            self._widen(popup, self.matches)
+        completer.complete()
+
+    def showPopup(self) -> None:
+        view = self.view()
+        if view is not None:
+            self._widen(view, self.model())
+        super().showPopup()
+
+    def _widen(self, view: QAbstractItemView, model: QAbstractItemModel) -> None:
+        """Wide enough for whole entries (who, role and unit), within reason: measured on the
+        first rows only (a combo of 43,000 persons)."""
+        metrics = view.fontMetrics()
+        rows = min(model.rowCount(), WIDEN_SAMPLE_ROWS)
+        widest = max(
+            (metrics.horizontalAdvance(str(model.index(r, 0).data() or "")) for r in range(rows)),
+            default=0,
+        )
+        wanted = widest + 2 * view.frameWidth() + WIDEN_MARGIN
+        view.setMinimumWidth(min(max(wanted, self.width()), 3 * self.width()))
 
     def _chosen(self, index: QModelIndex) -> None:
         completer = self.completer()
