@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, exists, func, inspect, or_, select
+from sqlalchemy import Row, and_, exists, func, inspect, or_, select
 from sqlalchemy.orm import DeclarativeBase, Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -315,39 +315,24 @@ def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
     words = search_words(text)
     if not words:
         return []
-    units = select(
-        Unit.id, Unit.name, Unit.code, Unit.kind, _folded(Unit.search_text).label("folded")
-    ).subquery()
     hits = [
         SearchHit("unit", uid, name, code, unit_kind=kind)
         for uid, name, code, kind in session.execute(
-            select(units.c.id, units.c.name, units.c.code, units.c.kind)
-            .where(*(_contains(units.c.folded, w) for w in words))
-            .order_by(func.lower(units.c.name))
+            select(Unit.id, Unit.name, Unit.code, Unit.kind)
+            .where(*(_contains(Unit.search_text, w) for w in words))
+            .order_by(func.lower(Unit.name))
             .limit(limit)
         )
     ]
     hits += _units_by_other_names(session, words, {hit.id for hit in hits})
-    people = select(
-        Person.id,
-        Person.first_name,
-        Person.last_name,
-        Person.employee_number,
-        Person.title,
-        _folded(Person.search_text).label("folded"),
-    ).subquery()
     hits += [
         SearchHit("person", pid, f"{first} {last}", number, title=title or "")
         for pid, first, last, number, title in session.execute(
             select(
-                people.c.id,
-                people.c.first_name,
-                people.c.last_name,
-                people.c.employee_number,
-                people.c.title,
+                Person.id, Person.first_name, Person.last_name, Person.employee_number, Person.title
             )
-            .where(*(_contains(people.c.folded, w) for w in words))
-            .order_by(func.lower(people.c.last_name), func.lower(people.c.first_name))
+            .where(*(_contains(Person.search_text, w) for w in words))
+            .order_by(func.lower(Person.last_name), func.lower(Person.first_name))
             .limit(limit)
         )
     ]
@@ -380,21 +365,40 @@ def _units_by_other_names(session: Session, words: list[str], found: set[int]) -
     ]
 
 
-def _folded(column: Any) -> Any:
-    """The stored folded text with the accents `domain.text.search_fold` takes off."""
-    folded = column
+def _glob_letters() -> dict[str, str]:
+    """Each letter as a GLOB pattern that also matches its accented forms (the accents
+    `domain.text.search_fold` takes off: "e" is "[eéèêë]"), and GLOB's own characters taken
+    literally. The stored text is case folded but keeps its accents (migration 0006)."""
+    variants: dict[str, str] = {}
     for accented, plain in ACCENT_FOLDS.items():
-        folded = func.replace(folded, accented, plain)
-    return folded
+        variants[plain] = variants.get(plain, plain) + accented
+    letters = {plain: f"[{chars}]" for plain, chars in variants.items()}
+    letters.update({char: f"[{char}]" for char in "*?["})
+    return letters
+
+
+_GLOB_LETTERS = _glob_letters()
+_LIKE_ESCAPES = {char: "/" + char for char in "%_/"}
 
 
 def _contains(column: Any, word: str) -> ColumnElement[bool]:
-    """`word` begins a word of the column's text (`domain.text.starts_a_word` in SQL), taken
-    literally ("%" and "_" too)."""
-    found: ColumnElement[bool] = or_(
-        column.startswith(word, autoescape=True),
-        *(column.contains(sep + word, autoescape=True) for sep in WORD_SEPARATORS),
+    """`word` (folded) begins a word of the column's text, accents folded: the rule of
+    `domain.text.starts_a_word` in SQL, as GLOB patterns on the stored folded text (folding
+    the column in SQL cost ~2 s a keystroke at 43,000 persons). A plain LIKE first, with any
+    letter that has accented forms left open, passes few rows on to the GLOBs (~10 ms)."""
+    rough = "".join(
+        "_" if char in _GLOB_LETTERS and char not in "*?[" else _LIKE_ESCAPES.get(char, char)
+        for char in word
     )
+    pattern = "".join(_GLOB_LETTERS.get(char, char) for char in word)
+    starts: ColumnElement[bool] = or_(
+        column.op("GLOB")(pattern + "*"),
+        *(
+            column.op("GLOB")(f"*{_GLOB_LETTERS.get(sep, sep)}{pattern}*")
+            for sep in WORD_SEPARATORS
+        ),
+    )
+    found: ColumnElement[bool] = and_(column.like(f"%{rough}%", escape="/"), starts)
     return found
 
 
