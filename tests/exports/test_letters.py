@@ -496,3 +496,9 @@ def test_the_signatures_never_stand_alone_on_a_page(
         assert signatures is texts[-1]
         if task_count <= 4:
             assert len(texts) == 2, (task_count, state)  # it fits; no page for the signatures
+
+
+@needs_poppler
+def test_the_return_letter_signs_under_its_effect(letters: Letters) -> None:
+    [signing] = [page for page in pages(letters.return_letter) if "Återfört av" in page]
+    assert "Återföringens verkan" in signing and "behöver inte godkännas" in signing
