@@ -127,9 +127,14 @@ def test_the_decision_dialog_tells_items_apart_and_offers_those_who_may_decide(
     assert not any(text.split(", ")[1] in POLITICAL_WORDS for text in everyone)
     dialog.show_all.setChecked(False)
 
+    lena = dialog.decided_by.findText("Lena Jonsson, verksamhetschef, Äldreomsorg – delegat")
+    dialog.decided_by.setCurrentIndex(lena)
     dialog.decided_on.setText("2001-01-01")  # before the order was adopted: nobody may
     assert dialog.decided_by.count() == 0
     assert line.placeholderText() == "Ingen har rätt att besluta i punkten den dagen"
+    dialog.decided_on.setText("2026-11-2")  # typed again, day by day
+    dialog.decided_on.setText("2026-11-25")
+    assert dialog.decided_by.currentText().startswith("Lena Jonsson")  # still chosen
 
 
 def test_the_search_combo_is_the_one_every_picker_uses(

@@ -389,6 +389,7 @@ class DecisionDialog(FormDialog):
         super().__init__(self.tr("Nytt delegationsbeslut"), parent, language)
         self.setMinimumWidth(760)  # an item's number, matter and delegate; who, role and unit
         self._org, self._language, self._rights = org, language, rights
+        self._chosen: object = None
         self._items = {item.id: item for _label, item in items}
         # Each item by its number, matter and delegate: six "Disciplinåtgärd mot medarbetare"
         # differ only in whose staff they concern.
@@ -483,7 +484,9 @@ class DecisionDialog(FormDialog):
         """The decision makers of the chosen item on the decision date, keeping the one
         chosen when they still may."""
         org, language = self._org, self._language
-        chosen = self.decided_by.currentData()
+        # kept while the date is half typed (no one listed), chosen again when they may
+        self._chosen = self.decided_by.currentData() or self._chosen
+        chosen = self._chosen
         on = self.decided_on.date()
         item = self.selected_item()
         choices: list[tuple[str, object]] = []
