@@ -203,3 +203,24 @@ def test_who_may_decide_a_matter_shows_each_person_once_with_role_and_unit(
         for text in who:  # with role and unit
             _name, role, unit = text.split(", ", 2)
             assert role and unit and unit != "?", text
+
+
+def test_the_main_search_finds_a_person_by_first_name_and_the_start_of_the_last(
+    window: MainWindow, sample_services: Services, qtbot: Any
+) -> None:
+    person = next(
+        p
+        for p in sample_services.queries.snapshot().persons.values()
+        if p.first_name.isascii() and p.last_name.isascii() and len(p.last_name) > 4
+    )
+    typed = f"{person.first_name} {person.last_name[:2]}"  # "Viktor Jo"
+    qtbot.keyClicks(window.search, typed)
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=3000)
+    shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert any(text.startswith(person.full_name) for text in shown), (typed, shown)
+    window.search.clear()
+    qtbot.keyClicks(window.search, f"{person.last_name[:3].lower()} {person.first_name[:2]}")
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=3000)
+    shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert any(text.startswith(person.full_name) for text in shown), shown
