@@ -261,7 +261,7 @@ class SearchableCombo(QComboBox):
         assert line is not None
         line.textEdited.connect(self._typed)
         # A long entry shows its beginning (the number and the name), not its end.
-        self.currentIndexChanged.connect(lambda _index: line.setCursorPosition(0))
+        self.currentIndexChanged.connect(self._show_start)
 
     def setModel(self, model: QAbstractItemModel) -> None:
         super().setModel(model)
@@ -269,6 +269,11 @@ class SearchableCombo(QComboBox):
         if completer is not None:  # QComboBox gives its completer the new model: take it back
             self.matches.set_source(model)
             completer.setModel(self.matches)
+
+    def _show_start(self) -> None:
+        line = self.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
 
     def _typed(self, text: str) -> None:
         self.matches.filter(text)
