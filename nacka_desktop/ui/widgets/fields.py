@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.rules import Violation
-from nacka_desktop.domain.text import search_fold, search_words, starts_a_word
+from nacka_desktop.domain.text import matching_entries, search_fold, search_key, search_words
 
 ERROR_STYLE = "color: #b00020;"
 ObjectFilter = Callable[[Violation], bool]
@@ -189,6 +189,7 @@ class SearchMatches(QAbstractListModel):
         super().__init__(parent)
         self._source: QAbstractItemModel | None = None
         self._folded: list[str] | None = None
+        self._keys: list[str] = []
         self._rows: list[int] = []
 
     def set_source(self, model: QAbstractItemModel) -> None:
@@ -211,18 +212,17 @@ class SearchMatches(QAbstractListModel):
         source = self._source
         if source is None:
             return
-        if self._folded is None:
-            self._folded = [
-                search_fold(str(source.index(row, 0).data() or ""))
-                for row in range(source.rowCount())
-            ]
-        words = search_words(typed)
+        if self._folded is None:  # once per list of entries (~40 ms at 43,000 persons)
+            texts = (
+                source.texts()
+                if isinstance(source, ChoicesModel)
+                else [str(source.index(row, 0).data() or "") for row in range(source.rowCount())]
+            )
+            self._folded = [search_fold(text) for text in texts]
+            self._keys = [search_key(folded) for folded in self._folded]
+        rows = matching_entries(search_words(typed), self._folded, self._keys)
         self.beginResetModel()
-        self._rows = [
-            row
-            for row, folded in enumerate(self._folded)
-            if all(starts_a_word(word, folded) for word in words)
-        ]
+        self._rows = rows
         self.endResetModel()
 
     def source_row(self, row: int) -> int:
@@ -329,6 +329,9 @@ class ChoicesModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self._choices = list(choices)
+
+    def texts(self) -> list[str]:
+        return [text for text, _value in self._choices]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._choices)
