@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+from nacka_desktop.domain.enums import Role
 from nacka_desktop.domain.records import AppointmentRecord
 from nacka_desktop.domain.responsibility import is_leading
 from nacka_desktop.domain.work_environment import (
@@ -55,6 +56,13 @@ def receiver_options(
         and a.unit_id in line
         and (giver is None or a.person_id != giver.person_id)
     ]
+
+
+def usual_receiver(appointment: AppointmentRecord) -> bool:
+    """Who work-environment tasks go to in practice: a manager, a deputy or a gruppchef (AM-1,
+    AM-5). Other staff may receive a task too, but seldom do: the wizard offers them only when
+    asked to show everyone."""
+    return appointment.role is not Role.EMPLOYEE and not appointment.role.is_political
 
 
 def givable_tasks(

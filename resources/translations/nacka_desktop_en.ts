@@ -503,6 +503,14 @@ The program keeps running. The details are in the log file:
         <translation>New delegated decision</translation>
     </message>
     <message>
+        <source>Visa alla befattningar</source>
+        <translation>Show all positions</translation>
+    </message>
+    <message>
+        <source>Visar alla anställdas befattningar, inte bara de som har rätt att besluta i punkten den dagen.</source>
+        <translation>Shows every employee&apos;s position, not only those entitled to decide the item on that day.</translation>
+    </message>
+    <message>
         <source>t.ex. stadsdirektören och personaldirektören</source>
         <translation>e.g. the city director and the HR director</translation>
     </message>
@@ -569,6 +577,18 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Anmälan</source>
         <translation>Reporting</translation>
+    </message>
+    <message>
+        <source>Välj punkten först</source>
+        <translation>Choose the item first</translation>
+    </message>
+    <message>
+        <source>Ingen har rätt att besluta i punkten den dagen</source>
+        <translation>Nobody may decide the item on that day</translation>
+    </message>
+    <message>
+        <source>Skriv för att söka</source>
+        <translation>Type to search</translation>
     </message>
     <message>
         <source>Anmäls till nämnden (DEL-11).</source>
@@ -1928,6 +1948,10 @@ The program keeps running. The details are in the log file:
         <translation>The executive board (KS, the employer)</translation>
     </message>
     <message>
+        <source>Visa även övriga medarbetare</source>
+        <translation>Also show other staff</translation>
+    </message>
+    <message>
         <source>Givare</source>
         <translation>Giver</translation>
     </message>
@@ -1938,6 +1962,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Gäller fr.o.m.</source>
         <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Visa även övriga medarbetare ({count})</source>
+        <translation>Also show other staff ({count})</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2246,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Förklaring</source>
         <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Återför</source>
+        <translation>Return</translation>
     </message>
     <message>
         <source>Välj minst en uppgift.</source>
@@ -2784,6 +2816,81 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Ingen har rätten i dag; den kan inte vidaredelegeras.</source>
         <translation>Nobody holds the right today; it cannot be subdelegated.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Kontrollera fördelningen. Färdig sparar den som utkast.</source>
+        <translation>Check the distribution. Finish saves it as a draft.</translation>
+    </message>
+    <message>
+        <source>Givare</source>
+        <translation>Giver</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>Enheter</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Uppgifter ({count})</source>
+        <translation>Tasks ({count})</translation>
+    </message>
+    <message>
+        <source>Mottagarens bekräftelse</source>
+        <translation>Receiver&apos;s confirmation</translation>
+    </message>
+    <message>
+        <source>{confirmed} av {count} uppgifter helt bekräftade (AM-6)</source>
+        <translation>{confirmed} of {count} tasks fully confirmed (AM-6)</translation>
+    </message>
+    <message>
+        <source>Får fördelas vidare</source>
+        <translation>May be passed on</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Gäller fr.o.m.</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Upphör fr.o.m.</source>
+        <translation>Ends from</translation>
+    </message>
+    <message>
+        <source>tills vidare</source>
+        <translation>until further notice</translation>
+    </message>
+    <message>
+        <source>Vid frånvaro</source>
+        <translation>During absence</translation>
+    </message>
+    <message>
+        <source>Stannar hos givaren</source>
+        <translation>Stays with the giver</translation>
+    </message>
+    <message>
+        <source>Kommunstyrelsens beslut</source>
+        <translation>Executive board decision</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Färdig&lt;/b&gt; sparar fördelningen som ett &lt;b&gt;utkast&lt;/b&gt;. Den gäller först när den är undertecknad av er båda (AM-2) och du har gått igenom den muntligen med mottagaren (AM-3). Brevet för underskrift skriver du ut från Arbetsmiljö-vyn.</source>
+        <translation>&lt;b&gt;Finish&lt;/b&gt; saves the distribution as a &lt;b&gt;draft&lt;/b&gt;. It is in force only once you have both signed it (AM-2) and you have gone through it orally with the receiver (AM-3). You print the letter for signature from the Work environment view.</translation>
     </message>
 </context>
 <context>

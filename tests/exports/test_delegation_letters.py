@@ -286,6 +286,11 @@ def test_the_delegate_letter_lists_the_persons_matters(documents: Documents) -> 
     assert "Mottaget och taget del av" in text
     assert documents.chief_name in text  # the issuing chief's signature block
     _assert_every_page(documents.delegate_pdf, delegate_doc_id(documents.manager_id, TODAY))
+    # the signatures with the last duty, never alone on a page
+    [signing] = [
+        page for page in _pages(documents.delegate_pdf) if "Mottaget och taget del av" in page
+    ]
+    assert "vidaredelegera" in signing
     _assert_fonts_embedded(documents.delegate_pdf)
 
 

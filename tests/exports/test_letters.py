@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -270,6 +270,9 @@ def test_draft_is_the_paper_to_sign_and_says_it_is_not_yet_in_force(letters: Let
     text = text_of(letters.draft_letter)
     assert "FÖR UNDERSKRIFT – ännu inte i kraft" in text
     assert "UTKAST" not in text  # no watermark on the paper both parties sign
+    # nor a status calling it a draft: it says what the notice says (README, Letters)
+    assert "Utkast" not in text and "utkast" not in text
+    assert "Status För underskrift – ännu inte i kraft" in text
     assert "Utskriven" in text
     assert "Muntlig genomgång den:" in text  # oral communication still to come
     assert "Du får inte fördela uppgifterna vidare" in text
@@ -472,3 +475,30 @@ def test_texts_longer_than_a_page_go_on_to_the_next_instead_of_failing(
     document = tmp_path / "order.pdf"
     write_order_letter(services.delegation_documents.order_letter(draft_id, ON), document, SAMPLE)
     assert "Sista ordet." in text_of(document)
+
+
+@needs_poppler
+@pytest.mark.parametrize("task_count", [4, 5, 6, 7, 10, 16])
+def test_the_signatures_never_stand_alone_on_a_page(
+    letters: Letters, tmp_path: Path, task_count: int
+) -> None:
+    """A six-task letter left *Underskrifter* by itself on page 3: the signatures now go with
+    the oral communication they close, for letters of any length."""
+    view = letters.services.work.distribution(letters.employer_id, ON)
+    for state in (DistributionState.IN_FORCE, DistributionState.DRAFT):
+        shorter = replace(view, items=view.items[:task_count], state=state)
+        path = tmp_path / f"letter-{task_count}-{state.value}.pdf"
+        write_distribution_letter(shorter, path, SAMPLE, ON)
+        texts = pages(path)
+        [signatures] = [page for page in texts if "Underskrifter" in page]
+        assert "Muntlig genomgång" in signatures, (task_count, state)
+        assert "Mottaget och bekräftat av" in signatures
+        assert signatures is texts[-1]
+        if task_count <= 4:
+            assert len(texts) == 2, (task_count, state)  # it fits; no page for the signatures
+
+
+@needs_poppler
+def test_the_return_letter_signs_under_its_effect(letters: Letters) -> None:
+    [signing] = [page for page in pages(letters.return_letter) if "Återfört av" in page]
+    assert "Återföringens verkan" in signing and "behöver inte godkännas" in signing

@@ -114,3 +114,29 @@ def test_search_through_the_services(services: Services, line: Line) -> None:
     hits = services.queries.search("åberg")
     assert [(h.object_kind, h.id) for h in hits] == [("person", line.unit_manager)]
     assert [h.text for h in services.queries.search("lön")] == ["Löneenheten"]
+
+
+def test_the_database_search_follows_the_one_search_rule(services: Services) -> None:
+    """The SQL of the main search and the rule the pickers apply in Python
+    (`domain.text.matches_search`) find the same persons, over the sample."""
+    from nacka_desktop.domain.text import matches_search, search_words
+    from tests.conftest import build_sample
+
+    build_sample(services.database)
+    persons = services.queries.snapshot().persons.values()
+    sizes: dict[str, int] = {}
+    for typed in ("an jo", "Linnea", "LINNÉA", "ö", "o", "enhetsch", "chef", "-", "hansson"):
+        words = search_words(typed)
+        expected = {
+            p.id
+            for p in persons
+            if matches_search(
+                words, "\n".join([p.first_name, p.last_name, p.employee_number, p.title, p.email])
+            )
+        }
+        found = {
+            h.id for h in services.queries.search(typed, limit=10_000) if h.object_kind == "person"
+        }
+        assert found == expected, typed
+        sizes[typed] = len(found)
+    assert sizes["Linnea"] == sizes["LINNÉA"] > 0 and sizes["enhetsch"] > 0 and sizes["o"] > 0

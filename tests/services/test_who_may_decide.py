@@ -95,3 +95,41 @@ def test_an_acting_manager_displaces_the_regular_one_for_the_days_of_the_acting(
     after = date(2027, 1, 4)
     assert [r for r in rights_of_person(org, orders, regular.person_id, after)
             if r.appointment.id == regular.id]  # fmt: skip
+
+
+def test_a_person_who_is_both_delegate_and_ersattare_is_listed_once_with_role_and_unit(
+    sample: Services,
+) -> None:
+    """An item whose ersättare is the delegate's own position within a part of the
+    organisation: its managers fill both, and were listed twice."""
+    from nacka_desktop.domain.delegation.orders import (
+        Delegate,
+        DelegateKind,
+        DelegationItem,
+        infer_decision_kind,
+    )
+    from nacka_desktop.domain.enums import UnitKind
+
+    org = sample.queries.snapshot()
+    ks = next(u.id for u in org.units.values() if u.kind is UnitKind.EXECUTIVE_BOARD)
+    welfare = next(u for u in org.units.values() if u.name == "Välfärd skola")
+    matter = "Beslut om tjänstledighet"
+    item = DelegationItem(
+        0,
+        "Personal",
+        "1.1",
+        matter,
+        infer_decision_kind(matter),
+        Delegate(DelegateKind.POSITION, Role.PRINCIPAL),
+        substitute=Delegate(DelegateKind.POSITION, Role.PRINCIPAL, unit_id=welfare.id),
+    )
+    order = sample.delegation_orders.create_order(ks, [item])
+    sample.delegation_orders.adopt(order, TODAY, "§ 99")
+    [saved] = next(o for o in sample.delegation.orders() if o.id == order).items
+
+    views = sample.delegation.who_view(saved.id, None, TODAY)
+    people = [v.person_id for v in views]
+    assert views and len(people) == len(set(people))
+    assert all(v.role and v.unit and v.unit != "?" for v in views)
+    principals = [v for v in views if v.role == Role.PRINCIPAL.label_sv]
+    assert principals and all(v.via is Via.DELEGATE for v in principals)

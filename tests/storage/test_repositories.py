@@ -96,7 +96,7 @@ def test_search_treats_glob_characters_literally(session: Session) -> None:
     add_unit(session, "G1", "Grupp [A]*")
     add_unit(session, "G2", "Grupp BA?")
     assert [h.text for h in repositories.search(session, "[a]*")] == ["Grupp [A]*"]
-    assert [h.text for h in repositories.search(session, "a?")] == ["Grupp BA?"]
+    assert [h.text for h in repositories.search(session, "ba?")] == ["Grupp BA?"]
     assert repositories.search(session, "]]") == []
 
 
@@ -221,3 +221,17 @@ def test_code_in_use_ignores_case_and_the_unit_itself(
     assert repositories.code_in_use(session, " Z1 ")
     assert not repositories.code_in_use(session, "Z1", except_unit_id=tree["child"].id)
     assert not repositories.code_in_use(session, "Z2")
+
+
+def test_search_finds_a_person_by_the_beginnings_of_their_names_in_any_order(
+    session: Session,
+) -> None:
+    add_person(session, "1001", "Viktor", "Johansson", title="Enhetschef")
+    add_person(session, "1002", "Linnéa", "Öberg")
+    add_person(session, "1003", "Anna", "Johansson")
+    for typed in ("Viktor Jo", "jo vik", "JOHANSSON viktor", "vi enh"):
+        assert [h.text for h in repositories.search(session, typed)] == ["Viktor Johansson"], typed
+    assert [h.text for h in repositories.search(session, "linnea")] == ["Linnéa Öberg"]
+    assert [h.text for h in repositories.search(session, "LINNÉA öb")] == ["Linnéa Öberg"]
+    assert repositories.search(session, "oberg") == []  # ö is a letter of its own
+    assert repositories.search(session, "hansson") == []  # the middle of a word is not a start

@@ -117,9 +117,14 @@ def test_the_decision_dialog_names_whoever_decides_by_an_english_role(
     english_window.show_delegation().decisions_tab.new_decision_button.click()
 
     [dialog] = dialogs
+    dialog.show_all.setChecked(True)  # every position, not only those who may decide an item
     roles = {the_role_in(text) for text in texts(dialog.decided_by)}
     assert roles and roles <= ENGLISH_ROLES
     assert "unit manager" in roles
+    dialog.show_all.setChecked(False)
+    dialog.item_combo.setCurrentIndex(0)
+    ways = [text.rsplit(" – ", 1)[1].split(" (")[0] for text in texts(dialog.decided_by)]
+    assert ways and not {"delegat", "ersättare", "som chef"} & set(ways)
     # a title typed as a role's Swedish name is that role, in English too
     concerns = texts(dialog.concerns)
     assert not any(text.endswith(" – Enhetschef") for text in concerns)

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from sqlalchemy import text
 
 from nacka_desktop.domain.enums import Role
@@ -199,3 +200,90 @@ def test_returning_tasks_gives_them_back_to_the_giver_and_undo_restores(window, 
 
     view = services.work.distribution(distribution_id, TODAY)
     assert all(i.item.returned_on is None for i in view.items)
+
+
+def test_the_return_dialog_starts_with_no_task_ticked_and_returns_nothing_until_one_is(
+    window, monkeypatch
+):
+    distribution_id = make_draft(window, monkeypatch)
+    services = window.services
+    services.distributions.sign(distribution_id, date(2026, 11, 1))
+    services.distributions.record_oral(distribution_id, date(2026, 11, 2))
+    seen: list[tuple[int, int, bool, bool]] = []
+
+    def look(dialog: ReturnDialog) -> int:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.reasons[ReturnReason.RESOURCES].setChecked(True)
+        ticked = sum(
+            dialog.tasks.item(row).checkState() == Qt.CheckState.Checked
+            for row in range(dialog.tasks.count())
+        )
+        before = ok.isEnabled()
+        dialog.tasks.item(1).setCheckState(Qt.CheckState.Checked)
+        seen.append((dialog.tasks.count(), ticked, before, ok.isEnabled()))
+        assert ok.text() == "Återför"
+        return 0
+
+    answer(monkeypatch, ReturnDialog, look)
+    window.work_actions.act("return", distribution_id)
+    [(count, ticked, before, after)] = seen
+    assert count == 10 and ticked == 0  # the receiver chooses what to return
+    assert not before and after  # nothing to return until a task is ticked
+
+
+def test_the_wizard_ends_on_a_summary_of_what_finish_creates(window, monkeypatch):
+    services = window.services
+    receiver = city_director(services)
+    seen: dict[str, Any] = {}
+
+    def walk(wizard: DistributionWizard) -> int:
+        wizard.show()  # the buttons as the user sees them
+        parties = wizard.parties
+        parties.giver_combo.setCurrentIndex(parties.giver_combo.findData(EMPLOYER))
+        parties.receiver_combo.setCurrentIndex(parties.receiver_combo.findData(receiver))
+        wizard.restart()
+        wizard.next()
+        for row in range(3):
+            wizard.scope.tasks.item(row).setCheckState(Qt.CheckState.Checked)
+        wizard.next()
+        wizard.confirm.all_confirmed.setChecked(True)
+        wizard.next()
+        assert wizard.currentPage() is wizard.terms
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        seen["finish on terms"] = finish.isVisible()
+        wizard.terms.valid_to.setText("2027-12-31")
+        wizard.terms.absence.setPlainText("Vid frånvaro återgår uppgifterna till KS.")
+        wizard.terms.retained.setPlainText("Rehabilitering stannar hos KS.")
+        wizard.terms.decided_on.setText("2026-10-20")
+        wizard.terms.decision_section.setText("§ 131")
+        wizard.next()
+        seen["page"] = wizard.currentPage()
+        seen["finish"] = finish.isVisible() and finish.isEnabled()
+        seen["text"] = QTextDocumentFragment.fromHtml(wizard.summary.text.text()).toPlainText()
+        seen["tasks"] = [wizard.scope.tasks.item(row).text() for row in range(3)]
+        seen["summary"] = wizard.summary
+        wizard.hide()
+        return 0
+
+    monkeypatch.setattr(QWizard, "exec", walk)
+    select_unit(window, "Stadsledningskontoret")
+    window.main_actions.new_distribution_action.trigger()
+
+    assert seen["page"] is seen["summary"] and seen["finish"] and not seen["finish on terms"]
+    text = seen["text"]
+    director = services.queries.snapshot().appointments[receiver]
+    name = services.queries.snapshot().person_label(director.person_id)
+    for expected in (
+        "Kommunstyrelsen (arbetsgivaren)",
+        f"{name}, stadsdirektör, Stadsledningskontoret",
+        *seen["tasks"],
+        "Uppgifter (3)",
+        "3 av 3 uppgifter helt bekräftade",
+        "2026-11-26",
+        "2027-12-31",
+        "Vid frånvaro återgår uppgifterna till KS.",
+        "2026-10-20 § 131",
+        "utkast",
+    ):
+        assert expected in text, expected
+    assert services.work.distributions(TODAY) == []  # nothing created before Färdig

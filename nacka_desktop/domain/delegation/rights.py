@@ -331,8 +331,12 @@ def who_may_decide(
                         for chief in _chiefs(org, holder, on)
                         if chief.person_id not in own_people
                     ]
-        found = [r for r in holders if answers_for(org, r, unit_id)]
+        found: list[Right] = []
         seen: set[int] = set()
+        for right in holders:  # once per person: the delegate and the ersättare may be one
+            if right.appointment.person_id not in seen and answers_for(org, right, unit_id):
+                seen.add(right.appointment.person_id)
+                found.append(right)
         for right in chiefs:  # one chief's right per person: through a holder in the unit
             if right.appointment.person_id not in seen and answers_for(org, right, unit_id):
                 seen.add(right.appointment.person_id)

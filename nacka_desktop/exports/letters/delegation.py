@@ -367,8 +367,9 @@ def write_delegate_letter(
                 "Nämnden beslutar i alla ärenden som inte har delegerats."
             )
         )
-    story += _duties(any(h.may_pass_on and h.item.subdelegation_allowed for h in delegated))
-    story.append(keep(space(3), _delegate_signatures(view)))
+    *duties, last = _duties(any(h.may_pass_on and h.item.subdelegation_allowed for h in delegated))
+    story += duties  # the signatures with the last paragraph, never alone on a page
+    story.append(keep(last, space(3), _delegate_signatures(view)))
     return write_letter(path, head, story, document_id)
 
 

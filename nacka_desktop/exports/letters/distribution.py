@@ -65,7 +65,9 @@ RETURN_RIGHT = (
     "befogenheter eller resurser."
 )
 
-# A draft is the paper both parties sign, so it carries a notice, not a watermark.
+# A distribution not yet signed is the paper both parties sign: it says so (a notice and its
+# status) and carries no watermark and no "Utkast", which would make it no paper to sign.
+FOR_SIGNATURE = "För underskrift – ännu inte i kraft"
 _WATERMARKS = {
     DistributionState.SIGNED: "EJ I KRAFT",
     DistributionState.RETURNED: "ÅTERFÖRD",
@@ -117,8 +119,9 @@ def write_distribution_letter(
     story += _pass_on_and_absence(view)
     story += _follow_up(view)
     story += _return_right(view)
-    story += _oral(view)
-    story += _signatures(view)
+    # The signatures never stand alone on a page: they go with the oral communication, the
+    # section they close (a six-task letter left them by themselves on page 3).
+    story.append(keep(*_oral(view), *_signatures(view)))
     return write_letter(path, head, story, document_id)
 
 
@@ -224,6 +227,9 @@ def _introduction(view: DistributionView) -> list[Flowable]:
     record = view.record
     basis = record.signed_on or record.valid_from
     status = view.state.label(DOCUMENT_LANGUAGE)
+    if view.state is DistributionState.DRAFT:
+        # The paper both parties sign is no draft to them: it says what the notice says.
+        status = FOR_SIGNATURE
     if view.state is DistributionState.IN_FORCE and record.starts_on is not None:
         status += f" sedan {day(record.starts_on)}"
     units = "<br/>".join(f"{esc(name)} ({esc(code)})" for _id, name, code in view.units) or "–"
@@ -435,25 +441,25 @@ def _oral(view: DistributionView) -> list[Flowable]:
 def _signatures(view: DistributionView) -> list[Flowable]:
     signed_on = view.record.signed_on
     receiver = view.receiver
+    # Not a KeepTogether of its own: the caller keeps it with the section before, and a
+    # KeepTogether inside another never fits (reportlab wraps it as 0xffffff high).
     return [
-        keep(
-            heading("Underskrifter"),
-            para(
-                "Med sin underskrift bekräftar mottagaren att hen har tagit emot fördelningen och "
-                "har de förutsättningar som är markerade som bekräftade ovan."
-            ),
-            space(3),
-            signature_blocks(
-                [
-                    giver_signer(view, "Fördelat av", signed_on),
-                    Signer(
-                        "Mottaget och bekräftat av",
-                        receiver.person_name,
-                        f"{receiver.role_label}, {receiver.unit_name}",
-                        signed_on,
-                        RECEIVER_FIELD,
-                    ),
-                ]
-            ),
-        )
+        heading("Underskrifter"),
+        para(
+            "Med sin underskrift bekräftar mottagaren att hen har tagit emot fördelningen och "
+            "har de förutsättningar som är markerade som bekräftade ovan."
+        ),
+        space(3),
+        signature_blocks(
+            [
+                giver_signer(view, "Fördelat av", signed_on),
+                Signer(
+                    "Mottaget och bekräftat av",
+                    receiver.person_name,
+                    f"{receiver.role_label}, {receiver.unit_name}",
+                    signed_on,
+                    RECEIVER_FIELD,
+                ),
+            ]
+        ),
     ]

@@ -24,6 +24,7 @@ from nacka_desktop.exports.letters._layout import (
     facts_table,
     grid_table,
     heading,
+    keep,
     muted,
     para,
     signature_blocks,
@@ -70,8 +71,8 @@ def write_return_letter(
     story += _introduction(view)
     story += _tasks(view)
     story += _reasons(view)
-    story += _effect(view)
-    story += _signatures(view)
+    # The signatures with the paragraph they sign, never alone on a page.
+    story.append(keep(*_effect(view), *_signatures(view)))
     return write_letter(path, head, story, document_id)
 
 

@@ -43,6 +43,7 @@ class CouncilMatterDialog(FormDialog):
         self.kind = kind
         self.matter_id = matter.id if matter else 0
         self._items = items_of_board
+        self._org, self._language = org, language
         self.set_intro(
             self.tr(
                 "Ett ärende av principiell beskaffenhet eller annars av större vikt hänskjuts "
@@ -133,7 +134,9 @@ class CouncilMatterDialog(FormDialog):
         self.item.clear()
         self.item.addItem(self.tr("(ingen punkt: ett enskilt ärende)"), None)
         for item in self._items.get(self.board.currentData(), []):
-            self.item.addItem(f"{item.number} {item.matter}", item.id)
+            # with whom it is delegated to: items of the same matter differ only in that
+            who = item.delegate.label(self._org, self._language)
+            self.item.addItem(f"{item.number} {item.matter} – {who}", item.id)
         self.item.blockSignals(False)
 
     def _item_chosen(self) -> None:

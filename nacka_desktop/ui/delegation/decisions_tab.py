@@ -26,7 +26,7 @@ from nacka_desktop.ui.delegation.common import (
     fit_columns,
     make_table,
 )
-from nacka_desktop.ui.delegation.dialogs import DecisionDialog
+from nacka_desktop.ui.delegation.dialogs import DecisionDialog, item_label
 from nacka_desktop.ui.delegation.models import DecisionsModel
 from nacka_desktop.ui.org.dialogs import DateDialog, ReportDialog
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
@@ -317,12 +317,19 @@ class DecisionsTab(DelegationTab):
             return
         taken = recalls_in(self._orders, self.services.delegation.council_matters(), self.on)
         choices = [  # not what KF has taken back (DEL-4)
-            (f"{item.matter} ({self._org.units[order.board_unit_id].name} {item.number})", item)
+            (item_label(self._org, order, item, self.language), item)
             for order in orders_in_force(self._orders, self.on)
             for item in order.items
             if item.id not in taken
         ]
-        dialog = DecisionDialog(self._org, choices, self.services.clock(), self, self.language)
+        dialog = DecisionDialog(
+            self._org,
+            choices,
+            self.services.clock(),
+            self,
+            self.language,
+            lambda item_id, on: self.services.delegation.who_view(item_id, None, on),
+        )
         decisions, edits = self.services.delegated_decisions, self.edits
 
         def record() -> object:

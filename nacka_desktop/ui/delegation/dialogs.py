@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -26,19 +27,33 @@ from nacka_desktop.domain.delegation.orders import (
     Delegate,
     DelegateKind,
     DelegationItem,
+    DelegationOrder,
     LegalBasis,
     area_words,
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
-from nacka_desktop.domain.labels import title_label
+from nacka_desktop.domain.labels import appointment_label, title_label
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot, PersonRecord, swedish_sort_key
 from nacka_desktop.domain.rules.delegation import check_item
+from nacka_desktop.services.delegation.queries import RightView
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
 
 NO_SUBSTITUTE = "none"
+
+
+def item_label(
+    org: OrgSnapshot, order: DelegationOrder, item: DelegationItem, language: Language
+) -> str:
+    """ "1.21 Disciplinåtgärd mot medarbetare – enhetschef inom Vård och omsorg
+    (Kommunstyrelsen, Personalärenden)": an item told from its look-alikes by its number and
+    whom it is delegated to, with its board and section."""
+    board = org.units.get(order.board_unit_id)
+    where = ", ".join(part for part in (board.name if board else "", item.section) if part)
+    who = item.delegate.label(org, language)
+    return f"{item.number} {item.matter} – {who}" + (f" ({where})" if where else "")
 
 
 class DelegateEditor(QWidget):
@@ -391,23 +406,34 @@ class DecisionDialog(FormDialog):
         today: date,
         parent: QWidget | None = None,
         language: Language = Language.SWEDISH,
+        rights: Callable[[int, date], Sequence[RightView]] | None = None,
     ) -> None:
         super().__init__(self.tr("Nytt delegationsbeslut"), parent, language)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)  # an item's number, matter and delegate; who, role and unit
+        self._org, self._language, self._rights = org, language, rights
+        self._chosen: object = None
         self._items = {item.id: item for _label, item in items}
-        self.item_combo = QComboBox()
-        for label, item in items:
-            self.item_combo.addItem(label, item.id)
+        # Each item by its number, matter and delegate: six "Disciplinåtgärd mot medarbetare"
+        # differ only in whose staff they concern.
+        self.item_combo = searchable_combo()
+        set_choices(self.item_combo, [(label, item.id) for label, item in items])
         self.item_combo.setCurrentIndex(-1)
-        self.decided_by = QComboBox()
-        for appointment in sorted(
-            (a for a in org.appointments.values() if a.is_valid_on(today)),
-            key=lambda a: swedish_sort_key(org.person_label(a.person_id)),
-        ):
-            role = appointment.role.label(language).lower()
-            person, unit = org.person_label(appointment.person_id), org.units[appointment.unit_id]
-            self.decided_by.addItem(f"{person}, {role}, {unit.name}", appointment.id)
-        self.decided_by.setCurrentIndex(-1)
+        # Who may decide the chosen item on the decision date (a right under the order, as
+        # *Vem får besluta?* shows it), with role and unit; *Visa alla* for anyone else in
+        # the administration (never the elected members: they do not decide on delegation).
+        self.decided_by = searchable_combo()
+        self.show_all = QCheckBox(self.tr("Visa alla befattningar"))
+        self.show_all.setToolTip(
+            self.tr(
+                "Visar alla anställdas befattningar, inte bara de som har rätt att besluta i "
+                "punkten den dagen."
+            )
+        )
+        decided_by_row = QWidget()
+        row_layout = QHBoxLayout(decided_by_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.decided_by, 1)
+        row_layout.addWidget(self.show_all)
         self.decided_on = DateField(optional=False)
         self.decided_on.set_date(today)
         self.description = QLineEdit()
@@ -450,7 +476,7 @@ class DecisionDialog(FormDialog):
         self.route_hint.setWordWrap(True)
         for name, label, widget in (
             ("item", self.tr("Punkt"), self.item_combo),
-            ("decided_by", self.tr("Beslutsfattare"), self.decided_by),
+            ("decided_by", self.tr("Beslutsfattare"), decided_by_row),
             ("decided_on", self.tr("Beslutsdatum"), self.decided_on),
             ("description", self.tr("Beslut"), self.description),
             ("case_number", self.tr("Diarienummer"), self.case_number),
@@ -469,7 +495,52 @@ class DecisionDialog(FormDialog):
         for edit in (self.decided_on, self.description, self.need_tested_on, self.consulted_on):
             edit.textChanged.connect(self.revalidate)
         self.item_combo.currentIndexChanged.connect(self._item_changed)
+        self.item_combo.currentIndexChanged.connect(self._fill_decided_by)
+        self.decided_on.textChanged.connect(self._fill_decided_by)
+        self.show_all.toggled.connect(self._fill_decided_by)
         self._item_changed()
+        self._fill_decided_by()
+        self.revalidate()
+
+    def _fill_decided_by(self) -> None:
+        """The decision makers of the chosen item on the decision date, keeping the one
+        chosen when they still may."""
+        org, language = self._org, self._language
+        # kept while the date is half typed (no one listed), chosen again when they may
+        self._chosen = self.decided_by.currentData() or self._chosen
+        chosen = self._chosen
+        on = self.decided_on.date()
+        item = self.selected_item()
+        choices: list[tuple[str, object]] = []
+        if on is not None and self.show_all.isChecked():
+            choices = [
+                (appointment_label(org, a, language), a.id)
+                for a in org.appointments.values()
+                if a.is_valid_on(on) and not a.role.is_political
+            ]
+        elif on is not None and item is not None and self._rights is not None:
+            seen: set[int] = set()
+            for right in self._rights(item.id, on):
+                appointment = org.appointments.get(right.appointment_id)
+                if appointment is None or appointment.id in seen:
+                    continue
+                seen.add(appointment.id)
+                label = appointment_label(org, appointment, language)
+                choices.append((f"{label} – {right.how(language)}", appointment.id))
+        choices.sort(key=lambda choice: swedish_sort_key(choice[0]))
+        self.decided_by.blockSignals(True)
+        set_choices(self.decided_by, choices)
+        self.decided_by.setCurrentIndex(self.decided_by.findData(chosen) if choices else -1)
+        self.decided_by.blockSignals(False)
+        line = self.decided_by.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(
+                self.tr("Välj punkten först")
+                if item is None
+                else self.tr("Ingen har rätt att besluta i punkten den dagen")
+                if not choices
+                else self.tr("Skriv för att söka")
+            )
         self.revalidate()
 
     def selected_item(self) -> DelegationItem | None:

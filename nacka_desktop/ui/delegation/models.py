@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from nacka_desktop.domain.delegation.compare import Change, ItemChange
 from nacka_desktop.domain.delegation.format import format_citation
 from nacka_desktop.domain.delegation.orders import DelegationItem
-from nacka_desktop.domain.labels import item_field_label
+from nacka_desktop.domain.labels import appointment_label, item_field_label
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot
 from nacka_desktop.services.delegation.queries import DecisionView, RightView
@@ -145,14 +145,23 @@ class ComparisonModel(RowsModel):
 class RightsModel(RowsModel):
     """Who may decide what, as the command line's `rights` and `who` print it."""
 
-    def show(self, rights: Sequence[RightView], language: Language) -> None:
+    def show(
+        self, rights: Sequence[RightView], language: Language, org: OrgSnapshot | None = None
+    ) -> None:
+        def who(right: RightView) -> str:
+            """Who, in which role and where: "Anna Berg, enhetschef, Förskolan Björken"."""
+            appointment = org.appointments.get(right.appointment_id) if org else None
+            if org is None or appointment is None:
+                return f"{right.person}, {right.role.lower()}, {right.unit}"
+            return appointment_label(org, appointment, language)
+
         self.set_rows(
             rights,
             [
                 lambda r: r.board,
                 lambda r: r.number,
                 lambda r: r.matter,
-                lambda r: r.person,
+                lambda r: who(r),
                 lambda r: r.how(language),
                 lambda r: r.limits,
             ],

@@ -22,6 +22,7 @@ from nacka_desktop.ui.delegation.common import (
     fit_columns,
     make_table,
 )
+from nacka_desktop.ui.delegation.dialogs import item_label
 from nacka_desktop.ui.delegation.models import RightsModel
 from nacka_desktop.ui.widgets.context_menus import menu_of_buttons
 from nacka_desktop.ui.widgets.fields import searchable_combo, set_choices
@@ -119,8 +120,9 @@ class RightsTab(DelegationTab):
             combo.blockSignals(True)
         matters: list[tuple[str, object]] = []
         for order in orders_in_force(self._orders, self.on):
-            board = self._org.units[order.board_unit_id].name
-            matters += [(f"{item.matter} ({board} {item.number})", item.id) for item in order.items]
+            matters += [
+                (item_label(self._org, order, item, self.language), item.id) for item in order.items
+            ]
         set_choices(self.matter_combo, matters)
         units: list[tuple[str, object]] = [(self.tr("(hela organisationen)"), None)]
         units += [
@@ -139,7 +141,7 @@ class RightsTab(DelegationTab):
         item = self.matter_combo.currentData()
         unit = self.unit_combo.currentData()
         holders = self.services.delegation.who_view(int(item), unit, self.on) if item else []
-        self.holders.show(holders, self.language)
+        self.holders.show(holders, self.language, self._org)
         fit_columns(self.holders_table, grow=MATTER_COLUMN)
         self.holders_note.setVisible(bool(item) and not holders)
         if item and not holders:
@@ -189,7 +191,7 @@ class RightsTab(DelegationTab):
         person = self.person_combo.currentData()
         on = date_of(self.rights_date)
         rights = self.services.delegation.rights_view(int(person), on) if person else []
-        self.rights.show(rights, self.language)
+        self.rights.show(rights, self.language, self._org)
         fit_columns(self.rights_table, grow=MATTER_COLUMN)
         self.delegate_letter_button.setEnabled(person is not None)
         self.delegate_signatures_button.setEnabled(person is not None)

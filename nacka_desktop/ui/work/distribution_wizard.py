@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,11 +39,12 @@ from nacka_desktop.domain.work_options import (
     giver_options,
     line_of,
     receiver_options,
+    usual_receiver,
 )
 from nacka_desktop.services.work_environment import DistributionDraft
 from nacka_desktop.ui.help.links import RuleHelpOnClick
 from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
-from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField
+from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField, searchable_combo, set_choices
 
 EMPLOYER = -1  # combo data for "KS, the employer"
 CONFIRMATION_COLUMNS = 4
@@ -82,7 +87,8 @@ class DistributionWizard(QWizard):
         self.scope = ScopePage(self)
         self.confirm = ConfirmationPage(self)
         self.terms = TermsPage(self)
-        for page in (self.parties, self.scope, self.confirm, self.terms):
+        self.summary = SummaryPage(self)
+        for page in (self.parties, self.scope, self.confirm, self.terms, self.summary):
             self.addPage(page)
 
     def giver(self) -> AppointmentRecord | None:
@@ -119,10 +125,10 @@ class DistributionWizard(QWizard):
         super().accept()
 
     def show_refusal(self, violations: list[Violation]) -> None:
-        self.terms.message.setText(
-            "\n".join(f"{v.rule_id}: {v.text(self.language)}" for v in violations)
-        )
-        self.terms.message.show()
+        text = "\n".join(f"{v.rule_id}: {v.text(self.language)}" for v in violations)
+        for page in (self.terms, self.summary):
+            page.message.setText(text)
+            page.message.show()
 
 
 class PartiesPage(QWizardPage):
@@ -145,19 +151,30 @@ class PartiesPage(QWizardPage):
             key=lambda a: swedish_sort_key(_label(wizard, a)),
         ):
             self.giver_combo.addItem(_label(wizard, appointment), appointment.id)
-        self.receiver_combo = QComboBox()
+        # Managers, deputies and gruppchefer, who receive tasks (AM-1, AM-5); the other staff
+        # in the giver's line only when asked for.
+        self.receiver_combo = searchable_combo()
+        self.show_all = QCheckBox(self.tr("Visa även övriga medarbetare"))
+        receiver_row = QWidget()
+        row_layout = QHBoxLayout(receiver_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.receiver_combo, 1)
+        row_layout.addWidget(self.show_all)
         self.valid_from = DateField(optional=False)
         self.valid_from.set_date(wizard.today)
         layout = QFormLayout(self)
         layout.addRow(self.tr("Givare"), self.giver_combo)
-        layout.addRow(self.tr("Mottagare"), self.receiver_combo)
+        layout.addRow(self.tr("Mottagare"), receiver_row)
         layout.addRow(self.tr("Gäller fr.o.m."), self.valid_from)
         if giver_id is not None and self.giver_combo.findData(giver_id) >= 0:
             self.giver_combo.setCurrentIndex(self.giver_combo.findData(giver_id))
+        receiver = wizard.work.org.appointments.get(receiver_id or 0)
+        self.show_all.setChecked(receiver is not None and not usual_receiver(receiver))
         self._fill_receivers()
         if receiver_id is not None and self.receiver_combo.findData(receiver_id) >= 0:
             self.receiver_combo.setCurrentIndex(self.receiver_combo.findData(receiver_id))
         self.giver_combo.currentIndexChanged.connect(self._fill_receivers)
+        self.show_all.toggled.connect(self._fill_receivers)
         self.receiver_combo.currentIndexChanged.connect(self.completeChanged)
         self.valid_from.textChanged.connect(self.completeChanged)
 
@@ -166,12 +183,24 @@ class PartiesPage(QWizardPage):
         return None if data in (None, EMPLOYER) else self._wizard.work.org.appointments[int(data)]
 
     def _fill_receivers(self) -> None:
-        self.receiver_combo.clear()
-        for appointment in sorted(
-            receiver_options(self._wizard.work, self.giver(), self._wizard.today),
-            key=lambda a: swedish_sort_key(_label(self._wizard, a)),
-        ):
-            self.receiver_combo.addItem(_label(self._wizard, appointment), appointment.id)
+        """Those who usually receive first, then (when shown) the other staff; keeping the
+        receiver chosen when they are still offered."""
+        chosen = self.receiver_combo.currentData()
+        options = receiver_options(self._wizard.work, self.giver(), self._wizard.today)
+        shown = sorted(
+            (a for a in options if self.show_all.isChecked() or usual_receiver(a)),
+            key=lambda a: (not usual_receiver(a), swedish_sort_key(_label(self._wizard, a))),
+        )
+        self.receiver_combo.blockSignals(True)
+        set_choices(self.receiver_combo, [(_label(self._wizard, a), a.id) for a in shown])
+        self.receiver_combo.setCurrentIndex(
+            max(self.receiver_combo.findData(chosen), 0) if shown else -1
+        )
+        self.receiver_combo.blockSignals(False)
+        others = sum(1 for a in options if not usual_receiver(a))
+        label = self.tr("Visa även övriga medarbetare ({count})")
+        self.show_all.setText(label.format(count=others))
+        self.show_all.setEnabled(others > 0 or self.show_all.isChecked())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -383,3 +412,98 @@ class TermsPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.valid_to.problem() is None and self.decided_on.problem() is None
+
+
+class SummaryPage(QWizardPage):
+    """What *Färdig* will do, read once more before it is done: who gives what to whom, for
+    which units and when, and what is created (a draft, not yet in force)."""
+
+    def __init__(self, wizard: DistributionWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Sammanfattning"))
+        self.setSubTitle(self.tr("Kontrollera fördelningen. Färdig sparar den som utkast."))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.text)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+
+    def initializePage(self) -> None:
+        self.message.hide()
+        self.text.setText(self.summary_html())
+
+    def summary_html(self) -> str:
+        wizard = self._wizard
+        org, draft = wizard.work.org, wizard.draft()
+        giver = wizard.giver()
+        receiver = org.appointments[draft.receiver_appointment_id]
+        units = [org.units[u] for u in draft.unit_ids if u in org.units]
+        tasks = [wizard.work.tasks[t] for t in draft.task_ids if t in wizard.work.tasks]
+        confirmed = sum(all(draft.confirmations.get(t.id, ())) for t in tasks)
+
+        def row(label: str, value: str) -> str:
+            return f"<tr><td><b>{escape(label)}</b></td><td>{value}</td></tr>"
+
+        rows = [
+            row(
+                self.tr("Givare"),
+                escape(
+                    _label(wizard, giver) if giver else wizard.parties.giver_combo.currentText()
+                ),
+            ),
+            row(self.tr("Mottagare"), escape(_label(wizard, receiver))),
+            row(
+                self.tr("Enheter"),
+                escape(", ".join(f"{u.name} ({u.code})" for u in units)),
+            ),
+            row(
+                self.tr("Uppgifter ({count})").format(count=len(tasks)),
+                "<br>".join(escape(t.name) for t in tasks),
+            ),
+            row(
+                self.tr("Mottagarens bekräftelse"),
+                escape(
+                    self.tr("{confirmed} av {count} uppgifter helt bekräftade (AM-6)").format(
+                        confirmed=confirmed, count=len(tasks)
+                    )
+                ),
+            ),
+            row(
+                self.tr("Får fördelas vidare"),
+                escape(self.tr("Ja") if draft.may_pass_on else self.tr("Nej")),
+            ),
+            row(self.tr("Gäller fr.o.m."), escape(draft.valid_from.isoformat())),
+            row(
+                self.tr("Upphör fr.o.m."),
+                escape(draft.valid_to.isoformat() if draft.valid_to else self.tr("tills vidare")),
+            ),
+            row(self.tr("Vid frånvaro"), escape(draft.absence_arrangement or "–")),
+            row(self.tr("Stannar hos givaren"), escape(draft.retained_tasks or "–")),
+        ]
+        if giver is None:
+            decision = " ".join(
+                part
+                for part in (
+                    draft.employer_decision_on.isoformat() if draft.employer_decision_on else "",
+                    draft.employer_decision_section,
+                )
+                if part
+            )
+            rows.append(row(self.tr("Kommunstyrelsens beslut"), escape(decision or "–")))
+        created = self.tr(
+            "<b>Färdig</b> sparar fördelningen som ett <b>utkast</b>. Den gäller först när den "
+            "är undertecknad av er båda (AM-2) och du har gått igenom den muntligen med "
+            "mottagaren (AM-3). Brevet för underskrift skriver du ut från Arbetsmiljö-vyn."
+        )
+        return f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table><p>{created}</p>"

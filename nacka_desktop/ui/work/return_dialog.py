@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialogButtonBox,
     QGridLayout,
     QListWidget,
     QListWidgetItem,
@@ -43,7 +44,8 @@ class ReturnDialog(FormDialog):
             entry = QListWidgetItem(item.task.name)
             entry.setData(Qt.ItemDataRole.UserRole, item.task.id)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Checked)
+            # None ticked: the receiver chooses what to return, wholly or partly (AM-4).
+            entry.setCheckState(Qt.CheckState.Unchecked)
             self.tasks.addItem(entry)
         self.returned_on = DateField(optional=False)
         self.returned_on.set_date(today)
@@ -63,6 +65,8 @@ class ReturnDialog(FormDialog):
         self.form.add("returned_on", self.tr("Gäller fr.o.m."), self.returned_on)
         self.form.add("reasons", self.tr("Skäl: saknar"), reasons)
         self.form.add("explanation", self.tr("Förklaring"), self.explanation)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Återför"))
         self.tasks.itemChanged.connect(self.revalidate)
         self.returned_on.textChanged.connect(self.revalidate)
         self.explanation.textChanged.connect(self.revalidate)

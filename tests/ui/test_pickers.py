@@ -1,0 +1,226 @@
+"""What the pickers show: items told apart, decision makers who may decide, receivers who may
+receive, and a search that finds a person by any parts of the name (issue 14, point 6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QWizard
+
+from nacka_desktop.domain.enums import Role
+from nacka_desktop.services.context import Services
+from nacka_desktop.ui.delegation.dialogs import DecisionDialog
+from nacka_desktop.ui.shell.main_window import MainWindow
+from nacka_desktop.ui.widgets.fields import SearchableCombo, searchable_combo, set_choices
+from nacka_desktop.ui.work.distribution_wizard import DistributionWizard
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+
+POLITICAL_WORDS = {role.label_sv.lower() for role in Role if role.is_political}
+
+
+def texts(combo: QComboBox) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def typed(qtbot: Any, combo: QComboBox, text: str) -> list[str]:
+    """Type into the combo as a user does; the entries its completer then offers."""
+    line = combo.lineEdit()
+    assert line is not None
+    line.clear()
+    if text.isascii():
+        qtbot.keyClicks(line, text)
+    else:  # keyClicks aborts on å ä ö (Qt's ASCII key table): the text as typed, its signal
+        line.setText(text)
+        line.textEdited.emit(text)
+    completer = combo.completer()
+    assert completer is not None
+    model = completer.completionModel()
+    return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+
+def decision_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> DecisionDialog:
+    shown: list[DecisionDialog] = []
+
+    def keep(dialog: DecisionDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(DecisionDialog, "exec", keep)
+    window.show_delegation().decisions_tab.new_decision_button.click()
+    [dialog] = shown
+    return dialog
+
+
+def test_a_search_combo_finds_a_person_by_any_parts_of_the_name(qtbot: Any) -> None:
+    combo = searchable_combo()
+    qtbot.addWidget(combo)
+    set_choices(
+        combo,
+        [
+            ("Johansson, Viktor – Enhetschef", 1),
+            ("Johansson, Viktor – Undersköterska", 2),
+            ("Viktorsson, Linnéa – Enhetschef", 3),
+        ],
+    )
+    combo.show()
+    assert typed(qtbot, combo, "Viktor Jo") == [
+        "Johansson, Viktor – Enhetschef",
+        "Johansson, Viktor – Undersköterska",
+    ]
+    assert typed(qtbot, combo, "jo vi ENH") == ["Johansson, Viktor – Enhetschef"]
+    assert typed(qtbot, combo, "linnea") == ["Viktorsson, Linnéa – Enhetschef"]
+    assert typed(qtbot, combo, "enhetschef") == [
+        "Johansson, Viktor – Enhetschef",
+        "Viktorsson, Linnéa – Enhetschef",
+    ]
+    assert typed(qtbot, combo, "hansson") == []  # not the middle of a word
+    # choosing an offered entry chooses that person, not the first of the same name
+    typed(qtbot, combo, "Viktor Jo under")
+    completer = combo.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None
+    popup.setCurrentIndex(completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentData() == 2
+
+
+def test_the_decision_dialog_tells_items_apart_and_offers_those_who_may_decide(
+    window: MainWindow, sample_services: Services, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = decision_dialog(window, monkeypatch)
+    discipline = [t for t in texts(dialog.item_combo) if "Disciplinåtgärd mot medarbetare" in t]
+    assert len(discipline) >= 6
+    assert len(set(discipline)) == len(discipline)  # each told apart
+    assert all(" inom " in t and "Kommunstyrelsen" in t for t in discipline), discipline
+    assert any(
+        t.startswith("1.21 Disciplinåtgärd mot medarbetare – enhetschef inom ") for t in discipline
+    )
+
+    assert dialog.decided_by.count() == 0  # nobody before the item is chosen
+    line = dialog.decided_by.lineEdit()
+    assert line is not None and line.placeholderText() == "Välj punkten först"
+
+    first = next(i for i, t in enumerate(texts(dialog.item_combo)) if t.startswith("1.20 "))
+    dialog.item_combo.setCurrentIndex(first)
+    offered = texts(dialog.decided_by)
+    item_id = dialog.item_combo.currentData()
+    holders = sample_services.delegation.who_may_decide(item_id, None, TODAY)
+    assert len(offered) == len({r.appointment.id for r in holders}) < 20
+    assert "Lena Jonsson, verksamhetschef, Äldreomsorg – delegat" in offered
+    assert any(t.endswith(" – ersättare") for t in offered)
+    assert any(" – som chef (" in t for t in offered)
+    for text in offered:  # who, role, unit and how, and never an elected member
+        _person, role, _unit = text.split(", ", 2)
+        assert role not in POLITICAL_WORDS, text
+    assert typed(qtbot, dialog.decided_by, "jonsson äldre") == [
+        "Lena Jonsson, verksamhetschef, Äldreomsorg – delegat"
+    ]
+
+    dialog.show_all.setChecked(True)
+    everyone = texts(dialog.decided_by)
+    assert len(everyone) > len(offered)
+    assert not any(text.split(", ")[1] in POLITICAL_WORDS for text in everyone)
+    dialog.show_all.setChecked(False)
+
+    lena = dialog.decided_by.findText("Lena Jonsson, verksamhetschef, Äldreomsorg – delegat")
+    dialog.decided_by.setCurrentIndex(lena)
+    dialog.decided_on.setText("2001-01-01")  # before the order was adopted: nobody may
+    assert dialog.decided_by.count() == 0
+    assert line.placeholderText() == "Ingen har rätt att besluta i punkten den dagen"
+    dialog.decided_on.setText("2026-11-2")  # typed again, day by day
+    dialog.decided_on.setText("2026-11-25")
+    assert dialog.decided_by.currentText().startswith("Lena Jonsson")  # still chosen
+
+
+def test_the_search_combo_is_the_one_every_picker_uses(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = decision_dialog(window, monkeypatch)
+    for combo in (dialog.item_combo, dialog.decided_by, dialog.concerns):
+        assert isinstance(combo, SearchableCombo)
+
+
+def test_the_wizard_offers_managers_first_and_other_staff_when_asked(
+    window: MainWindow, sample_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizards: list[DistributionWizard] = []
+
+    def keep(wizard: DistributionWizard) -> int:
+        wizards.append(wizard)
+        return 0
+
+    monkeypatch.setattr(QWizard, "exec", keep)
+    window.work_actions.new_distribution(None, None)
+    [wizard] = wizards
+    parties = wizard.parties
+    # a giver with both managers and other staff in the line (the city director: everyone)
+    director = next(
+        a
+        for a in sample_services.queries.snapshot().appointments.values()
+        if a.role is Role.CITY_DIRECTOR and a.is_valid_on(TODAY)
+    )
+    parties.giver_combo.setCurrentIndex(parties.giver_combo.findData(director.id))
+    employee = Role.EMPLOYEE.label_sv.lower()
+    managers = texts(parties.receiver_combo)
+    assert managers and not any(t.split(", ")[1] == employee for t in managers)
+    for text in managers:  # who, role and unit
+        assert len(text.split(", ")) >= 3, text
+    assert parties.show_all.isEnabled() and not parties.show_all.isChecked()
+    assert "övriga medarbetare (" in parties.show_all.text()
+    parties.receiver_combo.setCurrentIndex(3)
+    chosen = parties.receiver_combo.currentData()
+
+    parties.show_all.setChecked(True)
+    everyone = texts(parties.receiver_combo)
+    assert everyone[: len(managers)] == managers  # the managers still first
+    staff = everyone[len(managers) :]
+    assert staff and all(t.split(", ")[1] == employee for t in staff)
+    assert f"({len(staff)})" in parties.show_all.text()
+    assert parties.receiver_combo.currentData() == chosen  # the choice kept
+
+
+def test_who_may_decide_a_matter_shows_each_person_once_with_role_and_unit(
+    window: MainWindow,
+) -> None:
+    tab = window.show_delegation().rights_tab
+    combo = tab.matter_combo
+    discipline = [
+        i for i in range(combo.count()) if "Disciplinåtgärd mot medarbetare" in combo.itemText(i)
+    ]
+    assert discipline
+    for index in discipline:
+        combo.setCurrentIndex(index)
+        model = tab.holders
+        who = [str(model.index(row, 3).data()) for row in range(model.rowCount())]
+        assert who, combo.itemText(index)
+        names = [text.split(", ")[0] for text in who]
+        assert len(names) == len(set(names)), who  # each person once
+        for text in who:  # with role and unit
+            _name, role, unit = text.split(", ", 2)
+            assert role and unit and unit != "?", text
+
+
+def test_the_main_search_finds_a_person_by_first_name_and_the_start_of_the_last(
+    window: MainWindow, sample_services: Services, qtbot: Any
+) -> None:
+    person = next(
+        p
+        for p in sample_services.queries.snapshot().persons.values()
+        if p.first_name.isascii() and p.last_name.isascii() and len(p.last_name) > 4
+    )
+    typed = f"{person.first_name} {person.last_name[:2]}"  # "Viktor Jo"
+    qtbot.keyClicks(window.search, typed)
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=3000)
+    shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert any(text.startswith(person.full_name) for text in shown), (typed, shown)
+    window.search.clear()
+    qtbot.keyClicks(window.search, f"{person.last_name[:3].lower()} {person.first_name[:2]}")
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=3000)
+    shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert any(text.startswith(person.full_name) for text in shown), shown
