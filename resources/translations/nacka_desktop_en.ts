@@ -1738,10 +1738,6 @@ The program keeps running. The details are in the log file:
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Skrivaren kunde inte öppnas.</source>
-        <translation>The printer could not be opened.</translation>
-    </message>
-    <message>
         <source>Skriver {name} …</source>
         <translation>Writing {name} …</translation>
     </message>
@@ -1862,6 +1858,49 @@ The program keeps running. The details are in the log file:
     <message>
         <source>E-postadressen saknar @.</source>
         <translation>The e-mail address has no @.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Datorn har ingen utskriftstjänst (lp).</source>
+        <translation>This computer has no print service (lp).</translation>
+    </message>
+    <message>
+        <source>Utskriftstjänsten svarar inte.</source>
+        <translation>The print service does not answer.</translation>
+    </message>
+    <message>
+        <source>Utskriften kunde inte skickas: {reason}</source>
+        <translation>The print job could not be sent: {reason}</translation>
+    </message>
+    <message>
+        <source>Skrivaren kunde inte öppnas.</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <source>Skickar till {printer} …</source>
+        <translation>Sending to {printer} …</translation>
+    </message>
+    <message>
+        <source>Skickat till {printer}.</source>
+        <translation>Sent to {printer}.</translation>
+    </message>
+    <message>
+        <source>Sparar {file} …</source>
+        <translation>Saving {file} …</translation>
+    </message>
+    <message>
+        <source>Sparat som {file}.</source>
+        <translation>Saved as {file}.</translation>
+    </message>
+    <message>
+        <source>Skriver ut …</source>
+        <translation>Printing …</translation>
+    </message>
+    <message>
+        <source>Utskriften är klar.</source>
+        <translation>Printing is done.</translation>
     </message>
 </context>
 <context>
