@@ -105,8 +105,18 @@ class DelegationWindow(QDialog):
             return False
         return True
 
+    def _stop_listening(self) -> None:
+        """The undo stack outlives this window: let go of it when the window goes, however it
+        goes (closed, or Escape and Stäng, which end a dialog without a closeEvent)."""
+        edits, self.edits = self.edits, None
+        if edits is not None:
+            edits.stack.indexChanged.disconnect(self.reload)
+            edits.staleRefused.disconnect(self.reload)
+
+    def done(self, result: int) -> None:
+        self._stop_listening()
+        super().done(result)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.edits is not None:
-            self.edits.stack.indexChanged.disconnect(self.reload)
-            self.edits.staleRefused.disconnect(self.reload)
+        self._stop_listening()
         super().closeEvent(event)
