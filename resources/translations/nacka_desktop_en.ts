@@ -1213,6 +1213,10 @@ The program keeps running. The details are in the log file:
         <translation>The database could not be opened</translation>
     </message>
     <message>
+        <source>Öppnar {name} …</source>
+        <translation>Opening {name} …</translation>
+    </message>
+    <message>
         <source>Om Nacka Desktop</source>
         <translation>About Nacka Desktop</translation>
     </message>

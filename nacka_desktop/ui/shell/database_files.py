@@ -4,18 +4,20 @@ in the window in place of the one open."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from nacka_desktop.services.context import DatabaseOpenError, Services, remembered_location
+from nacka_desktop.ui.shell.background import BackgroundTask, report_failure, run_in_background
 from nacka_desktop.ui.shell.settings import LAST_DATABASE
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.shell.main_window import MainWindow
 
-OpenDatabase = Callable[[str], bool]  # opens the file in the window; False if it cannot
+OpenDatabase = Callable[[str], object]  # opens the file in the window (in the background)
 
 
 def choose_database(parent: QWidget, open_database: OpenDatabase) -> None:
@@ -50,6 +52,7 @@ class DatabaseSwitcher:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.opening: BackgroundTask | None = None
 
     def choose(self) -> None:
         choose_database(self.window, self.open)
@@ -57,19 +60,28 @@ class DatabaseSwitcher:
     def create(self) -> None:
         new_database(self.window, self.open)
 
-    def open(self, location: str) -> bool:
-        """Open another database in this window (False, with a message, if it cannot be)."""
-        try:
-            services = self.window.open_services(location)
-        except DatabaseOpenError as error:
-            QMessageBox.critical(
-                self.window,
-                QCoreApplication.translate("MainWindow", "Databasen kunde inte öppnas"),
-                error.text(self.window.language),
-            )
-            return False
-        self.switch_to(services, location)
-        return True
+    def open(self, location: str) -> BackgroundTask:
+        """Open another database in this window. Opening checks, backs up and upgrades the
+        file (seconds for a large one), so it happens in the background with progress; the
+        window goes over to it when it is open, or says why it cannot be."""
+        title = QCoreApplication.translate("MainWindow", "Databasen kunde inte öppnas")
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, DatabaseOpenError):
+                QMessageBox.critical(self.window, title, error.text(self.window.language))
+            else:
+                report_failure(self.window, title, error)
+
+        self.opening = run_in_background(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Öppnar {name} …").format(
+                name=Path(location).name
+            ),
+            lambda _progress: self.window.open_services(location),
+            done=lambda services: self.switch_to(services, location),
+            failed=failed,
+        )
+        return self.opening
 
     def switch_to(self, services: Services, location: str) -> None:
         old = self.window.services

@@ -38,7 +38,7 @@ class ProblemsChecker(QObject):
             self.ready.emit(cached)
             return
         self._set_busy(True)
-        self._worker.start(self._requested, lambda: queries.check(on))
+        self._worker.start(self._requested, lambda: _check_without_pauses(queries, on))
 
     def wait(self) -> None:
         """Until the worker is idle (closing the window, or a test)."""
@@ -63,3 +63,18 @@ class ProblemsChecker(QObject):
         if busy != self.busy:
             self.busy = busy
             self.busyChanged.emit(busy)
+
+
+def _check_without_pauses(queries: OrgQueries, on: date) -> object:
+    """The check builds a million objects at Stockholm's size; each full collection of the
+    cycle collector on the way held Python's lock for 0.3-0.7 s, so the window stopped again
+    and again while the check ran "in the background". The collector rests meanwhile and the
+    records are frozen once built (see `_done`); it starts again when the check ends."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return queries.check(on)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
