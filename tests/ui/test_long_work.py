@@ -75,3 +75,24 @@ def test_the_rule_check_leaves_the_collector_as_it_found_it(
     _check_without_pauses(queries, sample_services.clock())
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_background_work_runs_without_collector_pauses(qtbot: QtBot) -> None:
+    """A register or an import in its worker: the collector rests until the work ends."""
+    from PySide6.QtWidgets import QWidget
+
+    from nacka_desktop.ui.shell.background import Progress, run_in_background
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[bool] = []
+
+    def work(_progress: Progress) -> bool:
+        seen.append(gc.isenabled())
+        return True
+
+    results: list[object] = []
+    run_in_background(parent, "Arbetar …", work, results.append, pytest.fail)
+    qtbot.waitUntil(lambda: results == [True])
+    assert seen == [False]
+    assert gc.isenabled()

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from nacka_desktop.services.org.queries import OrgQueries
-from nacka_desktop.ui.shell.background import Worker
+from nacka_desktop.ui.shell.background import Worker, collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +68,7 @@ class ProblemsChecker(QObject):
 def _check_without_pauses(queries: OrgQueries, on: date) -> object:
     """The check builds a million objects at Stockholm's size; each full collection of the
     cycle collector on the way held Python's lock for 0.3-0.7 s, so the window stopped again
-    and again while the check ran "in the background". The collector rests meanwhile and the
-    records are frozen once built (see `_done`); it starts again when the check ends."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    and again while the check ran "in the background". The records stay in memory as long as
+    the database is open: they are frozen out of later collections (see `_done`)."""
+    with collector_paused(keep=True):
         return queries.check(on)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
