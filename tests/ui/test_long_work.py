@@ -92,7 +92,7 @@ def test_background_work_runs_without_collector_pauses(qtbot: QtBot) -> None:
         return True
 
     results: list[object] = []
-    run_in_background(parent, "Arbetar …", work, results.append, pytest.fail)
+    run_in_background(parent, "Arbetar …", work, results.append, results.append)
     qtbot.waitUntil(lambda: results == [True])
     assert seen == [False]
     assert gc.isenabled()
