@@ -2285,6 +2285,14 @@ The program keeps running. The details are in the log file:
         <translation>Distribution of work-environment tasks {id}</translation>
     </message>
     <message>
+        <source>Utfärdar brevet …</source>
+        <translation>Issuing the letter …</translation>
+    </message>
+    <message>
+        <source>Skriver under …</source>
+        <translation>Signing …</translation>
+    </message>
+    <message>
         <source>Certifikatfil (.p12)…</source>
         <translation>Certificate file (.p12)…</translation>
     </message>
@@ -2335,6 +2343,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Kortets PIN-kod:</source>
         <translation>The card&apos;s PIN:</translation>
+    </message>
+    <message>
+        <source>Sparar underskriften …</source>
+        <translation>Saving the signature …</translation>
     </message>
     <message>
         <source>Läs in signerat dokument</source>

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -51,6 +52,19 @@ def open_dialog(qtbot: QtBot, services: Services, language: Language) -> Signatu
     return dialog
 
 
+def settle(dialog: SignaturesDialog) -> None:
+    """Until the letter is issued, signed or recorded: that work runs in the background."""
+    task = dialog.task
+    if task is not None:
+        task.wait()
+    deadline = 200
+    while dialog.busy() and deadline:
+        QCoreApplication.processEvents()
+        QThread.msleep(10)
+        deadline -= 1
+    assert not dialog.busy()
+
+
 def cell(dialog: SignaturesDialog, row: int, column: int) -> str:
     item = dialog.table.item(row, column)
     assert item is not None
@@ -63,6 +77,7 @@ def test_issue_then_both_sign_on_paper_with_the_scan(
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     assert not dialog.paper_button.isEnabled()  # nothing to sign before the letter is issued
     dialog.issue_button.click()
+    settle(dialog)
     assert "Väntar på underskrifter" in dialog.status.text()
     assert not dialog.issue_button.isEnabled()  # issued once
     scan = tmp_path / "skannat.png"
@@ -77,7 +92,9 @@ def test_issue_then_both_sign_on_paper_with_the_scan(
 
     monkeypatch.setattr(PaperSignatureDialog, "exec", fill)
     dialog.paper_button.click()
+    settle(dialog)
     dialog.paper_button.click()
+    settle(dialog)
     assert dialog.table.rowCount() == 2
     assert "Undertecknat av alla parter" in dialog.status.text()
     assert cell(dialog, 1, 2) == "på papper"
@@ -105,10 +122,12 @@ def sign_as_the_first_party(
     dialog: SignaturesDialog, p12: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog.issue_button.click()
+    settle(dialog)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
     dialog.sign_button.click()
+    settle(dialog)
     assert dialog.table.rowCount() == 1
     assert cell(dialog, 0, 0) == "Giver"
     assert cell(dialog, 0, 1) == "Gunilla Givare"
@@ -124,6 +143,7 @@ def test_a_letter_signed_in_the_portal_is_read_back_and_its_field_named(
 ) -> None:
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     dialog.issue_button.click()
+    settle(dialog)
     letter = dialog.letter()
     assert letter is not None
     p12 = tmp_path / "portal.p12"
@@ -156,6 +176,7 @@ def test_another_file_read_back_is_refused_with_the_reason(
 ) -> None:
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     dialog.issue_button.click()
+    settle(dialog)
     other = tmp_path / "annat.pdf"
     other.write_bytes(b"%PDF-1.7\n%%EOF\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(other), ""))
@@ -208,6 +229,7 @@ def test_a_half_downloaded_or_unreadable_file_is_told_not_a_crash(
 ) -> None:
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     dialog.issue_button.click()
+    settle(dialog)
     letter = dialog.letter()
     assert letter is not None
     half = tmp_path / "halv.pdf"
@@ -241,6 +263,7 @@ def test_sign_with_a_card_remembered_in_the_settings(
     )
     qtbot.addWidget(dialog)
     dialog.issue_button.click()
+    settle(dialog)
     picks = iter([0, 1])  # the first party (the giver), then "Kort (PKCS#11)…"
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[next(picks)], True)
@@ -249,6 +272,42 @@ def test_sign_with_a_card_remembered_in_the_settings(
     monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (token.slot, True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PIN, True))
     dialog.sign_button.click()
+    settle(dialog)
     assert cell(dialog, 0, 1) == "Kort Kortsson"
     assert settings.get(CARD_LIBRARY) == MODULE and settings.get(CARD_SLOT) == token.slot
     assert PIN not in Path(settings.store.fileName()).read_text(encoding="utf-8")
+
+
+def test_the_letter_is_written_issued_and_signed_off_the_gui_thread(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card can take seconds to sign: the window shows progress and stays usable."""
+    import threading
+
+    threads: dict[str, threading.Thread] = {}
+    issue, sign = live.signatures.issue, Pkcs12Signer.sign
+
+    def issuing(*args: Any, **kwargs: Any) -> Any:
+        threads["issue"] = threading.current_thread()
+        return issue(*args, **kwargs)
+
+    def signing(self: Pkcs12Signer, *args: Any, **kwargs: Any) -> Any:
+        threads["sign"] = threading.current_thread()
+        return sign(self, *args, **kwargs)
+
+    monkeypatch.setattr(live.signatures, "issue", issuing)
+    monkeypatch.setattr(Pkcs12Signer, "sign", signing)
+    p12 = tmp_path / "givare.p12"
+    p12.write_bytes(create_test_certificate("Gunilla Givare", PASSWORD))
+    dialog = open_dialog(qtbot, live, Language.SWEDISH)
+    dialog.issue_button.click()
+    assert dialog.busy()  # not done yet when the click returns
+    settle(dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
+    dialog.sign_button.click()
+    settle(dialog)
+    assert cell(dialog, 0, 1) == "Gunilla Givare"
+    assert set(threads) == {"issue", "sign"}
+    assert all(thread is not threading.main_thread() for thread in threads.values())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,6 +58,7 @@ from nacka_desktop.signing.signers import (
     StampText,
 )
 from nacka_desktop.ui.org.dialogs import FormDialog
+from nacka_desktop.ui.shell.background import BackgroundTask, report_failure, run_in_background
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.fields import DateField
@@ -146,6 +148,7 @@ class SignaturesDialog(QDialog):
         self.read_button.clicked.connect(self.read_signed)
         self.save_button.clicked.connect(self.save_selected_file)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.task: BackgroundTask | None = None
         self.refresh()
 
     # -- what is shown -----------------------------------------------------------------------
@@ -256,13 +259,15 @@ class SignaturesDialog(QDialog):
 
         services, view = self.services, self.view
         letterhead = services.letterhead.letterhead()
-        made = letter_for_signature(
-            lambda path: write_distribution_letter(view, path, letterhead, services.clock())
-        )
         title = self.tr("Fördelning av arbetsmiljöuppgifter {id}").format(id=view.id)
-        self._do(
-            lambda: services.signatures.issue(KIND, view.id, made.pdf, made.document_id, title)
-        )
+
+        def write_and_issue() -> object:
+            made = letter_for_signature(
+                lambda path: write_distribution_letter(view, path, letterhead, services.clock())
+            )
+            return services.signatures.issue(KIND, view.id, made.pdf, made.document_id, title)
+
+        self._do(write_and_issue, self.tr("Utfärdar brevet …"))
 
     def sign_with_certificate(self) -> None:
         """Sign with a certificate file (.p12) or a card (SITHS, through its PKCS#11 module:
@@ -290,7 +295,7 @@ class SignaturesDialog(QDialog):
                     signer.close()
             return signatures.record_digital(issued_id, signed)
 
-        self._do(sign_and_record)
+        self._do(sign_and_record, self.tr("Skriver under …"))
 
     def _choose_key(self) -> Callable[[], Signer] | None:
         """How the key is opened, once asked for: None if the user cancels."""
@@ -372,17 +377,14 @@ class SignaturesDialog(QDialog):
         try:
             if not dialog.exec():
                 return
-            self._do(
-                lambda: self.services.signatures.record_paper(
-                    letter.issued.id,
-                    dialog.party(),
-                    dialog.name.text(),
-                    dialog.on(),
-                    dialog.scan(),
-                )
-            )
+            party, name, on, scan = dialog.party(), dialog.name.text(), dialog.on(), dialog.scan()
         finally:
             dialog.deleteLater()
+        signatures, issued_id = self.services.signatures, letter.issued.id
+        self._do(
+            lambda: signatures.record_paper(issued_id, party, name, on, scan),
+            self.tr("Sparar underskriften …"),
+        )
 
     def save_for_portal(self) -> None:
         letter = self.letter()
@@ -484,15 +486,31 @@ class SignaturesDialog(QDialog):
             except OSError as error:
                 QMessageBox.warning(self, self.tr("Underskrifter"), str(error))
 
-    def _do(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except SigningError as error:
+    def _do(self, action: Callable[[], object], label: str) -> None:
+        """Writing a letter, signing (a card can take seconds) and recording run in the
+        background with progress; the table shows the outcome when they end."""
+        if self.busy():
+            return
+        self.task = run_in_background(
+            self, label, lambda _progress: action(), done=self._done, failed=self._failed
+        )
+
+    def busy(self) -> bool:
+        """A letter is being issued, signed or recorded (the task deletes itself when done)."""
+        return self.task is not None and shiboken6.isValid(self.task)
+
+    def _done(self, _result: object) -> None:
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, SigningError):
             QMessageBox.warning(self, self.tr("Underskrifter"), self._signing_text(error))
-        except OSError as error:
+        elif isinstance(error, OSError):
             QMessageBox.warning(self, self.tr("Underskrifter"), str(error))
-        except EXPECTED_REFUSALS as error:
+        elif isinstance(error, EXPECTED_REFUSALS):
             self._report(error)
+        else:
+            report_failure(self, self.tr("Underskrifter"), error)
         self.refresh()
 
     def _signing_text(self, error: SigningError) -> str:
