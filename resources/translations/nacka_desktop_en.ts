@@ -1323,6 +1323,10 @@ The program keeps running. The details are in the log file:
         <translation>The database could not be opened</translation>
     </message>
     <message>
+        <source>Öppnar {name} …</source>
+        <translation>Opening {name} …</translation>
+    </message>
+    <message>
         <source>Om Nacka Desktop</source>
         <translation>About Nacka Desktop</translation>
     </message>
@@ -1987,10 +1991,6 @@ The program keeps running. The details are in the log file:
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Skrivaren kunde inte öppnas.</source>
-        <translation>The printer could not be opened.</translation>
-    </message>
-    <message>
         <source>Skriver {name} …</source>
         <translation>Writing {name} …</translation>
     </message>
@@ -2111,6 +2111,49 @@ The program keeps running. The details are in the log file:
     <message>
         <source>E-postadressen saknar @.</source>
         <translation>The e-mail address has no @.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Datorn har ingen utskriftstjänst (lp).</source>
+        <translation>This computer has no print service (lp).</translation>
+    </message>
+    <message>
+        <source>Utskriftstjänsten svarar inte.</source>
+        <translation>The print service does not answer.</translation>
+    </message>
+    <message>
+        <source>Utskriften kunde inte skickas: {reason}</source>
+        <translation>The print job could not be sent: {reason}</translation>
+    </message>
+    <message>
+        <source>Skrivaren kunde inte öppnas.</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <source>Skickar till {printer} …</source>
+        <translation>Sending to {printer} …</translation>
+    </message>
+    <message>
+        <source>Skickat till {printer}.</source>
+        <translation>Sent to {printer}.</translation>
+    </message>
+    <message>
+        <source>Sparar {file} …</source>
+        <translation>Saving {file} …</translation>
+    </message>
+    <message>
+        <source>Sparat som {file}.</source>
+        <translation>Saved as {file}.</translation>
+    </message>
+    <message>
+        <source>Skriver ut …</source>
+        <translation>Printing …</translation>
+    </message>
+    <message>
+        <source>Utskriften är klar.</source>
+        <translation>Printing is done.</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2623,14 @@ The program keeps running. The details are in the log file:
         <translation>Enter a time-stamp service under File → Signature settings.</translation>
     </message>
     <message>
+        <source>Utfärdar brevet …</source>
+        <translation>Issuing the letter …</translation>
+    </message>
+    <message>
+        <source>Skriver under …</source>
+        <translation>Signing …</translation>
+    </message>
+    <message>
         <source>Certifikatfil (.p12)…</source>
         <translation>Certificate file (.p12)…</translation>
     </message>
@@ -2630,6 +2681,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Kortets PIN-kod:</source>
         <translation>The card&apos;s PIN:</translation>
+    </message>
+    <message>
+        <source>Sparar underskriften …</source>
+        <translation>Saving the signature …</translation>
     </message>
     <message>
         <source>för underskrift</source>

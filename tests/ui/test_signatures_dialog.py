@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from nacka_desktop.services.context import Services
 from nacka_desktop.services.work_environment import ALL_CONFIRMED
 from nacka_desktop.signing.certificates import create_test_certificate
 from nacka_desktop.signing.signers import FieldSpec, Pkcs12Signer, StampText
+from nacka_desktop.signing.verify import verify_pdf
 from nacka_desktop.storage.models import Person
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
@@ -60,6 +62,19 @@ def open_dialog(qtbot: QtBot, services: Services, language: Language) -> Signatu
     return dialog
 
 
+def settle(dialog: SignaturesDialog) -> None:
+    """Until the letter is issued, signed or recorded: that work runs in the background."""
+    task = dialog.task
+    if task is not None:
+        task.wait()
+    deadline = 200
+    while dialog.busy() and deadline:
+        QCoreApplication.processEvents()
+        QThread.msleep(10)
+        deadline -= 1
+    assert not dialog.busy()
+
+
 def cell(dialog: SignaturesDialog, row: int, column: int) -> str:
     item = dialog.table.item(row, column)
     assert item is not None
@@ -72,6 +87,7 @@ def test_issue_then_both_sign_on_paper_with_the_scan(
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     assert not dialog.paper_button.isEnabled()  # nothing to sign before the letter is issued
     dialog.issue_button.click()
+    settle(dialog)
     assert "Väntar på underskrifter" in dialog.status.text()
     assert not dialog.issue_button.isEnabled()  # issued once
     scan = tmp_path / "skannat.png"
@@ -86,7 +102,9 @@ def test_issue_then_both_sign_on_paper_with_the_scan(
 
     monkeypatch.setattr(PaperSignatureDialog, "exec", fill)
     dialog.paper_button.click()
+    settle(dialog)
     dialog.paper_button.click()
+    settle(dialog)
     assert dialog.table.rowCount() == 2
     assert "Undertecknat av alla parter" in dialog.status.text()
     assert cell(dialog, 1, 2) == "på papper"
@@ -114,10 +132,12 @@ def sign_as_the_first_party(
     dialog: SignaturesDialog, p12: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog.issue_button.click()
+    settle(dialog)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
     dialog.sign_button.click()
+    settle(dialog)
     assert dialog.table.rowCount() == 1
     assert cell(dialog, 0, 0) == "Giver"
     assert cell(dialog, 0, 1) == "Gunilla Givare"
@@ -133,6 +153,7 @@ def test_a_letter_signed_in_the_portal_is_read_back_and_its_field_named(
 ) -> None:
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     dialog.issue_button.click()
+    settle(dialog)
     letter = dialog.letter()
     assert letter is not None
     p12 = tmp_path / "portal.p12"
@@ -152,6 +173,7 @@ def test_a_letter_signed_in_the_portal_is_read_back_and_its_field_named(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(returned), ""))
     monkeypatch.setattr(QInputDialog, "getItem", which_party)
     dialog.read_button.click()
+    settle(dialog)
     assert asked and "Signatur1" in asked[0]
     (record,) = live.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, dialog.subject.object_id)[
         0
@@ -165,10 +187,12 @@ def test_another_file_read_back_is_refused_with_the_reason(
 ) -> None:
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     dialog.issue_button.click()
+    settle(dialog)
     other = tmp_path / "annat.pdf"
     other.write_bytes(b"%PDF-1.7\n%%EOF\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(other), ""))
     dialog.read_button.click()
+    settle(dialog)
     assert message_boxes.calls and "inte det utfärdade brevet" in message_boxes.calls[-1][2]
     assert dialog.table.rowCount() == 0
 
@@ -217,6 +241,7 @@ def test_a_half_downloaded_or_unreadable_file_is_told_not_a_crash(
 ) -> None:
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     dialog.issue_button.click()
+    settle(dialog)
     letter = dialog.letter()
     assert letter is not None
     half = tmp_path / "halv.pdf"
@@ -227,6 +252,7 @@ def test_a_half_downloaded_or_unreadable_file_is_told_not_a_crash(
             QFileDialog, "getOpenFileName", lambda *_a, c=chosen, **_k: (str(c), "")
         )
         dialog.read_button.click()
+        settle(dialog)
         assert message_boxes.calls, chosen
         message_boxes.calls.clear()
     assert dialog.table.rowCount() == 0
@@ -250,6 +276,7 @@ def test_sign_with_a_card_remembered_in_the_settings(
     )
     qtbot.addWidget(dialog)
     dialog.issue_button.click()
+    settle(dialog)
     picks = iter([0, 1])  # the first party (the giver), then "Kort (PKCS#11)…"
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[next(picks)], True)
@@ -258,6 +285,7 @@ def test_sign_with_a_card_remembered_in_the_settings(
     monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (token.slot, True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PIN, True))
     dialog.sign_button.click()
+    settle(dialog)
     assert cell(dialog, 0, 1) == "Kort Kortsson"
     assert settings.get(CARD_LIBRARY) == MODULE and settings.get(CARD_SLOT) == token.slot
     assert PIN not in Path(settings.store.fileName()).read_text(encoding="utf-8")
@@ -279,6 +307,7 @@ def test_a_return_letter_is_in_force_once_the_receiver_signs_and_the_giver_may_s
     qtbot.addWidget(dialog)
     assert "Återföring av arbetsmiljöuppgifter" in dialog.windowTitle()
     dialog.issue_button.click()
+    settle(dialog)
     names: list[str] = []
 
     def fill(paper: PaperSignatureDialog) -> int:
@@ -287,6 +316,7 @@ def test_a_return_letter_is_in_force_once_the_receiver_signs_and_the_giver_may_s
 
     monkeypatch.setattr(PaperSignatureDialog, "exec", fill)
     dialog.paper_button.click()
+    settle(dialog)
     assert names == [subject.signatory(SignatureParty.RECEIVER).name] and names[0]
     assert "Gäller sedan underskriften" in dialog.status.text()
     assert "Givare kan ännu skriva under" in dialog.status.text()
@@ -299,6 +329,7 @@ def test_a_return_letter_is_in_force_once_the_receiver_signs_and_the_giver_may_s
 
     monkeypatch.setattr(PaperSignatureDialog, "exec", giver)
     dialog.paper_button.click()
+    settle(dialog)
     assert "Undertecknat av alla parter" in dialog.status.text()
     assert not dialog.paper_button.isEnabled()
     (letter,) = live.signatures.letters(DocumentKind.RETURN_LETTER, return_id)
@@ -313,6 +344,7 @@ def test_the_delegate_signs_the_delegation_letter_with_a_certificate_and_a_new_o
     dialog = SignaturesDialog(live, subject, Language.SWEDISH)
     qtbot.addWidget(dialog)
     dialog.issue_button.click()
+    settle(dialog)
     assert dialog.issue_button.text() == "Utfärda nytt brev…"
     p12 = tmp_path / "delegat.p12"
     p12.write_bytes(create_test_certificate("Dora Delegat", PASSWORD))
@@ -324,6 +356,7 @@ def test_the_delegate_signs_the_delegation_letter_with_a_certificate_and_a_new_o
         QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[next(picks)], True)
     )
     dialog.sign_button.click()
+    settle(dialog)
     assert cell(dialog, 0, 0) == "Delegat" and cell(dialog, 0, 1) == "Dora Delegat"
     assert "Gäller sedan underskriften" in dialog.status.text()
     first = dialog.letter()
@@ -333,6 +366,7 @@ def test_the_delegate_signs_the_delegation_letter_with_a_certificate_and_a_new_o
     # What the person may decide changes: a new letter is issued; the signed one stays.
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     dialog.issue_button.click()
+    settle(dialog)
     letters = live.signatures.letters(DocumentKind.DELEGATE_LETTER, person_id)
     assert len(letters) == 2 and len(letters[0].signatures) == 1 and not letters[1].signatures
     assert dialog.table.rowCount() == 0  # the dialog shows the new letter
@@ -454,7 +488,6 @@ def test_an_archive_copy_is_made_with_the_kommuns_time_stamp_service(
     service; with both, the copy is fetched in the background and saved where asked."""
     from asn1crypto import pem
 
-    from nacka_desktop.signing.verify import verify_pdf
     from nacka_desktop.ui.shell.settings import TRUST_ROOTS, TSA_URL
 
     p12 = write_p12(tmp_path / "givare.p12", "Gunilla Givare")
@@ -471,14 +504,44 @@ def test_an_archive_copy_is_made_with_the_kommuns_time_stamp_service(
     )
     qtbot.addWidget(dialog)
     dialog.issue_button.click()
+    settle(dialog)
     assert not dialog.archive_button.isEnabled()  # nothing signed, no service configured
     assert "Inställningar för underskrifter" in dialog.archive_button.toolTip()
     settings.set(TSA_URL, tsa.url)
     settings.set(TRUST_ROOTS, str(roots))
+
+
+def test_the_letter_is_written_issued_and_signed_off_the_gui_thread(
+    qtbot: QtBot, live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card can take seconds to sign: the window shows progress and stays usable."""
+    import threading
+
+    threads: dict[str, threading.Thread] = {}
+    issue, sign = live.signatures.issue, Pkcs12Signer.sign
+
+    def issuing(*args: Any, **kwargs: Any) -> Any:
+        threads["issue"] = threading.current_thread()
+        return issue(*args, **kwargs)
+
+    def signing(self: Pkcs12Signer, *args: Any, **kwargs: Any) -> Any:
+        threads["sign"] = threading.current_thread()
+        return sign(self, *args, **kwargs)
+
+    monkeypatch.setattr(live.signatures, "issue", issuing)
+    monkeypatch.setattr(Pkcs12Signer, "sign", signing)
+    p12 = tmp_path / "givare.p12"
+    p12.write_bytes(create_test_certificate("Gunilla Givare", PASSWORD))
+    dialog = open_dialog(qtbot, live, Language.SWEDISH)
+    dialog.issue_button.click()
+    settle(dialog)
+    assert dialog.busy()  # not done yet when the click returns
+    settle(dialog)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
     dialog.sign_button.click()
+    settle(dialog)
     assert "betrott certifikat" in dialog.verification.toPlainText()  # the roots are used
     assert dialog.archive_button.isEnabled()
     target = tmp_path / "arkiv.pdf"
@@ -488,3 +551,7 @@ def test_an_archive_copy_is_made_with_the_kommuns_time_stamp_service(
     checks = verify_pdf(target.read_bytes()).signatures
     assert [c.kind for c in checks] == ["signature", "timestamp"]
     assert checks[0].timestamp is not None  # signed with the service's time stamp: B-T
+    settle(dialog)
+    assert cell(dialog, 0, 1) == "Gunilla Givare"
+    assert set(threads) == {"issue", "sign"}
+    assert all(thread is not threading.main_thread() for thread in threads.values())

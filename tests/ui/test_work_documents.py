@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from nacka_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
+from nacka_desktop.ui.widgets.printing import render_pages
 from nacka_desktop.ui.work.task_catalogue_dialog import TaskCatalogueDialog
 from tests.conftest import TODAY
 
@@ -57,7 +58,7 @@ def test_the_letter_preview_shows_the_pages_and_prints_them(window, qtbot, monke
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
-        self.render_to(printer)
+        render_pages(self.pdf, printer, lambda _done, _total: None)
         return 0
 
     monkeypatch.setattr(PdfPreviewDialog, "exec", look)

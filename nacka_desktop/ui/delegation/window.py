@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -41,11 +41,17 @@ class DelegationWindow(QDialog):
         parent: QWidget | None = None,
         edits: EditRunner | None = None,
         settings: Settings | None = None,
+        follows: QUndoStack | None = None,
     ) -> None:
+        """`follows`: the main window's undo history, whose steps (a unit renamed, a manager
+        appointed) change what this window shows."""
         super().__init__(parent)
         open_with_input_focus(self)
         self.setWindowTitle(self.tr("Delegation"))
         self.edits = edits
+        self.follows = follows
+        if follows is not None:
+            follows.indexChanged.connect(self.reload)
         self.settings = settings  # where a signing card's module is remembered
         self.services = services
         self.on = on
@@ -146,8 +152,21 @@ class DelegationWindow(QDialog):
             return False
         return True
 
+    def _stop_listening(self) -> None:
+        """The undo stack outlives this window: let go of it when the window goes, however it
+        goes (closed, or Escape and Stäng, which end a dialog without a closeEvent)."""
+        edits, self.edits = self.edits, None
+        if edits is not None:
+            edits.stack.indexChanged.disconnect(self.reload)
+            edits.staleRefused.disconnect(self.reload)
+        follows, self.follows = self.follows, None
+        if follows is not None:
+            follows.indexChanged.disconnect(self.reload)
+
+    def done(self, result: int) -> None:
+        self._stop_listening()
+        super().done(result)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.edits is not None:
-            self.edits.stack.indexChanged.disconnect(self.reload)
-            self.edits.staleRefused.disconnect(self.reload)
+        self._stop_listening()
         super().closeEvent(event)

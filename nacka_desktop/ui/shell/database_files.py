@@ -16,13 +16,14 @@ from nacka_desktop.services.context import (
     remembered_location,
     without_password,
 )
+from nacka_desktop.ui.shell.background import BackgroundTask, report_failure, run_in_background
 from nacka_desktop.ui.shell.settings import LAST_DATABASE, RECENT_DATABASES, Settings
 from nacka_desktop.ui.widgets.files import FilePlaces
 
 if TYPE_CHECKING:
     from nacka_desktop.ui.shell.main_window import MainWindow
 
-OpenDatabase = Callable[[str], bool]  # opens the file in the window; False if it cannot
+OpenDatabase = Callable[[str], object]  # opens the file in the window (in the background)
 RECENT_COUNT = 8
 
 
@@ -91,6 +92,7 @@ class DatabaseSwitcher:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.opening: BackgroundTask | None = None
 
     def fill_recent(self, menu: QMenu) -> None:
         fill_recent_menu(menu, self.window.settings, self.open)
@@ -101,19 +103,28 @@ class DatabaseSwitcher:
     def create(self) -> None:
         new_database(self.window, self.open)
 
-    def open(self, location: str) -> bool:
-        """Open another database in this window (False, with a message, if it cannot be)."""
-        try:
-            services = self.window.open_services(location)
-        except DatabaseOpenError as error:
-            QMessageBox.critical(
-                self.window,
-                QCoreApplication.translate("MainWindow", "Databasen kunde inte öppnas"),
-                error.text(self.window.language),
-            )
-            return False
-        self.switch_to(services, location)
-        return True
+    def open(self, location: str) -> BackgroundTask:
+        """Open another database in this window. Opening checks, backs up and upgrades the
+        file (seconds for a large one), so it happens in the background with progress; the
+        window goes over to it when it is open, or says why it cannot be."""
+        title = QCoreApplication.translate("MainWindow", "Databasen kunde inte öppnas")
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, DatabaseOpenError):
+                QMessageBox.critical(self.window, title, error.text(self.window.language))
+            else:
+                report_failure(self.window, title, error)
+
+        self.opening = run_in_background(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Öppnar {name} …").format(
+                name=Path(location).name
+            ),
+            lambda _progress: self.window.open_services(location),
+            done=lambda services: self.switch_to(services, location),
+            failed=failed,
+        )
+        return self.opening
 
     def switch_to(self, services: Services, location: str) -> None:
         old = self.window.services

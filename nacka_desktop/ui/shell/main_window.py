@@ -432,12 +432,16 @@ class MainWindow(QMainWindow):
                 edits.staleRefused.connect(self._after_change)
                 edits.recorded.connect(self._after_change)
             window = DelegationWindow(
-                self.services, self.on, self.language, self, edits, self.settings
+                self.services,
+                self.on,
+                self.language,
+                self,
+                edits,
+                self.settings,
+                follows=self.undo_stack,  # what is done here shows there too
             )
             if edits is not None:
                 edits.window = window  # its refusals are told over the Delegation window
-            # What is done here (a unit renamed, a manager appointed) shows there too.
-            self.undo_stack.indexChanged.connect(window.reload)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._delegation_window = window
         if self.navigation.current is not None and self.navigation.current[0] == "person":

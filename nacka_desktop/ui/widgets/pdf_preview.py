@@ -8,14 +8,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSizeF
-from PySide6.QtGui import QPainter
+import shiboken6
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from nacka_desktop.ui.shell.background import BackgroundTask, report_failure, run_in_background
 from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
 from nacka_desktop.ui.widgets.files import FilePlaces
+from nacka_desktop.ui.widgets.printing import start_printing
 from nacka_desktop.ui.widgets.signature_panel import SignaturePanel
 
 
@@ -57,6 +60,9 @@ class PdfPreviewDialog(QDialog):
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.print_status = QLabel()
+        self.print_status.setObjectName("printStatus")
+        self.print_task: BackgroundTask | None = None
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as)
         # Beside the preview, the check of the file's signatures: shown when asked for, or
@@ -75,7 +81,10 @@ class PdfPreviewDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
+        footer = QHBoxLayout()
+        footer.addWidget(self.print_status, 1)
+        footer.addWidget(buttons)
+        layout.addLayout(footer)
         self.resize(1040 if self.signatures.isVisible() else 760, 900)
 
     def page_count(self) -> int:
@@ -95,30 +104,27 @@ class PdfPreviewDialog(QDialog):
                 places.confirm_saved(target)
 
     def print_document(self) -> None:
+        """The system's print dialog (printer, copies, pages, two-sided), then the letter goes
+        to the printer in the background: the window stays usable, with progress."""
+        if self.printing():
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.render_to(printer)
-
-    def render_to(self, printer: QPrinter) -> None:
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Skrivaren kunde inte öppnas."))
-            return
+        dialog.setMinMax(1, max(1, self.page_count()))
         try:
-            area = printer.pageRect(QPrinter.Unit.DevicePixel)
-            for page in range(self.page_count()):
-                if page:
-                    printer.newPage()
-                size = self.document.pagePointSize(page)
-                scale = min(area.width() / size.width(), area.height() / size.height())
-                image = self.document.render(
-                    page, QSizeF(size.width() * scale, size.height() * scale).toSize()
-                )
-                painter.drawImage(QPointF(0, 0), image)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
         finally:
-            painter.end()
+            dialog.deleteLater()
+        self.print_status.clear()
+        self.print_task = start_printing(
+            self, self.pdf, printer, self.windowTitle(), done=self.print_status.setText
+        )
+
+    def printing(self) -> bool:
+        """A print job is still under way (the task deletes itself when it ends)."""
+        return self.print_task is not None and shiboken6.isValid(self.print_task)
 
 
 def preview_pdf(

@@ -10,10 +10,12 @@ nothing here is undone or changed; a mistaken paper record is corrected by a new
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,9 +58,15 @@ from nacka_desktop.signing.signers import (
     Signer,
     StampText,
 )
+from nacka_desktop.signing.verify import VerifyReport
 from nacka_desktop.ui.help.links import warn_refusal
 from nacka_desktop.ui.org.dialogs import FormDialog
-from nacka_desktop.ui.shell.background import report_failure, run_in_background
+from nacka_desktop.ui.shell.background import (
+    BackgroundTask,
+    Progress,
+    report_failure,
+    run_in_background,
+)
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
@@ -146,6 +154,7 @@ class SignaturesDialog(QDialog):
         self.save_button.clicked.connect(self.save_selected_file)
         self.archive_button.clicked.connect(self.save_archive_copy)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.task: BackgroundTask | None = None
         self.refresh()
 
     # -- what is shown -----------------------------------------------------------------------
@@ -154,7 +163,9 @@ class SignaturesDialog(QDialog):
         letters = self.services.signatures.letters(self.subject.kind, self.subject.object_id)
         return letters[-1] if letters else None
 
-    def refresh(self) -> None:
+    def refresh(self, verified: VerifyReport | SigningError | None = None) -> None:
+        """The letter's signatures; `verified`: its file already checked (in the background
+        after signing), else it is checked here."""
         letter = self.letter()
         signatures = letter.signatures if letter else []
         self.table.setRowCount(len(signatures))
@@ -211,22 +222,21 @@ class SignaturesDialog(QDialog):
                     id=letter.issued.document_id,
                 )
             )
-        self._show_verification(letter)
+        self._show_verification(letter, verified)
         self._update_buttons()
 
-    def _show_verification(self, letter: SignedLetter | None) -> None:
-        from nacka_desktop.signing.verify import verify_pdf
-
+    def _show_verification(
+        self, letter: SignedLetter | None, verified: VerifyReport | SigningError | None
+    ) -> None:
         if letter is None:
             self.verification.setPlainText("")
             return
-        try:
-            checks = verify_pdf(
-                self.services.signatures.latest_file(letter.issued.id), trusted_roots(self.settings)
-            ).signatures
-        except SigningError as error:
-            self.verification.setPlainText(self._signing_text(error))
+        if verified is None:
+            verified = _verify(self.services, letter, trusted_roots(self.settings))
+        if isinstance(verified, SigningError):
+            self.verification.setPlainText(self._signing_text(verified))
             return
+        checks = verified.signatures
         if not checks:
             self.verification.setPlainText(self.tr("Filen har inga digitala underskrifter."))
             return
@@ -306,12 +316,14 @@ class SignaturesDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        made = letter_for_signature(subject.write)
-        self._do(
-            lambda: services.signatures.issue(
+
+        def write_and_issue() -> object:
+            made = letter_for_signature(subject.write)
+            return services.signatures.issue(
                 subject.kind, subject.object_id, made.pdf, made.document_id, subject.title
             )
-        )
+
+        self._do(write_and_issue, self.tr("Utfärdar brevet …"))
 
     def sign_with_certificate(self) -> None:
         """Sign with a certificate file (.p12) or a card (SITHS, through its PKCS#11 module:
@@ -338,7 +350,7 @@ class SignaturesDialog(QDialog):
                     signer.close()
             return signatures.record_digital(issued_id, signed)
 
-        self._do(sign_and_record)
+        self._do(sign_and_record, self.tr("Skriver under …"))
 
     def _choose_key(self) -> Callable[[], Signer] | None:
         """How the key is opened, once asked for: None if the user cancels."""
@@ -422,17 +434,14 @@ class SignaturesDialog(QDialog):
         try:
             if not dialog.exec():
                 return
-            self._do(
-                lambda: self.services.signatures.record_paper(
-                    letter.issued.id,
-                    dialog.party(),
-                    dialog.name.text(),
-                    dialog.on(),
-                    dialog.scan(),
-                )
-            )
+            party, name, on, scan = dialog.party(), dialog.name.text(), dialog.on(), dialog.scan()
         finally:
             dialog.deleteLater()
+        signatures, issued_id = self.services.signatures, letter.issued.id
+        self._do(
+            lambda: signatures.record_paper(issued_id, party, name, on, scan),
+            self.tr("Sparar underskriften …"),
+        )
 
     def save_for_portal(self) -> None:
         letter = self.letter()
@@ -578,15 +587,37 @@ class SignaturesDialog(QDialog):
             else:
                 places.confirm_saved(path)
 
-    def _do(self, action: Callable[[], object]) -> None:
-        try:
+    def _do(self, action: Callable[[], object], label: str) -> None:
+        """Writing a letter, signing (a card can take seconds) and recording run in the
+        background with progress; the table shows the outcome when they end."""
+        if self.busy():
+            return
+        services, kind, object_id = self.services, self.subject.kind, self.subject.object_id
+        roots = trusted_roots(self.settings)
+
+        def work(_progress: Progress) -> VerifyReport | SigningError | None:
             action()
-        except SigningError as error:
+            letters = services.signatures.letters(kind, object_id)
+            return _verify(services, letters[-1], roots) if letters else None  # checked
+
+        self.task = run_in_background(self, label, work, done=self._done, failed=self._failed)
+
+    def busy(self) -> bool:
+        """A letter is being issued, signed or recorded (the task deletes itself when done)."""
+        return self.task is not None and shiboken6.isValid(self.task)
+
+    def _done(self, verified: VerifyReport | SigningError | None) -> None:
+        self.refresh(verified)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, SigningError):
             QMessageBox.warning(self, self.tr("Underskrifter"), self._signing_text(error))
-        except OSError as error:
+        elif isinstance(error, OSError):
             QMessageBox.warning(self, self.tr("Underskrifter"), str(error))
-        except EXPECTED_REFUSALS as error:
+        elif isinstance(error, EXPECTED_REFUSALS):
             self._report(error)
+        else:
+            report_failure(self, self.tr("Underskrifter"), error)
         self.refresh()
 
     def _signing_text(self, error: SigningError) -> str:
@@ -598,6 +629,18 @@ class SignaturesDialog(QDialog):
             return
         text = error.text(self.language) if hasattr(error, "text") else str(error)
         QMessageBox.warning(self, self.tr("Underskrifter"), text)
+
+
+def _verify(
+    services: Services, letter: SignedLetter, trust_roots: Sequence[Any]
+) -> VerifyReport | SigningError:
+    """The signatures in the letter's latest file (a pyHanko check: ~0.2 s a signature)."""
+    from nacka_desktop.signing.verify import verify_pdf
+
+    try:
+        return verify_pdf(services.signatures.latest_file(letter.issued.id), trust_roots)
+    except SigningError as error:
+        return error
 
 
 def _local_day(moment: datetime) -> str:
