@@ -286,8 +286,16 @@
 <context>
     <name>Controller</name>
     <message>
+        <source>Öppnar {name} …</source>
+        <translation>Opening {name} …</translation>
+    </message>
+    <message>
         <source>Exempelorganisationen öppnas i stället.</source>
         <translation>The sample organisation is opened instead.</translation>
+    </message>
+    <message>
+        <source>Öppnar exempelorganisationen …</source>
+        <translation>Opening the sample organisation …</translation>
     </message>
     <message>
         <source>Språkfilen för {code} saknas; svenska används.</source>

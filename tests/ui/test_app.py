@@ -334,3 +334,34 @@ def test_changing_language_keeps_the_tab_the_search_and_the_delegation_window(
     assert delegation is not None and delegation.isVisible()
     assert delegation.tabs.currentIndex() == 2
     assert delegation.tabs.tabText(2) == "Delegated decisions"
+
+
+def test_the_database_is_opened_and_read_off_the_gui_thread_at_start(
+    make_controller, sample_services: Services, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 14: opening a large organisation at start (its backup, upgrade and first read)
+    froze the screen before any window showed; now a worker does it while a progress dialog
+    can draw, and the window opens on what it read."""
+    import threading
+
+    from nacka_desktop.services.org.queries import OrgQueries
+
+    opened_in: list[threading.Thread] = []
+    read_in: list[threading.Thread] = []
+    real_open, real_snapshot = Services.open, OrgQueries.snapshot
+
+    def opening(*args, **kwargs):
+        opened_in.append(threading.current_thread())
+        return real_open(*args, **kwargs)
+
+    def reading(self, *args, **kwargs):
+        read_in.append(threading.current_thread())
+        return real_snapshot(self, *args, **kwargs)
+
+    monkeypatch.setattr(Services, "open", staticmethod(opening))
+    monkeypatch.setattr(OrgQueries, "snapshot", reading)
+    controller = make_controller()
+    assert controller.start(sample_services.database.location) is True
+    assert opened_in and opened_in[0] is not threading.main_thread()
+    assert read_in[0] is not threading.main_thread()  # the first read, before the window
+    assert controller.window is not None and controller.window.isVisible()

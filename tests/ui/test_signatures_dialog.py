@@ -53,11 +53,15 @@ def live(tmp_path: Path) -> Iterator[Services]:
     services.close()
 
 
-def open_dialog(qtbot: QtBot, services: Services, language: Language) -> SignaturesDialog:
+def open_dialog(
+    qtbot: QtBot, services: Services, language: Language, settings: Settings | None = None
+) -> SignaturesDialog:
+    """The signatures of the sample's draft, its confirmations given (AM-6)."""
     draft = next(v for v in services.work.distributions(TODAY) if v.record.signed_on is None)
     for entry in draft.items:
         services.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
-    dialog = SignaturesDialog(services, distribution_letter(services, draft.id, TODAY), language)
+    letter = distribution_letter(services, draft.id, TODAY)
+    dialog = SignaturesDialog(services, letter, language, None, settings)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -268,13 +272,7 @@ def test_sign_with_a_card_remembered_in_the_settings(
 ) -> None:
     """A SITHS card through its PKCS#11 module (here SoftHSM2, set up as the README says):
     the module and slot are asked for once and remembered; the PIN every time, never kept."""
-    draft = next(v for v in live.work.distributions(TODAY) if v.record.signed_on is None)
-    for entry in draft.items:
-        live.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
-    dialog = SignaturesDialog(
-        live, distribution_letter(live, draft.id, TODAY), Language.SWEDISH, None, settings
-    )
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, live, Language.SWEDISH, settings)
     dialog.issue_button.click()
     settle(dialog)
     picks = iter([0, 1])  # the first party (the giver), then "Kort (PKCS#11)…"
@@ -496,13 +494,7 @@ def test_an_archive_copy_is_made_with_the_kommuns_time_stamp_service(
         pem.armor("CERTIFICATE", Pkcs12Signer(p12, PASSWORD).certificate.dump())
         + pem.armor("CERTIFICATE", tsa.certificate.dump())
     )
-    draft = next(v for v in live.work.distributions(TODAY) if v.record.signed_on is None)
-    for entry in draft.items:
-        live.distributions.set_confirmation(draft.record.id, entry.task.id, ALL_CONFIRMED)
-    dialog = SignaturesDialog(
-        live, distribution_letter(live, draft.id, TODAY), Language.SWEDISH, None, settings
-    )
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, live, Language.SWEDISH, settings)
     dialog.issue_button.click()
     settle(dialog)
     assert not dialog.archive_button.isEnabled()  # nothing signed, no service configured

@@ -14,15 +14,16 @@ import logging
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -165,3 +166,33 @@ def run_in_background(
     failed: Callable[[BaseException], None],
 ) -> BackgroundTask:
     return BackgroundTask(parent, label, work, done, failed)
+
+
+def wait_with_progress(label: str, work: Callable[[], T]) -> T:
+    """Work done before any window exists (the program starting: opening a large database,
+    building the sample the first time): in a worker thread, with a progress dialog once it
+    takes a moment, Qt's event loop running meanwhile so the dialog draws and the desktop does
+    not think the program hung. Returns the work's result, or raises its error."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    worker = Worker()
+    dialog = QProgressDialog(label, "", 0, 0)
+    dialog.setObjectName("startProgress")
+    dialog.setCancelButton(None)  # the program is not open yet: nothing to go back to
+    dialog.setMinimumDuration(300)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def finished(_tag: object, result: Any, error: BaseException | None) -> None:
+        outcome["result"], outcome["error"] = result, error
+        loop.quit()
+
+    worker.finished.connect(finished)
+    worker.start(None, work)
+    loop.exec()  # until `finished`, delivered here on the GUI thread
+    worker.wait()
+    dialog.close()
+    dialog.deleteLater()
+    worker.deleteLater()
+    if outcome["error"] is not None:
+        raise outcome["error"]
+    return cast(T, outcome["result"])

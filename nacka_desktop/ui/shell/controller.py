@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from nacka_desktop.domain.language import Language
 from nacka_desktop.services.context import DatabaseOpenError, Services
 from nacka_desktop.ui.shell.application import open_sample_database
+from nacka_desktop.ui.shell.background import wait_with_progress
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.crash import CrashReporter, configure_logging
 from nacka_desktop.ui.shell.database_files import remember_database
@@ -45,7 +46,12 @@ class Controller:
         wanted = database or (last if last and Path(last).exists() else None)
         if wanted:
             try:
-                services = Services.open(wanted)
+                services = wait_with_progress(
+                    QCoreApplication.translate("Controller", "Öppnar {name} …").format(
+                        name=Path(wanted).name
+                    ),
+                    lambda: _opened_and_read(Services.open(wanted)),
+                )
                 remember_database(self.settings, wanted)
                 return services
             except DatabaseOpenError as error:
@@ -59,7 +65,10 @@ class Controller:
                     ),
                 )
         try:
-            return open_sample_database()
+            return wait_with_progress(
+                QCoreApplication.translate("Controller", "Öppnar exempelorganisationen …"),
+                lambda: _opened_and_read(open_sample_database()),
+            )
         except DatabaseOpenError as error:
             QMessageBox.critical(None, "Nacka Desktop", self._message(error))
             return None
@@ -104,3 +113,11 @@ class Controller:
             )
         self.settings.set(LANGUAGE, self.language.language.code)
         self._show_window()
+
+
+def _opened_and_read(services: Services) -> Services:
+    """The organisation as of today read once, in the worker: the window's tree and forms
+    then find it ready (a second read of it is from the cache), so the window opens at once
+    even for a large organisation."""
+    services.queries.snapshot()
+    return services
