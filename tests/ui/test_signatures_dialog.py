@@ -501,6 +501,20 @@ def test_an_archive_copy_is_made_with_the_kommuns_time_stamp_service(
     assert "Inställningar för underskrifter" in dialog.archive_button.toolTip()
     settings.set(TSA_URL, tsa.url)
     settings.set(TRUST_ROOTS, str(roots))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
+    dialog.sign_button.click()
+    settle(dialog)
+    assert "betrott certifikat" in dialog.verification.toPlainText()  # the roots are used
+    assert dialog.archive_button.isEnabled()
+    target = tmp_path / "arkiv.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    dialog.archive_button.click()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    checks = verify_pdf(target.read_bytes()).signatures
+    assert [c.kind for c in checks] == ["signature", "timestamp"]
+    assert checks[0].timestamp is not None  # signed with the service's time stamp: B-T
 
 
 def test_the_letter_is_written_issued_and_signed_off_the_gui_thread(
@@ -526,23 +540,12 @@ def test_the_letter_is_written_issued_and_signed_off_the_gui_thread(
     p12.write_bytes(create_test_certificate("Gunilla Givare", PASSWORD))
     dialog = open_dialog(qtbot, live, Language.SWEDISH)
     dialog.issue_button.click()
-    settle(dialog)
     assert dialog.busy()  # not done yet when the click returns
     settle(dialog)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(p12), ""))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSWORD, True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
     dialog.sign_button.click()
-    settle(dialog)
-    assert "betrott certifikat" in dialog.verification.toPlainText()  # the roots are used
-    assert dialog.archive_button.isEnabled()
-    target = tmp_path / "arkiv.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    dialog.archive_button.click()
-    qtbot.waitUntil(target.exists, timeout=20_000)
-    checks = verify_pdf(target.read_bytes()).signatures
-    assert [c.kind for c in checks] == ["signature", "timestamp"]
-    assert checks[0].timestamp is not None  # signed with the service's time stamp: B-T
     settle(dialog)
     assert cell(dialog, 0, 1) == "Gunilla Givare"
     assert set(threads) == {"issue", "sign"}
