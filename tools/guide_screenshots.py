@@ -27,7 +27,7 @@ from typing import Any
 from PIL import Image
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget, QWizard
 
 ROOT = Path(__file__).resolve().parents[1]
 HELP = ROOT / "resources" / "help"
@@ -209,6 +209,10 @@ def walk_wizard(wizard: QWizard, camera: Camera, name: str) -> None:
     wizard.terms.absence.setPlainText(absence)
     wizard.terms.retained.setPlainText(retained)
     camera.shoot(wizard, f"{name}-4")
+    if wizard.currentPage().isComplete() and not wizard.currentPage().isFinalPage():
+        wizard.next()  # the summary before Färdig
+        settle(60)
+        camera.shoot(wizard, f"{name}-5")
 
 
 class Session:
@@ -314,7 +318,10 @@ class Session:
     def _paper_signature(self, dialog: QDialog) -> None:
         """In the throwaway database: issue the letter, then open Pappersunderskrift…."""
         dialog.issue_button.click()  # type: ignore[attr-defined]
-        settle(300)
+        for _ in range(200):  # the letter is written and issued in the background
+            settle(50)
+            if not dialog.busy():  # type: ignore[attr-defined]
+                break
         self.camera.shoot(dialog, "signatures-dialog-issued")
         self.dialogs.expect("paper-signature-dialog")
         dialog.paper_button.click()  # type: ignore[attr-defined]
@@ -379,6 +386,21 @@ class Session:
                 button.click()
         window.close()
 
+    def org_chart(self) -> None:
+        """Visa → Organisationsschema, the whole organisation as of the view date."""
+        self.window.main_actions.orgchart_action.trigger()
+        chart = self.window.findChild(QWidget, "orgChartWindow")
+        status = chart.findChild(QLabel, "orgChartStatus") if chart is not None else None
+        assert isinstance(chart, QWidget) and isinstance(status, QLabel)
+        for _ in range(200):  # read and laid out in the background
+            settle(50)
+            if ":" in status.text():  # "Enheter som visas: 44. …"
+                break
+        chart.resize(*WINDOW_SIZE)
+        settle(200)
+        self.camera.shoot(chart, "orgchart-window")
+        chart.close()
+
     def help_window(self) -> None:
         from nacka_desktop.ui.help.pages import rule_page
 
@@ -411,6 +433,7 @@ def run(language: str, out: Path, guide: bool) -> list[Path]:
             session.work_dialogs(every=not guide)
             session.delegation(every=not guide)
             if not guide:
+                session.org_chart()
                 session.help_window()
         finally:
             session.close()

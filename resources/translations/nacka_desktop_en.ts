@@ -2453,8 +2453,8 @@ The program keeps running. The details are in the log file:
         <translation>Return of work-environment tasks {id}</translation>
     </message>
     <message>
-        <source>{receiver} återför uppgifter till {giver} (AM-4). Återföringen gäller när {receiver} har skrivit under; {giver} skriver under bara för att bekräfta att den kommit fram.</source>
-        <translation>{receiver} returns tasks to {giver} (AM-4). The return is in force once {receiver} has signed; {giver} signs only to confirm that it arrived.</translation>
+        <source>{receiver} återför uppgifter till {giver} (AM-4). Återföringen behöver inte godkännas och gäller från den dag den registrerades; brevet är den skriftliga återföringen, som {receiver} skriver under. {giver} skriver under bara för att bekräfta att den kommit fram.</source>
+        <translation>{receiver} returns tasks to {giver} (AM-4). The return needs no approval and takes effect on the day it was recorded; the letter is the return in writing, which {receiver} signs. {giver} signs only to confirm that it arrived.</translation>
     </message>
     <message>
         <source>Återföring av arbetsmiljöuppgifter</source>
@@ -2587,10 +2587,6 @@ The program keeps running. The details are in the log file:
         <translation>The distribution has changed since the letter was issued {issued}: issue it again before anyone signs.</translation>
     </message>
     <message>
-        <source>Utfärdat {issued} ({id}). Gäller sedan underskriften {signed}; {parties} kan ännu skriva under.</source>
-        <translation>Issued {issued} ({id}). In force since the signature of {signed}; {parties} may still sign.</translation>
-    </message>
-    <message>
         <source>Utfärdat {issued} ({id}). Undertecknat av alla parter {signed}.</source>
         <translation>Issued {issued} ({id}). Signed by every party {signed}.</translation>
     </message>
@@ -2717,6 +2713,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Signera…</source>
         <translation>Sign…</translation>
+    </message>
+    <message>
+        <source>Utfärdat {issued} ({id}). Undertecknat {signed}; {parties} kan ännu skriva under.</source>
+        <translation>Issued {issued} ({id}). Signed {signed}; {parties} may still sign.</translation>
     </message>
     <message>
         <source>Utfärda nytt brev…</source>

@@ -238,6 +238,9 @@ def test_any_pdf_shows_its_signatures_beside_the_preview(
     plain = PdfPreviewDialog(letter, "brev.pdf", "brev.pdf")
     qtbot.addWidget(plain)
     assert plain.signatures.isHidden() and plain.signatures.report is None  # not even checked
+    # No taller than the screen (here 800×600): Skriv ut and Stäng stay on it.
+    screen = plain.screen().availableGeometry()
+    assert plain.height() <= screen.height() and plain.width() <= screen.width()
 
 
 def test_a_half_downloaded_or_unreadable_file_is_told_not_a_crash(
@@ -316,7 +319,7 @@ def test_a_return_letter_is_in_force_once_the_receiver_signs_and_the_giver_may_s
     dialog.paper_button.click()
     settle(dialog)
     assert names == [subject.signatory(SignatureParty.RECEIVER).name] and names[0]
-    assert "Gäller sedan underskriften" in dialog.status.text()
+    assert "Undertecknat 20" in dialog.status.text()
     assert "Givare kan ännu skriva under" in dialog.status.text()
     assert dialog.paper_button.isEnabled()  # the giver has not signed yet
 
@@ -356,7 +359,7 @@ def test_the_delegate_signs_the_delegation_letter_with_a_certificate_and_a_new_o
     dialog.sign_button.click()
     settle(dialog)
     assert cell(dialog, 0, 0) == "Delegat" and cell(dialog, 0, 1) == "Dora Delegat"
-    assert "Gäller sedan underskriften" in dialog.status.text()
+    assert "Undertecknat 20" in dialog.status.text()
     first = dialog.letter()
     assert first is not None
     stamp = subprocess_text(live.signatures.latest_file(first.issued.id), tmp_path)

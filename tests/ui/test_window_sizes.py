@@ -85,3 +85,14 @@ def test_share_width_keeps_short_columns_and_cuts_the_long_ones_alike() -> None:
     assert share_width([40, 400, 300, 300], 600, [40, 56, 56, 56], grow=1) == [40, 200, 180, 180]
     # Never below the narrowest, even if the table must scroll then.
     assert share_width([100, 100], 60, [56, 56], grow=None) == [56, 56]
+
+
+def test_the_delegation_window_fits_a_1200_pixel_screen_on_every_tab(window: MainWindow) -> None:
+    """The decisions tab's filters and documents on one row made the window 1,298 pixels
+    wide at its smallest: on a 1200×800 screen its right edge was off screen."""
+    delegation = window.show_delegation()
+    for index in range(delegation.tabs.count()):
+        delegation.tabs.setCurrentIndex(index)
+        QCoreApplication.processEvents()
+        assert delegation.minimumSizeHint().width() <= 1180, delegation.tabs.tabText(index)
+    assert window.minimumSizeHint().height() <= 740  # 1366×768 less the task bar

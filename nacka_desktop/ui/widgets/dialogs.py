@@ -4,6 +4,7 @@ that what the user types goes there (not to *Avbryt*, where Space would cancel).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -80,3 +81,14 @@ def _focus_page(wizard: QWizard) -> None:
     page = wizard.currentPage()
     if page is not None and wizard.isVisible():
         focus_first_input(page)
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """The size asked for, or less where the screen is smaller (a 1200×800 laptop): a
+    window taller than the screen hides its buttons below the edge."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - 40)
+        height = min(height, room.height() - 60)  # the title bar and a margin
+    widget.resize(width, height)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.ui.shell.background import BackgroundTask, report_failure, run_in_background
-from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
+from nacka_desktop.ui.widgets.dialogs import open_with_input_focus, resize_within_screen
 from nacka_desktop.ui.widgets.files import FilePlaces
 from nacka_desktop.ui.widgets.printing import start_printing
 from nacka_desktop.ui.widgets.signature_panel import SignaturePanel
@@ -85,7 +85,7 @@ class PdfPreviewDialog(QDialog):
         footer.addWidget(self.print_status, 1)
         footer.addWidget(buttons)
         layout.addLayout(footer)
-        self.resize(1040 if self.signatures.isVisible() else 760, 900)
+        resize_within_screen(self, 1040 if self.signatures.isVisible() else 760, 900)
 
     def page_count(self) -> int:
         return int(self.document.pageCount())

@@ -149,7 +149,10 @@ class DistributionsModel(QAbstractTableModel):
             return QBrush(QColor(STATE_COLOURS[view.state]))
         if role == Qt.ItemDataRole.ToolTipRole:
             returned = sum(1 for item in view.items if item.item.returned_on is not None)
-            lines = [f"{item.task.name}" for item in view.items]
+            # The cell in full first (a narrow column cuts it), then the tasks.
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            lines = [str(shown), ""] if column in (2, 3, 4) else []
+            lines += [f"{item.task.name}" for item in view.items]
             if returned:
                 lines.append(self.tr("{n} uppgift(er) återförda").format(n=returned))
             return "\n".join(lines)

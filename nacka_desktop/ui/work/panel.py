@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.work_options import DistributionAction, distribution_actions
 from nacka_desktop.services.work_queries import DistributionView, HeldTask
+from nacka_desktop.ui.widgets.column_fit import ColumnFitter
 from nacka_desktop.ui.work.models import DistributionsModel, HeldTasksModel
+
+HELD_CHAIN = 3  # Uppgift, Enhet, Innehas av, Kedja
+DISTRIBUTION_RECEIVER = 3  # Nr, Status, Givare, Mottagare, …
 
 
 def _table(model: object) -> QTableView:
@@ -64,6 +68,12 @@ class WorkPanel(QWidget):
         self.held_table = _table(self.held)
         self.distributions = DistributionsModel(self)
         self.distribution_table = _table(self.distributions)
+        # The columns share the view's width (no sideways scrolling at 1200×800): the chain
+        # and the receiver take the room there is.
+        self.held_columns = ColumnFitter(self.held_table, widest=420, grow=HELD_CHAIN)
+        self.distribution_columns = ColumnFitter(
+            self.distribution_table, widest=320, grow=DISTRIBUTION_RECEIVER
+        )
 
         self.new_button = QPushButton(self.tr("Ny fördelning…"))
         self.register_button = QPushButton(self.tr("Register (Excel)…"))
@@ -155,8 +165,10 @@ class WorkPanel(QWidget):
         self.held_label.setText(held_heading)
         self.held.language = language
         self.held.set_rows(held)
+        self.held_columns.fit()
         self.distributions.language = language
         self.distributions.set_rows(distributions)
+        self.distribution_columns.fit()
         if selected is not None:
             self.select(selected.id)
         self._update_buttons()

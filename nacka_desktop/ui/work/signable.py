@@ -112,9 +112,10 @@ def return_letter(services: Services, return_id: int, on: date) -> SignableLette
         ).format(id=return_id),
         intro=QCoreApplication.translate(
             "SignableLetter",
-            "{receiver} återför uppgifter till {giver} (AM-4). Återföringen gäller när "
-            "{receiver} har skrivit under; {giver} skriver under bara för att bekräfta att "
-            "den kommit fram.",
+            "{receiver} återför uppgifter till {giver} (AM-4). Återföringen behöver inte "
+            "godkännas och gäller från den dag den registrerades; brevet är den skriftliga "
+            "återföringen, som {receiver} skriver under. {giver} skriver under bara för att "
+            "bekräfta att den kommit fram.",
         ).format(receiver=distribution.receiver.person_name, giver=distribution.giver_name),
         file_parts=(
             QCoreApplication.translate("SignableLetter", "Återföring av arbetsmiljöuppgifter"),

@@ -198,8 +198,8 @@ class SignaturesDialog(QDialog):
         elif letter.signed_on is not None and (waiting := self._unsigned_parties(letter)):
             self.status.setText(
                 self.tr(
-                    "Utfärdat {issued} ({id}). Gäller sedan underskriften {signed}; "
-                    "{parties} kan ännu skriva under."
+                    "Utfärdat {issued} ({id}). Undertecknat {signed}; {parties} kan ännu "
+                    "skriva under."
                 ).format(
                     issued=_local_day(letter.issued.issued_at),
                     id=letter.issued.document_id,
