@@ -105,6 +105,8 @@ class SigningSettingsDialog(FormDialog):
         self.form.add("roots", self.tr("Betrodda rotcertifikat"), roots_row)
         self.form.add("library", self.tr("Kortets PKCS#11-modul"), library_row)
         self.form.add("slot", self.tr("Kortläsarens plats (slot)"), self.slot)
+        for button in (add_root, remove_root, choose_library):
+            button.setAutoDefault(False)  # Enter in a field means OK, not "Lägg till…"
         add_root.clicked.connect(self._add_root)
         remove_root.clicked.connect(self._remove_root)
         choose_library.clicked.connect(self._choose_library)
