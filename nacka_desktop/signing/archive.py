@@ -1,8 +1,8 @@
 """A signed letter made ready for the archive: PAdES B-LTA.
 
 A signature stays verifiable after its certificate expires or its issuer is gone only if
-what proves it is kept with it. Extending a signed PDF adds, in one incremental update after
-the last signature, the certificates (and the revocation answers, when fetching is allowed)
+what proves it is kept with it. Extending a signed PDF adds, in incremental updates after the
+last signature, first the certificates (and the revocation answers, when fetching is allowed)
 that validate every signature and time stamp in it (the Document Security Store), then a
 document time stamp from the time-stamp service over the whole file. Extending an extended
 file again (before the last time stamp's certificate expires) adds the validation data of
