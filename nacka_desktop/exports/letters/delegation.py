@@ -491,6 +491,11 @@ def _duties(may_pass_on: bool) -> list[Flowable]:
 
 
 def _delegate_signatures(view: DelegateLetterView) -> Flowable:
+    return signature_blocks(delegate_signers(view))
+
+
+def delegate_signers(view: DelegateLetterView) -> list[Signer]:
+    """Who signs the letter, as printed under the lines; a signature's stamp says the same."""
     chief = view.chief
     if chief is not None:
         issuer = Signer(
@@ -504,7 +509,7 @@ def _delegate_signatures(view: DelegateLetterView) -> Flowable:
     delegate = Signer(
         "Mottaget och taget del av", view.person_name, view.own_position, field=RECEIVER_FIELD
     )
-    return signature_blocks([issuer, delegate])
+    return [issuer, delegate]
 
 
 # --- 3. the report of delegated decisions -------------------------------------------------

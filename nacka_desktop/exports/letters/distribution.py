@@ -439,8 +439,6 @@ def _oral(view: DistributionView) -> list[Flowable]:
 
 
 def _signatures(view: DistributionView) -> list[Flowable]:
-    signed_on = view.record.signed_on
-    receiver = view.receiver
     # Not a KeepTogether of its own: the caller keeps it with the section before, and a
     # KeepTogether inside another never fits (reportlab wraps it as 0xffffff high).
     return [
@@ -450,16 +448,21 @@ def _signatures(view: DistributionView) -> list[Flowable]:
             "har de förutsättningar som är markerade som bekräftade ovan."
         ),
         space(3),
-        signature_blocks(
-            [
-                giver_signer(view, "Fördelat av", signed_on),
-                Signer(
-                    "Mottaget och bekräftat av",
-                    receiver.person_name,
-                    f"{receiver.role_label}, {receiver.unit_name}",
-                    signed_on,
-                    RECEIVER_FIELD,
-                ),
-            ]
+        signature_blocks(distribution_signers(view)),
+    ]
+
+
+def distribution_signers(view: DistributionView) -> list[Signer]:
+    """Who signs the letter, as printed under the lines; a signature's stamp says the same."""
+    receiver = view.receiver
+    signed_on = view.record.signed_on
+    return [
+        giver_signer(view, "Fördelat av", signed_on),
+        Signer(
+            "Mottaget och bekräftat av",
+            receiver.person_name,
+            f"{receiver.role_label}, {receiver.unit_name}",
+            signed_on,
+            RECEIVER_FIELD,
         ),
     ]

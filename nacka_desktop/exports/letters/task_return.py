@@ -212,6 +212,11 @@ def _effect(view: ReturnView) -> list[Flowable]:
 
 
 def _signatures(view: ReturnView) -> list[Flowable]:
+    return [space(4), signature_blocks(return_signers(view))]
+
+
+def return_signers(view: ReturnView) -> list[Signer]:
+    """Who signs the return, as printed under the lines; a signature's stamp says the same."""
     distribution = view.distribution
     receiver = distribution.receiver
     if distribution.giver is not None:
@@ -219,17 +224,12 @@ def _signatures(view: ReturnView) -> list[Flowable]:
     else:  # whoever receives it for KS; the chair who signed may have left since
         giver = Signer("Mottaget av", "", f"för {EMPLOYER}", None, GIVER_FIELD)
     return [
-        space(4),
-        signature_blocks(
-            [
-                Signer(
-                    "Återfört av",
-                    receiver.person_name,
-                    f"{receiver.role_label}, {receiver.unit_name}",
-                    view.record.returned_on,
-                    RECEIVER_FIELD,
-                ),
-                giver,
-            ]
+        Signer(
+            "Återfört av",
+            receiver.person_name,
+            f"{receiver.role_label}, {receiver.unit_name}",
+            view.record.returned_on,
+            RECEIVER_FIELD,
         ),
+        giver,
     ]

@@ -7,7 +7,7 @@ here, so they say what the letter's own signature block says under the line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.signatures import DocumentKind, SignatureParty
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, field_of
 from nacka_desktop.services.context import Services
-from nacka_desktop.services.work_queries import EMPLOYER_NAME, DistributionView
 
 if TYPE_CHECKING:  # reportlab is loaded when a letter is written, not before
-    from nacka_desktop.exports.letters._layout import WrittenLetter
+    from nacka_desktop.exports.letters._layout import Signer, WrittenLetter
 
 
 @dataclass(frozen=True)
@@ -53,24 +52,21 @@ class SignableLetter:
         return self.party_names.get(party) or party.label(language)
 
 
-def _giver(view: DistributionView) -> Signatory:
-    if view.giver is not None:
-        return Signatory(view.giver.person_name, f"{view.giver.role_label}, {view.giver.unit_name}")
-    name = view.signatory.person_name if view.signatory is not None else ""
-    return Signatory(name, f"ordförande, för {EMPLOYER_NAME}")
-
-
-def _receiver(view: DistributionView) -> Signatory:
-    receiver = view.receiver
-    return Signatory(receiver.person_name, f"{receiver.role_label}, {receiver.unit_name}")
+def _signatories(signers: Sequence[Signer]) -> dict[SignatureParty, Signatory]:
+    """Each party as the letter prints them under its line (the letter modules say who signs
+    where); a party signs in the field its signer has."""
+    by_field = {signer.field: Signatory(signer.name, signer.detail) for signer in signers}
+    return {
+        party: by_field[field_of(party)] for party in SignatureParty if field_of(party) in by_field
+    }
 
 
 def distribution_letter(services: Services, distribution_id: int, on: date) -> SignableLetter:
     from nacka_desktop.exports.letters import write_distribution_letter
+    from nacka_desktop.exports.letters.distribution import distribution_signers
 
     view = services.work.distribution(distribution_id, on)
     letterhead, today = services.letterhead.letterhead(), services.clock()
-    giver = _giver(view)
     return SignableLetter(
         kind=DocumentKind.DISTRIBUTION_LETTER,
         object_id=distribution_id,
@@ -89,21 +85,17 @@ def distribution_letter(services: Services, distribution_id: int, on: date) -> S
             view.receiver.unit_name,
         ),
         write=lambda path: write_distribution_letter(view, path, letterhead, today),
-        signatories={
-            SignatureParty.GIVER: giver,
-            SignatureParty.EMPLOYER: giver,
-            SignatureParty.RECEIVER: _receiver(view),
-        },
+        signatories=_signatories(distribution_signers(view)),
     )
 
 
 def return_letter(services: Services, return_id: int, on: date) -> SignableLetter:
     from nacka_desktop.exports.letters import write_return_letter
+    from nacka_desktop.exports.letters.task_return import return_signers
 
     view = services.work.task_return(return_id, on)
     letterhead = services.letterhead.letterhead()
     distribution = view.distribution
-    giver = _giver(distribution) if distribution.giver is not None else None
     return SignableLetter(
         kind=DocumentKind.RETURN_LETTER,
         object_id=return_id,
@@ -123,24 +115,15 @@ def return_letter(services: Services, return_id: int, on: date) -> SignableLette
             distribution.receiver.unit_name,
         ),
         write=lambda path: write_return_letter(view, path, letterhead),
-        signatories={
-            SignatureParty.RECEIVER: _receiver(distribution),
-            SignatureParty.GIVER: giver or Signatory("", f"för {EMPLOYER_NAME}"),
-        },
+        signatories=_signatories(return_signers(view)),
     )
 
 
 def delegate_letter(services: Services, person_id: int, on: date) -> SignableLetter:
-    from nacka_desktop.exports.letters.delegation import write_delegate_letter
+    from nacka_desktop.exports.letters.delegation import delegate_signers, write_delegate_letter
 
     view = services.delegation_documents.delegate_letter(person_id, on)
     letterhead = services.letterhead.letterhead()
-    chief = view.chief
-    informer = (
-        Signatory(chief.person_name, f"{chief.role_label}, {chief.unit_name}")
-        if chief is not None
-        else Signatory("", "Chef")
-    )
     return SignableLetter(
         kind=DocumentKind.DELEGATE_LETTER,
         object_id=person_id,
@@ -159,10 +142,7 @@ def delegate_letter(services: Services, person_id: int, on: date) -> SignableLet
             on.isoformat(),
         ),
         write=lambda path: write_delegate_letter(view, path, letterhead),
-        signatories={
-            SignatureParty.GIVER: informer,
-            SignatureParty.DECISION_MAKER: Signatory(view.person_name, view.own_position),
-        },
+        signatories=_signatories(delegate_signers(view)),
         reissuable=True,
         party_names={SignatureParty.GIVER: QCoreApplication.translate("SignableLetter", "Chef")},
     )
