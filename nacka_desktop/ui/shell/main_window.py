@@ -442,6 +442,7 @@ class MainWindow(QMainWindow):
             )
             if edits is not None:
                 edits.window = window  # its refusals are told over the Delegation window
+                edits.setParent(window)  # and it goes with the window, its connections too
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._delegation_window = window
         if self.navigation.current is not None and self.navigation.current[0] == "person":
