@@ -85,6 +85,7 @@ class Harness:
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.watchdog = Watchdog()
         self.problem_changes = 0
+        self.also_busy: list[Callable[[], bool]] = []  # windows of their own, e.g. a dialog
         settings = Settings(
             QSettings(str(args.work_dir / "settings.ini"), QSettings.Format.IniFormat)
         )
@@ -103,6 +104,8 @@ class Harness:
 
     def busy(self) -> bool:
         if QThreadPool.globalInstance().activeThreadCount() > 0:
+            return True
+        if any(busy() for busy in self.also_busy):
             return True
         return any(thread.isRunning() for thread in self.window.findChildren(QThread))
 
@@ -359,6 +362,65 @@ def delegation_window(harness: Harness, data: Data) -> None:
                 if spent > harness.args.budget:
                     break
             report(harness, figure, samples, "Ctrl+D until the window is shown and filled")
+
+
+def sign_letter(harness: Harness, data: Data) -> None:
+    """A manager issues a distribution letter for signing and signs it with a certificate
+    file (.p12) in the signatures dialog, as in the window: the work runs in the background,
+    and what matters is that the window keeps repainting (the watchdog's phases)."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from nacka_desktop.services.work_environment import ALL_CONFIRMED
+    from nacka_desktop.signing.certificates import create_test_certificate
+    from nacka_desktop.ui.work.signable import distribution_letter
+    from nacka_desktop.ui.work.signatures_dialog import SignaturesDialog
+
+    services, scale, today = harness.services, harness.args.scale, harness.args.today
+    drafts = [
+        int(row[0])
+        for row in data.query(
+            "SELECT id FROM task_distribution WHERE signed_on IS NULL "
+            "AND giver_appointment_id IS NOT NULL ORDER BY id"
+        )
+    ]
+    key = Path(harness.args.work_dir) / "bench-signer.p12"
+    key.write_bytes(create_test_certificate("Bengt Bänkare", "bänk"))
+    QFileDialog.getOpenFileName = staticmethod(lambda *_a, **_k: (str(key), ""))  # type: ignore[method-assign]
+    QInputDialog.getText = staticmethod(lambda *_a, **_k: ("bänk", True))  # type: ignore[method-assign]
+    QInputDialog.getItem = staticmethod(lambda _p, _t, _l, items, *_a, **_k: (items[0], True))  # type: ignore[method-assign]
+    issue = Figure("sign letter: issue", "—", None, use_p95=False)
+    sign = Figure("sign letter: sign (.p12)", "—", None, use_p95=False)
+    issued: list[float] = []
+    signed: list[float] = []
+    with measuring(sign.name, scale, sign.target):
+        for distribution_id in drafts[: min(5, harness.args.samples)]:
+
+            def confirm(d: int = distribution_id) -> SignaturesDialog:
+                for item in services.work.distribution(d, today).items:
+                    services.distributions.set_confirmation(d, item.task.id, ALL_CONFIRMED)
+                dialog = SignaturesDialog(
+                    services, distribution_letter(services, d, today), Language.SWEDISH
+                )
+                dialog.show()
+                return dialog
+
+            dialog = harness.untimed(confirm)
+            harness.also_busy = [dialog.busy]
+            harness.watchdog.enter(issue.name)
+            issued.append(harness.timed(dialog.issue_button.click))
+            harness.idle()
+            harness.watchdog.enter(sign.name)
+            signed.append(harness.timed(dialog.sign_button.click))
+            harness.idle()
+            harness.untimed(dialog.close)
+            harness.also_busy = []
+            if dialog.table.rowCount() == 0 or sum(signed) > harness.args.budget:
+                break
+        note = f"{len(signed)} distributions, a 3072-bit RSA key, no time stamp"
+        report(harness, issue, issued, "the letter written and issued; " + note)
+        report(harness, sign, signed, "the key read, the letter signed and recorded; " + note)
 
 
 # --- edits ------------------------------------------------------------------------------------
@@ -628,6 +690,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("move unit", ["edit: move unit", "undo: move unit"]),
     ("distribute", ["edit: distribute", "undo: distribute"]),
     ("record decision", ["edit: record decision", "undo: record decision"]),
+    ("sign letter", ["sign letter: issue", "sign letter: sign (.p12)"]),
 ]
 EDITS = {
     "appoint": appoint_edits,
@@ -695,6 +758,8 @@ def main() -> None:
                 select(harness, data)
             elif step == "Delegation window":
                 delegation_window(harness, data)
+            elif step == "sign letter":
+                sign_letter(harness, data)
             else:
                 run_edits(harness, step, EDITS[step](harness, data))
         harness.watchdog.enter(SETUP)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import logging
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -287,8 +288,8 @@ class Pkcs12Signer(_PyHankoSigner):
         from cryptography.hazmat.primitives import serialization
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-        # Opened once: the PKCS#12 key derivation is the slow part (a quarter of a second),
-        # so the file is not handed to pyHanko to open again.
+        # Opened once, here (see pkcs12_file: reading it is the slow part), so the file is
+        # not handed to pyHanko to open again.
         key, certificate, others = _load_pkcs12(read_input(Path(path)), password, Path(path))
         der = serialization.Encoding.DER
         signing_cert = x509.Certificate.load(certificate.public_bytes(der))
@@ -327,12 +328,33 @@ def _held_key_signer(key: Any) -> Any:
             algorithm = mechanism["algorithm"].native
             hashing = get_pyca_cryptography_hash(digest_algorithm)
             if algorithm in _RSA_PKCS1 and isinstance(key, RSAPrivateKey):
-                return key.sign(data, PKCS1v15(), hashing)
+                value = key.sign(data, PKCS1v15(), hashing)
+                return _verified(
+                    value, lambda v: key.public_key().verify(v, data, PKCS1v15(), hashing)
+                )
             if algorithm in _ECDSA and isinstance(key, EllipticCurvePrivateKey):
-                return key.sign(data, ECDSA(hashing))
+                value = key.sign(data, ECDSA(hashing))
+                return _verified(value, lambda v: key.public_key().verify(v, data, ECDSA(hashing)))
             return super().sign_raw(data, digest_algorithm)
 
     return HeldKeySigner
+
+
+def _verified(value: bytes, verify: Callable[[bytes], None]) -> bytes:
+    """The signature value, once its own public key accepts it. The key was loaded without
+    cryptography's arithmetic check (see pkcs12_file), so a damaged key is caught here, before
+    a wrong signature is written, at the cost of one public-key operation."""
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        verify(value)
+    except InvalidSignature as error:
+        raise SigningError(
+            Problem.SIGNING_FAILED,
+            "Nyckeln i filen ger inte giltiga underskrifter; filen är skadad.",
+            "The key in the file does not make valid signatures; the file is damaged.",
+        ) from error
+    return value
 
 
 # asn1crypto's names of the signature mechanisms the held key signs with itself.
@@ -348,6 +370,8 @@ def _load_pkcs12(data: bytes, password: str, path: Path) -> tuple[Any, Any, list
     from asn1crypto import pkcs12
     from cryptography.hazmat.primitives.serialization import pkcs12 as pyca_pkcs12
 
+    from nacka_desktop.signing.pkcs12_file import WrongPassword, read_pkcs12
+
     try:
         pkcs12.Pfx.load(data)["auth_safe"]["content_type"].native  # noqa: B018  # parses it
     except Exception as error:  # asn1crypto raises ValueError, TypeError…
@@ -356,6 +380,13 @@ def _load_pkcs12(data: bytes, password: str, path: Path) -> tuple[Any, Any, list
             f"{path} är ingen PKCS#12-fil (.p12 eller .pfx) med nyckel och certifikat.",
             f"{path} is not a PKCS#12 file (.p12 or .pfx) with a key and a certificate.",
         ) from error
+    try:
+        read = read_pkcs12(data, password)
+        return read.key, read.certificate, read.others
+    except WrongPassword as error:
+        raise _wrong_password(path) from error
+    except Exception:  # an older kind of file, or anything unforeseen:
+        pass  # cryptography's loader decides, holding the interpreter lock while it reads
     try:
         key, certificate, others = pyca_pkcs12.load_key_and_certificates(
             data, password.encode("utf-8")
