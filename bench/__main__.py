@@ -5,7 +5,8 @@ Environment: BENCH_SCALES (default "sample nacka stockholm"; a number is a unit 
 `demo --scale N`), BENCH_REPEAT (runs per median, default 5), BENCH_SAMPLES (edits and
 clicks per p95, default 20), BENCH_TIMEOUT (seconds per measurement process, default 420),
 BENCH_BUDGET (seconds one figure may spend repeating, default 45), BENCH_REBUILD=1 (build the
-databases again even if cached), BENCH_ONLY (e.g. "check gui": run only these modules)."""
+databases again even if cached), BENCH_ONLY (e.g. "check gui": run only these modules),
+BENCH_GUI_STEPS (e.g. "sign letter,select": only these steps of the GUI module)."""
 
 from __future__ import annotations
 

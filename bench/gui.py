@@ -141,6 +141,12 @@ class Harness:
         finally:
             self.watchdog.enter(phase)
 
+    def wait_until(self, condition: Callable[[], bool], seconds: float = 300) -> None:
+        deadline = time.perf_counter() + seconds
+        while not condition() and time.perf_counter() < deadline:
+            self.app.processEvents()
+            time.sleep(0.005)
+
     def idle(self, seconds: float = 0.02) -> None:
         """A user's pause between actions: lets the watchdog tick."""
         end = time.perf_counter() + seconds
@@ -372,19 +378,23 @@ def sign_letter(harness: Harness, data: Data) -> None:
 
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from nacka_desktop.services.work_environment import ALL_CONFIRMED
+    from nacka_desktop.domain.signatures import DocumentKind
     from nacka_desktop.signing.certificates import create_test_certificate
     from nacka_desktop.ui.work.signable import distribution_letter
     from nacka_desktop.ui.work.signatures_dialog import SignaturesDialog
 
     services, scale, today = harness.services, harness.args.scale, harness.args.today
-    drafts = [
+    # Distributions signed on paper before their letters were kept (the demo's, with no
+    # issued letter): each is issued as it stands and signed digitally. The demo's drafts
+    # cannot be used: they repeat tasks already given (AM-7), and no letter is issued for them.
+    candidates = [
         int(row[0])
         for row in data.query(
-            "SELECT id FROM task_distribution WHERE signed_on IS NULL "
-            "AND giver_appointment_id IS NOT NULL ORDER BY id"
+            "SELECT id FROM task_distribution WHERE signed_on IS NOT NULL "
+            "AND giver_appointment_id IS NOT NULL AND valid_to IS NULL ORDER BY id"
         )
     ]
+    data.random.shuffle(candidates)
     key = Path(harness.args.work_dir) / "bench-signer.p12"
     key.write_bytes(create_test_certificate("Bengt Bänkare", "bänk"))
     QFileDialog.getOpenFileName = staticmethod(lambda *_a, **_k: (str(key), ""))  # type: ignore[method-assign]
@@ -394,19 +404,20 @@ def sign_letter(harness: Harness, data: Data) -> None:
     sign = Figure("sign letter: sign (.p12)", "—", None, use_p95=False)
     issued: list[float] = []
     signed: list[float] = []
-    with measuring(sign.name, scale, sign.target):
-        for distribution_id in drafts[: min(5, harness.args.samples)]:
 
-            def confirm(d: int = distribution_id) -> SignaturesDialog:
-                for item in services.work.distribution(d, today).items:
-                    services.distributions.set_confirmation(d, item.task.id, ALL_CONFIRMED)
-                dialog = SignaturesDialog(
+    with measuring(sign.name, scale, sign.target):
+        # A user signs a letter in a window that has finished opening: the first rule check of
+        # a large database (8-15 s at Stockholm) runs in the background and would be counted
+        # otherwise (run alone, this step starts right after the window opens).
+        checker = harness.window.problems_checker
+        harness.untimed(lambda: harness.wait_until(lambda: not checker.busy))
+        for distribution_id in candidates[: min(5, harness.args.samples)]:
+            dialog = harness.untimed(
+                lambda d=distribution_id: SignaturesDialog(
                     services, distribution_letter(services, d, today), Language.SWEDISH
                 )
-                dialog.show()
-                return dialog
-
-            dialog = harness.untimed(confirm)
+            )
+            harness.untimed(dialog.show)
             harness.also_busy = [dialog.busy]
             harness.watchdog.enter(issue.name)
             issued.append(harness.timed(dialog.issue_button.click))
@@ -416,11 +427,20 @@ def sign_letter(harness: Harness, data: Data) -> None:
             harness.idle()
             harness.untimed(dialog.close)
             harness.also_busy = []
-            if dialog.table.rowCount() == 0 or sum(signed) > harness.args.budget:
+            letters = services.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, distribution_id)
+            if not letters or not letters[-1].signatures:
+                raise RuntimeError(f"distribution {distribution_id}: the letter was not signed")
+            if sum(signed) > harness.args.budget:
                 break
+        if not candidates:
+            raise RuntimeError("no signed distribution to issue a letter for")
         note = f"{len(signed)} distributions, a 3072-bit RSA key, no time stamp"
-        report(harness, issue, issued, "the letter written and issued; " + note)
-        report(harness, sign, signed, "the key read, the letter signed and recorded; " + note)
+        for figure, samples, what in (
+            (issue, issued, "the letter written and issued"),
+            (sign, signed, "the key read, the letter signed and recorded"),
+        ):
+            still = harness.watchdog.worst.get(figure.name, 0.0) * 1000
+            report(harness, figure, samples, f"{what}; window still ≤ {still:.0f} ms; {note}")
 
 
 # --- edits ------------------------------------------------------------------------------------
@@ -744,8 +764,11 @@ def main() -> None:
                         )
                     )
                     done.add(name)
+    chosen = os.environ.get("BENCH_GUI_STEPS", "")  # e.g. "sign letter,select": only these
     for step, names in STEPS:
         if all(name in done for name in names):
+            continue
+        if chosen and step not in {part.strip() for part in chosen.split(",")}:
             continue
         with measuring(names[0], scale, "—"):
             state["current"] = step

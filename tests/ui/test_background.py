@@ -86,3 +86,35 @@ def test_the_register_is_written_in_the_background(
     workbook = load_workbook(target, read_only=True)
     assert workbook.sheetnames == ["Fördelningar", "Uppgifter per person"]
     assert sum(1 for _ in workbook["Fördelningar"].iter_rows()) > 1
+
+
+def test_the_cycle_collector_comes_back_only_when_the_last_overlapping_job_ends() -> None:
+    """Two jobs overlap (a register while the rule check runs): the first to end must not
+    switch the collector on under the second, nor may the collector stay off after both."""
+    import gc
+
+    from nacka_desktop.ui.shell.background import collector_paused
+
+    assert gc.isenabled()
+    first, second = collector_paused(), collector_paused(keep=False)
+    first.__enter__()
+    second.__enter__()
+    assert not gc.isenabled()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled(), "the second job still runs"
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_before_stays_off() -> None:
+    import gc
+
+    from nacka_desktop.ui.shell.background import collector_paused
+
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

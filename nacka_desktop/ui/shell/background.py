@@ -58,9 +58,17 @@ def collector_paused(*, keep: bool = False) -> Iterator[None]:
     the GUI thread cannot run meanwhile: the work would stop the window from "the background".
     Records and rows are freed by their reference counts as usual. At the end, what the work
     made is collected (only that: the young generations), or, with `keep` (records that stay
-    in memory, as the rule check's), frozen out of every later collection."""
-    collecting = gc.isenabled()
-    gc.disable()
+    in memory, as the rule check's), frozen out of every later collection.
+
+    The collector is one for the whole process, and two jobs may overlap (a register while
+    the rule check runs): it comes back when the last of them ends, as it was before the
+    first began."""
+    global _pausing, _was_collecting
+    with _pause_lock:
+        if _pausing == 0:
+            _was_collecting = gc.isenabled()
+            gc.disable()
+        _pausing += 1
     try:
         yield
     finally:
@@ -68,8 +76,15 @@ def collector_paused(*, keep: bool = False) -> Iterator[None]:
             gc.freeze()
         else:
             gc.collect(1)
-        if collecting:
-            gc.enable()
+        with _pause_lock:
+            _pausing -= 1
+            if _pausing == 0 and _was_collecting:
+                gc.enable()
+
+
+_pause_lock = threading.Lock()
+_pausing = 0  # jobs running with the collector paused
+_was_collecting = True
 
 
 class _Run(QRunnable):
