@@ -1786,6 +1786,14 @@ The program keeps running. The details are in the log file:
         <translation>Organisation chart as of {date}</translation>
     </message>
     <message>
+        <source>Per {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>Organisationen som den ser ut den dag som står i Visa per i huvudfönstret</source>
+        <translation>The organisation as it is on the day in View as of in the main window</translation>
+    </message>
+    <message>
         <source>Chef</source>
         <translation>Manager</translation>
     </message>
@@ -1864,6 +1872,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Hela organisationen</source>
         <translation>The whole organisation</translation>
+    </message>
+    <message>
+        <source>Läser in organisationen per {date} …</source>
+        <translation>Loading the organisation as of {date} …</translation>
     </message>
     <message>
         <source>Ritar schemat …</source>

@@ -124,6 +124,80 @@ def test_the_view_date_is_the_main_windows(qtbot: QtBot, window: MainWindow) -> 
     assert "2015-01-01" in chart.windowTitle()
 
 
+def redrawn_on(qtbot: QtBot, chart: OrgChartWindow, on: date) -> None:
+    """Until the chart as of `on` is drawn (after the main window's pause for typing)."""
+    qtbot.waitUntil(
+        lambda: (
+            chart.chart is not None
+            and chart.chart.on == on
+            and not chart.busy
+            and chart.chart_layout is not None
+        ),
+        timeout=10000,
+    )
+
+
+def test_the_open_chart_follows_the_view_date_and_keeps_the_branch(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    branch = select_unit(window, "Välfärd samhällsservice")
+    chart = open_chart(qtbot, window)
+    fisksatra = unit_id_by_name(window.services, "Hemtjänst Fisksätra")
+    assert chart.items[fisksatra].box.state is BoxState.ACTING  # today: a t.f. manager
+    chart.zoom_in_action.trigger()
+    zoom = chart.view.zoom()
+    before = date(2026, 10, 27)  # the ordinary manager had not left yet
+    window.view_date.set_date(before)
+    redrawn_on(qtbot, chart, before)
+    assert chart.root_id == branch and chart.chart_layout.root_id == branch  # type: ignore[union-attr]
+    box = chart.items[fisksatra].box
+    assert box.state is BoxState.MANAGER
+    assert "Enhetschef: Kristina Lundberg" in [line.text for line in box.lines]
+    assert "2026-10-27" in chart.windowTitle() and "2026-10-27" in chart.date_label.text()
+    assert chart.view.zoom() == pytest.approx(zoom)  # where the user was
+    assert chart.path_label.text().endswith("Välfärd samhällsservice")
+    # Asked for again from the menu: the same window, still as of the view date.
+    window.main_actions.orgchart_action.trigger()
+    assert window.findChildren(OrgChartWindow) == [chart] and chart.on == before
+
+
+def test_the_chart_goes_to_the_top_when_its_unit_is_gone_on_the_new_date(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    unit = select_unit(window, "Hemtjänst Fisksätra")
+    window.services.units.close(unit, date(2027, 1, 1))
+    chart = open_chart(qtbot, window)
+    assert chart.root_id == unit and "Hemtjänst Fisksätra" in shown_names(chart)
+    later = date(2027, 2, 1)
+    window.view_date.set_date(later)
+    redrawn_on(qtbot, chart, later)
+    assert chart.root_id is None
+    assert unit not in chart.items and "Kommunfullmäktige" in shown_names(chart)
+    assert chart.path_label.text() == "Hela organisationen"
+    assert not chart.up_action.isEnabled()
+    assert "2027-02-01" in chart.date_label.text()
+
+
+@pytest.mark.parametrize("width", [1200, 700])
+def test_a_long_path_is_shortened_so_the_unit_shown_stays_readable(
+    qtbot: QtBot, window: MainWindow, width: int
+) -> None:
+    select_unit(window, "Nattpatrullen Fisksätra")  # the deepest unit: the longest path
+    chart = open_chart(qtbot, window)
+    chart.resize(width, 800)
+    QCoreApplication.processEvents()
+    label = chart.path_label
+    names = [chart.chart.units[i].name for i in chart.chart.path_to(chart.root_id)]  # type: ignore[union-attr,arg-type]
+    assert len(names) >= 4
+    shown = label.text()
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert shown.endswith("Nattpatrullen Fisksätra")
+    full = " › ".join(names)
+    assert label.toolTip() == full  # the whole path
+    if label.fontMetrics().horizontalAdvance(full) > label.contentsRect().width():
+        assert "…" in shown and shown.startswith("Kommunfullmäktige") == (width >= 1000)
+
+
 @pytest.mark.parametrize(("suffix", "chosen"), [(".pdf", 1), (".svg", 2)])
 def test_export_writes_the_file(
     qtbot: QtBot,
@@ -226,6 +300,7 @@ def test_in_english_the_window_and_its_boxes_speak_english(
     assert chart is not None
     qtbot.waitUntil(lambda: chart.chart_layout is not None and not chart.busy)
     assert chart.windowTitle().startswith("Organisation chart as of")
+    assert chart.date_label.text() == f"As of {english_window.on.isoformat()}"
     assert [a.text() for a in (chart.up_action, chart.export_action)] == ["&Up", "&Export…"]
     assert "Vacant (dashed border)" in chart.legend.text()
     lines = [line.text for item in chart.items.values() for line in item.box.lines]
