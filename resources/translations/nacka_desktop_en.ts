@@ -1846,6 +1846,14 @@ The program keeps running. The details are in the log file:
         <translation>Save the chart as PDF or SVG</translation>
     </message>
     <message>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Handbokens sida om organisationsschemat (F1)</source>
+        <translation>The guide&apos;s page about the organisation chart (F1)</translation>
+    </message>
+    <message>
         <source>alla</source>
         <translation>all</translation>
     </message>

@@ -10,12 +10,15 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.exports.orgchart.layout import BoxState
 from nacka_desktop.services.context import Services
+from nacka_desktop.ui.help import pages
+from nacka_desktop.ui.help.window import HelpWindow
 from nacka_desktop.ui.orgchart.window import READABLE_ZOOM, OrgChartWindow
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
@@ -307,3 +310,19 @@ def test_in_english_the_window_and_its_boxes_speak_english(
     assert "Vacant" in lines and "Vakant" not in lines
     assert any(text.startswith("Unit · 7210") for text in lines)
     assert chart.status.text().startswith("Units shown: 1.")
+
+
+def test_f1_opens_the_guides_page_about_the_chart(qtbot: QtBot, window: MainWindow) -> None:
+    for language in (Language.SWEDISH, Language.ENGLISH):
+        text = pages.page_text(language, "orgchart.md")
+        assert text is not None and "nacka-desktop export orgchart" in text
+        assert "(images/orgchart-window.png)" in text
+        assert "(orgchart.md)" in (pages.page_text(language, pages.HOME) or "")
+    chart = open_chart(qtbot, window)
+    assert chart.help_action.shortcut() == QKeySequence(Qt.Key.Key_F1)
+    chart.activateWindow()
+    qtbot.waitUntil(chart.isActiveWindow)
+    qtbot.keyClick(chart.view, Qt.Key.Key_F1)
+    guide = next(w for w in chart.findChildren(HelpWindow) if w.isVisible())
+    assert guide.page == "orgchart.md" and guide.language is Language.SWEDISH
+    assert "Organisationsschema" in guide.browser.toPlainText()

@@ -45,6 +45,7 @@ from nacka_desktop.exports.orgchart.layout import BoxState
 from nacka_desktop.exports.orgchart.writing import STATE_COLOURS
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.orgchart import OrgChart, org_chart
+from nacka_desktop.ui.help.links import show_help
 from nacka_desktop.ui.orgchart.path_label import PathLabel
 from nacka_desktop.ui.orgchart.scene import BoxItem, add_boxes, chart_scene
 from nacka_desktop.ui.orgchart.view import ZOOM_STEP, ChartView
@@ -59,6 +60,7 @@ from nacka_desktop.ui.widgets.files import FilePlaces
 DEFAULT_DEPTH = 2
 MAX_DEPTH = 30
 BATCH = 400  # boxes added to the scene per turn of the event loop
+HELP_PAGE = "orgchart.md"
 READABLE_ZOOM = 0.7  # the first view of a large branch (of the printed size): names still read
 
 
@@ -210,6 +212,12 @@ class OrgChartWindow(QMainWindow):
             "Ctrl+E",
             self.tr("Spara schemat som PDF eller SVG"),
         )
+        self.help_action = self._action(
+            self.tr("&Hjälp"),
+            self.show_help,
+            tip=self.tr("Handbokens sida om organisationsschemat (F1)"),
+        )
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.depth_box = QSpinBox()
         self.depth_box.setObjectName("orgChartDepth")
         self.depth_box.setRange(0, MAX_DEPTH)
@@ -228,7 +236,13 @@ class OrgChartWindow(QMainWindow):
         toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.help_action)
         self.addToolBar(toolbar)
+
+    def show_help(self) -> None:
+        """F1: the guide's page about the org chart, in the window's language."""
+        show_help(self, HELP_PAGE, self.language)
 
     # -- what is shown -----------------------------------------------------------------------
     @property
