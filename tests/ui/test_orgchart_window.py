@@ -25,7 +25,7 @@ from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import Settings
 
-from .helpers import forget_language, select_unit, unit_id_by_name
+from .helpers import MessageBoxes, forget_language, select_unit, unit_id_by_name
 
 
 def open_chart(qtbot: QtBot, window: MainWindow) -> OrgChartWindow:
@@ -179,6 +179,46 @@ def test_the_chart_goes_to_the_top_when_its_unit_is_gone_on_the_new_date(
     assert chart.path_label.text() == "Hela organisationen"
     assert not chart.up_action.isEnabled()
     assert "2027-02-01" in chart.date_label.text()
+
+
+def test_of_dates_changed_quickly_the_last_is_drawn(qtbot: QtBot, window: MainWindow) -> None:
+    branch = select_unit(window, "Välfärd samhällsservice")
+    chart = open_chart(qtbot, window)
+    fisksatra = unit_id_by_name(window.services, "Hemtjänst Fisksätra")
+    chart.set_view_date(date(2026, 10, 27))  # its read is under way when the next comes
+    chart.set_view_date(date(2015, 1, 1))
+    chart.set_view_date(date(2026, 10, 28))
+    redrawn_on(qtbot, chart, date(2026, 10, 28))
+    qtbot.wait(200)  # the earlier reads' answers arrive and are dropped
+    assert chart.on == chart.chart.on == date(2026, 10, 28)  # type: ignore[union-attr]
+    assert chart.items[fisksatra].box.state is BoxState.MANAGER
+    assert chart.root_id == branch  # 2015 (no organisation yet) was never drawn
+    assert "2026-10-28" in chart.date_label.text()
+
+
+def test_a_closed_chart_no_longer_follows_the_view_date(
+    qtbot: QtBot, window: MainWindow, message_boxes: MessageBoxes
+) -> None:
+    chart = open_chart(qtbot, window)
+    chart.close()
+    qtbot.waitUntil(lambda: window.findChild(OrgChartWindow) is None)
+    window.view_date.set_date(date(2026, 10, 27))
+    qtbot.waitUntil(lambda: window.tree_model.view_date == date(2026, 10, 27))
+    assert window.findChild(OrgChartWindow) is None
+    assert message_boxes.calls == []
+
+
+def test_the_chart_follows_another_database_opened_in_the_main_window(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    chart = open_chart(qtbot, window)
+    old = window.services
+    window.databases.open(str(tmp_path / "ny.db"))
+    qtbot.waitUntil(lambda: window.services is not old, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: chart.services is window.services and not chart.busy and chart.chart is not None
+    )
+    assert chart.chart.units == {} and chart.items == {}  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("width", [1200, 700])

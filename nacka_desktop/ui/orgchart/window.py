@@ -252,7 +252,9 @@ class OrgChartWindow(QMainWindow):
 
     def enter(self, unit_id: int) -> None:
         """Show the branch under the unit (a double-click on its box)."""
-        if self.chart is None or unit_id not in self.chart.units or unit_id == self.root_id:
+        if self.busy or self.chart is None or unit_id not in self.chart.units:
+            return  # busy: the chart of a new date may be on its way
+        if unit_id == self.root_id:
             return
         self.root_id = unit_id
         self.relayout()
