@@ -387,7 +387,16 @@ class Session:
         window.close()
 
     def org_chart(self) -> None:
-        """Visa → Organisationsschema, the whole organisation as of the view date."""
+        """Visa → Organisationsschema at Välfärd samhällsservice, as of the view date: a
+        branch with a manager, a t.f. and a vacancy (the guide's orgchart.md)."""
+        branch = [
+            unit.id
+            for unit in self.services.queries.snapshot().units.values()
+            if unit.name == "Välfärd samhällsservice"
+        ]
+        if branch:
+            self.window.navigation.show_unit(branch[0])
+            settle(100)
         self.window.main_actions.orgchart_action.trigger()
         chart = self.window.findChild(QWidget, "orgChartWindow")
         status = chart.findChild(QLabel, "orgChartStatus") if chart is not None else None
@@ -432,8 +441,8 @@ def run(language: str, out: Path, guide: bool) -> list[Path]:
             session.org_dialogs(every=not guide)
             session.work_dialogs(every=not guide)
             session.delegation(every=not guide)
+            session.org_chart()
             if not guide:
-                session.org_chart()
                 session.help_window()
         finally:
             session.close()

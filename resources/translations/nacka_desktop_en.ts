@@ -1786,6 +1786,14 @@ The program keeps running. The details are in the log file:
         <translation>Organisation chart as of {date}</translation>
     </message>
     <message>
+        <source>Per {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>Organisationen som den ser ut den dag som står i Visa per i huvudfönstret</source>
+        <translation>The organisation as it is on the day in View as of in the main window</translation>
+    </message>
+    <message>
         <source>Chef</source>
         <translation>Manager</translation>
     </message>
@@ -1838,6 +1846,14 @@ The program keeps running. The details are in the log file:
         <translation>Save the chart as PDF or SVG</translation>
     </message>
     <message>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Handbokens sida om organisationsschemat (F1)</source>
+        <translation>The guide&apos;s page about the organisation chart (F1)</translation>
+    </message>
+    <message>
         <source>alla</source>
         <translation>all</translation>
     </message>
@@ -1864,6 +1880,10 @@ The program keeps running. The details are in the log file:
     <message>
         <source>Hela organisationen</source>
         <translation>The whole organisation</translation>
+    </message>
+    <message>
+        <source>Läser in organisationen per {date} …</source>
+        <translation>Loading the organisation as of {date} …</translation>
     </message>
     <message>
         <source>Ritar schemat …</source>

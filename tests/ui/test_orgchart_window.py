@@ -10,19 +10,22 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.exports.orgchart.layout import BoxState
 from nacka_desktop.services.context import Services
+from nacka_desktop.ui.help import pages
+from nacka_desktop.ui.help.window import HelpWindow
 from nacka_desktop.ui.orgchart.window import READABLE_ZOOM, OrgChartWindow
 from nacka_desktop.ui.shell.commands import EditStack
 from nacka_desktop.ui.shell.i18n import LanguageSwitcher
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.shell.settings import Settings
 
-from .helpers import forget_language, select_unit, unit_id_by_name
+from .helpers import MessageBoxes, forget_language, select_unit, unit_id_by_name
 
 
 def open_chart(qtbot: QtBot, window: MainWindow) -> OrgChartWindow:
@@ -122,6 +125,120 @@ def test_the_view_date_is_the_main_windows(qtbot: QtBot, window: MainWindow) -> 
     chart = open_chart(qtbot, window)
     assert chart.on.year == 2015
     assert "2015-01-01" in chart.windowTitle()
+
+
+def redrawn_on(qtbot: QtBot, chart: OrgChartWindow, on: date) -> None:
+    """Until the chart as of `on` is drawn (after the main window's pause for typing)."""
+    qtbot.waitUntil(
+        lambda: (
+            chart.chart is not None
+            and chart.chart.on == on
+            and not chart.busy
+            and chart.chart_layout is not None
+        ),
+        timeout=10000,
+    )
+
+
+def test_the_open_chart_follows_the_view_date_and_keeps_the_branch(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    branch = select_unit(window, "Välfärd samhällsservice")
+    chart = open_chart(qtbot, window)
+    fisksatra = unit_id_by_name(window.services, "Hemtjänst Fisksätra")
+    assert chart.items[fisksatra].box.state is BoxState.ACTING  # today: a t.f. manager
+    chart.zoom_in_action.trigger()
+    zoom = chart.view.zoom()
+    before = date(2026, 10, 27)  # the ordinary manager had not left yet
+    window.view_date.set_date(before)
+    redrawn_on(qtbot, chart, before)
+    assert chart.root_id == branch and chart.chart_layout.root_id == branch  # type: ignore[union-attr]
+    box = chart.items[fisksatra].box
+    assert box.state is BoxState.MANAGER
+    assert "Enhetschef: Kristina Lundberg" in [line.text for line in box.lines]
+    assert "2026-10-27" in chart.windowTitle() and "2026-10-27" in chart.date_label.text()
+    assert chart.view.zoom() == pytest.approx(zoom)  # where the user was
+    assert chart.path_label.text().endswith("Välfärd samhällsservice")
+    # Asked for again from the menu: the same window, still as of the view date.
+    window.main_actions.orgchart_action.trigger()
+    assert window.findChildren(OrgChartWindow) == [chart] and chart.on == before
+
+
+def test_the_chart_goes_to_the_top_when_its_unit_is_gone_on_the_new_date(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    unit = select_unit(window, "Hemtjänst Fisksätra")
+    window.services.units.close(unit, date(2027, 1, 1))
+    chart = open_chart(qtbot, window)
+    assert chart.root_id == unit and "Hemtjänst Fisksätra" in shown_names(chart)
+    later = date(2027, 2, 1)
+    window.view_date.set_date(later)
+    redrawn_on(qtbot, chart, later)
+    assert chart.root_id is None
+    assert unit not in chart.items and "Kommunfullmäktige" in shown_names(chart)
+    assert chart.path_label.text() == "Hela organisationen"
+    assert not chart.up_action.isEnabled()
+    assert "2027-02-01" in chart.date_label.text()
+
+
+def test_of_dates_changed_quickly_the_last_is_drawn(qtbot: QtBot, window: MainWindow) -> None:
+    branch = select_unit(window, "Välfärd samhällsservice")
+    chart = open_chart(qtbot, window)
+    fisksatra = unit_id_by_name(window.services, "Hemtjänst Fisksätra")
+    chart.set_view_date(date(2026, 10, 27))  # its read is under way when the next comes
+    chart.set_view_date(date(2015, 1, 1))
+    chart.set_view_date(date(2026, 10, 28))
+    redrawn_on(qtbot, chart, date(2026, 10, 28))
+    qtbot.wait(200)  # the earlier reads' answers arrive and are dropped
+    assert chart.on == chart.chart.on == date(2026, 10, 28)  # type: ignore[union-attr]
+    assert chart.items[fisksatra].box.state is BoxState.MANAGER
+    assert chart.root_id == branch  # 2015 (no organisation yet) was never drawn
+    assert "2026-10-28" in chart.date_label.text()
+
+
+def test_a_closed_chart_no_longer_follows_the_view_date(
+    qtbot: QtBot, window: MainWindow, message_boxes: MessageBoxes
+) -> None:
+    chart = open_chart(qtbot, window)
+    chart.close()
+    qtbot.waitUntil(lambda: window.findChild(OrgChartWindow) is None)
+    window.view_date.set_date(date(2026, 10, 27))
+    qtbot.waitUntil(lambda: window.tree_model.view_date == date(2026, 10, 27))
+    assert window.findChild(OrgChartWindow) is None
+    assert message_boxes.calls == []
+
+
+def test_the_chart_follows_another_database_opened_in_the_main_window(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    chart = open_chart(qtbot, window)
+    old = window.services
+    window.databases.open(str(tmp_path / "ny.db"))
+    qtbot.waitUntil(lambda: window.services is not old, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: chart.services is window.services and not chart.busy and chart.chart is not None
+    )
+    assert chart.chart.units == {} and chart.items == {}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("width", [1200, 700])
+def test_a_long_path_is_shortened_so_the_unit_shown_stays_readable(
+    qtbot: QtBot, window: MainWindow, width: int
+) -> None:
+    select_unit(window, "Nattpatrullen Fisksätra")  # the deepest unit: the longest path
+    chart = open_chart(qtbot, window)
+    chart.resize(width, 800)
+    QCoreApplication.processEvents()
+    label = chart.path_label
+    names = [chart.chart.units[i].name for i in chart.chart.path_to(chart.root_id)]  # type: ignore[union-attr,arg-type]
+    assert len(names) >= 4
+    shown = label.text()
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert shown.endswith("Nattpatrullen Fisksätra")
+    full = " › ".join(names)
+    assert label.toolTip() == full  # the whole path
+    if label.fontMetrics().horizontalAdvance(full) > label.contentsRect().width():
+        assert "…" in shown and shown.startswith("Kommunfullmäktige") == (width >= 1000)
 
 
 @pytest.mark.parametrize(("suffix", "chosen"), [(".pdf", 1), (".svg", 2)])
@@ -226,9 +343,26 @@ def test_in_english_the_window_and_its_boxes_speak_english(
     assert chart is not None
     qtbot.waitUntil(lambda: chart.chart_layout is not None and not chart.busy)
     assert chart.windowTitle().startswith("Organisation chart as of")
+    assert chart.date_label.text() == f"As of {english_window.on.isoformat()}"
     assert [a.text() for a in (chart.up_action, chart.export_action)] == ["&Up", "&Export…"]
     assert "Vacant (dashed border)" in chart.legend.text()
     lines = [line.text for item in chart.items.values() for line in item.box.lines]
     assert "Vacant" in lines and "Vakant" not in lines
     assert any(text.startswith("Unit · 7210") for text in lines)
     assert chart.status.text().startswith("Units shown: 1.")
+
+
+def test_f1_opens_the_guides_page_about_the_chart(qtbot: QtBot, window: MainWindow) -> None:
+    for language in (Language.SWEDISH, Language.ENGLISH):
+        text = pages.page_text(language, "orgchart.md")
+        assert text is not None and "nacka-desktop export orgchart" in text
+        assert "(images/orgchart-window.png)" in text
+        assert "(orgchart.md)" in (pages.page_text(language, pages.HOME) or "")
+    chart = open_chart(qtbot, window)
+    assert chart.help_action.shortcut() == QKeySequence(Qt.Key.Key_F1)
+    chart.activateWindow()
+    qtbot.waitUntil(chart.isActiveWindow)
+    qtbot.keyClick(chart.view, Qt.Key.Key_F1)
+    guide = next(w for w in chart.findChildren(HelpWindow) if w.isVisible())
+    assert guide.page == "orgchart.md" and guide.language is Language.SWEDISH
+    assert "Organisationsschema" in guide.browser.toPlainText()

@@ -25,6 +25,7 @@ RULES_INDEX = "rules/index.md"
 TASK_PAGES = (
     "index.md",
     "organisation.md",
+    "orgchart.md",
     "work-environment.md",
     "delegation-letter.md",
     "delegation-order.md",

@@ -2,6 +2,10 @@
 time (from the selected unit, a depth limit, double-click a box to go into its branch, Upp
 and Överst to go back), zoom and pan, and Exportera… to PDF (A3/A4 landscape) or SVG.
 
+The window follows the main window's view date (*Visa per*): a new date is read again, the
+branch shown kept if its unit exists on the new date (else the whole organisation), and the
+zoom and position kept when the branch is.
+
 The chart is read and laid out off the GUI thread (a Stockholm-size organisation takes about
 a second); the window stays responsive and says it is loading meanwhile."""
 
@@ -14,7 +18,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QSpinBox,
     QToolBar,
     QVBoxLayout,
@@ -42,6 +45,8 @@ from nacka_desktop.exports.orgchart.layout import BoxState
 from nacka_desktop.exports.orgchart.writing import STATE_COLOURS
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.orgchart import OrgChart, org_chart
+from nacka_desktop.ui.help.links import show_help
+from nacka_desktop.ui.orgchart.path_label import PathLabel
 from nacka_desktop.ui.orgchart.scene import BoxItem, add_boxes, chart_scene
 from nacka_desktop.ui.orgchart.view import ZOOM_STEP, ChartView
 from nacka_desktop.ui.shell.background import (
@@ -55,6 +60,7 @@ from nacka_desktop.ui.widgets.files import FilePlaces
 DEFAULT_DEPTH = 2
 MAX_DEPTH = 30
 BATCH = 400  # boxes added to the scene per turn of the event loop
+HELP_PAGE = "orgchart.md"
 READABLE_ZOOM = 0.7  # the first view of a large branch (of the printed size): names still read
 
 
@@ -76,24 +82,32 @@ class OrgChartWindow(QMainWindow):
         self.root_id: int | None = unit_id
         self.items: dict[int, BoxItem] = {}
         self.export_task: BackgroundTask | None = None
-        self._generation = 0
+        self._generation = 0  # of the layouts asked for: a later one replaces an earlier
+        self._reads = 0  # of the reads of the organisation: a later date replaces an earlier
+        self._keep_view = False  # the next layout keeps the zoom and position (a new date)
         self.scene = QGraphicsScene(self)
         self.view = ChartView(self.scene, self)
         self.view.unitActivated.connect(self.enter)
         self.view.zoomChanged.connect(self._show_zoom)
-        self.path_label = QLabel()
+        self.date_label = QLabel()
+        self.date_label.setObjectName("orgChartDate")
+        self.date_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_label.setContentsMargins(8, 4, 0, 4)
+        font = self.date_label.font()
+        font.setBold(True)
+        self.date_label.setFont(font)
+        # A deep branch's path is shortened with "…" (the whole of it in the tool tip) rather
+        # than widening the window past the screen or cutting off the unit shown.
+        self.path_label = PathLabel()
         self.path_label.setObjectName("orgChartPath")
-        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label.setContentsMargins(8, 4, 8, 4)
-        # A deep branch's path is cut at the right (the whole of it in the tool tip) rather
-        # than widening the window past the screen.
-        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         top_row = QHBoxLayout()
         top_row.setContentsMargins(0, 0, 8, 0)
+        top_row.addWidget(self.date_label)
         top_row.addWidget(self.path_label, 1)
         self.legend = QLabel(self._legend_html())
         self.legend.setObjectName("orgChartLegend")
@@ -112,11 +126,45 @@ class OrgChartWindow(QMainWindow):
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("0000 %"))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.setWindowTitle(self.tr("Organisationsschema per {date}").format(date=on.isoformat()))
+        self._show_date()
         self.resize(1200, 800)
+        self._read()
+
+    def _read(self) -> None:
+        """Read the organisation as of `self.on` in the worker; an earlier read still under
+        way is answered, and its answer dropped."""
+        self._reads += 1
+        self._generation += 1  # nor is a layout of the earlier date shown
         self._set_busy(True)
-        database = services.database
-        self._worker.start(("chart", 0), lambda: org_chart(database, on))
+        database, on = self.services.database, self.on
+        self._worker.start(("chart", self._reads), lambda: org_chart(database, on))
+
+    def _show_date(self) -> None:
+        shown = self.on.isoformat()
+        self.setWindowTitle(self.tr("Organisationsschema per {date}").format(date=shown))
+        self.date_label.setText(self.tr("Per {date}").format(date=shown))
+        self.date_label.setToolTip(
+            self.tr("Organisationen som den ser ut den dag som står i Visa per i huvudfönstret")
+        )
+
+    def set_view_date(self, on: date) -> None:
+        """The main window's view date changed: draw the organisation as of the new date,
+        the same branch if its unit exists then, at the same zoom."""
+        if on == self.on:
+            return
+        self.on = on
+        self._show_date()
+        self._keep_view = True
+        self._read()
+
+    def set_services(self, services: Services) -> None:
+        """Another database was opened in the main window (this one's is closed): its
+        organisation, from the top."""
+        if services is self.services:
+            return
+        self.services, self.root_id, self._keep_view = services, None, False
+        self.chart = None
+        self._read()
 
     def _legend_html(self) -> str:
         """Manager, t.f. and vakant as the boxes show them: the colour of the band."""
@@ -164,6 +212,12 @@ class OrgChartWindow(QMainWindow):
             "Ctrl+E",
             self.tr("Spara schemat som PDF eller SVG"),
         )
+        self.help_action = self._action(
+            self.tr("&Hjälp"),
+            self.show_help,
+            tip=self.tr("Handbokens sida om organisationsschemat (F1)"),
+        )
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.depth_box = QSpinBox()
         self.depth_box.setObjectName("orgChartDepth")
         self.depth_box.setRange(0, MAX_DEPTH)
@@ -182,7 +236,13 @@ class OrgChartWindow(QMainWindow):
         toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.help_action)
         self.addToolBar(toolbar)
+
+    def show_help(self) -> None:
+        """F1: the guide's page about the org chart, in the window's language."""
+        show_help(self, HELP_PAGE, self.language)
 
     # -- what is shown -----------------------------------------------------------------------
     @property
@@ -192,7 +252,9 @@ class OrgChartWindow(QMainWindow):
 
     def enter(self, unit_id: int) -> None:
         """Show the branch under the unit (a double-click on its box)."""
-        if self.chart is None or unit_id not in self.chart.units or unit_id == self.root_id:
+        if self.busy or self.chart is None or unit_id not in self.chart.units:
+            return  # busy: the chart of a new date may be on its way
+        if unit_id == self.root_id:
             return
         self.root_id = unit_id
         self.relayout()
@@ -227,6 +289,8 @@ class OrgChartWindow(QMainWindow):
         if not shiboken6.isValid(self):
             return
         kind, generation = tag
+        if kind == "chart" and generation != self._reads:
+            return  # a later date (or database) was asked for meanwhile: its read follows
         if error is not None:
             self._set_busy(False)
             report_failure(self, self.tr("Organisationsschemat kunde inte visas"), error)
@@ -262,12 +326,40 @@ class OrgChartWindow(QMainWindow):
 
     def _shown(self, layout: ChartLayout, scene: QGraphicsScene, items: dict[int, BoxItem]) -> None:
         old = self.scene
+        kept = self._kept_view(layout)
         self.scene, self.items, self.chart_layout = scene, items, layout
         self.view.setScene(scene)
         old.deleteLater()
         self._set_busy(False)
         self._show_path()
         self.view.resetTransform()
+        if kept is not None:  # the same branch on another date: where the user was
+            zoom, centre = kept
+            self.view.set_zoom(zoom)
+            self.view.centerOn(centre)
+        else:
+            self._first_view(layout)
+        count = len(layout.boxes)
+        self.status.setText(
+            self.tr(
+                "Enheter som visas: {count}. Dubbelklicka på en ruta för att visa dess gren; "
+                "dra för att flytta, Ctrl+hjul för att zooma."
+            ).format(count=count)
+        )
+
+    def _kept_view(self, layout: ChartLayout) -> tuple[float, QPointF] | None:
+        """The zoom and the centre of the view to keep: after a new view date, when the same
+        branch is shown again (not after going to the top because the unit is gone)."""
+        keep, self._keep_view = self._keep_view, False
+        old = self.chart_layout
+        if not keep or old is None or old.root_id != layout.root_id:
+            return None
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        return self.view.zoom(), QPointF(centre)
+
+    def _first_view(self, layout: ChartLayout) -> None:
+        """A branch as first shown: fitted to the window, or, if that makes it too small to
+        read, at a readable size with its top box in view."""
         self.view.fit()
         if self.view.zoom() < READABLE_ZOOM:
             self.view.set_zoom(READABLE_ZOOM)
@@ -278,13 +370,6 @@ class OrgChartWindow(QMainWindow):
                     top.x + top.width / 2,
                     top.y - 24 + self.view.viewport().height() / 2 / scale,
                 )
-        count = len(layout.boxes)
-        self.status.setText(
-            self.tr(
-                "Enheter som visas: {count}. Dubbelklicka på en ruta för att visa dess gren; "
-                "dra för att flytta, Ctrl+hjul för att zooma."
-            ).format(count=count)
-        )
 
     def _show_path(self) -> None:
         chart = self.chart
@@ -294,8 +379,7 @@ class OrgChartWindow(QMainWindow):
             names = [self.tr("Hela organisationen")]
         else:
             names = [chart.units[i].name for i in chart.path_to(self.root_id)]
-        self.path_label.setText(" › ".join(names))
-        self.path_label.setToolTip(" › ".join(names))
+        self.path_label.set_path(names)
         self.up_action.setEnabled(self.root_id is not None)
         self.top_action.setEnabled(self.root_id is not None)
 
@@ -308,8 +392,11 @@ class OrgChartWindow(QMainWindow):
             action.setEnabled(not busy)
         self.depth_box.setEnabled(not busy)
         if busy:
+            reading = self.chart is None or self.chart.on != self.on
             self.status.setText(
-                self.tr("Ritar schemat …") if self.chart else self.tr("Läser in organisationen …")
+                self.tr("Läser in organisationen per {date} …").format(date=self.on.isoformat())
+                if reading
+                else self.tr("Ritar schemat …")
             )
         else:
             self._show_path()
@@ -371,20 +458,18 @@ def _with_type(path: Path, suffix: str) -> Path:
 
 def show_orgchart(main: Any, current: OrgChartWindow | None) -> OrgChartWindow:
     """The org chart window of the main window (its services, view date, language and
-    selected unit): the open one brought forward when it still shows the same database and
-    date, else a new one."""
-    reusable = (
-        current is not None
-        and shiboken6.isValid(current)
-        and current.isVisible()
-        and current.services is main.services
-        and current.on == main.on
-    )
+    selected unit): the open one brought forward, else a new one. It follows the main
+    window's view date, and the database opened there, while it is open."""
+    reusable = current is not None and shiboken6.isValid(current) and current.isVisible()
     window = current if reusable and current is not None else None
     if window is None:
         window = OrgChartWindow(
             main.services, main.on, main.language, main, main.selected_unit_id()
         )
+        main.viewDateChanged.connect(window.set_view_date)
+        main.databaseChanged.connect(window.set_services)
+    else:
+        window.set_view_date(main.on)  # a date typed a moment ago, not yet announced
     window.show()
     window.raise_()
     window.activateWindow()

@@ -83,6 +83,7 @@ class ViewState:
 class MainWindow(QMainWindow):
     languageChangeRequested = Signal(object)  # the Language chosen
     databaseChanged = Signal(object)  # the new Services
+    viewDateChanged = Signal(object)  # the date of *Visa per*, once the user paused typing
 
     def __init__(
         self,
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self._view_date_timer.setSingleShot(True)
         self._view_date_timer.setInterval(VIEW_DATE_DELAY_MS)
         self._view_date_timer.timeout.connect(self._view_date_changed)
+        self._view_date_timer.timeout.connect(lambda: self.viewDateChanged.emit(self.on))
         self.view_date.dateChanged.connect(lambda _on: self._view_date_timer.start())
         # What an action or dialog uses at once; the views follow after the pause above.
         self.view_date.dateChanged.connect(lambda _on: self._remember_view_date())
