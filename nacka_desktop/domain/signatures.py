@@ -115,3 +115,15 @@ def signed_on(kind: DocumentKind, signatures: list[SignatureRecord]) -> date | N
             return None
         days.append(min(by_party))
     return max(days)
+
+
+def unsigned_parties(
+    parties: tuple[SignatureParty, ...], signatures: list[SignatureRecord]
+) -> tuple[SignatureParty, ...]:
+    """Who of the letter's `parties` (in the order they sign) has not signed it yet and may
+    still: every party without a standing signature, not only those the letter needs (a
+    return is in force on the receiver's signature, and its giver may still sign that it
+    arrived). A record that a later one corrects no longer counts, as in `signed_on`."""
+    corrected = {s.corrects_id for s in signatures if s.corrects_id is not None}
+    signed = {s.party for s in signatures if s.id not in corrected}
+    return tuple(party for party in parties if party not in signed)
