@@ -404,6 +404,41 @@ def test_the_delegate_signs_the_delegation_letter_with_a_certificate_and_a_new_o
     assert dialog.table.rowCount() == 0  # the dialog shows the new letter
 
 
+def test_a_letter_issued_in_the_english_window_is_kept_with_its_swedish_title(
+    qtbot: QtBot, live: Services, tmp_path: Path
+) -> None:
+    """A record never changes and the letters are Swedish documents: the English window
+    shows an English title, but the letter is kept, and listed in the delegation register's
+    Delegeringsbrev sheet, under its Swedish one."""
+    from nacka_desktop.exports.registers.delegation import letter_rows
+
+    person_id = a_delegate(live)
+    switcher = LanguageSwitcher()
+    assert switcher.apply(Language.ENGLISH)
+    try:
+        subject = delegate_letter(live, person_id, TODAY)
+        dialog = SignaturesDialog(live, subject, Language.ENGLISH)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle().startswith("Signatures – Delegation letter for ")
+        dialog.issue_button.click()
+        settle(dialog)
+        work = open_dialog(qtbot, live, Language.ENGLISH)  # a distribution's letter too
+        assert work.windowTitle().startswith("Signatures – Distribution of work-environment")
+        work.issue_button.click()
+        settle(work)
+    finally:
+        forget_language(switcher)
+    distribution_id = work.subject.object_id
+    (issued,) = live.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, distribution_id)
+    assert issued.issued.title == f"Fördelning av arbetsmiljöuppgifter {distribution_id}"
+    (letter,) = live.signatures.letters(DocumentKind.DELEGATE_LETTER, person_id)
+    name = live.delegation_documents.delegate_letter(person_id, TODAY).person_name
+    swedish = f"Delegeringsbrev för {name} per {TODAY.isoformat()}"
+    assert letter.issued.title == swedish
+    register = live.delegation_documents.delegation_register(today())
+    assert [row[1] for row in letter_rows(register.letters)] == [swedish]
+
+
 def subprocess_text(pdf: bytes, folder: Path) -> str:
     """The letter's text as poppler reads it, the stamp included."""
     path = folder / "letter.pdf"

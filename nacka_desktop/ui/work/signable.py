@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, field_of
@@ -33,7 +33,10 @@ class Signatory:
 class SignableLetter:
     kind: DocumentKind
     object_id: int
-    title: str  # the letter's own title, kept with it when issued
+    title: str  # the letter's title in the UI's language, as the window shows it
+    # The title kept with the letter when it is issued: Swedish whatever the UI language,
+    # for a record never changes and the letters are Swedish documents (the registers show it).
+    record_title: str
     intro: str  # what the dialog tells about who signs and why
     file_parts: tuple[str, ...]  # what the file names offered when saving begin with
     write: Callable[[Path], WrittenLetter]
@@ -52,6 +55,14 @@ class SignableLetter:
         return self.party_names.get(party) or party.label(language)
 
 
+def _titles(marked: object, **values: object) -> tuple[str, str]:
+    """A letter's title in Swedish, for the record, and in the UI's language, for the window:
+    `marked` is the Swedish text as QT_TRANSLATE_NOOP gives it back (typed `object`)."""
+    source = str(marked)
+    shown = QCoreApplication.translate("SignableLetter", source)
+    return source.format(**values), shown.format(**values)
+
+
 def _signatories(signers: Sequence[Signer]) -> dict[SignatureParty, Signatory]:
     """Each party as the letter prints them under its line (the letter modules say who signs
     where); a party signs in the field its signer has."""
@@ -67,12 +78,15 @@ def distribution_letter(services: Services, distribution_id: int, on: date) -> S
 
     view = services.work.distribution(distribution_id, on)
     letterhead, today = services.letterhead.letterhead(), services.clock()
+    record_title, title = _titles(
+        QT_TRANSLATE_NOOP("SignableLetter", "Fördelning av arbetsmiljöuppgifter {id}"),
+        id=distribution_id,
+    )
     return SignableLetter(
         kind=DocumentKind.DISTRIBUTION_LETTER,
         object_id=distribution_id,
-        title=QCoreApplication.translate(
-            "SignableLetter", "Fördelning av arbetsmiljöuppgifter {id}"
-        ).format(id=distribution_id),
+        record_title=record_title,
+        title=title,
         intro=QCoreApplication.translate(
             "SignableLetter",
             "Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda skriver "
@@ -96,12 +110,15 @@ def return_letter(services: Services, return_id: int, on: date) -> SignableLette
     view = services.work.task_return(return_id, on)
     letterhead = services.letterhead.letterhead()
     distribution = view.distribution
+    record_title, title = _titles(
+        QT_TRANSLATE_NOOP("SignableLetter", "Återföring av arbetsmiljöuppgifter {id}"),
+        id=return_id,
+    )
     return SignableLetter(
         kind=DocumentKind.RETURN_LETTER,
         object_id=return_id,
-        title=QCoreApplication.translate(
-            "SignableLetter", "Återföring av arbetsmiljöuppgifter {id}"
-        ).format(id=return_id),
+        record_title=record_title,
+        title=title,
         intro=QCoreApplication.translate(
             "SignableLetter",
             "{receiver} återför uppgifter till {giver} (AM-4). Återföringen behöver inte "
@@ -124,12 +141,16 @@ def delegate_letter(services: Services, person_id: int, on: date) -> SignableLet
 
     view = services.delegation_documents.delegate_letter(person_id, on)
     letterhead = services.letterhead.letterhead()
+    record_title, title = _titles(
+        QT_TRANSLATE_NOOP("SignableLetter", "Delegeringsbrev för {name} per {on}"),
+        name=view.person_name,
+        on=on.isoformat(),
+    )
     return SignableLetter(
         kind=DocumentKind.DELEGATE_LETTER,
         object_id=person_id,
-        title=QCoreApplication.translate(
-            "SignableLetter", "Delegeringsbrev för {name} per {on}"
-        ).format(name=view.person_name, on=on.isoformat()),
+        record_title=record_title,
+        title=title,
         intro=QCoreApplication.translate(
             "SignableLetter",
             "Brevet berättar för {name} vad hen får besluta på nämndens vägnar per {on}. "

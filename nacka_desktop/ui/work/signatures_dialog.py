@@ -314,7 +314,7 @@ class SignaturesDialog(QDialog):
         def write_and_issue() -> object:
             made = letter_for_signature(subject.write)
             return services.signatures.issue(
-                subject.kind, subject.object_id, made.pdf, made.document_id, subject.title
+                subject.kind, subject.object_id, made.pdf, made.document_id, subject.record_title
             )
 
         self._do(write_and_issue, self.tr("Utfärdar brevet …"))
