@@ -15,6 +15,7 @@ without both, so a new kind or state cannot reach a screen unnamed.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from nacka_desktop.domain.delegation.compare import Change
@@ -28,7 +29,8 @@ from nacka_desktop.domain.delegation.orders import (
 from nacka_desktop.domain.delegation.rights import Via
 from nacka_desktop.domain.enums import ProcessKind, Role, Severity, UnitKind, WelfareBranch
 from nacka_desktop.domain.language import LabelledEnum, Language
-from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot
+from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot, PersonRecord
+from nacka_desktop.domain.responsibility import is_leading
 from nacka_desktop.domain.rules import ObjectKind
 from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, SignatureRoute
 from nacka_desktop.domain.work_environment import DistributionState, ReturnReason
@@ -297,6 +299,30 @@ def appointment_label(
         f"{role_title(appointment.role, appointment.acting, language)}, "
         f"{unit.name if unit else '?'}"
     )
+
+
+def person_picker_label(
+    snapshot: OrgSnapshot, person: PersonRecord, on: date, language: Language
+) -> str:
+    """ "Berg, Anna (1234) – t.f. enhetschef, Förskolan Björken (+1)": a person in a picker,
+    by name and what they are on the day (a leading role first, and how many more), so that
+    the right one of two namesakes is picked; without an appointment that day, the title."""
+    label = f"{person.last_name}, {person.first_name}"
+    if person.employee_number:
+        label += f" ({person.employee_number})"
+    current = sorted(
+        (a for a in snapshot.appointments_of(person.id) if a.is_valid_on(on)),
+        key=lambda a: (a.unit_id not in snapshot.units or not is_leading(snapshot, a), a.id),
+    )
+    if not current or current[0].unit_id not in snapshot.units:
+        title = title_label(person.title, language)
+        return f"{label} – {title}" if title else label
+    first = current[0]
+    role = role_title(first.role, first.acting, language)
+    label += f" – {role}, {snapshot.units[first.unit_id].name}"
+    if len(current) > 1:
+        label += f" (+{len(current) - 1})"
+    return label
 
 
 # --- labels of strings that are not enums --------------------------------------------------------

@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QComboBox, QWizard
 
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
+from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
 from nacka_desktop.ui.delegation.dialogs import DecisionDialog
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.widgets.fields import SearchableCombo, searchable_combo, set_choices
 from nacka_desktop.ui.work.distribution_wizard import DistributionWizard
 from tests.conftest import TODAY
+
+from .helpers import unit_id_by_name
 
 pytestmark = pytest.mark.gui
 
@@ -135,6 +138,35 @@ def test_the_decision_dialog_tells_items_apart_and_offers_those_who_may_decide(
     dialog.decided_on.setText("2026-11-2")  # typed again, day by day
     dialog.decided_on.setText("2026-11-25")
     assert dialog.decided_by.currentText().startswith("Lena Jonsson")  # still chosen
+
+
+def test_the_person_a_decision_concerns_is_told_apart_from_a_namesake_by_unit(
+    window: MainWindow, sample_services: Services, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """*Gäller person* shows each person with role and unit, as the other person pickers do,
+    and finds them by the first name and the start of the surname."""
+    services = sample_services
+    for number, unit, role in (
+        ("X9001", "Äldreomsorg", Role.EMPLOYEE),
+        ("X9002", "Personal och organisation", Role.EMPLOYEE),
+    ):
+        person = services.persons.create(PersonDraft(number, "Saga", "Nordenfalk"))
+        unit_id = unit_id_by_name(services, unit)
+        services.appointments.appoint(AppointmentDraft(person.id, unit_id, role, TODAY))
+    dialog = decision_dialog(window, monkeypatch)
+    sagas = [t for t in texts(dialog.concerns) if t.startswith("Nordenfalk, Saga")]
+    assert sagas == [
+        "Nordenfalk, Saga (X9001) – medarbetare, Äldreomsorg",
+        "Nordenfalk, Saga (X9002) – medarbetare, Personal och organisation",
+    ]
+    assert typed(qtbot, dialog.concerns, "Saga Nord") == sagas
+    assert typed(qtbot, dialog.concerns, "saga nord personal") == [sagas[1]]
+    chosen = dialog.concerns.findText(sagas[1])
+    dialog.concerns.setCurrentIndex(chosen)
+    assert dialog.named()["concerns_person_id"] == dialog.concerns.itemData(chosen)
+    # Before the appointments began, they are told apart by title and number only.
+    dialog.decided_on.setText("2020-01-01")
+    assert dialog.concerns.currentText() == "Nordenfalk, Saga (X9002)"
 
 
 def test_the_search_combo_is_the_one_every_picker_uses(

@@ -33,9 +33,9 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
-from nacka_desktop.domain.labels import appointment_label, title_label
+from nacka_desktop.domain.labels import appointment_label, person_picker_label
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.records import OrgSnapshot, PersonRecord, swedish_sort_key
+from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.domain.rules.delegation import check_item
 from nacka_desktop.services.delegation.queries import RightView
 from nacka_desktop.ui.org.dialogs import FormDialog
@@ -446,25 +446,12 @@ class DecisionDialog(FormDialog):
         self.consulted_on = DateField(optional=True)
         self.consulted_with = QLineEdit()
         self.consulted_with.setPlaceholderText(self.tr("t.ex. enhetschefens chef"))
-        # DEL-13: whom the decision concerns, so a decision about oneself is refused.
+        # DEL-13: whom the decision concerns, so a decision about oneself is refused. Each
+        # person with role and unit on the decision date, as the other person pickers show
+        # them, so that two namesakes are told apart.
         self.concerns = searchable_combo()
-
-        def named(person: PersonRecord) -> str:
-            title = title_label(person.title, language)
-            return f"{person.last_name}, {person.first_name} – {title}".rstrip(" –")
-
-        set_choices(
-            self.concerns,
-            [(self.tr("(ingen särskild person)"), None)]
-            + [
-                (named(p), p.id)
-                for p in sorted(
-                    org.persons.values(),
-                    key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}"),
-                )
-            ],
-        )
-        self.concerns.setCurrentIndex(0)
+        self._concerns_on: date | None = None
+        self._fill_concerns()
         self.appealable = QCheckBox(self.tr("Kan överklagas genom laglighetsprövning (KL 13 kap.)"))
         self.appealable.setToolTip(
             self.tr(
@@ -497,10 +484,32 @@ class DecisionDialog(FormDialog):
         self.item_combo.currentIndexChanged.connect(self._item_changed)
         self.item_combo.currentIndexChanged.connect(self._fill_decided_by)
         self.decided_on.textChanged.connect(self._fill_decided_by)
+        self.decided_on.textChanged.connect(self._fill_concerns)
         self.show_all.toggled.connect(self._fill_decided_by)
         self._item_changed()
         self._fill_decided_by()
         self.revalidate()
+
+    def _fill_concerns(self) -> None:
+        """Every person, by name, with what they are on the decision date; filled again when
+        another whole date is given, keeping the one chosen."""
+        on = self.decided_on.date()
+        if on is None or on == self._concerns_on:
+            return
+        self._concerns_on = on
+        org, language = self._org, self._language
+        chosen = self.concerns.currentData()
+        people = sorted(
+            org.persons.values(), key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}")
+        )
+        self.concerns.blockSignals(True)
+        set_choices(
+            self.concerns,
+            [(self.tr("(ingen särskild person)"), None)]
+            + [(person_picker_label(org, p, on, language), p.id) for p in people],
+        )
+        self.concerns.setCurrentIndex(max(self.concerns.findData(chosen), 0))
+        self.concerns.blockSignals(False)
 
     def _fill_decided_by(self) -> None:
         """The decision makers of the chosen item on the decision date, keeping the one
