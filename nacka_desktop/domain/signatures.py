@@ -46,6 +46,24 @@ REQUIRED_PARTIES: dict[DocumentKind, tuple[frozenset[SignatureParty], ...]] = {
 }
 
 
+# The titles issued letters are kept under. A record never changes, and the letters are
+# Swedish documents: Swedish whatever the window's language (the window shows its own
+# translation, ui/work/signable.py), and the same from the window and the command line.
+_ISSUED_TITLES = {
+    DocumentKind.DISTRIBUTION_LETTER: "Fördelning av arbetsmiljöuppgifter {id}",
+    DocumentKind.RETURN_LETTER: "Återföring av arbetsmiljöuppgifter {id}",
+    DocumentKind.DELEGATE_LETTER: "Delegeringsbrev för {name} per {on}",
+}
+
+
+def issued_title(kind: DocumentKind, object_id: int, name: str = "", on: date | None = None) -> str:
+    """ "Fördelning av arbetsmiljöuppgifter 12", "Delegeringsbrev för Anna Berg per
+    2026-12-02" (`name` and `on`: a delegation letter's person and day)."""
+    return _ISSUED_TITLES[kind].format(
+        id=object_id, name=name, on=on.isoformat() if on is not None else ""
+    )
+
+
 # The letters' signature fields (exports/letters), one per side: the one who gives (the
 # giver, KS's ordförande, the chief who informs a delegate) and the one who receives.
 GIVER_FIELD = "Givare"

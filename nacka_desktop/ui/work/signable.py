@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, field_of
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, field_of, issued_title
 from nacka_desktop.services.context import Services
 
 if TYPE_CHECKING:  # reportlab is loaded when a letter is written, not before
@@ -55,14 +55,6 @@ class SignableLetter:
         return self.party_names.get(party) or party.label(language)
 
 
-def _titles(marked: object, **values: object) -> tuple[str, str]:
-    """A letter's title in Swedish, for the record, and in the UI's language, for the window:
-    `marked` is the Swedish text as QT_TRANSLATE_NOOP gives it back (typed `object`)."""
-    source = str(marked)
-    shown = QCoreApplication.translate("SignableLetter", source)
-    return source.format(**values), shown.format(**values)
-
-
 def _signatories(signers: Sequence[Signer]) -> dict[SignatureParty, Signatory]:
     """Each party as the letter prints them under its line (the letter modules say who signs
     where); a party signs in the field its signer has."""
@@ -78,15 +70,14 @@ def distribution_letter(services: Services, distribution_id: int, on: date) -> S
 
     view = services.work.distribution(distribution_id, on)
     letterhead, today = services.letterhead.letterhead(), services.clock()
-    record_title, title = _titles(
-        QT_TRANSLATE_NOOP("SignableLetter", "Fördelning av arbetsmiljöuppgifter {id}"),
-        id=distribution_id,
-    )
+    kind = DocumentKind.DISTRIBUTION_LETTER
     return SignableLetter(
-        kind=DocumentKind.DISTRIBUTION_LETTER,
+        kind=kind,
         object_id=distribution_id,
-        record_title=record_title,
-        title=title,
+        record_title=issued_title(kind, distribution_id),
+        title=QCoreApplication.translate(
+            "SignableLetter", "Fördelning av arbetsmiljöuppgifter {id}"
+        ).format(id=distribution_id),
         intro=QCoreApplication.translate(
             "SignableLetter",
             "Fördelningen från {giver} till {receiver} görs skriftligen (AM-2): båda skriver "
@@ -110,15 +101,14 @@ def return_letter(services: Services, return_id: int, on: date) -> SignableLette
     view = services.work.task_return(return_id, on)
     letterhead = services.letterhead.letterhead()
     distribution = view.distribution
-    record_title, title = _titles(
-        QT_TRANSLATE_NOOP("SignableLetter", "Återföring av arbetsmiljöuppgifter {id}"),
-        id=return_id,
-    )
+    kind = DocumentKind.RETURN_LETTER
     return SignableLetter(
-        kind=DocumentKind.RETURN_LETTER,
+        kind=kind,
         object_id=return_id,
-        record_title=record_title,
-        title=title,
+        record_title=issued_title(kind, return_id),
+        title=QCoreApplication.translate(
+            "SignableLetter", "Återföring av arbetsmiljöuppgifter {id}"
+        ).format(id=return_id),
         intro=QCoreApplication.translate(
             "SignableLetter",
             "{receiver} återför uppgifter till {giver} (AM-4). Återföringen behöver inte "
@@ -141,16 +131,14 @@ def delegate_letter(services: Services, person_id: int, on: date) -> SignableLet
 
     view = services.delegation_documents.delegate_letter(person_id, on)
     letterhead = services.letterhead.letterhead()
-    record_title, title = _titles(
-        QT_TRANSLATE_NOOP("SignableLetter", "Delegeringsbrev för {name} per {on}"),
-        name=view.person_name,
-        on=on.isoformat(),
-    )
+    kind = DocumentKind.DELEGATE_LETTER
     return SignableLetter(
-        kind=DocumentKind.DELEGATE_LETTER,
+        kind=kind,
         object_id=person_id,
-        record_title=record_title,
-        title=title,
+        record_title=issued_title(kind, person_id, view.person_name, on),
+        title=QCoreApplication.translate(
+            "SignableLetter", "Delegeringsbrev för {name} per {on}"
+        ).format(name=view.person_name, on=on.isoformat()),
         intro=QCoreApplication.translate(
             "SignableLetter",
             "Brevet berättar för {name} vad hen får besluta på nämndens vägnar per {on}. "
