@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 
+from nacka_desktop.domain.delegation.orders import DelegateKind
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
-from nacka_desktop.ui.delegation.dialogs import DecisionDialog
+from nacka_desktop.ui.delegation.dialogs import DecisionDialog, ItemDialog
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.widgets.fields import SearchableCombo, searchable_combo, set_choices
 from nacka_desktop.ui.work.distribution_wizard import DistributionWizard
@@ -167,6 +168,49 @@ def test_the_person_a_decision_concerns_is_told_apart_from_a_namesake_by_unit(
     # Before the appointments began, they are told apart by title and number only.
     dialog.decided_on.setText("2020-01-01")
     assert dialog.concerns.currentText() == "Nordenfalk, Saga (X9002)"
+
+
+def choose_offered(qtbot: Any, combo: QComboBox, text: str) -> None:
+    """Choose the entry of that text among those the completer offers, as a user does."""
+    completer = combo.completer()
+    assert completer is not None
+    model, popup = completer.completionModel(), completer.popup()
+    assert popup is not None
+    [row] = [r for r in range(model.rowCount()) if model.index(r, 0).data() == text]
+    popup.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_the_item_dialog_finds_the_unit_of_a_position_by_typing(
+    window: MainWindow, sample_services: Services, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The delegate's unit ("enhetschef inom …") is picked by typing part of its name, as in
+    the other pickers; choosing an offered unit makes it the delegate's."""
+    shown: list[ItemDialog] = []
+
+    def keep(dialog: ItemDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(ItemDialog, "exec", keep)
+    delegation = window.show_delegation()
+    delegation.order_tab.new_version_button.click()
+    delegation.order_tab.new_item_button.click()
+    [dialog] = shown
+    editor = dialog.delegate_editor
+    assert isinstance(editor.unit, SearchableCombo)
+    assert editor.unit.currentText() == "(hela organisationen)"
+    offered = typed(qtbot, editor.unit, "inom fisks")
+    assert "inom Hemtjänst Fisksätra" in offered and "inom Fisksätra skola" in offered
+    assert all("Fisksätra" in text for text in offered)
+    choose_offered(qtbot, editor.unit, "inom Hemtjänst Fisksätra")
+    delegate = editor.delegate()
+    assert delegate is not None and delegate.kind is DelegateKind.POSITION
+    assert delegate.unit_id == unit_id_by_name(sample_services, "Hemtjänst Fisksätra")
+    # A committee of the board is picked from the committees only.
+    editor.kind.setCurrentIndex(editor.kind.findData(DelegateKind.COMMITTEE.value))
+    committees = texts(editor.unit)
+    assert committees and not any(text.startswith("inom ") for text in committees)
 
 
 def test_the_search_combo_is_the_one_every_picker_uses(

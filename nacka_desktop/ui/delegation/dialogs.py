@@ -42,6 +42,7 @@ from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
 
 NO_SUBSTITUTE = "none"
+UNIT_PICKER_CHARACTERS = 22  # beside the kind, the role and the title, in a 720 px dialog
 
 
 def item_label(
@@ -88,8 +89,11 @@ class DelegateEditor(QWidget):
                 self.role.addItem(role.label(language), role.value)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("t.ex. Kommunjurist"))
-        self.unit = QComboBox()
-        self.unit.addItem(self.tr("(hela organisationen)"), None)
+        # Which unit the position is in, or which committee: typed to search (each word the
+        # start of a word, `domain.text.matches_search`), as in the other pickers; there are
+        # 5,000 units at Stockholm size.
+        self.unit = searchable_combo()
+        self.unit.setMinimumContentsLength(UNIT_PICKER_CHARACTERS)
         self._committees = [
             u
             for u in org.units.values()
@@ -99,6 +103,7 @@ class DelegateEditor(QWidget):
             (u for u in org.units.values() if not u.kind.is_political),
             key=lambda u: swedish_sort_key(u.name),
         )
+        self._committee_listed: bool | None = None  # which list the unit picker holds
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind, self.role, self.title, self.unit):
@@ -113,16 +118,21 @@ class DelegateEditor(QWidget):
         self.role.setVisible(position)
         self.title.setVisible(position and self.role.currentData() is None)
         self.unit.setVisible(position or kind == DelegateKind.COMMITTEE.value)
+        committee = kind == DelegateKind.COMMITTEE.value
+        if committee == self._committee_listed:
+            return  # the list stays (a role chosen, or another kind of position)
+        self._committee_listed = committee
         self.unit.blockSignals(True)
         selected = self.unit.currentData()
-        self.unit.clear()
-        if kind == DelegateKind.COMMITTEE.value:
-            for unit in self._committees:
-                self.unit.addItem(unit.name, unit.id)
+        choices: list[tuple[str, object]]
+        if committee:
+            choices = [(unit.name, unit.id) for unit in self._committees]
         else:
-            self.unit.addItem(self.tr("(hela organisationen)"), None)
-            for unit in self._units:
-                self.unit.addItem(self.tr("inom {unit}").format(unit=unit.name), unit.id)
+            within = self.tr("inom {unit}")
+            choices = [(self.tr("(hela organisationen)"), None)] + [
+                (within.format(unit=unit.name), unit.id) for unit in self._units
+            ]
+        set_choices(self.unit, choices)
         self.unit.setCurrentIndex(max(self.unit.findData(selected), 0))
         self.unit.blockSignals(False)
 
@@ -650,9 +660,9 @@ class SubdelegationDialog(FormDialog):
                 "som vidaredelegerade (DEL-10)."
             ).format(number=item.number, matter=item.matter)
         )
-        self.giver = QComboBox()
-        for appointment_id, label in givers:
-            self.giver.addItem(label, appointment_id)
+        self.giver = searchable_combo()  # who holds the right: person, role and unit
+        set_choices(self.giver, [(label, appointment_id) for appointment_id, label in givers])
+        self.giver.setCurrentIndex(0 if givers else -1)
         self.to = DelegateEditor(org, board_unit_id, optional=False, language=language)
         self.to.kind.setEnabled(False)  # always an employee's position
         self.valid_from = DateField(optional=False)
