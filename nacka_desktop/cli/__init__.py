@@ -451,10 +451,17 @@ def _keeping_signature(
     }.get(getattr(args, "letter_kind", "") if args.export_kind == "letter" else "")
     if kind is None:
         return None
+    from nacka_desktop.domain.signatures import issued_title
+
     signatures, object_id = services.signatures, args.object_id
+    on = getattr(args, "on", None) or services.clock()
+    name = (
+        services.queries.person(object_id).full_name if kind is DocumentKind.DELEGATE_LETTER else ""
+    )
+    title = issued_title(kind, object_id, name, on)  # in Swedish, as the window keeps it
 
     def keep(issued: bytes, document_id: str, signed: bytes) -> object:
-        letter = signatures.issue(kind, object_id, issued, document_id)
+        letter = signatures.issue(kind, object_id, issued, document_id, title)
         return signatures.record_digital(letter.id, signed)
 
     return keep

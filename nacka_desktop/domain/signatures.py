@@ -46,6 +46,24 @@ REQUIRED_PARTIES: dict[DocumentKind, tuple[frozenset[SignatureParty], ...]] = {
 }
 
 
+# The titles issued letters are kept under. A record never changes, and the letters are
+# Swedish documents: Swedish whatever the window's language (the window shows its own
+# translation, ui/work/signable.py), and the same from the window and the command line.
+_ISSUED_TITLES = {
+    DocumentKind.DISTRIBUTION_LETTER: "Fördelning av arbetsmiljöuppgifter {id}",
+    DocumentKind.RETURN_LETTER: "Återföring av arbetsmiljöuppgifter {id}",
+    DocumentKind.DELEGATE_LETTER: "Delegeringsbrev för {name} per {on}",
+}
+
+
+def issued_title(kind: DocumentKind, object_id: int, name: str = "", on: date | None = None) -> str:
+    """ "Fördelning av arbetsmiljöuppgifter 12", "Delegeringsbrev för Anna Berg per
+    2026-12-02" (`name` and `on`: a delegation letter's person and day)."""
+    return _ISSUED_TITLES[kind].format(
+        id=object_id, name=name, on=on.isoformat() if on is not None else ""
+    )
+
+
 # The letters' signature fields (exports/letters), one per side: the one who gives (the
 # giver, KS's ordförande, the chief who informs a delegate) and the one who receives.
 GIVER_FIELD = "Givare"
@@ -115,3 +133,15 @@ def signed_on(kind: DocumentKind, signatures: list[SignatureRecord]) -> date | N
             return None
         days.append(min(by_party))
     return max(days)
+
+
+def unsigned_parties(
+    parties: tuple[SignatureParty, ...], signatures: list[SignatureRecord]
+) -> tuple[SignatureParty, ...]:
+    """Who of the letter's `parties` (in the order they sign) has not signed it yet and may
+    still: every party without a standing signature, not only those the letter needs (a
+    return is in force on the receiver's signature, and its giver may still sign that it
+    arrived). A record that a later one corrects no longer counts, as in `signed_on`."""
+    corrected = {s.corrects_id for s in signatures if s.corrects_id is not None}
+    signed = {s.party for s in signatures if s.id not in corrected}
+    return tuple(party for party in parties if party not in signed)

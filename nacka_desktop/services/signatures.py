@@ -28,6 +28,7 @@ from nacka_desktop.domain.signatures import (
     SignatureRoute,
     party_in_field,
     signed_on,
+    unsigned_parties,
 )
 from nacka_desktop.domain.text import clean_text
 from nacka_desktop.services.editing import Editor, NotFoundError, refusal
@@ -78,6 +79,10 @@ class SignedLetter:
     # The letter still says what the object says: nobody has changed the object since it
     # was issued, or someone has signed already (then it can no longer be changed).
     current: bool = True
+    # Who signs it, in the order they sign, and who of them has not signed yet (and may
+    # still: a return's giver after the receiver made it count), in that order.
+    parties: tuple[SignatureParty, ...] = ()
+    unsigned: tuple[SignatureParty, ...] = ()
 
 
 def sha256_hex(data: bytes) -> str:
@@ -101,11 +106,21 @@ class SignatureService:
             issued = repository.issued_for(session, kind, object_id)
             signatures = repository.signatures_of(session, [i.id for i in issued])
             version = _object_version(session, kind, object_id)
+            parties = _parties(session, kind, object_id) if issued else ()
         letters = []
         for letter in issued:
             mine = [s for s in signatures if s.issued_id == letter.id]
             current = bool(mine) or letter.object_version == version
-            letters.append(SignedLetter(letter, mine, signed_on(kind, mine), current))
+            letters.append(
+                SignedLetter(
+                    letter,
+                    mine,
+                    signed_on(kind, mine),
+                    current,
+                    parties,
+                    unsigned_parties(parties, mine),
+                )
+            )
         return letters
 
     def parties(self, kind: DocumentKind, object_id: int) -> tuple[SignatureParty, ...]:
@@ -113,6 +128,15 @@ class SignatureService:
         by its ordförande for the employer, any other by its giver; then the receiver."""
         with self._editor.reading() as session:
             return _parties(session, kind, object_id)
+
+    def unsigned_parties(self, issued_id: int) -> tuple[SignatureParty, ...]:
+        """Who has not signed the issued letter yet and may still, in the order they sign
+        (`SignedLetter.unsigned`)."""
+        with self._editor.reading() as session:
+            issued = _issued(session, issued_id)
+            parties = _parties(session, DocumentKind(issued.kind), issued.object_id)
+            signatures = repository.signatures_of(session, [issued_id])
+        return unsigned_parties(parties, signatures)
 
     def issued_file(self, issued_id: int) -> bytes:
         with self._editor.reading() as session:

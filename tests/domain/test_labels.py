@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from datetime import date
 from operator import attrgetter
 
 import pytest
@@ -15,6 +16,7 @@ from nacka_desktop.domain import labels
 from nacka_desktop.domain.delegation.compare import COMPARED_FIELDS
 from nacka_desktop.domain.enums import Role, UnitKind
 from nacka_desktop.domain.language import LabelledEnum, Language
+from nacka_desktop.domain.records import AppointmentRecord, OrgSnapshot, PersonRecord, UnitRecord
 from nacka_desktop.domain.rules import ObjectKind
 
 
@@ -114,3 +116,33 @@ def test_a_title_that_is_a_roles_swedish_name_is_that_role_in_english() -> None:
     assert labels.title_label("Kommunjurist", Language.ENGLISH) == "Kommunjurist"  # as typed
     assert labels.title_label("enhetschef", Language.SWEDISH) == "enhetschef"
     assert labels.title_label("", Language.ENGLISH) == ""
+
+
+def test_a_person_in_a_picker_is_named_with_the_leading_role_and_unit_of_the_day() -> None:
+    """Two namesakes told apart: number, then what each is on the day (a leading role
+    first, and how many more); someone without an appointment that day by their title."""
+    units = {
+        1: UnitRecord(1, "100", "Förskolan Björken", UnitKind.UNIT, None),
+        2: UnitRecord(2, "200", "Hemtjänst Fisksätra", UnitKind.UNIT, None),
+    }
+    persons = {
+        10: PersonRecord(10, "N1", "Anna", "Berg"),
+        11: PersonRecord(11, "N2", "Anna", "Berg", title="Enhetschef"),
+    }
+    appointments = {  # Anna N1 works in one unit and is t.f. manager of the other
+        1: AppointmentRecord(1, 10, 2, Role.EMPLOYEE, date(2026, 1, 1)),
+        2: AppointmentRecord(2, 10, 1, Role.UNIT_MANAGER, date(2026, 6, 1), acting=True),
+    }
+    org = OrgSnapshot(units, persons, appointments)
+    on = date(2026, 12, 1)
+    first, second = (
+        labels.person_picker_label(org, p, on, Language.SWEDISH) for p in persons.values()
+    )
+    assert first == "Berg, Anna (N1) – t.f. enhetschef, Förskolan Björken (+1)"
+    assert second == "Berg, Anna (N2) – Enhetschef"
+    assert labels.person_picker_label(org, persons[10], date(2026, 3, 1), Language.ENGLISH) == (
+        "Berg, Anna (N1) – employee, Hemtjänst Fisksätra"
+    )
+    assert labels.person_picker_label(org, persons[11], on, Language.ENGLISH) == (
+        "Berg, Anna (N2) – Unit manager"
+    )

@@ -13,7 +13,15 @@ from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, Signat
 from nacka_desktop.services.context import Services
 from nacka_desktop.services.signatures import Attachment, sha256_hex
 from nacka_desktop.services.work_environment import ALL_CONFIRMED
-from tests.services.test_work_environment import GIVEN, Am, build_am, draft
+from tests.services.test_work_environment import (
+    COMPETENCE_TIME,
+    GIVEN,
+    LATER,
+    Am,
+    build_am,
+    draft,
+    to_group_manager,
+)
 
 TODAY = date(2026, 11, 26)
 LETTER = b"%PDF-1.7\n% the letter as issued\n%%EOF\n"
@@ -229,3 +237,62 @@ def test_a_letter_is_not_issued_for_a_distribution_the_signatures_could_not_sign
     with pytest.raises(RuleViolationError, match="frånvaro"):
         issue(services, distribution_id)
     assert services.signatures.letters(LETTER_KIND, distribution_id) == []
+
+
+def test_who_has_not_signed_yet_is_told_by_the_service_in_the_order_they_sign(
+    services: Services, am: Am
+) -> None:
+    """The window and the command line ask the service whom a letter still waits for."""
+    signatures = services.signatures
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    (letter,) = signatures.letters(LETTER_KIND, distribution_id)
+    assert letter.parties == (SignatureParty.GIVER, SignatureParty.RECEIVER)
+    assert letter.unsigned == (SignatureParty.GIVER, SignatureParty.RECEIVER)
+    signatures.record_paper(issued, SignatureParty.GIVER, "Ulla Enhetschef", GIVEN)
+    (letter,) = signatures.letters(LETTER_KIND, distribution_id)
+    assert letter.unsigned == (SignatureParty.RECEIVER,)
+    assert signatures.unsigned_parties(issued) == (SignatureParty.RECEIVER,)
+    signatures.record_paper(issued, SignatureParty.RECEIVER, "Greta Gruppsson", GIVEN)
+    assert signatures.unsigned_parties(issued) == ()
+    # KS's own distribution is signed by its ordförande for the employer, not by a giver.
+    ks = services.signatures.issue(LETTER_KIND, am.ks, LETTER, "uuid:ks-test")
+    assert signatures.unsigned_parties(ks.id) == (SignatureParty.EMPLOYER, SignatureParty.RECEIVER)
+
+
+def test_a_return_counts_on_the_receivers_signature_and_still_waits_for_the_giver(
+    services: Services, am: Am
+) -> None:
+    """AM-4: the one who returns signs first and the return is in force on that; the giver
+    may still sign that it arrived, so the letter still waits for them."""
+    distribution_id = to_group_manager(services, am)
+    return_id = services.distributions.return_tasks(
+        distribution_id, am.task("BRAND"), LATER, COMPETENCE_TIME, "Saknar utbildning."
+    )
+    kind, signatures = DocumentKind.RETURN_LETTER, services.signatures
+    issued = signatures.issue(kind, return_id, LETTER, "uuid:return-test").id
+    assert signatures.unsigned_parties(issued) == (SignatureParty.RECEIVER, SignatureParty.GIVER)
+    signatures.record_paper(issued, SignatureParty.RECEIVER, "Greta Gruppsson", LATER)
+    (letter,) = signatures.letters(kind, return_id)
+    assert letter.signed_on == LATER
+    assert letter.unsigned == (SignatureParty.GIVER,)
+    signatures.record_paper(issued, SignatureParty.GIVER, "Ulla Enhetschef", LATER)
+    assert signatures.unsigned_parties(issued) == ()
+
+
+def test_a_corrected_signature_no_longer_counts_for_its_party(services: Services, am: Am) -> None:
+    """A paper record put on the wrong party is corrected by one on the right party: the
+    first party is then waited for again."""
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    signatures = services.signatures
+    wrong = signatures.record_paper(issued, SignatureParty.GIVER, "Greta Gruppsson", GIVEN)
+    signatures.record_paper(
+        issued,
+        SignatureParty.RECEIVER,
+        "Greta Gruppsson",
+        GIVEN,
+        note="Fel part",
+        corrects_id=wrong,
+    )
+    assert signatures.unsigned_parties(issued) == (SignatureParty.GIVER,)

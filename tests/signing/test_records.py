@@ -273,6 +273,8 @@ def test_a_letter_signed_from_the_command_line_is_kept_and_its_signature_recorde
     services = Services.open(database, clock=today)
     try:
         (letter,) = services.signatures.letters(KIND, draft.id)
+        # kept under the title the window keeps it under, in Swedish
+        assert letter.issued.title == f"Fördelning av arbetsmiljöuppgifter {draft.id}"
         (signature,) = letter.signatures
         assert (signature.party, signature.signer_name) == (SignatureParty.GIVER, "Gunilla Givare")
         assert (
@@ -315,6 +317,8 @@ def test_a_delegation_letter_signed_by_the_chief_who_informs_is_recorded(
     services = Services.open(database, clock=today)
     try:
         (letter,) = services.signatures.letters(DocumentKind.DELEGATE_LETTER, person)
+        name = services.queries.person(person).full_name
+        assert letter.issued.title == f"Delegeringsbrev för {name} per {today().isoformat()}"
         assert [s.party for s in letter.signatures] == [SignatureParty.GIVER]
         assert letter.signed_on is None  # the delegate has not signed
     finally:

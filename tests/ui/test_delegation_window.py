@@ -28,6 +28,7 @@ from nacka_desktop.ui.delegation.dialogs import DecisionDialog, ItemDialog, Subd
 from nacka_desktop.ui.delegation.window import DelegationWindow
 from nacka_desktop.ui.org.dialogs import DateDialog
 from nacka_desktop.ui.shell.edits import EditRunner
+from nacka_desktop.ui.widgets.fields import SearchableCombo
 from tests.conftest import TODAY, without_delegation_orders
 
 pytestmark = pytest.mark.gui
@@ -358,14 +359,20 @@ def test_passing_an_item_on_and_undo(
     row = shown(editable, 1).index("2.5")
     editable.order_tab.items_table.selectRow(row)
 
+    givers: list[str] = []
+
     def fill(dialog: SubdelegationDialog) -> int:
         assert dialog.giver.count() > 0  # the stadsdirektör holds it today
+        givers.append(dialog.giver.currentText())  # who, role and unit, and how
+        assert isinstance(dialog.giver, SearchableCombo)  # typed to search, as every picker
         dialog.to.role.setCurrentIndex(dialog.to.role.findData(Role.EMPLOYEE.value))
         return 1
 
     answer_once(monkeypatch, SubdelegationDialog, fill)
     editable.order_tab.subdelegate_button.click()
     assert [s.to.role for s in orders.delegation.subdelegations()] == [Role.EMPLOYEE]
+    [giver] = givers
+    assert ", stadsdirektör, " in giver and giver.endswith(" (delegat)"), giver
 
     undo(editable)
     assert orders.delegation.subdelegations() == []

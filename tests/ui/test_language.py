@@ -125,10 +125,10 @@ def test_the_decision_dialog_names_whoever_decides_by_an_english_role(
     dialog.item_combo.setCurrentIndex(0)
     ways = [text.rsplit(" – ", 1)[1].split(" (")[0] for text in texts(dialog.decided_by)]
     assert ways and not {"delegat", "ersättare", "som chef"} & set(ways)
-    # a title typed as a role's Swedish name is that role, in English too
+    # whom it concerns: each person with an English role and their unit
     concerns = texts(dialog.concerns)
-    assert not any(text.endswith(" – Enhetschef") for text in concerns)
-    assert any(text.endswith(" – Unit manager") for text in concerns)
+    assert not any(" – enhetschef, " in text or " – Enhetschef" in text for text in concerns)
+    assert any(" – unit manager, " in text for text in concerns)
 
 
 def test_the_distribution_wizard_names_givers_and_receivers_by_english_roles(

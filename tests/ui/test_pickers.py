@@ -9,13 +9,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 
+from nacka_desktop.domain.delegation.orders import DelegateKind
 from nacka_desktop.domain.enums import Role
 from nacka_desktop.services.context import Services
-from nacka_desktop.ui.delegation.dialogs import DecisionDialog
+from nacka_desktop.services.org.people import AppointmentDraft, PersonDraft
+from nacka_desktop.ui.delegation.dialogs import DecisionDialog, ItemDialog
 from nacka_desktop.ui.shell.main_window import MainWindow
 from nacka_desktop.ui.widgets.fields import SearchableCombo, searchable_combo, set_choices
 from nacka_desktop.ui.work.distribution_wizard import DistributionWizard
 from tests.conftest import TODAY
+
+from .helpers import unit_id_by_name
 
 pytestmark = pytest.mark.gui
 
@@ -135,6 +139,78 @@ def test_the_decision_dialog_tells_items_apart_and_offers_those_who_may_decide(
     dialog.decided_on.setText("2026-11-2")  # typed again, day by day
     dialog.decided_on.setText("2026-11-25")
     assert dialog.decided_by.currentText().startswith("Lena Jonsson")  # still chosen
+
+
+def test_the_person_a_decision_concerns_is_told_apart_from_a_namesake_by_unit(
+    window: MainWindow, sample_services: Services, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """*Gäller person* shows each person with role and unit, as the other person pickers do,
+    and finds them by the first name and the start of the surname."""
+    services = sample_services
+    for number, unit, role in (
+        ("X9001", "Äldreomsorg", Role.EMPLOYEE),
+        ("X9002", "Personal och organisation", Role.EMPLOYEE),
+    ):
+        person = services.persons.create(PersonDraft(number, "Saga", "Nordenfalk"))
+        unit_id = unit_id_by_name(services, unit)
+        services.appointments.appoint(AppointmentDraft(person.id, unit_id, role, TODAY))
+    dialog = decision_dialog(window, monkeypatch)
+    sagas = [t for t in texts(dialog.concerns) if t.startswith("Nordenfalk, Saga")]
+    assert sagas == [
+        "Nordenfalk, Saga (X9001) – medarbetare, Äldreomsorg",
+        "Nordenfalk, Saga (X9002) – medarbetare, Personal och organisation",
+    ]
+    assert typed(qtbot, dialog.concerns, "Saga Nord") == sagas
+    assert typed(qtbot, dialog.concerns, "saga nord personal") == [sagas[1]]
+    chosen = dialog.concerns.findText(sagas[1])
+    dialog.concerns.setCurrentIndex(chosen)
+    assert dialog.named()["concerns_person_id"] == dialog.concerns.itemData(chosen)
+    # Before the appointments began, they are told apart by title and number only.
+    dialog.decided_on.setText("2020-01-01")
+    assert dialog.concerns.currentText() == "Nordenfalk, Saga (X9002)"
+
+
+def choose_offered(qtbot: Any, combo: QComboBox, text: str) -> None:
+    """Choose the entry of that text among those the completer offers, as a user does."""
+    completer = combo.completer()
+    assert completer is not None
+    model, popup = completer.completionModel(), completer.popup()
+    assert popup is not None
+    [row] = [r for r in range(model.rowCount()) if model.index(r, 0).data() == text]
+    popup.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_the_item_dialog_finds_the_unit_of_a_position_by_typing(
+    window: MainWindow, sample_services: Services, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The delegate's unit ("enhetschef inom …") is picked by typing part of its name, as in
+    the other pickers; choosing an offered unit makes it the delegate's."""
+    shown: list[ItemDialog] = []
+
+    def keep(dialog: ItemDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(ItemDialog, "exec", keep)
+    delegation = window.show_delegation()
+    delegation.order_tab.new_version_button.click()
+    delegation.order_tab.new_item_button.click()
+    [dialog] = shown
+    editor = dialog.delegate_editor
+    assert isinstance(editor.unit, SearchableCombo)
+    assert editor.unit.currentText() == "(hela organisationen)"
+    offered = typed(qtbot, editor.unit, "inom fisks")
+    assert "inom Hemtjänst Fisksätra" in offered and "inom Fisksätra skola" in offered
+    assert all("Fisksätra" in text for text in offered)
+    choose_offered(qtbot, editor.unit, "inom Hemtjänst Fisksätra")
+    delegate = editor.delegate()
+    assert delegate is not None and delegate.kind is DelegateKind.POSITION
+    assert delegate.unit_id == unit_id_by_name(sample_services, "Hemtjänst Fisksätra")
+    # A committee of the board is picked from the committees only.
+    editor.kind.setCurrentIndex(editor.kind.findData(DelegateKind.COMMITTEE.value))
+    committees = texts(editor.unit)
+    assert committees and not any(text.startswith("inom ") for text in committees)
 
 
 def test_the_search_combo_is_the_one_every_picker_uses(

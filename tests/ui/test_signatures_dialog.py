@@ -96,11 +96,9 @@ def test_issue_then_both_sign_on_paper_with_the_scan(
     assert not dialog.issue_button.isEnabled()  # issued once
     scan = tmp_path / "skannat.png"
     scan.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
-    chosen = iter([0, 1])
 
     def fill(paper: PaperSignatureDialog) -> int:
-        paper.party_box.setCurrentIndex(next(chosen))
-        assert paper.name.text()  # the party's name is filled in
+        assert paper.name.text()  # the first party who has not signed, by name
         paper._scan = scan
         return 1
 
@@ -292,6 +290,39 @@ def test_sign_with_a_card_remembered_in_the_settings(
     assert PIN not in Path(settings.store.fileName()).read_text(encoding="utf-8")
 
 
+def test_the_paper_signature_offers_only_those_who_have_not_signed(
+    qtbot: QtBot, live: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the giver signed, *Pappersunderskrift…* proposes the receiver, by name, and does
+    not offer the giver again; once both have signed it is off."""
+    dialog = open_dialog(qtbot, live, Language.SWEDISH)
+    dialog.issue_button.click()
+    settle(dialog)
+    subject = dialog.subject
+    offered: list[tuple[list[str], str, str]] = []
+
+    def fill(paper: PaperSignatureDialog) -> int:
+        box = paper.party_box
+        offered.append(
+            ([box.itemText(i) for i in range(box.count())], box.currentText(), paper.name.text())
+        )
+        return 1
+
+    monkeypatch.setattr(PaperSignatureDialog, "exec", fill)
+    dialog.paper_button.click()
+    settle(dialog)
+    dialog.paper_button.click()
+    settle(dialog)
+    giver = subject.party_label(SignatureParty.GIVER, Language.SWEDISH)
+    receiver = subject.party_label(SignatureParty.RECEIVER, Language.SWEDISH)
+    receiver_name = subject.signatory(SignatureParty.RECEIVER).name
+    assert offered[0][:2] == ([giver, receiver], giver)
+    assert offered[1] == ([receiver], receiver, receiver_name) and receiver_name
+    (letter,) = live.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, subject.object_id)
+    assert [s.party for s in letter.signatures] == [SignatureParty.GIVER, SignatureParty.RECEIVER]
+    assert not dialog.paper_button.isEnabled()
+
+
 def returned_distribution(services: Services) -> tuple[int, int]:
     """A distribution of the sample with a return: (distribution id, return id)."""
     view = next(v for v in services.work.distributions(TODAY) if v.returns)
@@ -324,7 +355,7 @@ def test_a_return_letter_is_in_force_once_the_receiver_signs_and_the_giver_may_s
     assert dialog.paper_button.isEnabled()  # the giver has not signed yet
 
     def giver(paper: PaperSignatureDialog) -> int:
-        paper.party_box.setCurrentIndex(1)
+        assert paper.party() is SignatureParty.GIVER  # the receiver is not offered again
         paper.name.setText("Gunilla Givare")
         return 1
 
@@ -371,6 +402,41 @@ def test_the_delegate_signs_the_delegation_letter_with_a_certificate_and_a_new_o
     letters = live.signatures.letters(DocumentKind.DELEGATE_LETTER, person_id)
     assert len(letters) == 2 and len(letters[0].signatures) == 1 and not letters[1].signatures
     assert dialog.table.rowCount() == 0  # the dialog shows the new letter
+
+
+def test_a_letter_issued_in_the_english_window_is_kept_with_its_swedish_title(
+    qtbot: QtBot, live: Services, tmp_path: Path
+) -> None:
+    """A record never changes and the letters are Swedish documents: the English window
+    shows an English title, but the letter is kept, and listed in the delegation register's
+    Delegeringsbrev sheet, under its Swedish one."""
+    from nacka_desktop.exports.registers.delegation import letter_rows
+
+    person_id = a_delegate(live)
+    switcher = LanguageSwitcher()
+    assert switcher.apply(Language.ENGLISH)
+    try:
+        subject = delegate_letter(live, person_id, TODAY)
+        dialog = SignaturesDialog(live, subject, Language.ENGLISH)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle().startswith("Signatures – Delegation letter for ")
+        dialog.issue_button.click()
+        settle(dialog)
+        work = open_dialog(qtbot, live, Language.ENGLISH)  # a distribution's letter too
+        assert work.windowTitle().startswith("Signatures – Distribution of work-environment")
+        work.issue_button.click()
+        settle(work)
+    finally:
+        forget_language(switcher)
+    distribution_id = work.subject.object_id
+    (issued,) = live.signatures.letters(DocumentKind.DISTRIBUTION_LETTER, distribution_id)
+    assert issued.issued.title == f"Fördelning av arbetsmiljöuppgifter {distribution_id}"
+    (letter,) = live.signatures.letters(DocumentKind.DELEGATE_LETTER, person_id)
+    name = live.delegation_documents.delegate_letter(person_id, TODAY).person_name
+    swedish = f"Delegeringsbrev för {name} per {TODAY.isoformat()}"
+    assert letter.issued.title == swedish
+    register = live.delegation_documents.delegation_register(today())
+    assert [row[1] for row in letter_rows(register.letters)] == [swedish]
 
 
 def subprocess_text(pdf: bytes, folder: Path) -> str:

@@ -33,15 +33,16 @@ from nacka_desktop.domain.delegation.orders import (
     infer_decision_kind,
 )
 from nacka_desktop.domain.enums import Role, Severity, UnitKind
-from nacka_desktop.domain.labels import appointment_label, title_label
+from nacka_desktop.domain.labels import appointment_label, person_picker_label
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.records import OrgSnapshot, PersonRecord, swedish_sort_key
+from nacka_desktop.domain.records import OrgSnapshot, swedish_sort_key
 from nacka_desktop.domain.rules.delegation import check_item
 from nacka_desktop.services.delegation.queries import RightView
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
 
 NO_SUBSTITUTE = "none"
+UNIT_PICKER_CHARACTERS = 22  # beside the kind, the role and the title, in a 720 px dialog
 
 
 def item_label(
@@ -88,8 +89,11 @@ class DelegateEditor(QWidget):
                 self.role.addItem(role.label(language), role.value)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("t.ex. Kommunjurist"))
-        self.unit = QComboBox()
-        self.unit.addItem(self.tr("(hela organisationen)"), None)
+        # Which unit the position is in, or which committee: typed to search (each word the
+        # start of a word, `domain.text.matches_search`), as in the other pickers; there are
+        # 5,000 units at Stockholm size.
+        self.unit = searchable_combo()
+        self.unit.setMinimumContentsLength(UNIT_PICKER_CHARACTERS)
         self._committees = [
             u
             for u in org.units.values()
@@ -99,6 +103,7 @@ class DelegateEditor(QWidget):
             (u for u in org.units.values() if not u.kind.is_political),
             key=lambda u: swedish_sort_key(u.name),
         )
+        self._committee_listed: bool | None = None  # which list the unit picker holds
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind, self.role, self.title, self.unit):
@@ -113,16 +118,21 @@ class DelegateEditor(QWidget):
         self.role.setVisible(position)
         self.title.setVisible(position and self.role.currentData() is None)
         self.unit.setVisible(position or kind == DelegateKind.COMMITTEE.value)
+        committee = kind == DelegateKind.COMMITTEE.value
+        if committee == self._committee_listed:
+            return  # the list stays (a role chosen, or another kind of position)
+        self._committee_listed = committee
         self.unit.blockSignals(True)
         selected = self.unit.currentData()
-        self.unit.clear()
-        if kind == DelegateKind.COMMITTEE.value:
-            for unit in self._committees:
-                self.unit.addItem(unit.name, unit.id)
+        choices: list[tuple[str, object]]
+        if committee:
+            choices = [(unit.name, unit.id) for unit in self._committees]
         else:
-            self.unit.addItem(self.tr("(hela organisationen)"), None)
-            for unit in self._units:
-                self.unit.addItem(self.tr("inom {unit}").format(unit=unit.name), unit.id)
+            within = self.tr("inom {unit}")
+            choices = [(self.tr("(hela organisationen)"), None)] + [
+                (within.format(unit=unit.name), unit.id) for unit in self._units
+            ]
+        set_choices(self.unit, choices)
         self.unit.setCurrentIndex(max(self.unit.findData(selected), 0))
         self.unit.blockSignals(False)
 
@@ -446,25 +456,12 @@ class DecisionDialog(FormDialog):
         self.consulted_on = DateField(optional=True)
         self.consulted_with = QLineEdit()
         self.consulted_with.setPlaceholderText(self.tr("t.ex. enhetschefens chef"))
-        # DEL-13: whom the decision concerns, so a decision about oneself is refused.
+        # DEL-13: whom the decision concerns, so a decision about oneself is refused. Each
+        # person with role and unit on the decision date, as the other person pickers show
+        # them, so that two namesakes are told apart.
         self.concerns = searchable_combo()
-
-        def named(person: PersonRecord) -> str:
-            title = title_label(person.title, language)
-            return f"{person.last_name}, {person.first_name} – {title}".rstrip(" –")
-
-        set_choices(
-            self.concerns,
-            [(self.tr("(ingen särskild person)"), None)]
-            + [
-                (named(p), p.id)
-                for p in sorted(
-                    org.persons.values(),
-                    key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}"),
-                )
-            ],
-        )
-        self.concerns.setCurrentIndex(0)
+        self._concerns_on: date | None = None
+        self._fill_concerns()
         self.appealable = QCheckBox(self.tr("Kan överklagas genom laglighetsprövning (KL 13 kap.)"))
         self.appealable.setToolTip(
             self.tr(
@@ -497,10 +494,32 @@ class DecisionDialog(FormDialog):
         self.item_combo.currentIndexChanged.connect(self._item_changed)
         self.item_combo.currentIndexChanged.connect(self._fill_decided_by)
         self.decided_on.textChanged.connect(self._fill_decided_by)
+        self.decided_on.textChanged.connect(self._fill_concerns)
         self.show_all.toggled.connect(self._fill_decided_by)
         self._item_changed()
         self._fill_decided_by()
         self.revalidate()
+
+    def _fill_concerns(self) -> None:
+        """Every person, by name, with what they are on the decision date; filled again when
+        another whole date is given, keeping the one chosen."""
+        on = self.decided_on.date()
+        if on is None or on == self._concerns_on:
+            return
+        self._concerns_on = on
+        org, language = self._org, self._language
+        chosen = self.concerns.currentData()
+        people = sorted(
+            org.persons.values(), key=lambda p: swedish_sort_key(f"{p.last_name} {p.first_name}")
+        )
+        self.concerns.blockSignals(True)
+        set_choices(
+            self.concerns,
+            [(self.tr("(ingen särskild person)"), None)]
+            + [(person_picker_label(org, p, on, language), p.id) for p in people],
+        )
+        self.concerns.setCurrentIndex(max(self.concerns.findData(chosen), 0))
+        self.concerns.blockSignals(False)
 
     def _fill_decided_by(self) -> None:
         """The decision makers of the chosen item on the decision date, keeping the one
@@ -641,9 +660,9 @@ class SubdelegationDialog(FormDialog):
                 "som vidaredelegerade (DEL-10)."
             ).format(number=item.number, matter=item.matter)
         )
-        self.giver = QComboBox()
-        for appointment_id, label in givers:
-            self.giver.addItem(label, appointment_id)
+        self.giver = searchable_combo()  # who holds the right: person, role and unit
+        set_choices(self.giver, [(label, appointment_id) for appointment_id, label in givers])
+        self.giver.setCurrentIndex(0 if givers else -1)
         self.to = DelegateEditor(org, board_unit_id, optional=False, language=language)
         self.to.kind.setEnabled(False)  # always an employee's position
         self.valid_from = DateField(optional=False)

@@ -26,6 +26,7 @@ from nacka_desktop.domain.delegation.orders import (
     head_label,
 )
 from nacka_desktop.domain.enums import UnitKind
+from nacka_desktop.domain.labels import appointment_label
 from nacka_desktop.domain.records import swedish_sort_key
 from nacka_desktop.exports.file_names import file_name
 from nacka_desktop.ui.delegation.common import (
@@ -623,10 +624,11 @@ class OrderTab(DelegationTab):
         if order is None or item is None or self.edits is None:
             return
         today = self.services.clock()
-        givers = [
+        givers = [  # who holds the right, with role and unit, as the other pickers say
             (
                 r.appointment.id,
-                f"{self._org.person_label(r.appointment.person_id)} ({r.via.label(self.language)})",
+                f"{appointment_label(self._org, r.appointment, self.language)} "
+                f"({r.via.label(self.language)})",
             )
             for r in self.services.delegation.who_may_decide(item.id, None, today)
             if r.via.value == "delegate"

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from nacka_desktop.domain.enums import Role, UnitKind, WelfareBranch
-from nacka_desktop.domain.labels import role_title
+from nacka_desktop.domain.labels import person_picker_label
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.records import OrgSnapshot, PersonRecord
-from nacka_desktop.domain.responsibility import is_leading, roles_for
+from nacka_desktop.domain.responsibility import roles_for
 from nacka_desktop.domain.rules import Violation
 from nacka_desktop.domain.structure import (
     COUNCIL_SEATS,
@@ -395,19 +395,7 @@ class AppointDialog(FormDialog):
     def _person_label(self, snapshot: OrgSnapshot, person: PersonRecord, today: date) -> str:
         """The name, and what the person is now (a leading role first), so that the right
         one of two namesakes is picked and a manager is not appointed twice unawares."""
-        label = f"{person.last_name}, {person.first_name} ({person.employee_number})"
-        current = sorted(
-            (a for a in snapshot.appointments_of(person.id) if a.is_valid_on(today)),
-            key=lambda a: (a.unit_id not in snapshot.units or not is_leading(snapshot, a), a.id),
-        )
-        if not current or current[0].unit_id not in snapshot.units:
-            return label
-        first = current[0]
-        role = role_title(first.role, first.acting, self.language)
-        label += f" – {role}, {snapshot.units[first.unit_id].name}"
-        if len(current) > 1:
-            label += f" (+{len(current) - 1})"
-        return label
+        return person_picker_label(snapshot, person, today, self.language)
 
     def _fill_roles(self) -> None:
         self.role_combo.clear()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from nacka_desktop.domain.language import Language
-from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, field_of
+from nacka_desktop.domain.signatures import DocumentKind, SignatureParty, field_of, issued_title
 from nacka_desktop.services.context import Services
 
 if TYPE_CHECKING:  # reportlab is loaded when a letter is written, not before
@@ -33,7 +33,10 @@ class Signatory:
 class SignableLetter:
     kind: DocumentKind
     object_id: int
-    title: str  # the letter's own title, kept with it when issued
+    title: str  # the letter's title in the UI's language, as the window shows it
+    # The title kept with the letter when it is issued: Swedish whatever the UI language,
+    # for a record never changes and the letters are Swedish documents (the registers show it).
+    record_title: str
     intro: str  # what the dialog tells about who signs and why
     file_parts: tuple[str, ...]  # what the file names offered when saving begin with
     write: Callable[[Path], WrittenLetter]
@@ -67,9 +70,11 @@ def distribution_letter(services: Services, distribution_id: int, on: date) -> S
 
     view = services.work.distribution(distribution_id, on)
     letterhead, today = services.letterhead.letterhead(), services.clock()
+    kind = DocumentKind.DISTRIBUTION_LETTER
     return SignableLetter(
-        kind=DocumentKind.DISTRIBUTION_LETTER,
+        kind=kind,
         object_id=distribution_id,
+        record_title=issued_title(kind, distribution_id),
         title=QCoreApplication.translate(
             "SignableLetter", "Fördelning av arbetsmiljöuppgifter {id}"
         ).format(id=distribution_id),
@@ -96,9 +101,11 @@ def return_letter(services: Services, return_id: int, on: date) -> SignableLette
     view = services.work.task_return(return_id, on)
     letterhead = services.letterhead.letterhead()
     distribution = view.distribution
+    kind = DocumentKind.RETURN_LETTER
     return SignableLetter(
-        kind=DocumentKind.RETURN_LETTER,
+        kind=kind,
         object_id=return_id,
+        record_title=issued_title(kind, return_id),
         title=QCoreApplication.translate(
             "SignableLetter", "Återföring av arbetsmiljöuppgifter {id}"
         ).format(id=return_id),
@@ -124,9 +131,11 @@ def delegate_letter(services: Services, person_id: int, on: date) -> SignableLet
 
     view = services.delegation_documents.delegate_letter(person_id, on)
     letterhead = services.letterhead.letterhead()
+    kind = DocumentKind.DELEGATE_LETTER
     return SignableLetter(
-        kind=DocumentKind.DELEGATE_LETTER,
+        kind=kind,
         object_id=person_id,
+        record_title=issued_title(kind, person_id, view.person_name, on),
         title=QCoreApplication.translate(
             "SignableLetter", "Delegeringsbrev för {name} per {on}"
         ).format(name=view.person_name, on=on.isoformat()),

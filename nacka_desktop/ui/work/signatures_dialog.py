@@ -195,7 +195,7 @@ class SignaturesDialog(QDialog):
                     "på nytt innan någon skriver under."
                 ).format(issued=_local_day(letter.issued.issued_at))
             )
-        elif letter.signed_on is not None and (waiting := self._unsigned_parties(letter)):
+        elif letter.signed_on is not None and (waiting := letter.unsigned):
             self.status.setText(
                 self.tr(
                     "Utfärdat {issued} ({id}). Undertecknat {signed}; {parties} kan ännu "
@@ -270,9 +270,10 @@ class SignaturesDialog(QDialog):
         self.issue_button.setText(
             self.tr("Utfärda nytt brev…") if reissue else self.tr("Utfärda brev för underskrift")
         )
-        # Open while anyone who signs the letter has not: a return is in force with the
-        # receiver's signature alone, and the giver may still sign that it arrived.
-        waiting = letter is not None and bool(self._unsigned_parties(letter))
+        # Open while anyone who signs the letter has not (the services say who): a return is
+        # in force with the receiver's signature alone, and the giver may still sign that it
+        # arrived.
+        waiting = letter is not None and bool(letter.unsigned)
         for button in (self.sign_button, self.paper_button, self.read_button):
             button.setEnabled(writable and waiting and not stale)
         self.portal_button.setEnabled(letter is not None)
@@ -290,13 +291,6 @@ class SignaturesDialog(QDialog):
             if service is not None
             else self.tr("Ange en tidsstämpeltjänst under Arkiv → Inställningar för underskrifter.")
         )
-
-    def _parties(self) -> tuple[SignatureParty, ...]:
-        return self.services.signatures.parties(self.subject.kind, self.subject.object_id)
-
-    def _unsigned_parties(self, letter: SignedLetter) -> list[SignatureParty]:
-        signed = {s.party for s in letter.signatures}
-        return [party for party in self._parties() if party not in signed]
 
     # -- what the user does ------------------------------------------------------------------
 
@@ -320,7 +314,7 @@ class SignaturesDialog(QDialog):
         def write_and_issue() -> object:
             made = letter_for_signature(subject.write)
             return services.signatures.issue(
-                subject.kind, subject.object_id, made.pdf, made.document_id, subject.title
+                subject.kind, subject.object_id, made.pdf, made.document_id, subject.record_title
             )
 
         self._do(write_and_issue, self.tr("Utfärdar brevet …"))
@@ -422,11 +416,11 @@ class SignaturesDialog(QDialog):
 
     def record_paper(self) -> None:
         letter = self.letter()
-        if letter is None:
+        if letter is None or not letter.unsigned:
             return
         dialog = PaperSignatureDialog(
             self.subject,
-            self._parties(),
+            letter.unsigned,  # a party who has signed is not offered again
             self.services.clock(),
             self,
             self.language,
@@ -549,7 +543,7 @@ class SignaturesDialog(QDialog):
     def _choose_party(self, letter: SignedLetter | None) -> SignatureParty | None:
         if letter is None:
             return None
-        open_parties = self._unsigned_parties(letter)
+        open_parties = list(letter.unsigned)
         if not open_parties:
             return None
         labels = [self.subject.party_label(p, self.language) for p in open_parties]
@@ -559,7 +553,7 @@ class SignaturesDialog(QDialog):
         return open_parties[labels.index(chosen)] if ok else None
 
     def _ask_party_of_field(self, field: str) -> SignatureParty | None:
-        parties = list(self._parties())
+        parties = list(self.services.signatures.parties(self.subject.kind, self.subject.object_id))
         labels = [self.subject.party_label(p, self.language) for p in parties]
         chosen, ok = QInputDialog.getItem(
             self,
@@ -648,7 +642,9 @@ def _local_day(moment: datetime) -> str:
 
 
 class PaperSignatureDialog(FormDialog):
-    """Who signed the letter in ink, as which party, on which day, with the scanned copy."""
+    """Who signed the letter in ink, as which party, on which day, with the scanned copy.
+    `parties`: those who have not signed the letter yet, in the order they sign (the
+    services'); the first is proposed."""
 
     def __init__(
         self,
@@ -665,7 +661,7 @@ class PaperSignatureDialog(FormDialog):
                 "inskannade kopian (PDF eller bild); den sparas med underskriften."
             )
         )
-        self.parties = list(parties)  # who signs, in the order they sign (the services')
+        self.parties = list(parties)
         first = self.parties[0]
         self.party_box = QComboBox()
         for party in self.parties:
