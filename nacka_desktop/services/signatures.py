@@ -393,6 +393,15 @@ class SignatureService:
                 _refuse_a_bad_attachment(attachment, issued)
             if corrects_id is not None:
                 _refuse_a_bad_correction(session, issued, corrects_id)
+            elif route is SignatureRoute.PAPER:
+                signed = repository.signatures_of(session, [issued_id])
+                _refuse_unless(
+                    party in unsigned_parties(allowed, signed),
+                    "Parten har redan skrivit under brevet. Rätta den underskriften i stället "
+                    "om den är fel registrerad.",
+                    "That party has signed the letter already; correct that signature instead.",
+                    issued,
+                )
             row = SignatureRecordRow(
                 issued_id=issued_id,
                 route=route.value,

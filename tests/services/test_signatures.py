@@ -296,3 +296,19 @@ def test_a_corrected_signature_no_longer_counts_for_its_party(services: Services
         corrects_id=wrong,
     )
     assert signatures.unsigned_parties(issued) == (SignatureParty.GIVER,)
+
+
+def test_a_party_who_signed_on_paper_cannot_sign_on_paper_again_only_be_corrected(
+    services: Services, am: Am
+) -> None:
+    distribution_id = unsigned_distribution(services, am)
+    issued = issue(services, distribution_id)
+    signatures = services.signatures
+    first = signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", date(2026, 3, 2))
+    with pytest.raises(RuleViolationError, match="redan skrivit under brevet"):
+        signatures.record_paper(issued, SignatureParty.GIVER, "Ulla", date(2026, 3, 3))
+    (letter,) = signatures.letters(LETTER_KIND, distribution_id)
+    assert [s.id for s in letter.signatures] == [first]
+    signatures.record_paper(
+        issued, SignatureParty.GIVER, "Ulla", date(2026, 3, 3), note="Fel dag", corrects_id=first
+    )

@@ -111,9 +111,10 @@ def test_the_item_dialog_offers_kinds_delegates_roles_and_bases_in_english(
 
 
 def test_the_decision_dialog_names_whoever_decides_by_an_english_role(
-    english_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    english_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
     dialogs = captured(monkeypatch, DecisionDialog)
+    monkeypatch.setattr(DecisionDialog, "deleteLater", lambda _self: None)  # kept for the test
     english_window.show_delegation().decisions_tab.new_decision_button.click()
 
     [dialog] = dialogs
@@ -126,6 +127,7 @@ def test_the_decision_dialog_names_whoever_decides_by_an_english_role(
     ways = [text.rsplit(" – ", 1)[1].split(" (")[0] for text in texts(dialog.decided_by)]
     assert ways and not {"delegat", "ersättare", "som chef"} & set(ways)
     # whom it concerns: each person with an English role and their unit
+    qtbot.waitUntil(dialog.concerns_ready)  # named in a worker thread
     concerns = texts(dialog.concerns)
     assert not any(" – enhetschef, " in text or " – Enhetschef" in text for text in concerns)
     assert any(" – unit manager, " in text for text in concerns)

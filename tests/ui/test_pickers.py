@@ -54,6 +54,8 @@ def decision_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Deci
         return 0
 
     monkeypatch.setattr(DecisionDialog, "exec", keep)
+    # kept open for the test, which lets events run (the persons are named in a worker)
+    monkeypatch.setattr(DecisionDialog, "deleteLater", lambda _self: None)
     window.show_delegation().decisions_tab.new_decision_button.click()
     [dialog] = shown
     return dialog
@@ -155,6 +157,7 @@ def test_the_person_a_decision_concerns_is_told_apart_from_a_namesake_by_unit(
         unit_id = unit_id_by_name(services, unit)
         services.appointments.appoint(AppointmentDraft(person.id, unit_id, role, TODAY))
     dialog = decision_dialog(window, monkeypatch)
+    qtbot.waitUntil(dialog.concerns_ready)  # named in a worker thread
     sagas = [t for t in texts(dialog.concerns) if t.startswith("Nordenfalk, Saga")]
     assert sagas == [
         "Nordenfalk, Saga (X9001) – medarbetare, Äldreomsorg",
@@ -167,6 +170,7 @@ def test_the_person_a_decision_concerns_is_told_apart_from_a_namesake_by_unit(
     assert dialog.named()["concerns_person_id"] == dialog.concerns.itemData(chosen)
     # Before the appointments began, they are told apart by title and number only.
     dialog.decided_on.setText("2020-01-01")
+    qtbot.waitUntil(dialog.concerns_ready)
     assert dialog.concerns.currentText() == "Nordenfalk, Saga (X9002)"
 
 
@@ -300,3 +304,28 @@ def test_the_main_search_finds_a_person_by_first_name_and_the_start_of_the_last(
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=3000)
     shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
     assert any(text.startswith(person.full_name) for text in shown), shown
+
+
+def test_the_persons_a_decision_may_concern_are_named_off_the_gui_thread(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Naming every person (43,000 at Stockholm's size) takes a fifth of a second: neither
+    opening the dialog nor typing another date may stop the window for it."""
+    import threading
+
+    from nacka_desktop.ui.delegation import dialogs
+
+    threads: list[bool] = []
+    named = dialogs.concern_choices
+
+    def spy(*args: Any) -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return named(*args)
+
+    monkeypatch.setattr(dialogs, "concern_choices", spy)
+    dialog = decision_dialog(window, monkeypatch)
+    qtbot.waitUntil(dialog.concerns_ready)
+    dialog.decided_on.setText("2026-11-02")
+    qtbot.waitUntil(dialog.concerns_ready)
+    assert threads == [False, False]
+    assert dialog.concerns.count() > 40
