@@ -51,6 +51,7 @@ READS = {
     "signatures.attachment",
     "signatures.latest_file",
     "signatures.parties",
+    "signatures.unsigned_parties",
     "processes.list",
     "tasks.list",
     "distributions.draft_of",
