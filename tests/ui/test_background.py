@@ -90,30 +90,36 @@ def test_the_register_is_written_in_the_background(
 
 def test_the_cycle_collector_comes_back_only_when_the_last_overlapping_job_ends() -> None:
     """Two jobs overlap (a register while the rule check runs): the first to end must not
-    switch the collector on under the second, nor may the collector stay off after both."""
+    switch the collector on under the second, nor may the collector stay off after both.
+    The same for the short switch interval that lets the window take Python's lock."""
     import gc
+    import sys
 
-    from nacka_desktop.ui.shell.background import collector_paused
+    from nacka_desktop.ui.shell.background import yielding_to_the_window
 
     assert gc.isenabled()
-    first, second = collector_paused(), collector_paused(keep=False)
+    first, second = yielding_to_the_window(), yielding_to_the_window(keep=False)
+    interval = sys.getswitchinterval()
     first.__enter__()
     second.__enter__()
     assert not gc.isenabled()
+    assert sys.getswitchinterval() < interval / 5
     first.__exit__(None, None, None)
     assert not gc.isenabled(), "the second job still runs"
+    assert sys.getswitchinterval() < interval / 5
     second.__exit__(None, None, None)
     assert gc.isenabled()
+    assert sys.getswitchinterval() == interval
 
 
 def test_a_collector_switched_off_before_stays_off() -> None:
     import gc
 
-    from nacka_desktop.ui.shell.background import collector_paused
+    from nacka_desktop.ui.shell.background import yielding_to_the_window
 
     gc.disable()
     try:
-        with collector_paused():
+        with yielding_to_the_window():
             pass
         assert not gc.isenabled()
     finally:

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from nacka_desktop.services.org.queries import OrgQueries
-from nacka_desktop.ui.shell.background import Worker, collector_paused
+from nacka_desktop.ui.shell.background import Worker, yielding_to_the_window
 
 log = logging.getLogger(__name__)
 
@@ -70,5 +70,5 @@ def _check_without_pauses(queries: OrgQueries, on: date) -> object:
     cycle collector on the way held Python's lock for 0.3-0.7 s, so the window stopped again
     and again while the check ran "in the background". The records stay in memory as long as
     the database is open: they are frozen out of later collections (see `_done`)."""
-    with collector_paused(keep=True):
+    with yielding_to_the_window(keep=True):
         return queries.check(on)
