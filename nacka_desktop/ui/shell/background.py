@@ -66,7 +66,8 @@ def yielding_to_the_window(*, keep: bool = False) -> Iterator[None]:
       results), and waited up to the whole interval each time: with the first rule check
       running at Nacka's size the window stood still for 525 ms while the user typed a search,
       103 ms with the shorter interval. The work runs as fast when the window is idle (the
-      interval counts only while another thread waits).
+      interval counts only while another thread waits), and at most a little slower when it
+      is busy.
 
     Both are the whole process's, and two jobs may overlap (a register while the rule check
     runs): they come back when the last of them ends, as they were before the first began."""
