@@ -166,3 +166,59 @@ def test_a_damaged_key_is_caught_before_a_wrong_signature_is_written(
         )
     assert refused.value.problem is Problem.SIGNING_FAILED
     assert "ger inte giltiga underskrifter" in refused.value.message
+
+
+def test_bags_without_attributes_are_paired_by_the_public_key() -> None:
+    """Some writers give no local key id: the key's certificate is the one holding its
+    public key, the others are the chain (the file rebuilt here without any attributes,
+    the CA's certificate first, under a MAC made with the password)."""
+    import hashlib
+    import hmac as hmac_module
+
+    from asn1crypto import cms
+    from asn1crypto import pkcs12 as asn1_pkcs12
+    from asn1crypto import x509 as asn1_x509
+
+    from nacka_desktop.signing.pkcs12_file import _pkcs12_kdf
+
+    source = asn1_pkcs12.Pfx.load((FILES / "openssl3-certs-unencrypted.p12").read_bytes())
+    read = read_pkcs12((FILES / "openssl3-default-chain.p12").read_bytes(), PASSWORD)
+    contents = asn1_pkcs12.AuthenticatedSafe.load(source["auth_safe"]["content"].native)
+    bags = [
+        asn1_pkcs12.SafeBag({"bag_id": bag["bag_id"], "bag_value": bag["bag_value"]})
+        for info in contents
+        for bag in asn1_pkcs12.SafeContents.load(info["content"].native)
+    ]
+    ca = asn1_pkcs12.SafeBag(
+        {
+            "bag_id": "cert_bag",
+            "bag_value": asn1_pkcs12.CertBag(
+                {"cert_id": "x509", "cert_value": asn1_x509.Certificate.load(der(read.others[0]))}
+            ),
+        }
+    )
+    safe = asn1_pkcs12.SafeContents([ca, *bags]).dump()
+    authenticated = asn1_pkcs12.AuthenticatedSafe(
+        [cms.ContentInfo({"content_type": "data", "content": safe})]
+    ).dump()
+    salt = b"12345678"
+    key = _pkcs12_kdf("sha256", PASSWORD, salt, 2048)
+    mac = hmac_module.new(key, authenticated, hashlib.sha256).digest()
+    pfx = asn1_pkcs12.Pfx(
+        {
+            "version": "v3",
+            "auth_safe": {"content_type": "data", "content": authenticated},
+            "mac_data": {
+                "mac": {"digest_algorithm": {"algorithm": "sha256"}, "digest": mac},
+                "mac_salt": salt,
+                "iterations": 2048,
+            },
+        }
+    ).dump()
+    ours = read_pkcs12(pfx, PASSWORD)
+    assert der(ours.certificate) == der(read.certificate)
+    assert [der(c) for c in ours.others] == [der(read.others[0])]
+    # and cryptography, reading the same file, agrees (the file is a sound PKCS#12)
+    _key, certificate, others = pyca_pkcs12.load_key_and_certificates(pfx, PASSWORD.encode())
+    assert der(certificate) == der(ours.certificate)
+    assert [der(c) for c in others] == [der(c) for c in ours.others]
