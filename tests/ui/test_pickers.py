@@ -61,6 +61,25 @@ def decision_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Deci
     return dialog
 
 
+def test_a_long_entry_shows_its_beginning_also_when_the_list_is_filled_quietly(
+    qtbot: Any,
+) -> None:
+    """A list filled again with the combo's signals blocked (as the wizard does when
+    *Visa även övriga medarbetare* is ticked) still shows the name, not the entry's end."""
+    combo = searchable_combo()
+    qtbot.addWidget(combo)
+    combo.setFixedWidth(160)
+    combo.show()
+    long_entry = "Öberg, Anders – enhetschef, Dagverksamheten Talliden (+2)"
+    combo.blockSignals(True)
+    set_choices(combo, [("Berg, Anna – medarbetare, Hemtjänst Boo", 1), (long_entry, 2)])
+    combo.setCurrentIndex(1)
+    combo.blockSignals(False)
+    line = combo.lineEdit()
+    assert line.text() == long_entry
+    assert line.cursorPosition() == 0
+
+
 def test_a_search_combo_finds_a_person_by_any_parts_of_the_name(qtbot: Any) -> None:
     combo = searchable_combo()
     qtbot.addWidget(combo)

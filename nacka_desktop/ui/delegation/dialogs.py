@@ -42,7 +42,7 @@ from nacka_desktop.domain.rules.delegation import check_item
 from nacka_desktop.services.delegation.queries import RightView
 from nacka_desktop.ui.org.dialogs import FormDialog
 from nacka_desktop.ui.shell.background import Worker
-from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices
+from nacka_desktop.ui.widgets.fields import DateField, searchable_combo, set_choices, side_by_side
 
 NO_SUBSTITUTE = "none"
 UNIT_PICKER_CHARACTERS = 22  # beside the kind, the role and the title, in a 720 px dialog
@@ -455,11 +455,7 @@ class DecisionDialog(FormDialog):
                 "punkten den dagen."
             )
         )
-        decided_by_row = QWidget()
-        row_layout = QHBoxLayout(decided_by_row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.decided_by, 1)
-        row_layout.addWidget(self.show_all)
+        decided_by_row = side_by_side(self.decided_by, self.show_all)
         self.decided_on = DateField(optional=False)
         self.decided_on.set_date(today)
         self.description = QLineEdit()

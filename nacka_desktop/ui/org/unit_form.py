@@ -34,7 +34,7 @@ from nacka_desktop.domain.structure import (
 from nacka_desktop.services.org.queries import AppointmentView, HistoryRow
 from nacka_desktop.ui.org.appointments_panel import AppointmentsPanel
 from nacka_desktop.ui.org.record_form import RecordForm
-from nacka_desktop.ui.widgets.fields import DateField
+from nacka_desktop.ui.widgets.fields import DateField, side_by_side
 
 
 class UnitForm(RecordForm):
@@ -76,11 +76,7 @@ class UnitForm(RecordForm):
                 "historiken; tidigare namn finns kvar."
             )
         )
-        renamed_from = QWidget()
-        renamed_row = QHBoxLayout(renamed_from)
-        renamed_row.setContentsMargins(0, 0, 0, 0)
-        renamed_row.addWidget(self.renamed_from_edit)
-        renamed_row.addWidget(self.correction_check, 1)
+        renamed_from = side_by_side(self.renamed_from_edit, self.correction_check, stretch=1)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
         self.history_label.setTextFormat(Qt.TextFormat.RichText)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from nacka_desktop.domain.language import Language
 from nacka_desktop.domain.letterhead import Letterhead
 from nacka_desktop.ui.org.dialogs import FormDialog
+from nacka_desktop.ui.widgets.fields import side_by_side
 from nacka_desktop.ui.widgets.files import FilePlaces
 
 LOGO_PREVIEW_HEIGHT = 48
@@ -43,12 +43,7 @@ class LetterheadDialog(FormDialog):
         self.logo_preview.setMinimumHeight(LOGO_PREVIEW_HEIGHT)
         self.choose_logo_button = QPushButton(self.tr("Välj bild…"))
         self.remove_logo_button = QPushButton(self.tr("Ta bort"))
-        logo_row = QWidget()
-        logo_layout = QHBoxLayout(logo_row)
-        logo_layout.setContentsMargins(0, 0, 0, 0)
-        logo_layout.addWidget(self.logo_preview, 1)
-        logo_layout.addWidget(self.choose_logo_button)
-        logo_layout.addWidget(self.remove_logo_button)
+        logo_row = side_by_side(self.logo_preview, self.choose_logo_button, self.remove_logo_button)
         self.form.add("municipality", self.tr("Kommunens namn"), self.name_edit)
         self.form.add("lines", self.tr("Rader under namnet"), self.lines_edit)
         self.form.add("logo", self.tr("Logotyp"), logo_row)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -372,7 +373,8 @@ class SearchableCombo(QComboBox):
         line = self.lineEdit()
         assert line is not None
         line.textEdited.connect(self._typed)
-        # A long entry shows its beginning (the number and the name), not its end.
+        # A long entry shows its beginning (the number and the name), not its end; also when
+        # it is chosen with the combo's signals blocked (a list filled again, `setCurrentIndex`).
         self.currentIndexChanged.connect(self._show_start)
 
     def setModel(self, model: QAbstractItemModel) -> None:
@@ -386,6 +388,10 @@ class SearchableCombo(QComboBox):
         line = self.lineEdit()
         if line is not None:
             line.setCursorPosition(0)
+
+    def setCurrentIndex(self, index: int) -> None:
+        super().setCurrentIndex(index)
+        self._show_start()
 
     def _typed(self, text: str) -> None:
         self.matches.filter(text)
@@ -425,6 +431,17 @@ class SearchableCombo(QComboBox):
         row = self.matches.source_row(index.row())
         if row >= 0:
             self.setCurrentIndex(row)
+
+
+def side_by_side(*widgets: QWidget, stretch: int = 0) -> QWidget:
+    """Widgets in one row of a form (a field and its button or check box), without margins
+    of their own; the one at index `stretch` takes the width to spare."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for index, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if index == stretch else 0)
+    return row
 
 
 def searchable_combo() -> QComboBox:

@@ -28,6 +28,7 @@ from nacka_desktop.ui.shell.settings import (
     TSA_URL,
     Settings,
 )
+from nacka_desktop.ui.widgets.fields import side_by_side
 from nacka_desktop.ui.widgets.files import FilePlaces
 
 log = logging.getLogger(__name__)
@@ -93,11 +94,7 @@ class SigningSettingsDialog(FormDialog):
         self.library = QLineEdit(settings.get(CARD_LIBRARY))
         self.library.setPlaceholderText(self.tr("t.ex. /usr/lib/x86_64-linux-gnu/…/libpkcs11.so"))
         choose_library = QPushButton(self.tr("Välj…"))
-        library_row = QWidget()
-        library_layout = QHBoxLayout(library_row)
-        library_layout.setContentsMargins(0, 0, 0, 0)
-        library_layout.addWidget(self.library, 1)
-        library_layout.addWidget(choose_library)
+        library_row = side_by_side(self.library, choose_library)
         self.slot = QSpinBox()
         self.slot.setRange(0, 2**31 - 1)
         self.slot.setValue(int(settings.get(CARD_SLOT)))

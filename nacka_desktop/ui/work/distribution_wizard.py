@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -44,7 +43,13 @@ from nacka_desktop.domain.work_options import (
 from nacka_desktop.services.work_environment import DistributionDraft
 from nacka_desktop.ui.help.links import RuleHelpOnClick
 from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
-from nacka_desktop.ui.widgets.fields import ERROR_STYLE, DateField, searchable_combo, set_choices
+from nacka_desktop.ui.widgets.fields import (
+    ERROR_STYLE,
+    DateField,
+    searchable_combo,
+    set_choices,
+    side_by_side,
+)
 
 EMPLOYER = -1  # combo data for "KS, the employer"
 CONFIRMATION_COLUMNS = 4
@@ -155,11 +160,7 @@ class PartiesPage(QWizardPage):
         # in the giver's line only when asked for.
         self.receiver_combo = searchable_combo()
         self.show_all = QCheckBox(self.tr("Visa även övriga medarbetare"))
-        receiver_row = QWidget()
-        row_layout = QHBoxLayout(receiver_row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.receiver_combo, 1)
-        row_layout.addWidget(self.show_all)
+        receiver_row = side_by_side(self.receiver_combo, self.show_all)
         self.valid_from = DateField(optional=False)
         self.valid_from.set_date(wizard.today)
         layout = QFormLayout(self)

@@ -70,7 +70,7 @@ from nacka_desktop.ui.shell.background import (
 from nacka_desktop.ui.shell.edits import EXPECTED_REFUSALS
 from nacka_desktop.ui.shell.settings import CARD_LIBRARY, CARD_SLOT, Settings
 from nacka_desktop.ui.widgets.dialogs import open_with_input_focus
-from nacka_desktop.ui.widgets.fields import DateField
+from nacka_desktop.ui.widgets.fields import DateField, side_by_side
 from nacka_desktop.ui.widgets.files import FilePlaces
 from nacka_desktop.ui.widgets.signing_settings import time_stamp_service, trusted_roots
 from nacka_desktop.ui.work.signable import SignableLetter
@@ -672,11 +672,7 @@ class PaperSignatureDialog(FormDialog):
         self.date_field.set_date(today)
         self.file_label = QLabel(self.tr("Ingen fil vald"))
         choose = QPushButton(self.tr("Välj fil…"))
-        file_row = QWidget()
-        file_layout = QHBoxLayout(file_row)
-        file_layout.setContentsMargins(0, 0, 0, 0)
-        file_layout.addWidget(self.file_label, 1)
-        file_layout.addWidget(choose)
+        file_row = side_by_side(self.file_label, choose)
         self._scan: Path | None = None
         self.form.add("party", self.tr("Part"), self.party_box)
         self.form.add("name", self.tr("Namn"), self.name)
