@@ -76,6 +76,7 @@ def test_a_long_entry_shows_its_beginning_also_when_the_list_is_filled_quietly(
     combo.setCurrentIndex(1)
     combo.blockSignals(False)
     line = combo.lineEdit()
+    assert line is not None
     assert line.text() == long_entry
     assert line.cursorPosition() == 0
 
